@@ -160,6 +160,9 @@ export const exposures = sqliteTable(
     hostEnc: text("host_enc").notNull(),
     // Only a known public platform's key (e.g. "telegram") is kept in plain text, for grouping and matching.
     platform: text("platform"),
+    // The matched recipient in the directory (shared or the workspace's own); not a foreign key, so that a
+    // directory re-import never blocks on or cascades into case data.
+    recipientId: text("recipient_id"),
     exposed: text("exposed", { mode: "json" }).$type<string[]>().notNull(),
     callsForHarm: integer("calls_for_harm", { mode: "boolean" }).notNull().default(false),
     foundOn: text("found_on").notNull(),
@@ -219,4 +222,102 @@ export const auditEvents = sqliteTable(
     detail: text("detail", { mode: "json" }).$type<Record<string, string | number | boolean>>(),
   },
   (t) => [index("audit_workspace_idx").on(t.workspaceId, t.at), index("audit_target_idx").on(t.targetId)],
+);
+
+// ── Recipient directory ─────────────────────────────────────────────────────
+// Who to write to. Rows with workspace_id NULL are the shared directory (imported from open data and
+// curated records, read-only to users); a workspace's own recipients carry its id. A workspace corrects a
+// shared recipient in recipient_corrections, shown beside the original, never by editing the row.
+export const recipients = sqliteTable(
+  "recipients",
+  {
+    id: text("id").primaryKey(),
+    // "<source>:<id in the source>" for imported and curated records; NULL for a workspace's own.
+    sourceId: text("source_id").unique(),
+    source: text("source", { enum: ["datenanfragen", "data-brokers", "curated", "workspace"] }).notNull(),
+    workspaceId: text("workspace_id").references(() => workspaces.id, { onDelete: "cascade" }),
+    kind: text("kind", {
+      enum: ["platform", "host", "data_broker", "search_engine", "company", "regulator"],
+    }).notNull(),
+    name: text("name").notNull(),
+    legalEntity: text("legal_entity"),
+    countries: text("countries", { mode: "json" }).$type<string[]>().notNull(),
+    categories: text("categories", { mode: "json" }).$type<string[]>().notNull(),
+    parentId: text("parent_id"),
+    address: text("address"),
+    phone: text("phone"),
+    web: text("web"),
+    letterKinds: text("letter_kinds", { mode: "json" }).$type<string[]>().notNull(),
+    quality: text("quality", { enum: ["verified", "tested", "scraped"] }),
+    verifiedOn: text("verified_on"),
+    sources: text("sources", { mode: "json" }).$type<{ url: string; date?: string }[]>().notNull(),
+    notes: text("notes"),
+    extra: text("extra", { mode: "json" }).$type<Record<string, unknown>>(),
+    // Lower-cased name, legal entity, domains, aliases and categories: what a directory search scans.
+    searchText: text("search_text").notNull(),
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }),
+    // Set when a re-import no longer contains the record: kept for letters that name it, hidden from search.
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("recipients_workspace_idx").on(t.workspaceId),
+    index("recipients_kind_idx").on(t.kind),
+    index("recipients_parent_idx").on(t.parentId),
+    index("recipients_name_idx").on(t.name),
+  ],
+);
+
+/** Domain keys a recipient answers for: "facebook.com", a host "people.yellowpages.com", or "google.*". */
+export const recipientDomains = sqliteTable(
+  "recipient_domains",
+  {
+    domain: text("domain").notNull(),
+    recipientId: text("recipient_id")
+      .notNull()
+      .references(() => recipients.id, { onDelete: "cascade" }),
+    // NULL for the shared directory; a workspace may map a domain to any recipient for itself.
+    workspaceId: text("workspace_id").references(() => workspaces.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    uniqueIndex("recipient_domains_key_idx").on(t.domain, t.recipientId, t.workspaceId),
+    index("recipient_domains_recipient_idx").on(t.recipientId),
+  ],
+);
+
+export const recipientChannels = sqliteTable(
+  "recipient_channels",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recipientId: text("recipient_id")
+      .notNull()
+      .references(() => recipients.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    kind: text("kind", { enum: ["email", "webform", "inapp", "postal"] }).notNull(),
+    purpose: text("purpose", { enum: ["privacy", "abuse", "copyright", "dsa", "general"] }).notNull(),
+    address: text("address").notNull(),
+    label: text("label"),
+  },
+  (t) => [index("recipient_channels_recipient_idx").on(t.recipientId, t.position)],
+);
+
+/** A workspace's correction of a shared recipient: the changed fields only, shown beside the original. */
+export const recipientCorrections = sqliteTable(
+  "recipient_corrections",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    recipientId: text("recipient_id")
+      .notNull()
+      .references(() => recipients.id, { onDelete: "cascade" }),
+    fields: text("fields", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    note: text("note"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("recipient_corrections_workspace_recipient_idx").on(t.workspaceId, t.recipientId)],
 );

@@ -1,0 +1,75 @@
+// Password reset by emailed link: the token is stored hashed, lasts one hour and works once.
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { audit } from "~/audit/audit.server";
+import { getDb } from "~/db.server";
+import { getEnv } from "~/env.server";
+import { sendSystemMail } from "~/mail/mailer.server";
+import { passwordResets } from "#db/schema";
+import { revokeAllSessions } from "./session.server";
+import { findUserIdByEmail, getUserProfile, setPassword } from "./users.server";
+
+const HOUR = 3_600_000;
+const hashToken = (t: string) => createHash("sha256").update(t).digest("base64url");
+
+/** Always behaves the same whether or not the account exists, so it reveals nothing. */
+export async function requestPasswordReset(email: string) {
+  const userId = findUserIdByEmail(email);
+  if (!userId) return;
+  const token = randomBytes(32).toString("base64url");
+  getDb()
+    .insert(passwordResets)
+    .values({ tokenHash: hashToken(token), userId, expiresAt: new Date(Date.now() + HOUR) })
+    .run();
+  audit({ action: "user.password_reset_requested", actorUserId: userId, targetType: "user", targetId: userId });
+  const profile = getUserProfile(userId)!;
+  const link = `${getEnv().baseUrl}/reset-password?token=${token}`;
+  await sendSystemMail({
+    to: profile.email,
+    subject: "Reset your Retract password",
+    text: [
+      `Hello ${profile.name},`,
+      "",
+      "Someone asked to reset the password of your Retract account. If it was you, open this link within one hour:",
+      "",
+      link,
+      "",
+      "If it was not you, you can ignore this message: your password stays the same.",
+    ].join("\n"),
+  });
+}
+
+function findValidReset(token: string) {
+  return getDb()
+    .select({ tokenHash: passwordResets.tokenHash, userId: passwordResets.userId })
+    .from(passwordResets)
+    .where(
+      and(
+        eq(passwordResets.tokenHash, hashToken(token)),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, new Date()),
+      ),
+    )
+    .get();
+}
+
+export function isResetTokenValid(token: string) {
+  return Boolean(findValidReset(token));
+}
+
+/** Sets the new password and signs out every session. Returns false for an unknown, used or expired token. */
+export async function completePasswordReset(token: string, password: string) {
+  const row = findValidReset(token);
+  if (!row) return false;
+  // Mark used first, conditionally, so two simultaneous submissions cannot both succeed.
+  const claimed = getDb()
+    .update(passwordResets)
+    .set({ usedAt: new Date() })
+    .where(and(eq(passwordResets.tokenHash, row.tokenHash), isNull(passwordResets.usedAt)))
+    .run();
+  if (claimed.changes !== 1) return false;
+  await setPassword(row.userId, password);
+  revokeAllSessions(row.userId);
+  audit({ action: "user.password_reset", actorUserId: row.userId, targetType: "user", targetId: row.userId });
+  return true;
+}

@@ -1,0 +1,120 @@
+// Server-side sessions: the cookie holds only a random id; the database holds its hash, expiry and workspace.
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import { and, eq, gt } from "drizzle-orm";
+import { getDb } from "~/db.server";
+import { getEnv } from "~/env.server";
+import { encrypt, getKeyring } from "~/security/crypto.server";
+import type { Role, Scope } from "~/workspaces/scope.server";
+import { memberships, sessions } from "#db/schema";
+
+const COOKIE_NAME = "__retract_session";
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+function sessionCookie() {
+  if (!cookie) {
+    const env = getEnv();
+    cookie = createCookie(COOKIE_NAME, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: env.secureCookies,
+      path: "/",
+      secrets: [getKeyring().sessionSecret],
+      maxAge: env.RETRACT_SESSION_DAYS * 24 * 60 * 60,
+    });
+  }
+  return cookie;
+}
+
+export function hashSessionId(id: string) {
+  return createHash("sha256").update(id).digest("base64url");
+}
+
+export async function createSession({
+  userId,
+  workspaceId,
+  userAgent,
+}: {
+  userId: string;
+  workspaceId: string;
+  userAgent?: string | null;
+}) {
+  const id = randomBytes(32).toString("base64url");
+  const idHash = hashSessionId(id);
+  const now = Date.now();
+  getDb()
+    .insert(sessions)
+    .values({
+      idHash,
+      userId,
+      workspaceId,
+      userAgentEnc: userAgent ? encrypt(userAgent.slice(0, 300), `session:${idHash}:ua`) : null,
+      lastUsedAt: new Date(now),
+      expiresAt: new Date(now + getEnv().RETRACT_SESSION_DAYS * 86_400_000),
+    })
+    .run();
+  return sessionCookie().serialize(id);
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 20 ? value : null;
+}
+
+export type CurrentSession = Scope & { sessionIdHash: string };
+
+export async function getCurrentSession(request: Request): Promise<CurrentSession | null> {
+  const id = await readSessionId(request);
+  if (!id) return null;
+  const idHash = hashSessionId(id);
+  const db = getDb();
+  const now = Date.now();
+  const row = db
+    .select({
+      userId: sessions.userId,
+      workspaceId: sessions.workspaceId,
+      lastUsedAt: sessions.lastUsedAt,
+      role: memberships.role,
+    })
+    .from(sessions)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, sessions.userId), eq(memberships.workspaceId, sessions.workspaceId)),
+    )
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, new Date(now))))
+    .get();
+  if (!row) return null;
+  // Record use at most once a minute, to keep reads cheap.
+  if (now - row.lastUsedAt.getTime() > 60_000) {
+    db.update(sessions).set({ lastUsedAt: new Date(now) }).where(eq(sessions.idHash, idHash)).run();
+  }
+  return { userId: row.userId, workspaceId: row.workspaceId, role: row.role as Role, sessionIdHash: idHash };
+}
+
+/** The signed-in member's scope, or a redirect to the log-in page that comes back here afterwards. */
+export async function requireScope(request: Request): Promise<CurrentSession> {
+  const session = await getCurrentSession(request);
+  if (!session) {
+    const url = new URL(request.url);
+    const back = `${url.pathname}${url.search}`;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return session;
+}
+
+/** Ends the current session (deletes its row) and returns the Set-Cookie header that clears the cookie. */
+export async function destroySession(request: Request) {
+  const id = await readSessionId(request);
+  if (id) getDb().delete(sessions).where(eq(sessions.idHash, hashSessionId(id))).run();
+  return sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) });
+}
+
+export function revokeAllSessions(userId: string) {
+  getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+/** Only same-site relative paths are followed after log-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

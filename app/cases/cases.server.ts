@@ -1,0 +1,124 @@
+// Cases: one incident about one subject. Titles are encrypted (they often describe the leak).
+import { desc, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import { audit } from "~/audit/audit.server";
+import { getDb } from "~/db.server";
+import { decrypt, encrypt } from "~/security/crypto.server";
+import { listSubjectNames } from "~/subjects/subjects.server";
+import { newId } from "~/utils/ids.server";
+import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { cases, exposures } from "#db/schema";
+
+export const CaseTitleSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the case a short title, for example “Telegram channel post, June”.")
+  .max(200, "The title can have at most 200 characters.");
+
+const titleCtx = (id: string) => `case:${id}:title`;
+
+export function createCase(scope: Scope, input: { subjectId: string; title: string }) {
+  requirePermission(scope, "case:write");
+  const id = newId();
+  const now = new Date();
+  getDb()
+    .insert(cases)
+    .values({
+      id,
+      workspaceId: scope.workspaceId,
+      subjectId: input.subjectId,
+      titleEnc: encrypt(input.title, titleCtx(id)),
+      createdBy: scope.userId,
+      updatedAt: now,
+    })
+    .run();
+  audit({ action: "case.create", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "case", targetId: id });
+  return id;
+}
+
+export function getCase(scope: Scope, id: string) {
+  const row = getDb()
+    .select({
+      id: cases.id,
+      subjectId: cases.subjectId,
+      titleEnc: cases.titleEnc,
+      status: cases.status,
+      createdAt: cases.createdAt,
+      updatedAt: cases.updatedAt,
+    })
+    .from(cases)
+    .where(inScope(cases, scope, eq(cases.id, id)))
+    .get();
+  if (!row) notFound("This case");
+  audit({ action: "case.read", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "case", targetId: id });
+  const { titleEnc, ...rest } = row;
+  return { ...rest, title: decrypt(titleEnc, titleCtx(id)) };
+}
+
+export function setCaseStatus(scope: Scope, id: string, status: "open" | "closed") {
+  requirePermission(scope, "case:write");
+  const res = getDb()
+    .update(cases)
+    .set({ status, updatedAt: new Date() })
+    .where(inScope(cases, scope, eq(cases.id, id)))
+    .run();
+  if (res.changes !== 1) notFound("This case");
+  audit({
+    action: "case.update",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "case",
+    targetId: id,
+    detail: { status },
+  });
+}
+
+export function touchCase(scope: Scope, id: string) {
+  getDb().update(cases).set({ updatedAt: new Date() }).where(inScope(cases, scope, eq(cases.id, id))).run();
+}
+
+/** The home page list: newest activity first, with counts per status. */
+export function listCases(scope: Scope, { limit = 50, offset = 0 } = {}) {
+  const db = getDb();
+  const rows = db
+    .select({
+      id: cases.id,
+      subjectId: cases.subjectId,
+      titleEnc: cases.titleEnc,
+      status: cases.status,
+      updatedAt: cases.updatedAt,
+    })
+    .from(cases)
+    .where(inScope(cases, scope))
+    .orderBy(desc(cases.updatedAt))
+    .limit(limit)
+    .offset(offset)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(cases).where(inScope(cases, scope)).get()?.n ?? 0;
+  const ids = rows.map((r) => r.id);
+  const counts = ids.length
+    ? db
+        .select({ caseId: exposures.caseId, status: exposures.status, n: sql<number>`count(*)` })
+        .from(exposures)
+        .where(inScope(exposures, scope, inArray(exposures.caseId, ids)))
+        .groupBy(exposures.caseId, exposures.status)
+        .all()
+    : [];
+  const names = new Map(listSubjectNames(scope, [...new Set(rows.map((r) => r.subjectId))]).map((s) => [s.id, s.name]));
+  return {
+    total,
+    items: rows.map((r) => {
+      const mine = counts.filter((c) => c.caseId === r.id);
+      return {
+        id: r.id,
+        title: decrypt(r.titleEnc, titleCtx(r.id)),
+        status: r.status,
+        updatedAt: r.updatedAt,
+        subjectName: names.get(r.subjectId) ?? "",
+        exposures: mine.reduce((a, c) => a + c.n, 0),
+        stillUp: mine.filter((c) => c.status === "active" || c.status === "reappeared").reduce((a, c) => a + c.n, 0),
+        removed: mine.filter((c) => c.status === "removed").reduce((a, c) => a + c.n, 0),
+      };
+    }),
+  };
+}

@@ -1,0 +1,201 @@
+// Evidence: files that prove an exposure. The type is sniffed from the content, the SHA-256 of the original
+// is kept, GPS and camera metadata are pointed out, and a copy without metadata can be made.
+import { createHash } from "node:crypto";
+import { and, asc, eq } from "drizzle-orm";
+import exifr from "exifr";
+import { fileTypeFromBuffer } from "file-type";
+import sharp from "sharp";
+import { audit } from "~/audit/audit.server";
+import { getDb } from "~/db.server";
+import { decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
+import { newId } from "~/utils/ids.server";
+import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { evidence } from "#db/schema";
+import { deleteEncryptedFiles, readEncryptedFile, writeEncryptedFile } from "./storage.server";
+
+const ALLOWED = new Set([
+  "image/png",
+  "image/jpeg",
+  "image/webp",
+  "image/gif",
+  "image/heic",
+  "image/tiff",
+  "application/pdf",
+  "video/mp4",
+  "application/zip",
+]);
+const METADATA_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/heic", "image/tiff"]);
+const STRIPPABLE = new Set(["image/jpeg", "image/png", "image/webp", "image/tiff"]);
+
+export class EvidenceError extends Error {}
+
+export type EvidenceMetadata = {
+  gps?: { latitude: number; longitude: number };
+  camera?: string;
+  takenAt?: string;
+};
+
+export const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+
+/** Sniffs the real type from the bytes; saved web pages and text are recognised as UTF-8 text. */
+export async function sniffType(bytes: Buffer): Promise<string | null> {
+  const ft = await fileTypeFromBuffer(bytes);
+  if (ft) {
+    if (ft.mime === "application/zip" || ft.mime === "application/x-mhtml") return ft.mime;
+    return ALLOWED.has(ft.mime) ? ft.mime : null;
+  }
+  const text = bytes.subarray(0, 64 * 1024).toString("utf8");
+  if (text.includes("\uFFFD") || text.includes("\u0000")) return null;
+  const head = text.trimStart().slice(0, 500).toLowerCase();
+  if (head.startsWith("mime-version:") || head.includes("content-type: multipart/related")) return "multipart/related";
+  if (head.startsWith("<!doctype html") || head.startsWith("<html") || /<(head|body|meta)[\s>]/.test(head)) return "text/html";
+  return "text/plain";
+}
+
+export async function readMetadata(bytes: Buffer, mime: string): Promise<EvidenceMetadata> {
+  if (!METADATA_TYPES.has(mime)) return {};
+  try {
+    const tags = await exifr.parse(bytes, { gps: true, tiff: true, exif: true, xmp: false, icc: false });
+    if (!tags) return {};
+    const meta: EvidenceMetadata = {};
+    if (typeof tags.latitude === "number" && typeof tags.longitude === "number") {
+      meta.gps = { latitude: tags.latitude, longitude: tags.longitude };
+    }
+    const camera = [tags.Make, tags.Model].filter((v) => typeof v === "string").join(" ").trim();
+    if (camera) meta.camera = camera;
+    const taken = tags.DateTimeOriginal ?? tags.CreateDate;
+    if (taken instanceof Date && !Number.isNaN(taken.getTime())) meta.takenAt = taken.toISOString();
+    return meta;
+  } catch {
+    return {};
+  }
+}
+
+const ctx = (id: string, f: string) => `evidence:${id}:${f}`;
+
+function cleanFilename(name: string) {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  return base.replace(/[\u0000-\u001f\u007f"]/g, "").slice(0, 200) || "evidence";
+}
+
+async function store(
+  scope: Scope,
+  exposureId: string,
+  file: { filename: string; bytes: Buffer; mime: string; derivedFrom?: string },
+) {
+  const id = newId();
+  const storageKey = newId() + newId();
+  const meta = await readMetadata(file.bytes, file.mime);
+  writeEncryptedFile(storageKey, file.bytes, ctx(id, "file"));
+  try {
+    getDb()
+      .insert(evidence)
+      .values({
+        id,
+        workspaceId: scope.workspaceId,
+        exposureId,
+        derivedFrom: file.derivedFrom ?? null,
+        filenameEnc: encrypt(cleanFilename(file.filename), ctx(id, "filename")),
+        mime: file.mime,
+        size: file.bytes.length,
+        sha256: sha256(file.bytes),
+        storageKey,
+        hasGps: Boolean(meta.gps),
+        metadataEnc: encryptJson(meta, ctx(id, "metadata")),
+        createdBy: scope.userId,
+      })
+      .run();
+  } catch (e) {
+    deleteEncryptedFiles([storageKey]);
+    throw e;
+  }
+  return id;
+}
+
+/** Stores an upload for an exposure the caller has already found in their scope. */
+export async function addEvidence(scope: Scope, exposureId: string, file: { filename: string; bytes: Buffer }) {
+  requirePermission(scope, "case:write");
+  if (file.bytes.length === 0) throw new EvidenceError("The file is empty.");
+  const mime = await sniffType(file.bytes);
+  if (!mime) {
+    throw new EvidenceError(
+      "This kind of file cannot be kept as evidence. Use a screenshot (PNG, JPEG, WebP), a PDF, a saved web page or a video (MP4).",
+    );
+  }
+  const id = await store(scope, exposureId, { ...file, mime });
+  audit({
+    action: "evidence.upload",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "evidence",
+    targetId: id,
+    detail: { mime, size: file.bytes.length },
+  });
+  return id;
+}
+
+export type EvidenceItem = {
+  id: string;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  hasGps: boolean;
+  metadata: EvidenceMetadata;
+  derivedFrom: string | null;
+  createdAt: Date;
+  strippable: boolean;
+};
+
+export function listEvidence(scope: Scope, exposureId: string): EvidenceItem[] {
+  return getDb()
+    .select()
+    .from(evidence)
+    .where(inScope(evidence, scope, eq(evidence.exposureId, exposureId)))
+    .orderBy(asc(evidence.createdAt))
+    .all()
+    .map((r) => ({
+      id: r.id,
+      filename: decrypt(r.filenameEnc, ctx(r.id, "filename")),
+      mime: r.mime,
+      size: r.size,
+      sha256: r.sha256,
+      hasGps: r.hasGps,
+      metadata: decryptJson<EvidenceMetadata>(r.metadataEnc, ctx(r.id, "metadata")),
+      derivedFrom: r.derivedFrom,
+      createdAt: r.createdAt,
+      strippable: STRIPPABLE.has(r.mime),
+    }));
+}
+
+function findRow(scope: Scope, exposureId: string, id: string) {
+  const row = getDb()
+    .select()
+    .from(evidence)
+    .where(inScope(evidence, scope, and(eq(evidence.id, id), eq(evidence.exposureId, exposureId))))
+    .get();
+  if (!row) notFound("This file");
+  return row;
+}
+
+/** Decrypts one evidence file for download; the read is logged. */
+export function readEvidence(scope: Scope, exposureId: string, id: string) {
+  const row = findRow(scope, exposureId, id);
+  const bytes = readEncryptedFile(row.storageKey, ctx(id, "file"));
+  audit({ action: "evidence.download", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "evidence", targetId: id });
+  return { filename: decrypt(row.filenameEnc, ctx(id, "filename")), mime: row.mime, bytes, sha256: row.sha256 };
+}
+
+/** Makes a copy of an image with all metadata (GPS, camera, dates) removed, kept beside the original. */
+export async function stripMetadata(scope: Scope, exposureId: string, id: string) {
+  requirePermission(scope, "case:write");
+  const row = findRow(scope, exposureId, id);
+  if (!STRIPPABLE.has(row.mime)) throw new EvidenceError("Only photos and screenshots can be cleaned of metadata.");
+  const original = readEncryptedFile(row.storageKey, ctx(id, "file"));
+  // sharp drops EXIF, XMP and IPTC unless asked to keep them; rotate() bakes in the orientation first.
+  const stripped = await sharp(original).rotate().toBuffer();
+  const name = decrypt(row.filenameEnc, ctx(id, "filename")).replace(/(\.[^.]+)?$/, "-no-metadata$1");
+  const newIdValue = await store(scope, exposureId, { filename: name, bytes: stripped, mime: row.mime, derivedFrom: id });
+  audit({ action: "evidence.strip", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "evidence", targetId: newIdValue, detail: { from: id } });
+  return newIdValue;
+}

@@ -1,0 +1,259 @@
+// Exposures: the places a subject's details appear. URL, host and notes are encrypted; the URL also gets a
+// keyed HMAC so duplicates within a case are found without storing it in plain text.
+import { and, desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { audit } from "~/audit/audit.server";
+import { deleteEncryptedFiles } from "~/evidence/storage.server";
+import { touchCase } from "~/cases/cases.server";
+import { getDb } from "~/db.server";
+import { blindIndex, decrypt, encrypt } from "~/security/crypto.server";
+import { newId } from "~/utils/ids.server";
+import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { evidence, exposures } from "#db/schema";
+import {
+  computeSeverity,
+  EXPOSED_KINDS,
+  EXPOSURE_STATUSES,
+  type ExposedKind,
+  type ExposureStatus,
+  SEVERITIES,
+  type Severity,
+} from "./categories";
+import { platformForDomain } from "./platforms";
+import { type NormalisedUrl, normaliseUrl } from "./url";
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as YYYY-MM-DD.")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "This date does not exist.");
+
+export const UrlSchema = z.string().transform((v, ctx) => {
+  const r = normaliseUrl(v);
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: r.error });
+    return z.NEVER;
+  }
+  return r.value;
+});
+
+/** The exposure form, shared by the action and the page. */
+export const ExposureFieldsSchema = z.object({
+  url: UrlSchema,
+  exposed: z.array(z.enum(EXPOSED_KINDS, "Choose what is exposed from the list.")).default([]),
+  callsForHarm: z
+    .union([z.literal("on"), z.literal("true"), z.literal("")])
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
+  foundOn: isoDate.optional().transform((v) => v ?? new Date().toISOString().slice(0, 10)),
+  severityOverride: z
+    .union([z.enum(SEVERITIES), z.literal("")])
+    .optional()
+    .transform((v) => (v ? v : null)),
+  status: z.enum(EXPOSURE_STATUSES, "Choose a status from the list.").default("active"),
+  notes: z.string().max(5000, "Notes can have at most 5,000 characters.").default(""),
+});
+export type ExposureFields = z.infer<typeof ExposureFieldsSchema>;
+
+export const urlIndex = (url: string) => blindIndex("exposure-url", url);
+const ctx = (id: string, f: string) => `exposure:${id}:${f}`;
+
+export class DuplicateExposureError extends Error {}
+
+type NewExposure = Omit<ExposureFields, "url"> & { url: NormalisedUrl };
+
+function rowFor(scope: Scope, caseId: string, id: string, f: NewExposure, now: Date) {
+  return {
+    id,
+    workspaceId: scope.workspaceId,
+    caseId,
+    urlEnc: encrypt(f.url.url, ctx(id, "url")),
+    urlHmac: urlIndex(f.url.url),
+    hostEnc: encrypt(f.url.host, ctx(id, "host")),
+    platform: platformForDomain(f.url.domain)?.key ?? null,
+    exposed: f.exposed,
+    callsForHarm: f.callsForHarm,
+    foundOn: f.foundOn,
+    severity: computeSeverity(f.exposed, f.callsForHarm),
+    severityOverride: f.severityOverride,
+    status: f.status,
+    notesEnc: encrypt(f.notes, ctx(id, "notes")),
+    createdBy: scope.userId,
+    updatedAt: now,
+  };
+}
+
+export function createExposure(scope: Scope, caseId: string, f: NewExposure) {
+  requirePermission(scope, "case:write");
+  const db = getDb();
+  const id = newId();
+  if (
+    db
+      .select({ id: exposures.id })
+      .from(exposures)
+      .where(inScope(exposures, scope, and(eq(exposures.caseId, caseId), eq(exposures.urlHmac, urlIndex(f.url.url)))))
+      .get()
+  ) {
+    throw new DuplicateExposureError("This web address is already recorded in this case.");
+  }
+  db.insert(exposures).values(rowFor(scope, caseId, id, f, new Date())).run();
+  touchCase(scope, caseId);
+  audit({ action: "exposure.create", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "exposure", targetId: id });
+  return id;
+}
+
+export type BulkLineResult =
+  | { line: number; status: "saved"; url: string }
+  | { line: number; status: "duplicate"; url: string }
+  | { line: number; status: "invalid"; input: string; error: string };
+
+/** Saves every valid, new URL in one transaction and reports each line's fate by its number. */
+export function createExposuresBulk(
+  scope: Scope,
+  caseId: string,
+  entries: { line: number; input: string; fields: Omit<ExposureFields, "url"> }[],
+): BulkLineResult[] {
+  requirePermission(scope, "case:write");
+  const db = getDb();
+  const existing = new Set(
+    db
+      .select({ h: exposures.urlHmac })
+      .from(exposures)
+      .where(inScope(exposures, scope, eq(exposures.caseId, caseId)))
+      .all()
+      .map((r) => r.h),
+  );
+  const results: BulkLineResult[] = [];
+  const rows: ReturnType<typeof rowFor>[] = [];
+  const now = new Date();
+  for (const e of entries) {
+    const n = normaliseUrl(e.input);
+    if (!n.ok) {
+      results.push({ line: e.line, status: "invalid", input: e.input.slice(0, 200), error: n.error });
+      continue;
+    }
+    const h = urlIndex(n.value.url);
+    if (existing.has(h)) {
+      results.push({ line: e.line, status: "duplicate", url: n.value.url });
+      continue;
+    }
+    existing.add(h);
+    rows.push(rowFor(scope, caseId, newId(), { ...e.fields, url: n.value }, now));
+    results.push({ line: e.line, status: "saved", url: n.value.url });
+  }
+  if (rows.length) {
+    db.transaction((tx) => {
+      for (let i = 0; i < rows.length; i += 500) tx.insert(exposures).values(rows.slice(i, i + 500)).run();
+    });
+    touchCase(scope, caseId);
+  }
+  audit({
+    action: "exposure.bulk_create",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "case",
+    targetId: caseId,
+    detail: {
+      saved: rows.length,
+      duplicates: results.filter((r) => r.status === "duplicate").length,
+      invalid: results.filter((r) => r.status === "invalid").length,
+    },
+  });
+  return results;
+}
+
+export type Exposure = {
+  id: string;
+  caseId: string;
+  url: string;
+  host: string;
+  platform: string | null;
+  exposed: ExposedKind[];
+  callsForHarm: boolean;
+  foundOn: string;
+  severity: Severity;
+  computedSeverity: Severity;
+  severityOverridden: boolean;
+  status: ExposureStatus;
+  notes: string;
+  updatedAt: Date;
+};
+
+type Row = typeof exposures.$inferSelect;
+function decryptRow(r: Row): Exposure {
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    url: decrypt(r.urlEnc, ctx(r.id, "url")),
+    host: decrypt(r.hostEnc, ctx(r.id, "host")),
+    platform: r.platform,
+    exposed: r.exposed as ExposedKind[],
+    callsForHarm: r.callsForHarm,
+    foundOn: r.foundOn,
+    severity: r.severityOverride ?? r.severity,
+    computedSeverity: r.severity,
+    severityOverridden: r.severityOverride !== null,
+    status: r.status,
+    notes: decrypt(r.notesEnc, ctx(r.id, "notes")),
+    updatedAt: r.updatedAt,
+  };
+}
+
+export function listExposures(scope: Scope, caseId: string) {
+  const rows = getDb()
+    .select()
+    .from(exposures)
+    .where(inScope(exposures, scope, eq(exposures.caseId, caseId)))
+    .orderBy(desc(exposures.createdAt))
+    .all();
+  return rows.map(decryptRow);
+}
+
+export function getExposure(scope: Scope, caseId: string, id: string) {
+  const row = getDb()
+    .select()
+    .from(exposures)
+    .where(inScope(exposures, scope, and(eq(exposures.id, id), eq(exposures.caseId, caseId))))
+    .get();
+  if (!row) notFound("This exposure");
+  audit({ action: "exposure.read", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "exposure", targetId: id });
+  return decryptRow(row);
+}
+
+export function updateExposure(scope: Scope, caseId: string, id: string, f: ExposureFields) {
+  requirePermission(scope, "case:write");
+  const db = getDb();
+  const h = urlIndex(f.url.url);
+  const clash = db
+    .select({ id: exposures.id })
+    .from(exposures)
+    .where(inScope(exposures, scope, and(eq(exposures.caseId, caseId), eq(exposures.urlHmac, h))))
+    .get();
+  if (clash && clash.id !== id) throw new DuplicateExposureError("Another exposure in this case has this web address.");
+  const { id: _id, workspaceId: _w, caseId: _c, createdBy: _b, ...values } = rowFor(scope, caseId, id, f, new Date());
+  const res = db
+    .update(exposures)
+    .set(values)
+    .where(inScope(exposures, scope, and(eq(exposures.id, id), eq(exposures.caseId, caseId))))
+    .run();
+  if (res.changes !== 1) notFound("This exposure");
+  touchCase(scope, caseId);
+  audit({ action: "exposure.update", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "exposure", targetId: id });
+}
+
+export function deleteExposure(scope: Scope, caseId: string, id: string) {
+  requirePermission(scope, "case:write");
+  const files = getDb()
+    .select({ k: evidence.storageKey })
+    .from(evidence)
+    .where(inScope(evidence, scope, eq(evidence.exposureId, id)))
+    .all()
+    .map((r) => r.k);
+  const res = getDb()
+    .delete(exposures)
+    .where(inScope(exposures, scope, and(eq(exposures.id, id), eq(exposures.caseId, caseId))))
+    .run();
+  if (res.changes !== 1) notFound("This exposure");
+  // The rows went with the exposure (ON DELETE CASCADE); the encrypted files go now.
+  deleteEncryptedFiles(files);
+  audit({ action: "exposure.delete", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "exposure", targetId: id });
+}

@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getCurrentSession } from "~/auth/session.server";
+import { listCases } from "~/cases/cases.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getCurrentSession(request);
+  if (!session) return { signedIn: false as const };
+  const url = new URL(request.url);
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
+  const perPage = 50;
+  const { items, total } = listCases(session, { limit: perPage, offset: (page - 1) * perPage });
+  return {
+    signedIn: true as const,
+    cases: items.map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / perPage)),
+  };
+}
+
+function Welcome() {
+  return (
+    <div className="stack medium">
+      <h1>Get your details taken down</h1>
+      <p>
+        If your name, address, phone number or photos have been posted somewhere they should not be, Retract helps you
+        keep a private record of every place, write the right request to the right people, and follow up until it is
+        gone. You can also use it to help someone else.
+      </p>
+      <div className="row">
+        <Link to="/signup" className="button">
+          Create an account
+        </Link>
+        <Link to="/login" className="button button-secondary">
+          Log in
+        </Link>
+      </div>
+      <p className="muted">Everything you enter is encrypted on this server and never shared unless you send it.</p>
+    </div>
+  );
+}
+
+export default function Index() {
+  const data = useLoaderData<typeof loader>();
+  if (!data.signedIn) return <Welcome />;
+  return (
+    <div className="stack">
+      <div className="spread">
+        <h1>Your cases</h1>
+        <Link to="/cases/new" className="button">
+          Open a new case
+        </Link>
+      </div>
+      {data.cases.length === 0 ? (
+        <div className="empty stack">
+          <h2>No cases yet</h2>
+          <p>
+            A case is one leak about one person: for example “Telegram channel post, June”. Open one, then record each
+            place where the details appear.
+          </p>
+          <p>
+            <Link to="/cases/new" className="button">
+              Open your first case
+            </Link>
+          </p>
+        </div>
+      ) : (
+        <ul className="list" aria-label="Cases">
+          {data.cases.map((c) => (
+            <li key={c.id} className="list-item">
+              <h2 className="h3">
+                <Link to={`/cases/${c.id}`}>{c.title}</Link>
+              </h2>
+              <div className="meta-row">
+                <span>About {c.subjectName}</span>
+                <span>
+                  {c.exposures} {c.exposures === 1 ? "place" : "places"} recorded
+                </span>
+                <span>{c.stillUp} still up</span>
+                <span>{c.removed} removed</span>
+                <span className={`badge badge-${c.status}`}>{c.status === "open" ? "Open" : "Closed"}</span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {data.pages > 1 ? (
+        <nav aria-label="Pages" className="row">
+          {data.page > 1 ? <Link to={`/?page=${data.page - 1}`}>Previous page</Link> : null}
+          <span>
+            Page {data.page} of {data.pages}
+          </span>
+          {data.page < data.pages ? <Link to={`/?page=${data.page + 1}`}>Next page</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Retract" }];

@@ -1,0 +1,291 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requireScope } from "~/auth/session.server";
+import { getEnv } from "~/env.server";
+import { addEvidence, EvidenceError, listEvidence, stripMetadata } from "~/evidence/evidence.server";
+import { EXPOSED_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "~/exposures/categories";
+import { ExposureFieldset } from "~/exposures/exposure-fields";
+import {
+  DuplicateExposureError,
+  deleteExposure,
+  ExposureFieldsSchema,
+  getExposure,
+  updateExposure,
+} from "~/exposures/exposures.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { FormErrors } from "~/ui/forms";
+import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
+import { fileBytes, readFormWithFiles, UploadTooLargeError } from "~/utils/multipart.server";
+import { can } from "~/workspaces/scope.server";
+
+const ParamsSchema = z.object({ caseId: z.string().min(1).max(40), exposureId: z.string().min(1).max(40) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = await requireScope(request);
+  const { caseId, exposureId } = parseParams(params, ParamsSchema);
+  const exposure = getExposure(scope, caseId, exposureId);
+  return {
+    caseId,
+    exposure: { ...exposure, updatedAt: exposure.updatedAt.toISOString() },
+    evidence: listEvidence(scope, exposureId).map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    canWrite: can(scope, "case:write"),
+    maxUploadMb: getEnv().RETRACT_MAX_UPLOAD_MB,
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
+
+const IntentSchema = z.enum(["update", "delete", "upload", "strip"]);
+const StripSchema = z.object({ evidenceId: z.string().min(1).max(40) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const scope = await requireScope(request);
+  const { caseId, exposureId } = parseParams(params, ParamsSchema);
+  getExposure(scope, caseId, exposureId); // 404 unless it is in this workspace and case
+  const maxBytes = getEnv().RETRACT_MAX_UPLOAD_MB * 1024 * 1024;
+  let form: FormData;
+  try {
+    form = await readFormWithFiles(request, maxBytes);
+  } catch (e) {
+    if (e instanceof UploadTooLargeError) {
+      return Response.json(
+        { intent: "upload", formErrors: [`This file is larger than ${getEnv().RETRACT_MAX_UPLOAD_MB} MB, the limit on this server.`], fieldErrors: {} },
+        { status: 413 },
+      );
+    }
+    throw e;
+  }
+  const intent = IntentSchema.safeParse(form.get("intent"));
+  if (!intent.success) return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
+  const here = `/cases/${caseId}/exposures/${exposureId}`;
+  switch (intent.data) {
+    case "update": {
+      const parsed = parseForm(form, ExposureFieldsSchema, ["exposed"]);
+      if (!parsed.ok) return Response.json({ intent: "update", ...parsed }, { status: 400 });
+      try {
+        updateExposure(scope, caseId, exposureId, parsed.data);
+      } catch (e) {
+        if (e instanceof DuplicateExposureError) {
+          return Response.json({ intent: "update", fieldErrors: { url: [e.message] }, formErrors: [] }, { status: 400 });
+        }
+        throw e;
+      }
+      return redirect(`${here}?saved=1`);
+    }
+    case "delete":
+      deleteExposure(scope, caseId, exposureId);
+      return redirect(`/cases/${caseId}`);
+    case "upload": {
+      const file = await fileBytes(form.get("file"));
+      if (!file) {
+        return Response.json({ intent: "upload", fieldErrors: { file: ["Choose a file to upload."] }, formErrors: [] }, { status: 400 });
+      }
+      try {
+        await addEvidence(scope, exposureId, file);
+      } catch (e) {
+        if (e instanceof EvidenceError) {
+          return Response.json({ intent: "upload", fieldErrors: { file: [e.message] }, formErrors: [] }, { status: 400 });
+        }
+        throw e;
+      }
+      return redirect(`${here}#evidence`);
+    }
+    case "strip": {
+      const parsed = parseForm(form, StripSchema);
+      if (!parsed.ok) return Response.json({ intent: "strip", ...parsed }, { status: 400 });
+      try {
+        await stripMetadata(scope, exposureId, parsed.data.evidenceId);
+      } catch (e) {
+        if (e instanceof EvidenceError) {
+          return Response.json({ intent: "strip", formErrors: [e.message], fieldErrors: {} }, { status: 400 });
+        }
+        throw e;
+      }
+      return redirect(`${here}#evidence`);
+    }
+  }
+}
+
+type ActionData = { intent?: string; fieldErrors: FieldErrors; formErrors?: string[] };
+
+function formatBytes(n: number) {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export default function ExposurePage() {
+  const { caseId, exposure: e, evidence, canWrite, maxUploadMb, today } = useLoaderData<typeof loader>();
+  const data = useActionData<ActionData>();
+  const nav = useNavigation();
+  const busy = (intent: string) => nav.state === "submitting" && nav.formData?.get("intent") === intent;
+  const base = `/cases/${caseId}/exposures/${e.id}`;
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/cases/${caseId}`}>← Back to the case</Link>
+      </p>
+      <h1>Exposure</h1>
+      <div className="card">
+        <dl className="facts">
+          <dt>Web address</dt>
+          <dd className="mono">{e.url}</dd>
+          <dt>Status</dt>
+          <dd>
+            <span className={`badge badge-${e.status}`}>{STATUS_LABELS[e.status]}</span>
+          </dd>
+          <dt>Severity</dt>
+          <dd>
+            <span className={`badge badge-${e.severity}`}>{SEVERITY_LABELS[e.severity]}</span>{" "}
+            {e.severityOverridden ? <span className="muted">(set by hand; worked out: {SEVERITY_LABELS[e.computedSeverity]})</span> : null}
+          </dd>
+          <dt>Exposed</dt>
+          <dd>{e.exposed.length ? e.exposed.map((k) => EXPOSED_LABELS[k]).join(", ") : "Nothing marked yet"}</dd>
+          <dt>Calls for harm</dt>
+          <dd>{e.callsForHarm ? "Yes" : "No"}</dd>
+          <dt>Found</dt>
+          <dd>{e.foundOn}</dd>
+          {e.notes ? (
+            <>
+              <dt>Notes</dt>
+              <dd>{e.notes}</dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+
+      <section aria-labelledby="evidence" className="stack">
+        <h2 id="evidence">Evidence</h2>
+        <p className="muted">
+          Screenshots, PDFs or saved pages that show what was posted. Files are encrypted on this server. The SHA-256
+          fingerprint proves later that a file was not changed.
+        </p>
+        {evidence.length === 0 ? (
+          <div className="empty">
+            <p>No evidence yet. A screenshot with the address bar visible is the most useful.</p>
+          </div>
+        ) : (
+          <ul className="list">
+            {evidence.map((f) => (
+              <li key={f.id} className="list-item stack">
+                <div className="spread">
+                  <strong>{f.filename}</strong>
+                  <a href={`${base}/evidence/${f.id}`} download>
+                    Download <span className="visually-hidden">{f.filename}</span>
+                  </a>
+                </div>
+                <div className="meta-row">
+                  <span>{f.mime}</span>
+                  <span>{formatBytes(f.size)}</span>
+                  {f.derivedFrom ? <span>Copy without metadata</span> : null}
+                </div>
+                <p>
+                  SHA-256: <code>{f.sha256}</code>
+                </p>
+                {f.hasGps ? (
+                  <div className="notice notice-warn" role="note">
+                    <p>
+                      <strong>This file contains a GPS position</strong>
+                      {f.metadata.gps ? ` (${f.metadata.gps.latitude.toFixed(5)}, ${f.metadata.gps.longitude.toFixed(5)})` : ""}
+                      {f.metadata.camera ? ` and the camera model (${f.metadata.camera})` : ""}. Anyone you send it to can
+                      see where it was taken. Send a copy without metadata instead.
+                    </p>
+                    {canWrite && f.strippable ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="strip" />
+                        <input type="hidden" name="evidenceId" value={f.id} />
+                        <button type="submit" className="button button-secondary" disabled={busy("strip")}>
+                          {busy("strip") ? "Making a clean copy…" : "Make a copy without metadata"}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </div>
+                ) : f.metadata.camera || f.metadata.takenAt ? (
+                  <p className="muted">
+                    Contains camera details{f.metadata.camera ? ` (${f.metadata.camera})` : ""}
+                    {f.metadata.takenAt ? `, taken ${f.metadata.takenAt.slice(0, 10)}` : ""}.
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {data?.intent === "strip" ? <FormErrors errors={data.formErrors} /> : null}
+        {canWrite ? (
+          <Form method="post" encType="multipart/form-data" className="card medium">
+            <input type="hidden" name="intent" value="upload" />
+            {data?.intent === "upload" ? <FormErrors errors={data.formErrors} /> : null}
+            <div className="field">
+              <label htmlFor="f-file">Add a file</label>
+              <p className="hint" id="f-file-hint">
+                Screenshot (PNG, JPEG, WebP), PDF, saved web page or MP4 video, up to {maxUploadMb} MB.
+              </p>
+              {data?.intent === "upload" && data.fieldErrors.file ? (
+                <p className="error" id="f-file-error">
+                  {data.fieldErrors.file.join(" ")}
+                </p>
+              ) : null}
+              <input
+                id="f-file"
+                name="file"
+                type="file"
+                aria-describedby={data?.intent === "upload" && data.fieldErrors.file ? "f-file-hint f-file-error" : "f-file-hint"}
+                aria-invalid={data?.intent === "upload" && data.fieldErrors.file ? true : undefined}
+              />
+            </div>
+            <button type="submit" className="button" disabled={busy("upload")}>
+              {busy("upload") ? "Uploading and encrypting…" : "Upload"}
+            </button>
+            {busy("upload") ? (
+              <p role="status" className="muted">
+                Uploading. Large files can take a little while.
+              </p>
+            ) : null}
+          </Form>
+        ) : null}
+      </section>
+
+      {canWrite ? (
+        <section aria-labelledby="edit" className="card medium">
+          <h2 id="edit">Change the details</h2>
+          <Form method="post" noValidate>
+            {data?.intent === "update" ? <FormErrors errors={data.formErrors} /> : null}
+            <input type="hidden" name="intent" value="update" />
+            <ExposureFieldset
+              today={today}
+              withStatus
+              errors={data?.intent === "update" ? data.fieldErrors : undefined}
+              defaults={{
+                url: e.url,
+                exposed: e.exposed,
+                callsForHarm: e.callsForHarm,
+                foundOn: e.foundOn,
+                status: e.status,
+                severityOverride: e.severityOverridden ? e.severity : "",
+                notes: e.notes,
+              }}
+            />
+            <button type="submit" className="button" disabled={busy("update")}>
+              {busy("update") ? "Saving…" : "Save changes"}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {canWrite ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          <button type="submit" className="button button-danger">
+            Delete this exposure and its evidence
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Exposure · Retract" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,190 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requireScope } from "~/auth/session.server";
+import { getCase, setCaseStatus } from "~/cases/cases.server";
+import { EXPOSED_LABELS, SEVERITY_LABELS, STATUS_LABELS, severityRank } from "~/exposures/categories";
+import { ExposureFieldset } from "~/exposures/exposure-fields";
+import { createExposure, DuplicateExposureError, ExposureFieldsSchema, listExposures } from "~/exposures/exposures.server";
+import { platformName } from "~/exposures/platforms";
+import { listSubjectNames } from "~/subjects/subjects.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { FormErrors } from "~/ui/forms";
+import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
+import { can } from "~/workspaces/scope.server";
+
+const ParamsSchema = z.object({ caseId: z.string().min(1).max(40) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = await requireScope(request);
+  const { caseId } = parseParams(params, ParamsSchema);
+  const kase = getCase(scope, caseId);
+  const subject = listSubjectNames(scope, [kase.subjectId])[0];
+  const exposures = listExposures(scope, caseId);
+  // Group by platform (or by host for sites that are not a known platform), most severe first.
+  const groups = new Map<string, { name: string; items: typeof exposures }>();
+  for (const e of exposures) {
+    const key = e.platform ?? e.host;
+    const g = groups.get(key) ?? { name: platformName(e.platform) ?? e.host, items: [] };
+    g.items.push(e);
+    groups.set(key, g);
+  }
+  const sorted = [...groups.values()]
+    .map((g) => ({ ...g, items: g.items.sort((a, b) => severityRank(b.severity) - severityRank(a.severity)) }))
+    .sort((a, b) => severityRank(b.items[0]!.severity) - severityRank(a.items[0]!.severity) || a.name.localeCompare(b.name));
+  return {
+    kase: { id: kase.id, title: kase.title, status: kase.status, subjectId: kase.subjectId },
+    subjectName: subject?.name ?? "",
+    groups: sorted.map((g) => ({
+      name: g.name,
+      items: g.items.map((e) => ({
+        id: e.id,
+        url: e.url,
+        exposed: e.exposed.map((k) => EXPOSED_LABELS[k]),
+        callsForHarm: e.callsForHarm,
+        severity: e.severity,
+        status: e.status,
+        foundOn: e.foundOn,
+      })),
+    })),
+    counts: {
+      total: exposures.length,
+      up: exposures.filter((e) => e.status === "active" || e.status === "reappeared").length,
+      removed: exposures.filter((e) => e.status === "removed").length,
+    },
+    canWrite: can(scope, "case:write"),
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
+
+const IntentSchema = z.object({ intent: z.enum(["add-exposure", "close", "reopen"], "Unknown action.") });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const scope = await requireScope(request);
+  const { caseId } = parseParams(params, ParamsSchema);
+  getCase(scope, caseId); // 404 unless the case is in this workspace
+  const form = await request.formData();
+  const intent = IntentSchema.safeParse({ intent: form.get("intent") });
+  if (!intent.success) return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
+  if (intent.data.intent === "close" || intent.data.intent === "reopen") {
+    setCaseStatus(scope, caseId, intent.data.intent === "close" ? "closed" : "open");
+    return redirect(`/cases/${caseId}`);
+  }
+  const parsed = parseForm(form, ExposureFieldsSchema, ["exposed"]);
+  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  try {
+    const id = createExposure(scope, caseId, parsed.data);
+    return redirect(`/cases/${caseId}?added=${id}#exposures`);
+  } catch (e) {
+    if (e instanceof DuplicateExposureError) {
+      return Response.json({ ok: false, fieldErrors: { url: [e.message] }, formErrors: [], values: parsed.data }, { status: 400 });
+    }
+    throw e;
+  }
+}
+
+type ActionData = { fieldErrors: FieldErrors; formErrors?: string[]; values?: Record<string, unknown> };
+
+export default function CasePage() {
+  const { kase, subjectName, groups, counts, canWrite, today } = useLoaderData<typeof loader>();
+  const data = useActionData<ActionData>();
+  const nav = useNavigation();
+  const adding = nav.state === "submitting" && nav.formData?.get("intent") === "add-exposure";
+  const v = (data?.values ?? {}) as Record<string, string | string[] | boolean | { url: string }>;
+  return (
+    <div className="stack">
+      <div className="spread">
+        <div>
+          <p className="muted">
+            Case about <Link to={`/subjects/${kase.subjectId}`}>{subjectName}</Link>
+          </p>
+          <h1>{kase.title}</h1>
+        </div>
+        <span className={`badge badge-${kase.status}`}>{kase.status === "open" ? "Open" : "Closed"}</span>
+      </div>
+      <p>
+        {counts.total} {counts.total === 1 ? "place" : "places"} recorded · {counts.up} still up · {counts.removed} removed
+      </p>
+
+      <section aria-labelledby="exposures" className="stack">
+        <div className="spread">
+          <h2 id="exposures">Where the details appear</h2>
+          {canWrite ? (
+            <Link to={`/cases/${kase.id}/exposures/bulk`} className="button button-secondary">
+              Add many at once
+            </Link>
+          ) : null}
+        </div>
+        {groups.length === 0 ? (
+          <div className="empty">
+            <p>
+              Nothing recorded yet. Add the first web address below — or paste a whole list with “Add many at once”.
+            </p>
+          </div>
+        ) : (
+          groups.map((g) => (
+            <section key={g.name} className="card" aria-label={g.name}>
+              <h3>
+                {g.name} <span className="muted">({g.items.length})</span>
+              </h3>
+              <ul className="list">
+                {g.items.map((e) => (
+                  <li key={e.id}>
+                    <Link to={`/cases/${kase.id}/exposures/${e.id}`} className="mono">
+                      {e.url}
+                    </Link>
+                    <div className="meta-row">
+                      <span className={`badge badge-${e.status}`}>{STATUS_LABELS[e.status]}</span>
+                      <span className={`badge badge-${e.severity}`}>Severity: {SEVERITY_LABELS[e.severity]}</span>
+                      {e.callsForHarm ? <span className="badge badge-critical">Calls for harm</span> : null}
+                      <span>{e.exposed.length ? e.exposed.join(", ") : "Nothing marked yet"}</span>
+                      <span>Found {e.foundOn}</span>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))
+        )}
+      </section>
+
+      {canWrite ? (
+        <section aria-labelledby="add" className="card medium">
+          <h2 id="add">Add a place where the details appear</h2>
+          <Form method="post" noValidate>
+            <FormErrors errors={data?.formErrors} />
+            <input type="hidden" name="intent" value="add-exposure" />
+            <ExposureFieldset
+              today={today}
+              errors={data?.fieldErrors}
+              defaults={{
+                url: typeof v.url === "string" ? v.url : typeof v.url === "object" && v.url && "url" in v.url ? v.url.url : undefined,
+                exposed: Array.isArray(v.exposed) ? (v.exposed as string[]) : undefined,
+                notes: typeof v.notes === "string" ? v.notes : undefined,
+              }}
+            />
+            <button type="submit" className="button" disabled={adding}>
+              {adding ? "Saving…" : "Save this place"}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {canWrite ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value={kase.status === "open" ? "close" : "reopen"} />
+          <button type="submit" className="button button-secondary">
+            {kase.status === "open" ? "Close this case" : "Reopen this case"}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+// Titles stay generic: browser history keeps them, and it may be seen by someone else.
+export const meta: MetaFunction = () => [{ title: "Case · Retract" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

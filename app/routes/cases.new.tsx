@@ -1,0 +1,99 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requireScope } from "~/auth/session.server";
+import { CaseTitleSchema, createCase } from "~/cases/cases.server";
+import { SubjectFieldset } from "~/subjects/subject-fields";
+import { createSubject, listSubjectNames, SubjectFieldsSchema, subjectExists } from "~/subjects/subjects.server";
+import { FormErrors, SelectField, TextField } from "~/ui/forms";
+import { countryOptions } from "~/utils/countries.server";
+import { type FieldErrors, parseForm } from "~/utils/forms";
+import { requirePermission } from "~/workspaces/scope.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const scope = await requireScope(request);
+  requirePermission(scope, "case:write");
+  return { subjects: listSubjectNames(scope), countries: countryOptions() };
+}
+
+const ChoiceSchema = z.object({
+  subjectId: z.string().min(1, "Choose who this case is about.").max(40).default("new"),
+  title: CaseTitleSchema,
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const scope = await requireScope(request);
+  requirePermission(scope, "case:write");
+  const form = await request.formData();
+  const choice = parseForm(form, ChoiceSchema);
+  const person = form.get("subjectId") === "new" || !form.get("subjectId") ? parseForm(form, SubjectFieldsSchema) : null;
+  if (!choice.ok || (person && !person.ok)) {
+    return Response.json(
+      {
+        fieldErrors: { ...(choice.ok ? {} : choice.fieldErrors), ...(person && !person.ok ? person.fieldErrors : {}) },
+        values: Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")),
+      },
+      { status: 400 },
+    );
+  }
+  let subjectId = choice.data.subjectId;
+  if (person?.ok) {
+    subjectId = createSubject(scope, person.data);
+  } else if (!subjectExists(scope, subjectId)) {
+    return Response.json({ fieldErrors: { subjectId: ["Choose a person from the list."] }, values: {} }, { status: 400 });
+  }
+  const caseId = createCase(scope, { subjectId, title: choice.data.title });
+  return redirect(`/cases/${caseId}`);
+}
+
+export default function NewCase() {
+  const { subjects, countries } = useLoaderData<typeof loader>();
+  const data = useActionData<{ fieldErrors: FieldErrors; values: Record<string, string> }>();
+  const busy = useNavigation().state === "submitting";
+  const v = data?.values ?? {};
+  return (
+    <div className="stack medium">
+      <h1>Open a new case</h1>
+      <p>
+        A case is one leak about one person. You can open it for yourself or for someone you are helping. Only
+        you can see what you enter here.
+      </p>
+      <Form method="post" className="card" noValidate>
+        <TextField
+          name="title"
+          label="Case title"
+          hint="A few words to recognise it, for example “Telegram channel post, June”."
+          defaultValue={v.title}
+          errors={data?.fieldErrors.title}
+        />
+        {subjects.length > 0 ? (
+          <SelectField
+            name="subjectId"
+            label="Who is this case about?"
+            defaultValue={v.subjectId ?? "new"}
+            errors={data?.fieldErrors.subjectId}
+            options={[
+              { value: "new", label: "Someone new (fill in the details below)" },
+              ...subjects.map((s) => ({ value: s.id, label: s.name })),
+            ]}
+          />
+        ) : (
+          <input type="hidden" name="subjectId" value="new" />
+        )}
+        <fieldset className="field">
+          <legend>{subjects.length > 0 ? "About someone new" : "About the person whose details leaked"}</legend>
+          <p className="hint">
+            These details are encrypted. They are used to fill in letters and to check whether the details are still
+            online. Only the name is needed now.
+          </p>
+          <SubjectFieldset countries={countries} defaults={v} errors={data?.fieldErrors} />
+        </fieldset>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Opening the case…" : "Open case"}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Open a new case · Retract" }];

@@ -1,0 +1,95 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { audit } from "~/audit/audit.server";
+import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/auth/rate-limit.server";
+import { LoginSchema } from "~/auth/schemas";
+import { createSession, getCurrentSession, safeRedirect } from "~/auth/session.server";
+import { emailIndex, verifyLogin } from "~/auth/users.server";
+import { getDb } from "~/db.server";
+import { FormErrors, TextField } from "~/ui/forms";
+import { parseForm } from "~/utils/forms";
+import { memberships } from "#db/schema";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getCurrentSession(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(await request.formData(), LoginSchema);
+  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  const { email, password, redirectTo } = parsed.data;
+  const ip = context.clientIp ?? "unknown";
+  const account = emailIndex(email);
+  const values = { email, redirectTo: redirectTo ?? "" };
+  const wait = await loginBlockedFor(ip, account);
+  if (wait > 0) {
+    const minutes = Math.max(1, Math.ceil(wait / 60));
+    return Response.json(
+      {
+        ok: false,
+        fieldErrors: {},
+        formErrors: [`Too many attempts. For your safety, please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`],
+        values,
+      },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
+  }
+  const userId = await verifyLogin(email, password);
+  if (!userId) {
+    await recordLoginFailure(ip, account);
+    audit({ action: "user.login_failed" });
+    return Response.json(
+      { ok: false, fieldErrors: {}, formErrors: ["The email address or password is not right."], values },
+      { status: 400 },
+    );
+  }
+  await clearLoginFailures(account);
+  // Start in the personal workspace (the first one joined).
+  const membership = getDb()
+    .select({ workspaceId: memberships.workspaceId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId))
+    .orderBy(memberships.createdAt)
+    .get();
+  if (!membership) throw new Response("This account has no workspace.", { status: 403 });
+  audit({ action: "user.login", actorUserId: userId, workspaceId: membership.workspaceId, targetType: "user", targetId: userId });
+  const cookie = await createSession({ userId, workspaceId: membership.workspaceId, userAgent: request.headers.get("user-agent") });
+  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+type ActionData = { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[]; values: Record<string, string> };
+
+export default function Login() {
+  const data = useActionData<ActionData>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="stack narrow">
+      <h1>Log in</h1>
+      {params.get("reset") ? (
+        <p className="notice notice-ok" role="status">
+          Your password was changed and every device was logged out. Log in with the new password.
+        </p>
+      ) : null}
+      <Form method="post" className="card" noValidate>
+        <FormErrors errors={data?.formErrors} />
+        <input type="hidden" name="redirectTo" value={data?.values.redirectTo || params.get("redirectTo") || "/"} />
+        <TextField name="email" type="email" label="Email address" autoComplete="username" defaultValue={data?.values.email} errors={data?.fieldErrors.email} />
+        <TextField name="password" type="password" label="Password" autoComplete="current-password" errors={data?.fieldErrors.password} />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Logging in…" : "Log in"}
+        </button>
+      </Form>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p>
+        New here? <Link to="/signup">Create an account</Link>
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Log in · Retract" }];

@@ -1,0 +1,59 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { completePasswordReset, isResetTokenValid } from "~/auth/password-reset.server";
+import { ResetSchema } from "~/auth/schemas";
+import { FormErrors, TextField } from "~/ui/forms";
+import { parseForm } from "~/utils/forms";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  return { token, valid: token.length >= 20 && token.length <= 200 && isResetTokenValid(token) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = parseForm(await request.formData(), ResetSchema);
+  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!(await completePasswordReset(parsed.data.token, parsed.data.password))) {
+    return Response.json(
+      { ok: false, fieldErrors: {}, formErrors: ["This reset link has expired or was already used. Ask for a new one."], values: {} },
+      { status: 400 },
+    );
+  }
+  return redirect("/login?reset=1");
+}
+
+type ActionData = { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[] };
+
+export default function ResetPassword() {
+  const { token, valid } = useLoaderData<typeof loader>();
+  const data = useActionData<ActionData>();
+  const busy = useNavigation().state === "submitting";
+  if (!valid) {
+    return (
+      <div className="stack narrow">
+        <h1>This link does not work any more</h1>
+        <p>Reset links work once, for one hour.</p>
+        <p>
+          <Link to="/forgot-password">Ask for a new link</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="stack narrow">
+      <h1>Choose a new password</h1>
+      <p>After this, every device where you are logged in will be logged out.</p>
+      <Form method="post" className="card" noValidate>
+        <FormErrors errors={data?.formErrors} />
+        <input type="hidden" name="token" value={token} />
+        <TextField name="password" type="password" label="New password" autoComplete="new-password" hint="At least 12 characters." errors={data?.fieldErrors.password} />
+        <TextField name="confirm" type="password" label="The same password again" autoComplete="new-password" errors={data?.fieldErrors.confirm} />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Saving…" : "Save new password"}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Choose a new password · Retract" }];

@@ -1,0 +1,195 @@
+// Subjects: the people whose details leaked. Every personal field is encrypted; every read is audited.
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { audit } from "~/audit/audit.server";
+import { getDb } from "~/db.server";
+import { blindIndex, decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
+import { newId } from "~/utils/ids.server";
+import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { subjectIdentifiers, subjects } from "#db/schema";
+
+const lines = (max: number, label: string) =>
+  z
+    .string()
+    .max(max * 200, `${label}: too long.`)
+    .default("")
+    .transform((v) =>
+      v
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().max(300, `${label}: each line can have at most 300 characters.`)).max(max, `${label}: at most ${max} lines.`));
+
+/** One schema for the subject form, used by the action and to describe the fields to the page. */
+export const SubjectFieldsSchema = z.object({
+  name: z.string().trim().min(1, "Enter the person's name.").max(200, "The name can have at most 200 characters."),
+  aliases: lines(20, "Other names"),
+  emails: lines(20, "Email addresses").pipe(
+    z.array(z.email("One of the email addresses is not valid (one per line, like name@example.com).")),
+  ),
+  phones: lines(20, "Phone numbers").pipe(
+    z.array(z.string().regex(/^[+()0-9 .\-/]{5,40}$/, "One of the phone numbers is not valid (digits, spaces, + ( ) - only).")),
+  ),
+  addresses: z
+    .string()
+    .max(4000, "Postal addresses: too long.")
+    .default("")
+    .transform((v) =>
+      v
+        .split(/\r?\n\s*\r?\n/)
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
+  usernames: lines(30, "Usernames"),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2})?$/, "Choose a country from the list.")
+    .default(""),
+  notes: z.string().max(5000, "Notes can have at most 5,000 characters.").default(""),
+});
+export type SubjectFields = z.infer<typeof SubjectFieldsSchema>;
+
+export type Subject = SubjectFields & { id: string; createdAt: Date; updatedAt: Date };
+
+const ctx = (id: string, field: string) => `subject:${id}:${field}`;
+
+function encryptFields(id: string, f: SubjectFields) {
+  return {
+    nameEnc: encrypt(f.name, ctx(id, "name")),
+    aliasesEnc: encryptJson(f.aliases, ctx(id, "aliases")),
+    emailsEnc: encryptJson(f.emails, ctx(id, "emails")),
+    phonesEnc: encryptJson(f.phones, ctx(id, "phones")),
+    addressesEnc: encryptJson(f.addresses, ctx(id, "addresses")),
+    usernamesEnc: encryptJson(f.usernames, ctx(id, "usernames")),
+    countryEnc: encrypt(f.country, ctx(id, "country")),
+    notesEnc: encrypt(f.notes, ctx(id, "notes")),
+  };
+}
+
+export const normalisePhone = (p: string) => p.replace(/[^+0-9]/g, "");
+
+function identifierRows(workspaceId: string, subjectId: string, f: SubjectFields) {
+  const rows = [
+    ...f.emails.map((v) => ({ kind: "email" as const, value: v.toLowerCase() })),
+    ...f.phones.map((v) => ({ kind: "phone" as const, value: normalisePhone(v) })),
+    ...f.usernames.map((v) => ({ kind: "username" as const, value: v.replace(/^@/, "").toLowerCase() })),
+  ];
+  const seen = new Set<string>();
+  return rows
+    .map((r) => ({ workspaceId, subjectId, kind: r.kind, valueHmac: blindIndex(`subject-${r.kind}`, r.value) }))
+    .filter((r) => !seen.has(r.kind + r.valueHmac) && seen.add(r.kind + r.valueHmac));
+}
+
+type Row = typeof subjects.$inferSelect;
+
+function decryptRow(row: Row): Subject {
+  const id = row.id;
+  return {
+    id,
+    name: decrypt(row.nameEnc, ctx(id, "name")),
+    aliases: decryptJson(row.aliasesEnc, ctx(id, "aliases")),
+    emails: decryptJson(row.emailsEnc, ctx(id, "emails")),
+    phones: decryptJson(row.phonesEnc, ctx(id, "phones")),
+    addresses: decryptJson(row.addressesEnc, ctx(id, "addresses")),
+    usernames: decryptJson(row.usernamesEnc, ctx(id, "usernames")),
+    country: decrypt(row.countryEnc, ctx(id, "country")),
+    notes: decrypt(row.notesEnc, ctx(id, "notes")),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function createSubject(scope: Scope, fields: SubjectFields) {
+  requirePermission(scope, "case:write");
+  const id = newId();
+  const db = getDb();
+  db.transaction((tx) => {
+    tx.insert(subjects)
+      .values({
+        id,
+        workspaceId: scope.workspaceId,
+        ...encryptFields(id, fields),
+        createdBy: scope.userId,
+        updatedAt: new Date(),
+      })
+      .run();
+    const ids = identifierRows(scope.workspaceId, id, fields);
+    if (ids.length) tx.insert(subjectIdentifiers).values(ids).run();
+  });
+  audit({ action: "subject.create", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "subject", targetId: id });
+  return id;
+}
+
+export function updateSubject(scope: Scope, id: string, fields: SubjectFields) {
+  requirePermission(scope, "case:write");
+  const db = getDb();
+  db.transaction((tx) => {
+    const res = tx
+      .update(subjects)
+      .set({ ...encryptFields(id, fields), updatedAt: new Date() })
+      .where(inScope(subjects, scope, eq(subjects.id, id)))
+      .run();
+    if (res.changes !== 1) notFound("This person");
+    tx.delete(subjectIdentifiers).where(eq(subjectIdentifiers.subjectId, id)).run();
+    const ids = identifierRows(scope.workspaceId, id, fields);
+    if (ids.length) tx.insert(subjectIdentifiers).values(ids).run();
+  });
+  audit({ action: "subject.update", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "subject", targetId: id });
+}
+
+/** Reads and decrypts one subject of the scope's workspace; the read is logged. */
+export function getSubject(scope: Scope, id: string): Subject {
+  const row = getDb().select().from(subjects).where(inScope(subjects, scope, eq(subjects.id, id))).get();
+  if (!row) notFound("This person");
+  audit({ action: "subject.read", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "subject", targetId: id });
+  return decryptRow(row);
+}
+
+/** Names of the workspace's subjects (for lists and pickers); each decrypted name is logged as a read. */
+export function listSubjectNames(scope: Scope, ids?: string[]) {
+  if (ids && ids.length === 0) return [];
+  const rows = getDb()
+    .select({ id: subjects.id, nameEnc: subjects.nameEnc })
+    .from(subjects)
+    .where(inScope(subjects, scope, ids ? inArray(subjects.id, ids) : undefined))
+    .orderBy(desc(subjects.updatedAt))
+    .all();
+  audit(
+    rows.map((r) => ({
+      action: "subject.read" as const,
+      actorUserId: scope.userId,
+      workspaceId: scope.workspaceId,
+      targetType: "subject",
+      targetId: r.id,
+      detail: { fields: "name" },
+    })),
+  );
+  return rows.map((r) => ({ id: r.id, name: decrypt(r.nameEnc, ctx(r.id, "name")) }));
+}
+
+export function subjectExists(scope: Scope, id: string) {
+  return Boolean(
+    getDb().select({ id: subjects.id }).from(subjects).where(inScope(subjects, scope, eq(subjects.id, id))).get(),
+  );
+}
+
+/** Subjects in the workspace that share an email, phone or username (exact match through the HMAC index). */
+export function findSubjectsByIdentifier(scope: Scope, kind: "email" | "phone" | "username", value: string) {
+  const normalised =
+    kind === "phone" ? normalisePhone(value) : kind === "username" ? value.replace(/^@/, "").toLowerCase() : value.toLowerCase();
+  return getDb()
+    .select({ subjectId: subjectIdentifiers.subjectId })
+    .from(subjectIdentifiers)
+    .where(
+      and(
+        eq(subjectIdentifiers.workspaceId, scope.workspaceId),
+        eq(subjectIdentifiers.kind, kind),
+        eq(subjectIdentifiers.valueHmac, blindIndex(`subject-${kind}`, normalised)),
+      ),
+    )
+    .all()
+    .map((r) => r.subjectId);
+}

@@ -1,0 +1,44 @@
+// The quick-exit button: leaves for a neutral site at once and signs out.
+// Without JavaScript it is a form that signs out and redirects; with JavaScript the page is replaced (so the
+// back button does not return here) and the sign-out is sent in the background. Esc pressed twice does the same.
+import { useEffect } from "react";
+
+export function QuickExit({ url }: { url: string }) {
+  useEffect(() => {
+    let last = 0;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      const now = Date.now();
+      if (now - last < 800) leave(url);
+      last = now;
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [url]);
+
+  return (
+    <form method="post" action="/exit" className="quick-exit">
+      <button
+        type="submit"
+        className="button quick-exit-button"
+        onClick={(e) => {
+          e.preventDefault();
+          leave(url);
+        }}
+      >
+        Quick exit
+      </button>
+    </form>
+  );
+}
+
+function leave(url: string) {
+  try {
+    navigator.sendBeacon("/exit");
+  } catch {
+    // Leaving matters more than signing out.
+  }
+  document.title = "";
+  document.body.replaceChildren();
+  window.location.replace(url);
+}

@@ -1,0 +1,6 @@
+// Random, unguessable ids for rows and files (96 bits, URL-safe).
+import { randomBytes } from "node:crypto";
+
+export function newId() {
+  return randomBytes(12).toString("base64url");
+}

@@ -1,0 +1,42 @@
+// Start-up steps shared by the server and the CLI: settings, data folder, keys, migrations, seed data.
+import { type Env, EnvError, parseEnv } from "~/env.server";
+import { ensureSecrets } from "~/security/secrets.server";
+import { type DB, databasePath, migrateDatabase, openDatabase } from "#db/connection";
+import { seedDatabase } from "#db/seed";
+
+export function loadEnvOrExit(): Env {
+  try {
+    return parseEnv();
+  } catch (e) {
+    if (e instanceof EnvError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+export function prepareDataDir(env: Env, log: (line: string) => void = console.log) {
+  const { created, path } = ensureSecrets(env.dataDir);
+  if (created) {
+    log(
+      [
+        "",
+        "  ┌──────────────────────────────────────────────────────────────────────────┐",
+        "  │  New encryption keys were created:                                         │",
+        `  │  ${path.padEnd(72)}│`,
+        "  │  Everything in Retract is encrypted with them. Back this file up somewhere │",
+        "  │  safe and separate from the database: without it the data cannot be read. │",
+        "  └──────────────────────────────────────────────────────────────────────────┘",
+        "",
+      ].join("\n"),
+    );
+  }
+}
+
+export async function migrateAndSeed(env: Env, { seed = true } = {}): Promise<DB> {
+  const db = openDatabase(databasePath(env.dataDir));
+  migrateDatabase(db);
+  if (seed) await seedDatabase(db);
+  return db;
+}

@@ -1,0 +1,103 @@
+// The HTTP server: security headers with a per-request CSP nonce, same-origin checks on every change,
+// static files from our own origin only, then Remix.
+import { randomBytes } from "node:crypto";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import type { Env } from "~/env.server";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    cspNonce: string;
+    clientIp: string;
+  }
+}
+
+export function createApp({ build, env }: { build: ServerBuild | (() => Promise<ServerBuild>); env: Env }) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (env.RETRACT_TRUST_PROXY) app.set("trust proxy", 1);
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+          "style-src": ["'self'"],
+          "img-src": ["'self'", "data:", "blob:"],
+          "font-src": ["'self'"],
+          "connect-src": ["'self'", ...(env.NODE_ENV === "development" ? ["ws://localhost:*"] : [])],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "base-uri": ["'none'"],
+          "object-src": ["'none'"],
+          "manifest-src": ["'self'"],
+          "worker-src": ["'self'"],
+          ...(env.secureCookies ? { "upgrade-insecure-requests": [] } : {}),
+        },
+      },
+      referrerPolicy: { policy: "no-referrer" },
+      frameguard: { action: "deny" },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: env.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader(
+      "Permissions-Policy",
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
+    );
+    next();
+  });
+
+  // A change (POST, PUT, PATCH, DELETE) must come from our own pages: cookies are SameSite=Lax already, and
+  // this refuses cross-origin form posts outright. API calls with a bearer token carry no Origin from a page.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const origin = req.get("origin");
+    const fetchSite = req.get("sec-fetch-site");
+    if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") {
+      res.status(403).type("text/plain").send("This form must be sent from Retract's own pages.");
+      return;
+    }
+    if (origin && origin !== "null") {
+      const host = req.get("host");
+      let ok = false;
+      try {
+        ok = new URL(origin).host === host;
+      } catch {
+        ok = false;
+      }
+      if (!ok) {
+        res.status(403).type("text/plain").send("This form must be sent from Retract's own pages.");
+        return;
+      }
+    }
+    next();
+  });
+
+  app.use(compression());
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static("public", { maxAge: "1h", index: false }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      }),
+    }),
+  );
+  return app;
+}
