@@ -68,7 +68,11 @@ export function createApp({ build, env }: { build: ServerBuild | (() => Promise<
       res.status(403).type("text/plain").send("This form must be sent from Retract's own pages.");
       return;
     }
-    if (origin && origin !== "null") {
+    // With Referrer-Policy: no-referrer, browsers send "Origin: null" on plain form posts. Sec-Fetch-Site
+    // (checked above) already proved such a post came from our own pages, so the opaque origin is dropped
+    // rather than mistaken by Remix for a forged request.
+    if (origin === "null") delete req.headers.origin;
+    else if (origin) {
       const host = req.get("host");
       let ok = false;
       try {

@@ -46,3 +46,6 @@ export function createIpLimiter(prefix: string, points: number, seconds: number)
     }
   };
 }
+
+/** Password-reset requests: ten per address per quarter hour. */
+export const allowResetRequest = createIpLimiter("reset-request", 10, 15 * 60);

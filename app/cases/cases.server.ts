@@ -1,19 +1,14 @@
 // Cases: one incident about one subject. Titles are encrypted (they often describe the leak).
 import { desc, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
+import { cases, exposures } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { decrypt, encrypt } from "~/security/crypto.server";
 import { listSubjectNames } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
-import { cases, exposures } from "#db/schema";
 
-export const CaseTitleSchema = z
-  .string()
-  .trim()
-  .min(1, "Give the case a short title, for example “Telegram channel post, June”.")
-  .max(200, "The title can have at most 200 characters.");
+export { CaseTitleSchema } from "./schemas";
 
 const titleCtx = (id: string) => `case:${id}:title`;
 
@@ -32,7 +27,13 @@ export function createCase(scope: Scope, input: { subjectId: string; title: stri
       updatedAt: now,
     })
     .run();
-  audit({ action: "case.create", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "case", targetId: id });
+  audit({
+    action: "case.create",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "case",
+    targetId: id,
+  });
   return id;
 }
 
@@ -50,7 +51,13 @@ export function getCase(scope: Scope, id: string) {
     .where(inScope(cases, scope, eq(cases.id, id)))
     .get();
   if (!row) notFound("This case");
-  audit({ action: "case.read", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "case", targetId: id });
+  audit({
+    action: "case.read",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "case",
+    targetId: id,
+  });
   const { titleEnc, ...rest } = row;
   return { ...rest, title: decrypt(titleEnc, titleCtx(id)) };
 }
@@ -74,7 +81,11 @@ export function setCaseStatus(scope: Scope, id: string, status: "open" | "closed
 }
 
 export function touchCase(scope: Scope, id: string) {
-  getDb().update(cases).set({ updatedAt: new Date() }).where(inScope(cases, scope, eq(cases.id, id))).run();
+  getDb()
+    .update(cases)
+    .set({ updatedAt: new Date() })
+    .where(inScope(cases, scope, eq(cases.id, id)))
+    .run();
 }
 
 /** The home page list: newest activity first, with counts per status. */
@@ -94,7 +105,8 @@ export function listCases(scope: Scope, { limit = 50, offset = 0 } = {}) {
     .limit(limit)
     .offset(offset)
     .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(cases).where(inScope(cases, scope)).get()?.n ?? 0;
+  const total =
+    db.select({ n: sql<number>`count(*)` }).from(cases).where(inScope(cases, scope)).get()?.n ?? 0;
   const ids = rows.map((r) => r.id);
   const counts = ids.length
     ? db
@@ -104,7 +116,9 @@ export function listCases(scope: Scope, { limit = 50, offset = 0 } = {}) {
         .groupBy(exposures.caseId, exposures.status)
         .all()
     : [];
-  const names = new Map(listSubjectNames(scope, [...new Set(rows.map((r) => r.subjectId))]).map((s) => [s.id, s.name]));
+  const names = new Map(
+    listSubjectNames(scope, [...new Set(rows.map((r) => r.subjectId))]).map((s) => [s.id, s.name]),
+  );
   return {
     total,
     items: rows.map((r) => {
@@ -116,7 +130,9 @@ export function listCases(scope: Scope, { limit = 50, offset = 0 } = {}) {
         updatedAt: r.updatedAt,
         subjectName: names.get(r.subjectId) ?? "",
         exposures: mine.reduce((a, c) => a + c.n, 0),
-        stillUp: mine.filter((c) => c.status === "active" || c.status === "reappeared").reduce((a, c) => a + c.n, 0),
+        stillUp: mine
+          .filter((c) => c.status === "active" || c.status === "reappeared")
+          .reduce((a, c) => a + c.n, 0),
         removed: mine.filter((c) => c.status === "removed").reduce((a, c) => a + c.n, 0),
       };
     }),

@@ -32,13 +32,25 @@ export function entriesFromCsv(csv: string, shared: Omit<ExposureFields, "url">)
     records = parse(csv, { bom: true, skip_empty_lines: false, relax_column_count: true, trim: true });
   } catch (e) {
     const line = (e as { lines?: number }).lines ?? 0;
-    return { entries: [], errors: [{ line, input: "", error: "The CSV file could not be read here (check quotes)." }] };
+    return {
+      entries: [],
+      errors: [{ line, input: "", error: "The CSV file could not be read here (check quotes)." }],
+    };
   }
   const header = (records[0] ?? []).map((h) => h.toLowerCase().replace(/[\s-]+/g, "_"));
   const col = (...names: string[]) => header.findIndex((h) => names.includes(h));
   const urlCol = col("url", "link", "address", "web_address");
   if (urlCol < 0) {
-    return { entries: [], errors: [{ line: 1, input: header.join(","), error: 'The first row must name the columns, with one called "url".' }] };
+    return {
+      entries: [],
+      errors: [
+        {
+          line: 1,
+          input: header.join(","),
+          error: 'The first row must name the columns, with one called "url".',
+        },
+      ],
+    };
   }
   const foundCol = col("found_on", "found", "date", "date_found");
   const exposedCol = col("exposed", "what", "what_is_exposed");
@@ -51,7 +63,9 @@ export function entriesFromCsv(csv: string, shared: Omit<ExposureFields, "url">)
     const input = r[urlCol] ?? "";
     if (!input && r.every((c) => !c)) return;
     const exposed: ExposedKind[] = [];
-    for (const part of (exposedCol >= 0 ? (r[exposedCol] ?? "") : "").split(/[;|]/).map((s) => s.trim().toLowerCase())) {
+    for (const part of (exposedCol >= 0 ? (r[exposedCol] ?? "") : "")
+      .split(/[;|]/)
+      .map((s) => s.trim().toLowerCase())) {
       if (!part) continue;
       const kind = LABEL_TO_KIND.get(part) ?? LABEL_TO_KIND.get(part.replace(/\s+/g, "_"));
       if (kind) exposed.push(kind);

@@ -1,7 +1,14 @@
 // The exposure form's fields, shared by the case page (add) and the exposure page (edit).
 import { CheckboxGroup, SelectField, TextArea, TextField } from "~/ui/forms";
 import type { FieldErrors } from "~/utils/forms";
-import { EXPOSED_KINDS, EXPOSED_LABELS, EXPOSURE_STATUSES, SEVERITIES, SEVERITY_LABELS, STATUS_LABELS } from "./categories";
+import {
+  EXPOSED_KINDS,
+  EXPOSED_LABELS,
+  EXPOSURE_STATUSES,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+} from "./categories";
 
 export type ExposureDefaults = {
   url?: string;
@@ -45,11 +52,17 @@ export function ExposureFieldset({
       />
       <div className="field">
         <label className="check">
-          <input type="checkbox" name="callsForHarm" defaultChecked={defaults.callsForHarm} /> The post calls for
-          harm, threatens, or asks people to find or visit the person
+          <input type="checkbox" name="callsForHarm" defaultChecked={defaults.callsForHarm} /> The post calls
+          for harm, threatens, or asks people to find or visit the person
         </label>
       </div>
-      <TextField name="foundOn" type="date" label="Date found" defaultValue={defaults.foundOn ?? today} errors={errors.foundOn} />
+      <TextField
+        name="foundOn"
+        type="date"
+        label="Date found"
+        defaultValue={defaults.foundOn ?? today}
+        errors={errors.foundOn}
+      />
       {withStatus ? (
         <>
           <SelectField
@@ -65,11 +78,20 @@ export function ExposureFieldset({
             hint="Worked out from what is exposed. Choose another level if you judge it differently."
             defaultValue={defaults.severityOverride ?? ""}
             errors={errors.severityOverride}
-            options={[{ value: "", label: "Work it out for me" }, ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))]}
+            options={[
+              { value: "", label: "Work it out for me" },
+              ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] })),
+            ]}
           />
         </>
       ) : null}
-      <TextArea name="notes" label="Notes (optional)" defaultValue={defaults.notes} errors={errors.notes} rows={2} />
+      <TextArea
+        name="notes"
+        label="Notes (optional)"
+        defaultValue={defaults.notes}
+        errors={errors.notes}
+        rows={2}
+      />
     </>
   );
 }

@@ -1,58 +1,21 @@
 // Exposures: the places a subject's details appear. URL, host and notes are encrypted; the URL also gets a
 // keyed HMAC so duplicates within a case are found without storing it in plain text.
 import { and, desc, eq } from "drizzle-orm";
-import { z } from "zod";
+import { evidence, exposures } from "#db/schema";
 import { audit } from "~/audit/audit.server";
-import { deleteEncryptedFiles } from "~/evidence/storage.server";
 import { touchCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
+import { deleteEncryptedFiles } from "~/evidence/storage.server";
 import { blindIndex, decrypt, encrypt } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
-import { evidence, exposures } from "#db/schema";
-import {
-  computeSeverity,
-  EXPOSED_KINDS,
-  EXPOSURE_STATUSES,
-  type ExposedKind,
-  type ExposureStatus,
-  SEVERITIES,
-  type Severity,
-} from "./categories";
+import { computeSeverity, type ExposedKind, type ExposureStatus, type Severity } from "./categories";
 import { platformForDomain } from "./platforms";
+import type { ExposureFields } from "./schemas";
 import { type NormalisedUrl, normaliseUrl } from "./url";
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as YYYY-MM-DD.")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "This date does not exist.");
-
-export const UrlSchema = z.string().transform((v, ctx) => {
-  const r = normaliseUrl(v);
-  if (!r.ok) {
-    ctx.addIssue({ code: "custom", message: r.error });
-    return z.NEVER;
-  }
-  return r.value;
-});
-
-/** The exposure form, shared by the action and the page. */
-export const ExposureFieldsSchema = z.object({
-  url: UrlSchema,
-  exposed: z.array(z.enum(EXPOSED_KINDS, "Choose what is exposed from the list.")).default([]),
-  callsForHarm: z
-    .union([z.literal("on"), z.literal("true"), z.literal("")])
-    .optional()
-    .transform((v) => v === "on" || v === "true"),
-  foundOn: isoDate.optional().transform((v) => v ?? new Date().toISOString().slice(0, 10)),
-  severityOverride: z
-    .union([z.enum(SEVERITIES), z.literal("")])
-    .optional()
-    .transform((v) => (v ? v : null)),
-  status: z.enum(EXPOSURE_STATUSES, "Choose a status from the list.").default("active"),
-  notes: z.string().max(5000, "Notes can have at most 5,000 characters.").default(""),
-});
-export type ExposureFields = z.infer<typeof ExposureFieldsSchema>;
+export type { ExposureFields } from "./schemas";
+export { ExposureFieldsSchema, UrlSchema } from "./schemas";
 
 export const urlIndex = (url: string) => blindIndex("exposure-url", url);
 const ctx = (id: string, f: string) => `exposure:${id}:${f}`;
@@ -90,14 +53,28 @@ export function createExposure(scope: Scope, caseId: string, f: NewExposure) {
     db
       .select({ id: exposures.id })
       .from(exposures)
-      .where(inScope(exposures, scope, and(eq(exposures.caseId, caseId), eq(exposures.urlHmac, urlIndex(f.url.url)))))
+      .where(
+        inScope(
+          exposures,
+          scope,
+          and(eq(exposures.caseId, caseId), eq(exposures.urlHmac, urlIndex(f.url.url))),
+        ),
+      )
       .get()
   ) {
     throw new DuplicateExposureError("This web address is already recorded in this case.");
   }
-  db.insert(exposures).values(rowFor(scope, caseId, id, f, new Date())).run();
+  db.insert(exposures)
+    .values(rowFor(scope, caseId, id, f, new Date()))
+    .run();
   touchCase(scope, caseId);
-  audit({ action: "exposure.create", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "exposure", targetId: id });
+  audit({
+    action: "exposure.create",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "exposure",
+    targetId: id,
+  });
   return id;
 }
 
@@ -142,7 +119,10 @@ export function createExposuresBulk(
   }
   if (rows.length) {
     db.transaction((tx) => {
-      for (let i = 0; i < rows.length; i += 500) tx.insert(exposures).values(rows.slice(i, i + 500)).run();
+      for (let i = 0; i < rows.length; i += 500)
+        tx.insert(exposures)
+          .values(rows.slice(i, i + 500))
+          .run();
     });
     touchCase(scope, caseId);
   }
@@ -215,7 +195,13 @@ export function getExposure(scope: Scope, caseId: string, id: string) {
     .where(inScope(exposures, scope, and(eq(exposures.id, id), eq(exposures.caseId, caseId))))
     .get();
   if (!row) notFound("This exposure");
-  audit({ action: "exposure.read", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "exposure", targetId: id });
+  audit({
+    action: "exposure.read",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "exposure",
+    targetId: id,
+  });
   return decryptRow(row);
 }
 
@@ -228,8 +214,15 @@ export function updateExposure(scope: Scope, caseId: string, id: string, f: Expo
     .from(exposures)
     .where(inScope(exposures, scope, and(eq(exposures.caseId, caseId), eq(exposures.urlHmac, h))))
     .get();
-  if (clash && clash.id !== id) throw new DuplicateExposureError("Another exposure in this case has this web address.");
-  const { id: _id, workspaceId: _w, caseId: _c, createdBy: _b, ...values } = rowFor(scope, caseId, id, f, new Date());
+  if (clash && clash.id !== id)
+    throw new DuplicateExposureError("Another exposure in this case has this web address.");
+  const {
+    id: _id,
+    workspaceId: _w,
+    caseId: _c,
+    createdBy: _b,
+    ...values
+  } = rowFor(scope, caseId, id, f, new Date());
   const res = db
     .update(exposures)
     .set(values)
@@ -237,7 +230,13 @@ export function updateExposure(scope: Scope, caseId: string, id: string, f: Expo
     .run();
   if (res.changes !== 1) notFound("This exposure");
   touchCase(scope, caseId);
-  audit({ action: "exposure.update", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "exposure", targetId: id });
+  audit({
+    action: "exposure.update",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "exposure",
+    targetId: id,
+  });
 }
 
 export function deleteExposure(scope: Scope, caseId: string, id: string) {
@@ -255,5 +254,11 @@ export function deleteExposure(scope: Scope, caseId: string, id: string) {
   if (res.changes !== 1) notFound("This exposure");
   // The rows went with the exposure (ON DELETE CASCADE); the encrypted files go now.
   deleteEncryptedFiles(files);
-  audit({ action: "exposure.delete", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "exposure", targetId: id });
+  audit({
+    action: "exposure.delete",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "exposure",
+    targetId: id,
+  });
 }

@@ -11,7 +11,16 @@ add("instagram", "Instagram", ["instagram.com"]);
 add("threads", "Threads", ["threads.net", "threads.com"]);
 add("whatsapp", "WhatsApp", ["whatsapp.com", "wa.me"]);
 add("youtube", "YouTube", ["youtube.com", "youtu.be"]);
-add("google", "Google", ["google.com", "google.de", "google.fr", "google.co.uk", "google.co.kr", "google.nl", "google.be", "google.ie"]);
+add("google", "Google", [
+  "google.com",
+  "google.de",
+  "google.fr",
+  "google.co.uk",
+  "google.co.kr",
+  "google.nl",
+  "google.be",
+  "google.ie",
+]);
 add("bing", "Bing", ["bing.com"]);
 add("reddit", "Reddit", ["reddit.com", "redd.it"]);
 add("pastebin", "Pastebin", ["pastebin.com"]);

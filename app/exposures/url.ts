@@ -18,7 +18,8 @@ export function normaliseUrl(input: string): UrlResult {
   let text = input.trim();
   if (!text) return { ok: false, error: "Enter a web address." };
   if (/\s/.test(text)) return { ok: false, error: "A web address cannot contain spaces." };
-  if (text.length > 4000) return { ok: false, error: "This web address is too long (over 4,000 characters)." };
+  if (text.length > 4000)
+    return { ok: false, error: "This web address is too long (over 4,000 characters)." };
 
   // Telegram's app links point at the same public post as t.me.
   const tg = /^tg:\/\/resolve\?(.*)$/i.exec(text);
@@ -52,9 +53,10 @@ export function normaliseUrl(input: string): UrlResult {
   if (host === "telegram.me" || host === "www.t.me") url.hostname = "t.me";
 
   const onion = host.endsWith(".onion");
-  const info = parse(url.hostname);
+  const info = parse(url.hostname, { allowPrivateDomains: true });
   const domain = onion || info.isIp ? null : getDomain(url.hostname, { allowPrivateDomains: true });
-  if (!onion && !info.isIp && !domain) {
+  // tldts accepts any last label through the "*" rule; only a suffix on the public suffix list is real.
+  if (!onion && !info.isIp && (!domain || (!info.isIcann && !info.isPrivate))) {
     return { ok: false, error: "This web address's domain is not a known internet domain." };
   }
   let out = url.toString();

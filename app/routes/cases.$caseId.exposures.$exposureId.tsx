@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
@@ -49,14 +54,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (e) {
     if (e instanceof UploadTooLargeError) {
       return Response.json(
-        { intent: "upload", formErrors: [`This file is larger than ${getEnv().RETRACT_MAX_UPLOAD_MB} MB, the limit on this server.`], fieldErrors: {} },
+        {
+          intent: "upload",
+          formErrors: [
+            `This file is larger than ${getEnv().RETRACT_MAX_UPLOAD_MB} MB, the limit on this server.`,
+          ],
+          fieldErrors: {},
+        },
         { status: 413 },
       );
     }
     throw e;
   }
   const intent = IntentSchema.safeParse(form.get("intent"));
-  if (!intent.success) return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
+  if (!intent.success)
+    return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
   const here = `/cases/${caseId}/exposures/${exposureId}`;
   switch (intent.data) {
     case "update": {
@@ -66,7 +78,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         updateExposure(scope, caseId, exposureId, parsed.data);
       } catch (e) {
         if (e instanceof DuplicateExposureError) {
-          return Response.json({ intent: "update", fieldErrors: { url: [e.message] }, formErrors: [] }, { status: 400 });
+          return Response.json(
+            { intent: "update", fieldErrors: { url: [e.message] }, formErrors: [] },
+            { status: 400 },
+          );
         }
         throw e;
       }
@@ -78,13 +93,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "upload": {
       const file = await fileBytes(form.get("file"));
       if (!file) {
-        return Response.json({ intent: "upload", fieldErrors: { file: ["Choose a file to upload."] }, formErrors: [] }, { status: 400 });
+        return Response.json(
+          { intent: "upload", fieldErrors: { file: ["Choose a file to upload."] }, formErrors: [] },
+          { status: 400 },
+        );
       }
       try {
         await addEvidence(scope, exposureId, file);
       } catch (e) {
         if (e instanceof EvidenceError) {
-          return Response.json({ intent: "upload", fieldErrors: { file: [e.message] }, formErrors: [] }, { status: 400 });
+          return Response.json(
+            { intent: "upload", fieldErrors: { file: [e.message] }, formErrors: [] },
+            { status: 400 },
+          );
         }
         throw e;
       }
@@ -97,7 +118,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await stripMetadata(scope, exposureId, parsed.data.evidenceId);
       } catch (e) {
         if (e instanceof EvidenceError) {
-          return Response.json({ intent: "strip", formErrors: [e.message], fieldErrors: {} }, { status: 400 });
+          return Response.json(
+            { intent: "strip", formErrors: [e.message], fieldErrors: {} },
+            { status: 400 },
+          );
         }
         throw e;
       }
@@ -137,10 +161,14 @@ export default function ExposurePage() {
           <dt>Severity</dt>
           <dd>
             <span className={`badge badge-${e.severity}`}>{SEVERITY_LABELS[e.severity]}</span>{" "}
-            {e.severityOverridden ? <span className="muted">(set by hand; worked out: {SEVERITY_LABELS[e.computedSeverity]})</span> : null}
+            {e.severityOverridden ? (
+              <span className="muted">(set by hand; worked out: {SEVERITY_LABELS[e.computedSeverity]})</span>
+            ) : null}
           </dd>
           <dt>Exposed</dt>
-          <dd>{e.exposed.length ? e.exposed.map((k) => EXPOSED_LABELS[k]).join(", ") : "Nothing marked yet"}</dd>
+          <dd>
+            {e.exposed.length ? e.exposed.map((k) => EXPOSED_LABELS[k]).join(", ") : "Nothing marked yet"}
+          </dd>
           <dt>Calls for harm</dt>
           <dd>{e.callsForHarm ? "Yes" : "No"}</dd>
           <dt>Found</dt>
@@ -157,8 +185,8 @@ export default function ExposurePage() {
       <section aria-labelledby="evidence" className="stack">
         <h2 id="evidence">Evidence</h2>
         <p className="muted">
-          Screenshots, PDFs or saved pages that show what was posted. Files are encrypted on this server. The SHA-256
-          fingerprint proves later that a file was not changed.
+          Screenshots, PDFs or saved pages that show what was posted. Files are encrypted on this server. The
+          SHA-256 fingerprint proves later that a file was not changed.
         </p>
         {evidence.length === 0 ? (
           <div className="empty">
@@ -186,9 +214,11 @@ export default function ExposurePage() {
                   <div className="notice notice-warn" role="note">
                     <p>
                       <strong>This file contains a GPS position</strong>
-                      {f.metadata.gps ? ` (${f.metadata.gps.latitude.toFixed(5)}, ${f.metadata.gps.longitude.toFixed(5)})` : ""}
-                      {f.metadata.camera ? ` and the camera model (${f.metadata.camera})` : ""}. Anyone you send it to can
-                      see where it was taken. Send a copy without metadata instead.
+                      {f.metadata.gps
+                        ? ` (${f.metadata.gps.latitude.toFixed(5)}, ${f.metadata.gps.longitude.toFixed(5)})`
+                        : ""}
+                      {f.metadata.camera ? ` and the camera model (${f.metadata.camera})` : ""}. Anyone you
+                      send it to can see where it was taken. Send a copy without metadata instead.
                     </p>
                     {canWrite && f.strippable ? (
                       <Form method="post">
@@ -229,7 +259,11 @@ export default function ExposurePage() {
                 id="f-file"
                 name="file"
                 type="file"
-                aria-describedby={data?.intent === "upload" && data.fieldErrors.file ? "f-file-hint f-file-error" : "f-file-hint"}
+                aria-describedby={
+                  data?.intent === "upload" && data.fieldErrors.file
+                    ? "f-file-hint f-file-error"
+                    : "f-file-hint"
+                }
                 aria-invalid={data?.intent === "upload" && data.fieldErrors.file ? true : undefined}
               />
             </div>

@@ -5,7 +5,8 @@ import { requireScope } from "~/auth/session.server";
 import { getCase } from "~/cases/cases.server";
 import { entriesFromCsv, entriesFromPaste, MAX_BULK_LINES } from "~/exposures/bulk.server";
 import { EXPOSED_KINDS, EXPOSED_LABELS } from "~/exposures/categories";
-import { type BulkLineResult, createExposuresBulk, ExposureFieldsSchema } from "~/exposures/exposures.server";
+import { type BulkLineResult, createExposuresBulk } from "~/exposures/exposures.server";
+import { ExposureFieldsSchema } from "~/exposures/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { CheckboxGroup, FormErrors, TextArea, TextField } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
@@ -36,7 +37,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form = await readFormWithFiles(request, 5 * 1024 * 1024);
   } catch (e) {
     if (e instanceof UploadTooLargeError) {
-      return Response.json({ formErrors: ["The CSV file is larger than 5 MB. Split it into smaller files."], fieldErrors: {} }, { status: 413 });
+      return Response.json(
+        { formErrors: ["The CSV file is larger than 5 MB. Split it into smaller files."], fieldErrors: {} },
+        { status: 413 },
+      );
     }
     throw e;
   }
@@ -49,11 +53,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pasted = entriesFromPaste(urls, shared);
   const entries = [...pasted, ...fromCsv.entries];
   if (entries.length === 0 && fromCsv.errors.length === 0) {
-    return Response.json({ formErrors: [], fieldErrors: { urls: ["Paste at least one web address, or choose a CSV file."] } }, { status: 400 });
+    return Response.json(
+      { formErrors: [], fieldErrors: { urls: ["Paste at least one web address, or choose a CSV file."] } },
+      { status: 400 },
+    );
   }
   if (entries.length > MAX_BULK_LINES) {
     return Response.json(
-      { formErrors: [`At most ${MAX_BULK_LINES.toLocaleString("en")} addresses at a time. Split the list.`], fieldErrors: {} },
+      {
+        formErrors: [`At most ${MAX_BULK_LINES.toLocaleString("en")} addresses at a time. Split the list.`],
+        fieldErrors: {},
+      },
       { status: 400 },
     );
   }
@@ -129,8 +139,8 @@ export default function BulkAdd() {
           <label htmlFor="f-csv">Or a CSV file (optional)</label>
           <p className="hint" id="f-csv-hint">
             The first row names the columns: <code>url</code> (needed), and if you like <code>found_on</code>{" "}
-            (YYYY-MM-DD), <code>exposed</code> (e.g. <code>home_address;phone</code>), <code>calls_for_harm</code>{" "}
-            (yes/no), <code>notes</code>.
+            (YYYY-MM-DD), <code>exposed</code> (e.g. <code>home_address;phone</code>),{" "}
+            <code>calls_for_harm</code> (yes/no), <code>notes</code>.
           </p>
           <input id="f-csv" name="csv" type="file" accept=".csv,text/csv" aria-describedby="f-csv-hint" />
         </div>
@@ -146,7 +156,13 @@ export default function BulkAdd() {
             <input type="checkbox" name="callsForHarm" /> These posts call for harm
           </label>
         </div>
-        <TextField name="foundOn" type="date" label="Date found" defaultValue={today} errors={failure?.fieldErrors.foundOn} />
+        <TextField
+          name="foundOn"
+          type="date"
+          label="Date found"
+          defaultValue={today}
+          errors={failure?.fieldErrors.foundOn}
+        />
         <button type="submit" className="button" disabled={busy}>
           {busy ? "Saving the list…" : "Save all"}
         </button>

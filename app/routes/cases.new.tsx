@@ -1,10 +1,17 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
-import { CaseTitleSchema, createCase } from "~/cases/cases.server";
+import { createCase } from "~/cases/cases.server";
+import { CaseTitleSchema } from "~/cases/schemas";
+import { SubjectFieldsSchema } from "~/subjects/schemas";
 import { SubjectFieldset } from "~/subjects/subject-fields";
-import { createSubject, listSubjectNames, SubjectFieldsSchema, subjectExists } from "~/subjects/subjects.server";
+import { createSubject, listSubjectNames, subjectExists } from "~/subjects/subjects.server";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
 import { countryOptions } from "~/utils/countries.server";
 import { type FieldErrors, parseForm } from "~/utils/forms";
@@ -26,11 +33,15 @@ export async function action({ request }: ActionFunctionArgs) {
   requirePermission(scope, "case:write");
   const form = await request.formData();
   const choice = parseForm(form, ChoiceSchema);
-  const person = form.get("subjectId") === "new" || !form.get("subjectId") ? parseForm(form, SubjectFieldsSchema) : null;
+  const person =
+    form.get("subjectId") === "new" || !form.get("subjectId") ? parseForm(form, SubjectFieldsSchema) : null;
   if (!choice.ok || (person && !person.ok)) {
     return Response.json(
       {
-        fieldErrors: { ...(choice.ok ? {} : choice.fieldErrors), ...(person && !person.ok ? person.fieldErrors : {}) },
+        fieldErrors: {
+          ...(choice.ok ? {} : choice.fieldErrors),
+          ...(person && !person.ok ? person.fieldErrors : {}),
+        },
         values: Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")),
       },
       { status: 400 },
@@ -40,7 +51,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (person?.ok) {
     subjectId = createSubject(scope, person.data);
   } else if (!subjectExists(scope, subjectId)) {
-    return Response.json({ fieldErrors: { subjectId: ["Choose a person from the list."] }, values: {} }, { status: 400 });
+    return Response.json(
+      { fieldErrors: { subjectId: ["Choose a person from the list."] }, values: {} },
+      { status: 400 },
+    );
   }
   const caseId = createCase(scope, { subjectId, title: choice.data.title });
   return redirect(`/cases/${caseId}`);
@@ -81,10 +95,12 @@ export default function NewCase() {
           <input type="hidden" name="subjectId" value="new" />
         )}
         <fieldset className="field">
-          <legend>{subjects.length > 0 ? "About someone new" : "About the person whose details leaked"}</legend>
+          <legend>
+            {subjects.length > 0 ? "About someone new" : "About the person whose details leaked"}
+          </legend>
           <p className="hint">
-            These details are encrypted. They are used to fill in letters and to check whether the details are still
-            online. Only the name is needed now.
+            These details are encrypted. They are used to fill in letters and to check whether the details are
+            still online. Only the name is needed now.
           </p>
           <SubjectFieldset countries={countries} defaults={v} errors={data?.fieldErrors} />
         </fieldset>

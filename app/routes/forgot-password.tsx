@@ -1,17 +1,15 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { requestPasswordReset } from "~/auth/password-reset.server";
-import { createIpLimiter } from "~/auth/rate-limit.server";
+import { allowResetRequest } from "~/auth/rate-limit.server";
 import { ForgotSchema } from "~/auth/schemas";
 import { FormErrors, TextField } from "~/ui/forms";
 import { parseForm } from "~/utils/forms";
 
-const allow = createIpLimiter("reset-request", 10, 15 * 60);
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), ForgotSchema);
   if (!parsed.ok) return Response.json(parsed, { status: 400 });
-  const limit = await allow(context.clientIp ?? "unknown");
+  const limit = await allowResetRequest(context.clientIp ?? "unknown");
   if (!limit.ok) {
     return Response.json(
       { ok: false, fieldErrors: {}, formErrors: ["Too many requests. Please wait a few minutes and try again."], values: {} },

@@ -24,10 +24,37 @@ export function SubjectFieldset({
 }) {
   return (
     <>
-      <TextField name="name" label="Full name" defaultValue={defaults.name} errors={errors.name} autoComplete="off" />
-      <TextArea name="aliases" label="Other names (optional)" hint="Nicknames, former names, spellings. One per line." defaultValue={defaults.aliases} errors={errors.aliases} rows={2} />
-      <TextArea name="emails" label="Email addresses (optional)" hint="One per line." defaultValue={defaults.emails} errors={errors.emails} rows={2} />
-      <TextArea name="phones" label="Phone numbers (optional)" hint="One per line." defaultValue={defaults.phones} errors={errors.phones} rows={2} />
+      <TextField
+        name="name"
+        label="Full name"
+        defaultValue={defaults.name}
+        errors={errors.name}
+        autoComplete="off"
+      />
+      <TextArea
+        name="aliases"
+        label="Other names (optional)"
+        hint="Nicknames, former names, spellings. One per line."
+        defaultValue={defaults.aliases}
+        errors={errors.aliases}
+        rows={2}
+      />
+      <TextArea
+        name="emails"
+        label="Email addresses (optional)"
+        hint="One per line."
+        defaultValue={defaults.emails}
+        errors={errors.emails}
+        rows={2}
+      />
+      <TextArea
+        name="phones"
+        label="Phone numbers (optional)"
+        hint="One per line."
+        defaultValue={defaults.phones}
+        errors={errors.phones}
+        rows={2}
+      />
       <TextArea
         name="addresses"
         label="Postal addresses (optional)"
@@ -36,16 +63,32 @@ export function SubjectFieldset({
         errors={errors.addresses}
         rows={3}
       />
-      <TextArea name="usernames" label="Usernames and handles (optional)" hint="One per line, e.g. @name." defaultValue={defaults.usernames} errors={errors.usernames} rows={2} />
+      <TextArea
+        name="usernames"
+        label="Usernames and handles (optional)"
+        hint="One per line, e.g. @name."
+        defaultValue={defaults.usernames}
+        errors={errors.usernames}
+        rows={2}
+      />
       <SelectField
         name="country"
         label="Country where the person lives"
         hint="Decides which privacy laws protect them."
         defaultValue={defaults.country ?? ""}
         errors={errors.country}
-        options={[{ value: "", label: "Choose a country" }, ...countries.map((c) => ({ value: c.code, label: c.name }))]}
+        options={[
+          { value: "", label: "Choose a country" },
+          ...countries.map((c) => ({ value: c.code, label: c.name })),
+        ]}
       />
-      <TextArea name="notes" label="Notes (optional)" defaultValue={defaults.notes} errors={errors.notes} rows={3} />
+      <TextArea
+        name="notes"
+        label="Notes (optional)"
+        defaultValue={defaults.notes}
+        errors={errors.notes}
+        rows={3}
+      />
     </>
   );
 }

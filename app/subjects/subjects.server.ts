@@ -1,56 +1,17 @@
 // Subjects: the people whose details leaked. Every personal field is encrypted; every read is audited.
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
+import { subjectIdentifiers, subjects } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { blindIndex, decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
-import { subjectIdentifiers, subjects } from "#db/schema";
 
-const lines = (max: number, label: string) =>
-  z
-    .string()
-    .max(max * 200, `${label}: too long.`)
-    .default("")
-    .transform((v) =>
-      v
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().max(300, `${label}: each line can have at most 300 characters.`)).max(max, `${label}: at most ${max} lines.`));
+export { SubjectFieldsSchema } from "./schemas";
 
-/** One schema for the subject form, used by the action and to describe the fields to the page. */
-export const SubjectFieldsSchema = z.object({
-  name: z.string().trim().min(1, "Enter the person's name.").max(200, "The name can have at most 200 characters."),
-  aliases: lines(20, "Other names"),
-  emails: lines(20, "Email addresses").pipe(
-    z.array(z.email("One of the email addresses is not valid (one per line, like name@example.com).")),
-  ),
-  phones: lines(20, "Phone numbers").pipe(
-    z.array(z.string().regex(/^[+()0-9 .\-/]{5,40}$/, "One of the phone numbers is not valid (digits, spaces, + ( ) - only).")),
-  ),
-  addresses: z
-    .string()
-    .max(4000, "Postal addresses: too long.")
-    .default("")
-    .transform((v) =>
-      v
-        .split(/\r?\n\s*\r?\n/)
-        .map((a) => a.trim())
-        .filter(Boolean),
-    ),
-  usernames: lines(30, "Usernames"),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^([A-Z]{2})?$/, "Choose a country from the list.")
-    .default(""),
-  notes: z.string().max(5000, "Notes can have at most 5,000 characters.").default(""),
-});
-export type SubjectFields = z.infer<typeof SubjectFieldsSchema>;
+import type { SubjectFields } from "./schemas";
+
+export type { SubjectFields };
 
 export type Subject = SubjectFields & { id: string; createdAt: Date; updatedAt: Date };
 
@@ -79,7 +40,12 @@ function identifierRows(workspaceId: string, subjectId: string, f: SubjectFields
   ];
   const seen = new Set<string>();
   return rows
-    .map((r) => ({ workspaceId, subjectId, kind: r.kind, valueHmac: blindIndex(`subject-${r.kind}`, r.value) }))
+    .map((r) => ({
+      workspaceId,
+      subjectId,
+      kind: r.kind,
+      valueHmac: blindIndex(`subject-${r.kind}`, r.value),
+    }))
     .filter((r) => !seen.has(r.kind + r.valueHmac) && seen.add(r.kind + r.valueHmac));
 }
 
@@ -119,7 +85,13 @@ export function createSubject(scope: Scope, fields: SubjectFields) {
     const ids = identifierRows(scope.workspaceId, id, fields);
     if (ids.length) tx.insert(subjectIdentifiers).values(ids).run();
   });
-  audit({ action: "subject.create", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "subject", targetId: id });
+  audit({
+    action: "subject.create",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "subject",
+    targetId: id,
+  });
   return id;
 }
 
@@ -137,14 +109,30 @@ export function updateSubject(scope: Scope, id: string, fields: SubjectFields) {
     const ids = identifierRows(scope.workspaceId, id, fields);
     if (ids.length) tx.insert(subjectIdentifiers).values(ids).run();
   });
-  audit({ action: "subject.update", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "subject", targetId: id });
+  audit({
+    action: "subject.update",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "subject",
+    targetId: id,
+  });
 }
 
 /** Reads and decrypts one subject of the scope's workspace; the read is logged. */
 export function getSubject(scope: Scope, id: string): Subject {
-  const row = getDb().select().from(subjects).where(inScope(subjects, scope, eq(subjects.id, id))).get();
+  const row = getDb()
+    .select()
+    .from(subjects)
+    .where(inScope(subjects, scope, eq(subjects.id, id)))
+    .get();
   if (!row) notFound("This person");
-  audit({ action: "subject.read", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "subject", targetId: id });
+  audit({
+    action: "subject.read",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "subject",
+    targetId: id,
+  });
   return decryptRow(row);
 }
 
@@ -172,14 +160,22 @@ export function listSubjectNames(scope: Scope, ids?: string[]) {
 
 export function subjectExists(scope: Scope, id: string) {
   return Boolean(
-    getDb().select({ id: subjects.id }).from(subjects).where(inScope(subjects, scope, eq(subjects.id, id))).get(),
+    getDb()
+      .select({ id: subjects.id })
+      .from(subjects)
+      .where(inScope(subjects, scope, eq(subjects.id, id)))
+      .get(),
   );
 }
 
 /** Subjects in the workspace that share an email, phone or username (exact match through the HMAC index). */
 export function findSubjectsByIdentifier(scope: Scope, kind: "email" | "phone" | "username", value: string) {
   const normalised =
-    kind === "phone" ? normalisePhone(value) : kind === "username" ? value.replace(/^@/, "").toLowerCase() : value.toLowerCase();
+    kind === "phone"
+      ? normalisePhone(value)
+      : kind === "username"
+        ? value.replace(/^@/, "").toLowerCase()
+        : value.toLowerCase();
   return getDb()
     .select({ subjectId: subjectIdentifiers.subjectId })
     .from(subjectIdentifiers)

@@ -7,3 +7,8 @@ if (!process.env.RETRACT_TEST_KEEP_DATA_DIR) {
   process.env.RETRACT_DATA_DIR = mkdtempSync(join(tmpdir(), "retract-test-"));
 }
 process.env.NODE_ENV = "test";
+
+// A worker may run several files: never carry a database connection from one file's data folder to the next.
+const g = globalThis as { __retractDb?: { $client: { close(): void } } };
+g.__retractDb?.$client.close();
+g.__retractDb = undefined;

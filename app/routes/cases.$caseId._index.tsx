@@ -1,11 +1,21 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { getCase, setCaseStatus } from "~/cases/cases.server";
 import { EXPOSED_LABELS, SEVERITY_LABELS, STATUS_LABELS, severityRank } from "~/exposures/categories";
 import { ExposureFieldset } from "~/exposures/exposure-fields";
-import { createExposure, DuplicateExposureError, ExposureFieldsSchema, listExposures } from "~/exposures/exposures.server";
+import {
+  createExposure,
+  DuplicateExposureError,
+  ExposureFieldsSchema,
+  listExposures,
+} from "~/exposures/exposures.server";
 import { platformName } from "~/exposures/platforms";
 import { listSubjectNames } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -30,8 +40,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     groups.set(key, g);
   }
   const sorted = [...groups.values()]
-    .map((g) => ({ ...g, items: g.items.sort((a, b) => severityRank(b.severity) - severityRank(a.severity)) }))
-    .sort((a, b) => severityRank(b.items[0]!.severity) - severityRank(a.items[0]!.severity) || a.name.localeCompare(b.name));
+    .map((g) => ({
+      ...g,
+      items: g.items.sort((a, b) => severityRank(b.severity) - severityRank(a.severity)),
+    }))
+    .sort(
+      (a, b) =>
+        severityRank(b.items[0]!.severity) - severityRank(a.items[0]!.severity) ||
+        a.name.localeCompare(b.name),
+    );
   return {
     kase: { id: kase.id, title: kase.title, status: kase.status, subjectId: kase.subjectId },
     subjectName: subject?.name ?? "",
@@ -65,7 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   getCase(scope, caseId); // 404 unless the case is in this workspace
   const form = await request.formData();
   const intent = IntentSchema.safeParse({ intent: form.get("intent") });
-  if (!intent.success) return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
+  if (!intent.success)
+    return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
   if (intent.data.intent === "close" || intent.data.intent === "reopen") {
     setCaseStatus(scope, caseId, intent.data.intent === "close" ? "closed" : "open");
     return redirect(`/cases/${caseId}`);
@@ -77,7 +95,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/cases/${caseId}?added=${id}#exposures`);
   } catch (e) {
     if (e instanceof DuplicateExposureError) {
-      return Response.json({ ok: false, fieldErrors: { url: [e.message] }, formErrors: [], values: parsed.data }, { status: 400 });
+      return Response.json(
+        { ok: false, fieldErrors: { url: [e.message] }, formErrors: [], values: parsed.data },
+        { status: 400 },
+      );
     }
     throw e;
   }
@@ -103,7 +124,8 @@ export default function CasePage() {
         <span className={`badge badge-${kase.status}`}>{kase.status === "open" ? "Open" : "Closed"}</span>
       </div>
       <p>
-        {counts.total} {counts.total === 1 ? "place" : "places"} recorded · {counts.up} still up · {counts.removed} removed
+        {counts.total} {counts.total === 1 ? "place" : "places"} recorded · {counts.up} still up ·{" "}
+        {counts.removed} removed
       </p>
 
       <section aria-labelledby="exposures" className="stack">
@@ -118,7 +140,8 @@ export default function CasePage() {
         {groups.length === 0 ? (
           <div className="empty">
             <p>
-              Nothing recorded yet. Add the first web address below — or paste a whole list with “Add many at once”.
+              Nothing recorded yet. Add the first web address below — or paste a whole list with “Add many at
+              once”.
             </p>
           </div>
         ) : (
@@ -135,7 +158,9 @@ export default function CasePage() {
                     </Link>
                     <div className="meta-row">
                       <span className={`badge badge-${e.status}`}>{STATUS_LABELS[e.status]}</span>
-                      <span className={`badge badge-${e.severity}`}>Severity: {SEVERITY_LABELS[e.severity]}</span>
+                      <span className={`badge badge-${e.severity}`}>
+                        Severity: {SEVERITY_LABELS[e.severity]}
+                      </span>
                       {e.callsForHarm ? <span className="badge badge-critical">Calls for harm</span> : null}
                       <span>{e.exposed.length ? e.exposed.join(", ") : "Nothing marked yet"}</span>
                       <span>Found {e.foundOn}</span>
@@ -158,7 +183,12 @@ export default function CasePage() {
               today={today}
               errors={data?.fieldErrors}
               defaults={{
-                url: typeof v.url === "string" ? v.url : typeof v.url === "object" && v.url && "url" in v.url ? v.url.url : undefined,
+                url:
+                  typeof v.url === "string"
+                    ? v.url
+                    : typeof v.url === "object" && v.url && "url" in v.url
+                      ? v.url.url
+                      : undefined,
                 exposed: Array.isArray(v.exposed) ? (v.exposed as string[]) : undefined,
                 notes: typeof v.notes === "string" ? v.notes : undefined,
               }}

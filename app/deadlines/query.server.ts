@@ -1,0 +1,132 @@
+// Reads a deadline question from URL parameters (the public API and the GET form of /deadlines share it),
+// validates it with one zod schema and the engine's own checks, and answers with the deadline or with an
+// error per parameter.
+import { z } from "zod";
+import { isIsoDate } from "./dates";
+import { computeDeadline, type Deadline, type DeadlineInput, DeadlineInputError } from "./engine";
+import { listCountries } from "./holidays";
+import { MAX_FOLLOW_UP_DAYS, PLATFORM_VARIANTS, RULE_IDS, UK_NATIONS } from "./rules";
+
+/** The parameters, named as in `GET /api/v1/deadline` and the form fields of /deadlines. */
+export type DeadlineQueryField =
+  | "regime"
+  | "received"
+  | "country"
+  | "subdivision"
+  | "nation"
+  | "followUpDays"
+  | "variant";
+
+const RECEIVED_MESSAGE = "Enter a real calendar date as YYYY-MM-DD, for example 2026-03-01.";
+const DAYS_MESSAGE = `Enter a whole number of days from 1 to ${MAX_FOLLOW_UP_DAYS}, or leave it empty.`;
+
+export const deadlineQuerySchema = z.object({
+  regime: z.enum(RULE_IDS, {
+    error: (issue) =>
+      issue.input === undefined
+        ? "Choose the kind of request."
+        : `Unknown kind of request; use one of ${RULE_IDS.join(", ")}.`,
+  }),
+  received: z
+    .string({
+      error: (issue) => (issue.input === undefined ? "Enter the date they received it." : RECEIVED_MESSAGE),
+    })
+    .refine(isIsoDate, RECEIVED_MESSAGE),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/, "Use a two-letter country code such as DE, GB or KR.")
+    .optional(),
+  subdivision: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,3}$/, "Use a subdivision code such as SCT (Scotland) or BY (Bavaria).")
+    .optional(),
+  /** The page's UK nation select; used only for UK requests. */
+  nation: z
+    .enum(UK_NATIONS.map((n) => n.code) as [string, ...string[]], {
+      error: "Choose England, Wales, Scotland or Northern Ireland.",
+    })
+    .optional(),
+  followUpDays: z.coerce
+    .number({ error: DAYS_MESSAGE })
+    .int(DAYS_MESSAGE)
+    .min(1, DAYS_MESSAGE)
+    .max(MAX_FOLLOW_UP_DAYS, DAYS_MESSAGE)
+    .optional(),
+  variant: z.enum(PLATFORM_VARIANTS, { error: `Use ${PLATFORM_VARIANTS.join(" or ")}.` }).optional(),
+});
+
+export type DeadlineQuery = z.infer<typeof deadlineQuerySchema>;
+
+export type DeadlineAnswer =
+  | { ok: true; query: DeadlineQuery; deadline: Deadline }
+  | { ok: false; errors: Partial<Record<DeadlineQueryField, string>> };
+
+const FIELDS: readonly DeadlineQueryField[] = [
+  "regime",
+  "received",
+  "country",
+  "subdivision",
+  "nation",
+  "followUpDays",
+  "variant",
+];
+
+/** Empty and missing parameters both count as "not given" (a GET form sends empty fields). */
+function readParams(params: URLSearchParams): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of FIELDS) {
+    const value = params.get(field)?.trim();
+    if (value) values[field] = value;
+  }
+  return values;
+}
+
+export function answerDeadlineQuery(params: URLSearchParams): DeadlineAnswer {
+  const parsed = deadlineQuerySchema.safeParse(readParams(params));
+  if (!parsed.success) {
+    const errors: Partial<Record<DeadlineQueryField, string>> = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as DeadlineQueryField;
+      errors[field] ??= issue.message;
+    }
+    return { ok: false, errors };
+  }
+  const query = parsed.data;
+  const isUk = query.regime === "uk-gdpr-month" || query.country?.toUpperCase().startsWith("GB") === true;
+  const usesNation = query.subdivision === undefined && isUk && query.nation !== undefined;
+  const input: DeadlineInput = {
+    rule: query.regime,
+    received: query.received,
+    country: query.country ?? null,
+    subdivision: query.subdivision ?? (usesNation ? query.nation : null),
+    followUpDays: query.followUpDays ?? null,
+    variant: query.variant ?? null,
+  };
+  try {
+    return { ok: true, query, deadline: computeDeadline(input) };
+  } catch (error) {
+    if (!(error instanceof DeadlineInputError)) throw error;
+    const field: DeadlineQueryField =
+      error.field === "rule"
+        ? "regime"
+        : error.field === "subdivision" && usesNation
+          ? "nation"
+          : error.field === "sentOn"
+            ? "received"
+            : error.field;
+    return { ok: false, errors: { [field]: error.message } };
+  }
+}
+
+/** One line for an API error body: `Invalid parameter "received": must be …`. */
+export function describeQueryErrors(errors: Partial<Record<DeadlineQueryField, string>>): string {
+  const [field, message] = Object.entries(errors)[0] ?? ["regime", "is required"];
+  return `Invalid or missing parameter "${field}": ${message}`;
+}
+
+/** The countries the engine knows (date-holidays), as select options sorted by English name. */
+export function deadlineCountryOptions(): { value: string; label: string }[] {
+  return Object.entries(listCountries())
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, "en"));
+}

@@ -1,0 +1,884 @@
+// LEGAL.md §2 as named checks over a rendered letter and the variables it was rendered with.
+// Checks look for what is language-independent (article numbers, URLs, names, dates as the letter formats
+// them) and, where a statement must be present, for per-language keywords.
+import { formatLongDate } from "./format";
+import { findUnfilled } from "./sendable";
+import type { Kind, Lang, LetterVariables, Platform } from "./variables";
+
+export type CheckResult = {
+  id: string;
+  label: string;
+  /** "pass" | "fail" | "n/a" (the item does not apply to these variables, e.g. no representative). */
+  status: "pass" | "fail" | "n/a";
+  /** What was missing, on failure. */
+  detail?: string;
+};
+
+export type ChecklistResult = {
+  kind: Kind;
+  lang: Lang;
+  checks: CheckResult[];
+  passed: number;
+  /** Applicable checks (n/a ones are not counted). */
+  total: number;
+  ok: boolean;
+};
+
+export type ChecklistInput = {
+  kind: Kind;
+  lang: Lang;
+  subject: string;
+  body: string;
+  variables: LetterVariables;
+};
+
+type Ctx = {
+  v: LetterVariables;
+  lang: Lang;
+  subject: string;
+  body: string;
+  text: string;
+  /** Collects what is missing; a check passes when it collected nothing. */
+  need: (ok: boolean, what: string) => void;
+  has: (value: string | null | undefined) => boolean;
+  date: (iso: string | null | undefined) => string;
+  cites: (article: string, paragraph?: string, point?: string) => boolean;
+  kw: (key: Keyword) => boolean;
+};
+
+type CheckDef = {
+  id: string;
+  label: string;
+  appliesTo?: (v: LetterVariables) => boolean;
+  run: (c: Ctx) => void;
+};
+
+// ── Language helpers ──────────────────────────────────────────────────────────────────────────
+
+const squash = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** An EU-style article citation in any of the letter languages: Article 17(1)(d) / Art. 17 Abs. 1 lit. d /
+ * article 17, paragraphe 1, point d) / artikel 17, lid 1, punt d). */
+export function citationPattern(article: string, paragraph?: string, point?: string): RegExp {
+  const a = escapeRegex(article);
+  const end = "(?![0-9])";
+  const en = `art(?:icle|\\.)?\\s*${a}${paragraph ? `\\s*\\(${paragraph}\\)` : end}${point ? `\\s*\\(${point}\\)` : ""}`;
+  const de = `art\\.\\s*${a}${paragraph ? `\\s+abs\\.\\s*${paragraph}${point ? "" : end}` : end}${point ? `\\s+lit\\.\\s*${point}\\b` : ""}`;
+  const fr = `article\\s+${a}${paragraph ? `,\\s*paragraphe\\s+${paragraph}${point ? "" : end}` : end}${point ? `,\\s*point\\s+${point}\\)` : ""}`;
+  const nl = `artikel\\s+${a}${paragraph ? `,\\s*lid\\s+${paragraph}${point ? "" : end}` : end}${point ? `,\\s*punt\\s+${point}\\)` : ""}`;
+  const ko = `제${a}조${paragraph ? `제${paragraph}항` : ""}${point ? `제${point}호` : ""}`;
+  return new RegExp([en, de, fr, nl, ko].join("|"), "i");
+}
+
+const KEYWORDS = {
+  authority: {
+    en: ["letter of authority", "mandate", "written authority", "signed permission", "power of attorney"],
+    de: ["Vollmacht"],
+    fr: ["mandat"],
+    nl: ["machtiging"],
+    ko: ["위임장"],
+  },
+  compelling: {
+    en: ["compelling legitimate grounds"],
+    de: ["zwingende schutzwürdige Gründe"],
+    fr: ["motifs légitimes et impérieux"],
+    nl: ["dwingende gerechtvaardigde gronden"],
+    ko: [],
+  },
+  links: {
+    en: ["links to, or copy or replication of"],
+    de: ["Links zu diesen Daten oder von Kopien oder Replikationen"],
+    fr: ["tout lien vers ces données, ou de toute copie ou reproduction"],
+    nl: ["links naar, of kopieën of reproducties van"],
+    ko: [],
+  },
+  recipientList: {
+    en: ["list of those recipients"],
+    de: ["Liste dieser Empfänger"],
+    fr: ["liste de ces destinataires"],
+    nl: ["lijst van die ontvangers"],
+    ko: [],
+  },
+  expression: {
+    en: ["freedom of expression"],
+    de: ["freie Meinungsäußerung"],
+    fr: ["liberté d'expression"],
+    nl: ["vrijheid van meningsuiting"],
+    ko: [],
+  },
+  noIdEnclosed: {
+    en: ["no identity document is enclosed", "no copy of an identity document is enclosed"],
+    de: ["Ausweisdokument liegt daher nicht bei"],
+    fr: ["aucune pièce d'identité n'est donc jointe"],
+    nl: ["geen identiteitsbewijs bijgevoegd"],
+    ko: ["신분증 사본은 첨부하지 않습니다"],
+  },
+  deadlinePassed: {
+    en: ["deadline has passed"],
+    de: ["Frist ist abgelaufen"],
+    fr: ["délai est dépassé"],
+    nl: ["termijn is verstreken"],
+    ko: [],
+  },
+  finalDate: {
+    en: ["final date"],
+    de: ["letzte Frist"],
+    fr: ["délai final"],
+    nl: ["laatste termijn"],
+    ko: [],
+  },
+  silence: {
+    en: ["has not answered"],
+    de: ["nicht geantwortet"],
+    fr: ["n'a pas répondu"],
+    nl: ["geen antwoord gegeven"],
+    ko: [],
+  },
+  askAuthority: {
+    en: ["I ask"],
+    de: ["Ich bitte Sie"],
+    fr: ["Je demande"],
+    nl: ["Ik verzoek u"],
+    ko: [],
+  },
+  signature: {
+    en: ["Signature"],
+    de: ["Unterschrift"],
+    fr: ["Signature"],
+    nl: ["Handtekening"],
+    ko: ["서명"],
+  },
+  refusalGrounds: { en: ["grounds of the refusal"], de: [], fr: [], nl: [], ko: ["그 사실과 이유"] },
+  objectionRoute: { en: ["how to raise an objection"], de: [], fr: [], nl: [], ko: ["이의제기 방법"] },
+  privacyRight: { en: ["right to privacy"], de: [], fr: [], nl: [], ko: ["사생활의 비밀과 자유"] },
+  deletion: { en: ["deletion of the information"], de: [], fr: [], nl: [], ko: ["삭제를 요청합니다"] },
+  temporaryBlock: { en: ["temporary block"], de: [], fr: [], nl: [], ko: ["임시조치"] },
+} satisfies Record<string, Record<Lang, string[]>>;
+type Keyword = keyof typeof KEYWORDS;
+
+/** The policy each platform variant must cite (LEGAL.md §2, platform reports). */
+export const PLATFORM_POLICY: Record<Platform, string> = {
+  telegram: "Telegram's Terms of Service",
+  x: "X Private information and media policy",
+  meta: "Meta Community Standards on Privacy Violations",
+  "google-search": "Google Search's policy on removing personal information and doxxing content",
+  youtube: "YouTube Privacy Guidelines",
+  reddit: "Rule 3 of the Reddit Content Policy",
+  pastebin: "Pastebin's content rules",
+  discord: "Discord Community Guidelines",
+  tiktok: "TikTok Community Guidelines on privacy",
+};
+
+const represented = (v: LetterVariables) => v.representative !== null;
+const isGdpr = (v: LetterVariables) => v.regime === "gdpr" || v.regime === "uk-gdpr";
+
+// ── Checks every letter must pass (LEGAL.md §2, "Every letter") ───────────────────────────────
+
+const COMMON: CheckDef[] = [
+  { id: "date", label: "dated", run: (c) => c.need(c.has(c.date(c.v.date)), `date ${c.date(c.v.date)}`) },
+  {
+    id: "reference",
+    label: "reference in subject and body",
+    run: (c) => {
+      c.need(c.subject.includes(c.v.reference), "reference in subject");
+      c.need(c.body.includes(c.v.reference), "reference in body");
+    },
+  },
+  {
+    id: "recipient",
+    label: "legal entity and channel",
+    run: (c) => {
+      c.need(c.has(c.v.recipient?.legalEntity), "recipient.legalEntity");
+      c.need(c.has(c.v.recipient?.channelLabel), "recipient.channelLabel");
+    },
+  },
+  {
+    id: "requester",
+    label: "requester named",
+    run: (c) => c.need(c.has(c.v.requester.name), "requester.name"),
+  },
+  {
+    id: "representative",
+    label: "representative and their authority",
+    appliesTo: represented,
+    run: (c) => {
+      c.need(c.has(c.v.representative?.name), "representative.name");
+      c.need(c.kw("authority"), "statement of authority");
+    },
+  },
+  {
+    id: "urls",
+    label: "every URL",
+    run: (c) => {
+      for (const e of c.v.exposures) c.need(c.has(e.url), e.url);
+    },
+  },
+  {
+    id: "due",
+    label: "due date with the rule in words",
+    appliesTo: (v) => Boolean(v.dueDate),
+    run: (c) => {
+      c.need(c.has(c.date(c.v.dueDate)), `due date ${c.date(c.v.dueDate)}`);
+      if (c.v.dueRule) c.need(c.has(c.v.dueRule), "dueRule");
+    },
+  },
+  {
+    id: "no-id-document",
+    label: "no identity document enclosed",
+    run: (c) =>
+      c.need(
+        !/(copy of (my|the|your) (passport|id card|identity card|driver's licen[cs]e)|Ausweiskopie ist beigefügt|copie de (ma|la) pièce d'identité (est )?jointe|kopie van (mijn|het) (paspoort|identiteitsbewijs) is bijgevoegd|신분증 사본을 첨부합니다)/i.test(
+          c.text,
+        ),
+        "no ID document",
+      ),
+  },
+  {
+    id: "filled",
+    label: "no unfilled marker",
+    run: (c) => {
+      for (const m of findUnfilled(`${c.subject}\n${c.body}`)) c.need(false, m);
+    },
+  },
+];
+
+// ── Kind checklists (LEGAL.md §2) ─────────────────────────────────────────────────────────────
+
+const GDPR_ERASURE: CheckDef[] = [
+  {
+    id: "1-identifiers",
+    label: "requester's name, contact and identifiers",
+    run: (c) => {
+      c.need(c.has(c.v.requester.name), "requester.name");
+      c.need(c.has(c.v.requester.email), "requester.email");
+      for (const id of c.v.identifiers) c.need(c.has(id), id);
+    },
+  },
+  {
+    id: "2-art-17-21",
+    label: "cites Art 17 and Art 21",
+    run: (c) => {
+      c.need(c.cites("17"), "Art 17");
+      c.need(c.cites("21"), "Art 21");
+    },
+  },
+  {
+    id: "3-items",
+    label: "each item to erase",
+    run: (c) => {
+      c.need(c.v.exposures.length > 0, "exposures");
+      for (const e of c.v.exposures) c.need(c.has(e.url), e.url);
+    },
+  },
+  {
+    id: "4-grounds",
+    label: "Art 17(1)(d) and (c) grounds",
+    run: (c) => {
+      c.need(c.cites("17", "1", "d"), "Art 17(1)(d)");
+      c.need(c.cites("17", "1", "c"), "Art 17(1)(c)");
+    },
+  },
+  {
+    id: "5-particular-situation",
+    label: "Art 21(1) particular situation; stop unless compelling grounds",
+    run: (c) => {
+      c.need(c.cites("21", "1"), "Art 21(1)");
+      c.need(c.has(c.v.particularSituation), "particularSituation");
+      c.need(c.kw("compelling"), "compelling legitimate grounds");
+    },
+  },
+  {
+    id: "6-art-17-2",
+    label: "Art 17(2): inform other controllers of links, copies, replications",
+    run: (c) => {
+      c.need(c.cites("17", "2"), "Art 17(2)");
+      c.need(c.kw("links"), "links / copies / replications");
+    },
+  },
+  {
+    id: "7-art-19",
+    label: "Art 19 notification and list of recipients",
+    run: (c) => {
+      c.need(c.cites("19"), "Art 19");
+      c.need(c.kw("recipientList"), "list of recipients");
+    },
+  },
+  {
+    id: "8-due-art-77",
+    label: "due date and Art 77 complaint",
+    run: (c) => {
+      c.need(c.has(c.date(c.v.dueDate)), "due date");
+      c.need(c.cites("77"), "Art 77");
+      c.need(c.has(c.v.authority?.name), "authority.name");
+    },
+  },
+  {
+    id: "9-art-17-3",
+    label: "pre-empts Art 17(3) exceptions",
+    run: (c) => {
+      c.need(c.cites("17", "3"), "Art 17(3)");
+      c.need(c.kw("expression"), "freedom of expression");
+    },
+  },
+  {
+    id: "10-mandate",
+    label: "representative's written authority enclosed",
+    appliesTo: represented,
+    run: (c) => {
+      c.need(c.kw("authority"), "mandate");
+      c.need(c.has(c.date(c.v.representative?.mandateDate)), "mandate date");
+    },
+  },
+  {
+    id: "id-art-12-6",
+    label: "no ID document: Art 12(6) only on reasonable doubt",
+    run: (c) => {
+      c.need(c.cites("12", "6"), "Art 12(6)");
+      c.need(c.kw("noIdEnclosed"), "no identity document enclosed");
+    },
+  },
+];
+
+const ACCESS_ITEMS: Array<[string, string, string | undefined, string | undefined]> = [
+  ["confirmation", "15", "1", undefined],
+  ["copy", "15", "3", undefined],
+  ["purposes", "15", "1", "a"],
+  ["categories", "15", "1", "b"],
+  ["recipients", "15", "1", "c"],
+  ["retention", "15", "1", "d"],
+  ["rights", "15", "1", "e"],
+  ["complaint", "15", "1", "f"],
+  ["source", "15", "1", "g"],
+  ["automated decisions", "15", "1", "h"],
+  ["transfer safeguards", "15", "2", undefined],
+];
+const GDPR_ACCESS: CheckDef[] = [
+  ...ACCESS_ITEMS.map(
+    ([label, art, para, point], i): CheckDef => ({
+      id: `${i + 1}-${label.replace(/ /g, "-")}`,
+      label: `${label} (Art ${art}${para ? `(${para})` : ""}${point ? `(${point})` : ""})`,
+      run: (c) => {
+        c.need(c.cites(art, para, point), `Art ${art}(${para})${point ? `(${point})` : ""}`);
+        if (label === "automated decisions") c.need(c.cites("22"), "Art 22");
+        if (label === "transfer safeguards") c.need(c.cites("46"), "Art 46");
+      },
+    }),
+  ),
+  {
+    id: "due-art-77",
+    label: "due date and Art 77 complaint",
+    run: (c) => {
+      c.need(c.cites("77"), "Art 77");
+      c.need(c.has(c.v.authority?.name), "authority.name");
+    },
+  },
+];
+
+const SEARCH_DELISTING: CheckDef[] = [
+  {
+    id: "name-searched",
+    label: "the name searched",
+    run: (c) => {
+      c.need(c.v.searchTerms.length > 0, "searchTerms");
+      for (const t of c.v.searchTerms) c.need(c.has(t), t);
+    },
+  },
+  {
+    id: "urls-and-reasons",
+    label: "each result URL and why it is inadequate, irrelevant or excessive",
+    run: (c) => {
+      for (const e of c.v.exposures) {
+        c.need(c.has(e.url), e.url);
+        c.need(c.has(e.reason), `reason for ${e.url}`);
+      }
+    },
+  },
+  {
+    id: "country",
+    label: "requester's country",
+    run: (c) => c.need(c.has(c.v.requester.country), "country"),
+  },
+  {
+    id: "basis",
+    label: "GDPR Art 17 and Google Spain",
+    run: (c) => {
+      c.need(c.cites("17"), "Art 17");
+      c.need(c.has("C-131/12"), "C-131/12");
+    },
+  },
+];
+
+const CCPA: CheckDef[] = [
+  { id: "1798-105", label: "request under § 1798.105", run: (c) => c.need(c.has("1798.105"), "1798.105") },
+  {
+    id: "downstream",
+    label: "service providers, contractors and third parties notified",
+    run: (c) => {
+      for (const k of ["service providers", "contractors", "third parties"]) c.need(c.has(k), k);
+    },
+  },
+  {
+    id: "acknowledge",
+    label: "10-business-day acknowledgement and 45-day answer",
+    run: (c) => {
+      c.need(c.has("10 business days"), "10 business days");
+      c.need(c.has(c.date(c.v.dueDate)), "due date");
+    },
+  },
+  {
+    id: "delete-act",
+    label: "Delete Act / DROP for data brokers",
+    run: (c) => {
+      c.need(c.has("Delete Act"), "Delete Act");
+      c.need(c.has("DROP"), "DROP");
+    },
+  },
+  {
+    id: "agent",
+    label: "authorized agent: consumer's signed permission (11 CCR § 7063)",
+    appliesTo: represented,
+    run: (c) => {
+      c.need(c.has("7063"), "§ 7063");
+      c.need(c.has("signed permission"), "signed permission");
+    },
+  },
+  {
+    id: "escalation",
+    label: "escalation route",
+    run: (c) => c.need(c.has(c.v.authority?.name), "authority"),
+  },
+];
+
+const US_STATE: CheckDef[] = [
+  {
+    id: "law",
+    label: "the state law and citation",
+    run: (c) => {
+      c.need(c.has(c.v.stateLaw?.name), "stateLaw.name");
+      c.need(c.has(c.v.stateLaw?.citation), "stateLaw.citation");
+    },
+  },
+  { id: "appeal", label: "asks for the appeal route", run: (c) => c.need(c.has("appeal"), "appeal") },
+  {
+    id: "escalation",
+    label: "escalation route",
+    run: (c) => c.need(c.has(c.v.authority?.name), "authority"),
+  },
+];
+
+const KR_PIPA: CheckDef[] = [
+  {
+    id: "art-36",
+    label: "request to erase under PIPA Art 36",
+    run: (c) => c.need(c.cites("36") || /Article 36\(1\)/.test(c.text), "Art 36"),
+  },
+  {
+    id: "data",
+    label: "the data",
+    run: (c) => {
+      for (const e of c.v.exposures) c.need(c.has(e.url), e.url);
+    },
+  },
+  {
+    id: "ten-days",
+    label: "result due within 10 days, with grounds of refusal and objection route",
+    run: (c) => {
+      c.need(c.has(c.date(c.v.dueDate)), "due date");
+      c.need(c.has(c.v.dueRule) && /10/.test(c.v.dueRule ?? ""), "10-day rule");
+      c.need(c.kw("refusalGrounds"), "grounds of refusal");
+      c.need(c.kw("objectionRoute"), "objection route");
+    },
+  },
+  {
+    id: "representative",
+    label: "representative by written document (Art 38(1))",
+    appliesTo: represented,
+    run: (c) => {
+      c.need(c.cites("38", "1") || /Article 38\(1\)/.test(c.text), "Art 38(1)");
+      c.need(c.kw("authority"), "power of attorney");
+    },
+  },
+  {
+    id: "escalation",
+    label: "escalation route",
+    run: (c) => c.need(c.has(c.v.authority?.name), "authority"),
+  },
+];
+
+const KR_ICNA: CheckDef[] = [
+  {
+    id: "identity",
+    label: "identity",
+    run: (c) => {
+      c.need(c.has(c.v.requester.name), "name");
+      c.need(c.has(c.v.requester.email), "email");
+    },
+  },
+  {
+    id: "location",
+    label: "URL / post number",
+    run: (c) => {
+      for (const e of c.v.exposures) {
+        c.need(c.has(e.url), e.url);
+        if (e.postId) c.need(c.has(e.postId), `post ${e.postId}`);
+      }
+    },
+  },
+  { id: "right", label: "the right infringed", run: (c) => c.need(c.kw("privacyRight"), "privacy") },
+  {
+    id: "explanation",
+    label: "explanation (소명) of the infringement",
+    run: (c) => c.need(c.has(c.v.particularSituation), "particularSituation"),
+  },
+  {
+    id: "request",
+    label: "delete, or at least a temporary block of up to 30 days (Art 44-2)",
+    run: (c) => {
+      c.need(/제44조의2|Article 44-2/.test(c.text), "Art 44-2");
+      c.need(c.kw("deletion"), "deletion");
+      c.need(c.kw("temporaryBlock"), "temporary block");
+      c.need(/30/.test(c.text), "30 days");
+    },
+  },
+  {
+    id: "signature",
+    label: "signature",
+    run: (c) => {
+      c.need(c.kw("signature"), "signature");
+      c.need(c.has(c.v.representative?.name ?? c.v.requester.name), "signer");
+    },
+  },
+];
+
+const DMCA: CheckDef[] = [
+  {
+    id: "1-signature",
+    label: "signature of the owner or authorised person",
+    run: (c) => c.need(c.has(`/s/ ${c.v.representative?.name ?? c.v.requester.name}`), "/s/ signature"),
+  },
+  {
+    id: "2-works",
+    label: "identification of the copyrighted works",
+    run: (c) => {
+      c.need(c.v.works.length > 0, "works");
+      for (const w of c.v.works) c.need(c.has(w.title) && c.has(w.description), w.title);
+    },
+  },
+  {
+    id: "3-infringing",
+    label: "infringing material and where to find it",
+    run: (c) => {
+      c.need(c.v.exposures.length > 0, "exposures");
+      for (const e of c.v.exposures) c.need(c.has(e.url), e.url);
+    },
+  },
+  {
+    id: "4-contact",
+    label: "complainant's address, telephone and email",
+    run: (c) => {
+      const r = c.v.representative;
+      const who = r
+        ? { address: r.address, phone: r.phone, email: r.email }
+        : { address: c.v.requester.postalAddress, phone: c.v.requester.phone, email: c.v.requester.email };
+      c.need(c.has(who.address), "address");
+      c.need(c.has(who.phone), "telephone");
+      c.need(c.has(who.email), "email");
+    },
+  },
+  {
+    id: "5-good-faith",
+    label: "good faith statement",
+    run: (c) =>
+      c.need(
+        c.has(
+          "good faith belief that use of the material in the manner complained of is not authorized by the copyright owner, its agent, or the law",
+        ),
+        "good faith statement",
+      ),
+  },
+  {
+    id: "6-accuracy-perjury",
+    label: "accuracy, and authority under penalty of perjury",
+    run: (c) => {
+      c.need(c.has("information in this notice is accurate"), "accuracy");
+      c.need(c.has("under penalty of perjury"), "penalty of perjury");
+      c.need(c.has("authorized to act on behalf of the owner"), "authorised to act");
+    },
+  },
+];
+
+const DSA: CheckDef[] = [
+  {
+    id: "a-explanation",
+    label: "(a) substantiated explanation why the content is illegal",
+    run: (c) => {
+      c.need(c.has(c.v.illegalityExplanation), "illegalityExplanation");
+      c.need(c.has("16(2)(a)"), "Art 16(2)(a)");
+    },
+  },
+  {
+    id: "b-urls",
+    label: "(b) exact URLs",
+    run: (c) => {
+      c.need(c.v.exposures.length > 0, "exposures");
+      for (const e of c.v.exposures) c.need(c.has(e.url), e.url);
+    },
+  },
+  {
+    id: "c-notifier",
+    label: "(c) notifier's name and email",
+    run: (c) => {
+      const r = c.v.representative;
+      c.need(c.has(r ? r.name : c.v.requester.name), "name");
+      c.need(c.has(r ? r.email : c.v.requester.email), "email");
+    },
+  },
+  {
+    id: "d-bona-fide",
+    label: "(d) bona fide statement: accurate and complete",
+    run: (c) => c.need(c.has("bona fide belief") && c.has("accurate and complete"), "bona fide statement"),
+  },
+];
+
+const PLATFORM: CheckDef[] = [
+  {
+    id: "content",
+    label: "URLs and what they expose",
+    run: (c) => {
+      for (const e of c.v.exposures) {
+        c.need(c.has(e.url), e.url);
+        for (const l of e.exposedLabels) c.need(c.has(l), l);
+      }
+    },
+  },
+  {
+    id: "policy",
+    label: "the platform's policy against sharing private information",
+    run: (c) => c.need(c.v.platform !== null && c.has(PLATFORM_POLICY[c.v.platform]), "policy"),
+  },
+];
+
+const BROKER: CheckDef[] = [
+  {
+    id: "opt-out-path",
+    label: "the broker's own opt-out path",
+    run: (c) => {
+      c.need(c.has(c.v.optOut?.url), "optOut.url");
+      for (const s of c.v.optOut?.steps ?? []) c.need(c.has(s), s);
+    },
+  },
+  {
+    id: "parent",
+    label: "front site points to the parent broker",
+    appliesTo: (v) => Boolean(v.optOut?.parent),
+    run: (c) => c.need(c.has(c.v.optOut?.parent), "optOut.parent"),
+  },
+  {
+    id: "law",
+    label: "the deletion request under the law that applies",
+    appliesTo: (v) => v.regime !== "none",
+    run: (c) => {
+      if (c.v.regime === "ccpa") c.need(c.has("1798.105") && c.has("DROP"), "§ 1798.105 and DROP");
+      if (c.v.regime === "us-state") c.need(c.has(c.v.stateLaw?.citation), "state law citation");
+      if (isGdpr(c.v)) c.need(c.cites("17") && c.cites("21"), "Art 17 and 21");
+    },
+  },
+];
+
+const FOLLOW_UP: CheckDef[] = [
+  {
+    id: "first-letter",
+    label: "refers to the first letter by date and reference",
+    run: (c) => {
+      c.need(c.has(c.date(c.v.previousLetter?.date)), "previous letter date");
+      c.need(c.has(c.v.previousLetter?.reference), "previous reference");
+    },
+  },
+  {
+    id: "deadline-passed",
+    label: "states the deadline passed",
+    run: (c) => {
+      c.need(c.has(c.date(c.v.dueDate)), "original due date");
+      c.need(c.kw("deadlinePassed"), "deadline passed");
+    },
+  },
+  {
+    id: "final-date",
+    label: "short final date (14 days)",
+    run: (c) => {
+      c.need(c.has(c.date(c.v.finalDate)), "final date");
+      c.need(c.has("14") && c.kw("finalDate"), "14 days, final");
+    },
+  },
+  {
+    id: "complaint",
+    label: "names the complaint that follows",
+    run: (c) => {
+      if (c.v.authority) c.need(c.has(c.v.authority.name), "authority.name");
+      if (isGdpr(c.v)) c.need(c.cites("77"), "Art 77");
+      if (c.v.regime === "dsa") c.need(c.cites("53"), "Art 53 DSA");
+    },
+  },
+];
+
+const COMPLAINT: CheckDef[] = [
+  {
+    id: "parties",
+    label: "complainant and controller",
+    run: (c) => {
+      c.need(c.has(c.v.requester.name), "complainant");
+      c.need(c.has(c.v.respondent?.legalEntity), "respondent.legalEntity");
+    },
+  },
+  {
+    id: "rights",
+    label: "rights exercised, with dates",
+    run: (c) => {
+      c.need(c.v.rightsExercised.length > 0, "rightsExercised");
+      for (const r of c.v.rightsExercised) c.need(c.has(c.date(r.date)), `${r.right} on ${r.date}`);
+    },
+  },
+  {
+    id: "answer",
+    label: "the controller's answer or silence",
+    run: (c) =>
+      c.need(c.v.responseSummary ? c.has(c.v.responseSummary) : c.kw("silence"), "answer / silence"),
+  },
+  {
+    id: "evidence",
+    label: "evidence list",
+    run: (c) => {
+      c.need(c.v.evidence.length > 0, "evidence");
+      for (const e of c.v.evidence) c.need(c.has(e), e);
+    },
+  },
+  {
+    id: "ask",
+    label: "what is asked of the authority, under which provision",
+    run: (c) => {
+      c.need(c.kw("askAuthority"), "request to the authority");
+      const basis: Record<string, () => boolean> = {
+        gdpr: () => c.cites("77"),
+        "uk-gdpr": () => c.cites("77") && c.has("section 165"),
+        ccpa: () => c.has("1798.199.45"),
+        "kr-pipa": () => c.has("Art 62") || c.has("제62조"),
+        "kr-icna": () => c.has("review"),
+        dsa: () => c.cites("53"),
+        "us-state": () => c.has("Attorney General"),
+      };
+      c.need(basis[c.v.regime]?.() ?? true, `legal basis for ${c.v.regime}`);
+    },
+  },
+  {
+    id: "mandate",
+    label: "signed mandate when for someone else",
+    appliesTo: represented,
+    run: (c) => c.need(c.kw("authority") && c.has(c.date(c.v.representative?.mandateDate)), "mandate"),
+  },
+  {
+    id: "dated-signed",
+    label: "dated and signed",
+    run: (c) => c.need(c.kw("signature"), "signature line"),
+  },
+];
+
+const MANDATE: CheckDef[] = [
+  {
+    id: "person",
+    label: "the person giving authority",
+    run: (c) => {
+      c.need(c.has(c.v.requester.name), "requester.name");
+      c.need(c.has(c.v.requester.postalAddress), "requester.postalAddress");
+      c.need(c.has(c.v.requester.email), "requester.email");
+    },
+  },
+  {
+    id: "representative",
+    label: "the named caseworker / organisation",
+    run: (c) => {
+      c.need(c.has(c.v.representative?.name), "representative.name");
+      if (c.v.representative?.organisation) c.need(c.has(c.v.representative.organisation), "organisation");
+    },
+  },
+  {
+    id: "requests",
+    label: "the listed requests: make, send and follow up",
+    run: (c) => {
+      c.need((c.v.mandate?.requests.length ?? 0) > 0, "mandate.requests");
+      for (const r of c.v.mandate?.requests ?? []) c.need(c.has(r), r);
+      c.need(c.has("make, send and follow up"), "make, send and follow up");
+    },
+  },
+  { id: "scope", label: "scope", run: (c) => c.need(c.has("Scope:"), "scope") },
+  { id: "date", label: "date", run: (c) => c.need(c.has(c.date(c.v.date)), "date") },
+  {
+    id: "signature",
+    label: "signature",
+    run: (c) => c.need(c.kw("signature") && c.has(c.v.requester.name), "signature"),
+  },
+];
+
+const MANDATE_COMMON = new Set(["reference", "filled", "no-id-document"]);
+
+const BY_KIND: Record<Kind, CheckDef[]> = {
+  "gdpr-erasure": GDPR_ERASURE,
+  "gdpr-access": GDPR_ACCESS,
+  "search-delisting": SEARCH_DELISTING,
+  "ccpa-deletion": CCPA,
+  "us-state-deletion": US_STATE,
+  "kr-pipa-deletion": KR_PIPA,
+  "kr-icna-deletion": KR_ICNA,
+  "dmca-takedown": DMCA,
+  "dsa-notice": DSA,
+  "platform-report": PLATFORM,
+  "broker-optout": BROKER,
+  "follow-up": FOLLOW_UP,
+  "regulator-complaint": COMPLAINT,
+  mandate: MANDATE,
+};
+
+/** The check definitions of a kind (common ones first), for listing in the UI. */
+export function checklistFor(kind: Kind): Array<{ id: string; label: string }> {
+  return definitions(kind).map(({ id, label }) => ({ id, label }));
+}
+
+function definitions(kind: Kind): CheckDef[] {
+  const common = kind === "mandate" ? COMMON.filter((d) => MANDATE_COMMON.has(d.id)) : COMMON;
+  return [
+    ...common.map((d) => ({ ...d, id: `common.${d.id}` })),
+    ...BY_KIND[kind].map((d) => ({ ...d, id: `${kind}.${d.id}` })),
+  ];
+}
+
+/** Runs the LEGAL.md §2 checklist of `kind` over a rendered (or edited) letter. */
+export function runChecklist(input: ChecklistInput): ChecklistResult {
+  const { kind, lang, subject, body, variables: v } = input;
+  const text = `${subject}\n${body}`;
+  const haystack = squash(text);
+  const checks: CheckResult[] = definitions(kind).map((def) => {
+    if (def.appliesTo && !def.appliesTo(v)) return { id: def.id, label: def.label, status: "n/a" };
+    const missing: string[] = [];
+    const ctx: Ctx = {
+      v,
+      lang,
+      subject,
+      body,
+      text,
+      need: (ok, what) => {
+        if (!ok) missing.push(what);
+      },
+      has: (value) => Boolean(value?.trim()) && haystack.includes(squash(value!)),
+      date: (iso) => (iso ? formatLongDate(iso, lang) : ""),
+      cites: (article, paragraph, point) => citationPattern(article, paragraph, point).test(text),
+      kw: (key) => KEYWORDS[key][lang].some((k) => haystack.includes(squash(k))),
+    };
+    def.run(ctx);
+    return missing.length
+      ? { id: def.id, label: def.label, status: "fail", detail: `missing: ${missing.join(", ")}` }
+      : { id: def.id, label: def.label, status: "pass" };
+  });
+  const applicable = checks.filter((c) => c.status !== "n/a");
+  const passed = applicable.filter((c) => c.status === "pass").length;
+  return { kind, lang, checks, passed, total: applicable.length, ok: passed === applicable.length };
+}

@@ -1,0 +1,133 @@
+// The directory's form and query schemas, shared by loaders/actions and the components that render them.
+import { z } from "zod";
+import { type Channel, channelKinds, channelPurposes, channelSchema, recipientKinds } from "./model";
+
+export const KIND_LABELS: Record<(typeof recipientKinds)[number], string> = {
+  platform: "Platform",
+  host: "Host",
+  data_broker: "Data broker",
+  search_engine: "Search engine",
+  company: "Company",
+  regulator: "Regulator",
+};
+
+export const PURPOSE_LABELS: Record<(typeof channelPurposes)[number], string> = {
+  privacy: "Privacy",
+  abuse: "Abuse",
+  copyright: "Copyright",
+  dsa: "DSA notice",
+  general: "General",
+};
+
+export const CHANNEL_KIND_LABELS: Record<(typeof channelKinds)[number], string> = {
+  email: "Email",
+  webform: "Web form",
+  inapp: "In the app",
+  postal: "Post",
+};
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+/** GET /directory and /api/v1/recipients. Unknown or empty parameters are dropped, bad ones are 400. */
+export const searchParamsSchema = z.object({
+  q: optionalText(200),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, "a two-letter country code")
+    .transform((v) => v.toUpperCase())
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  kind: z
+    .enum(recipientKinds)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  category: optionalText(60),
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
+});
+export type SearchParams = Partial<z.infer<typeof searchParamsSchema>>;
+
+export function readSearchParams(params: URLSearchParams) {
+  const raw: Record<string, string> = {};
+  for (const key of ["q", "country", "kind", "category", "page"]) {
+    const value = params.get(key);
+    if (value !== null && value !== "") raw[key] = value;
+  }
+  return searchParamsSchema.safeParse(raw);
+}
+
+/** Splits "a.com, b.org\nc.net" into items. */
+export const listField = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(/[\s,;]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+/** One channel per line: "kind, purpose, address[, label]", e.g. "email, abuse, abuse@example.org". */
+export function parseChannelLines(text: string): { channels: Channel[]; errors: string[] } {
+  const channels: Channel[] = [];
+  const errors: string[] = [];
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .forEach((line, i) => {
+      const [kind, purpose, address, ...label] = line.split(",").map((p) => p.trim());
+      const parsed = channelSchema.safeParse({
+        kind: kind?.toLowerCase(),
+        purpose: purpose?.toLowerCase(),
+        address,
+        label: label.join(", ") || undefined,
+      });
+      if (parsed.success) channels.push(parsed.data);
+      else
+        errors.push(
+          `Line ${i + 1}: write "kind, purpose, address" (kind: ${channelKinds.join("/")}; purpose: ${channelPurposes.join("/")}).`,
+        );
+    });
+  return { channels, errors };
+}
+
+export function formatChannelLines(channels: readonly Channel[]): string {
+  return channels
+    .map((c) => [c.kind, c.purpose, c.address.replace(/\n/g, " / "), c.label].filter(Boolean).join(", "))
+    .join("\n");
+}
+
+export const matchFormSchema = z.object({
+  intent: z.literal("match"),
+  url: z.string().trim().min(1, "Paste the address where the details appear").max(4096),
+});
+
+export const addRecipientFormSchema = z.object({
+  intent: z.literal("add"),
+  name: z.string().trim().min(1, "Give the recipient a name").max(300),
+  kind: z.enum(recipientKinds),
+  domains: listField,
+  countries: listField,
+  channels: z.string().max(20_000).optional().default(""),
+  notes: optionalText(4000),
+});
+
+export const correctFormSchema = z.object({
+  intent: z.literal("correct"),
+  name: z.string().trim().min(1, "The name can't be empty").max(300),
+  legalEntity: optionalText(300),
+  domains: listField,
+  countries: listField,
+  channels: z.string().max(20_000).optional().default(""),
+  notes: optionalText(4000),
+  note: optionalText(1000),
+});
+
+export const removeCorrectionFormSchema = z.object({ intent: z.literal("remove-correction") });

@@ -1,0 +1,61 @@
+// The subject form's schema, shared by actions (server) and pages (browser).
+import { z } from "zod";
+
+const lines = (max: number, label: string) =>
+  z
+    .string()
+    .max(max * 200, `${label}: too long.`)
+    .default("")
+    .transform((v) =>
+      v
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().max(300, `${label}: each line can have at most 300 characters.`))
+        .max(max, `${label}: at most ${max} lines.`),
+    );
+
+/** One schema for the subject form, used by the action and to describe the fields to the page. */
+export const SubjectFieldsSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter the person's name.")
+    .max(200, "The name can have at most 200 characters."),
+  aliases: lines(20, "Other names"),
+  emails: lines(20, "Email addresses").pipe(
+    z.array(z.email("One of the email addresses is not valid (one per line, like name@example.com).")),
+  ),
+  phones: lines(20, "Phone numbers").pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^[+()0-9 .\-/]{5,40}$/,
+          "One of the phone numbers is not valid (digits, spaces, + ( ) - only).",
+        ),
+    ),
+  ),
+  addresses: z
+    .string()
+    .max(4000, "Postal addresses: too long.")
+    .default("")
+    .transform((v) =>
+      v
+        .split(/\r?\n\s*\r?\n/)
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
+  usernames: lines(30, "Usernames"),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2})?$/, "Choose a country from the list.")
+    .default(""),
+  notes: z.string().max(5000, "Notes can have at most 5,000 characters.").default(""),
+});
+export type SubjectFields = z.infer<typeof SubjectFieldsSchema>;

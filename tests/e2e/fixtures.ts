@@ -1,0 +1,61 @@
+// Shared browser-test fixtures: any console error fails the test; axe checks a page for serious problems;
+// files with GPS metadata are made on the fly.
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import sharp from "sharp";
+
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (m) => {
+        // A 4xx answer to a form with mistakes is expected (the page explains it); anything else is a bug.
+        if (m.type() === "error" && !/status of 4\d\d/.test(m.text())) errors.push(m.text());
+      });
+      page.on("pageerror", (e) => errors.push(e.message));
+      await use(errors);
+      expect(errors, "console errors on the page").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    `accessibility problems on ${page.url()}`,
+  ).toEqual([]);
+}
+
+export function uniqueEmail(tag: string) {
+  return `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+}
+
+export async function photoWithGps() {
+  return sharp({ create: { width: 120, height: 80, channels: 3, background: "#7799bb" } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: "PhoneCam", Model: "Z5" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1", GPSLongitudeRef: "W", GPSLongitude: "0/1 7/1 30/1" },
+    })
+    .toBuffer();
+}
+
+export async function signUp(page: Page, { name, email, password }: { name: string; email: string; password: string }) {
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Your cases" })).toBeVisible();
+}
+
+/** Fills the log-in form on the current page (which may carry a redirectTo). */
+export async function logIn(page: Page, email: string, password: string) {
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
