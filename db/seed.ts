@@ -1,12 +1,13 @@
 // Seeds the database with shared reference data. Idempotent: safe on every start.
+import { seedDirectory } from "~/recipients/import.server";
 import type { DB } from "./connection";
 
 export type SeedReport = { name: string; detail: string }[];
 
 type Seeder = { name: string; run: (db: DB) => Promise<string> | string };
 
-// Each later capability (the recipient directory first) registers its seeder here.
-const seeders: Seeder[] = [];
+// Each capability that ships reference data registers its seeder here.
+const seeders: Seeder[] = [{ name: "directory", run: seedDirectory }];
 
 export async function seedDatabase(db: DB): Promise<SeedReport> {
   const report: SeedReport = [];

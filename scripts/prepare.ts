@@ -16,7 +16,7 @@ export function loadEnvOrExit(): Env {
   }
 }
 
-export function prepareDataDir(env: Env, log: (line: string) => void = console.log) {
+export function prepareDataDir(env: Env, log: (line: string) => void = console.error) {
   const { created, path } = ensureSecrets(env.dataDir);
   if (created) {
     log(
