@@ -51,6 +51,7 @@ export default defineConfig({
       RETRACT_DATA_DIR: dataDir,
       RETRACT_QUICK_EXIT_URL: `http://localhost:${PORT}/deadlines?left=1`,
       RETRACT_LOG_MAIL: "false",
+      RETRACT_SKIP_BUILD: process.env.RETRACT_SKIP_BUILD ?? "false",
     },
   },
 });

@@ -1,6 +1,7 @@
 // The one database client of the running app. A globalThis singleton survives development rebuilds.
-import { getEnv } from "~/env.server";
+
 import { type DB, databasePath, migrateDatabase, openDatabase } from "#db/connection";
+import { getEnv } from "~/env.server";
 
 declare global {
   // eslint-disable-next-line no-var

@@ -5,7 +5,11 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startBackgroundJobs } from "~/jobs.server";
 import { NonceProvider } from "~/ui/nonce";
+
+// The server entry is loaded once per process: the natural place to start the background jobs.
+startBackgroundJobs();
 
 const ABORT_DELAY = 5_000;
 

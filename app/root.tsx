@@ -40,7 +40,11 @@ function Progress() {
   const navigation = useNavigation();
   if (navigation.state === "idle") return null;
   return (
-    <div className="progress" role="progressbar" aria-label={navigation.state === "submitting" ? "Saving" : "Loading"}>
+    <div
+      className="progress"
+      role="progressbar"
+      aria-label={navigation.state === "submitting" ? "Saving" : "Loading"}
+    >
       <div className="progress-bar" />
     </div>
   );
@@ -104,8 +108,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <p>
-            Retract runs on your own server; nothing is sent anywhere unless you send it. Press <kbd>Esc</kbd> twice
-            to leave quickly.
+            Retract runs on your own server; nothing is sent anywhere unless you send it. Press <kbd>Esc</kbd>{" "}
+            twice to leave quickly.
           </p>
         </footer>
         <ScrollRestoration nonce={nonce} />

@@ -13,7 +13,16 @@ describe("migrations", () => {
     const before = readdirSync(out).length;
     const run = spawnSync(
       process.execPath,
-      ["node_modules/drizzle-kit/bin.cjs", "generate", "--dialect", "sqlite", "--schema", "./db/schema.ts", "--out", out],
+      [
+        "node_modules/drizzle-kit/bin.cjs",
+        "generate",
+        "--dialect",
+        "sqlite",
+        "--schema",
+        "./db/schema.ts",
+        "--out",
+        out,
+      ],
       { encoding: "utf8" },
     );
     const log = `${run.stdout}${run.stderr}`;

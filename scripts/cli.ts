@@ -25,7 +25,9 @@ if (!command) {
   process.exit(1);
 }
 if (args.includes("--help") || args.includes("-h")) {
-  console.log(`Usage: npm run cli -- ${name} ${command.usage}\n\n${command.summary}${command.help ? `\n\n${command.help}` : ""}`);
+  console.log(
+    `Usage: npm run cli -- ${name} ${command.usage}\n\n${command.summary}${command.help ? `\n\n${command.help}` : ""}`,
+  );
   process.exit(0);
 }
 try {

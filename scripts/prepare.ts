@@ -1,8 +1,9 @@
 // Start-up steps shared by the server and the CLI: settings, data folder, keys, migrations, seed data.
-import { type Env, EnvError, parseEnv } from "~/env.server";
-import { ensureSecrets } from "~/security/secrets.server";
+
 import { type DB, databasePath, migrateDatabase, openDatabase } from "#db/connection";
 import { seedDatabase } from "#db/seed";
+import { type Env, EnvError, parseEnv } from "~/env.server";
+import { ensureSecrets } from "~/security/secrets.server";
 
 export function loadEnvOrExit(): Env {
   try {

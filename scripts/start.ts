@@ -21,7 +21,8 @@ function newestMtime(dir: string): number {
 
 function buildIfNeeded() {
   const sources = Math.max(newestMtime(resolve("app")), statSync("remix.config.js").mtimeMs);
-  if (existsSync(BUILD) && statSync(BUILD).mtimeMs >= sources && process.env.RETRACT_FORCE_BUILD !== "true") return;
+  if (existsSync(BUILD) && statSync(BUILD).mtimeMs >= sources && process.env.RETRACT_FORCE_BUILD !== "true")
+    return;
   console.log("Building Retract (this happens once after each change)…");
   const r = spawnSync(process.execPath, [resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], {
     stdio: "inherit",
@@ -37,13 +38,15 @@ const env = loadEnvOrExit();
 prepareDataDir(env);
 const db = await migrateAndSeed(env);
 db.$client.close();
-if (env.NODE_ENV === "production") buildIfNeeded();
+if (env.NODE_ENV === "production" && process.env.RETRACT_SKIP_BUILD !== "true") buildIfNeeded();
 
 const build = (await import(pathToFileURL(BUILD).href)) as ServerBuild;
 const app = createApp({ build, env });
 const server = app.listen(env.PORT, env.HOST, () => {
   const ms = Math.round(performance.now() - started);
-  console.log(`Retract is running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT} (ready in ${ms} ms)`);
+  console.log(
+    `Retract is running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT} (ready in ${ms} ms)`,
+  );
   if (env.HOST === "127.0.0.1") console.log(`Open http://localhost:${env.PORT} in your browser.`);
   // Under `npm run dev` (remix dev), tell the watcher the new build is being served.
   if (env.NODE_ENV === "development") void broadcastDevReady(build);

@@ -1,11 +1,11 @@
 // Password reset by emailed link: the token is stored hashed, lasts one hour and works once.
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
+import { passwordResets } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { sendSystemMail } from "~/mail/mailer.server";
-import { passwordResets } from "#db/schema";
 import { revokeAllSessions } from "./session.server";
 import { findUserIdByEmail, getUserProfile, setPassword } from "./users.server";
 
@@ -21,7 +21,12 @@ export async function requestPasswordReset(email: string) {
     .insert(passwordResets)
     .values({ tokenHash: hashToken(token), userId, expiresAt: new Date(Date.now() + HOUR) })
     .run();
-  audit({ action: "user.password_reset_requested", actorUserId: userId, targetType: "user", targetId: userId });
+  audit({
+    action: "user.password_reset_requested",
+    actorUserId: userId,
+    targetType: "user",
+    targetId: userId,
+  });
   const profile = getUserProfile(userId)!;
   const link = `${getEnv().baseUrl}/reset-password?token=${token}`;
   await sendSystemMail({

@@ -41,7 +41,8 @@ export function createIpLimiter(prefix: string, points: number, seconds: number)
       await limiter.consume(key(ip));
       return { ok: true as const, retryAfter: 0 };
     } catch (e) {
-      if (e instanceof RateLimiterRes) return { ok: false as const, retryAfter: Math.ceil(e.msBeforeNext / 1000) };
+      if (e instanceof RateLimiterRes)
+        return { ok: false as const, retryAfter: Math.ceil(e.msBeforeNext / 1000) };
       throw e;
     }
   };

@@ -10,11 +10,18 @@ export const EmailSchema = z
 
 export const NewPasswordSchema = z
   .string()
-  .min(12, "Use at least 12 characters. A few unrelated words make a strong password that is easy to remember.")
+  .min(
+    12,
+    "Use at least 12 characters. A few unrelated words make a strong password that is easy to remember.",
+  )
   .max(200, "Use at most 200 characters.");
 
 export const SignupSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name, or what you would like to be called.").max(200, "Use at most 200 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter your name, or what you would like to be called.")
+    .max(200, "Use at most 200 characters."),
   email: EmailSchema,
   password: NewPasswordSchema,
 });
@@ -33,4 +40,7 @@ export const ResetSchema = z
     password: NewPasswordSchema,
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same." });
+  .refine((v) => v.password === v.confirm, {
+    path: ["confirm"],
+    message: "The two passwords are not the same.",
+  });

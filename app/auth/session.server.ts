@@ -2,11 +2,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt } from "drizzle-orm";
+import { memberships, sessions } from "#db/schema";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { encrypt, getKeyring } from "~/security/crypto.server";
 import type { Role, Scope } from "~/workspaces/scope.server";
-import { memberships, sessions } from "#db/schema";
 
 const COOKIE_NAME = "__retract_session";
 
@@ -86,7 +86,10 @@ export async function getCurrentSession(request: Request): Promise<CurrentSessio
   if (!row) return null;
   // Record use at most once a minute, to keep reads cheap.
   if (now - row.lastUsedAt.getTime() > 60_000) {
-    db.update(sessions).set({ lastUsedAt: new Date(now) }).where(eq(sessions.idHash, idHash)).run();
+    db.update(sessions)
+      .set({ lastUsedAt: new Date(now) })
+      .where(eq(sessions.idHash, idHash))
+      .run();
   }
   return { userId: row.userId, workspaceId: row.workspaceId, role: row.role as Role, sessionIdHash: idHash };
 }
@@ -105,7 +108,11 @@ export async function requireScope(request: Request): Promise<CurrentSession> {
 /** Ends the current session (deletes its row) and returns the Set-Cookie header that clears the cookie. */
 export async function destroySession(request: Request) {
   const id = await readSessionId(request);
-  if (id) getDb().delete(sessions).where(eq(sessions.idHash, hashSessionId(id))).run();
+  if (id)
+    getDb()
+      .delete(sessions)
+      .where(eq(sessions.idHash, hashSessionId(id)))
+      .run();
   return sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) });
 }
 
@@ -115,6 +122,7 @@ export function revokeAllSessions(userId: string) {
 
 /** Only same-site relative paths are followed after log-in. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
+    return fallback;
   return to;
 }

@@ -1,9 +1,9 @@
 // Accounts: sign-up creates the user, their personal workspace and owner membership in one transaction.
 import { eq } from "drizzle-orm";
+import { memberships, users, workspaces } from "#db/schema";
 import { getDb } from "~/db.server";
 import { blindIndex, decrypt, encrypt } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
-import { memberships, users, workspaces } from "#db/schema";
 import { dummyHash, hashPassword, verifyPassword } from "./password.server";
 
 export function normaliseEmail(email: string) {
@@ -57,7 +57,13 @@ export async function verifyLogin(email: string, password: string) {
 }
 
 export function findUserIdByEmail(email: string) {
-  return getDb().select({ id: users.id }).from(users).where(eq(users.emailHmac, emailIndex(email))).get()?.id ?? null;
+  return (
+    getDb()
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.emailHmac, emailIndex(email)))
+      .get()?.id ?? null
+  );
 }
 
 export function getUserProfile(userId: string) {

@@ -5,12 +5,12 @@ import { and, asc, eq } from "drizzle-orm";
 import exifr from "exifr";
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
+import { evidence } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
-import { evidence } from "#db/schema";
 import { deleteEncryptedFiles, readEncryptedFile, writeEncryptedFile } from "./storage.server";
 
 const ALLOWED = new Set([
@@ -47,8 +47,10 @@ export async function sniffType(bytes: Buffer): Promise<string | null> {
   const text = bytes.subarray(0, 64 * 1024).toString("utf8");
   if (text.includes("\uFFFD") || text.includes("\u0000")) return null;
   const head = text.trimStart().slice(0, 500).toLowerCase();
-  if (head.startsWith("mime-version:") || head.includes("content-type: multipart/related")) return "multipart/related";
-  if (head.startsWith("<!doctype html") || head.startsWith("<html") || /<(head|body|meta)[\s>]/.test(head)) return "text/html";
+  if (head.startsWith("mime-version:") || head.includes("content-type: multipart/related"))
+    return "multipart/related";
+  if (head.startsWith("<!doctype html") || head.startsWith("<html") || /<(head|body|meta)[\s>]/.test(head))
+    return "text/html";
   return "text/plain";
 }
 
@@ -61,7 +63,10 @@ export async function readMetadata(bytes: Buffer, mime: string): Promise<Evidenc
     if (typeof tags.latitude === "number" && typeof tags.longitude === "number") {
       meta.gps = { latitude: tags.latitude, longitude: tags.longitude };
     }
-    const camera = [tags.Make, tags.Model].filter((v) => typeof v === "string").join(" ").trim();
+    const camera = [tags.Make, tags.Model]
+      .filter((v) => typeof v === "string")
+      .join(" ")
+      .trim();
     if (camera) meta.camera = camera;
     const taken = tags.DateTimeOriginal ?? tags.CreateDate;
     if (taken instanceof Date && !Number.isNaN(taken.getTime())) meta.takenAt = taken.toISOString();
@@ -75,7 +80,8 @@ const ctx = (id: string, f: string) => `evidence:${id}:${f}`;
 
 function cleanFilename(name: string) {
   const base = name.split(/[\\/]/).pop() ?? "";
-  return base.replace(/[\u0000-\u001f\u007f"]/g, "").slice(0, 200) || "evidence";
+  // Control characters and quotes would break the download header; \p{Cc} names them without literals.
+  return base.replace(/[\p{Cc}"]/gu, "").slice(0, 200) || "evidence";
 }
 
 async function store(
@@ -113,7 +119,11 @@ async function store(
 }
 
 /** Stores an upload for an exposure the caller has already found in their scope. */
-export async function addEvidence(scope: Scope, exposureId: string, file: { filename: string; bytes: Buffer }) {
+export async function addEvidence(
+  scope: Scope,
+  exposureId: string,
+  file: { filename: string; bytes: Buffer },
+) {
   requirePermission(scope, "case:write");
   if (file.bytes.length === 0) throw new EvidenceError("The file is empty.");
   const mime = await sniffType(file.bytes);
@@ -182,20 +192,44 @@ function findRow(scope: Scope, exposureId: string, id: string) {
 export function readEvidence(scope: Scope, exposureId: string, id: string) {
   const row = findRow(scope, exposureId, id);
   const bytes = readEncryptedFile(row.storageKey, ctx(id, "file"));
-  audit({ action: "evidence.download", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "evidence", targetId: id });
-  return { filename: decrypt(row.filenameEnc, ctx(id, "filename")), mime: row.mime, bytes, sha256: row.sha256 };
+  audit({
+    action: "evidence.download",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "evidence",
+    targetId: id,
+  });
+  return {
+    filename: decrypt(row.filenameEnc, ctx(id, "filename")),
+    mime: row.mime,
+    bytes,
+    sha256: row.sha256,
+  };
 }
 
 /** Makes a copy of an image with all metadata (GPS, camera, dates) removed, kept beside the original. */
 export async function stripMetadata(scope: Scope, exposureId: string, id: string) {
   requirePermission(scope, "case:write");
   const row = findRow(scope, exposureId, id);
-  if (!STRIPPABLE.has(row.mime)) throw new EvidenceError("Only photos and screenshots can be cleaned of metadata.");
+  if (!STRIPPABLE.has(row.mime))
+    throw new EvidenceError("Only photos and screenshots can be cleaned of metadata.");
   const original = readEncryptedFile(row.storageKey, ctx(id, "file"));
   // sharp drops EXIF, XMP and IPTC unless asked to keep them; rotate() bakes in the orientation first.
   const stripped = await sharp(original).rotate().toBuffer();
   const name = decrypt(row.filenameEnc, ctx(id, "filename")).replace(/(\.[^.]+)?$/, "-no-metadata$1");
-  const newIdValue = await store(scope, exposureId, { filename: name, bytes: stripped, mime: row.mime, derivedFrom: id });
-  audit({ action: "evidence.strip", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "evidence", targetId: newIdValue, detail: { from: id } });
+  const newIdValue = await store(scope, exposureId, {
+    filename: name,
+    bytes: stripped,
+    mime: row.mime,
+    derivedFrom: id,
+  });
+  audit({
+    action: "evidence.strip",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "evidence",
+    targetId: newIdValue,
+    detail: { from: id },
+  });
   return newIdValue;
 }

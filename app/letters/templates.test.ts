@@ -82,7 +82,6 @@ describe("every kind × language × fixture passes its LEGAL.md checklist", () =
       const letter = renderLetter({ templateId: "gdpr-erasure", lang, variables });
       const result = runChecklist({
         kind: "gdpr-erasure",
-        lang,
         ...letter,
         variables: LetterVariables.parse(variables),
       });
@@ -104,7 +103,6 @@ describe("every kind × language × fixture passes its LEGAL.md checklist", () =
         const letter = renderLetter({ templateId: kind, lang: "en", variables: fixture.variables });
         const result = runChecklist({
           kind,
-          lang: "en",
           ...letter,
           variables: LetterVariables.parse(fixture.variables),
         });

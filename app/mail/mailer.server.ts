@@ -29,11 +29,18 @@ export async function sendSystemMail(mail: SystemMail) {
   const env = getEnv();
   const t = getTransporter();
   if (t) {
-    const info = await t.sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    const info = await t.sendMail({
+      from: env.MAIL_FROM,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+    });
     return { delivered: true as const, messageId: info.messageId as string };
   }
   if (env.logMail) {
-    console.info(`[mail] SMTP is not configured; this message was not sent.\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n[/mail]`);
+    console.info(
+      `[mail] SMTP is not configured; this message was not sent.\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n[/mail]`,
+    );
   }
   return { delivered: false as const, messageId: null };
 }

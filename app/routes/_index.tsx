@@ -24,9 +24,9 @@ function Welcome() {
     <div className="stack medium">
       <h1>Get your details taken down</h1>
       <p>
-        If your name, address, phone number or photos have been posted somewhere they should not be, Retract helps you
-        keep a private record of every place, write the right request to the right people, and follow up until it is
-        gone. You can also use it to help someone else.
+        If your name, address, phone number or photos have been posted somewhere they should not be, Retract
+        helps you keep a private record of every place, write the right request to the right people, and
+        follow up until it is gone. You can also use it to help someone else.
       </p>
       <div className="row">
         <Link to="/signup" className="button">
@@ -36,7 +36,9 @@ function Welcome() {
           Log in
         </Link>
       </div>
-      <p className="muted">Everything you enter is encrypted on this server and never shared unless you send it.</p>
+      <p className="muted">
+        Everything you enter is encrypted on this server and never shared unless you send it.
+      </p>
     </div>
   );
 }
@@ -56,8 +58,8 @@ export default function Index() {
         <div className="empty stack">
           <h2>No cases yet</h2>
           <p>
-            A case is one leak about one person: for example “Telegram channel post, June”. Open one, then record each
-            place where the details appear.
+            A case is one leak about one person: for example “Telegram channel post, June”. Open one, then
+            record each place where the details appear.
           </p>
           <p>
             <Link to="/cases/new" className="button">

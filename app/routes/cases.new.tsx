@@ -12,7 +12,7 @@ import { CaseTitleSchema } from "~/cases/schemas";
 import { SubjectFieldsSchema } from "~/subjects/schemas";
 import { SubjectFieldset } from "~/subjects/subject-fields";
 import { createSubject, listSubjectNames, subjectExists } from "~/subjects/subjects.server";
-import { FormErrors, SelectField, TextField } from "~/ui/forms";
+import { SelectField, TextField } from "~/ui/forms";
 import { countryOptions } from "~/utils/countries.server";
 import { type FieldErrors, parseForm } from "~/utils/forms";
 import { requirePermission } from "~/workspaces/scope.server";

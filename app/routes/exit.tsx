@@ -10,7 +10,8 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await getCurrentSession(request);
-  if (session) audit({ action: "user.quick_exit", actorUserId: session.userId, workspaceId: session.workspaceId });
+  if (session)
+    audit({ action: "user.quick_exit", actorUserId: session.userId, workspaceId: session.workspaceId });
   return redirect(getEnv().RETRACT_QUICK_EXIT_URL, {
     status: 303,
     headers: { "Set-Cookie": await destroySession(request), "Clear-Site-Data": '"cache"' },

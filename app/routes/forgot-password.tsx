@@ -12,7 +12,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const limit = await allowResetRequest(context.clientIp ?? "unknown");
   if (!limit.ok) {
     return Response.json(
-      { ok: false, fieldErrors: {}, formErrors: ["Too many requests. Please wait a few minutes and try again."], values: {} },
+      {
+        ok: false,
+        fieldErrors: {},
+        formErrors: ["Too many requests. Please wait a few minutes and try again."],
+        values: {},
+      },
       { status: 429, headers: { "Retry-After": String(limit.retryAfter) } },
     );
   }
@@ -20,7 +25,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return Response.json({ ok: true });
 }
 
-type ActionData = { ok: true } | { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[]; values: Record<string, string> };
+type ActionData =
+  | { ok: true }
+  | {
+      ok: false;
+      fieldErrors: Record<string, string[]>;
+      formErrors: string[];
+      values: Record<string, string>;
+    };
 
 export default function ForgotPassword() {
   const data = useActionData<ActionData>();
@@ -30,7 +42,8 @@ export default function ForgotPassword() {
       <div className="stack narrow">
         <h1>Check your email</h1>
         <p className="notice notice-ok" role="status">
-          If an account uses this address, we have sent it a link to choose a new password. The link works once, for one hour.
+          If an account uses this address, we have sent it a link to choose a new password. The link works
+          once, for one hour.
         </p>
         <p>
           <Link to="/login">Back to log in</Link>
@@ -44,7 +57,14 @@ export default function ForgotPassword() {
       <p>Enter the email address of your account. We will send a link to choose a new password.</p>
       <Form method="post" className="card" noValidate>
         <FormErrors errors={data?.formErrors} />
-        <TextField name="email" type="email" label="Email address" autoComplete="email" defaultValue={data?.values.email} errors={data?.fieldErrors.email} />
+        <TextField
+          name="email"
+          type="email"
+          label="Email address"
+          autoComplete="email"
+          defaultValue={data?.values.email}
+          errors={data?.fieldErrors.email}
+        />
         <button type="submit" className="button" disabled={busy}>
           {busy ? "Sending…" : "Send reset link"}
         </button>

@@ -1,6 +1,12 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { eq } from "drizzle-orm";
+import { memberships } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/auth/rate-limit.server";
 import { LoginSchema } from "~/auth/schemas";
@@ -9,7 +15,6 @@ import { emailIndex, verifyLogin } from "~/auth/users.server";
 import { getDb } from "~/db.server";
 import { FormErrors, TextField } from "~/ui/forms";
 import { parseForm } from "~/utils/forms";
-import { memberships } from "#db/schema";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentSession(request)) throw redirect("/");
@@ -30,7 +35,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       {
         ok: false,
         fieldErrors: {},
-        formErrors: [`Too many attempts. For your safety, please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`],
+        formErrors: [
+          `Too many attempts. For your safety, please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+        ],
         values,
       },
       { status: 429, headers: { "Retry-After": String(wait) } },
@@ -54,12 +61,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
     .orderBy(memberships.createdAt)
     .get();
   if (!membership) throw new Response("This account has no workspace.", { status: 403 });
-  audit({ action: "user.login", actorUserId: userId, workspaceId: membership.workspaceId, targetType: "user", targetId: userId });
-  const cookie = await createSession({ userId, workspaceId: membership.workspaceId, userAgent: request.headers.get("user-agent") });
+  audit({
+    action: "user.login",
+    actorUserId: userId,
+    workspaceId: membership.workspaceId,
+    targetType: "user",
+    targetId: userId,
+  });
+  const cookie = await createSession({
+    userId,
+    workspaceId: membership.workspaceId,
+    userAgent: request.headers.get("user-agent"),
+  });
   return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
-type ActionData = { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[]; values: Record<string, string> };
+type ActionData = {
+  ok: false;
+  fieldErrors: Record<string, string[]>;
+  formErrors: string[];
+  values: Record<string, string>;
+};
 
 export default function Login() {
   const data = useActionData<ActionData>();
@@ -75,9 +97,26 @@ export default function Login() {
       ) : null}
       <Form method="post" className="card" noValidate>
         <FormErrors errors={data?.formErrors} />
-        <input type="hidden" name="redirectTo" value={data?.values.redirectTo || params.get("redirectTo") || "/"} />
-        <TextField name="email" type="email" label="Email address" autoComplete="username" defaultValue={data?.values.email} errors={data?.fieldErrors.email} />
-        <TextField name="password" type="password" label="Password" autoComplete="current-password" errors={data?.fieldErrors.password} />
+        <input
+          type="hidden"
+          name="redirectTo"
+          value={data?.values.redirectTo || params.get("redirectTo") || "/"}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label="Email address"
+          autoComplete="username"
+          defaultValue={data?.values.email}
+          errors={data?.fieldErrors.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label="Password"
+          autoComplete="current-password"
+          errors={data?.fieldErrors.password}
+        />
         <button type="submit" className="button" disabled={busy}>
           {busy ? "Logging in…" : "Log in"}
         </button>

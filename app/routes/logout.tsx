@@ -8,6 +8,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await getCurrentSession(request);
-  if (session) audit({ action: "user.logout", actorUserId: session.userId, workspaceId: session.workspaceId });
+  if (session)
+    audit({ action: "user.logout", actorUserId: session.userId, workspaceId: session.workspaceId });
   return redirect("/login", { headers: { "Set-Cookie": await destroySession(request) } });
 }

@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { completePasswordReset, isResetTokenValid } from "~/auth/password-reset.server";
 import { ResetSchema } from "~/auth/schemas";
@@ -15,7 +20,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return Response.json(parsed, { status: 400 });
   if (!(await completePasswordReset(parsed.data.token, parsed.data.password))) {
     return Response.json(
-      { ok: false, fieldErrors: {}, formErrors: ["This reset link has expired or was already used. Ask for a new one."], values: {} },
+      {
+        ok: false,
+        fieldErrors: {},
+        formErrors: ["This reset link has expired or was already used. Ask for a new one."],
+        values: {},
+      },
       { status: 400 },
     );
   }
@@ -46,8 +56,21 @@ export default function ResetPassword() {
       <Form method="post" className="card" noValidate>
         <FormErrors errors={data?.formErrors} />
         <input type="hidden" name="token" value={token} />
-        <TextField name="password" type="password" label="New password" autoComplete="new-password" hint="At least 12 characters." errors={data?.fieldErrors.password} />
-        <TextField name="confirm" type="password" label="The same password again" autoComplete="new-password" errors={data?.fieldErrors.confirm} />
+        <TextField
+          name="password"
+          type="password"
+          label="New password"
+          autoComplete="new-password"
+          hint="At least 12 characters."
+          errors={data?.fieldErrors.password}
+        />
+        <TextField
+          name="confirm"
+          type="password"
+          label="The same password again"
+          autoComplete="new-password"
+          errors={data?.fieldErrors.confirm}
+        />
         <button type="submit" className="button" disabled={busy}>
           {busy ? "Saving…" : "Save new password"}
         </button>

@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { audit } from "~/audit/audit.server";
 import { SignupSchema } from "~/auth/schemas";
@@ -18,14 +23,20 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const { id, workspaceId } = await createUser(parsed.data);
     audit({ action: "user.signup", actorUserId: id, workspaceId, targetType: "user", targetId: id });
-    const cookie = await createSession({ userId: id, workspaceId, userAgent: request.headers.get("user-agent") });
+    const cookie = await createSession({
+      userId: id,
+      workspaceId,
+      userAgent: request.headers.get("user-agent"),
+    });
     return redirect("/", { headers: { "Set-Cookie": cookie } });
   } catch (e) {
     if (e instanceof EmailTakenError) {
       return Response.json(
         {
           ok: false,
-          fieldErrors: { email: ["An account with this email already exists. Log in, or reset your password."] },
+          fieldErrors: {
+            email: ["An account with this email already exists. Log in, or reset your password."],
+          },
           formErrors: [],
           values: { name: parsed.data.name, email: parsed.data.email },
         },
@@ -36,7 +47,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-type ActionData = { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[]; values: Record<string, string> };
+type ActionData = {
+  ok: false;
+  fieldErrors: Record<string, string[]>;
+  formErrors: string[];
+  values: Record<string, string>;
+};
 
 export default function Signup() {
   const data = useActionData<ActionData>();
@@ -45,12 +61,18 @@ export default function Signup() {
     <div className="stack narrow">
       <h1>Create your account</h1>
       <p>
-        Retract keeps a private record of where your details appear and helps you ask for them to be taken down.
-        Everything you enter is encrypted on this server.
+        Retract keeps a private record of where your details appear and helps you ask for them to be taken
+        down. Everything you enter is encrypted on this server.
       </p>
       <Form method="post" className="card" noValidate>
         <FormErrors errors={data?.formErrors} />
-        <TextField name="name" label="Your name" autoComplete="name" defaultValue={data?.values.name} errors={data?.fieldErrors.name} />
+        <TextField
+          name="name"
+          label="Your name"
+          autoComplete="name"
+          defaultValue={data?.values.name}
+          errors={data?.fieldErrors.name}
+        />
         <TextField
           name="email"
           type="email"

@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
@@ -15,7 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   const { subjectId } = parseParams(params, ParamsSchema);
   const s = getSubject(scope, subjectId);
-  return { id: s.id, defaults: subjectDefaults(s), countries: countryOptions(), canWrite: can(scope, "case:write") };
+  return {
+    id: s.id,
+    defaults: subjectDefaults(s),
+    countries: countryOptions(),
+    canWrite: can(scope, "case:write"),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,7 +55,11 @@ export default function SubjectPage() {
       <Form method="post" className="card" noValidate>
         <fieldset className="field" disabled={!canWrite}>
           <legend className="visually-hidden">The person's details</legend>
-          <SubjectFieldset countries={countries} defaults={data?.values ?? defaults} errors={data?.fieldErrors} />
+          <SubjectFieldset
+            countries={countries}
+            defaults={data?.values ?? defaults}
+            errors={data?.fieldErrors}
+          />
         </fieldset>
         {canWrite ? (
           <button type="submit" className="button" disabled={busy}>

@@ -18,7 +18,12 @@ export function keyringFromSecrets(s: Secrets): Keyring {
   const keys = new Map(Object.entries(s.dataKeys).map(([id, k]) => [id, Buffer.from(k, "base64")]));
   for (const [id, key] of keys) if (key.length !== 32) throw new Error(`Data key ${id} is not 256 bits`);
   if (!keys.has(s.currentKeyId)) throw new Error(`Current key ${s.currentKeyId} is missing from the keyring`);
-  return { currentKeyId: s.currentKeyId, keys, hmacKey: Buffer.from(s.hmacKey, "base64"), sessionSecret: s.sessionSecret };
+  return {
+    currentKeyId: s.currentKeyId,
+    keys,
+    hmacKey: Buffer.from(s.hmacKey, "base64"),
+    sessionSecret: s.sessionSecret,
+  };
 }
 
 export function getKeyring(): Keyring {
@@ -74,7 +79,8 @@ export function encrypt(value: string, context: string, ring?: Keyring): string 
 
 export function decrypt(token: string, context: string, ring?: Keyring): string {
   const [version, keyId, body] = token.split(".");
-  if (version !== VERSION || !keyId || body === undefined) throw new DecryptionError("Unknown ciphertext format.");
+  if (version !== VERSION || !keyId || body === undefined)
+    throw new DecryptionError("Unknown ciphertext format.");
   return decryptBytes(Buffer.from(body, "base64url"), keyId, context, ring).toString("utf8");
 }
 

@@ -50,7 +50,11 @@ describe("field encryption", () => {
   it("still reads values written under an older key after rotation", () => {
     const old = ring("k1");
     const token = encrypt("kept", "c", old);
-    const rotated: Keyring = { ...old, currentKeyId: "k2", keys: new Map([...old.keys, ["k2", randomBytes(32)]]) };
+    const rotated: Keyring = {
+      ...old,
+      currentKeyId: "k2",
+      keys: new Map([...old.keys, ["k2", randomBytes(32)]]),
+    };
     expect(decrypt(token, "c", rotated)).toBe("kept");
     expect(encrypt("new", "c", rotated).split(".")[1]).toBe("k2");
   });

@@ -41,7 +41,9 @@ export function ensureSecrets(dataDir: string): { created: boolean; path: string
 export function readSecrets(dataDir: string): Secrets {
   const path = secretsPath(dataDir);
   if (!existsSync(path)) {
-    throw new Error(`No keys found at ${path}. Run "npm start" (or "npm run cli -- migrate") to create them.`);
+    throw new Error(
+      `No keys found at ${path}. Run "npm start" (or "npm run cli -- migrate") to create them.`,
+    );
   }
   return SecretsSchema.parse(JSON.parse(readFileSync(path, "utf8")));
 }

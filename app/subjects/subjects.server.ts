@@ -189,3 +189,22 @@ export function findSubjectsByIdentifier(scope: Scope, kind: "email" | "phone" |
     .all()
     .map((r) => r.subjectId);
 }
+
+/** The subject's country of residence alone (for suggesting which laws apply); the read is logged. */
+export function getSubjectCountry(scope: Scope, id: string): string | null {
+  const row = getDb()
+    .select({ countryEnc: subjects.countryEnc })
+    .from(subjects)
+    .where(inScope(subjects, scope, eq(subjects.id, id)))
+    .get();
+  if (!row) return null;
+  audit({
+    action: "subject.read",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "subject",
+    targetId: id,
+    detail: { fields: "country" },
+  });
+  return decrypt(row.countryEnc, ctx(id, "country")) || null;
+}

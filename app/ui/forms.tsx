@@ -10,7 +10,9 @@ type Base = {
 };
 
 function describedBy(id: string, hint: unknown, errors?: string[]) {
-  return [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined
+  );
 }
 
 function FieldText({ id, hint, errors }: { id: string; hint?: ReactNode; errors?: string[] }) {
@@ -130,7 +132,12 @@ export function CheckboxGroup({
       <div className="checks">
         {options.map((o) => (
           <label key={o.value} className="check">
-            <input type="checkbox" name={name} value={o.value} defaultChecked={defaultValues.includes(o.value)} />{" "}
+            <input
+              type="checkbox"
+              name={name}
+              value={o.value}
+              defaultChecked={defaultValues.includes(o.value)}
+            />{" "}
             {o.label}
           </label>
         ))}

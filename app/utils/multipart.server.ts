@@ -13,7 +13,10 @@ export async function readFormWithFiles(request: Request, maxBytes: number): Pro
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes + 64 * 1024) throw new UploadTooLargeError();
   try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }));
+    return await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }),
+    );
   } catch (e) {
     if (e instanceof MaxPartSizeExceededError) throw new UploadTooLargeError();
     throw e;

@@ -32,7 +32,11 @@ export function requirePermission(scope: Scope, permission: Permission) {
 }
 
 /** The WHERE clause that keeps a query inside the scope's workspace, combined with any other conditions. */
-export function inScope(table: { workspaceId: SQLiteColumn }, scope: Scope, ...conditions: (SQL | undefined)[]) {
+export function inScope(
+  table: { workspaceId: SQLiteColumn },
+  scope: Scope,
+  ...conditions: (SQL | undefined)[]
+) {
   return and(eq(table.workspaceId, scope.workspaceId), ...conditions);
 }
 

@@ -5,9 +5,17 @@ import { parseArgs } from "node:util";
 import { runDirectoryImportCommand } from "~/recipients/import.server";
 import { loadEnvOrExit, migrateAndSeed, prepareDataDir } from "../prepare";
 
-export type Command = { summary: string; usage: string; help?: string; run: (args: string[]) => Promise<void> | void };
+export type Command = {
+  summary: string;
+  usage: string;
+  help?: string;
+  run: (args: string[]) => Promise<void> | void;
+};
 
-function options<T extends Record<string, { type: "string" | "boolean"; short?: string }>>(args: string[], spec: T) {
+function options<T extends Record<string, { type: "string" | "boolean"; short?: string }>>(
+  args: string[],
+  spec: T,
+) {
   return parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
 }
 
@@ -32,7 +40,11 @@ export const commands: Record<string, Command> = {
     summary: "Create an account (with its personal workspace) and print the new user's id.",
     usage: "--email E --password P --name N",
     async run(args) {
-      const o = options(args, { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } });
+      const o = options(args, {
+        email: { type: "string" },
+        password: { type: "string" },
+        name: { type: "string" },
+      });
       const { SignupSchema } = await import("~/auth/schemas");
       const parsed = SignupSchema.safeParse(o);
       if (!parsed.success) {

@@ -22,7 +22,9 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 export { expect };
 
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
     serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
@@ -39,12 +41,20 @@ export async function photoWithGps() {
     .jpeg()
     .withExif({
       IFD0: { Make: "PhoneCam", Model: "Z5" },
-      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1", GPSLongitudeRef: "W", GPSLongitude: "0/1 7/1 30/1" },
+      IFD3: {
+        GPSLatitudeRef: "N",
+        GPSLatitude: "51/1 30/1 0/1",
+        GPSLongitudeRef: "W",
+        GPSLongitude: "0/1 7/1 30/1",
+      },
     })
     .toBuffer();
 }
 
-export async function signUp(page: Page, { name, email, password }: { name: string; email: string; password: string }) {
+export async function signUp(
+  page: Page,
+  { name, email, password }: { name: string; email: string; password: string },
+) {
   await page.goto("/signup");
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Email address").fill(email);

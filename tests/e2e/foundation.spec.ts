@@ -9,7 +9,9 @@ for (const js of [true, false]) {
     // axe needs scripts in the page; the markup is the same either way, so it runs in the JavaScript pass.
     const check = js ? expectAccessible : async (_page: unknown) => {};
 
-    test("sign up → case → paste URLs → evidence with GPS → log out → log in → all still there", async ({ page }) => {
+    test("sign up → case → paste URLs → evidence with GPS → log out → log in → all still there", async ({
+      page,
+    }) => {
       const email = uniqueEmail(js ? "js" : "nojs");
       const password = "a long and calm passphrase";
       await page.goto("/");
@@ -31,9 +33,13 @@ for (const js of [true, false]) {
 
       // Paste three URLs, one of them invalid.
       await page.getByRole("link", { name: "Add many at once" }).click();
-      await page.getByLabel("Web addresses, one per line").fill(
-        ["https://t.me/leakchannel/812", "this is not an address", "https://pastebin.com/AbCd1234"].join("\n"),
-      );
+      await page
+        .getByLabel("Web addresses, one per line")
+        .fill(
+          ["https://t.me/leakchannel/812", "this is not an address", "https://pastebin.com/AbCd1234"].join(
+            "\n",
+          ),
+        );
       await page.getByRole("checkbox", { name: "Home address" }).check();
       await page.getByRole("button", { name: "Save all" }).click();
       await expect(page.getByRole("heading", { name: "2 addresses saved" })).toBeVisible();
@@ -41,14 +47,20 @@ for (const js of [true, false]) {
       await check(page);
 
       // The same list again: both are reported as duplicates, nothing new is saved.
-      await page.getByLabel("Web addresses, one per line").fill("https://t.me/leakchannel/812\nhttps://pastebin.com/AbCd1234");
+      await page
+        .getByLabel("Web addresses, one per line")
+        .fill("https://t.me/leakchannel/812\nhttps://pastebin.com/AbCd1234");
       await page.getByRole("button", { name: "Save all" }).click();
       await expect(page.getByRole("heading", { name: "0 addresses saved" })).toBeVisible();
       await expect(page.getByText("is already in this case")).toHaveCount(2);
 
       await page.getByRole("link", { name: "See them in the case" }).click();
-      await expect(page.getByRole("region", { name: "Telegram" })).toContainText("https://t.me/leakchannel/812");
-      await expect(page.getByRole("region", { name: "Pastebin" })).toContainText("https://pastebin.com/AbCd1234");
+      await expect(page.getByRole("region", { name: "Telegram" })).toContainText(
+        "https://t.me/leakchannel/812",
+      );
+      await expect(page.getByRole("region", { name: "Pastebin" })).toContainText(
+        "https://pastebin.com/AbCd1234",
+      );
       await expect(page.getByText("2 places recorded")).toBeVisible();
 
       // Add one more by the single form, then open it and upload a photo with a GPS position.
@@ -62,7 +74,9 @@ for (const js of [true, false]) {
       await check(page);
 
       const photo = await photoWithGps();
-      await page.getByLabel("Add a file").setInputFiles({ name: "screenshot.jpg", mimeType: "image/jpeg", buffer: photo });
+      await page
+        .getByLabel("Add a file")
+        .setInputFiles({ name: "screenshot.jpg", mimeType: "image/jpeg", buffer: photo });
       await page.getByRole("button", { name: "Upload" }).click();
       const hash = createHash("sha256").update(photo).digest("hex");
       await expect(page.getByText(hash)).toBeVisible();

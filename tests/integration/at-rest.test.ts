@@ -31,7 +31,13 @@ describe("data at rest", () => {
     const account = await newAccount(NAME);
     const subjectId = createSubject(
       account.scope,
-      SubjectFieldsSchema.parse({ name: NAME, addresses: ADDRESS, phones: PHONE, emails: EMAIL, notes: `Lives at ${ADDRESS}` }),
+      SubjectFieldsSchema.parse({
+        name: NAME,
+        addresses: ADDRESS,
+        phones: PHONE,
+        emails: EMAIL,
+        notes: `Lives at ${ADDRESS}`,
+      }),
     );
     const caseId = createCase(account.scope, { subjectId, title: `Post naming ${NAME}` });
     const slug = NAME.toLowerCase().replaceAll(" ", "-");
@@ -47,11 +53,24 @@ describe("data at rest", () => {
       notes: `Shows ${ADDRESS} and ${PHONE}`,
     });
     createExposuresBulk(account.scope, caseId, [
-      { line: 1, input: `https://paste.example.net/${slug}`, fields: { exposed: [], callsForHarm: false, foundOn: "2026-11-20", severityOverride: null, status: "active", notes: NAME } },
+      {
+        line: 1,
+        input: `https://paste.example.net/${slug}`,
+        fields: {
+          exposed: [],
+          callsForHarm: false,
+          foundOn: "2026-11-20",
+          severityOverride: null,
+          status: "active",
+          notes: NAME,
+        },
+      },
     ]);
     await addEvidence(account.scope, exposureId, {
       filename: `${NAME}.html`,
-      bytes: Buffer.from(`<!doctype html><html><body><h1>${NAME}</h1><p>${ADDRESS}</p><p>${PHONE}</p></body></html>`),
+      bytes: Buffer.from(
+        `<!doctype html><html><body><h1>${NAME}</h1><p>${ADDRESS}</p><p>${PHONE}</p></body></html>`,
+      ),
     });
     const photo = await sharp({ create: { width: 32, height: 32, channels: 3, background: "#aabbcc" } })
       .jpeg()
@@ -73,7 +92,10 @@ describe("data at rest", () => {
       if (file.endsWith("secrets.json")) continue;
       for (const needle of needles) {
         for (const encoding of ["utf8", "utf16le"] as const) {
-          expect(bytes.includes(Buffer.from(needle, encoding)), `${needle} (${encoding}) found in ${file}`).toBe(false);
+          expect(
+            bytes.includes(Buffer.from(needle, encoding)),
+            `${needle} (${encoding}) found in ${file}`,
+          ).toBe(false);
         }
       }
     }

@@ -1,15 +1,15 @@
 // Another account must not reach anything of the first: by URL (loaders) or by form post (actions), always 404.
 import { beforeAll, describe, expect, it } from "vitest";
-import * as caseRoute from "~/routes/cases.$caseId._index";
-import * as evidenceRoute from "~/routes/cases.$caseId.exposures.$exposureId_.evidence.$evidenceId";
-import * as exposureRoute from "~/routes/cases.$caseId.exposures.$exposureId";
-import * as bulkRoute from "~/routes/cases.$caseId.exposures.bulk";
-import * as subjectRoute from "~/routes/subjects.$subjectId";
-import * as indexRoute from "~/routes/_index";
 import { createCase } from "~/cases/cases.server";
 import { addEvidence } from "~/evidence/evidence.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
+import * as indexRoute from "~/routes/_index";
+import * as caseRoute from "~/routes/cases.$caseId._index";
+import * as exposureRoute from "~/routes/cases.$caseId.exposures.$exposureId";
+import * as evidenceRoute from "~/routes/cases.$caseId.exposures.$exposureId_.evidence.$evidenceId";
+import * as bulkRoute from "~/routes/cases.$caseId.exposures.bulk";
+import * as subjectRoute from "~/routes/subjects.$subjectId";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
 import { call, get, newAccount, post, status } from "./helpers";
 
@@ -33,7 +33,10 @@ beforeAll(async () => {
     status: "active",
     notes: "",
   });
-  const evidenceId = await addEvidence(owner.scope, exposureId, { filename: "shot.txt", bytes: Buffer.from("evidence text") });
+  const evidenceId = await addEvidence(owner.scope, exposureId, {
+    filename: "shot.txt",
+    bytes: Buffer.from("evidence text"),
+  });
   ids = { caseId, subjectId, exposureId, evidenceId };
 });
 
@@ -41,8 +44,14 @@ describe("the owner", () => {
   it("can open their case, exposure, evidence and subject", async () => {
     const { caseId, exposureId, evidenceId, subjectId } = ids;
     expect(status(await call(caseRoute.loader, get(`/cases/${caseId}`, owner.cookie), { caseId }))).toBe(200);
-    expect(status(await call(exposureRoute.loader, get("/", owner.cookie), { caseId, exposureId }))).toBe(200);
-    const file = (await call(evidenceRoute.loader, get("/", owner.cookie), { caseId, exposureId, evidenceId })) as Response;
+    expect(status(await call(exposureRoute.loader, get("/", owner.cookie), { caseId, exposureId }))).toBe(
+      200,
+    );
+    const file = (await call(evidenceRoute.loader, get("/", owner.cookie), {
+      caseId,
+      exposureId,
+      evidenceId,
+    })) as Response;
     expect(file.status).toBe(200);
     expect(await file.text()).toBe("evidence text");
     expect(status(await call(subjectRoute.loader, get("/", owner.cookie), { subjectId }))).toBe(200);
@@ -53,8 +62,12 @@ describe("another account", () => {
   it("gets 404 for the case, exposure, evidence and subject by URL", async () => {
     const { caseId, exposureId, evidenceId, subjectId } = ids;
     expect(status(await call(caseRoute.loader, get("/", other.cookie), { caseId }))).toBe(404);
-    expect(status(await call(exposureRoute.loader, get("/", other.cookie), { caseId, exposureId }))).toBe(404);
-    expect(status(await call(evidenceRoute.loader, get("/", other.cookie), { caseId, exposureId, evidenceId }))).toBe(404);
+    expect(status(await call(exposureRoute.loader, get("/", other.cookie), { caseId, exposureId }))).toBe(
+      404,
+    );
+    expect(
+      status(await call(evidenceRoute.loader, get("/", other.cookie), { caseId, exposureId, evidenceId })),
+    ).toBe(404);
     expect(status(await call(subjectRoute.loader, get("/", other.cookie), { subjectId }))).toBe(404);
     expect(status(await call(bulkRoute.loader, get("/", other.cookie), { caseId }))).toBe(404);
   });
@@ -64,7 +77,11 @@ describe("another account", () => {
     const attempts: [unknown, Record<string, string>, Record<string, string | string[]>][] = [
       [caseRoute.action, { caseId }, { intent: "add-exposure", url: "https://evil.example.com/x" }],
       [caseRoute.action, { caseId }, { intent: "close" }],
-      [exposureRoute.action, { caseId, exposureId }, { intent: "update", url: "https://x.example.com", status: "removed" }],
+      [
+        exposureRoute.action,
+        { caseId, exposureId },
+        { intent: "update", url: "https://x.example.com", status: "removed" },
+      ],
       [exposureRoute.action, { caseId, exposureId }, { intent: "delete" }],
       [exposureRoute.action, { caseId, exposureId }, { intent: "strip", evidenceId }],
       [bulkRoute.action, { caseId }, { urls: "https://a.example.com" }],
@@ -74,7 +91,9 @@ describe("another account", () => {
       const r = await call(fn as never, post("/", body, other.cookie), params);
       expect(status(r), JSON.stringify(body)).toBe(404);
     }
-    const mine = (await call(caseRoute.loader, get("/", owner.cookie), { caseId })) as Awaited<ReturnType<typeof caseRoute.loader>>;
+    const mine = (await call(caseRoute.loader, get("/", owner.cookie), { caseId })) as Awaited<
+      ReturnType<typeof caseRoute.loader>
+    >;
     expect(mine.kase.status).toBe("open");
     expect(mine.counts.total).toBe(1);
     expect(mine.groups[0]!.items[0]!.url).toBe("https://t.me/leaks/1");

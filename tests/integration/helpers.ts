@@ -12,7 +12,14 @@ export async function newAccount(name = "Test Person") {
   const { id, workspaceId } = await createUser({ email, name, password });
   const setCookie = await createSession({ userId: id, workspaceId });
   const cookie = setCookie.split(";")[0]!;
-  return { id, workspaceId, email, password, cookie, scope: { userId: id, workspaceId, role: "owner" as const } };
+  return {
+    id,
+    workspaceId,
+    email,
+    password,
+    cookie,
+    scope: { userId: id, workspaceId, role: "owner" as const },
+  };
 }
 
 const context = { cspNonce: "test", clientIp: "127.0.0.1" };
@@ -26,15 +33,24 @@ export function post(path: string, body: Record<string, string | string[]> | For
   if (body instanceof FormData) form = body;
   else {
     form = new FormData();
-    for (const [k, v] of Object.entries(body)) for (const item of Array.isArray(v) ? v : [v]) form.append(k, item);
+    for (const [k, v] of Object.entries(body))
+      for (const item of Array.isArray(v) ? v : [v]) form.append(k, item);
   }
-  return new Request(`http://localhost${path}`, { method: "POST", body: form, headers: cookie ? { Cookie: cookie } : {} });
+  return new Request(`http://localhost${path}`, {
+    method: "POST",
+    body: form,
+    headers: cookie ? { Cookie: cookie } : {},
+  });
 }
 
 type Fn = (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown;
 
 /** Calls a loader or action; a thrown Response (404, redirect) is returned instead of thrown. */
-export async function call(fn: Fn, request: Request, params: Record<string, string> = {}): Promise<Response | unknown> {
+export async function call(
+  fn: Fn,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<Response | unknown> {
   try {
     return await fn({ request, params, context });
   } catch (e) {

@@ -1,26 +1,35 @@
 // Failed log-ins are limited per account: after five wrong passwords even the right one waits.
 import { describe, expect, it } from "vitest";
+import { auditEvents } from "#db/schema";
+import { getDb } from "~/db.server";
 import * as loginRoute from "~/routes/login";
 import * as signupRoute from "~/routes/signup";
-import { getDb } from "~/db.server";
-import { auditEvents } from "#db/schema";
 import { call, newAccount, post } from "./helpers";
 
 describe("log-in", () => {
   it("locks an account for a while after five failures, with a calm message", async () => {
     const a = await newAccount();
     for (let i = 0; i < 5; i++) {
-      const r = (await call(loginRoute.action, post("/login", { email: a.email, password: "wrong password" }))) as Response;
+      const r = (await call(
+        loginRoute.action,
+        post("/login", { email: a.email, password: "wrong password" }),
+      )) as Response;
       expect(r.status).toBe(400);
     }
-    const blocked = (await call(loginRoute.action, post("/login", { email: a.email, password: a.password }))) as Response;
+    const blocked = (await call(
+      loginRoute.action,
+      post("/login", { email: a.email, password: a.password }),
+    )) as Response;
     expect(blocked.status).toBe(429);
     expect(JSON.stringify(await blocked.json())).toContain("Too many attempts");
   });
 
   it("refuses a second account with the same email", async () => {
     const a = await newAccount();
-    const r = (await call(signupRoute.action, post("/signup", { name: "X", email: a.email, password: "long enough password" }))) as Response;
+    const r = (await call(
+      signupRoute.action,
+      post("/signup", { name: "X", email: a.email, password: "long enough password" }),
+    )) as Response;
     expect(r.status).toBe(400);
     expect(JSON.stringify(await r.json())).toContain("already exists");
   });

@@ -5,9 +5,9 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "~/env.server";
 import { resetMailerForTests } from "~/mail/mailer.server";
+import * as forgotRoute from "~/routes/forgot-password";
 import * as loginRoute from "~/routes/login";
 import * as resetRoute from "~/routes/reset-password";
-import * as forgotRoute from "~/routes/forgot-password";
 import { call, get, newAccount, post } from "./helpers";
 
 const inbox: { to: string; subject: string; text: string }[] = [];
@@ -19,7 +19,11 @@ beforeAll(async () => {
     disabledCommands: ["STARTTLS"],
     onData(stream, session, cb) {
       simpleParser(stream).then((mail) => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), subject: mail.subject ?? "", text: mail.text ?? "" });
+        inbox.push({
+          to: session.envelope.rcptTo.map((r) => r.address).join(","),
+          subject: mail.subject ?? "",
+          text: mail.text ?? "",
+        });
         cb();
       }, cb);
     },
@@ -44,7 +48,10 @@ afterAll(async () => {
 describe("password reset", () => {
   it("mails a one-hour, single-use link that sets a new password and logs out other sessions", async () => {
     const account = await newAccount("Reset Me");
-    const res = (await call(forgotRoute.action, post("/forgot-password", { email: account.email.toUpperCase() }))) as Response;
+    const res = (await call(
+      forgotRoute.action,
+      post("/forgot-password", { email: account.email.toUpperCase() }),
+    )) as Response;
     expect(res.status).toBe(200);
     expect(inbox).toHaveLength(1);
     expect(inbox[0]!.to).toBe(account.email);
@@ -55,32 +62,50 @@ describe("password reset", () => {
     const page = (await call(resetRoute.loader, get(`/reset-password?token=${token}`))) as { valid: boolean };
     expect(page.valid).toBe(true);
     const newPassword = "a completely new passphrase";
-    const done = (await call(resetRoute.action, post("/reset-password", { token, password: newPassword, confirm: newPassword }))) as Response;
+    const done = (await call(
+      resetRoute.action,
+      post("/reset-password", { token, password: newPassword, confirm: newPassword }),
+    )) as Response;
     expect(done.status).toBe(302);
     expect(done.headers.get("Location")).toBe("/login?reset=1");
 
     // The old session no longer works; the old password fails; the new one works; the link is spent.
     const { getCurrentSession } = await import("~/auth/session.server");
     expect(await getCurrentSession(get("/", account.cookie))).toBeNull();
-    const old = (await call(loginRoute.action, post("/login", { email: account.email, password: account.password }))) as Response;
+    const old = (await call(
+      loginRoute.action,
+      post("/login", { email: account.email, password: account.password }),
+    )) as Response;
     expect(old.status).toBe(400);
-    const ok = (await call(loginRoute.action, post("/login", { email: account.email, password: newPassword }))) as Response;
+    const ok = (await call(
+      loginRoute.action,
+      post("/login", { email: account.email, password: newPassword }),
+    )) as Response;
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Set-Cookie")).toMatch(/HttpOnly/i);
     expect(ok.headers.get("Set-Cookie")).toMatch(/SameSite=Lax/i);
-    const again = (await call(resetRoute.action, post("/reset-password", { token, password: newPassword, confirm: newPassword }))) as Response;
+    const again = (await call(
+      resetRoute.action,
+      post("/reset-password", { token, password: newPassword, confirm: newPassword }),
+    )) as Response;
     expect(again.status).toBe(400);
   });
 
   it("says the same thing for an unknown email, and sends nothing", async () => {
     const before = inbox.length;
-    const res = (await call(forgotRoute.action, post("/forgot-password", { email: "nobody@example.test" }))) as Response;
+    const res = (await call(
+      forgotRoute.action,
+      post("/forgot-password", { email: "nobody@example.test" }),
+    )) as Response;
     expect(res.status).toBe(200);
     expect(inbox.length).toBe(before);
   });
 
   it("rejects a bad email with a 400 and a message", async () => {
-    const res = (await call(forgotRoute.action, post("/forgot-password", { email: "not-an-email" }))) as Response;
+    const res = (await call(
+      forgotRoute.action,
+      post("/forgot-password", { email: "not-an-email" }),
+    )) as Response;
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain("email address");
   });

@@ -1,0 +1,17 @@
+// Background jobs of the running server (outbox, reminders, re-checks, backups), started once per process.
+// Each capability registers its job here; tests and the CLI never start them.
+type Job = { name: string; start: () => () => void };
+
+const jobs: Job[] = [];
+
+let stopFns: (() => void)[] | undefined;
+
+export function startBackgroundJobs() {
+  if (stopFns || process.env.RETRACT_DISABLE_JOBS === "true") return;
+  stopFns = jobs.map((j) => j.start());
+}
+
+export function stopBackgroundJobs() {
+  for (const stop of stopFns ?? []) stop();
+  stopFns = undefined;
+}
