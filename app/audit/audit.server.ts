@@ -1,6 +1,7 @@
 // The append-only audit log: who did what to which record, and when. Never personal values.
-import { getDb } from "~/db.server";
+
 import { auditEvents } from "#db/schema";
+import { getDb } from "~/db.server";
 
 export type AuditAction =
   | "user.signup"
@@ -23,7 +24,10 @@ export type AuditAction =
   | "exposure.bulk_create"
   | "evidence.upload"
   | "evidence.strip"
-  | "evidence.download";
+  | "evidence.download"
+  | "recipient.create"
+  | "recipient.correct"
+  | "recipient.correction_remove";
 
 export type AuditEntry = {
   action: AuditAction;

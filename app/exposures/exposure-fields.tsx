@@ -9,6 +9,7 @@ import {
   SEVERITY_LABELS,
   STATUS_LABELS,
 } from "./categories";
+import { type FormMatch, UrlRecipientLookup } from "./recipient-match";
 
 export type ExposureDefaults = {
   url?: string;
@@ -25,24 +26,29 @@ export function ExposureFieldset({
   errors = {},
   withStatus = false,
   today,
+  match,
 }: {
   defaults?: ExposureDefaults;
   errors?: FieldErrors;
   withStatus?: boolean;
   today: string;
+  /** Who answers for the URL as last saved or submitted (the page without JavaScript shows this). */
+  match?: FormMatch | null;
 }) {
   return (
     <>
-      <TextField
-        name="url"
-        label="Web address (URL)"
-        type="text"
-        inputMode="url"
-        hint="Copy it from the browser's address bar, e.g. https://t.me/channel/123."
-        defaultValue={defaults.url}
-        errors={errors.url}
-        autoComplete="off"
-      />
+      <UrlRecipientLookup initial={match}>
+        <TextField
+          name="url"
+          label="Web address (URL)"
+          type="text"
+          inputMode="url"
+          hint="Copy it from the browser's address bar, e.g. https://t.me/channel/123. Retract names who is responsible for it."
+          defaultValue={defaults.url}
+          errors={errors.url}
+          autoComplete="off"
+        />
+      </UrlRecipientLookup>
       <CheckboxGroup
         legend="What is exposed there?"
         name="exposed"

@@ -10,7 +10,7 @@ import { blindIndex, decrypt, encrypt } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { computeSeverity, type ExposedKind, type ExposureStatus, type Severity } from "./categories";
-import { platformForDomain } from "./platforms";
+import { type ExposureRecipient, recipientForUrl, recipientMatcher } from "./recipient.server";
 import type { ExposureFields } from "./schemas";
 import { type NormalisedUrl, normaliseUrl } from "./url";
 
@@ -24,7 +24,14 @@ export class DuplicateExposureError extends Error {}
 
 type NewExposure = Omit<ExposureFields, "url"> & { url: NormalisedUrl };
 
-function rowFor(scope: Scope, caseId: string, id: string, f: NewExposure, now: Date) {
+function rowFor(
+  scope: Scope,
+  caseId: string,
+  id: string,
+  f: NewExposure,
+  now: Date,
+  recipient: ExposureRecipient,
+) {
   return {
     id,
     workspaceId: scope.workspaceId,
@@ -32,7 +39,9 @@ function rowFor(scope: Scope, caseId: string, id: string, f: NewExposure, now: D
     urlEnc: encrypt(f.url.url, ctx(id, "url")),
     urlHmac: urlIndex(f.url.url),
     hostEnc: encrypt(f.url.host, ctx(id, "host")),
-    platform: platformForDomain(f.url.domain)?.key ?? null,
+    // The directory's public id of the recipient, or null for a workspace's own recipient or an unknown site.
+    platform: recipient.platform,
+    recipientId: recipient.recipientId,
     exposed: f.exposed,
     callsForHarm: f.callsForHarm,
     foundOn: f.foundOn,
@@ -65,7 +74,7 @@ export function createExposure(scope: Scope, caseId: string, f: NewExposure) {
     throw new DuplicateExposureError("This web address is already recorded in this case.");
   }
   db.insert(exposures)
-    .values(rowFor(scope, caseId, id, f, new Date()))
+    .values(rowFor(scope, caseId, id, f, new Date(), recipientForUrl(scope.workspaceId, f.url)))
     .run();
   touchCase(scope, caseId);
   audit({
@@ -102,6 +111,7 @@ export function createExposuresBulk(
   const results: BulkLineResult[] = [];
   const rows: ReturnType<typeof rowFor>[] = [];
   const now = new Date();
+  const recipientOf = recipientMatcher(scope.workspaceId);
   for (const e of entries) {
     const n = normaliseUrl(e.input);
     if (!n.ok) {
@@ -114,7 +124,7 @@ export function createExposuresBulk(
       continue;
     }
     existing.add(h);
-    rows.push(rowFor(scope, caseId, newId(), { ...e.fields, url: n.value }, now));
+    rows.push(rowFor(scope, caseId, newId(), { ...e.fields, url: n.value }, now, recipientOf(n.value)));
     results.push({ line: e.line, status: "saved", url: n.value.url });
   }
   if (rows.length) {
@@ -147,6 +157,7 @@ export type Exposure = {
   url: string;
   host: string;
   platform: string | null;
+  recipientId: string | null;
   exposed: ExposedKind[];
   callsForHarm: boolean;
   foundOn: string;
@@ -166,6 +177,7 @@ function decryptRow(r: Row): Exposure {
     url: decrypt(r.urlEnc, ctx(r.id, "url")),
     host: decrypt(r.hostEnc, ctx(r.id, "host")),
     platform: r.platform,
+    recipientId: r.recipientId,
     exposed: r.exposed as ExposedKind[],
     callsForHarm: r.callsForHarm,
     foundOn: r.foundOn,
@@ -222,7 +234,7 @@ export function updateExposure(scope: Scope, caseId: string, id: string, f: Expo
     caseId: _c,
     createdBy: _b,
     ...values
-  } = rowFor(scope, caseId, id, f, new Date());
+  } = rowFor(scope, caseId, id, f, new Date(), recipientForUrl(scope.workspaceId, f.url));
   const res = db
     .update(exposures)
     .set(values)

@@ -12,9 +12,13 @@ export type ApiRecipient = {
   countries: string[];
   channels: { kind: string; purpose: string; address: string }[];
   parent: ApiRecipient | null;
+  /** Only with `include=quality` (the exposure form shows how fresh a record is). */
+  quality?: string | null;
+  verifiedOn?: string | null;
 };
 
-export function toApiRecipient(r: MatchedRecipient | null): ApiRecipient | null {
+/** The issue's shape; `withQuality` adds the record's quality and check date (opt-in, for Retract's form). */
+export function toApiRecipient(r: MatchedRecipient | null, withQuality = false): ApiRecipient | null {
   if (!r) return null;
   return {
     id: r.id,
@@ -22,7 +26,8 @@ export function toApiRecipient(r: MatchedRecipient | null): ApiRecipient | null 
     kind: r.kind,
     countries: r.countries,
     channels: r.channels.map((c) => ({ kind: c.kind, purpose: c.purpose, address: c.address })),
-    parent: toApiRecipient(r.parent),
+    parent: toApiRecipient(r.parent, withQuality),
+    ...(withQuality ? { quality: r.quality, verifiedOn: r.verifiedOn } : {}),
   };
 }
 

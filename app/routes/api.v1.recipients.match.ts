@@ -1,6 +1,6 @@
-// GET /api/v1/recipients/match?url=URL → { recipient: {…} | null, domain }. The URL is neither stored nor
-// logged (the server logs paths only); 400 when it is no web address. Signed-in members also see their
-// workspace's own recipients and corrections.
+// GET /api/v1/recipients/match?url=URL → { recipient: {…} | null, domain }; `&include=quality` adds each
+// record's quality and check date. The URL is neither stored nor logged (the server logs paths only); 400
+// when it is no web address. Signed-in members also see their workspace's own recipients and corrections.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCurrentSession } from "~/auth/session.server";
 import { getDb } from "~/db.server";
@@ -10,7 +10,8 @@ import { matchUrl } from "~/recipients/directory.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const limit = await allowDirectoryRequest(context.clientIp ?? "unknown");
   if (!limit.ok) return tooMany(limit.retryAfter);
-  const url = new URL(request.url).searchParams.get("url") ?? "";
+  const params = new URL(request.url).searchParams;
+  const url = params.get("url") ?? "";
   const session = await getCurrentSession(request);
   const match = url.length <= 4096 ? matchUrl(getDb(), url, session?.workspaceId) : null;
   if (!match) {
@@ -20,7 +21,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     );
   }
   return Response.json(
-    { recipient: toApiRecipient(match.recipient), domain: match.domain },
+    {
+      recipient: toApiRecipient(match.recipient, params.get("include") === "quality"),
+      domain: match.domain,
+    },
     { headers: noStore },
   );
 }

@@ -16,7 +16,8 @@ import {
   ExposureFieldsSchema,
   listExposures,
 } from "~/exposures/exposures.server";
-import { platformName } from "~/exposures/platforms";
+import { matchExposure, recipientNames } from "~/exposures/recipient.server";
+import { type FormMatch, RecipientSummary } from "~/exposures/recipient-match";
 import { listSubjectNames } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
@@ -31,14 +32,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kase = getCase(scope, caseId);
   const subject = listSubjectNames(scope, [kase.subjectId])[0];
   const exposures = listExposures(scope, caseId);
-  // Group by platform (or by host for sites that are not a known platform), most severe first.
+  // Group by recipient (or by host for sites no recipient answers for), most severe first.
+  const names = recipientNames(
+    scope.workspaceId,
+    exposures.flatMap((e) => (e.recipientId ? [e.recipientId] : [])),
+  );
   const groups = new Map<string, { name: string; items: typeof exposures }>();
   for (const e of exposures) {
-    const key = e.platform ?? e.host;
-    const g = groups.get(key) ?? { name: platformName(e.platform) ?? e.host, items: [] };
+    const name = e.recipientId ? names.get(e.recipientId) : undefined;
+    const key = name ? `r:${e.recipientId}` : `h:${e.host}`;
+    const g = groups.get(key) ?? { name: name ?? e.host, items: [] };
     g.items.push(e);
     groups.set(key, g);
   }
+  // After an add without JavaScript, the form says who answers for the address just saved.
+  const added = exposures.find((e) => e.id === new URL(request.url).searchParams.get("added"));
+  const addedMatch = added
+    ? matchExposure(scope.workspaceId, added.url, { residence: null, photos: false })
+    : null;
   const sorted = [...groups.values()]
     .map((g) => ({
       ...g,
@@ -52,6 +63,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     kase: { id: kase.id, title: kase.title, status: kase.status, subjectId: kase.subjectId },
     subjectName: subject?.name ?? "",
+    added:
+      added && addedMatch
+        ? { url: added.url, domain: addedMatch.domain, recipient: addedMatch.recipient }
+        : null,
     groups: sorted.map((g) => ({
       name: g.name,
       items: g.items.map((e) => ({
@@ -92,11 +107,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return Response.json(parsed, { status: 400 });
   try {
     const id = createExposure(scope, caseId, parsed.data);
-    return redirect(`/cases/${caseId}?added=${id}#exposures`);
+    return redirect(`/cases/${caseId}?added=${id}#add`);
   } catch (e) {
     if (e instanceof DuplicateExposureError) {
+      const match = matchExposure(scope.workspaceId, parsed.data.url.url, { residence: null, photos: false });
       return Response.json(
-        { ok: false, fieldErrors: { url: [e.message] }, formErrors: [], values: parsed.data },
+        {
+          ok: false,
+          fieldErrors: { url: [e.message] },
+          formErrors: [],
+          values: parsed.data,
+          match: match ? { domain: match.domain, recipient: match.recipient } : null,
+        },
         { status: 400 },
       );
     }
@@ -104,10 +126,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-type ActionData = { fieldErrors: FieldErrors; formErrors?: string[]; values?: Record<string, unknown> };
+type ActionData = {
+  fieldErrors: FieldErrors;
+  formErrors?: string[];
+  values?: Record<string, unknown>;
+  match?: FormMatch | null;
+};
 
 export default function CasePage() {
-  const { kase, subjectName, groups, counts, canWrite, today } = useLoaderData<typeof loader>();
+  const { kase, subjectName, groups, counts, canWrite, today, added } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const nav = useNavigation();
   const adding = nav.state === "submitting" && nav.formData?.get("intent") === "add-exposure";
@@ -176,12 +203,21 @@ export default function CasePage() {
       {canWrite ? (
         <section aria-labelledby="add" className="card medium">
           <h2 id="add">Add a place where the details appear</h2>
-          <Form method="post" noValidate>
+          {added && !data ? (
+            <div className="notice notice-ok" role="status">
+              <p>
+                Saved <span className="mono">{added.url}</span>.
+              </p>
+              <RecipientSummary match={added} heading="Responsible for it:" />
+            </div>
+          ) : null}
+          <Form method="post" noValidate key={added?.url ?? "new"}>
             <FormErrors errors={data?.formErrors} />
             <input type="hidden" name="intent" value="add-exposure" />
             <ExposureFieldset
               today={today}
               errors={data?.fieldErrors}
+              match={data?.match}
               defaults={{
                 url:
                   typeof v.url === "string"

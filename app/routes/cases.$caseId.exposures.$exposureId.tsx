@@ -18,6 +18,8 @@ import {
   getExposure,
   updateExposure,
 } from "~/exposures/exposures.server";
+import { matchExposure, refreshExposureRecipient, residenceForCase } from "~/exposures/recipient.server";
+import { RecipientSummary } from "~/exposures/recipient-match";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
@@ -30,8 +32,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   const { caseId, exposureId } = parseParams(params, ParamsSchema);
   const exposure = getExposure(scope, caseId, exposureId);
+  const residence = residenceForCase(scope, caseId);
+  const match = matchExposure(scope.workspaceId, exposure.url, {
+    residence,
+    photos: exposure.exposed.includes("photos"),
+  });
+  if (match) refreshExposureRecipient(scope, exposure, match.recipient?.id ?? null);
   return {
     caseId,
+    match,
+    residence,
     exposure: { ...exposure, updatedAt: exposure.updatedAt.toISOString() },
     evidence: listEvidence(scope, exposureId).map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
     canWrite: can(scope, "case:write"),
@@ -139,7 +149,16 @@ function formatBytes(n: number) {
 }
 
 export default function ExposurePage() {
-  const { caseId, exposure: e, evidence, canWrite, maxUploadMb, today } = useLoaderData<typeof loader>();
+  const {
+    caseId,
+    exposure: e,
+    evidence,
+    canWrite,
+    maxUploadMb,
+    today,
+    match,
+    residence,
+  } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const nav = useNavigation();
   const busy = (intent: string) => nav.state === "submitting" && nav.formData?.get("intent") === intent;
@@ -181,6 +200,37 @@ export default function ExposurePage() {
           ) : null}
         </dl>
       </div>
+
+      <section aria-labelledby="recipient" className="card stack">
+        <h2 id="recipient">Who to write to</h2>
+        {match ? (
+          <RecipientSummary match={match} />
+        ) : (
+          <p>This address is not on a domain the directory can look up (an IP or onion address).</p>
+        )}
+        {match?.recipient ? (
+          <>
+            <h3>Rules a letter can use</h3>
+            {match.regimes.length ? (
+              <ul>
+                {match.regimes.map((g) => (
+                  <li key={g.regime}>
+                    <strong>{g.name}</strong>: {g.reason}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>A regulator takes complaints: no removal letter is addressed to it.</p>
+            )}
+            <p className="muted">
+              {residence
+                ? `Based on where the recipient is, where the person lives (${residence})`
+                : "Based on where the recipient is (add the person's country to see more)"}
+              {e.exposed.includes("photos") ? " and the photos exposed" : ""}. Suggestions, not legal advice.
+            </p>
+          </>
+        ) : null}
+      </section>
 
       <section aria-labelledby="evidence" className="stack">
         <h2 id="evidence">Evidence</h2>

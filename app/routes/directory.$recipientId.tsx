@@ -10,6 +10,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { audit } from "~/audit/audit.server";
 import { getCurrentSession, requireScope } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import {
@@ -97,7 +98,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "remove-correction") {
     const parsed = parseForm(form, removeCorrectionFormSchema);
     if (!parsed.ok) return data(parsed, { status: 400 });
-    removeCorrection(db, { workspaceId: scope.workspaceId, recipientId });
+    if (removeCorrection(db, { workspaceId: scope.workspaceId, recipientId })) {
+      audit({
+        action: "recipient.correction_remove",
+        actorUserId: scope.userId,
+        workspaceId: scope.workspaceId,
+        targetType: "recipient",
+        targetId: recipientId,
+      });
+    }
     return redirect(here);
   }
 
@@ -126,16 +135,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A correction keeps only what differs from the directory, so the page can show it beside the original.
   const fields = recipient.own ? next : changedFields(recipient, next);
   try {
+    const who = { actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "recipient" };
     if (!recipient.own && Object.keys(fields).length === 0) {
-      removeCorrection(db, { workspaceId: scope.workspaceId, recipientId });
+      if (removeCorrection(db, { workspaceId: scope.workspaceId, recipientId })) {
+        audit({ action: "recipient.correction_remove", ...who, targetId: recipientId });
+      }
     } else {
-      correctRecipient(db, {
+      const result = correctRecipient(db, {
         workspaceId: scope.workspaceId,
         recipientId,
         fields,
         note: parsed.data.note,
         userId: scope.userId,
       });
+      // Which fields changed (names only, never their values).
+      if (result) {
+        audit({
+          action: "recipient.correct",
+          ...who,
+          targetId: recipientId,
+          detail: { kind: result.kind, fields: Object.keys(fields).join(",") },
+        });
+      }
     }
   } catch (e) {
     if (!(e instanceof DirectoryInputError) && !(e instanceof z.ZodError)) throw e;
@@ -222,10 +243,10 @@ export default function RecipientPage() {
         <h2 id="channels-heading">How to reach them</h2>
         <Channels channels={effective.channels} />
         {effective.address && !effective.channels.some((c) => c.kind === "postal") ? (
-          <p style={{ whiteSpace: "pre-line" }}>{effective.address}</p>
+          <p className="pre-line">{effective.address}</p>
         ) : null}
         {r.phone ? <p>Phone: {r.phone}</p> : null}
-        {effective.notes ? <p style={{ whiteSpace: "pre-line" }}>{effective.notes}</p> : null}
+        {effective.notes ? <p className="pre-line">{effective.notes}</p> : null}
         {typeof extra["request-language"] === "string" ? (
           <p>Write in: {String(extra["request-language"])}</p>
         ) : null}
@@ -250,10 +271,8 @@ export default function RecipientPage() {
               {Object.entries(r.correction.fields).map(([key, value]) => (
                 <tr key={key}>
                   <th scope="row">{FIELD_LABELS[key] ?? key}</th>
-                  <td style={{ whiteSpace: "pre-line" }}>
-                    {show((r as unknown as Record<string, unknown>)[key])}
-                  </td>
-                  <td style={{ whiteSpace: "pre-line" }}>{show(value)}</td>
+                  <td className="pre-line">{show((r as unknown as Record<string, unknown>)[key])}</td>
+                  <td className="pre-line">{show(value)}</td>
                 </tr>
               ))}
             </tbody>
@@ -427,7 +446,7 @@ function Channels({ channels }: { channels: Channel[] }) {
           ) : c.kind === "email" ? (
             <a href={`mailto:${c.address}`}>{c.address}</a>
           ) : (
-            <span style={{ whiteSpace: "pre-line" }}>{c.address}</span>
+            <span className="pre-line">{c.address}</span>
           )}
           {c.label ? <span className="muted"> ({c.label})</span> : null}
         </li>

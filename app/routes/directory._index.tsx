@@ -9,6 +9,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { audit } from "~/audit/audit.server";
 import { getCurrentSession, requireScope } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { allowDirectoryRequest } from "~/recipients/api.server";
@@ -135,6 +136,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const { id } = createWorkspaceRecipient(getDb(), {
         workspaceId: scope.workspaceId,
         input: { ...parsed.data, channels: channels.channels },
+      });
+      audit({
+        action: "recipient.create",
+        actorUserId: scope.userId,
+        workspaceId: scope.workspaceId,
+        targetType: "recipient",
+        targetId: id,
       });
       return redirect(`/directory/${encodeURIComponent(id)}`);
     } catch (e) {
@@ -413,7 +421,7 @@ function ChannelList({
               {c.address}
             </a>
           ) : (
-            <span style={{ whiteSpace: "pre-line" }}>{c.address}</span>
+            <span className="pre-line">{c.address}</span>
           )}
           {c.label ? <span className="muted"> ({c.label})</span> : null}
         </li>
