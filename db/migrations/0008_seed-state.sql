@@ -1,0 +1,5 @@
+CREATE TABLE `seed_state` (
+	`name` text PRIMARY KEY NOT NULL,
+	`fingerprint` text NOT NULL,
+	`applied_at` integer NOT NULL
+);
