@@ -7,9 +7,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 // ── Accounts ────────────────────────────────────────────────────────────────
 export const users = sqliteTable("users", {
@@ -59,6 +57,9 @@ export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
   kind: text("kind", { enum: ["personal", "organisation"] }).notNull(),
   name: text("name").notNull(),
+  // Organisations only: a short unique handle (for the CLI and API), and whether members need 2FA.
+  slug: text("slug").unique(),
+  requireTwoFactor: integer("require_two_factor", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -179,6 +180,8 @@ export const exposures = sqliteTable(
   (t) => [
     uniqueIndex("exposures_case_url_idx").on(t.caseId, t.urlHmac),
     index("exposures_workspace_idx").on(t.workspaceId),
+    // Per-case counts by status (case list) and a case's exposures: without it SQLite scans the workspace.
+    index("exposures_workspace_case_status_idx").on(t.workspaceId, t.caseId, t.status),
   ],
 );
 
@@ -321,3 +324,402 @@ export const recipientCorrections = sqliteTable(
   },
   (t) => [uniqueIndex("recipient_corrections_workspace_recipient_idx").on(t.workspaceId, t.recipientId)],
 );
+
+// ── Letters and outbox ──────────────────────────────────────────────────────
+// A letter is written from a template for exposures at one recipient, edited, then sent (email through the
+// outbox, PDF, or pasted into a web form). From `frozen_at` on (the moment it is queued or marked sent) its
+// text, recipient, channel and template are fixed: app/letters/letters.server.ts refuses, and a trigger in a
+// custom migration makes the database refuse too. `status` is plain text so the tracking issue can extend it.
+export const letters = sqliteTable(
+  "letters",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    // The directory recipient (shared or the workspace's own); not a foreign key, like exposures.recipient_id.
+    recipientId: text("recipient_id"),
+    kind: text("kind").notNull(),
+    channel: text("channel", { enum: ["email", "pdf", "webform"] }).notNull(),
+    // Email address, form URL or postal address the letter goes to.
+    addressEnc: text("address_enc").notNull(),
+    templateId: text("template_id").notNull(),
+    templateLang: text("template_lang").notNull(),
+    templateVersion: integer("template_version").notNull(),
+    // Set when the letter was written from a workspace's own template.
+    workspaceTemplateVersionId: text("workspace_template_version_id"),
+    regime: text("regime").notNull(),
+    deadlineRule: text("deadline_rule"),
+    reference: text("reference").notNull().unique(),
+    status: text("status").notNull().default("draft"),
+    subjectEnc: text("subject_enc").notNull(),
+    bodyEnc: text("body_enc").notNull(),
+    // The text as the template rendered it, so the user's edits (the difference) are kept.
+    templateBodyEnc: text("template_body_enc").notNull(),
+    // The variables the letter was rendered with (JSON), for re-rendering and the send-time checks.
+    variablesEnc: text("variables_enc").notNull(),
+    // Evidence ids the user picked as attachments (ids only).
+    attachmentIds: text("attachment_ids", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    // Paper size of the PDF.
+    paper: text("paper", { enum: ["A4", "LETTER"] })
+      .notNull()
+      .default("A4"),
+    frozenAt: integer("frozen_at", { mode: "timestamp_ms" }),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    // Calendar dates computed at send from the deadline rule (YYYY-MM-DD).
+    sentOn: text("sent_on"),
+    dueOn: text("due_on"),
+    extendedDueOn: text("extended_due_on"),
+    acknowledgeBy: text("acknowledge_by"),
+    messageId: text("message_id"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("letters_case_idx").on(t.caseId, t.createdAt),
+    index("letters_workspace_idx").on(t.workspaceId, t.status),
+  ],
+);
+
+export const letterExposures = sqliteTable(
+  "letter_exposures",
+  {
+    letterId: text("letter_id")
+      .notNull()
+      .references(() => letters.id, { onDelete: "cascade" }),
+    exposureId: text("exposure_id")
+      .notNull()
+      .references(() => exposures.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.letterId, t.exposureId] }),
+    index("letter_exposures_exposure_idx").on(t.exposureId),
+  ],
+);
+
+/** Transactional outbox: one row per emailed letter (letter_id unique = a letter is never queued twice). */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    letterId: text("letter_id")
+      .notNull()
+      .unique()
+      .references(() => letters.id, { onDelete: "cascade" }),
+    state: text("state", { enum: ["pending", "sending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    // When a worker claimed the row (state sending); a stale claim is retried after a restart.
+    claimedAt: integer("claimed_at", { mode: "timestamp_ms" }),
+    // SMTP reply code and text or a network error code; never personal data.
+    lastError: text("last_error"),
+    // Generated before the first attempt, reused by every retry.
+    messageId: text("message_id").notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("outbox_due_idx").on(t.state, t.nextAttemptAt)],
+);
+
+/** A workspace's own SMTP account: letters go out from the user's mailbox, not Retract's. */
+export const workspaceSmtp = sqliteTable("workspace_smtp", {
+  workspaceId: text("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  host: text("host").notNull(),
+  port: integer("port").notNull(),
+  // true = TLS from the start (465); false = STARTTLS when the server offers it (587, 25).
+  secure: integer("secure", { mode: "boolean" }).notNull().default(false),
+  userEnc: text("user_enc").notNull(),
+  passwordEnc: text("password_enc").notNull(),
+  fromEnc: text("from_enc").notNull(),
+  replyToEnc: text("reply_to_enc").notNull(),
+  updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** A workspace's copy of a built-in template; its text lives in versions. */
+export const workspaceTemplates = sqliteTable(
+  "workspace_templates",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    baseTemplateId: text("base_template_id").notNull(),
+    lang: text("lang").notNull(),
+    title: text("title").notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("workspace_templates_workspace_idx").on(t.workspaceId)],
+);
+
+export const workspaceTemplateVersions = sqliteTable(
+  "workspace_template_versions",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    templateId: text("template_id")
+      .notNull()
+      .references(() => workspaceTemplates.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    // Front matter copied from the built-in (no personal data), the Liquid body encrypted.
+    frontMatter: text("front_matter", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    bodyEnc: text("body_enc").notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("workspace_template_versions_idx").on(t.templateId, t.version)],
+);
+
+// ── Organisations: invitations, two-factor, access tokens (issue 6) ────────
+/** An invitation to join a workspace: a single-use link whose token is stored only as a hash. */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    emailHmac: text("email_hmac").notNull(),
+    emailEnc: text("email_enc").notNull(),
+    role: text("role", { enum: ["owner", "admin", "caseworker", "viewer"] }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
+    acceptedBy: text("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("invitations_workspace_idx").on(t.workspaceId, t.createdAt)],
+);
+
+/** A user's TOTP secret; `enabled_at` is set once a code from the authenticator app was confirmed. */
+export const userTwoFactor = sqliteTable("user_two_factor", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretEnc: text("secret_enc").notNull(),
+  enabledAt: integer("enabled_at", { mode: "timestamp_ms" }),
+  // The last 30-second step a code was accepted for: a code is never accepted twice.
+  lastUsedStep: integer("last_used_step"),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** One-time recovery codes, stored as keyed HMACs. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHmac: text("code_hmac").notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_code_idx").on(t.userId, t.codeHmac)],
+);
+
+/** Password checked, code still to come: a short-lived, single-use state that is not a session. */
+export const twoFactorChallenges = sqliteTable(
+  "two_factor_challenges",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    redirectTo: text("redirect_to").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("two_factor_challenges_user_idx").on(t.userId)],
+);
+
+/** Personal access tokens for the API: per user and workspace, stored as a hash, read or write. */
+export const accessTokens = sqliteTable(
+  "access_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    // A label the user chose ("CI import"); not personal data.
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    access: text("access", { enum: ["read", "write"] }).notNull(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("access_tokens_workspace_idx").on(t.workspaceId, t.userId)],
+);
+
+// ── Tracking: request timeline, replies, mailbox, re-checks, reminders (issue 5) ────────────────
+// A letter is a request; its lifecycle state lives in letters.status (app/requests/lifecycle.ts). What the
+// letters table does not hold (extensions, replies, notes, escalations) is a row here.
+export const requestEvents = sqliteTable(
+  "request_events",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    letterId: text("letter_id")
+      .notNull()
+      .references(() => letters.id, { onDelete: "cascade" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    // A lifecycle event name (reply, acknowledge, follow_up, …) or "note".
+    kind: text("kind").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    // Reply outcome and refusal reason: fixed vocabularies, not personal data.
+    outcome: text("outcome"),
+    refusalReason: text("refusal_reason"),
+    // Extension: the new due date the recipient announced (YYYY-MM-DD).
+    dueOn: text("due_on"),
+    noteEnc: text("note_enc"),
+    inboundMessageId: text("inbound_message_id"),
+    // The letter this event produced (the follow-up or the complaint).
+    relatedLetterId: text("related_letter_id"),
+    actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("request_events_letter_idx").on(t.letterId, t.at),
+    index("request_events_case_idx").on(t.caseId, t.at),
+  ],
+);
+
+/** A workspace's IMAP mailbox, read for replies to its letters. */
+export const workspaceImap = sqliteTable("workspace_imap", {
+  workspaceId: text("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  host: text("host").notNull(),
+  port: integer("port").notNull(),
+  // true = TLS from the start (993); false = STARTTLS when offered (143).
+  secure: integer("secure", { mode: "boolean" }).notNull().default(true),
+  userEnc: text("user_enc").notNull(),
+  passwordEnc: text("password_enc").notNull(),
+  mailbox: text("mailbox").notNull().default("INBOX"),
+  // Resume point: messages with a UID above last_uid in this UIDVALIDITY are new.
+  uidValidity: text("uid_validity"),
+  lastUid: integer("last_uid").notNull().default(0),
+  lastPolledAt: integer("last_polled_at", { mode: "timestamp_ms" }),
+  // Error code or server response text of the last poll; never personal data.
+  lastError: text("last_error"),
+  updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** Replies: read from the mailbox or recorded by hand. Unmatched ones (letter_id NULL) wait in the inbox. */
+export const inboundMessages = sqliteTable(
+  "inbound_messages",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    letterId: text("letter_id").references(() => letters.id, { onDelete: "set null" }),
+    source: text("source", { enum: ["imap", "manual"] }).notNull(),
+    // Keyed HMAC of the Message-ID header: the same mail is never stored twice.
+    messageIdHmac: text("message_id_hmac"),
+    matchedBy: text("matched_by", { enum: ["message_id", "reference", "manual"] }),
+    fromEnc: text("from_enc").notNull(),
+    subjectEnc: text("subject_enc").notNull(),
+    textEnc: text("text_enc").notNull(),
+    // The whole message as received (RFC 822), encrypted; NULL for replies recorded by hand.
+    rawEnc: text("raw_enc"),
+    size: integer("size").notNull().default(0),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("inbound_messages_message_id_idx").on(t.workspaceId, t.messageIdHmac),
+    index("inbound_messages_letter_idx").on(t.letterId),
+    index("inbound_messages_inbox_idx").on(t.workspaceId, t.letterId, t.receivedAt),
+  ],
+);
+
+/** Re-checks of an exposure's URL, fetched by the server (never the user's browser). */
+export const exposureChecks = sqliteTable(
+  "exposure_checks",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    exposureId: text("exposure_id")
+      .notNull()
+      .references(() => exposures.id, { onDelete: "cascade" }),
+    checkedAt: integer("checked_at", { mode: "timestamp_ms" }).notNull(),
+    trigger: text("trigger", { enum: ["manual", "scheduled"] }).notNull(),
+    // up = still there with identifiers; removed; reappeared; unreachable; inconclusive = loads, nothing found.
+    outcome: text("outcome", {
+      enum: ["up", "removed", "reappeared", "unreachable", "inconclusive"],
+    }).notNull(),
+    statusCode: integer("status_code"),
+    // Which kinds of identifier were found (name, email, phone, username, address): kinds only, no values.
+    foundKinds: text("found_kinds", { mode: "json" }).$type<string[]>().notNull(),
+    sha256: text("sha256"),
+    bytes: integer("bytes"),
+    // Where the redirects ended, when that differs from the exposure's URL.
+    finalUrlEnc: text("final_url_enc"),
+    // An error code (timeout, too_large, blocked_address, dns, too_many_redirects, onion); never personal data.
+    error: text("error"),
+    actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("exposure_checks_exposure_idx").on(t.exposureId, t.checkedAt),
+    index("exposure_checks_workspace_idx").on(t.workspaceId, t.checkedAt),
+  ],
+);
+
+/** One reminder digest per user and day, so a restarted server or the CLI never sends it twice. */
+export const reminderDigests = sqliteTable(
+  "reminder_digests",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    sentOn: text("sent_on").notNull(),
+    items: integer("items").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.sentOn] })],
+);
+
+// ── Seed bookkeeping: which version of each reference data set was loaded, so starts skip unchanged ones.
+export const seedState = sqliteTable("seed_state", {
+  name: text("name").primaryKey(),
+  fingerprint: text("fingerprint").notNull(),
+  appliedAt: integer("applied_at", { mode: "timestamp_ms" }).notNull(),
+});

@@ -1,0 +1,1 @@
+CREATE INDEX `exposures_workspace_case_status_idx` ON `exposures` (`workspace_id`,`case_id`,`status`);
