@@ -24,6 +24,20 @@ const EnvSchema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Retract <retract@localhost>"),
+  // Scheduled backups (app/backup): off unless a folder is named; keep the newest N archives.
+  RETRACT_BACKUP_DIR: z.string().min(1).optional(),
+  RETRACT_BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(7),
+  RETRACT_BACKUP_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 31)
+    .default(24),
+  RETRACT_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(5000),
+  // Tracking (issue 5): hours between scheduled re-checks of an exposure (0 = no scheduled re-checks), minutes
+  // between mailbox polls (0 = off), and the hour (UTC) the daily reminder digest goes out.
+  RETRACT_RECHECK_HOURS: z.coerce.number().min(0).max(24 * 90).default(24),
+  RETRACT_IMAP_POLL_MINUTES: z.coerce.number().min(0).max(24 * 60).default(5),
+  RETRACT_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {

@@ -1,8 +1,12 @@
 // Background jobs of the running server (outbox, reminders, re-checks, backups), started once per process.
 // Each capability registers its job here; tests and the CLI never start them.
+import { backupJob } from "~/backup/backup-job.server";
+import { outboxJob } from "~/outbox/outbox.server";
+import { trackingJobs } from "~/requests/jobs.server";
+
 type Job = { name: string; start: () => () => void };
 
-const jobs: Job[] = [];
+const jobs: Job[] = [outboxJob, backupJob, ...trackingJobs];
 
 let stopFns: (() => void)[] | undefined;
 

@@ -20,11 +20,14 @@ import styles from "~/styles/app.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { useNonce } from "~/ui/nonce";
 import { QuickExit } from "~/ui/quick-exit";
+import { WorkspaceSwitcher } from "~/workspaces/switcher";
+import { workspaceSwitcher } from "~/workspaces/switcher.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getCurrentSession(request);
   return {
     signedIn: Boolean(session),
+    workspaces: session ? workspaceSwitcher(session) : null,
     quickExitUrl: getEnv().RETRACT_QUICK_EXIT_URL,
   };
 }
@@ -83,6 +86,11 @@ export function Layout({ children }: { children: ReactNode }) {
                     </NavLink>
                   </li>
                 ) : null}
+                {data?.signedIn ? (
+                  <li>
+                    <NavLink to="/account">Account</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink to="/directory">Who to write to</NavLink>
                 </li>
@@ -92,6 +100,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </ul>
             </nav>
             <div className="header-actions">
+              {data?.workspaces ? <WorkspaceSwitcher {...data.workspaces} /> : null}
               {data?.signedIn ? (
                 <Form method="post" action="/logout">
                   <button type="submit" className="button-link">

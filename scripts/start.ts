@@ -1,6 +1,6 @@
 // `npm start`: settings → data folder and keys → migrations and seed data → build if needed → serve.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
@@ -48,9 +48,13 @@ const server = app.listen(env.PORT, env.HOST, () => {
     `Retract is running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT} (ready in ${ms} ms)`,
   );
   if (env.HOST === "127.0.0.1") console.log(`Open http://localhost:${env.PORT} in your browser.`);
+  // `npm run cli -- restore` refuses while this names a live process.
+  writeFileSync(join(env.dataDir, "server.pid"), `${process.pid}\n`, { mode: 0o600 });
   // Under `npm run dev` (remix dev), tell the watcher the new build is being served.
   if (env.NODE_ENV === "development") void broadcastDevReady(build);
 });
+
+process.on("exit", () => rmSync(join(env.dataDir, "server.pid"), { force: true }));
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {

@@ -7,6 +7,7 @@ import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { encrypt, getKeyring } from "~/security/crypto.server";
 import type { Role, Scope } from "~/workspaces/scope.server";
+import { mustSetUpTwoFactor } from "./two-factor.server";
 
 const COOKIE_NAME = "__retract_session";
 
@@ -102,6 +103,8 @@ export async function requireScope(request: Request): Promise<CurrentSession> {
     const back = `${url.pathname}${url.search}`;
     throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
   }
+  // An organisation that requires two-factor sends members without it to set it up first.
+  if (mustSetUpTwoFactor(session.userId, session.workspaceId)) throw redirect("/two-factor?required=1");
   return session;
 }
 

@@ -1,11 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCurrentSession } from "~/auth/session.server";
+import { mustSetUpTwoFactor } from "~/auth/two-factor.server";
 import { listCases } from "~/cases/cases.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getCurrentSession(request);
   if (!session) return { signedIn: false as const };
+  if (mustSetUpTwoFactor(session.userId, session.workspaceId)) throw redirect("/two-factor?required=1");
   const url = new URL(request.url);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
   const perPage = 50;

@@ -18,6 +18,8 @@ import {
 } from "~/exposures/exposures.server";
 import { matchExposure, recipientNames } from "~/exposures/recipient.server";
 import { type FormMatch, RecipientSummary } from "~/exposures/recipient-match";
+import { CaseLetters } from "~/letters/case-letters";
+import { listLetters } from "~/letters/letters.server";
 import { listSubjectNames } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
@@ -85,6 +87,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       removed: exposures.filter((e) => e.status === "removed").length,
     },
     canWrite: can(scope, "case:write"),
+    letters: listLetters(scope, caseId).map((l) => ({
+      ...l,
+      createdAt: undefined,
+      sentAt: l.sentAt?.toISOString() ?? null,
+    })),
     today: new Date().toISOString().slice(0, 10),
   };
 }
@@ -134,7 +141,8 @@ type ActionData = {
 };
 
 export default function CasePage() {
-  const { kase, subjectName, groups, counts, canWrite, today, added } = useLoaderData<typeof loader>();
+  const { kase, subjectName, groups, counts, canWrite, today, added, letters } =
+    useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const nav = useNavigation();
   const adding = nav.state === "submitting" && nav.formData?.get("intent") === "add-exposure";
@@ -154,6 +162,8 @@ export default function CasePage() {
         {counts.total} {counts.total === 1 ? "place" : "places"} recorded · {counts.up} still up ·{" "}
         {counts.removed} removed
       </p>
+
+      <CaseLetters caseId={kase.id} letters={letters} canWrite={canWrite} />
 
       <section aria-labelledby="exposures" className="stack">
         <div className="spread">

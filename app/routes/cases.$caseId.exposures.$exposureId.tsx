@@ -19,6 +19,8 @@ import {
   updateExposure,
 } from "~/exposures/exposures.server";
 import { matchExposure, refreshExposureRecipient, residenceForCase } from "~/exposures/recipient.server";
+import { RecheckSection } from "~/rechecks/recheck-section";
+import { listChecks, recheckExposure } from "~/rechecks/rechecks.server";
 import { RecipientSummary } from "~/exposures/recipient-match";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
@@ -44,13 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     residence,
     exposure: { ...exposure, updatedAt: exposure.updatedAt.toISOString() },
     evidence: listEvidence(scope, exposureId).map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    checks: listChecks(scope, exposureId).map((c) => ({ ...c, checkedAt: c.checkedAt.toISOString() })),
     canWrite: can(scope, "case:write"),
     maxUploadMb: getEnv().RETRACT_MAX_UPLOAD_MB,
     today: new Date().toISOString().slice(0, 10),
   };
 }
 
-const IntentSchema = z.enum(["update", "delete", "upload", "strip"]);
+const IntentSchema = z.enum(["update", "delete", "upload", "strip", "recheck"]);
 const StripSchema = z.object({ evidenceId: z.string().min(1).max(40) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -121,6 +124,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       return redirect(`${here}#evidence`);
     }
+    case "recheck": {
+      // Fetched by the server behind the SSRF guard, never by the user's browser.
+      await recheckExposure(scope, caseId, exposureId);
+      return redirect(`${here}#checks`);
+    }
     case "strip": {
       const parsed = parseForm(form, StripSchema);
       if (!parsed.ok) return Response.json({ intent: "strip", ...parsed }, { status: 400 });
@@ -153,6 +161,7 @@ export default function ExposurePage() {
     caseId,
     exposure: e,
     evidence,
+    checks,
     canWrite,
     maxUploadMb,
     today,
@@ -231,6 +240,8 @@ export default function ExposurePage() {
           </>
         ) : null}
       </section>
+
+      <RecheckSection checks={checks} canWrite={canWrite} busy={busy("recheck")} />
 
       <section aria-labelledby="evidence" className="stack">
         <h2 id="evidence">Evidence</h2>

@@ -11,6 +11,7 @@ import { audit } from "~/audit/audit.server";
 import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/auth/rate-limit.server";
 import { LoginSchema } from "~/auth/schemas";
 import { createSession, getCurrentSession, safeRedirect } from "~/auth/session.server";
+import { isTwoFactorEnabled, startChallenge } from "~/auth/two-factor.server";
 import { emailIndex, verifyLogin } from "~/auth/users.server";
 import { getDb } from "~/db.server";
 import { FormErrors, TextField } from "~/ui/forms";
@@ -53,6 +54,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   await clearLoginFailures(account);
+  // With two-factor on, the password only opens the code step (not a session).
+  if (isTwoFactorEnabled(userId)) {
+    return redirect("/login/two-factor", {
+      headers: { "Set-Cookie": await startChallenge(userId, safeRedirect(redirectTo)) },
+    });
+  }
   // Start in the personal workspace (the first one joined).
   const membership = getDb()
     .select({ workspaceId: memberships.workspaceId })

@@ -6,13 +6,19 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { EraseSchema } from "~/account/schemas";
 import { requireScope } from "~/auth/session.server";
+import { eraseSubject } from "~/export/erase.server";
 import { SubjectFieldset, subjectDefaults } from "~/subjects/subject-fields";
 import { getSubject, SubjectFieldsSchema, updateSubject } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { SelectField, TextField } from "~/ui/forms";
 import { countryOptions } from "~/utils/countries.server";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
-import { can, requirePermission } from "~/workspaces/scope.server";
+import { assignableMembers, assignSubject, getAssignee, MemberError } from "~/workspaces/members.server";
+import { AssignSchema } from "~/workspaces/schemas";
+import { can, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { getWorkspace } from "~/workspaces/workspaces.server";
 
 const ParamsSchema = z.object({ subjectId: z.string().min(1).max(40) });
 
@@ -25,7 +31,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     defaults: subjectDefaults(s),
     countries: countryOptions(),
     canWrite: can(scope, "case:write"),
+    assignment: assignmentFor(scope, subjectId),
+    canExport: can(scope, "case:write"),
+    canErase: can(scope, "workspace:manage"),
   };
+}
+
+// Organisations only: who this client is assigned to, for admins (the only ones who may change it).
+function assignmentFor(scope: Scope, subjectId: string) {
+  if (!can(scope, "subject:assign") || getWorkspace(scope.workspaceId)?.kind !== "organisation") return null;
+  return { assignee: getAssignee(scope, subjectId) ?? "", members: assignableMembers(scope) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,6 +48,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(scope, "case:write");
   const { subjectId } = parseParams(params, ParamsSchema);
   const form = await request.formData();
+  if (form.get("intent") === "erase") {
+    requirePermission(scope, "workspace:manage");
+    const erase = parseForm(form, EraseSchema);
+    if (!erase.ok) return Response.json({ ...erase, intent: "erase" }, { status: 400 });
+    eraseSubject(scope, subjectId);
+    return redirect("/?erased=1");
+  }
+  if (form.get("intent") === "assign") {
+    const assign = parseForm(form, AssignSchema);
+    if (!assign.ok) return Response.json(assign, { status: 400 });
+    try {
+      assignSubject(scope, subjectId, assign.data.assignee || null);
+    } catch (e) {
+      if (e instanceof MemberError)
+        return Response.json({ fieldErrors: { assignee: [e.message] }, values: {} }, { status: 400 });
+      throw e;
+    }
+    return redirect(`/subjects/${subjectId}?assigned=1`);
+  }
   const parsed = parseForm(form, SubjectFieldsSchema);
   if (!parsed.ok) return Response.json(parsed, { status: 400 });
   updateSubject(scope, subjectId, parsed.data);
@@ -40,25 +74,46 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SubjectPage() {
-  const { defaults, countries, canWrite } = useLoaderData<typeof loader>();
-  const data = useActionData<{ fieldErrors: FieldErrors; values: Record<string, string> }>();
+  const { id, defaults, countries, canWrite, assignment, canExport, canErase } =
+    useLoaderData<typeof loader>();
+  const data = useActionData<{ fieldErrors: FieldErrors; values: Record<string, string>; intent?: string }>();
+  const eraseErrors = data?.intent === "erase" ? data.fieldErrors.confirm : undefined;
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="stack medium">
       <h1>About {defaults.name}</h1>
-      {params.get("saved") ? (
+      {params.get("saved") || params.get("assigned") ? (
         <p className="notice notice-ok" role="status">
           Saved.
         </p>
+      ) : null}
+      {assignment ? (
+        <Form method="post" className="card row assign-form">
+          <input type="hidden" name="intent" value="assign" />
+          <SelectField
+            name="assignee"
+            label="Caseworker for this client"
+            hint="Caseworkers see only the clients assigned to them; admins and viewers see everyone."
+            options={[
+              { value: "", label: "Nobody (admins only)" },
+              ...assignment.members.map((m) => ({ value: m.userId, label: `${m.name} (${m.role})` })),
+            ]}
+            defaultValue={assignment.assignee}
+            errors={data?.fieldErrors.assignee}
+          />
+          <button type="submit" className="button button-secondary" disabled={busy}>
+            Assign
+          </button>
+        </Form>
       ) : null}
       <Form method="post" className="card" noValidate>
         <fieldset className="field" disabled={!canWrite}>
           <legend className="visually-hidden">The person's details</legend>
           <SubjectFieldset
             countries={countries}
-            defaults={data?.values ?? defaults}
-            errors={data?.fieldErrors}
+            defaults={data?.intent ? defaults : (data?.values ?? defaults)}
+            errors={data?.intent ? undefined : data?.fieldErrors}
           />
         </fieldset>
         {canWrite ? (
@@ -67,6 +122,37 @@ export default function SubjectPage() {
           </button>
         ) : null}
       </Form>
+      {canExport || canErase ? (
+        <section className="card stack" aria-labelledby="data-heading">
+          <h2 id="data-heading">This person's data</h2>
+          {canExport ? (
+            <p>
+              <a href={`/subjects/${id}/export`} className="button button-secondary" download>
+                Download everything about this person (ZIP)
+              </a>
+            </p>
+          ) : null}
+          {canErase ? (
+            <Form method="post" className="stack" noValidate>
+              <input type="hidden" name="intent" value="erase" />
+              <p className="hint">
+                Erasing removes this person, their cases, exposures, evidence files and letters for good. The
+                activity log keeps only that an erasure happened.
+              </p>
+              <TextField
+                name="confirm"
+                id="f-erase-confirm"
+                label="Type ERASE to confirm"
+                autoComplete="off"
+                errors={eraseErrors}
+              />
+              <button type="submit" className="button button-danger" disabled={busy}>
+                Erase this person
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
     </div>
   );
 }

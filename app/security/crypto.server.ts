@@ -2,8 +2,9 @@
 // The "context" (e.g. "subject:<id>:name") is bound as associated data, so a ciphertext moved to another
 // row or column fails to decrypt instead of showing the wrong person's data.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import { statSync } from "node:fs";
 import { getEnv } from "~/env.server";
-import { ensureSecrets, readSecrets, type Secrets } from "./secrets.server";
+import { ensureSecrets, readSecrets, type Secrets, secretsPath } from "./secrets.server";
 
 export type Keyring = {
   currentKeyId: string;
@@ -13,6 +14,10 @@ export type Keyring = {
 };
 
 let keyring: Keyring | undefined;
+// Key rotation (a separate CLI process) rewrites secrets.json; a running server notices within a second.
+let loadedMtime = 0;
+let checkedAt = 0;
+const RELOAD_CHECK_MS = 1000;
 
 export function keyringFromSecrets(s: Secrets): Keyring {
   const keys = new Map(Object.entries(s.dataKeys).map(([id, k]) => [id, Buffer.from(k, "base64")]));
@@ -26,11 +31,26 @@ export function keyringFromSecrets(s: Secrets): Keyring {
   };
 }
 
-export function getKeyring(): Keyring {
+function secretsMtime(dataDir: string) {
+  try {
+    return statSync(secretsPath(dataDir)).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+export function getKeyring({ fresh = false } = {}): Keyring {
+  const now = Date.now();
+  if (keyring && (fresh || now - checkedAt > RELOAD_CHECK_MS)) {
+    checkedAt = now;
+    if (secretsMtime(getEnv().dataDir) !== loadedMtime) keyring = undefined;
+  }
   if (!keyring) {
     const { dataDir, NODE_ENV } = getEnv();
     // Tests and development create keys on demand; production keys are created by the start script.
     if (NODE_ENV !== "production") ensureSecrets(dataDir);
+    loadedMtime = secretsMtime(dataDir);
+    checkedAt = now;
     keyring = keyringFromSecrets(readSecrets(dataDir));
   }
   return keyring;
@@ -57,8 +77,10 @@ export function encryptBytes(plain: Buffer, context: string, ring: Keyring = get
   return { keyId: ring.currentKeyId, payload: Buffer.concat([iv, cipher.getAuthTag(), body]) };
 }
 
-export function decryptBytes(payload: Buffer, keyId: string, context: string, ring: Keyring = getKeyring()) {
-  const key = ring.keys.get(keyId);
+export function decryptBytes(payload: Buffer, keyId: string, context: string, ring?: Keyring) {
+  // A key id this process has not seen yet means a rotation started since the keyring was read: re-read it.
+  const r = ring ?? getKeyring();
+  const key = r.keys.get(keyId) ?? (ring ? undefined : getKeyring({ fresh: true }).keys.get(keyId));
   if (!key) throw new DecryptionError(`Key ${keyId} is not in the keyring.`);
   if (payload.length < 28) throw new DecryptionError();
   try {

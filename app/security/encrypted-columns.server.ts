@@ -26,6 +26,51 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: "exposures", idColumn: "id", column: "notes_enc", context: field("exposure", "notes") },
   { table: "evidence", idColumn: "id", column: "filename_enc", context: field("evidence", "filename") },
   { table: "evidence", idColumn: "id", column: "metadata_enc", context: field("evidence", "metadata") },
+  ...["address", "subject", "body", "template_body", "variables"].map((f) => ({
+    table: "letters",
+    idColumn: "id",
+    column: `${f}_enc`,
+    context: field("letter", f),
+  })),
+  ...["user", "password", "from", "reply_to"].map((f) => ({
+    table: "workspace_smtp",
+    idColumn: "workspace_id",
+    column: `${f}_enc`,
+    context: field("workspace_smtp", f),
+  })),
+  {
+    table: "workspace_template_versions",
+    idColumn: "id",
+    column: "body_enc",
+    context: field("workspace_template_version", "body"),
+  },
+  { table: "invitations", idColumn: "id", column: "email_enc", context: field("invitation", "email") },
+  {
+    table: "user_two_factor",
+    idColumn: "user_id",
+    column: "secret_enc",
+    context: field("two_factor", "secret"),
+  },
+  // Tracking (issue 5): request notes, the IMAP account, replies, re-check redirect targets.
+  { table: "request_events", idColumn: "id", column: "note_enc", context: field("request_event", "note") },
+  ...["user", "password"].map((f) => ({
+    table: "workspace_imap",
+    idColumn: "workspace_id",
+    column: `${f}_enc`,
+    context: field("workspace_imap", f),
+  })),
+  ...["from", "subject", "text", "raw"].map((f) => ({
+    table: "inbound_messages",
+    idColumn: "id",
+    column: `${f}_enc`,
+    context: field("inbound_message", f),
+  })),
+  {
+    table: "exposure_checks",
+    idColumn: "id",
+    column: "final_url_enc",
+    context: field("exposure_check", "final_url"),
+  },
 ];
 
 /** Encrypted files on disk: evidence/<storage_key>, context evidence:<id>:file. */

@@ -1,6 +1,15 @@
 // The data keys and session secret live in one file in the data folder, created on first start (mode 0600).
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 
@@ -10,6 +19,8 @@ const SecretsSchema = z.object({
   hmacKey: z.string().min(40),
   currentKeyId: z.string().min(1),
   dataKeys: z.record(z.string(), z.string().min(40)),
+  // Set by key rotation (app/security/rotate.server.ts) while values under these keys are re-encrypted.
+  retiring: z.array(z.string()).optional(),
 });
 export type Secrets = z.infer<typeof SecretsSchema>;
 
@@ -32,9 +43,7 @@ export function ensureSecrets(dataDir: string): { created: boolean; path: string
     currentKeyId: keyId,
     dataKeys: { [keyId]: randomBytes(32).toString("base64") },
   };
-  const tmp = `${path}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
-  renameSync(tmp, path);
+  writeSecrets(dataDir, secrets);
   return { created: true, path };
 }
 
@@ -46,4 +55,18 @@ export function readSecrets(dataDir: string): Secrets {
     );
   }
   return SecretsSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+}
+
+/** Replaces the secrets file atomically (write, fsync, rename): a crash leaves the old file or the new one. */
+export function writeSecrets(dataDir: string, secrets: Secrets) {
+  const path = secretsPath(dataDir);
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(SecretsSchema.parse(secrets), null, 2)}\n`, { mode: 0o600 });
+  const fd = openSync(tmp, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
 }

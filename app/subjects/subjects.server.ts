@@ -1,11 +1,11 @@
 // Subjects: the people whose details leaked. Every personal field is encrypted; every read is audited.
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import { subjectIdentifiers, subjects } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { blindIndex, decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
-import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { can, inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 
 export { SubjectFieldsSchema } from "./schemas";
 
@@ -78,6 +78,8 @@ export function createSubject(scope: Scope, fields: SubjectFields) {
         id,
         workspaceId: scope.workspaceId,
         ...encryptFields(id, fields),
+        // A caseworker sees only assigned subjects, so the people they add are assigned to them.
+        assignedTo: can(scope, "case:read_all") ? null : scope.userId,
         createdBy: scope.userId,
         updatedAt: new Date(),
       })
@@ -180,8 +182,9 @@ export function findSubjectsByIdentifier(scope: Scope, kind: "email" | "phone" |
     .select({ subjectId: subjectIdentifiers.subjectId })
     .from(subjectIdentifiers)
     .where(
-      and(
-        eq(subjectIdentifiers.workspaceId, scope.workspaceId),
+      inScope(
+        subjectIdentifiers,
+        scope,
         eq(subjectIdentifiers.kind, kind),
         eq(subjectIdentifiers.valueHmac, blindIndex(`subject-${kind}`, normalised)),
       ),

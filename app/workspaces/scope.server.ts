@@ -1,8 +1,13 @@
 // Every query of case data goes through a Scope: the workspace it may touch and the member's role.
-import { and, eq, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+// The permission table below is the only place that says what a role may do; `inScope` applies it to
+// queries, including the caseworker rule (only the subjects assigned to them, and what hangs off those).
+import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { QueryBuilder, type SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { cases, exposures, subjects } from "#db/schema";
 
 export type Role = "owner" | "admin" | "caseworker" | "viewer";
+
+export const ROLES: readonly Role[] = ["owner", "admin", "caseworker", "viewer"];
 
 export type Scope = {
   userId: string;
@@ -10,17 +15,42 @@ export type Scope = {
   role: Role;
 };
 
-export type Permission = "case:read" | "case:write" | "workspace:manage";
+export type Permission =
+  | "case:read"
+  | "case:write"
+  // Sees every subject of the workspace; without it only the subjects assigned to the member.
+  | "case:read_all"
+  | "subject:assign"
+  | "workspace:manage"
+  | "members:manage"
+  // Make someone an owner, or change or remove an owner.
+  | "owners:manage";
 
-// The one permission table. Caseworker limits to assigned subjects arrive with organisations (issue 6).
+// The one permission table.
 const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  owner: new Set(["case:read", "case:write", "workspace:manage"]),
-  admin: new Set(["case:read", "case:write", "workspace:manage"]),
+  owner: new Set([
+    "case:read",
+    "case:write",
+    "case:read_all",
+    "subject:assign",
+    "workspace:manage",
+    "members:manage",
+    "owners:manage",
+  ]),
+  admin: new Set([
+    "case:read",
+    "case:write",
+    "case:read_all",
+    "subject:assign",
+    "workspace:manage",
+    "members:manage",
+  ]),
   caseworker: new Set(["case:read", "case:write"]),
-  viewer: new Set(["case:read"]),
+  // Viewers read everything (supervision, audit) and change nothing.
+  viewer: new Set(["case:read", "case:read_all"]),
 };
 
-export function can(scope: Scope, permission: Permission) {
+export function can(scope: Pick<Scope, "role">, permission: Permission) {
   return PERMISSIONS[scope.role].has(permission);
 }
 
@@ -31,13 +61,65 @@ export function requirePermission(scope: Scope, permission: Permission) {
   }
 }
 
-/** The WHERE clause that keeps a query inside the scope's workspace, combined with any other conditions. */
-export function inScope(
-  table: { workspaceId: SQLiteColumn },
-  scope: Scope,
-  ...conditions: (SQL | undefined)[]
-) {
-  return and(eq(table.workspaceId, scope.workspaceId), ...conditions);
+const qb = new QueryBuilder();
+
+/**
+ * For members who may not read all case data (caseworkers), the ids of the subjects assigned to them, as a
+ * sub-select; undefined for everyone else.
+ */
+export function visibleSubjectIds(scope: Scope) {
+  if (can(scope, "case:read_all")) return undefined;
+  return qb
+    .select({ id: subjects.id })
+    .from(subjects)
+    .where(and(eq(subjects.workspaceId, scope.workspaceId), eq(subjects.assignedTo, scope.userId)));
+}
+
+function visibleCaseIds(scope: Scope) {
+  const subjectIds = visibleSubjectIds(scope);
+  if (!subjectIds) return undefined;
+  return qb
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.workspaceId, scope.workspaceId), inArray(cases.subjectId, subjectIds)));
+}
+
+function visibleExposureIds(scope: Scope) {
+  const caseIds = visibleCaseIds(scope);
+  if (!caseIds) return undefined;
+  return qb
+    .select({ id: exposures.id })
+    .from(exposures)
+    .where(and(eq(exposures.workspaceId, scope.workspaceId), inArray(exposures.caseId, caseIds)));
+}
+
+type ScopedTable = {
+  workspaceId: SQLiteColumn;
+  assignedTo?: SQLiteColumn;
+  subjectId?: SQLiteColumn;
+  caseId?: SQLiteColumn;
+  exposureId?: SQLiteColumn;
+};
+
+/**
+ * The subject-visibility condition for a table of case data, recognised by its columns: `assigned_to`
+ * (subjects), `subject_id` (cases, identifiers…), `case_id` (exposures, letters…), `exposure_id` (evidence).
+ */
+export function visibilityCondition(table: ScopedTable, scope: Scope): SQL | undefined {
+  if (can(scope, "case:read_all")) return undefined;
+  if (table.assignedTo) return eq(table.assignedTo, scope.userId);
+  if (table.subjectId) return inArray(table.subjectId, visibleSubjectIds(scope)!);
+  if (table.caseId) return inArray(table.caseId, visibleCaseIds(scope)!);
+  if (table.exposureId) return inArray(table.exposureId, visibleExposureIds(scope)!);
+  return undefined;
+}
+
+/**
+ * The WHERE clause that keeps a query inside the scope's workspace (and, for caseworkers, inside their
+ * assigned subjects), combined with any other conditions.
+ */
+export function inScope(table: ScopedTable, scope: Scope, ...conditions: (SQL | undefined)[]) {
+  return and(eq(table.workspaceId, scope.workspaceId), visibilityCondition(table, scope), ...conditions);
 }
 
 /** The one way to say "not found" for rows outside the scope: 404, never 403, so ids don't leak. */

@@ -1,0 +1,131 @@
+// Personal access tokens for the API: a random token shown once, only its SHA-256 stored; each belongs to a
+// member of one workspace, reads or writes, can be revoked, and records when it was last used.
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { accessTokens, memberships } from "#db/schema";
+import { audit } from "~/audit/audit.server";
+import { getDb } from "~/db.server";
+import { newId } from "~/utils/ids.server";
+import { can, type Scope } from "~/workspaces/scope.server";
+
+const PREFIX = "rtr_";
+const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+
+export type TokenAccess = "read" | "write";
+export type ApiScope = Scope & { access: TokenAccess; tokenId: string };
+
+export function createAccessToken(input: {
+  userId: string;
+  workspaceId: string;
+  name: string;
+  access: TokenAccess;
+}) {
+  const member = getDb()
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, input.userId), eq(memberships.workspaceId, input.workspaceId)))
+    .get();
+  if (!member) throw new Error("This account is not a member of that workspace.");
+  const id = newId();
+  const token = PREFIX + randomBytes(32).toString("base64url");
+  getDb()
+    .insert(accessTokens)
+    .values({ id, ...input, name: input.name.slice(0, 100), tokenHash: hashToken(token) })
+    .run();
+  audit({
+    action: "token.create",
+    actorUserId: input.userId,
+    workspaceId: input.workspaceId,
+    targetType: "token",
+    targetId: id,
+    detail: { access: input.access },
+  });
+  return { id, token };
+}
+
+export function revokeAccessToken(scope: Scope, id: string) {
+  const res = getDb()
+    .update(accessTokens)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(accessTokens.id, id),
+        eq(accessTokens.userId, scope.userId),
+        eq(accessTokens.workspaceId, scope.workspaceId),
+        isNull(accessTokens.revokedAt),
+      ),
+    )
+    .run();
+  if (res.changes === 1)
+    audit({
+      action: "token.revoke",
+      actorUserId: scope.userId,
+      workspaceId: scope.workspaceId,
+      targetType: "token",
+      targetId: id,
+    });
+}
+
+/** The scope an `Authorization: Bearer` token grants, with the member's current role; null when invalid. */
+export function authenticateBearer(request: Request): ApiScope | null {
+  const header = request.headers.get("Authorization") ?? "";
+  const m = /^Bearer\s+(rtr_[\w-]{20,100})\s*$/i.exec(header);
+  if (!m) return null;
+  const db = getDb();
+  const row = db
+    .select({
+      id: accessTokens.id,
+      userId: accessTokens.userId,
+      workspaceId: accessTokens.workspaceId,
+      access: accessTokens.access,
+      lastUsedAt: accessTokens.lastUsedAt,
+      role: memberships.role,
+    })
+    .from(accessTokens)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, accessTokens.userId), eq(memberships.workspaceId, accessTokens.workspaceId)),
+    )
+    .where(and(eq(accessTokens.tokenHash, hashToken(m[1]!)), isNull(accessTokens.revokedAt)))
+    .get();
+  if (!row) return null;
+  const now = Date.now();
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > 60_000)
+    db.update(accessTokens)
+      .set({ lastUsedAt: new Date(now) })
+      .where(eq(accessTokens.id, row.id))
+      .run();
+  // A read token acts as a viewer would, whatever the member's role.
+  const role = row.access === "read" && can({ role: row.role }, "case:read_all") ? "viewer" : row.role;
+  return { userId: row.userId, workspaceId: row.workspaceId, role, access: row.access, tokenId: row.id };
+}
+
+const json = (body: unknown, status: number, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+
+/** The API's scope, or a thrown 401 JSON answer. */
+export function requireApiScope(request: Request, need: TokenAccess = "read"): ApiScope {
+  const scope = authenticateBearer(request);
+  if (!scope)
+    throw json({ error: "Send a valid access token as: Authorization: Bearer TOKEN." }, 401, {
+      "WWW-Authenticate": 'Bearer realm="retract"',
+    });
+  if (need === "write" && (scope.access !== "write" || !can(scope, "case:write")))
+    throw json({ error: "This token may only read." }, 403);
+  return scope;
+}
+
+/** Runs an API handler, turning thrown text Responses (404 from notFound, 403) into JSON answers. */
+export async function apiAnswer(fn: () => Response | Promise<Response>) {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof Response) {
+      if ((e.headers.get("Content-Type") ?? "").includes("json")) return e;
+      return json({ error: (await e.text()) || "Request failed." }, e.status);
+    }
+    throw e;
+  }
+}
+
+export { json as apiJson };

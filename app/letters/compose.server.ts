@@ -1,0 +1,389 @@
+// Writing a letter from a case: which exposures share a recipient, which letter kinds apply there, and the
+// template variables filled from the case (the subject is decrypted only here, to render, and the read logged).
+import { and, eq, isNull } from "drizzle-orm";
+import { recipients } from "#db/schema";
+import { getDb } from "~/db.server";
+import { computeDeadline, isSupportedCountry, type RuleId } from "~/deadlines/engine";
+import { EXPOSED_LABELS, type ExposedKind } from "~/exposures/categories";
+import type { Exposure } from "~/exposures/exposures.server";
+import { getRecipient, matchUrl, type RecipientDetail } from "~/recipients/directory.server";
+import type { Channel as DirectoryChannel } from "~/recipients/model";
+import { EEA_COUNTRIES, type RegimeId, suggestRegimes } from "~/recipients/regimes";
+import type { Subject } from "~/subjects/subjects.server";
+import { countryName } from "~/utils/countries.server";
+import { type ExposureCategory, exposureLabel, ruleInWords } from "./format";
+import type { LetterDetails } from "./forms";
+import { deadlineRuleFor, type TemplateMeta } from "./template-meta";
+import { listTemplates } from "./templates.server";
+import type { Kind, Lang, LetterVariablesInput, Platform, Regime } from "./variables";
+import { PLATFORMS } from "./variables";
+
+/** Kinds written from a case's exposures here; follow-ups, complaints and mandates come from sent letters. */
+const WRITABLE: readonly Kind[] = [
+  "gdpr-erasure",
+  "gdpr-access",
+  "search-delisting",
+  "ccpa-deletion",
+  "us-state-deletion",
+  "kr-pipa-deletion",
+  "kr-icna-deletion",
+  "dmca-takedown",
+  "dsa-notice",
+  "platform-report",
+  "broker-optout",
+];
+
+const REGIME_OF: Record<RegimeId, Regime> = {
+  gdpr: "gdpr",
+  "uk-gdpr": "uk-gdpr",
+  ccpa: "ccpa",
+  "us-state": "us-state",
+  "kr-pipa": "kr-pipa",
+  "kr-icna": "kr-icna",
+  dmca: "dmca",
+  dsa: "dsa",
+  "platform-rules": "platform",
+  "broker-optout": "none",
+};
+
+export type LetterOption = {
+  /** `kind/regime`, the form's value. */
+  value: string;
+  kind: Kind;
+  regime: Regime;
+  title: string;
+  reason: string;
+  langs: Lang[];
+  channels: ("email" | "pdf" | "webform")[];
+};
+
+export type Destination = { value: string; label: string; channel: "email" | "pdf" | "webform" };
+
+export type RecipientGroup = {
+  key: string;
+  recipientId: string | null;
+  name: string;
+  exposures: { id: string; url: string; exposed: string[] }[];
+  options: LetterOption[];
+  destinations: Destination[];
+};
+
+/** Every built-in template, by kind (the English one first). */
+function templatesByKind(): Map<Kind, TemplateMeta[]> {
+  const out = new Map<Kind, TemplateMeta[]>();
+  for (const meta of listTemplates()) {
+    if (meta.id !== meta.kind) continue;
+    const list = out.get(meta.kind) ?? [];
+    list.push(meta);
+    out.set(meta.kind, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => (a.lang === "en" ? -1 : b.lang === "en" ? 1 : 0));
+  return out;
+}
+
+/** The recipient as this workspace sees it, or null (retired, another workspace's, or no match). */
+export function recipientFor(workspaceId: string, exposure: Pick<Exposure, "recipientId" | "url">) {
+  const id = exposure.recipientId ?? matchUrl(getDb(), exposure.url, workspaceId)?.recipient?.id ?? null;
+  return id ? getRecipient(getDb(), id, workspaceId) : null;
+}
+
+/** A front site with no channel of its own writes to the parent that holds the data. */
+function channelsOf(r: RecipientDetail, workspaceId: string): DirectoryChannel[] {
+  if (r.effective.channels.length || !r.effective.parentId) return r.effective.channels;
+  return getRecipient(getDb(), r.effective.parentId, workspaceId)?.effective.channels ?? [];
+}
+
+function destinationsFor(r: RecipientDetail | null, workspaceId: string): Destination[] {
+  const out: Destination[] = [];
+  const channels = r ? channelsOf(r, workspaceId) : [];
+  for (const c of channels) {
+    if (c.kind === "email")
+      out.push({
+        value: `email|${c.address}`,
+        label: `Email to ${c.address} (${c.purpose})`,
+        channel: "email",
+      });
+    if (c.kind === "webform")
+      out.push({ value: `webform|${c.address}`, label: `Their web form: ${c.address}`, channel: "webform" });
+  }
+  const postal = channels.find((c) => c.kind === "postal")?.address ?? r?.effective.address ?? "";
+  out.push({
+    value: `pdf|${postal}`,
+    label: postal ? `Print and post (PDF) to ${postal.split("\n")[0]}` : "Print and post (PDF)",
+    channel: "pdf",
+  });
+  return out;
+}
+
+/** Groups the case's exposures by recipient and lists the letters that apply to each group. */
+export function recipientGroups(
+  workspaceId: string,
+  exposures: Exposure[],
+  context: { residence: string | null },
+): RecipientGroup[] {
+  const byKey = new Map<string, RecipientGroup & { detail: RecipientDetail | null; photos: boolean }>();
+  const templates = templatesByKind();
+  for (const e of exposures) {
+    const detail = recipientFor(workspaceId, e);
+    const key = detail ? `r:${detail.id}` : `h:${e.host}`;
+    let g = byKey.get(key);
+    if (!g) {
+      g = {
+        key,
+        recipientId: detail?.id ?? null,
+        name: detail?.effective.name ?? e.host,
+        exposures: [],
+        options: [],
+        destinations: destinationsFor(detail, workspaceId),
+        detail,
+        photos: false,
+      };
+      byKey.set(key, g);
+    }
+    g.exposures.push({ id: e.id, url: e.url, exposed: e.exposed.map((k) => EXPOSED_LABELS[k]) });
+    if (e.exposed.includes("photos")) g.photos = true;
+  }
+  for (const g of byKey.values()) {
+    const r = g.detail;
+    const kind = r?.effective.kind ?? "host";
+    const parent = r?.effective.parentId ? getRecipient(getDb(), r.effective.parentId, workspaceId) : null;
+    const countries = r?.effective.countries.length
+      ? r.effective.countries
+      : (parent?.effective.countries ?? []);
+    const suggestions = suggestRegimes({
+      recipient: { kind, countries },
+      residence: context.residence ? { country: context.residence } : null,
+      ownPhotos: g.photos,
+    });
+    const offered = new Set(r?.effective.letterKinds ?? []);
+    const seen = new Set<string>();
+    for (const s of suggestions) {
+      const regime = REGIME_OF[s.regime];
+      for (const k of s.letterKinds as Kind[]) {
+        if (!WRITABLE.includes(k)) continue;
+        // The directory's letter kinds narrow the choice where it lists any (a broker's own opt-out etc.).
+        if (r && offered.size && !offered.has(k) && k !== "broker-optout") continue;
+        const metas = templates.get(k)?.filter((m) => m.regimes.includes(regime));
+        if (!metas?.length) continue;
+        const value = `${k}/${regime}`;
+        if (seen.has(value)) continue;
+        seen.add(value);
+        g.options.push({
+          value,
+          kind: k,
+          regime,
+          title: metas[0]!.title,
+          reason: s.reason,
+          langs: metas.map((m) => m.lang),
+          channels: [...new Set(metas.flatMap((m) => m.channels))],
+        });
+      }
+    }
+  }
+  return [...byKey.values()].map(({ detail: _d, photos: _p, ...g }) => g);
+}
+
+/** A sensible first language: the subject's, where a template in it exists. */
+export function defaultLang(residence: string | null): Lang {
+  const byCountry: Record<string, Lang> = { DE: "de", AT: "de", FR: "fr", NL: "nl", KR: "ko" };
+  return (residence && byCountry[residence]) || "en";
+}
+
+/** Supervisory authorities in the directory for a country (the user picks or types one). */
+export function authoritiesFor(country: string | null): string[] {
+  if (!country) return [];
+  const rows = getDb()
+    .select({ name: recipients.name, countries: recipients.countries })
+    .from(recipients)
+    .where(
+      and(eq(recipients.kind, "regulator"), isNull(recipients.workspaceId), isNull(recipients.retiredAt)),
+    )
+    .all();
+  return rows.filter((r) => r.countries.includes(country)).map((r) => r.name);
+}
+
+/** The authority a letter names as its escalation route, by regime (the user may change it). */
+export function defaultAuthority(regime: Regime, residence: string | null): string {
+  switch (regime) {
+    case "uk-gdpr":
+      return "the Information Commissioner's Office (ICO)";
+    case "ccpa":
+    case "us-state":
+      return "the California Privacy Protection Agency (CPPA) and the Attorney General";
+    case "kr-pipa":
+      return "the Personal Information Protection Commission (PIPC) / KISA Privacy Center (118)";
+    case "kr-icna":
+      return "the Korea Communications Standards Commission (KCSC)";
+    case "dsa": {
+      const dsc = residence ? authoritiesFor(residence).find((n) => /Digital Services/i.test(n)) : undefined;
+      return dsc ?? "the Digital Services Coordinator of my country";
+    }
+    default: {
+      const list = authoritiesFor(residence).filter((n) => !/Digital Services/i.test(n));
+      return list.length === 1 ? list[0]! : "";
+    }
+  }
+}
+
+/**
+ * The recipient's country for the deadline's holidays (LEGAL.md §1: the recipient's, not the requester's): an
+ * EEA seat for the GDPR month, else its first country; Ireland where a GDPR recipient lists none we know.
+ * Depends on the recipient only, so the date in the draft and the date stored at send agree.
+ */
+export function deadlineCountry(rule: RuleId, recipientCountries: readonly string[]): string | null {
+  const real = recipientCountries.filter((c) => c !== "ALL" && isSupportedCountry(c));
+  if (rule === "gdpr-month") return real.find((c) => EEA_COUNTRIES.includes(c)) ?? real[0] ?? "IE";
+  return real[0] ?? null;
+}
+
+export type Deadline = {
+  rule: RuleId;
+  due: string;
+  extendedDue: string | null;
+  acknowledgeBy: string | null;
+};
+
+export function deadlineFor(
+  meta: TemplateMeta,
+  regime: Regime,
+  received: string,
+  recipientCountries: readonly string[],
+): Deadline | null {
+  const rule = deadlineRuleFor(meta, regime);
+  if (!rule) return null;
+  const d = computeDeadline({ rule, received, country: deadlineCountry(rule, recipientCountries) });
+  return { rule, due: d.due, extendedDue: d.extendedDue, acknowledgeBy: d.acknowledgeBy };
+}
+
+const CATEGORY: Partial<Record<ExposedKind, ExposureCategory>> = {
+  home_address: "home-address",
+  phone: "phone",
+  email: "email",
+  photos: "photo",
+  family: "family",
+  workplace: "workplace",
+  id_numbers: "id-number",
+};
+
+function labelsFor(kinds: ExposedKind[], lang: Lang): string[] {
+  return kinds.flatMap((k) => {
+    const cat = CATEGORY[k];
+    if (cat) return [exposureLabel(cat, lang)];
+    if (k === "other") return [];
+    return [EXPOSED_LABELS[k].toLowerCase()];
+  });
+}
+
+function platformOf(recipientId: string | null): Platform | null {
+  const key = recipientId?.replace(/^curated:/, "") ?? "";
+  const alias: Record<string, Platform> = {
+    facebook: "meta",
+    instagram: "meta",
+    threads: "meta",
+    whatsapp: "meta",
+    google: "google-search",
+  };
+  if ((PLATFORMS as readonly string[]).includes(key)) return key as Platform;
+  return alias[key] ?? null;
+}
+
+export type ComposeInput = {
+  meta: TemplateMeta;
+  details: LetterDetails;
+  regime: Regime;
+  reference: string;
+  today: string;
+  exposures: Exposure[];
+  recipient: RecipientDetail | null;
+  channel: "email" | "pdf" | "webform";
+  address: string;
+  workspaceId: string;
+};
+
+/** The template variables for a letter, from the case and what the user entered. */
+export function composeVariables(input: ComposeInput): {
+  variables: LetterVariablesInput;
+  deadline: Deadline | null;
+} {
+  const { meta, details: d, recipient: r, regime } = input;
+  const lang = meta.lang;
+  const countries = r?.effective.countries ?? [];
+  const deadline = deadlineFor(meta, regime, input.today, countries);
+  const channelLabel =
+    input.channel === "email"
+      ? input.address
+      : input.channel === "webform"
+        ? `your web form (${input.address})`
+        : (r?.effective.address ?? input.address.split("\n")[0] ?? "post");
+  const webform = r ? channelsOf(r, input.workspaceId).find((c) => c.kind === "webform")?.address : undefined;
+  const variables: LetterVariablesInput = {
+    date: input.today,
+    dueDate: deadline?.due ?? null,
+    dueRule: deadline ? ruleInWords(deadline.rule, lang) : null,
+    extendedDue: deadline?.extendedDue ?? null,
+    reference: input.reference,
+    regime,
+    requester: {
+      name: d.requesterName,
+      email: d.requesterEmail,
+      postalAddress: d.requesterAddress || null,
+      country: d.requesterCountry || null,
+    },
+    representative: d.represented
+      ? {
+          name: d.repName,
+          organisation: d.repOrganisation || null,
+          email: d.repEmail,
+          phone: d.repPhone || null,
+          address: d.repAddress || null,
+          mandateDate: d.repMandateDate || "",
+        }
+      : null,
+    recipient: {
+      name: r?.effective.name ?? null,
+      legalEntity: r?.effective.legalEntity ?? r?.effective.name ?? "",
+      address:
+        input.channel === "pdf"
+          ? input.address || r?.effective.address || null
+          : (r?.effective.address ?? null),
+      email: input.channel === "email" ? input.address : null,
+      channelLabel,
+      url: input.channel === "webform" ? input.address : (webform ?? null),
+      country: countries.filter((c) => c !== "ALL").map((c) => countryName(c))[0] ?? null,
+    },
+    exposures: input.exposures.map((e) => ({
+      url: e.url,
+      exposedLabels: labelsFor(e.exposed, lang),
+      foundOn: null,
+      postId: null,
+      reason: d.delistingReason || null,
+    })),
+    identifiers: d.identifiers,
+    authority: d.authorityName ? { name: d.authorityName } : null,
+    particularSituation: d.particularSituation || null,
+    illegalityExplanation: d.illegalityExplanation || null,
+    searchTerms: d.searchTerms,
+    works: d.workTitle ? [{ title: d.workTitle, description: d.workDescription }] : [],
+    platform: platformOf(r?.id ?? null),
+    optOut: meta.kind === "broker-optout" && webform ? { url: webform, steps: [] } : null,
+  };
+  return { variables, deadline };
+}
+
+/** The form's first values, from the case's subject (decrypted by the caller, whose read is logged). */
+export function detailsFromSubject(subject: Subject | null): Partial<Record<string, string>> {
+  if (!subject) return {};
+  return {
+    requesterName: subject.name,
+    requesterEmail: subject.emails[0] ?? "",
+    requesterAddress: subject.addresses[0] ?? "",
+    requesterCountry: subject.country ? countryName(subject.country) : "",
+    identifiers: subject.usernames.join("\n"),
+    searchTerms: subject.name,
+  };
+}
+
+export function exposuresIn(all: Exposure[], ids: readonly string[]): Exposure[] {
+  const set = new Set(ids);
+  return all.filter((e) => set.has(e.id));
+}

@@ -1,0 +1,141 @@
+// The letter forms' zod schemas, shared by the actions (server) and the pages (browser): writing a letter's
+// details, editing its text, and the workspace's SMTP settings.
+import { z } from "zod";
+import { KINDS, LANGS, REGIMES } from "./variables";
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default("");
+const lines = (max: number) =>
+  z
+    .string()
+    .max(max * 300)
+    .default("")
+    .transform((v) =>
+      v
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .slice(0, max),
+    );
+
+/** "email|privacy@example.com", "webform|https://…", "pdf|<postal address or empty>". */
+export const DestinationSchema = z
+  .string()
+  .min(1, "Choose where the letter goes.")
+  .max(3000)
+  .transform((v, ctx) => {
+    const bar = v.indexOf("|");
+    const channel = v.slice(0, bar);
+    if (bar < 0 || !["email", "pdf", "webform"].includes(channel)) {
+      ctx.addIssue({ code: "custom", message: "Choose where the letter goes." });
+      return z.NEVER;
+    }
+    return { channel: channel as "email" | "pdf" | "webform", address: v.slice(bar + 1) };
+  });
+
+/** What the user tells Retract before the letter is filled in (all prefilled from the case where known). */
+export const LetterDetailsSchema = z
+  .object({
+    exposureIds: z.array(z.string().min(1).max(40)).min(1, "Pick at least one place.").max(200),
+    option: z
+      .string()
+      .regex(/^[a-z-]+\/[a-z-]+$/, "Choose a kind of letter.")
+      .transform((v) => {
+        const [kind, regime] = v.split("/") as [string, string];
+        return { kind, regime };
+      })
+      .pipe(z.object({ kind: z.enum(KINDS), regime: z.enum(REGIMES) })),
+    lang: z.enum(LANGS, "Choose a language."),
+    /** A workspace's own template of the chosen kind; empty = Retract's built-in wording. */
+    workspaceTemplateId: z.string().trim().max(40).default(""),
+    destination: DestinationSchema,
+    otherEmail: z
+      .string()
+      .trim()
+      .max(320)
+      .default("")
+      .pipe(z.union([z.literal(""), z.email("Enter an email address like privacy@example.com.")])),
+    requesterName: text(200),
+    requesterEmail: z
+      .string()
+      .trim()
+      .max(320)
+      .default("")
+      .pipe(z.union([z.literal(""), z.email("Enter an email address like name@example.com.")])),
+    requesterAddress: text(1000),
+    requesterCountry: text(100),
+    represented: z
+      .string()
+      .optional()
+      .transform((v) => v === "on" || v === "true"),
+    repName: text(200),
+    repOrganisation: text(200),
+    repEmail: text(320),
+    repPhone: text(60),
+    repAddress: text(1000),
+    repMandateDate: z.union([z.literal(""), z.iso.date("Enter the date as YYYY-MM-DD.")]).default(""),
+    particularSituation: text(5000),
+    illegalityExplanation: text(5000),
+    searchTerms: lines(10),
+    delistingReason: text(2000),
+    identifiers: lines(20),
+    authorityName: text(300),
+    workTitle: text(300),
+    workDescription: text(2000),
+    paper: z.enum(["A4", "LETTER"]).default("A4"),
+    attachmentIds: z.array(z.string().min(1).max(40)).max(20).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.represented && v.repEmail && !z.email().safeParse(v.repEmail).success)
+      ctx.addIssue({ code: "custom", path: ["repEmail"], message: "Enter an email address." });
+  });
+export type LetterDetails = z.output<typeof LetterDetailsSchema>;
+export const LETTER_DETAIL_ARRAYS = ["exposureIds", "attachmentIds"] as const;
+
+/** Editing a draft's text (and its attachments and paper size). */
+export const LetterTextSchema = z.object({
+  subject: z.string().trim().min(1, "The subject line cannot be empty.").max(500),
+  body: z
+    .string()
+    .min(1, "The letter cannot be empty.")
+    .max(100_000)
+    .transform((v) => v.replace(/\r\n/g, "\n")),
+  attachmentIds: z.array(z.string().min(1).max(40)).max(20).default([]),
+  paper: z.enum(["A4", "LETTER"]).default("A4"),
+});
+export type LetterText = z.output<typeof LetterTextSchema>;
+
+export const SmtpSettingsSchema = z.object({
+  host: z
+    .string()
+    .trim()
+    .min(1, "Enter the mail server, like smtp.example.com.")
+    .max(255)
+    .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, "Enter a host name like smtp.example.com."),
+  port: z.coerce.number("Enter a port number.").int().min(1).max(65535),
+  secure: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
+  user: z.string().trim().max(320).default(""),
+  // Blank keeps the stored password.
+  password: z.string().max(1000).default(""),
+  from: z.string().trim().min(3, "Enter the From address, like Your Name <you@example.com>.").max(400),
+  replyTo: z
+    .string()
+    .trim()
+    .max(320)
+    .default("")
+    .pipe(z.union([z.literal(""), z.email("Enter an email address for replies.")])),
+});
+export type SmtpSettingsInput = z.output<typeof SmtpSettingsSchema>;
+
+export const LETTER_STATUS_LABELS: Record<string, string> = {
+  draft: "Draft",
+  queued: "Sending",
+  sent: "Sent",
+  failed: "Not delivered",
+};
+
+/** The line shown beside every generated letter (LEGAL.md: never inside the letter). */
+export const NOT_LEGAL_ADVICE =
+  "Retract fills in letters from published rules; this is not legal advice. If you are unsure, ask a lawyer or a support organisation.";

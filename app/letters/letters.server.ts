@@ -1,0 +1,502 @@
+// Letters of a case: written from a template, kept as drafts while the user edits them, then frozen exactly as
+// sent. Text, address and variables are encrypted; every read that decrypts them is logged.
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { letterExposures, letters, outbox } from "#db/schema";
+import { audit } from "~/audit/audit.server";
+import { getCase } from "~/cases/cases.server";
+import { getDb } from "~/db.server";
+import { calendarDateIn } from "~/deadlines/engine";
+import { listEvidence } from "~/evidence/evidence.server";
+import { type Exposure, listExposures } from "~/exposures/exposures.server";
+import { enqueueLetter } from "~/outbox/queue.server";
+import { hasSmtpSettings, smtpSettingsFor } from "~/outbox/smtp-settings.server";
+import { getRecipient } from "~/recipients/directory.server";
+import { decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
+import { newId } from "~/utils/ids.server";
+import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { composeVariables, deadlineFor, recipientFor } from "./compose.server";
+import type { LetterDetails, LetterText } from "./forms";
+import { generateReference } from "./reference";
+import { assertSendable, unsendableReasons } from "./sendable";
+import { getTemplate, type LetterTemplate, renderTemplate } from "./templates.server";
+import { type Lang, LetterVariables, type LetterVariablesInput, type Regime } from "./variables";
+import { latestWorkspaceTemplate, workspaceTemplateVersion } from "./workspace-templates.server";
+
+const ctx = (id: string, field: string) => `letter:${id}:${field}`;
+
+/** Input the user can correct (400 with the message). */
+export class LetterInputError extends Error {
+  readonly field?: string;
+  constructor(message: string, field?: string) {
+    super(message);
+    this.name = "LetterInputError";
+    this.field = field;
+  }
+}
+
+/** A frozen letter is what was sent; nothing about it changes (409). */
+export class LetterFrozenError extends Error {
+  constructor() {
+    super("This letter has been sent and can no longer be changed.");
+    this.name = "LetterFrozenError";
+  }
+}
+
+function freshReference(): string {
+  const db = getDb();
+  for (let i = 0; i < 20; i++) {
+    const ref = generateReference();
+    if (!db.select({ id: letters.id }).from(letters).where(eq(letters.reference, ref)).get()) return ref;
+  }
+  throw new Error("could not find a free letter reference");
+}
+
+export const todayUtc = (now = new Date()) => calendarDateIn(now, "UTC");
+
+/** Writes a draft letter for exposures at one recipient; returns its id. */
+export function writeLetter(scope: Scope, caseId: string, d: LetterDetails, now = new Date()): string {
+  requirePermission(scope, "case:write");
+  getCase(scope, caseId); // 404 unless the case is in this workspace
+  const all = listExposures(scope, caseId);
+  const chosen = all.filter((e) => d.exposureIds.includes(e.id));
+  if (chosen.length !== new Set(d.exposureIds).size)
+    throw new LetterInputError("One of the places is not in this case.", "exposureIds");
+  const recipients = new Set(chosen.map((e) => recipientFor(scope.workspaceId, e)?.id ?? `host:${e.host}`));
+  if (recipients.size !== 1)
+    throw new LetterInputError(
+      "Pick places at one recipient only: one letter goes to one recipient.",
+      "exposureIds",
+    );
+  const recipient = recipientFor(scope.workspaceId, chosen[0]!);
+  // A kind not written in the chosen language yet is written in English (every kind has English); the letter
+  // page says which language it got.
+  let template = getTemplate(d.option.kind, d.lang) ?? getTemplate(d.option.kind, "en");
+  let workspaceTemplateVersionId: string | null = null;
+  if (d.workspaceTemplateId) {
+    const own = latestWorkspaceTemplate(scope, d.workspaceTemplateId);
+    if (!own) throw new LetterInputError("That template no longer exists.", "workspaceTemplateId");
+    if (own.template.meta.kind !== d.option.kind)
+      throw new LetterInputError("That template is for another kind of letter.", "workspaceTemplateId");
+    template = own.template;
+    workspaceTemplateVersionId = own.versionId;
+  }
+  if (!template) throw new LetterInputError("This letter is not available.", "option");
+  const meta = template.meta;
+  if (!meta.regimes.includes(d.option.regime))
+    throw new LetterInputError("This letter does not fit that law.", "option");
+  let { channel, address } = d.destination;
+  if (d.otherEmail) {
+    channel = "email";
+    address = d.otherEmail;
+  }
+  if (!meta.channels.includes(channel))
+    throw new LetterInputError(
+      `This kind of letter goes by ${meta.channels.join(", ")}, not by ${channel}.`,
+      "destination",
+    );
+  if (channel === "email" && !address)
+    throw new LetterInputError("Enter the email address the letter goes to.", "otherEmail");
+
+  // The subject is read (and the read logged) to fill the form's defaults in the route; the letter itself only
+  // carries what the user confirmed there.
+  const reference = freshReference();
+  const { variables } = composeVariables({
+    meta,
+    details: d,
+    regime: d.option.regime,
+    reference,
+    today: todayUtc(now),
+    exposures: chosen,
+    recipient,
+    channel,
+    address,
+    workspaceId: scope.workspaceId,
+  });
+  const rendered = renderTemplate(template, variables);
+  const allowed = new Set(evidenceChoices(scope, chosen).map((e) => e.id));
+  const attachmentIds = d.attachmentIds.filter((id) => allowed.has(id));
+
+  const id = newId();
+  getDb().transaction((tx) => {
+    tx.insert(letters)
+      .values({
+        id,
+        workspaceId: scope.workspaceId,
+        caseId,
+        recipientId: recipient?.id ?? null,
+        kind: meta.kind,
+        channel,
+        addressEnc: encrypt(address, ctx(id, "address")),
+        templateId: meta.id,
+        templateLang: meta.lang,
+        templateVersion: meta.version,
+        workspaceTemplateVersionId,
+        regime: d.option.regime,
+        deadlineRule: meta.deadlineRuleByRegime?.[d.option.regime] ?? meta.deadlineRule,
+        reference,
+        status: "draft",
+        subjectEnc: encrypt(rendered.subject, ctx(id, "subject")),
+        bodyEnc: encrypt(rendered.body, ctx(id, "body")),
+        templateBodyEnc: encrypt(rendered.body, ctx(id, "template_body")),
+        variablesEnc: encryptJson(variables, ctx(id, "variables")),
+        attachmentIds,
+        paper: d.paper,
+        createdBy: scope.userId,
+        updatedAt: now,
+      })
+      .run();
+    tx.insert(letterExposures)
+      .values(chosen.map((e) => ({ letterId: id, exposureId: e.id, workspaceId: scope.workspaceId })))
+      .run();
+  });
+  audit({
+    action: "letter.create",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "letter",
+    targetId: id,
+    detail: { kind: meta.kind, lang: meta.lang, channel, exposures: chosen.length },
+  });
+  return id;
+}
+
+/** Evidence files of these exposures the user may attach (names decrypted for the picker). */
+export function evidenceChoices(scope: Scope, exposures: Pick<Exposure, "id" | "url">[]) {
+  return exposures.flatMap((e) =>
+    listEvidence(scope, e.id).map((f) => ({
+      id: f.id,
+      exposureId: e.id,
+      filename: f.filename,
+      size: f.size,
+      mime: f.mime,
+    })),
+  );
+}
+
+type Row = typeof letters.$inferSelect;
+
+export type Letter = {
+  id: string;
+  workspaceId: string;
+  workspaceTemplateVersionId: string | null;
+  caseId: string;
+  recipientId: string | null;
+  recipientName: string;
+  kind: string;
+  channel: "email" | "pdf" | "webform";
+  address: string;
+  templateId: string;
+  templateLang: Lang;
+  templateVersion: number;
+  regime: string;
+  deadlineRule: string | null;
+  reference: string;
+  status: string;
+  subject: string;
+  body: string;
+  templateBody: string;
+  variables: LetterVariablesInput;
+  attachmentIds: string[];
+  paper: "A4" | "LETTER";
+  frozen: boolean;
+  sentAt: Date | null;
+  sentOn: string | null;
+  dueOn: string | null;
+  extendedDueOn: string | null;
+  acknowledgeBy: string | null;
+  messageId: string | null;
+  createdAt: Date;
+  exposureIds: string[];
+  outbox: { state: string; attempts: number; nextAttemptAt: Date; lastError: string | null } | null;
+};
+
+function recipientName(workspaceId: string, id: string | null): string {
+  if (!id) return "Unknown site";
+  return getRecipient(getDb(), id, workspaceId)?.effective.name ?? "Unknown recipient";
+}
+
+export function decryptLetter(row: Row): Omit<Letter, "recipientName" | "exposureIds" | "outbox"> {
+  const id = row.id;
+  return {
+    id,
+    workspaceId: row.workspaceId,
+    workspaceTemplateVersionId: row.workspaceTemplateVersionId,
+    caseId: row.caseId,
+    recipientId: row.recipientId,
+    kind: row.kind,
+    channel: row.channel,
+    address: decrypt(row.addressEnc, ctx(id, "address")),
+    templateId: row.templateId,
+    templateLang: row.templateLang as Lang,
+    templateVersion: row.templateVersion,
+    regime: row.regime,
+    deadlineRule: row.deadlineRule,
+    reference: row.reference,
+    status: row.status,
+    subject: decrypt(row.subjectEnc, ctx(id, "subject")),
+    body: decrypt(row.bodyEnc, ctx(id, "body")),
+    templateBody: decrypt(row.templateBodyEnc, ctx(id, "template_body")),
+    variables: decryptJson<LetterVariablesInput>(row.variablesEnc, ctx(id, "variables")),
+    attachmentIds: row.attachmentIds,
+    paper: row.paper,
+    frozen: row.frozenAt !== null,
+    sentAt: row.sentAt,
+    sentOn: row.sentOn,
+    dueOn: row.dueOn,
+    extendedDueOn: row.extendedDueOn,
+    acknowledgeBy: row.acknowledgeBy,
+    messageId: row.messageId,
+    createdAt: row.createdAt,
+  };
+}
+
+function findRow(scope: Scope, caseId: string, id: string): Row {
+  const row = getDb()
+    .select()
+    .from(letters)
+    .where(inScope(letters, scope, and(eq(letters.id, id), eq(letters.caseId, caseId))))
+    .get();
+  if (!row) notFound("This letter");
+  return row;
+}
+
+/** One letter, decrypted; the read is logged. */
+export function getLetter(scope: Scope, caseId: string, id: string): Letter {
+  const row = findRow(scope, caseId, id);
+  audit({
+    action: "letter.read",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "letter",
+    targetId: id,
+  });
+  const exposureIds = getDb()
+    .select({ id: letterExposures.exposureId })
+    .from(letterExposures)
+    .where(inScope(letterExposures, scope, eq(letterExposures.letterId, id)))
+    .all()
+    .map((r) => r.id);
+  const box = getDb()
+    .select({
+      state: outbox.state,
+      attempts: outbox.attempts,
+      nextAttemptAt: outbox.nextAttemptAt,
+      lastError: outbox.lastError,
+    })
+    .from(outbox)
+    .where(eq(outbox.letterId, id))
+    .get();
+  return {
+    ...decryptLetter(row),
+    recipientName: recipientName(scope.workspaceId, row.recipientId),
+    exposureIds,
+    outbox: box ?? null,
+  };
+}
+
+export type LetterSummary = {
+  id: string;
+  kind: string;
+  channel: string;
+  reference: string;
+  status: string;
+  recipientName: string;
+  createdAt: Date;
+  sentAt: Date | null;
+  dueOn: string | null;
+  problem: string | null;
+  attempts: number;
+};
+
+/** The case's letters for the case page (no text decrypted). */
+export function listLetters(scope: Scope, caseId: string): LetterSummary[] {
+  const rows = getDb()
+    .select({
+      id: letters.id,
+      kind: letters.kind,
+      channel: letters.channel,
+      reference: letters.reference,
+      status: letters.status,
+      recipientId: letters.recipientId,
+      createdAt: letters.createdAt,
+      sentAt: letters.sentAt,
+      dueOn: letters.dueOn,
+      lastError: outbox.lastError,
+      attempts: outbox.attempts,
+    })
+    .from(letters)
+    .leftJoin(outbox, eq(outbox.letterId, letters.id))
+    .where(inScope(letters, scope, eq(letters.caseId, caseId)))
+    .orderBy(desc(letters.createdAt))
+    .all();
+  // One directory look-up per recipient, not per letter: a case's letters go to a few recipients.
+  const names = new Map<string | null, string>();
+  const nameOf = (id: string | null) => {
+    if (!names.has(id)) names.set(id, recipientName(scope.workspaceId, id));
+    return names.get(id)!;
+  };
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    channel: r.channel,
+    reference: r.reference,
+    status: r.status,
+    recipientName: nameOf(r.recipientId),
+    createdAt: r.createdAt,
+    sentAt: r.sentAt,
+    dueOn: r.dueOn,
+    problem: r.lastError ?? null,
+    attempts: r.attempts ?? 0,
+  }));
+}
+
+/** Saves the user's edits to a draft. */
+export function saveDraft(scope: Scope, caseId: string, id: string, t: LetterText) {
+  requirePermission(scope, "case:write");
+  const row = findRow(scope, caseId, id);
+  if (row.frozenAt) throw new LetterFrozenError();
+  const exposures = listExposures(scope, caseId).filter((e) =>
+    getDb()
+      .select({ id: letterExposures.exposureId })
+      .from(letterExposures)
+      .where(and(eq(letterExposures.letterId, id), eq(letterExposures.exposureId, e.id)))
+      .get(),
+  );
+  const allowed = new Set(evidenceChoices(scope, exposures).map((e) => e.id));
+  getDb()
+    .update(letters)
+    .set({
+      subjectEnc: encrypt(t.subject, ctx(id, "subject")),
+      bodyEnc: encrypt(t.body.endsWith("\n") ? t.body : `${t.body}\n`, ctx(id, "body")),
+      attachmentIds: t.attachmentIds.filter((a) => allowed.has(a)),
+      paper: t.paper,
+      updatedAt: new Date(),
+    })
+    .where(inScope(letters, scope, eq(letters.id, id)))
+    .run();
+  audit({
+    action: "letter.update",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "letter",
+    targetId: id,
+  });
+}
+
+/** The template a letter was written from: a workspace's own version, or the built-in one. */
+export function templateOf(letter: {
+  workspaceId: string;
+  templateId: string;
+  templateLang: string;
+  workspaceTemplateVersionId: string | null;
+}): LetterTemplate | undefined {
+  if (letter.workspaceTemplateVersionId)
+    return workspaceTemplateVersion(letter.workspaceId, letter.workspaceTemplateVersionId) ?? undefined;
+  return getTemplate(letter.templateId, letter.templateLang as Lang);
+}
+
+/** Why the letter cannot go yet (empty lists: it may go). */
+export function letterProblems(
+  letter: Pick<
+    Letter,
+    | "workspaceId"
+    | "templateId"
+    | "templateLang"
+    | "workspaceTemplateVersionId"
+    | "variables"
+    | "subject"
+    | "body"
+  >,
+) {
+  const template = templateOf(letter);
+  if (!template) return { missing: ["template"], markers: [] };
+  return unsendableReasons({
+    template: template.meta,
+    variables: LetterVariables.parse(letter.variables),
+    subject: letter.subject,
+    body: letter.body,
+  });
+}
+
+/** The dates the tracking issue follows, computed on the day the letter went out. */
+export function dueDatesOnSend(row: Row, sentOn: string) {
+  const template = templateOf(row);
+  const countries = row.recipientId
+    ? (getRecipient(getDb(), row.recipientId, row.workspaceId)?.effective.countries ?? [])
+    : [];
+  const d = template ? deadlineFor(template.meta, row.regime as Regime, sentOn, countries) : null;
+  return {
+    sentOn,
+    dueOn: d?.due ?? null,
+    extendedDueOn: d?.extendedDue ?? null,
+    acknowledgeBy: d?.acknowledgeBy ?? null,
+  };
+}
+
+/**
+ * Sends a draft: checks it (refuses blanks and leftover markers), then freezes it. Email: the letter and its
+ * outbox row are written in one transaction and the worker sends it. PDF and web form: the user posts or pastes
+ * it themselves, so it is marked sent now.
+ */
+export function sendLetter(scope: Scope, caseId: string, id: string, now = new Date()) {
+  requirePermission(scope, "case:write");
+  const row = findRow(scope, caseId, id);
+  if (row.frozenAt) throw new LetterFrozenError();
+  const letter = decryptLetter(row);
+  const template = templateOf(row);
+  if (!template) throw new LetterInputError("The template of this letter is no longer available.");
+  assertSendable({
+    template: template.meta,
+    variables: LetterVariables.parse(letter.variables),
+    subject: letter.subject,
+    body: letter.body,
+  });
+  const db = getDb();
+  if (row.channel === "email") {
+    if (!hasSmtpSettings(scope.workspaceId))
+      throw new LetterInputError("Set up your email account first (Settings → Email), then send.");
+    db.transaction((tx) => {
+      const res = tx
+        .update(letters)
+        .set({ status: "queued", frozenAt: now, updatedAt: now })
+        .where(and(eq(letters.id, id), eq(letters.workspaceId, scope.workspaceId)))
+        .run();
+      if (res.changes !== 1) notFound("This letter");
+      const from = smtpSettingsFor(scope.workspaceId)?.from ?? "";
+      const domain = /@([A-Za-z0-9.-]+)/.exec(from)?.[1];
+      enqueueLetter(tx, { workspaceId: scope.workspaceId, letterId: id, now, domain });
+    });
+    audit({
+      action: "letter.queue",
+      actorUserId: scope.userId,
+      workspaceId: scope.workspaceId,
+      targetType: "letter",
+      targetId: id,
+    });
+    return { queued: true };
+  }
+  const dates = dueDatesOnSend(row, todayUtc(now));
+  db.update(letters)
+    .set({ status: "sent", frozenAt: now, sentAt: now, ...dates, updatedAt: now })
+    .where(and(eq(letters.id, id), eq(letters.workspaceId, scope.workspaceId)))
+    .run();
+  audit({
+    action: "letter.mark_sent",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "letter",
+    targetId: id,
+    detail: { channel: row.channel },
+  });
+  return { queued: false };
+}
+
+/** Letters of a case that name an exposure (for the exposure page and tests). */
+export function lettersForExposures(scope: Scope, exposureIds: string[]) {
+  if (!exposureIds.length) return [];
+  return getDb()
+    .select({ letterId: letterExposures.letterId, exposureId: letterExposures.exposureId })
+    .from(letterExposures)
+    .where(inScope(letterExposures, scope, inArray(letterExposures.exposureId, exposureIds)))
+    .all();
+}

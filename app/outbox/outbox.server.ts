@@ -1,0 +1,206 @@
+// The outbox worker: sends queued letters over the workspace's SMTP account. Temporary failures (4xx, network)
+// are retried with exponential backoff; permanent ones (5xx) fail the letter and the case page says so.
+// A row is marked sent in the same synchronous step that follows the server's acceptance, so after a restart
+// only rows whose send never completed are tried again (see docs/decisions on the at-least-once window).
+import { and, asc, eq, lte, or } from "drizzle-orm";
+import { evidence, letters, outbox } from "#db/schema";
+import { audit } from "~/audit/audit.server";
+import { getDb } from "~/db.server";
+import { getEnv } from "~/env.server";
+import { readEncryptedFile } from "~/evidence/storage.server";
+import { decryptLetter, dueDatesOnSend, todayUtc } from "~/letters/letters.server";
+import { decrypt } from "~/security/crypto.server";
+import { describeSmtpError, smtpSettingsFor, transportFor } from "./smtp-settings.server";
+
+/** Retries before a temporary failure becomes permanent (about 9 hours with the backoff below). */
+export const MAX_ATTEMPTS = 10;
+const BASE_DELAY_MS = 60_000;
+const MAX_DELAY_MS = 2 * 60 * 60_000;
+/** A row left in `sending` longer than this (a worker that died mid-send) is tried again. */
+export const STALE_SENDING_MS = 10 * 60_000;
+
+/** When this process started: a `sending` claim older than that belongs to a process that is gone. */
+const bootedAt = Date.now();
+
+export function backoffMs(attempts: number): number {
+  return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+/** 5xx replies are permanent; 4xx replies and network errors (no reply code) are worth retrying. */
+export function isPermanent(e: unknown): boolean {
+  const code = (e as { responseCode?: number }).responseCode;
+  if (typeof code === "number") return code >= 500;
+  // nodemailer's own refusals before talking to a server (bad address, no recipients) cannot get better.
+  return (e as { code?: string }).code === "EENVELOPE" || (e as { code?: string }).code === "EMESSAGE";
+}
+
+type Outcome = { letterId: string; result: "sent" | "retry" | "failed"; error?: string };
+
+/** Attachments: the evidence the user picked (decrypted just for this message). */
+function attachmentsOf(workspaceId: string, ids: string[]) {
+  const out: { filename: string; content: Buffer; contentType: string }[] = [];
+  for (const id of ids) {
+    const row = getDb()
+      .select()
+      .from(evidence)
+      .where(and(eq(evidence.id, id), eq(evidence.workspaceId, workspaceId)))
+      .get();
+    if (!row) continue;
+    out.push({
+      filename: decrypt(row.filenameEnc, `evidence:${id}:filename`),
+      content: readEncryptedFile(row.storageKey, `evidence:${id}:file`),
+      contentType: row.mime,
+    });
+  }
+  // Hook for the signed mandate when a representative sends: no mandate upload exists yet (issue: organisations).
+  return out;
+}
+
+/** Hands rows whose worker died back to the queue: claimed before this process started, or long ago. */
+function reclaimStale(now: Date) {
+  const cutoff = new Date(Math.max(bootedAt, now.getTime() - STALE_SENDING_MS));
+  getDb()
+    .update(outbox)
+    .set({ state: "pending", claimedAt: null, updatedAt: now })
+    .where(and(eq(outbox.state, "sending"), lte(outbox.claimedAt, cutoff)))
+    .run();
+}
+
+/** Marks the row `sending` if it is still pending; false when another worker got it first. */
+function claim(id: string, now: Date): boolean {
+  const res = getDb()
+    .update(outbox)
+    .set({ state: "sending", claimedAt: now, updatedAt: now })
+    .where(and(eq(outbox.id, id), eq(outbox.state, "pending")))
+    .run();
+  return res.changes === 1;
+}
+
+async function sendOne(row: typeof outbox.$inferSelect, now: Date): Promise<Outcome> {
+  const db = getDb();
+  const letterRow = db.select().from(letters).where(eq(letters.id, row.letterId)).get();
+  if (!letterRow) {
+    db.delete(outbox).where(eq(outbox.id, row.id)).run();
+    return { letterId: row.letterId, result: "failed", error: "letter deleted" };
+  }
+  const attempts = row.attempts + 1;
+  const settings = smtpSettingsFor(row.workspaceId);
+  const fail = (error: string, permanent: boolean): Outcome => {
+    const giveUp = permanent || attempts >= MAX_ATTEMPTS;
+    db.transaction((tx) => {
+      tx.update(outbox)
+        .set({
+          state: giveUp ? "failed" : "pending",
+          attempts,
+          claimedAt: null,
+          lastError: error,
+          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+          updatedAt: now,
+        })
+        .where(eq(outbox.id, row.id))
+        .run();
+      if (giveUp)
+        tx.update(letters)
+          .set({ status: "failed", updatedAt: now })
+          .where(eq(letters.id, row.letterId))
+          .run();
+    });
+    if (giveUp)
+      audit({
+        action: "letter.failed",
+        workspaceId: row.workspaceId,
+        targetType: "letter",
+        targetId: row.letterId,
+        detail: { attempts },
+      });
+    return { letterId: row.letterId, result: giveUp ? "failed" : "retry", error };
+  };
+  if (!settings) return fail("No email account is set up for this workspace.", true);
+
+  const letter = decryptLetter(letterRow);
+  let attachments: ReturnType<typeof attachmentsOf>;
+  try {
+    attachments = attachmentsOf(row.workspaceId, letter.attachmentIds);
+  } catch {
+    return fail("An attached file could not be read.", true);
+  }
+  const transport = transportFor(settings);
+  try {
+    await transport.sendMail({
+      messageId: row.messageId,
+      from: settings.from,
+      to: letter.address,
+      replyTo: settings.replyTo || undefined,
+      subject: letter.subject,
+      text: letter.body,
+      attachments,
+      headers: { "X-Retract-Reference": letter.reference },
+    });
+  } catch (e) {
+    return fail(describeSmtpError(e), isPermanent(e));
+  } finally {
+    transport.close();
+  }
+  // The server has the message: record it before anything else can happen (no await between here and commit).
+  const sentAt = new Date();
+  const dates = dueDatesOnSend(letterRow, todayUtc(sentAt));
+  db.transaction((tx) => {
+    tx.update(outbox)
+      .set({ state: "sent", attempts, claimedAt: null, lastError: null, sentAt, updatedAt: sentAt })
+      .where(eq(outbox.id, row.id))
+      .run();
+    tx.update(letters)
+      .set({ status: "sent", sentAt, messageId: row.messageId, ...dates, updatedAt: sentAt })
+      .where(eq(letters.id, row.letterId))
+      .run();
+  });
+  audit({
+    action: "letter.sent",
+    workspaceId: row.workspaceId,
+    targetType: "letter",
+    targetId: row.letterId,
+    detail: { attempts, attachments: attachments.length },
+  });
+  return { letterId: row.letterId, result: "sent" };
+}
+
+/** One pass over the due rows; returns what happened to each. Tests call this directly. */
+export async function processOutboxOnce({ now = new Date(), limit = 20 } = {}): Promise<Outcome[]> {
+  reclaimStale(now);
+  const due = getDb()
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.state, "pending"), or(lte(outbox.nextAttemptAt, now))))
+    .orderBy(asc(outbox.nextAttemptAt))
+    .limit(limit)
+    .all();
+  const outcomes: Outcome[] = [];
+  for (const row of due) {
+    if (!claim(row.id, now)) continue;
+    outcomes.push(await sendOne(row, now));
+  }
+  return outcomes;
+}
+
+/** The background job: a pass every few seconds, never two at once. */
+export const outboxJob = {
+  name: "outbox",
+  start() {
+    let running = false;
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        await processOutboxOnce();
+      } catch (e) {
+        console.error(`[outbox] ${describeSmtpError(e)}`);
+      } finally {
+        running = false;
+      }
+    };
+    const timer = setInterval(tick, getEnv().RETRACT_OUTBOX_INTERVAL_MS);
+    timer.unref();
+    void tick();
+    return () => clearInterval(timer);
+  },
+};

@@ -1,0 +1,32 @@
+// Putting a letter in the outbox: called inside the transaction that freezes the letter, so the letter and its
+// outbox row exist together or not at all. The Message-ID is made here, before any attempt, so every retry of
+// the same letter carries the same one.
+import { randomBytes } from "node:crypto";
+import { outbox } from "#db/schema";
+import type { getDb } from "~/db.server";
+import { newId } from "~/utils/ids.server";
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/** `<random@domain-of-the-From-address>`; the domain only names where it was made. */
+export function makeMessageId(domain = "retract.invalid") {
+  return `<${randomBytes(12).toString("hex")}.${Date.now().toString(36)}@${domain}>`;
+}
+
+export function enqueueLetter(
+  tx: Tx,
+  a: { workspaceId: string; letterId: string; now: Date; domain?: string },
+) {
+  tx.insert(outbox)
+    .values({
+      id: newId(),
+      workspaceId: a.workspaceId,
+      letterId: a.letterId,
+      state: "pending",
+      attempts: 0,
+      nextAttemptAt: a.now,
+      messageId: makeMessageId(a.domain),
+      updatedAt: a.now,
+    })
+    .run();
+}

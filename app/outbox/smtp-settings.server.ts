@@ -1,0 +1,149 @@
+// A workspace's own SMTP account (letters go out from the user's mailbox). The user name, password, From and
+// Reply-To are encrypted; the password never leaves the server, not even back into the settings form.
+import { eq } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import type SMTPTransport from "nodemailer/lib/smtp-transport";
+import { workspaceSmtp } from "#db/schema";
+import { audit } from "~/audit/audit.server";
+import { getDb } from "~/db.server";
+import type { SmtpSettingsInput } from "~/letters/forms";
+import { decrypt, encrypt } from "~/security/crypto.server";
+import { requirePermission, type Scope } from "~/workspaces/scope.server";
+
+const ctx = (workspaceId: string, field: string) => `workspace_smtp:${workspaceId}:${field}`;
+
+export type SmtpSettings = {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  password: string;
+  from: string;
+  replyTo: string;
+};
+
+export function hasSmtpSettings(workspaceId: string): boolean {
+  return !!getDb()
+    .select({ id: workspaceSmtp.workspaceId })
+    .from(workspaceSmtp)
+    .where(eq(workspaceSmtp.workspaceId, workspaceId))
+    .get();
+}
+
+/** Decrypted settings for sending (server-side only), or null when the workspace has none. */
+export function smtpSettingsFor(workspaceId: string): SmtpSettings | null {
+  const row = getDb().select().from(workspaceSmtp).where(eq(workspaceSmtp.workspaceId, workspaceId)).get();
+  if (!row) return null;
+  return {
+    host: row.host,
+    port: row.port,
+    secure: row.secure,
+    user: decrypt(row.userEnc, ctx(workspaceId, "user")),
+    password: decrypt(row.passwordEnc, ctx(workspaceId, "password")),
+    from: decrypt(row.fromEnc, ctx(workspaceId, "from")),
+    replyTo: decrypt(row.replyToEnc, ctx(workspaceId, "reply_to")),
+  };
+}
+
+/** The settings form's values: everything but the password (only whether one is stored). */
+export function smtpSettingsForForm(scope: Scope) {
+  requirePermission(scope, "workspace:manage");
+  const s = smtpSettingsFor(scope.workspaceId);
+  if (!s) return null;
+  const { password, ...rest } = s;
+  return { ...rest, hasPassword: password.length > 0 };
+}
+
+export function saveSmtpSettings(scope: Scope, input: SmtpSettingsInput) {
+  requirePermission(scope, "workspace:manage");
+  const w = scope.workspaceId;
+  const existing = smtpSettingsFor(w);
+  const password = input.password || existing?.password || "";
+  const values = {
+    host: input.host,
+    port: input.port,
+    secure: input.secure,
+    userEnc: encrypt(input.user, ctx(w, "user")),
+    passwordEnc: encrypt(password, ctx(w, "password")),
+    fromEnc: encrypt(input.from, ctx(w, "from")),
+    replyToEnc: encrypt(input.replyTo, ctx(w, "reply_to")),
+    updatedBy: scope.userId,
+    updatedAt: new Date(),
+  };
+  getDb()
+    .insert(workspaceSmtp)
+    .values({ workspaceId: w, ...values })
+    .onConflictDoUpdate({ target: workspaceSmtp.workspaceId, set: values })
+    .run();
+  audit({
+    action: "smtp.update",
+    actorUserId: scope.userId,
+    workspaceId: w,
+    targetType: "workspace",
+    targetId: w,
+  });
+}
+
+/** One connection per message: letters are few, and a pooled connection would outlive changed settings. */
+export function transportFor(s: SmtpSettings) {
+  return nodemailer.createTransport({
+    host: s.host,
+    port: s.port,
+    secure: s.secure,
+    auth: s.user ? { user: s.user, pass: s.password } : undefined,
+    connectionTimeout: 15_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 60_000,
+  } satisfies SMTPTransport.Options);
+}
+
+/** The address part of a From header ("Jo <jo@example.com>" → jo@example.com). */
+export function addressOf(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1]?.trim() ?? from.trim();
+}
+
+export class SmtpTestError extends Error {}
+
+/** Sends a short test message to the workspace's own address (Reply-To, else From). */
+export async function sendTestMessage(scope: Scope) {
+  requirePermission(scope, "workspace:manage");
+  const s = smtpSettingsFor(scope.workspaceId);
+  if (!s) throw new SmtpTestError("Save your settings first.");
+  const to = s.replyTo || addressOf(s.from);
+  const t = transportFor(s);
+  try {
+    await t.sendMail({
+      from: s.from,
+      to,
+      replyTo: s.replyTo || undefined,
+      subject: "Retract: test message",
+      text: "This is a test message from Retract. Your email settings work: letters will be sent from this account.\n",
+    });
+  } catch (e) {
+    audit({
+      action: "smtp.test",
+      actorUserId: scope.userId,
+      workspaceId: scope.workspaceId,
+      detail: { ok: false },
+    });
+    throw new SmtpTestError(`The mail server did not accept the test message: ${describeSmtpError(e)}`);
+  } finally {
+    t.close();
+  }
+  audit({
+    action: "smtp.test",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    detail: { ok: true },
+  });
+  return { to };
+}
+
+/** A short, personal-data-free description of an SMTP or network error (codes, not addresses). */
+export function describeSmtpError(e: unknown): string {
+  const err = e as { responseCode?: number; response?: string; code?: string; message?: string };
+  const scrub = (s: string) => s.replace(/[^\s<>@]+@[^\s<>@]+/g, "<address>").slice(0, 200);
+  if (err.responseCode) return scrub(`${err.responseCode} ${err.response ?? ""}`.trim());
+  if (err.code) return `${err.code}${err.message ? `: ${scrub(err.message)}` : ""}`;
+  return scrub(err.message ?? String(e));
+}

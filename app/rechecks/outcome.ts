@@ -1,0 +1,51 @@
+// What a re-check means for an exposure. Pure, so the rules are tested on their own:
+// - 404, 410 and 451 → removed.
+// - 2xx with the person's identifiers → still up, or reappeared when the exposure was marked removed.
+// - 2xx without them → removed only when an earlier check of this page did find them (the matcher is known
+//   to work on this page); otherwise inconclusive: the page may need JavaScript or a login to show its content.
+// - network errors, 5xx, refused addresses and onion addresses → unreachable; other 4xx → inconclusive.
+import type { ExposureStatus } from "~/exposures/categories";
+
+export type CheckOutcome = "up" | "removed" | "reappeared" | "unreachable" | "inconclusive";
+
+export type CheckFacts =
+  | { fetched: false }
+  | { fetched: true; status: number; foundKinds: string[]; identifiersKnown: boolean };
+
+export function decideOutcome(
+  facts: CheckFacts,
+  exposureStatus: ExposureStatus,
+  foundBefore: boolean,
+): CheckOutcome {
+  if (!facts.fetched) return "unreachable";
+  const { status } = facts;
+  if (status === 404 || status === 410 || status === 451) return "removed";
+  if (status >= 500) return "unreachable";
+  if (status >= 200 && status < 300) {
+    if (facts.foundKinds.length > 0) return exposureStatus === "removed" ? "reappeared" : "up";
+    if (facts.identifiersKnown && foundBefore) return "removed";
+    return "inconclusive";
+  }
+  return "inconclusive";
+}
+
+/** The exposure's new status after a check (null: leave it as it is). */
+export function nextExposureStatus(
+  outcome: CheckOutcome,
+  current: ExposureStatus,
+  hasRequest: boolean,
+): ExposureStatus | null {
+  switch (outcome) {
+    case "removed":
+      return current === "removed" ? null : "removed";
+    case "reappeared":
+      return "reappeared";
+    case "up":
+      // Back online after being unreachable: it is there again, as requested or not.
+      return current === "unreachable" ? (hasRequest ? "requested" : "active") : null;
+    case "unreachable":
+      return current === "active" || current === "requested" ? "unreachable" : null;
+    case "inconclusive":
+      return null;
+  }
+}

@@ -1,0 +1,360 @@
+// Replies to letters: read from the workspace's IMAP mailbox (imapflow) or recorded by hand. Each message is
+// parsed with mailparser, matched to its letter (Message-ID headers, else the RX reference in the subject),
+// stored encrypted (the raw message too), and a letter that was waiting moves to "acknowledged". Mail that
+// matches nothing waits in the inbox until someone assigns it.
+import { createHash } from "node:crypto";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { ImapFlow } from "imapflow";
+import { simpleParser } from "mailparser";
+import { inboundMessages, letters, outbox, workspaceImap } from "#db/schema";
+import { audit } from "~/audit/audit.server";
+import { getDb } from "~/db.server";
+import { getEnv } from "~/env.server";
+import { IllegalTransitionError, type RequestEvent } from "~/requests/lifecycle";
+import { applyEvent, getRequest } from "~/requests/requests.server";
+import { blindIndex, decrypt, encrypt } from "~/security/crypto.server";
+import { newId } from "~/utils/ids.server";
+import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { type LetterFinder, matchReply } from "./match";
+
+const ctx = (id: string, f: string) => `inbound_message:${id}:${f}`;
+
+// ── Finding letters (the small interface the matcher needs) ────────────────────────────────────────
+export function letterFinder(workspaceId: string): LetterFinder {
+  const db = getDb();
+  return {
+    findLetterByMessageId(messageId) {
+      const l = db
+        .select({ id: letters.id })
+        .from(letters)
+        .where(and(eq(letters.workspaceId, workspaceId), eq(letters.messageId, messageId)))
+        .get();
+      if (l) return l.id;
+      // Queued or retried letters carry the outbox's Message-ID before letters.message_id is set.
+      return (
+        db
+          .select({ id: outbox.letterId })
+          .from(outbox)
+          .where(and(eq(outbox.workspaceId, workspaceId), eq(outbox.messageId, messageId)))
+          .get()?.id ?? null
+      );
+    },
+    findLetterByReference(reference) {
+      return (
+        db
+          .select({ id: letters.id })
+          .from(letters)
+          .where(and(eq(letters.workspaceId, workspaceId), eq(letters.reference, reference)))
+          .get()?.id ?? null
+      );
+    },
+  };
+}
+
+// ── Storing a message ────────────────────────────────────────────────────────────────────────
+export type IngestResult = { id: string; letterId: string | null; matchedBy: string | null; duplicate: boolean };
+
+/** A reply moves a letter that was only waiting to "acknowledged"; the outcome is the user's to pick. */
+function acknowledge(workspaceId: string, letterId: string, inboundMessageId: string, at: Date) {
+  const event: RequestEvent = { type: "acknowledge" };
+  try {
+    applyEvent(workspaceId, letterId, event, null, { inboundMessageId, at });
+  } catch (e) {
+    if (!(e instanceof IllegalTransitionError)) throw e;
+  }
+}
+
+/** Parses, matches and stores one raw message for a workspace. The same Message-ID is stored once. */
+export async function ingestMessage(workspaceId: string, raw: Buffer, receivedAt = new Date()): Promise<IngestResult> {
+  const mail = await simpleParser(raw, { skipHtmlToText: false, skipImageLinks: true });
+  const key = mail.messageId ?? `sha256:${createHash("sha256").update(raw).digest("hex")}`;
+  const messageIdHmac = blindIndex("inbound-message-id", key);
+  const db = getDb();
+  const existing = db
+    .select({ id: inboundMessages.id, letterId: inboundMessages.letterId, matchedBy: inboundMessages.matchedBy })
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.workspaceId, workspaceId), eq(inboundMessages.messageIdHmac, messageIdHmac)))
+    .get();
+  if (existing) return { ...existing, duplicate: true };
+  const match = matchReply(
+    { inReplyTo: mail.inReplyTo, references: mail.references, subject: mail.subject },
+    letterFinder(workspaceId),
+  );
+  const id = newId();
+  const text = mail.text ?? (typeof mail.html === "string" ? mail.html.replace(/<[^>]+>/g, " ") : "");
+  db.insert(inboundMessages)
+    .values({
+      id,
+      workspaceId,
+      letterId: match?.letterId ?? null,
+      source: "imap",
+      messageIdHmac,
+      matchedBy: match?.by ?? null,
+      fromEnc: encrypt(mail.from?.text ?? "", ctx(id, "from")),
+      subjectEnc: encrypt(mail.subject ?? "", ctx(id, "subject")),
+      textEnc: encrypt(text, ctx(id, "text")),
+      // Bytes kept exactly: latin1 maps each byte to one character and back.
+      rawEnc: encrypt(raw.toString("latin1"), ctx(id, "raw")),
+      size: raw.length,
+      receivedAt: mail.date ?? receivedAt,
+    })
+    .run();
+  audit({
+    action: "reply.fetch",
+    workspaceId,
+    targetType: "inbound_message",
+    targetId: id,
+    detail: { matched: match?.by ?? "none", size: raw.length },
+  });
+  if (match) acknowledge(workspaceId, match.letterId, id, mail.date ?? receivedAt);
+  return { id, letterId: match?.letterId ?? null, matchedBy: match?.by ?? null, duplicate: false };
+}
+
+// ── The mailbox settings ───────────────────────────────────────────────────────────────────────
+export type ImapSettings = { host: string; port: number; secure: boolean; user: string; password: string; mailbox: string };
+
+export function imapSettingsFor(workspaceId: string): (ImapSettings & { lastPolledAt: Date | null; lastError: string | null }) | null {
+  const r = getDb().select().from(workspaceImap).where(eq(workspaceImap.workspaceId, workspaceId)).get();
+  if (!r) return null;
+  return {
+    host: r.host,
+    port: r.port,
+    secure: r.secure,
+    user: decrypt(r.userEnc, `workspace_imap:${workspaceId}:user`),
+    password: decrypt(r.passwordEnc, `workspace_imap:${workspaceId}:password`),
+    mailbox: r.mailbox,
+    lastPolledAt: r.lastPolledAt,
+    lastError: r.lastError,
+  };
+}
+
+/** Saves the mailbox settings; an empty password keeps the stored one. */
+export function saveImapSettings(scope: Scope, s: Omit<ImapSettings, "password"> & { password: string }) {
+  requirePermission(scope, "workspace:manage");
+  const w = scope.workspaceId;
+  const old = imapSettingsFor(w);
+  const password = s.password || old?.password;
+  if (!password) throw new Error("A password is needed.");
+  const now = new Date();
+  const values = {
+    host: s.host,
+    port: s.port,
+    secure: s.secure,
+    userEnc: encrypt(s.user, `workspace_imap:${w}:user`),
+    passwordEnc: encrypt(password, `workspace_imap:${w}:password`),
+    mailbox: s.mailbox || "INBOX",
+    updatedBy: scope.userId,
+    updatedAt: now,
+  };
+  const changedAccount = !old || old.host !== s.host || old.user !== s.user || old.mailbox !== values.mailbox;
+  getDb()
+    .insert(workspaceImap)
+    .values({ workspaceId: w, ...values })
+    .onConflictDoUpdate({
+      target: workspaceImap.workspaceId,
+      // Another account or folder: its UIDs mean something else, so start again from the top.
+      set: changedAccount ? { ...values, lastUid: 0, uidValidity: null } : values,
+    })
+    .run();
+  audit({ action: "imap.update", actorUserId: scope.userId, workspaceId: w, targetType: "workspace", targetId: w });
+}
+
+function clientFor(s: ImapSettings) {
+  return new ImapFlow({
+    host: s.host,
+    port: s.port,
+    secure: s.secure,
+    auth: { user: s.user, pass: s.password },
+    logger: false,
+    disableAutoIdle: true,
+    connectionTimeout: 15_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 60_000,
+  });
+}
+
+function describeImapError(e: unknown): string {
+  const err = e as { responseText?: string; code?: string; authenticationFailed?: boolean; message?: string };
+  if (err.authenticationFailed) return "The mail server refused the user name or password.";
+  if (err.code === "ECONNREFUSED") return "The mail server refused the connection (check host and port).";
+  if (err.code === "ENOTFOUND") return "The mail server's name does not resolve.";
+  if (err.code === "ETIMEDOUT" || err.code === "CONNECT_TIMEOUT") return "The mail server did not answer in time.";
+  return (err.responseText ?? err.message ?? "The mailbox could not be read.").slice(0, 200);
+}
+
+export type PollResult = { fetched: number; matched: number; unmatched: number; error?: string };
+
+/** Reads new messages from the workspace's mailbox (read-only: nothing is marked or moved there). */
+export async function pollMailbox(workspaceId: string): Promise<PollResult> {
+  const s = imapSettingsFor(workspaceId);
+  if (!s) return { fetched: 0, matched: 0, unmatched: 0, error: "No mailbox is set up." };
+  const db = getDb();
+  const row = db.select().from(workspaceImap).where(eq(workspaceImap.workspaceId, workspaceId)).get()!;
+  const client = clientFor(s);
+  const result: PollResult = { fetched: 0, matched: 0, unmatched: 0 };
+  let lastUid = row.lastUid;
+  let uidValidity = row.uidValidity;
+  try {
+    await client.connect();
+    const box = await client.mailboxOpen(s.mailbox, { readOnly: true });
+    if (uidValidity !== String(box.uidValidity)) {
+      uidValidity = String(box.uidValidity);
+      lastUid = 0;
+    }
+    const raws: { uid: number; source: Buffer; date: Date }[] = [];
+    for await (const m of client.fetch(`${lastUid + 1}:*`, { uid: true, source: true, internalDate: true }, { uid: true })) {
+      if (m.uid > lastUid && m.source) raws.push({ uid: m.uid, source: m.source, date: new Date(m.internalDate ?? Date.now()) });
+    }
+    for (const m of raws.sort((a, b) => a.uid - b.uid)) {
+      const r = await ingestMessage(workspaceId, m.source, m.date);
+      if (!r.duplicate) {
+        result.fetched += 1;
+        if (r.letterId) result.matched += 1;
+        else result.unmatched += 1;
+      }
+      lastUid = m.uid;
+    }
+    await client.logout();
+  } catch (e) {
+    result.error = describeImapError(e);
+    client.close();
+  }
+  db.update(workspaceImap)
+    .set({ lastUid, uidValidity, lastPolledAt: new Date(), lastError: result.error ?? null })
+    .where(eq(workspaceImap.workspaceId, workspaceId))
+    .run();
+  return result;
+}
+
+/** Polls every workspace's mailbox (the background job and `npm run cli -- replies`). */
+export async function pollAllMailboxes() {
+  const ws = getDb().select({ id: workspaceImap.workspaceId }).from(workspaceImap).all();
+  const out: Record<string, PollResult> = {};
+  for (const w of ws) out[w.id] = await pollMailbox(w.id);
+  return out;
+}
+
+export const mailboxJob = {
+  name: "mailbox",
+  start() {
+    const minutes = getEnv().RETRACT_IMAP_POLL_MINUTES;
+    if (minutes === 0) return () => undefined;
+    let running = false;
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        await pollAllMailboxes();
+      } catch (e) {
+        console.error(`[mailbox] ${describeImapError(e)}`);
+      } finally {
+        running = false;
+      }
+    };
+    const timer = setInterval(tick, minutes * 60_000);
+    timer.unref();
+    return () => clearInterval(timer);
+  },
+};
+
+// ── Reading, assigning, recording by hand ─────────────────────────────────────────────────────────
+export type Reply = {
+  id: string;
+  letterId: string | null;
+  source: "imap" | "manual";
+  matchedBy: string | null;
+  from: string;
+  subject: string;
+  text: string;
+  receivedAt: Date;
+};
+
+function decryptReply(r: typeof inboundMessages.$inferSelect): Reply {
+  return {
+    id: r.id,
+    letterId: r.letterId,
+    source: r.source,
+    matchedBy: r.matchedBy,
+    from: decrypt(r.fromEnc, ctx(r.id, "from")),
+    subject: decrypt(r.subjectEnc, ctx(r.id, "subject")),
+    text: decrypt(r.textEnc, ctx(r.id, "text")),
+    receivedAt: r.receivedAt,
+  };
+}
+
+/** The replies to one request, decrypted; the read is logged. */
+export function repliesFor(scope: Scope, letterId: string): Reply[] {
+  getRequest(scope, letterId);
+  const rows = getDb()
+    .select()
+    .from(inboundMessages)
+    .where(inScope(inboundMessages, scope, eq(inboundMessages.letterId, letterId)))
+    .orderBy(desc(inboundMessages.receivedAt))
+    .all();
+  if (rows.length)
+    audit({ action: "reply.read", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "letter", targetId: letterId, detail: { count: rows.length } });
+  return rows.map(decryptReply);
+}
+
+/** Mail that matched no letter. Only members who see every case see it: it may be about anyone. */
+export function inbox(scope: Scope): Reply[] {
+  requirePermission(scope, "case:read_all");
+  const rows = getDb()
+    .select()
+    .from(inboundMessages)
+    .where(inScope(inboundMessages, scope, isNull(inboundMessages.letterId)))
+    .orderBy(desc(inboundMessages.receivedAt))
+    .limit(200)
+    .all();
+  if (rows.length)
+    audit({ action: "reply.read", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "inbox", detail: { count: rows.length } });
+  return rows.map(decryptReply);
+}
+
+/** Attaches an unmatched message to a request. */
+export function assignReply(scope: Scope, messageId: string, letterId: string) {
+  requirePermission(scope, "case:write");
+  requirePermission(scope, "case:read_all");
+  getRequest(scope, letterId);
+  const res = getDb()
+    .update(inboundMessages)
+    .set({ letterId, matchedBy: "manual" })
+    .where(inScope(inboundMessages, scope, eq(inboundMessages.id, messageId), isNull(inboundMessages.letterId)))
+    .run();
+  if (res.changes !== 1) notFound("This message");
+  audit({ action: "reply.assign", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "inbound_message", targetId: messageId, detail: { letterId } });
+  acknowledge(scope.workspaceId, letterId, messageId, new Date());
+}
+
+/** A reply that came by post, phone or a web form: the pasted text and the outcome the user picked. */
+export function recordReply(
+  scope: Scope,
+  letterId: string,
+  r: { text: string; receivedOn: string; event: RequestEvent | null },
+) {
+  requirePermission(scope, "case:write");
+  getRequest(scope, letterId);
+  const id = newId();
+  const receivedAt = new Date(`${r.receivedOn}T12:00:00Z`);
+  getDb()
+    .insert(inboundMessages)
+    .values({
+      id,
+      workspaceId: scope.workspaceId,
+      letterId,
+      source: "manual",
+      messageIdHmac: null,
+      matchedBy: "manual",
+      fromEnc: encrypt("", ctx(id, "from")),
+      subjectEnc: encrypt("", ctx(id, "subject")),
+      textEnc: encrypt(r.text, ctx(id, "text")),
+      rawEnc: null,
+      size: Buffer.byteLength(r.text),
+      receivedAt,
+    })
+    .run();
+  audit({ action: "reply.record", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "letter", targetId: letterId });
+  if (r.event) return applyEvent(scope.workspaceId, letterId, r.event, scope.userId, { inboundMessageId: id, at: receivedAt });
+  acknowledge(scope.workspaceId, letterId, id, receivedAt);
+  return null;
+}

@@ -1,0 +1,245 @@
+// Requests (= letters) as the tracking issue sees them: moving one through its lifecycle, notes, and the
+// timeline. The state lives in letters.status; every change is a compare-and-set on it plus a request_events row,
+// so two people (or the mailbox poller and a person) cannot both move the same request from the same state.
+import { and, desc, eq } from "drizzle-orm";
+import { exposureChecks, inboundMessages, letterExposures, letters, outbox, requestEvents } from "#db/schema";
+import { audit } from "~/audit/audit.server";
+import { getDb } from "~/db.server";
+import { decrypt, encrypt } from "~/security/crypto.server";
+import { newId } from "~/utils/ids.server";
+import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
+import {
+  IllegalTransitionError,
+  isOverdue,
+  OUTCOME_LABELS,
+  REFUSALS,
+  type RefusalReason,
+  type RequestEvent,
+  STATE_LABELS,
+  transition,
+} from "./lifecycle";
+
+export type RequestRow = {
+  id: string;
+  caseId: string;
+  workspaceId: string;
+  status: string;
+  dueOn: string | null;
+  announcedDueOn: string | null;
+  refusalReason: RefusalReason | null;
+};
+
+/** The latest announced due date and refusal reason of a letter (from its events). */
+function trackingFacts(letterId: string) {
+  const rows = getDb()
+    .select({ kind: requestEvents.kind, dueOn: requestEvents.dueOn, refusalReason: requestEvents.refusalReason })
+    .from(requestEvents)
+    .where(eq(requestEvents.letterId, letterId))
+    .orderBy(desc(requestEvents.at))
+    .all();
+  return {
+    announcedDueOn: rows.find((r) => r.kind === "announce_extension")?.dueOn ?? null,
+    refusalReason: (rows.find((r) => r.refusalReason)?.refusalReason ?? null) as RefusalReason | null,
+  };
+}
+
+/** A request of the workspace by letter id (404 otherwise), without decrypting anything. */
+export function getRequest(scope: Scope, letterId: string): RequestRow {
+  const row = getDb()
+    .select({
+      id: letters.id,
+      caseId: letters.caseId,
+      workspaceId: letters.workspaceId,
+      status: letters.status,
+      dueOn: letters.dueOn,
+    })
+    .from(letters)
+    .where(inScope(letters, scope, eq(letters.id, letterId)))
+    .get();
+  if (!row) notFound("This request");
+  return { ...row, ...trackingFacts(row.id) };
+}
+
+export type Extras = {
+  note?: string;
+  inboundMessageId?: string;
+  relatedLetterId?: string;
+  at?: Date;
+};
+
+/**
+ * Applies a lifecycle event to a letter of `workspaceId`. Throws IllegalTransitionError when the machine (or a
+ * concurrent change) refuses. `actorUserId` is null for the mailbox poller.
+ */
+export function applyEvent(
+  workspaceId: string,
+  letterId: string,
+  event: RequestEvent,
+  actorUserId: string | null,
+  extras: Extras = {},
+) {
+  const db = getDb();
+  const at = extras.at ?? new Date();
+  return db.transaction((tx) => {
+    const row = tx
+      .select({ status: letters.status, caseId: letters.caseId })
+      .from(letters)
+      .where(and(eq(letters.id, letterId), eq(letters.workspaceId, workspaceId)))
+      .get();
+    if (!row) notFound("This request");
+    const next = transition(row.status, event);
+    const res = tx
+      .update(letters)
+      .set({ status: next, updatedAt: at })
+      .where(and(eq(letters.id, letterId), eq(letters.status, row.status)))
+      .run();
+    if (res.changes !== 1) throw new IllegalTransitionError(row.status, event.type, "The request changed meanwhile.");
+    const id = newId();
+    tx.insert(requestEvents)
+      .values({
+        id,
+        workspaceId,
+        caseId: row.caseId,
+        letterId,
+        at,
+        kind: event.type,
+        fromStatus: row.status,
+        toStatus: next,
+        outcome: event.type === "reply" ? event.outcome : null,
+        refusalReason: event.type === "reply" && event.outcome === "refused" ? event.reason : null,
+        dueOn: event.type === "announce_extension" ? event.newDueOn : null,
+        noteEnc: extras.note ? encrypt(extras.note, `request_event:${id}:note`) : null,
+        inboundMessageId: extras.inboundMessageId ?? null,
+        relatedLetterId: extras.relatedLetterId ?? null,
+        actorUserId,
+      })
+      .run();
+    audit({
+      action: "request.transition",
+      actorUserId,
+      workspaceId,
+      targetType: "letter",
+      targetId: letterId,
+      detail: { event: event.type, from: row.status, to: next },
+    });
+    return next;
+  });
+}
+
+/** A person moves a request (picks the outcome of a reply, announces an extension, closes it…). */
+export function moveRequest(scope: Scope, letterId: string, event: RequestEvent, extras: Extras = {}) {
+  requirePermission(scope, "case:write");
+  getRequest(scope, letterId);
+  return applyEvent(scope.workspaceId, letterId, event, scope.userId, extras);
+}
+
+export function addNote(scope: Scope, letterId: string, note: string) {
+  requirePermission(scope, "case:write");
+  const r = getRequest(scope, letterId);
+  const id = newId();
+  getDb()
+    .insert(requestEvents)
+    .values({
+      id,
+      workspaceId: scope.workspaceId,
+      caseId: r.caseId,
+      letterId,
+      at: new Date(),
+      kind: "note",
+      noteEnc: encrypt(note, `request_event:${id}:note`),
+      actorUserId: scope.userId,
+    })
+    .run();
+  audit({ action: "request.note", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "letter", targetId: letterId });
+}
+
+export type TimelineItem = { at: Date; kind: string; text: string; letterId: string; note?: string };
+
+/**
+ * The timeline of a case (or one of its requests): letters written, sent, accepted by SMTP; replies; status
+ * changes; notes; follow-ups and escalations; re-checks of the places the letters name. Notes are decrypted
+ * (logged as a read of the request).
+ */
+export function timeline(scope: Scope, caseId: string, letterId?: string): TimelineItem[] {
+  const db = getDb();
+  const ls = db
+    .select({
+      id: letters.id,
+      kind: letters.kind,
+      reference: letters.reference,
+      createdAt: letters.createdAt,
+      sentAt: letters.sentAt,
+      channel: letters.channel,
+      smtpAt: outbox.sentAt,
+      messageId: outbox.messageId,
+    })
+    .from(letters)
+    .leftJoin(outbox, eq(outbox.letterId, letters.id))
+    .where(inScope(letters, scope, eq(letters.caseId, caseId), letterId ? eq(letters.id, letterId) : undefined))
+    .all();
+  const items: TimelineItem[] = [];
+  for (const l of ls) {
+    items.push({ at: l.createdAt, kind: "created", letterId: l.id, text: `Letter ${l.reference} (${l.kind}) written` });
+    if (l.smtpAt)
+      items.push({ at: l.smtpAt, kind: "smtp", letterId: l.id, text: `${l.reference} accepted by the mail server` });
+    else if (l.sentAt)
+      items.push({ at: l.sentAt, kind: "sent", letterId: l.id, text: `${l.reference} marked sent (${l.channel})` });
+  }
+  const refOf = new Map(ls.map((l) => [l.id, l.reference]));
+  const ev = db
+    .select()
+    .from(requestEvents)
+    .where(inScope(requestEvents, scope, eq(requestEvents.caseId, caseId), letterId ? eq(requestEvents.letterId, letterId) : undefined))
+    .all();
+  if (ev.some((e) => e.noteEnc))
+    audit({ action: "request.read", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "case", targetId: caseId });
+  for (const e of ev) {
+    const ref = refOf.get(e.letterId) ?? "";
+    const note = e.noteEnc ? decrypt(e.noteEnc, `request_event:${e.id}:note`) : undefined;
+    let text: string;
+    if (e.kind === "note") text = `Note on ${ref}`;
+    else if (e.kind === "reply" && e.outcome)
+      text = `Reply to ${ref}: ${OUTCOME_LABELS[e.outcome as keyof typeof OUTCOME_LABELS] ?? e.outcome}${
+        e.refusalReason ? ` (${REFUSALS[e.refusalReason as RefusalReason]?.label ?? e.refusalReason})` : ""
+      }`;
+    else if (e.kind === "announce_extension") text = `${ref}: the recipient extended the deadline to ${e.dueOn}`;
+    else if (e.kind === "follow_up") text = `${ref}: follow-up sent`;
+    else if (e.kind === "escalate") text = `${ref}: complaint filed with the authority`;
+    else text = `${ref}: ${STATE_LABELS[e.toStatus as keyof typeof STATE_LABELS] ?? e.toStatus}`;
+    items.push({ at: e.at, kind: e.kind, letterId: e.letterId, text, note });
+  }
+  const replies = db
+    .select({ id: inboundMessages.id, letterId: inboundMessages.letterId, receivedAt: inboundMessages.receivedAt, source: inboundMessages.source })
+    .from(inboundMessages)
+    .where(inScope(inboundMessages, scope, letterId ? eq(inboundMessages.letterId, letterId) : undefined))
+    .all()
+    .filter((m) => m.letterId && refOf.has(m.letterId));
+  for (const m of replies)
+    items.push({
+      at: m.receivedAt,
+      kind: "mail",
+      letterId: m.letterId!,
+      text: `${m.source === "imap" ? "Email received" : "Reply recorded"} for ${refOf.get(m.letterId!)}`,
+    });
+  const exposureIds = db
+    .select({ exposureId: letterExposures.exposureId, letterId: letterExposures.letterId })
+    .from(letterExposures)
+    .where(inScope(letterExposures, scope))
+    .all()
+    .filter((x) => refOf.has(x.letterId));
+  const seen = new Set<string>();
+  for (const x of exposureIds) {
+    if (seen.has(x.exposureId)) continue;
+    seen.add(x.exposureId);
+    for (const c of db
+      .select({ at: exposureChecks.checkedAt, outcome: exposureChecks.outcome })
+      .from(exposureChecks)
+      .where(inScope(exposureChecks, scope, eq(exposureChecks.exposureId, x.exposureId)))
+      .all())
+      items.push({ at: c.at, kind: "recheck", letterId: x.letterId, text: `Re-check: ${OUTCOME_TEXT[c.outcome]}` });
+  }
+  return items.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+export { isOverdue };

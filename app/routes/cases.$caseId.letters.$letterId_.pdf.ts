@@ -1,0 +1,42 @@
+// Downloads a letter as PDF (generated on request from the stored text; the text of a sent letter never changes).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { audit } from "~/audit/audit.server";
+import { requireScope } from "~/auth/session.server";
+import { getLetter } from "~/letters/letters.server";
+import { renderLetterPdf } from "~/letters/pdf.server";
+import { parseParams } from "~/utils/forms";
+
+const ParamsSchema = z.object({ caseId: z.string().min(1).max(40), letterId: z.string().min(1).max(40) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = await requireScope(request);
+  const { caseId, letterId } = parseParams(params, ParamsSchema);
+  const letter = getLetter(scope, caseId, letterId);
+  const pdf = await renderLetterPdf({
+    reference: letter.reference,
+    subject: letter.subject,
+    body: letter.body,
+    lang: letter.templateLang,
+    paper: letter.paper,
+    variables: letter.variables,
+    address: letter.channel === "pdf" ? letter.address : null,
+  });
+  audit({
+    action: "letter.pdf",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "letter",
+    targetId: letterId,
+  });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(pdf.length),
+      "Content-Disposition": `attachment; filename="letter-${letter.reference}.pdf"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
+}

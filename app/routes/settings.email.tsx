@@ -1,0 +1,145 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requireScope } from "~/auth/session.server";
+import { SmtpSettingsSchema } from "~/letters/forms";
+import {
+  SmtpTestError,
+  saveSmtpSettings,
+  sendTestMessage,
+  smtpSettingsForForm,
+} from "~/outbox/smtp-settings.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { FormErrors, TextField } from "~/ui/forms";
+import { type FieldErrors, parseForm } from "~/utils/forms";
+import { requirePermission } from "~/workspaces/scope.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const scope = await requireScope(request);
+  requirePermission(scope, "workspace:manage");
+  return { settings: smtpSettingsForForm(scope) };
+}
+
+const IntentSchema = z.object({ intent: z.enum(["save", "test"], "Unknown action.") });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const scope = await requireScope(request);
+  requirePermission(scope, "workspace:manage");
+  const form = await request.formData();
+  const intent = IntentSchema.safeParse({ intent: form.get("intent") });
+  if (!intent.success)
+    return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
+  if (intent.data.intent === "test") {
+    try {
+      const { to } = await sendTestMessage(scope);
+      return Response.json({ tested: to, fieldErrors: {} });
+    } catch (e) {
+      if (e instanceof SmtpTestError)
+        return Response.json({ formErrors: [e.message], fieldErrors: {} }, { status: 400 });
+      throw e;
+    }
+  }
+  const parsed = parseForm(form, SmtpSettingsSchema);
+  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  saveSmtpSettings(scope, parsed.data);
+  return Response.json({ saved: true, fieldErrors: {} });
+}
+
+type ActionData = {
+  saved?: boolean;
+  tested?: string;
+  fieldErrors: FieldErrors;
+  formErrors?: string[];
+  values?: Record<string, string>;
+};
+
+export default function EmailSettings() {
+  const { settings } = useLoaderData<typeof loader>();
+  const data = useActionData<ActionData>();
+  const nav = useNavigation();
+  const busy = nav.state !== "idle" && nav.formMethod === "POST";
+  const testing = busy && nav.formData?.get("intent") === "test";
+  const v = (k: string, fallback: string | number | undefined) => data?.values?.[k] ?? String(fallback ?? "");
+  const e = data?.fieldErrors ?? {};
+  return (
+    <div className="stack narrow">
+      <h1>Email for letters</h1>
+      <p>
+        Letters are sent from your own mailbox, so answers come back to you. Enter your email provider's SMTP
+        settings (your provider's help pages list them; many need an app password).
+      </p>
+      {data?.saved ? (
+        <p className="notice notice-ok" role="status">
+          Settings saved.
+        </p>
+      ) : null}
+      {data?.tested ? (
+        <p className="notice notice-ok" role="status">
+          Test message sent to {data.tested}. Check that mailbox.
+        </p>
+      ) : null}
+      <Form method="post" noValidate className="stack">
+        <FormErrors errors={data?.formErrors} />
+        <TextField name="host" label="SMTP server" defaultValue={v("host", settings?.host)} errors={e.host} />
+        <TextField
+          name="port"
+          label="Port"
+          hint="Usually 587 (STARTTLS) or 465 (TLS)."
+          defaultValue={v("port", settings?.port ?? 587)}
+          errors={e.port}
+        />
+        <label className="check">
+          <input type="checkbox" name="secure" defaultChecked={settings?.secure ?? false} /> Use TLS from the
+          start (port 465)
+        </label>
+        <TextField
+          name="user"
+          label="User name"
+          autoComplete="off"
+          defaultValue={v("user", settings?.user)}
+          errors={e.user}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label="Password"
+          autoComplete="new-password"
+          hint={settings?.hasPassword ? "A password is saved. Leave empty to keep it." : undefined}
+          errors={e.password}
+        />
+        <TextField
+          name="from"
+          label="From"
+          hint="Your name and address, like Jo Example <jo@example.com>."
+          defaultValue={v("from", settings?.from)}
+          errors={e.from}
+        />
+        <TextField
+          name="replyTo"
+          type="email"
+          label="Reply-To (optional)"
+          hint="Where answers should go, if not the From address."
+          defaultValue={v("replyTo", settings?.replyTo)}
+          errors={e.replyTo}
+        />
+        <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+          Save settings
+        </button>
+      </Form>
+      {settings ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="test" />
+          <button type="submit" className="button button-secondary" disabled={busy}>
+            {testing ? "Sending…" : "Send test message"}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Email settings · Retract" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

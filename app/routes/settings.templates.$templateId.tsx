@@ -1,0 +1,206 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { z } from "zod";
+import { requireScope } from "~/auth/session.server";
+import {
+  getWorkspaceTemplate,
+  type Preview,
+  previewTemplate,
+  saveTemplateVersion,
+  WorkspaceTemplateError,
+} from "~/letters/workspace-templates.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { FormErrors } from "~/ui/forms";
+import { parseForm, parseParams } from "~/utils/forms";
+import { requirePermission } from "~/workspaces/scope.server";
+
+const ParamsSchema = z.object({ templateId: z.string().min(1).max(40) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = await requireScope(request);
+  requirePermission(scope, "case:write");
+  const { templateId } = parseParams(params, ParamsSchema);
+  const t = getWorkspaceTemplate(scope, templateId);
+  const m = t.latest.meta;
+  return {
+    template: {
+      id: t.id,
+      title: t.title,
+      lang: t.lang,
+      kind: m.kind,
+      version: t.latest.version,
+      body: t.latest.body,
+      versions: t.versions.map((v) => ({ version: v.version, createdAt: v.createdAt.toISOString() })),
+      variables: m.variables,
+      optional: [...m.optionalVariables, ...m.variablesIfRepresented],
+    },
+    preview: previewTemplate(m as unknown as Record<string, unknown>, t.latest.body),
+  };
+}
+
+const EditSchema = z.object({
+  intent: z.enum(["preview", "save"]),
+  body: z
+    .string()
+    .min(1, "The template cannot be empty.")
+    .max(100_000)
+    .transform((v) => v.replace(/\r\n/g, "\n")),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const scope = await requireScope(request);
+  requirePermission(scope, "case:write");
+  const { templateId } = parseParams(params, ParamsSchema);
+  const parsed = parseForm(await request.formData(), EditSchema);
+  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  const t = getWorkspaceTemplate(scope, templateId);
+  if (parsed.data.intent === "preview") {
+    return Response.json({
+      preview: previewTemplate(t.latest.meta as unknown as Record<string, unknown>, parsed.data.body),
+      body: parsed.data.body,
+    });
+  }
+  try {
+    const version = saveTemplateVersion(scope, templateId, parsed.data.body);
+    return Response.json({ saved: version });
+  } catch (e) {
+    if (e instanceof WorkspaceTemplateError)
+      return Response.json(
+        { formErrors: [`Not saved: ${e.message}`], fieldErrors: {}, body: parsed.data.body },
+        { status: 400 },
+      );
+    throw e;
+  }
+}
+
+type ActionData = { preview?: Preview; saved?: number; formErrors?: string[]; body?: string };
+
+function PreviewPanel({ preview }: { preview: Preview }) {
+  if (!preview.ok)
+    return (
+      <div className="notice notice-error">
+        <p>The template cannot be rendered: {preview.error}</p>
+      </div>
+    );
+  return (
+    <div className="stack">
+      <p>
+        <strong>Subject:</strong> {preview.subject}
+      </p>
+      <pre className="letter-text">{preview.body}</pre>
+      <p>
+        Legal checklist: {preview.passed} of {preview.total} items present.
+      </p>
+      <ul>
+        {preview.checks
+          .filter((c) => c.status === "fail")
+          .map((c) => (
+            <li key={c.label} className="error">
+              Missing: {c.label}
+            </li>
+          ))}
+      </ul>
+    </div>
+  );
+}
+
+export default function EditTemplate() {
+  const { template, preview } = useLoaderData<typeof loader>();
+  const data = useActionData<ActionData>();
+  const live = useFetcher<ActionData>();
+  const nav = useNavigation();
+  const busy = nav.state !== "idle";
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const shown = live.data?.preview ?? data?.preview ?? preview;
+  return (
+    <div className="stack">
+      <p>
+        <Link to="/settings/templates">All templates</Link>
+      </p>
+      <h1>{template.title}</h1>
+      <p className="muted">
+        {template.kind} · {template.lang} · version {template.version}
+      </p>
+      {data?.saved ? (
+        <p className="notice notice-ok" role="status">
+          Saved as version {data.saved}.
+        </p>
+      ) : null}
+      <div className="template-editor">
+        <Form method="post" className="stack">
+          <FormErrors errors={data?.formErrors} />
+          <div className="field">
+            <label htmlFor="template-body">Template text (Liquid)</label>
+            <textarea
+              id="template-body"
+              name="body"
+              rows={30}
+              className="letter-editor"
+              defaultValue={data?.body ?? template.body}
+              onChange={(e) => {
+                const body = e.currentTarget.value;
+                clearTimeout(timer.current);
+                timer.current = setTimeout(
+                  () => live.submit({ intent: "preview", body }, { method: "post" }),
+                  500,
+                );
+              }}
+            />
+          </div>
+          <div className="row">
+            {hydrated ? null : (
+              <button type="submit" name="intent" value="preview" className="button button-secondary">
+                Preview
+              </button>
+            )}
+            <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+              Save as version {template.version + 1}
+            </button>
+          </div>
+          <details>
+            <summary>Variables you can use</summary>
+            <p>Required:</p>
+            <ul>
+              {template.variables.map((v) => (
+                <li key={v} className="mono">
+                  {`{{ ${v.replace("[]", "[0]")} }}`}
+                </li>
+              ))}
+            </ul>
+            <p>Optional:</p>
+            <ul>
+              {template.optional.map((v) => (
+                <li key={v} className="mono">
+                  {v}
+                </li>
+              ))}
+            </ul>
+          </details>
+        </Form>
+        <section aria-labelledby="preview" className="stack" aria-live="polite">
+          <h2 id="preview">Preview with example details</h2>
+          <PreviewPanel preview={shown} />
+        </section>
+      </div>
+      <section aria-labelledby="versions">
+        <h2 id="versions">Versions</h2>
+        <ul>
+          {template.versions.map((v) => (
+            <li key={v.version}>
+              Version {v.version}, {v.createdAt.slice(0, 10)}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Edit template · Retract" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,97 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireScope } from "~/auth/session.server";
+import { listTemplates } from "~/letters/templates.server";
+import { LANGS } from "~/letters/variables";
+import {
+  copyBuiltInTemplate,
+  listWorkspaceTemplates,
+  WorkspaceTemplateError,
+} from "~/letters/workspace-templates.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { FormErrors, SelectField } from "~/ui/forms";
+import { parseForm } from "~/utils/forms";
+import { requirePermission } from "~/workspaces/scope.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const scope = await requireScope(request);
+  requirePermission(scope, "case:write");
+  return {
+    own: listWorkspaceTemplates(scope),
+    builtIn: listTemplates()
+      .filter((m) => m.id === m.kind)
+      .map((m) => ({ value: `${m.id}/${m.lang}`, label: `${m.title} (${m.lang})` })),
+  };
+}
+
+const CopySchema = z.object({
+  source: z
+    .string()
+    .regex(/^[a-z-]+\/[a-z]{2}$/, "Choose a template to copy.")
+    .transform((v) => v.split("/") as [string, string])
+    .pipe(z.tuple([z.string(), z.enum(LANGS)])),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const scope = await requireScope(request);
+  requirePermission(scope, "case:write");
+  const parsed = parseForm(await request.formData(), CopySchema);
+  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  try {
+    const id = copyBuiltInTemplate(scope, parsed.data.source[0], parsed.data.source[1]);
+    return redirect(`/settings/templates/${id}`);
+  } catch (e) {
+    if (e instanceof WorkspaceTemplateError)
+      return Response.json({ formErrors: [e.message], fieldErrors: {} }, { status: 400 });
+    throw e;
+  }
+}
+
+export default function Templates() {
+  const { own, builtIn } = useLoaderData<typeof loader>();
+  const data = useActionData<{ formErrors?: string[]; fieldErrors?: Record<string, string[]> }>();
+  return (
+    <div className="stack medium">
+      <h1>Your letter templates</h1>
+      <p>
+        Copy one of Retract's letters and change its wording for your workspace. Every saved change is a new
+        version; each letter remembers the version it was written from.
+      </p>
+      {own.length ? (
+        <ul className="list">
+          {own.map((t) => (
+            <li key={t.id}>
+              <Link to={`/settings/templates/${t.id}`}>{t.title}</Link>{" "}
+              <span className="muted">
+                ({t.kind}, {t.lang}, version {t.version})
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No templates of your own yet.</p>
+      )}
+      <Form method="post" className="card stack">
+        <h2>Copy a built-in letter</h2>
+        <FormErrors errors={data?.formErrors} />
+        <SelectField
+          name="source"
+          label="Letter to copy"
+          options={builtIn}
+          errors={data?.fieldErrors?.source}
+        />
+        <button type="submit" className="button">
+          Copy and edit
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Letter templates · Retract" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,281 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { requireScope } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { FormErrors, SelectField, TextField } from "~/ui/forms";
+import { parseForm } from "~/utils/forms";
+import {
+  createInvitation,
+  InvitationError,
+  listOpenInvitations,
+  revokeInvitation,
+} from "~/workspaces/invitations.server";
+import { changeRole, listMembers, MemberError, removeMember } from "~/workspaces/members.server";
+import {
+  ChangeRoleSchema,
+  InviteSchema,
+  RemoveMemberSchema,
+  RequireTwoFactorSchema,
+  RevokeInvitationSchema,
+  ROLE_LABELS,
+} from "~/workspaces/schemas";
+import { can, requirePermission } from "~/workspaces/scope.server";
+import { getWorkspace, setRequireTwoFactor } from "~/workspaces/workspaces.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const scope = await requireScope(request);
+  requirePermission(scope, "members:manage");
+  const ws = getWorkspace(scope.workspaceId)!;
+  if (ws.kind === "personal") return { personal: true as const };
+  return {
+    personal: false as const,
+    name: ws.name,
+    requireTwoFactor: ws.requireTwoFactor,
+    me: scope.userId,
+    canManageOwners: can(scope, "owners:manage"),
+    members: listMembers(scope).map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() })),
+    invitations: listOpenInvitations(scope).map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })),
+  };
+}
+
+const IntentSchema = z.object({ intent: z.enum(["invite", "role", "remove", "revoke", "require-2fa"]) });
+
+function failure(message: string, status = 400) {
+  return Response.json({ ok: false, fieldErrors: {}, formErrors: [message], values: {} }, { status });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const scope = await requireScope(request);
+  requirePermission(scope, "members:manage");
+  const form = await request.formData();
+  const intent = parseForm(form, IntentSchema);
+  if (!intent.ok) return Response.json(intent, { status: 400 });
+  try {
+    switch (intent.data.intent) {
+      case "invite": {
+        const parsed = parseForm(form, InviteSchema);
+        if (!parsed.ok) return Response.json({ ...parsed, intent: "invite" }, { status: 400 });
+        const inv = await createInvitation(scope, parsed.data);
+        return { ok: true as const, invited: { link: inv.link, delivered: inv.delivered } };
+      }
+      case "role": {
+        const parsed = parseForm(form, ChangeRoleSchema);
+        if (!parsed.ok) return Response.json(parsed, { status: 400 });
+        changeRole(scope, parsed.data.userId, parsed.data.role);
+        break;
+      }
+      case "remove": {
+        const parsed = parseForm(form, RemoveMemberSchema);
+        if (!parsed.ok) return Response.json(parsed, { status: 400 });
+        removeMember(scope, parsed.data.userId);
+        if (parsed.data.userId === scope.userId) return redirect("/");
+        break;
+      }
+      case "revoke": {
+        const parsed = parseForm(form, RevokeInvitationSchema);
+        if (!parsed.ok) return Response.json(parsed, { status: 400 });
+        revokeInvitation(scope, parsed.data.invitationId);
+        break;
+      }
+      case "require-2fa": {
+        const parsed = parseForm(form, RequireTwoFactorSchema);
+        if (!parsed.ok) return Response.json(parsed, { status: 400 });
+        setRequireTwoFactor(scope, parsed.data.required);
+        break;
+      }
+    }
+  } catch (e) {
+    if (e instanceof MemberError || e instanceof InvitationError) return failure(e.message);
+    throw e;
+  }
+  return redirect("/workspace/members?saved=1");
+}
+
+type ActionData =
+  | { ok: true; invited: { link: string; delivered: boolean } }
+  | {
+      ok: false;
+      intent?: string;
+      fieldErrors: Record<string, string[] | undefined>;
+      formErrors: string[];
+      values: Record<string, string>;
+    };
+
+const roleOptions = (withOwner: boolean) =>
+  Object.entries(ROLE_LABELS)
+    .filter(([value]) => withOwner || value !== "owner")
+    .map(([value, label]) => ({ value, label }));
+
+export default function Members() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<ActionData>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  if (data.personal) {
+    return (
+      <div className="stack medium">
+        <h1>Members</h1>
+        <p>
+          This is your personal workspace: only you can see it. To work with others, create an organisation
+          and invite them there.
+        </p>
+        <p>
+          <Link to="/workspaces/new" className="button">
+            Create an organisation
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  const failed = result && !result.ok ? result : undefined;
+  return (
+    <div className="stack">
+      <h1>Members of {data.name}</h1>
+      {params.get("created") ? (
+        <p className="notice notice-ok" role="status">
+          Your organisation is ready. Invite the people you work with.
+        </p>
+      ) : null}
+      {params.get("saved") ? (
+        <p className="notice notice-ok" role="status">
+          Saved.
+        </p>
+      ) : null}
+      {failed && failed.intent !== "invite" ? <FormErrors errors={failed.formErrors} /> : null}
+      <ul className="list" aria-label="Members">
+        {data.members.map((m) => {
+          const locked = m.role === "owner" && !data.canManageOwners;
+          return (
+            <li key={m.userId} className="list-item member">
+              <div className="spread">
+                <div>
+                  <h2 className="h3">
+                    {m.name}
+                    {m.userId === data.me ? " (you)" : ""}
+                  </h2>
+                  <p className="muted">{m.email}</p>
+                </div>
+                <span className="badge">{m.role}</span>
+              </div>
+              {locked ? null : (
+                <div className="row">
+                  <Form method="post" className="row">
+                    <input type="hidden" name="intent" value="role" />
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <SelectField
+                      id={`role-${m.userId}`}
+                      name="role"
+                      label={`Role of ${m.name}`}
+                      options={roleOptions(data.canManageOwners)}
+                      defaultValue={m.role}
+                    />
+                    <button type="submit" className="button button-secondary" disabled={busy}>
+                      Change role
+                    </button>
+                  </Form>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <button type="submit" className="button button-danger" disabled={busy}>
+                      Remove {m.name}
+                    </button>
+                  </Form>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+
+      <section className="card stack" aria-labelledby="invite-heading">
+        <h2 id="invite-heading">Invite someone</h2>
+        {result?.ok ? (
+          <div className="notice notice-ok" role="status">
+            <p>
+              {result.invited.delivered
+                ? "The invitation was emailed."
+                : "Email is not set up on this server, so the invitation was not emailed."}{" "}
+              You can also send them this link yourself; it works once, for 7 days:
+            </p>
+            <p>
+              <code className="mono invite-link">{result.invited.link}</code>
+            </p>
+          </div>
+        ) : null}
+        <Form method="post" className="stack" noValidate>
+          {failed?.intent === "invite" || (failed && !failed.intent) ? (
+            <FormErrors errors={failed.formErrors} />
+          ) : null}
+          <input type="hidden" name="intent" value="invite" />
+          <TextField
+            name="email"
+            type="email"
+            label="Their email address"
+            autoComplete="off"
+            defaultValue={failed?.values?.email}
+            errors={failed?.fieldErrors.email}
+          />
+          <SelectField
+            name="role"
+            label="Role"
+            options={roleOptions(data.canManageOwners)}
+            defaultValue="caseworker"
+            errors={failed?.fieldErrors.role}
+          />
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? "Inviting…" : "Send invitation"}
+          </button>
+        </Form>
+        {data.invitations.length ? (
+          <>
+            <h3>Waiting to be accepted</h3>
+            <ul className="list" aria-label="Open invitations">
+              {data.invitations.map((i) => (
+                <li key={i.id} className="list-item spread">
+                  <span>
+                    {i.email} · {i.role} · until {new Date(i.expiresAt).toLocaleDateString("en-GB")}
+                  </span>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <button type="submit" className="button button-secondary">
+                      Withdraw invitation for {i.email}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section className="card stack" aria-labelledby="security-heading">
+        <h2 id="security-heading">Security</h2>
+        <p>
+          {data.requireTwoFactor
+            ? "Every member must use two-factor authentication. Members without it are asked to set it up before they can open anything here."
+            : "Members may use two-factor authentication, but it is not required."}
+        </p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="require-2fa" />
+          <input type="hidden" name="required" value={data.requireTwoFactor ? "false" : "true"} />
+          <button type="submit" className="button button-secondary" disabled={busy}>
+            {data.requireTwoFactor ? "Stop requiring two-factor" : "Require two-factor for every member"}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Members · Retract" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

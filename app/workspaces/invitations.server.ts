@@ -1,0 +1,202 @@
+// Invitations to an organisation: a random 256-bit token in the link, only its SHA-256 stored; valid 7 days,
+// used once, and only by an account with the invited email address.
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { invitations, memberships, users, workspaces } from "#db/schema";
+import { audit } from "~/audit/audit.server";
+import { emailIndex, normaliseEmail } from "~/auth/users.server";
+import { getDb } from "~/db.server";
+import { getEnv } from "~/env.server";
+import { sendSystemMail } from "~/mail/mailer.server";
+import { decrypt, encrypt } from "~/security/crypto.server";
+import { newId } from "~/utils/ids.server";
+import { ROLE_LABELS } from "./schemas";
+import { can, type Role, requirePermission, type Scope } from "./scope.server";
+import { getWorkspace } from "./workspaces.server";
+
+export const INVITATION_DAYS = 7;
+
+export class InvitationError extends Error {}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+const emailCtx = (id: string) => `invitation:${id}:email`;
+
+export async function createInvitation(scope: Scope, input: { email: string; role: Role }) {
+  requirePermission(scope, "members:manage");
+  if (input.role === "owner" && !can(scope, "owners:manage"))
+    throw new InvitationError("Only an owner can invite another owner.");
+  const ws = getWorkspace(scope.workspaceId);
+  if (ws?.kind !== "organisation")
+    throw new InvitationError("People can be invited to an organisation, not to a personal workspace.");
+  const email = normaliseEmail(input.email);
+  const emailHmac = emailIndex(email);
+  const db = getDb();
+  const already = db
+    .select({ userId: users.id })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(users.emailHmac, emailHmac), eq(memberships.workspaceId, scope.workspaceId)))
+    .get();
+  if (already) throw new InvitationError("This person is already a member.");
+  const id = newId();
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+  db.transaction((tx) => {
+    // A new invitation for the same address replaces an open one.
+    tx.update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(invitations.workspaceId, scope.workspaceId),
+          eq(invitations.emailHmac, emailHmac),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      )
+      .run();
+    tx.insert(invitations)
+      .values({
+        id,
+        workspaceId: scope.workspaceId,
+        emailHmac,
+        emailEnc: encrypt(email, emailCtx(id)),
+        role: input.role,
+        tokenHash: hashToken(token),
+        invitedBy: scope.userId,
+        expiresAt,
+      })
+      .run();
+  });
+  audit({
+    action: "invitation.create",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "invitation",
+    targetId: id,
+    detail: { role: input.role },
+  });
+  const link = `${getEnv().baseUrl}/invitations/${token}`;
+  const mail = await sendSystemMail({
+    to: email,
+    subject: `You are invited to ${ws.name} on Retract`,
+    text: [
+      `You have been invited to join ${ws.name} on Retract as ${ROLE_LABELS[input.role].split(" — ")[0]!.toLowerCase()}.`,
+      "",
+      "Open this link to accept (it works once, for 7 days):",
+      link,
+      "",
+      "If you did not expect this, you can ignore this message.",
+    ].join("\n"),
+  });
+  return { id, link, delivered: mail.delivered };
+}
+
+/** An open invitation for a token (not used, revoked or expired), with its organisation's name. */
+export function findInvitation(token: string) {
+  if (token.length < 20 || token.length > 100) return null;
+  const row = getDb()
+    .select({
+      id: invitations.id,
+      workspaceId: invitations.workspaceId,
+      workspaceName: workspaces.name,
+      emailHmac: invitations.emailHmac,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
+    .where(
+      and(
+        eq(invitations.tokenHash, hashToken(token)),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
+    .get();
+  return row ?? null;
+}
+
+/** Joins the user to the organisation; refuses another email address, and a second use of the link. */
+export function acceptInvitation(token: string, userId: string) {
+  const inv = findInvitation(token);
+  if (!inv) throw new InvitationError("This invitation has expired or was already used.");
+  const db = getDb();
+  const user = db.select({ emailHmac: users.emailHmac }).from(users).where(eq(users.id, userId)).get();
+  if (!user || user.emailHmac !== inv.emailHmac)
+    throw new InvitationError(
+      "This invitation was sent to another email address. Log in with the address it was sent to.",
+    );
+  db.transaction((tx) => {
+    const used = tx
+      .update(invitations)
+      .set({ acceptedAt: new Date(), acceptedBy: userId })
+      .where(and(eq(invitations.id, inv.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .run();
+    if (used.changes !== 1) throw new InvitationError("This invitation has expired or was already used.");
+    tx.insert(memberships)
+      .values({ workspaceId: inv.workspaceId, userId, role: inv.role })
+      .onConflictDoNothing()
+      .run();
+  });
+  audit({
+    action: "invitation.accept",
+    actorUserId: userId,
+    workspaceId: inv.workspaceId,
+    targetType: "invitation",
+    targetId: inv.id,
+    detail: { role: inv.role },
+  });
+  return { workspaceId: inv.workspaceId };
+}
+
+export function listOpenInvitations(scope: Scope) {
+  requirePermission(scope, "members:manage");
+  return getDb()
+    .select({
+      id: invitations.id,
+      emailEnc: invitations.emailEnc,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.workspaceId, scope.workspaceId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
+    .orderBy(desc(invitations.createdAt))
+    .all()
+    .map((r) => ({
+      id: r.id,
+      email: decrypt(r.emailEnc, emailCtx(r.id)),
+      role: r.role,
+      expiresAt: r.expiresAt,
+    }));
+}
+
+export function revokeInvitation(scope: Scope, id: string) {
+  requirePermission(scope, "members:manage");
+  const res = getDb()
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(invitations.id, id),
+        eq(invitations.workspaceId, scope.workspaceId),
+        isNull(invitations.acceptedAt),
+      ),
+    )
+    .run();
+  if (res.changes !== 1) return;
+  audit({
+    action: "invitation.revoke",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "invitation",
+    targetId: id,
+  });
+}

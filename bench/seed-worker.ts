@@ -1,0 +1,16 @@
+// A seeding worker: generates and encrypts chunks of rows (the CPU-heavy part) while the main thread inserts.
+import { parentPort, workerData } from "node:worker_threads";
+import { keyringFromSecrets } from "~/security/crypto.server";
+import type { Secrets } from "~/security/secrets.server";
+import { GENERATORS, makePools, type Plan, type TableName } from "./seed-rows";
+
+const { plan, secrets } = workerData as { plan: Plan; secrets: Secrets; entry: string };
+const ring = keyringFromSecrets(secrets);
+const pools = makePools();
+
+parentPort!.on("message", (job: { table: TableName; start: number; end: number }) => {
+  const gen = GENERATORS[job.table];
+  const rows: unknown[][] = [];
+  for (let i = job.start; i < job.end; i++) rows.push(gen.row(plan, pools, ring, i));
+  parentPort!.postMessage({ ...job, rows });
+});
