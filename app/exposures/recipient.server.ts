@@ -2,10 +2,10 @@
 // recipient id, plus a plain-text platform key only when the recipient is a public directory record (never a
 // workspace's own recipient, never the host of an unknown site: those stay encrypted). The URL itself is
 // neither stored here nor logged.
-import { eq, inArray } from "drizzle-orm";
-import { cases, exposures, recipients } from "#db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { cases, exposures, recipientCorrections, recipients } from "#db/schema";
 import { getDb } from "~/db.server";
-import { getRecipient, matchUrl } from "~/recipients/directory.server";
+import { matchUrl } from "~/recipients/directory.server";
 import { type RegimeSuggestion, suggestRegimes } from "~/recipients/regimes";
 import { getSubjectCountry } from "~/subjects/subjects.server";
 import { inScope, type Scope } from "~/workspaces/scope.server";
@@ -60,16 +60,29 @@ export function recipientNames(workspaceId: string, ids: readonly string[]): Map
   const out = new Map<string, string>();
   const unique = [...new Set(ids)];
   if (!unique.length) return out;
-  const rows = getDb()
+  const db = getDb();
+  const rows = db
     .select({ id: recipients.id, name: recipients.name, workspaceId: recipients.workspaceId })
     .from(recipients)
     .where(inArray(recipients.id, unique))
     .all();
+  // A correction of the name shows in the workspace's own view: one query for all of them.
+  const corrected = new Map(
+    db
+      .select({ id: recipientCorrections.recipientId, fields: recipientCorrections.fields })
+      .from(recipientCorrections)
+      .where(
+        and(
+          eq(recipientCorrections.workspaceId, workspaceId),
+          inArray(recipientCorrections.recipientId, unique),
+        ),
+      )
+      .all()
+      .map((c) => [c.id, typeof c.fields.name === "string" && c.fields.name ? c.fields.name : null]),
+  );
   for (const row of rows) {
     if (row.workspaceId !== null && row.workspaceId !== workspaceId) continue;
-    // A correction of the name shows in the workspace's own view.
-    const detail = getRecipient(getDb(), row.id, workspaceId);
-    out.set(row.id, detail?.effective.name ?? row.name);
+    out.set(row.id, corrected.get(row.id) ?? row.name);
   }
   return out;
 }
