@@ -35,8 +35,16 @@ const EnvSchema = z.object({
   RETRACT_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(5000),
   // Tracking (issue 5): hours between scheduled re-checks of an exposure (0 = no scheduled re-checks), minutes
   // between mailbox polls (0 = off), and the hour (UTC) the daily reminder digest goes out.
-  RETRACT_RECHECK_HOURS: z.coerce.number().min(0).max(24 * 90).default(24),
-  RETRACT_IMAP_POLL_MINUTES: z.coerce.number().min(0).max(24 * 60).default(5),
+  RETRACT_RECHECK_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 90)
+    .default(24),
+  RETRACT_IMAP_POLL_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 60)
+    .default(5),
   RETRACT_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 

@@ -91,6 +91,11 @@ export function Layout({ children }: { children: ReactNode }) {
                     <NavLink to="/account">Account</NavLink>
                   </li>
                 ) : null}
+                {data?.signedIn ? (
+                  <li>
+                    <NavLink to="/settings">Settings</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink to="/directory">Who to write to</NavLink>
                 </li>

@@ -314,7 +314,7 @@ export function composeVariables(input: ComposeInput): {
       ? input.address
       : input.channel === "webform"
         ? `your web form (${input.address})`
-        : (r?.effective.address ?? input.address.split("\n")[0] ?? "post");
+        : (input.address || r?.effective.address || "").split("\n")[0] || "by post";
   const webform = r ? channelsOf(r, input.workspaceId).find((c) => c.kind === "webform")?.address : undefined;
   const variables: LetterVariablesInput = {
     date: input.today,

@@ -93,7 +93,11 @@ export const LETTER_DETAIL_ARRAYS = ["exposureIds", "attachmentIds"] as const;
 
 /** Editing a draft's text (and its attachments and paper size). */
 export const LetterTextSchema = z.object({
-  subject: z.string().trim().min(1, "The subject line cannot be empty.").max(500),
+  // One line: a line break in a header would let the text add headers of its own.
+  subject: z
+    .string()
+    .transform((v) => v.replace(/[\r\n]+/g, " ").trim())
+    .pipe(z.string().min(1, "The subject line cannot be empty.").max(500)),
   body: z
     .string()
     .min(1, "The letter cannot be empty.")

@@ -1,6 +1,7 @@
 // A letter as a printable PDF (A4 or US Letter): sender and recipient blocks, date, reference, the text, and
 // "page n of m" on every page. The font ships with the project (Noto Sans KR: Latin and Hangul), so nothing is
 // fetched from the network and Korean letters print correctly.
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import PDFDocument from "pdfkit";
 import { formatLongDate } from "./format";
@@ -8,6 +9,13 @@ import type { Lang, LetterVariablesInput } from "./variables";
 
 // Resolved from the working directory (the project root), like templates/: this module is bundled into build/.
 export const FONT_PATH = resolve(process.cwd(), "app/letters/fonts/NotoSansKR-Regular.ttf");
+
+let fontBytes: Buffer | undefined;
+/** Read once per process (6 MB); pdfkit embeds only the glyphs a letter uses. */
+function font(): Buffer {
+  fontBytes ??= readFileSync(FONT_PATH);
+  return fontBytes;
+}
 
 export type PdfLetter = {
   reference: string;
@@ -62,7 +70,7 @@ export function renderLetterPdf(letter: PdfLetter): Promise<Buffer> {
     doc.on("end", () => ok(Buffer.concat(chunks)));
     doc.on("error", fail);
   });
-  doc.registerFont("body", FONT_PATH);
+  doc.registerFont("body", font());
   doc.font("body");
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const v = letter.variables;

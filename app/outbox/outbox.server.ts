@@ -2,7 +2,7 @@
 // are retried with exponential backoff; permanent ones (5xx) fail the letter and the case page says so.
 // A row is marked sent in the same synchronous step that follows the server's acceptance, so after a restart
 // only rows whose send never completed are tried again (see docs/decisions on the at-least-once window).
-import { and, asc, eq, lte, or } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { evidence, letters, outbox } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
@@ -59,18 +59,40 @@ function attachmentsOf(workspaceId: string, ids: string[]) {
 /** Hands rows whose worker died back to the queue: claimed before this process started, or long ago. */
 function reclaimStale(now: Date) {
   const cutoff = new Date(Math.max(bootedAt, now.getTime() - STALE_SENDING_MS));
-  getDb()
-    .update(outbox)
-    .set({ state: "pending", claimedAt: null, updatedAt: now })
+  const db = getDb();
+  const stale = db
+    .select({ id: outbox.id, letterId: outbox.letterId, attempts: outbox.attempts })
+    .from(outbox)
     .where(and(eq(outbox.state, "sending"), lte(outbox.claimedAt, cutoff)))
-    .run();
+    .all();
+  for (const row of stale) {
+    // A message whose every attempt died with its process (a poison message) stops being retried.
+    const giveUp = row.attempts >= MAX_ATTEMPTS;
+    db.transaction((tx) => {
+      tx.update(outbox)
+        .set({
+          state: giveUp ? "failed" : "pending",
+          claimedAt: null,
+          lastError: giveUp ? "Sending stopped the worker every time it was tried." : undefined,
+          updatedAt: now,
+        })
+        .where(and(eq(outbox.id, row.id), eq(outbox.state, "sending")))
+        .run();
+      if (giveUp)
+        tx.update(letters)
+          .set({ status: "failed", updatedAt: now })
+          .where(eq(letters.id, row.letterId))
+          .run();
+    });
+  }
 }
 
 /** Marks the row `sending` if it is still pending; false when another worker got it first. */
 function claim(id: string, now: Date): boolean {
   const res = getDb()
     .update(outbox)
-    .set({ state: "sending", claimedAt: now, updatedAt: now })
+    // The attempt is counted when it starts: a message that kills the process still runs out of attempts.
+    .set({ state: "sending", claimedAt: now, attempts: sql`${outbox.attempts} + 1`, updatedAt: now })
     .where(and(eq(outbox.id, id), eq(outbox.state, "pending")))
     .run();
   return res.changes === 1;
@@ -170,7 +192,7 @@ export async function processOutboxOnce({ now = new Date(), limit = 20 } = {}): 
   const due = getDb()
     .select()
     .from(outbox)
-    .where(and(eq(outbox.state, "pending"), or(lte(outbox.nextAttemptAt, now))))
+    .where(and(eq(outbox.state, "pending"), lte(outbox.nextAttemptAt, now)))
     .orderBy(asc(outbox.nextAttemptAt))
     .limit(limit)
     .all();

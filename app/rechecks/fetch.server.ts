@@ -72,7 +72,8 @@ function checkUrl(raw: string, opts: GuardOptions): { url: URL } | { error: Fetc
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
     return { error: "bad_url", detail: `${url.protocol} addresses are not fetched` };
-  if (url.username || url.password) return { error: "bad_url", detail: "addresses with a password are not fetched" };
+  if (url.username || url.password)
+    return { error: "bad_url", detail: "addresses with a password are not fetched" };
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isOnion(host)) return { error: "onion", detail: "onion addresses are never fetched" };
   // Literal IPs never go through DNS lookup, so they are checked here.
@@ -86,7 +87,8 @@ function checkUrl(raw: string, opts: GuardOptions): { url: URL } | { error: Fetc
 function errorCode(e: unknown): FetchErrorCode {
   const err = e as { code?: string; name?: string; cause?: { code?: string } };
   const code = err.code ?? err.cause?.code;
-  if (code === "EBLOCKED" || e instanceof BlockedError || err.cause instanceof BlockedError) return "blocked_address";
+  if (code === "EBLOCKED" || e instanceof BlockedError || err.cause instanceof BlockedError)
+    return "blocked_address";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "ENODATA") return "dns";
   if (
     err.name === "TimeoutError" ||

@@ -49,8 +49,12 @@ describe("the test-only allowance", () => {
   it("is honoured only when NODE_ENV is test, and only for loopback", () => {
     expect(loopbackAllowed({ allowLoopback: true }, { NODE_ENV: "test" })).toBe(true);
     expect(loopbackAllowed({ allowLoopback: true }, { NODE_ENV: "production" })).toBe(false);
-    expect(loopbackAllowed({}, { NODE_ENV: "production", RETRACT_RECHECK_ALLOW_LOOPBACK: "true" })).toBe(false);
-    expect(loopbackAllowed({}, { NODE_ENV: "development", RETRACT_RECHECK_ALLOW_LOOPBACK: "true" })).toBe(false);
+    expect(loopbackAllowed({}, { NODE_ENV: "production", RETRACT_RECHECK_ALLOW_LOOPBACK: "true" })).toBe(
+      false,
+    );
+    expect(loopbackAllowed({}, { NODE_ENV: "development", RETRACT_RECHECK_ALLOW_LOOPBACK: "true" })).toBe(
+      false,
+    );
     expect(isBlocked("127.0.0.1", { allowLoopback: true })).toBe(false);
     expect(isBlocked("10.0.0.1", { allowLoopback: true })).toBe(true);
     expect(isBlocked("169.254.169.254", { allowLoopback: true })).toBe(true);

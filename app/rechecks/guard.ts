@@ -10,7 +10,10 @@ export type GuardOptions = {
 };
 
 /** The test-only allowance is honoured only when the process runs tests, never in production. */
-export function loopbackAllowed(opts: GuardOptions = {}, env: Record<string, string | undefined> = process.env) {
+export function loopbackAllowed(
+  opts: GuardOptions = {},
+  env: Record<string, string | undefined> = process.env,
+) {
   if (env.NODE_ENV !== "test") return false;
   return opts.allowLoopback === true || env.RETRACT_RECHECK_ALLOW_LOOPBACK === "true";
 }

@@ -20,7 +20,8 @@ export function normaliseText(input: string): string {
     .replace(/<[^>]*>/g, " ")
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
       if (e[0] === "#") {
-        const n = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+        const n =
+          e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
         return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : " ";
       }
       return ENTITIES[e.toLowerCase()] ?? m;
@@ -36,7 +37,7 @@ const digits = (s: string) => s.replace(/\D/g, "");
 
 /** Digit runs that look like phone numbers (separators allowed between digits). */
 function phoneCandidates(text: string): string[] {
-  return (text.match(/\+?\d[\d\s().\/-]{5,}\d/g) ?? []).map(digits).filter((d) => d.length >= 7);
+  return (text.match(/\+?\d[\d\s()./-]{5,}\d/g) ?? []).map(digits).filter((d) => d.length >= 7);
 }
 
 /** Phones match on their last nine digits (or all of them when shorter): "+49 170 1234567" = "0170-1234567". */
@@ -64,7 +65,10 @@ export function findIdentifiers(page: string, ids: Identifiers): IdentifierKind[
   const candidates = phoneCandidates(text);
   if (ids.phones.some((p) => phoneMatches(p, candidates))) found.add("phone");
   // Addresses are matched line by line (street and number, postcode and town), each at least six characters.
-  const lines = ids.addresses.flatMap((a) => a.split(/[\n,]/)).map((l) => l.trim()).filter((l) => l.length >= 6);
+  const lines = ids.addresses
+    .flatMap((a) => a.split(/[\n,]/))
+    .map((l) => l.trim())
+    .filter((l) => l.length >= 6);
   if (lines.some((l) => containsPhrase(text, l))) found.add("address");
   return [...found];
 }

@@ -36,11 +36,20 @@ const ERROR_TEXT: Record<string, string> = {
 function explain(c: CheckView) {
   if (c.outcome === "inconclusive" && c.statusCode && c.statusCode >= 200 && c.statusCode < 300)
     return "The page loads but none of the person's details were found in it. It may need JavaScript or a login to show them: look at it yourself.";
-  if (c.outcome === "inconclusive") return `The site answered ${c.statusCode}: it may block automatic checks.`;
+  if (c.outcome === "inconclusive")
+    return `The site answered ${c.statusCode}: it may block automatic checks.`;
   return c.error ? (ERROR_TEXT[c.error] ?? null) : null;
 }
 
-export function RecheckSection({ checks, canWrite, busy }: { checks: CheckView[]; canWrite: boolean; busy: boolean }) {
+export function RecheckSection({
+  checks,
+  canWrite,
+  busy,
+}: {
+  checks: CheckView[];
+  canWrite: boolean;
+  busy: boolean;
+}) {
   return (
     <section aria-labelledby="checks" className="card stack">
       <h2 id="checks">Is it still there?</h2>

@@ -163,7 +163,12 @@ async function tellReappeared(row: typeof exposures.$inferSelect) {
 }
 
 /** "Check now" from the exposure page. */
-export async function recheckExposure(scope: Scope, caseId: string, exposureId: string, fetch?: FetchOptions) {
+export async function recheckExposure(
+  scope: Scope,
+  caseId: string,
+  exposureId: string,
+  fetch?: FetchOptions,
+) {
   requirePermission(scope, "case:write");
   const row = getDb()
     .select({ id: exposures.id })
@@ -171,7 +176,13 @@ export async function recheckExposure(scope: Scope, caseId: string, exposureId: 
     .where(inScope(exposures, scope, and(eq(exposures.id, exposureId), eq(exposures.caseId, caseId))))
     .get();
   if (!row) notFound("This exposure");
-  return runCheck({ workspaceId: scope.workspaceId, exposureId, actorUserId: scope.userId, trigger: "manual", fetch });
+  return runCheck({
+    workspaceId: scope.workspaceId,
+    exposureId,
+    actorUserId: scope.userId,
+    trigger: "manual",
+    fetch,
+  });
 }
 
 export type CheckRow = {
@@ -219,10 +230,18 @@ export async function runScheduledRechecks({
   intervalHours = getEnv().RETRACT_RECHECK_HOURS,
   limit = 50,
   fetch,
-}: { now?: Date; intervalHours?: number; limit?: number; fetch?: FetchOptions } = {}) {
+}: {
+  now?: Date;
+  intervalHours?: number;
+  limit?: number;
+  fetch?: FetchOptions;
+} = {}) {
   const cutoff = new Date(now.getTime() - intervalHours * 3_600_000);
   const last = getDb()
-    .select({ exposureId: exposureChecks.exposureId, at: sql<number>`max(${exposureChecks.checkedAt})`.as("at") })
+    .select({
+      exposureId: exposureChecks.exposureId,
+      at: sql<number>`max(${exposureChecks.checkedAt})`.as("at"),
+    })
     .from(exposureChecks)
     .groupBy(exposureChecks.exposureId)
     .as("last");
@@ -242,7 +261,14 @@ export async function runScheduledRechecks({
   const results: CheckResult[] = [];
   for (const e of due) {
     results.push(
-      await runCheck({ workspaceId: e.workspaceId, exposureId: e.id, actorUserId: null, trigger: "scheduled", fetch, now }),
+      await runCheck({
+        workspaceId: e.workspaceId,
+        exposureId: e.id,
+        actorUserId: null,
+        trigger: "scheduled",
+        fetch,
+        now,
+      }),
     );
   }
   return results;

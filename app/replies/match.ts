@@ -7,7 +7,11 @@ export type LetterFinder = {
   findLetterByReference(reference: string): string | null;
 };
 
-export type ReplyHeaders = { inReplyTo?: string | null; references?: string[] | string | null; subject?: string | null };
+export type ReplyHeaders = {
+  inReplyTo?: string | null;
+  references?: string[] | string | null;
+  subject?: string | null;
+};
 
 export type Match = { letterId: string; by: "message_id" | "reference" } | null;
 
@@ -16,7 +20,10 @@ export function messageIds(value: string | string[] | null | undefined): string[
   const all = (Array.isArray(value) ? value : value ? [value] : []).join(" ");
   const bracketed = all.match(/<[^<>\s]+>/g);
   if (bracketed) return bracketed;
-  return all.split(/\s+/).filter((v) => v.includes("@")).map((v) => `<${v}>`);
+  return all
+    .split(/\s+/)
+    .filter((v) => v.includes("@"))
+    .map((v) => `<${v}>`);
 }
 
 export function matchReply(h: ReplyHeaders, find: LetterFinder): Match {

@@ -52,7 +52,12 @@ export function letterFinder(workspaceId: string): LetterFinder {
 }
 
 // ── Storing a message ────────────────────────────────────────────────────────────────────────
-export type IngestResult = { id: string; letterId: string | null; matchedBy: string | null; duplicate: boolean };
+export type IngestResult = {
+  id: string;
+  letterId: string | null;
+  matchedBy: string | null;
+  duplicate: boolean;
+};
 
 /** A reply moves a letter that was only waiting to "acknowledged"; the outcome is the user's to pick. */
 function acknowledge(workspaceId: string, letterId: string, inboundMessageId: string, at: Date) {
@@ -65,15 +70,25 @@ function acknowledge(workspaceId: string, letterId: string, inboundMessageId: st
 }
 
 /** Parses, matches and stores one raw message for a workspace. The same Message-ID is stored once. */
-export async function ingestMessage(workspaceId: string, raw: Buffer, receivedAt = new Date()): Promise<IngestResult> {
+export async function ingestMessage(
+  workspaceId: string,
+  raw: Buffer,
+  receivedAt = new Date(),
+): Promise<IngestResult> {
   const mail = await simpleParser(raw, { skipHtmlToText: false, skipImageLinks: true });
   const key = mail.messageId ?? `sha256:${createHash("sha256").update(raw).digest("hex")}`;
   const messageIdHmac = blindIndex("inbound-message-id", key);
   const db = getDb();
   const existing = db
-    .select({ id: inboundMessages.id, letterId: inboundMessages.letterId, matchedBy: inboundMessages.matchedBy })
+    .select({
+      id: inboundMessages.id,
+      letterId: inboundMessages.letterId,
+      matchedBy: inboundMessages.matchedBy,
+    })
     .from(inboundMessages)
-    .where(and(eq(inboundMessages.workspaceId, workspaceId), eq(inboundMessages.messageIdHmac, messageIdHmac)))
+    .where(
+      and(eq(inboundMessages.workspaceId, workspaceId), eq(inboundMessages.messageIdHmac, messageIdHmac)),
+    )
     .get();
   if (existing) return { ...existing, duplicate: true };
   const match = matchReply(
@@ -111,9 +126,18 @@ export async function ingestMessage(workspaceId: string, raw: Buffer, receivedAt
 }
 
 // ── The mailbox settings ───────────────────────────────────────────────────────────────────────
-export type ImapSettings = { host: string; port: number; secure: boolean; user: string; password: string; mailbox: string };
+export type ImapSettings = {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  password: string;
+  mailbox: string;
+};
 
-export function imapSettingsFor(workspaceId: string): (ImapSettings & { lastPolledAt: Date | null; lastError: string | null }) | null {
+export function imapSettingsFor(
+  workspaceId: string,
+): (ImapSettings & { lastPolledAt: Date | null; lastError: string | null }) | null {
   const r = getDb().select().from(workspaceImap).where(eq(workspaceImap.workspaceId, workspaceId)).get();
   if (!r) return null;
   return {
@@ -156,7 +180,13 @@ export function saveImapSettings(scope: Scope, s: Omit<ImapSettings, "password">
       set: changedAccount ? { ...values, lastUid: 0, uidValidity: null } : values,
     })
     .run();
-  audit({ action: "imap.update", actorUserId: scope.userId, workspaceId: w, targetType: "workspace", targetId: w });
+  audit({
+    action: "imap.update",
+    actorUserId: scope.userId,
+    workspaceId: w,
+    targetType: "workspace",
+    targetId: w,
+  });
 }
 
 function clientFor(s: ImapSettings) {
@@ -178,7 +208,8 @@ function describeImapError(e: unknown): string {
   if (err.authenticationFailed) return "The mail server refused the user name or password.";
   if (err.code === "ECONNREFUSED") return "The mail server refused the connection (check host and port).";
   if (err.code === "ENOTFOUND") return "The mail server's name does not resolve.";
-  if (err.code === "ETIMEDOUT" || err.code === "CONNECT_TIMEOUT") return "The mail server did not answer in time.";
+  if (err.code === "ETIMEDOUT" || err.code === "CONNECT_TIMEOUT")
+    return "The mail server did not answer in time.";
   return (err.responseText ?? err.message ?? "The mailbox could not be read.").slice(0, 200);
 }
 
@@ -202,8 +233,13 @@ export async function pollMailbox(workspaceId: string): Promise<PollResult> {
       lastUid = 0;
     }
     const raws: { uid: number; source: Buffer; date: Date }[] = [];
-    for await (const m of client.fetch(`${lastUid + 1}:*`, { uid: true, source: true, internalDate: true }, { uid: true })) {
-      if (m.uid > lastUid && m.source) raws.push({ uid: m.uid, source: m.source, date: new Date(m.internalDate ?? Date.now()) });
+    for await (const m of client.fetch(
+      `${lastUid + 1}:*`,
+      { uid: true, source: true, internalDate: true },
+      { uid: true },
+    )) {
+      if (m.uid > lastUid && m.source)
+        raws.push({ uid: m.uid, source: m.source, date: new Date(m.internalDate ?? Date.now()) });
     }
     for (const m of raws.sort((a, b) => a.uid - b.uid)) {
       const r = await ingestMessage(workspaceId, m.source, m.date);
@@ -292,7 +328,14 @@ export function repliesFor(scope: Scope, letterId: string): Reply[] {
     .orderBy(desc(inboundMessages.receivedAt))
     .all();
   if (rows.length)
-    audit({ action: "reply.read", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "letter", targetId: letterId, detail: { count: rows.length } });
+    audit({
+      action: "reply.read",
+      actorUserId: scope.userId,
+      workspaceId: scope.workspaceId,
+      targetType: "letter",
+      targetId: letterId,
+      detail: { count: rows.length },
+    });
   return rows.map(decryptReply);
 }
 
@@ -307,7 +350,13 @@ export function inbox(scope: Scope): Reply[] {
     .limit(200)
     .all();
   if (rows.length)
-    audit({ action: "reply.read", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "inbox", detail: { count: rows.length } });
+    audit({
+      action: "reply.read",
+      actorUserId: scope.userId,
+      workspaceId: scope.workspaceId,
+      targetType: "inbox",
+      detail: { count: rows.length },
+    });
   return rows.map(decryptReply);
 }
 
@@ -319,10 +368,19 @@ export function assignReply(scope: Scope, messageId: string, letterId: string) {
   const res = getDb()
     .update(inboundMessages)
     .set({ letterId, matchedBy: "manual" })
-    .where(inScope(inboundMessages, scope, eq(inboundMessages.id, messageId), isNull(inboundMessages.letterId)))
+    .where(
+      inScope(inboundMessages, scope, eq(inboundMessages.id, messageId), isNull(inboundMessages.letterId)),
+    )
     .run();
   if (res.changes !== 1) notFound("This message");
-  audit({ action: "reply.assign", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "inbound_message", targetId: messageId, detail: { letterId } });
+  audit({
+    action: "reply.assign",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "inbound_message",
+    targetId: messageId,
+    detail: { letterId },
+  });
   acknowledge(scope.workspaceId, letterId, messageId, new Date());
 }
 
@@ -353,8 +411,18 @@ export function recordReply(
       receivedAt,
     })
     .run();
-  audit({ action: "reply.record", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "letter", targetId: letterId });
-  if (r.event) return applyEvent(scope.workspaceId, letterId, r.event, scope.userId, { inboundMessageId: id, at: receivedAt });
+  audit({
+    action: "reply.record",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "letter",
+    targetId: letterId,
+  });
+  if (r.event)
+    return applyEvent(scope.workspaceId, letterId, r.event, scope.userId, {
+      inboundMessageId: id,
+      at: receivedAt,
+    });
   acknowledge(scope.workspaceId, letterId, id, receivedAt);
   return null;
 }

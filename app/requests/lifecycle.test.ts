@@ -54,7 +54,8 @@ for (const s of pursuable) {
   LEGAL[`${s} follow_up`] = "follow_up_sent";
   LEGAL[`${s} escalate`] = "escalated";
 }
-for (const s of REQUEST_STATES) if (!["draft", "queued", "closed"].includes(s)) LEGAL[`${s} close`] = "closed";
+for (const s of REQUEST_STATES)
+  if (!["draft", "queued", "closed"].includes(s)) LEGAL[`${s} close`] = "closed";
 
 function eventsFor(type: RequestEventType): { key: string; event: RequestEvent }[] {
   if (type === "reply")
@@ -64,8 +65,7 @@ function eventsFor(type: RequestEventType): { key: string; event: RequestEvent }
         ? { type: "reply", outcome: "refused", reason: "freedom_of_expression" }
         : { type: "reply", outcome: o }) as RequestEvent,
     }));
-  if (type === "announce_extension")
-    return [{ key: type, event: { type, newDueOn: "2026-03-01" } }];
+  if (type === "announce_extension") return [{ key: type, event: { type, newDueOn: "2026-03-01" } }];
   return [{ key: type, event: { type } as RequestEvent }];
 }
 
@@ -77,7 +77,9 @@ const illegal = allCases.filter((c) => !LEGAL[`${c.state} ${c.key}`]);
 
 describe("request lifecycle", () => {
   it("covers every state × event pair in one of the two tables", () => {
-    expect(legal.length + illegal.length).toBe(REQUEST_STATES.length * (EVENT_TYPES.length - 1 + REPLY_OUTCOMES.length));
+    expect(legal.length + illegal.length).toBe(
+      REQUEST_STATES.length * (EVENT_TYPES.length - 1 + REPLY_OUTCOMES.length),
+    );
     expect(legal.length).toBe(Object.keys(LEGAL).length);
   });
 

@@ -221,7 +221,9 @@ export class IllegalTransitionError extends Error {
   readonly from: string;
   readonly event: string;
   constructor(from: string, event: string, message?: string) {
-    super(message ?? `A request that is ${STATE_LABELS[from as RequestState] ?? from} cannot take "${event}".`);
+    super(
+      message ?? `A request that is ${STATE_LABELS[from as RequestState] ?? from} cannot take "${event}".`,
+    );
     this.name = "IllegalTransitionError";
     this.from = from;
     this.event = event;
@@ -262,7 +264,8 @@ function target(event: RequestEvent): RequestState {
 
 /** The state after `event`, or an IllegalTransitionError. A reply cannot "answer" with the state it is in. */
 export function transition(state: string, event: RequestEvent): RequestState {
-  if (!isRequestState(state)) throw new IllegalTransitionError(state, event.type, `Unknown request state "${state}".`);
+  if (!isRequestState(state))
+    throw new IllegalTransitionError(state, event.type, `Unknown request state "${state}".`);
   if (!ALLOWED_FROM[event.type].includes(state)) throw new IllegalTransitionError(state, event.type);
   const next = target(event);
   if (event.type === "reply") {

@@ -92,7 +92,13 @@ export function digestText(items: Reminder[], baseUrl: string) {
   return [
     "Requests that need you today.",
     "",
-    ...(overdue.length ? [`Overdue (${overdue.length}): a follow-up or a complaint can go out in one click.`, ...overdue.map(line), ""] : []),
+    ...(overdue.length
+      ? [
+          `Overdue (${overdue.length}): a follow-up or a complaint can go out in one click.`,
+          ...overdue.map(line),
+          "",
+        ]
+      : []),
     ...(soon.length ? [`Due within ${DUE_SOON_DAYS} days (${soon.length}):`, ...soon.map(line), ""] : []),
     "You receive this because you are a member of a Retract workspace with open requests.",
   ].join("\n");
@@ -104,7 +110,8 @@ export async function sendReminderDigests(now = new Date()) {
   const today = calendarDateIn(now, "UTC");
   const members = db.select().from(memberships).all();
   const byUser = new Map<string, { workspaceId: string; role: Role }[]>();
-  for (const m of members) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), { workspaceId: m.workspaceId, role: m.role }]);
+  for (const m of members)
+    byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), { workspaceId: m.workspaceId, role: m.role }]);
   let sent = 0;
   for (const [userId, ms] of byUser) {
     const items = ms.flatMap((m) => remindersFor({ userId, workspaceId: m.workspaceId, role: m.role }, now));
@@ -125,7 +132,13 @@ export async function sendReminderDigests(now = new Date()) {
         : `Retract: ${items.length} request${items.length === 1 ? "" : "s"} due soon`,
       text: digestText(items, getEnv().baseUrl),
     });
-    audit({ action: "reminder.digest", workspaceId: null, targetType: "user", targetId: userId, detail: { items: items.length, overdue } });
+    audit({
+      action: "reminder.digest",
+      workspaceId: null,
+      targetType: "user",
+      targetId: userId,
+      detail: { items: items.length, overdue },
+    });
     sent += 1;
   }
   return sent;

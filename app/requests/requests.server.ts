@@ -5,10 +5,10 @@ import { and, desc, eq } from "drizzle-orm";
 import { exposureChecks, inboundMessages, letterExposures, letters, outbox, requestEvents } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
+import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
 import { decrypt, encrypt } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
-import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
 import {
   IllegalTransitionError,
   isOverdue,
@@ -33,7 +33,11 @@ export type RequestRow = {
 /** The latest announced due date and refusal reason of a letter (from its events). */
 function trackingFacts(letterId: string) {
   const rows = getDb()
-    .select({ kind: requestEvents.kind, dueOn: requestEvents.dueOn, refusalReason: requestEvents.refusalReason })
+    .select({
+      kind: requestEvents.kind,
+      dueOn: requestEvents.dueOn,
+      refusalReason: requestEvents.refusalReason,
+    })
     .from(requestEvents)
     .where(eq(requestEvents.letterId, letterId))
     .orderBy(desc(requestEvents.at))
@@ -94,7 +98,8 @@ export function applyEvent(
       .set({ status: next, updatedAt: at })
       .where(and(eq(letters.id, letterId), eq(letters.status, row.status)))
       .run();
-    if (res.changes !== 1) throw new IllegalTransitionError(row.status, event.type, "The request changed meanwhile.");
+    if (res.changes !== 1)
+      throw new IllegalTransitionError(row.status, event.type, "The request changed meanwhile.");
     const id = newId();
     tx.insert(requestEvents)
       .values({
@@ -151,7 +156,13 @@ export function addNote(scope: Scope, letterId: string, note: string) {
       actorUserId: scope.userId,
     })
     .run();
-  audit({ action: "request.note", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "letter", targetId: letterId });
+  audit({
+    action: "request.note",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "letter",
+    targetId: letterId,
+  });
 }
 
 export type TimelineItem = { at: Date; kind: string; text: string; letterId: string; note?: string };
@@ -176,24 +187,54 @@ export function timeline(scope: Scope, caseId: string, letterId?: string): Timel
     })
     .from(letters)
     .leftJoin(outbox, eq(outbox.letterId, letters.id))
-    .where(inScope(letters, scope, eq(letters.caseId, caseId), letterId ? eq(letters.id, letterId) : undefined))
+    .where(
+      inScope(letters, scope, eq(letters.caseId, caseId), letterId ? eq(letters.id, letterId) : undefined),
+    )
     .all();
   const items: TimelineItem[] = [];
   for (const l of ls) {
-    items.push({ at: l.createdAt, kind: "created", letterId: l.id, text: `Letter ${l.reference} (${l.kind}) written` });
+    items.push({
+      at: l.createdAt,
+      kind: "created",
+      letterId: l.id,
+      text: `Letter ${l.reference} (${l.kind}) written`,
+    });
     if (l.smtpAt)
-      items.push({ at: l.smtpAt, kind: "smtp", letterId: l.id, text: `${l.reference} accepted by the mail server` });
+      items.push({
+        at: l.smtpAt,
+        kind: "smtp",
+        letterId: l.id,
+        text: `${l.reference} accepted by the mail server`,
+      });
     else if (l.sentAt)
-      items.push({ at: l.sentAt, kind: "sent", letterId: l.id, text: `${l.reference} marked sent (${l.channel})` });
+      items.push({
+        at: l.sentAt,
+        kind: "sent",
+        letterId: l.id,
+        text: `${l.reference} marked sent (${l.channel})`,
+      });
   }
   const refOf = new Map(ls.map((l) => [l.id, l.reference]));
   const ev = db
     .select()
     .from(requestEvents)
-    .where(inScope(requestEvents, scope, eq(requestEvents.caseId, caseId), letterId ? eq(requestEvents.letterId, letterId) : undefined))
+    .where(
+      inScope(
+        requestEvents,
+        scope,
+        eq(requestEvents.caseId, caseId),
+        letterId ? eq(requestEvents.letterId, letterId) : undefined,
+      ),
+    )
     .all();
   if (ev.some((e) => e.noteEnc))
-    audit({ action: "request.read", actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "case", targetId: caseId });
+    audit({
+      action: "request.read",
+      actorUserId: scope.userId,
+      workspaceId: scope.workspaceId,
+      targetType: "case",
+      targetId: caseId,
+    });
   for (const e of ev) {
     const ref = refOf.get(e.letterId) ?? "";
     const note = e.noteEnc ? decrypt(e.noteEnc, `request_event:${e.id}:note`) : undefined;
@@ -203,14 +244,20 @@ export function timeline(scope: Scope, caseId: string, letterId?: string): Timel
       text = `Reply to ${ref}: ${OUTCOME_LABELS[e.outcome as keyof typeof OUTCOME_LABELS] ?? e.outcome}${
         e.refusalReason ? ` (${REFUSALS[e.refusalReason as RefusalReason]?.label ?? e.refusalReason})` : ""
       }`;
-    else if (e.kind === "announce_extension") text = `${ref}: the recipient extended the deadline to ${e.dueOn}`;
+    else if (e.kind === "announce_extension")
+      text = `${ref}: the recipient extended the deadline to ${e.dueOn}`;
     else if (e.kind === "follow_up") text = `${ref}: follow-up sent`;
     else if (e.kind === "escalate") text = `${ref}: complaint filed with the authority`;
     else text = `${ref}: ${STATE_LABELS[e.toStatus as keyof typeof STATE_LABELS] ?? e.toStatus}`;
     items.push({ at: e.at, kind: e.kind, letterId: e.letterId, text, note });
   }
   const replies = db
-    .select({ id: inboundMessages.id, letterId: inboundMessages.letterId, receivedAt: inboundMessages.receivedAt, source: inboundMessages.source })
+    .select({
+      id: inboundMessages.id,
+      letterId: inboundMessages.letterId,
+      receivedAt: inboundMessages.receivedAt,
+      source: inboundMessages.source,
+    })
     .from(inboundMessages)
     .where(inScope(inboundMessages, scope, letterId ? eq(inboundMessages.letterId, letterId) : undefined))
     .all()
@@ -237,7 +284,12 @@ export function timeline(scope: Scope, caseId: string, letterId?: string): Timel
       .from(exposureChecks)
       .where(inScope(exposureChecks, scope, eq(exposureChecks.exposureId, x.exposureId)))
       .all())
-      items.push({ at: c.at, kind: "recheck", letterId: x.letterId, text: `Re-check: ${OUTCOME_TEXT[c.outcome]}` });
+      items.push({
+        at: c.at,
+        kind: "recheck",
+        letterId: x.letterId,
+        text: `Re-check: ${OUTCOME_TEXT[c.outcome]}`,
+      });
   }
   return items.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

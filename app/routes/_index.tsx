@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getCurrentSession } from "~/auth/session.server";
 import { mustSetUpTwoFactor } from "~/auth/two-factor.server";
 import { listCases } from "~/cases/cases.server";
+import { remindersFor } from "~/requests/reminders.server";
+import { RemindersList } from "~/requests/reminders-list";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getCurrentSession(request);
@@ -18,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total,
     page,
     pages: Math.max(1, Math.ceil(total / perPage)),
+    reminders: remindersFor(session),
   };
 }
 
@@ -56,6 +59,7 @@ export default function Index() {
           Open a new case
         </Link>
       </div>
+      <RemindersList reminders={data.reminders} />
       {data.cases.length === 0 ? (
         <div className="empty stack">
           <h2>No cases yet</h2>

@@ -164,6 +164,9 @@ export default function CasePage() {
       </p>
 
       <CaseLetters caseId={kase.id} letters={letters} canWrite={canWrite} />
+      <p>
+        <Link to={`/cases/${kase.id}/timeline`}>Requests, deadlines and timeline</Link>
+      </p>
 
       <section aria-labelledby="exposures" className="stack">
         <div className="spread">

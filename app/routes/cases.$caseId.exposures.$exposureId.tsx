@@ -19,9 +19,9 @@ import {
   updateExposure,
 } from "~/exposures/exposures.server";
 import { matchExposure, refreshExposureRecipient, residenceForCase } from "~/exposures/recipient.server";
+import { RecipientSummary } from "~/exposures/recipient-match";
 import { RecheckSection } from "~/rechecks/recheck-section";
 import { listChecks, recheckExposure } from "~/rechecks/rechecks.server";
-import { RecipientSummary } from "~/exposures/recipient-match";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { listExposures } from "~/exposures/exposures.server";
+import { changes } from "~/letters/diff";
 import { LETTER_STATUS_LABELS, LetterTextSchema, NOT_LEGAL_ADVICE } from "~/letters/forms";
 import {
   evidenceChoices,
@@ -42,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       subject: letter.subject,
       body: letter.body,
       edited: letter.body !== letter.templateBody,
+      changes: changes(letter.templateBody, letter.body).slice(0, 200),
       templateId: letter.templateId,
       templateLang: letter.templateLang,
       templateVersion: letter.templateVersion,
@@ -240,6 +242,21 @@ export default function LetterPage() {
           {letter.edited ? " — edited by you" : ""}
         </dd>
       </dl>
+
+      {letter.changes.length ? (
+        <details>
+          <summary>What you changed in the template's text ({letter.changes.length} lines)</summary>
+          <ul className="letter-changes">
+            {letter.changes.map((c, i) => (
+              <li key={i} className={c.kind === "added" ? "letter-added" : "letter-removed"}>
+                <span className="visually-hidden">{c.kind === "added" ? "Added: " : "Removed: "}</span>
+                <span aria-hidden="true">{c.kind === "added" ? "+ " : "− "}</span>
+                {c.text}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
 
       <p>
         <a href={`/cases/${caseId}/letters/${letter.id}/pdf`} className="button button-secondary" download>

@@ -151,6 +151,10 @@ export default function NewLetter() {
       </p>
       <h1>Write to {group.name}</h1>
       <p className="notice notice-warn letter-advice">{NOT_LEGAL_ADVICE}</p>
+      <p className="muted">
+        Emailed letters go from your own mailbox (<Link to="/settings/email">email settings</Link>); your own
+        wording lives in <Link to="/settings/templates">letter templates</Link>.
+      </p>
       {group.options.length === 0 ? (
         <div className="notice notice-warn">
           <p>

@@ -59,7 +59,9 @@ export const trackingCommands: Record<string, Command> = {
       const fetched = results.reduce((n, r) => n + r.fetched, 0);
       const matched = results.reduce((n, r) => n + r.matched, 0);
       const failed = results.filter((r) => r.error).length;
-      console.log(`${results.length} mailbox(es): ${fetched} new message(s), ${matched} matched to a request${failed ? `, ${failed} could not be read` : ""}.`);
+      console.log(
+        `${results.length} mailbox(es): ${fetched} new message(s), ${matched} matched to a request${failed ? `, ${failed} could not be read` : ""}.`,
+      );
     },
   },
 };

@@ -106,7 +106,10 @@ test("a GDPR erasure letter for two Telegram posts: written, edited, sent by SMT
     // Immutable: no editor, no send button.
     await expect(page.getByLabel("Letter text")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Send by email/ })).toHaveCount(0);
-    await expect(page.getByText("P.S. The posts were also forwarded")).toBeVisible();
+    await expect(page.locator("pre.letter-text")).toContainText("P.S. The posts were also forwarded");
+    // The difference from the template is kept and shown.
+    await page.getByText(/What you changed in the template's text/).click();
+    await expect(page.locator(".letter-added")).toContainText("P.S. The posts were also forwarded");
     await expectAccessible(page);
 
     // The PDF.
@@ -182,4 +185,25 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { name: "The letter as sent" })).toBeVisible();
     await expect(page.getByLabel("Subject", { exact: true })).toHaveValue(/RX-[0-9A-Z]{4}-[0-9A-Z]{2}/);
   });
+});
+
+test("a workspace template: copied, edited with a live preview, saved as a new version", async ({ page }) => {
+  await signUp(page, { name: "Jo Caseworker", email: uniqueEmail("letters-tpl"), password });
+  await page.goto("/settings/templates");
+  await expect(page.getByRole("heading", { name: "Your letter templates" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Letter to copy").selectOption("gdpr-erasure/en");
+  await page.getByRole("button", { name: "Copy and edit" }).click();
+  await expect(
+    page.getByRole("heading", { name: "Erasure request and objection (GDPR Art 17 and 21)" }),
+  ).toBeVisible();
+  const preview = page.getByRole("region", { name: "Preview with example details" });
+  await expect(preview).toContainText(/Legal checklist: (\d+) of \1 items present\./);
+  await expectAccessible(page);
+  const body = page.getByLabel("Template text (Liquid)");
+  await body.fill(`${await body.inputValue()}\nOur organisation follows up every request by phone.\n`);
+  await expect(preview).toContainText("Our organisation follows up every request by phone.");
+  await page.getByRole("button", { name: "Save as version 2" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved as version 2.");
+  await expect(page.getByRole("region", { name: "Versions" })).toContainText("Version 2");
 });

@@ -9,6 +9,8 @@ import sharp from "sharp";
 import { createCase } from "~/cases/cases.server";
 import { addEvidence } from "~/evidence/evidence.server";
 import { parseEvidenceFile } from "~/evidence/storage.server";
+import { fixturesFor } from "~/letters/fixtures";
+import { generateReference } from "~/letters/reference";
 import { createExposuresBulk, listExposures } from "~/exposures/exposures.server";
 import { decrypt, decryptBytes, encrypt, type Keyring, keyringFromSecrets } from "~/security/crypto.server";
 import { ENCRYPTED_COLUMNS, ENCRYPTED_FILES } from "~/security/encrypted-columns.server";
@@ -80,21 +82,25 @@ export function insertSentLetter(db: Database.Database, scope: Scope, caseId: st
     `INSERT INTO letters (id, workspace_id, case_id, kind, channel, address_enc, template_id, template_lang,
       template_version, regime, reference, status, subject_enc, body_enc, template_body_enc, variables_enc,
       frozen_at, sent_at, updated_at)
-     VALUES (?, ?, ?, 'erasure', 'email', ?, 'gdpr-erasure', 'en', 1, 'gdpr', ?, 'sent', ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, 'gdpr-erasure', 'email', ?, 'gdpr-erasure', 'en', 1, 'gdpr', ?, 'sent', ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     scope.workspaceId,
     caseId,
     c("address", "privacy@example.com"),
-    `RTR-${id.slice(0, 8)}`,
+    generateReference(),
     c("subject", "Erasure request"),
     c("body", "Dear team, please erase…"),
     c("template_body", "Dear team…"),
-    c("variables", "{}"),
+    c("variables", JSON.stringify(fixturesFor("gdpr-erasure", "en")[0]!.variables)),
     Date.now(),
     Date.now(),
     Date.now(),
   );
+  // Like a real letter, it names the case's exposures.
+  const exposures = db.prepare("SELECT id FROM exposures WHERE case_id = ?").all(caseId) as { id: string }[];
+  const link = db.prepare("INSERT INTO letter_exposures (letter_id, exposure_id, workspace_id) VALUES (?, ?, ?)");
+  for (const e of exposures) link.run(id, e.id, scope.workspaceId);
   return id;
 }
 

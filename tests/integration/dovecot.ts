@@ -2,7 +2,16 @@
 // with a throw-away config in a temp folder: plain auth from a passwd-file, Maildir in the folder, 127.0.0.1 on a
 // free port, no TLS, everything running as the current user (root in CI is allowed by first_valid_uid = 0).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, Socket } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
@@ -53,7 +62,10 @@ async function waitForGreeting(port: number, timeoutMs = 10_000) {
   throw new Error(`dovecot did not start on port ${port}`);
 }
 
-export async function startDovecot({ user = "replies@example.test", password = "imap-secret" } = {}): Promise<Dovecot> {
+export async function startDovecot({
+  user = "replies@example.test",
+  password = "imap-secret",
+} = {}): Promise<Dovecot> {
   execFileSync(DOVECOT, ["--version"]); // a clear error when the package is missing
   const dir = mkdtempSync(join(tmpdir(), "retract-dovecot-"));
   const port = await freePort();

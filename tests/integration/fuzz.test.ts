@@ -130,6 +130,7 @@ function checksum() {
 let ids: Record<string, string> = {};
 let account: Awaited<ReturnType<typeof newAccount>>;
 const modules = new Map<string, RouteModule>();
+const statuses = new Map<string, number>();
 
 beforeAll(async () => {
   account = await newAccount("Fuzz Owner");
@@ -196,6 +197,7 @@ describe("fuzzing every route", () => {
           const cookie = await freshCookie();
           const before = checksum();
           const res = await invoke(mod.action!, formRequest(path, cookie, input), params);
+          statuses.set(`${file} ${res.status}`, (statuses.get(`${file} ${res.status}`) ?? 0) + 1);
           expect(res.status, `${file} ${JSON.stringify(input).slice(0, 300)}`).toBeLessThan(500);
           await expectRefusalHasMessage(res);
           if (res.status >= 400) expect(checksum(), `${file} changed data while refusing`).toBe(before);
@@ -204,6 +206,7 @@ describe("fuzzing every route", () => {
       );
     }
     expect(tried.length).toBeGreaterThan(5);
+    if (process.env.FUZZ_DEBUG) console.log([...statuses].sort().join("\n"));
   }, 300_000);
 
   it("every loader and action answers bad route params with a 4xx or a redirect, never a 500", async () => {

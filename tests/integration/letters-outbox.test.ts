@@ -19,13 +19,14 @@ import {
   sendLetter,
   writeLetter,
 } from "~/letters/letters.server";
-import { processOutboxOnce } from "~/outbox/outbox.server";
+import { MAX_ATTEMPTS, processOutboxOnce } from "~/outbox/outbox.server";
 import { saveSmtpSettings, smtpSettingsFor } from "~/outbox/smtp-settings.server";
 import { importDirectory } from "~/recipients/import.server";
+import * as caseRoute from "~/routes/cases.$caseId._index";
 import * as letterRoute from "~/routes/cases.$caseId.letters.$letterId";
 import * as newLetterRoute from "~/routes/cases.$caseId.letters.new";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
-import { call, newAccount, post, status } from "./helpers";
+import { call, get, newAccount, post, status } from "./helpers";
 import { deadPort, startSmtpServer } from "./smtp-test-server";
 
 type Account = Awaited<ReturnType<typeof newAccount>>;
@@ -316,6 +317,14 @@ describe("the outbox over SMTP", () => {
     smtp.refuse(() => null);
     expect(await processOutboxOnce({ now: later(600) })).toEqual([]);
     expect(sentTo(ref)).toHaveLength(0);
+    // The case page lists it as not delivered, with the server's answer.
+    const page = (await call(caseRoute.loader, get(`/cases/${caseId}`, owner.cookie), { caseId })) as {
+      letters: { id: string; status: string; problem: string | null }[];
+    };
+    expect(page.letters.find((l) => l.id === id)).toMatchObject({
+      status: "failed",
+      problem: expect.stringMatching(/^550/),
+    });
   });
 
   it("killed mid-queue: the row left in `sending` is sent once by the restarted process, never twice", async () => {
@@ -356,6 +365,20 @@ describe("the outbox over SMTP", () => {
       .run();
     expect(await processOutboxOnce()).toEqual([{ letterId: id, result: "sent" }]);
     expect(sentTo(ref)).toHaveLength(1);
+  });
+
+  it("a message that kept killing the worker is failed once it has used every attempt", async () => {
+    const id = queued();
+    const ref = getLetter(owner.scope, caseId, id).reference;
+    getDb()
+      .update(outbox)
+      .set({ state: "sending", attempts: MAX_ATTEMPTS, claimedAt: new Date(Date.now() - 60 * 60_000) })
+      .where(eq(outbox.letterId, id))
+      .run();
+    expect(await processOutboxOnce()).toEqual([]);
+    expect(row(id).state).toBe("failed");
+    expect(getLetter(owner.scope, caseId, id).status).toBe("failed");
+    expect(sentTo(ref)).toHaveLength(0);
   });
 
   it("keeps the SMTP password encrypted at rest", () => {

@@ -7,8 +7,8 @@ import { createCase } from "~/cases/cases.server";
 import { createExposuresBulk, getExposure, listExposures } from "~/exposures/exposures.server";
 import { guardedFetch } from "~/rechecks/fetch.server";
 import { listChecks, recheckExposure, runScheduledRechecks } from "~/rechecks/rechecks.server";
-import { createSubject } from "~/subjects/subjects.server";
 import { action, loader } from "~/routes/cases.$caseId.exposures.$exposureId";
+import { createSubject } from "~/subjects/subjects.server";
 import { call, get, newAccount, post, status } from "./helpers";
 
 type Reply = { status: number; body?: string; headers?: Record<string, string> };
@@ -123,7 +123,11 @@ describe("re-checking an exposure", () => {
 
     const { a, caseId, exposureId } = await setUp("/loop");
     const r = await recheckExposure(a.scope, caseId, exposureId, opts);
-    expect(r).toMatchObject({ outcome: "unreachable", error: "too_many_redirects", exposureStatus: "unreachable" });
+    expect(r).toMatchObject({
+      outcome: "unreachable",
+      error: "too_many_redirects",
+      exposureStatus: "unreachable",
+    });
   });
 
   it("caps the size and hashes what was read; times out a server that never answers", async () => {

@@ -18,7 +18,13 @@ afterAll(async () => {
   await dovecot?.stop();
 });
 
-function mail({ messageId, subject, inReplyTo, references, body = "Thank you, we received your request." }: {
+function mail({
+  messageId,
+  subject,
+  inReplyTo,
+  references,
+  body = "Thank you, we received your request.",
+}: {
   messageId: string;
   subject: string;
   inReplyTo?: string;
@@ -41,7 +47,8 @@ function mail({ messageId, subject, inReplyTo, references, body = "Thank you, we
   ].join("\r\n");
 }
 
-const status = (id: string) => getDb().select({ s: letters.status }).from(letters).where(eq(letters.id, id)).get()?.s;
+const status = (id: string) =>
+  getDb().select({ s: letters.status }).from(letters).where(eq(letters.id, id)).get()?.s;
 
 describe("replies over IMAP", () => {
   it("threads by In-Reply-To, References and the reference in the subject; the rest waits in the inbox", async () => {
@@ -58,11 +65,22 @@ describe("replies over IMAP", () => {
       mailbox: "INBOX",
     });
 
-    dovecot.deliver(mail({ messageId: "<r1@host.example>", subject: "Re: your email", inReplyTo: byHeader.messageId }));
     dovecot.deliver(
-      mail({ messageId: "<r2@host.example>", subject: "Ticket 4411", references: `<other@x> ${byReferences.messageId}` }),
+      mail({ messageId: "<r1@host.example>", subject: "Re: your email", inReplyTo: byHeader.messageId }),
     );
-    dovecot.deliver(mail({ messageId: "<r3@host.example>", subject: `AW: Löschung [${bySubject.reference.toLowerCase()}]` }));
+    dovecot.deliver(
+      mail({
+        messageId: "<r2@host.example>",
+        subject: "Ticket 4411",
+        references: `<other@x> ${byReferences.messageId}`,
+      }),
+    );
+    dovecot.deliver(
+      mail({
+        messageId: "<r3@host.example>",
+        subject: `AW: Löschung [${bySubject.reference.toLowerCase()}]`,
+      }),
+    );
     dovecot.deliver(mail({ messageId: "<r4@host.example>", subject: "Newsletter", body: "Buy now" }));
 
     const first = await pollMailbox(a.workspaceId);
@@ -80,7 +98,12 @@ describe("replies over IMAP", () => {
     // Nothing is fetched twice; new mail is picked up on the next poll.
     expect(await pollMailbox(a.workspaceId)).toEqual({ fetched: 0, matched: 0, unmatched: 0 });
     dovecot.deliver(
-      mail({ messageId: "<r5@host.example>", subject: "Re: erasure", inReplyTo: byHeader.messageId, body: "Removed." }),
+      mail({
+        messageId: "<r5@host.example>",
+        subject: "Re: erasure",
+        inReplyTo: byHeader.messageId,
+        body: "Removed.",
+      }),
     );
     expect(await pollMailbox(a.workspaceId)).toEqual({ fetched: 1, matched: 1, unmatched: 0 });
 
@@ -92,7 +115,11 @@ describe("replies over IMAP", () => {
     expect(repliesFor(a.scope, bySubject.letterId)).toHaveLength(2);
 
     // The raw message is stored encrypted, byte for byte.
-    const raw = getDb().$client.prepare("SELECT id, raw_enc FROM inbound_messages WHERE letter_id = ? AND source = 'imap' LIMIT 1").get(byHeader.letterId) as { id: string; raw_enc: string };
+    const raw = getDb()
+      .$client.prepare(
+        "SELECT id, raw_enc FROM inbound_messages WHERE letter_id = ? AND source = 'imap' LIMIT 1",
+      )
+      .get(byHeader.letterId) as { id: string; raw_enc: string };
     expect(raw.raw_enc.startsWith("v1.")).toBe(true);
     expect(decrypt(raw.raw_enc, `inbound_message:${raw.id}:raw`)).toContain("Message-ID: <r");
 
@@ -115,7 +142,13 @@ describe("replies over IMAP", () => {
       password: dovecot.password,
       mailbox: "INBOX",
     });
-    dovecot.deliver(mail({ messageId: "<cross@host.example>", subject: `Re: ${letter.reference}`, inReplyTo: letter.messageId }));
+    dovecot.deliver(
+      mail({
+        messageId: "<cross@host.example>",
+        subject: `Re: ${letter.reference}`,
+        inReplyTo: letter.messageId,
+      }),
+    );
     const r = await pollMailbox(b.workspaceId);
     expect(r.matched).toBe(0);
     expect(r.unmatched).toBeGreaterThan(0);
@@ -124,7 +157,14 @@ describe("replies over IMAP", () => {
 
   it("a wrong password is reported, not thrown", async () => {
     const a = await newAccount();
-    saveImapSettings(a.scope, { host: dovecot.host, port: dovecot.port, secure: false, user: dovecot.user, password: "wrong", mailbox: "INBOX" });
+    saveImapSettings(a.scope, {
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      user: dovecot.user,
+      password: "wrong",
+      mailbox: "INBOX",
+    });
     const r = await pollMailbox(a.workspaceId);
     expect(r.error).toMatch(/refused the user name or password/);
   });

@@ -13,7 +13,12 @@ let n = 0;
 
 export function sentLetter(
   scope: Scope,
-  { status = "sent", dueOn = "2026-12-20", sentOn = "2026-11-20", caseId }: { status?: string; dueOn?: string | null; sentOn?: string; caseId?: string } = {},
+  {
+    status = "sent",
+    dueOn = "2026-12-20",
+    sentOn = "2026-11-20",
+    caseId,
+  }: { status?: string; dueOn?: string | null; sentOn?: string; caseId?: string } = {},
 ) {
   n += 1;
   if (!caseId) {
@@ -32,14 +37,25 @@ export function sentLetter(
       {
         line: 1,
         input: `https://paste.example.com/${n}-${Date.now()}`,
-        fields: { exposed: ["email"], callsForHarm: false, foundOn: "2026-11-01", severityOverride: null, status: "requested", notes: "" },
+        fields: {
+          exposed: ["email"],
+          callsForHarm: false,
+          foundOn: "2026-11-01",
+          severityOverride: null,
+          status: "requested",
+          notes: "",
+        },
       },
     ]);
   }
   const exposureId = listExposures(scope, caseId)[0]!.id;
   const id = newId();
   const suffix = String(n).padStart(2, "0").slice(-2);
-  const reference = `RX-${Date.now().toString(36).toUpperCase().slice(-4).replace(/[ILOU]/g, "X")}-${suffix}`;
+  const reference = `RX-${Date.now()
+    .toString(36)
+    .toUpperCase()
+    .slice(-4)
+    .replace(/[ILOU]/g, "X")}-${suffix}`;
   const messageId = `<${id}.test@retract.test>`;
   const c = (f: string) => `letter:${id}:${f}`;
   const at = new Date(`${sentOn}T09:00:00Z`);

@@ -1,0 +1,22 @@
+// The requests of a case with their tracking state (status, due date, overdue), for the case timeline page.
+import { calendarDateIn } from "~/deadlines/engine";
+import { listLetters } from "~/letters/letters.server";
+import type { Scope } from "~/workspaces/scope.server";
+import { effectiveDue, isOverdue } from "./lifecycle";
+import { getRequest } from "./requests.server";
+
+export function caseRequests(scope: Scope, caseId: string, now = new Date()) {
+  const today = calendarDateIn(now, "UTC");
+  return listLetters(scope, caseId).map((l) => {
+    const r = getRequest(scope, l.id);
+    return {
+      id: l.id,
+      reference: l.reference,
+      kind: l.kind,
+      recipientName: l.recipientName,
+      status: r.status,
+      due: effectiveDue(r),
+      overdue: isOverdue(r, today),
+    };
+  });
+}

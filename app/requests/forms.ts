@@ -1,0 +1,42 @@
+// The request page's forms (shared by the route's action and its component; no server imports).
+import { z } from "zod";
+import { REFUSAL_REASONS, REPLY_OUTCOMES } from "./lifecycle";
+
+const isoDate = z.iso.date("Enter the date as YYYY-MM-DD.");
+
+/** A reply: what they answered (or "no outcome yet"), optionally its text pasted, and when it came. */
+export const ReplySchema = z
+  .object({
+    outcome: z.union([z.literal("none"), z.enum(REPLY_OUTCOMES)], "Choose what they answered."),
+    reason: z.union([z.literal(""), z.enum(REFUSAL_REASONS)]).default(""),
+    receivedOn: isoDate,
+    text: z.string().trim().max(50_000).default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === "refused" && !v.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Choose the reason they gave." });
+  });
+
+export const ExtensionSchema = z.object({ newDueOn: isoDate });
+export const NoteSchema = z.object({ note: z.string().trim().min(1, "Write the note.").max(5000) });
+export const AssignSchema = z.object({
+  messageId: z.string().min(1).max(40),
+  reference: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^RX-[0-9A-Z]{4}-[0-9A-Z]{2}$/, "Enter a letter reference like RX-7KQ2-M9."),
+});
+
+export const MailboxSchema = z.object({
+  host: z.string().trim().min(1, "Enter the IMAP server's name.").max(253),
+  port: z.coerce
+    .number()
+    .int()
+    .min(1, "Enter a port between 1 and 65535.")
+    .max(65535, "Enter a port between 1 and 65535."),
+  security: z.enum(["tls", "starttls"], "Choose how to connect."),
+  user: z.string().trim().min(1, "Enter the user name (usually the email address).").max(320),
+  password: z.string().max(500).default(""),
+  mailbox: z.string().trim().max(200).default("INBOX"),
+});

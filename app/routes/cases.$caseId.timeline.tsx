@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireScope } from "~/auth/session.server";
+import { getCase } from "~/cases/cases.server";
+import { caseRequests } from "~/requests/case-requests.server";
+import { STATE_LABELS } from "~/requests/lifecycle";
+import { timeline } from "~/requests/requests.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { parseParams } from "~/utils/forms";
+
+const ParamsSchema = z.object({ caseId: z.string().min(1).max(40) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = await requireScope(request);
+  const { caseId } = parseParams(params, ParamsSchema);
+  getCase(scope, caseId); // 404 outside the scope
+  return {
+    caseId,
+    requests: caseRequests(scope, caseId),
+    timeline: timeline(scope, caseId).map((t) => ({ ...t, at: t.at.toISOString() })),
+  };
+}
+
+export default function CaseTimeline() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/cases/${d.caseId}`}>← Back to the case</Link>
+      </p>
+      <h1>Requests and timeline</h1>
+      <section aria-labelledby="requests" className="stack">
+        <h2 id="requests">Requests</h2>
+        {d.requests.length === 0 ? (
+          <p className="empty">No letters yet.</p>
+        ) : (
+          <ul className="list">
+            {d.requests.map((r) => (
+              <li key={r.id} className="list-item spread">
+                <Link to={`/cases/${d.caseId}/requests/${r.id}`}>
+                  {r.reference} to {r.recipientName}
+                </Link>
+                <span className="meta-row">
+                  <span className={`badge badge-request-${r.status}`}>
+                    {STATE_LABELS[r.status as keyof typeof STATE_LABELS] ?? r.status}
+                  </span>
+                  {r.overdue ? <span className="badge badge-request-overdue">overdue</span> : null}
+                  {r.due ? <span>due {r.due}</span> : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="timeline" className="stack">
+        <h2 id="timeline">Timeline</h2>
+        {d.timeline.length === 0 ? (
+          <p className="empty">Nothing has happened yet.</p>
+        ) : (
+          <ol className="timeline">
+            {d.timeline.map((t, i) => (
+              <li key={`${t.at}-${i}`}>
+                <time dateTime={t.at}>{t.at.slice(0, 10)}</time>{" "}
+                <Link to={`/cases/${d.caseId}/requests/${t.letterId}`}>{t.text}</Link>
+                {t.note ? <p className="muted">{t.note}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Case timeline · Retract" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,89 @@
+// One click from a request to its follow-up or complaint, filled from the first letter and the timeline.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createCase } from "~/cases/cases.server";
+import { getDb } from "~/db.server";
+import { createExposure } from "~/exposures/exposures.server";
+import { normaliseUrl } from "~/exposures/url";
+import { LetterDetailsSchema } from "~/letters/forms";
+import { getLetter, letterProblems, sendLetter, writeLetter } from "~/letters/letters.server";
+import { importDirectory } from "~/recipients/import.server";
+import { IllegalTransitionError } from "~/requests/lifecycle";
+import { writeNextLetter } from "~/requests/next-letter.server";
+import { getRequest, moveRequest } from "~/requests/requests.server";
+import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
+import { newAccount } from "./helpers";
+
+let owner: Awaited<ReturnType<typeof newAccount>>;
+let caseId: string;
+let exposureId: string;
+
+beforeAll(async () => {
+  importDirectory(getDb());
+  owner = await newAccount("Owner");
+  const subjectId = createSubject(
+    owner.scope,
+    SubjectFieldsSchema.parse({ name: "Robin Example", country: "DE", emails: "robin@example.test" }),
+  );
+  caseId = createCase(owner.scope, { subjectId, title: "Posts" });
+  const n = normaliseUrl("https://t.me/leakchannel/101");
+  if (!n.ok) throw new Error("url");
+  exposureId = createExposure(owner.scope, caseId, {
+    url: n.value,
+    exposed: ["home_address"],
+    callsForHarm: false,
+    foundOn: "2026-11-01",
+    severityOverride: null,
+    status: "active",
+    notes: "",
+  });
+});
+
+function firstLetter() {
+  const id = writeLetter(
+    owner.scope,
+    caseId,
+    LetterDetailsSchema.parse({
+      exposureIds: [exposureId],
+      option: "gdpr-erasure/gdpr",
+      lang: "en",
+      destination: "pdf|",
+      requesterName: "Robin Example",
+      requesterEmail: "robin@example.test",
+      particularSituation: "Strangers have come to my door since the address was posted.",
+      authorityName: "the Berlin Commissioner for Data Protection and Freedom of Information",
+    }),
+    new Date("2026-10-01T10:00:00Z"),
+  );
+  sendLetter(owner.scope, caseId, id, new Date("2026-10-01T10:00:00Z"));
+  return id;
+}
+
+describe("the next letter in one click", () => {
+  it("writes a sendable follow-up that cites the first letter and sets a final date 14 days out", () => {
+    const first = firstLetter();
+    const original = getLetter(owner.scope, caseId, first);
+    expect(original.status).toBe("sent");
+    const id = writeNextLetter(owner.scope, first, "follow-up", new Date("2026-11-10T09:00:00Z"));
+    const draft = getLetter(owner.scope, caseId, id);
+    expect(draft.kind).toBe("follow-up");
+    expect(draft.status).toBe("draft");
+    expect(draft.body).toContain(original.reference);
+    expect(draft.body).toMatch(/24 November 2026|2026-11-24/);
+    expect(letterProblems(draft)).toEqual({ missing: [], markers: [] });
+    expect(getRequest(owner.scope, first).status).toBe("follow_up_sent");
+  });
+
+  it("after a refusal, writes the complaint to the authority with the refusal and the dates", () => {
+    const first = firstLetter();
+    moveRequest(owner.scope, first, { type: "reply", outcome: "refused", reason: "freedom_of_expression" });
+    const id = writeNextLetter(owner.scope, first, "regulator-complaint", new Date("2026-11-10T09:00:00Z"));
+    const draft = getLetter(owner.scope, caseId, id);
+    expect(draft.kind).toBe("regulator-complaint");
+    expect(draft.body).toContain(getLetter(owner.scope, caseId, first).reference);
+    expect(draft.body.toLowerCase()).toContain("freedom of expression");
+    expect(letterProblems(draft).missing).toEqual([]);
+    expect(getRequest(owner.scope, first).status).toBe("escalated");
+    // Escalated: no second complaint from the same request.
+    expect(() => writeNextLetter(owner.scope, first, "regulator-complaint")).toThrow(IllegalTransitionError);
+  });
+});
