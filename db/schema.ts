@@ -648,7 +648,8 @@ export const inboundMessages = sqliteTable(
     workspaceId: text("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    letterId: text("letter_id").references(() => letters.id, { onDelete: "set null" }),
+    // Replies go with their letter (erasing a case or a person erases the replies about them).
+    letterId: text("letter_id").references(() => letters.id, { onDelete: "cascade" }),
     source: text("source", { enum: ["imap", "manual"] }).notNull(),
     // Keyed HMAC of the Message-ID header: the same mail is never stored twice.
     messageIdHmac: text("message_id_hmac"),
@@ -723,3 +724,29 @@ export const seedState = sqliteTable("seed_state", {
   fingerprint: text("fingerprint").notNull(),
   appliedAt: integer("applied_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+// ── Letters of authority (mandates): the signed copy a client returns, stored encrypted like evidence ──────
+export const mandates = sqliteTable(
+  "mandates",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    subjectId: text("subject_id")
+      .notNull()
+      .references(() => subjects.id, { onDelete: "cascade" }),
+    /** The member the client authorised (the representative named in the letter of authority). */
+    representativeUserId: text("representative_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The date the client signed, as YYYY-MM-DD (goes into the letters as `representative.mandateDate`). */
+    signedOn: text("signed_on").notNull(),
+    storageKey: text("storage_key").notNull().unique(),
+    sha256: text("sha256").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    filenameEnc: text("filename_enc").notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("mandates_subject_idx").on(t.workspaceId, t.subjectId, t.signedOn)],
+);

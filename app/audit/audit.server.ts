@@ -49,6 +49,10 @@ export type AuditAction =
   | "letter.sent"
   | "letter.failed"
   | "letter.pdf"
+  // Letters gaps: a sent letter moves its exposures to `requested`; letters of authority (mandates).
+  | "exposure.requested"
+  | "mandate.pdf"
+  | "mandate.upload"
   | "smtp.update"
   | "smtp.test"
   | "template.create"

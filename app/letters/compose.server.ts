@@ -14,6 +14,7 @@ import { countryName } from "~/utils/countries.server";
 import { type ExposureCategory, exposureLabel, ruleInWords } from "./format";
 import type { LetterDetails } from "./forms";
 import { deadlineRuleFor, type TemplateMeta } from "./template-meta";
+import { STATE_LAWS } from "./state-laws";
 import { listTemplates } from "./templates.server";
 import type { Kind, Lang, LetterVariablesInput, Platform, Regime } from "./variables";
 import { PLATFORMS } from "./variables";
@@ -287,6 +288,42 @@ function platformOf(recipientId: string | null): Platform | null {
   return alias[key] ?? null;
 }
 
+/** The opt-out processes the data-brokers source records (`extra.process`), as steps; others get none. */
+const OPT_OUT_STEPS: Record<string, string[]> = {
+  "search-first": [
+    "Find the listing on your site and copy its address",
+    "Submit that address on your opt-out page",
+  ],
+  "opt-out-search": [
+    "Search for the name and location on your opt-out page",
+    "Choose the listing there and submit its removal",
+  ],
+};
+
+/**
+ * A broker's opt-out, from its directory record: the web form it lists (the one the letter goes to, else its
+ * privacy form, else any), the steps where the source recorded them, and the parent broker of a front site.
+ */
+export function optOutFor(
+  r: RecipientDetail | null,
+  input: { channel: "email" | "pdf" | "webform"; address: string; workspaceId: string },
+): { url: string; steps: string[]; parent: string | null } | null {
+  if (!r) return null;
+  const forms = channelsOf(r, input.workspaceId).filter((c) => c.kind === "webform");
+  const url =
+    (input.channel === "webform" && input.address) ||
+    forms.find((c) => c.purpose === "privacy")?.address ||
+    forms[0]?.address;
+  if (!url) return null;
+  const steps = OPT_OUT_STEPS[String(r.extra?.process ?? "")] ?? [];
+  const parentRecord =
+    r.effective.parentId && !r.effective.channels.length
+      ? getRecipient(getDb(), r.effective.parentId, input.workspaceId)
+      : null;
+  const parent = parentRecord ? (parentRecord.effective.legalEntity ?? parentRecord.effective.name) : null;
+  return { url, steps, parent };
+}
+
 export type ComposeInput = {
   meta: TemplateMeta;
   details: LetterDetails;
@@ -365,7 +402,11 @@ export function composeVariables(input: ComposeInput): {
     searchTerms: d.searchTerms,
     works: d.workTitle ? [{ title: d.workTitle, description: d.workDescription }] : [],
     platform: platformOf(r?.id ?? null),
-    optOut: meta.kind === "broker-optout" && webform ? { url: webform, steps: [] } : null,
+    stateLaw:
+      d.stateLaw && (meta.kind === "us-state-deletion" || regime === "us-state")
+        ? { ...STATE_LAWS[d.stateLaw] }
+        : null,
+    optOut: meta.kind === "broker-optout" ? optOutFor(r, input) : null,
   };
   return { variables, deadline };
 }

@@ -1,6 +1,7 @@
 // The letter forms' zod schemas, shared by the actions (server) and the pages (browser): writing a letter's
 // details, editing its text, and the workspace's SMTP settings.
 import { z } from "zod";
+import { STATE_CODES } from "./state-laws";
 import { KINDS, LANGS, REGIMES } from "./variables";
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default("");
@@ -83,8 +84,12 @@ export const LetterDetailsSchema = z
     workDescription: text(2000),
     paper: z.enum(["A4", "LETTER"]).default("A4"),
     attachmentIds: z.array(z.string().min(1).max(40)).max(20).default([]),
+    /** US state deletion (and a broker opt-out under a state law): the state whose law the letter cites. */
+    stateLaw: z.union([z.literal(""), z.enum(STATE_CODES, "Choose the state you live in.")]).default(""),
   })
   .superRefine((v, ctx) => {
+    if (v.option.kind === "us-state-deletion" && !v.stateLaw)
+      ctx.addIssue({ code: "custom", path: ["stateLaw"], message: "Choose the state whose law applies." });
     if (v.represented && v.repEmail && !z.email().safeParse(v.repEmail).success)
       ctx.addIssue({ code: "custom", path: ["repEmail"], message: "Enter an email address." });
   });
@@ -143,3 +148,8 @@ export const LETTER_STATUS_LABELS: Record<string, string> = {
 /** The line shown beside every generated letter (LEGAL.md: never inside the letter). */
 export const NOT_LEGAL_ADVICE =
   "Retract fills in letters from published rules; this is not legal advice. If you are unsure, ask a lawyer or a support organisation.";
+
+/** Uploading a client's signed letter of authority (the file itself is read separately). */
+export const MandateUploadSchema = z.object({
+  signedOn: z.iso.date("Enter the date they signed it, as YYYY-MM-DD."),
+});

@@ -1,7 +1,7 @@
 // Letters of a case: written from a template, kept as drafts while the user edits them, then frozen exactly as
 // sent. Text, address and variables are encrypted; every read that decrypts them is logged.
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { letterExposures, letters, outbox } from "#db/schema";
+import { exposures, letterExposures, letters, outbox } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
@@ -16,6 +16,7 @@ import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { composeVariables, deadlineFor, recipientFor } from "./compose.server";
 import type { LetterDetails, LetterText } from "./forms";
+import { latestMandateForCase } from "./mandates.server";
 import { generateReference } from "./reference";
 import { assertSendable, unsendableReasons } from "./sendable";
 import { getTemplate, type LetterTemplate, renderTemplate } from "./templates.server";
@@ -100,9 +101,11 @@ export function writeLetter(scope: Scope, caseId: string, d: LetterDetails, now 
   // The subject is read (and the read logged) to fill the form's defaults in the route; the letter itself only
   // carries what the user confirmed there.
   const reference = freshReference();
+  // A representative's letter names the date of the client's latest signed letter of authority.
+  const mandate = d.represented ? latestMandateForCase(scope.workspaceId, caseId) : null;
   const { variables } = composeVariables({
     meta,
-    details: d,
+    details: mandate ? { ...d, repMandateDate: mandate.signedOn } : d,
     regime: d.option.regime,
     reference,
     today: todayUtc(now),
@@ -445,6 +448,10 @@ export function sendLetter(scope: Scope, caseId: string, id: string, now = new D
   const letter = decryptLetter(row);
   const template = templateOf(row);
   if (!template) throw new LetterInputError("The template of this letter is no longer available.");
+  if (letter.variables.representative && !latestMandateForCase(scope.workspaceId, caseId))
+    throw new LetterInputError(
+      "This letter is written by a representative, but no signed letter of authority is on file for this person. Upload the signed copy on the person's page (Letter of authority), then write the letter again.",
+    );
   assertSendable({
     template: template.meta,
     variables: LetterVariables.parse(letter.variables),
@@ -476,10 +483,13 @@ export function sendLetter(scope: Scope, caseId: string, id: string, now = new D
     return { queued: true };
   }
   const dates = dueDatesOnSend(row, todayUtc(now));
-  db.update(letters)
-    .set({ status: "sent", frozenAt: now, sentAt: now, ...dates, updatedAt: now })
-    .where(and(eq(letters.id, id), eq(letters.workspaceId, scope.workspaceId)))
-    .run();
+  db.transaction((tx) => {
+    tx.update(letters)
+      .set({ status: "sent", frozenAt: now, sentAt: now, ...dates, updatedAt: now })
+      .where(and(eq(letters.id, id), eq(letters.workspaceId, scope.workspaceId)))
+      .run();
+    markExposuresRequested(tx, row, scope.userId, now);
+  });
   audit({
     action: "letter.mark_sent",
     actorUserId: scope.userId,
@@ -489,6 +499,49 @@ export function sendLetter(scope: Scope, caseId: string, id: string, now = new D
     detail: { channel: row.channel },
   });
   return { queued: false };
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/**
+ * The one place a sent letter moves its exposures on: those still `active` or `reappeared` become `requested`
+ * (removed, unreachable and already requested ones keep their status). Called when the outbox hands an email
+ * to the server, and when the user marks a PDF posted or a web form submitted; each move is audited.
+ */
+export function markExposuresRequested(
+  tx: Tx | ReturnType<typeof getDb>,
+  letter: { id: string; workspaceId: string },
+  actorUserId: string | null,
+  now = new Date(),
+): string[] {
+  const ids = tx
+    .select({ id: exposures.id })
+    .from(letterExposures)
+    .innerJoin(exposures, eq(exposures.id, letterExposures.exposureId))
+    .where(
+      and(
+        eq(letterExposures.letterId, letter.id),
+        eq(exposures.workspaceId, letter.workspaceId),
+        inArray(exposures.status, ["active", "reappeared"]),
+      ),
+    )
+    .all()
+    .map((r) => r.id);
+  if (!ids.length) return [];
+  tx.update(exposures)
+    .set({ status: "requested", updatedAt: now })
+    .where(and(inArray(exposures.id, ids), inArray(exposures.status, ["active", "reappeared"])))
+    .run();
+  for (const id of ids)
+    audit({
+      action: "exposure.requested",
+      actorUserId,
+      workspaceId: letter.workspaceId,
+      targetType: "exposure",
+      targetId: id,
+      detail: { letterId: letter.id },
+    });
+  return ids;
 }
 
 /** Letters of a case that name an exposure (for the exposure page and tests). */

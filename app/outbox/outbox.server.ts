@@ -8,7 +8,8 @@ import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { readEncryptedFile } from "~/evidence/storage.server";
-import { decryptLetter, dueDatesOnSend, todayUtc } from "~/letters/letters.server";
+import { latestMandateForCase, mandateAttachment } from "~/letters/mandates.server";
+import { decryptLetter, dueDatesOnSend, markExposuresRequested, todayUtc } from "~/letters/letters.server";
 import { decrypt } from "~/security/crypto.server";
 import { describeSmtpError, smtpSettingsFor, transportFor } from "./smtp-settings.server";
 
@@ -36,8 +37,15 @@ export function isPermanent(e: unknown): boolean {
 
 type Outcome = { letterId: string; result: "sent" | "retry" | "failed"; error?: string };
 
-/** Attachments: the evidence the user picked (decrypted just for this message). */
-function attachmentsOf(workspaceId: string, ids: string[]) {
+/**
+ * Attachments: the evidence the user picked, and, when a representative sends, the client's latest signed
+ * letter of authority (decrypted just for this message).
+ */
+function attachmentsOf(
+  workspaceId: string,
+  ids: string[],
+  mandateFor: { caseId: string; represented: boolean } | null = null,
+) {
   const out: { filename: string; content: Buffer; contentType: string }[] = [];
   for (const id of ids) {
     const row = getDb()
@@ -52,7 +60,12 @@ function attachmentsOf(workspaceId: string, ids: string[]) {
       contentType: row.mime,
     });
   }
-  // Hook for the signed mandate when a representative sends: no mandate upload exists yet (issue: organisations).
+  if (mandateFor?.represented) {
+    const mandate = latestMandateForCase(workspaceId, mandateFor.caseId);
+    // Sending refuses a representative's letter without one; one deleted since cannot be sent without.
+    if (!mandate) throw new Error("no signed mandate");
+    out.push(mandateAttachment(mandate));
+  }
   return out;
 }
 
@@ -142,9 +155,12 @@ async function sendOne(row: typeof outbox.$inferSelect, now: Date): Promise<Outc
   const letter = decryptLetter(letterRow);
   let attachments: ReturnType<typeof attachmentsOf>;
   try {
-    attachments = attachmentsOf(row.workspaceId, letter.attachmentIds);
+    attachments = attachmentsOf(row.workspaceId, letter.attachmentIds, {
+      caseId: letter.caseId,
+      represented: Boolean(letter.variables.representative),
+    });
   } catch {
-    return fail("An attached file could not be read.", true);
+    return fail("An attached file (evidence or the signed letter of authority) could not be read.", true);
   }
   const transport = transportFor(settings);
   try {
@@ -175,6 +191,7 @@ async function sendOne(row: typeof outbox.$inferSelect, now: Date): Promise<Outc
       .set({ status: "sent", sentAt, messageId: row.messageId, ...dates, updatedAt: sentAt })
       .where(eq(letters.id, row.letterId))
       .run();
+    markExposuresRequested(tx, letterRow, null, sentAt);
   });
   audit({
     action: "letter.sent",

@@ -19,6 +19,9 @@ import { type LetterFinder, matchReply } from "./match";
 
 const ctx = (id: string, f: string) => `inbound_message:${id}:${f}`;
 
+/** Raw messages above this size keep their parsed text only (a huge attachment should not bloat the database). */
+export const MAX_RAW_BYTES = 20 * 1024 * 1024;
+
 // ── Finding letters (the small interface the matcher needs) ────────────────────────────────────────
 export function letterFinder(workspaceId: string): LetterFinder {
   const db = getDb();
@@ -109,7 +112,7 @@ export async function ingestMessage(
       subjectEnc: encrypt(mail.subject ?? "", ctx(id, "subject")),
       textEnc: encrypt(text, ctx(id, "text")),
       // Bytes kept exactly: latin1 maps each byte to one character and back.
-      rawEnc: encrypt(raw.toString("latin1"), ctx(id, "raw")),
+      rawEnc: raw.length <= MAX_RAW_BYTES ? encrypt(raw.toString("latin1"), ctx(id, "raw")) : null,
       size: raw.length,
       receivedAt: mail.date ?? receivedAt,
     })

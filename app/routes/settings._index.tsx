@@ -42,6 +42,12 @@ export default function Settings() {
             </li>
             <li className="list-item">
               <h2 className="h3">
+                <Link to="/inbox">Replies to sort</Link>
+              </h2>
+              <p className="muted">Mail that could not be matched to a letter by itself.</p>
+            </li>
+            <li className="list-item">
+              <h2 className="h3">
                 <Link to="/settings/templates">Letter templates</Link>
               </h2>
               <p className="muted">Your own wording, copied from the built-in letters.</p>

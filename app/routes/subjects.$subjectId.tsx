@@ -9,12 +9,15 @@ import { z } from "zod";
 import { EraseSchema } from "~/account/schemas";
 import { requireScope } from "~/auth/session.server";
 import { eraseSubject } from "~/export/erase.server";
+import { MandateUploadSchema } from "~/letters/forms";
+import { listMandates, MANDATE_MAX_BYTES, MandateError, uploadMandate } from "~/letters/mandates.server";
 import { SubjectFieldset, subjectDefaults } from "~/subjects/subject-fields";
 import { getSubject, SubjectFieldsSchema, updateSubject } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { SelectField, TextField } from "~/ui/forms";
 import { countryOptions } from "~/utils/countries.server";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
+import { fileBytes, readFormWithFiles, UploadTooLargeError } from "~/utils/multipart.server";
 import { assignableMembers, assignSubject, getAssignee, MemberError } from "~/workspaces/members.server";
 import { AssignSchema } from "~/workspaces/schemas";
 import { can, requirePermission, type Scope } from "~/workspaces/scope.server";
@@ -34,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assignment: assignmentFor(scope, subjectId),
     canExport: can(scope, "case:write"),
     canErase: can(scope, "workspace:manage"),
+    mandates: listMandates(scope, subjectId),
   };
 }
 
@@ -47,7 +51,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
   const { subjectId } = parseParams(params, ParamsSchema);
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    form = await readFormWithFiles(request, MANDATE_MAX_BYTES);
+  } catch (e) {
+    if (e instanceof UploadTooLargeError)
+      return Response.json(
+        { intent: "mandate", fieldErrors: { file: ["The file is larger than 15 MB."] }, values: {} },
+        { status: 413 },
+      );
+    throw e;
+  }
+  if (form.get("intent") === "mandate") {
+    const parsed = parseForm(form, MandateUploadSchema);
+    if (!parsed.ok) return Response.json({ ...parsed, intent: "mandate" }, { status: 400 });
+    const file = await fileBytes(form.get("file"));
+    const fail = (message: string) =>
+      Response.json({ intent: "mandate", fieldErrors: { file: [message] }, values: {} }, { status: 400 });
+    if (!file) return fail("Choose the signed letter of authority to upload.");
+    try {
+      await uploadMandate(scope, subjectId, { ...file, signedOn: parsed.data.signedOn });
+    } catch (e) {
+      if (e instanceof MandateError) return fail(e.message);
+      throw e;
+    }
+    return redirect(`/subjects/${subjectId}?mandate=1`);
+  }
   if (form.get("intent") === "erase") {
     requirePermission(scope, "workspace:manage");
     const erase = parseForm(form, EraseSchema);
@@ -74,16 +103,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SubjectPage() {
-  const { id, defaults, countries, canWrite, assignment, canExport, canErase } =
+  const { id, defaults, countries, canWrite, assignment, canExport, canErase, mandates } =
     useLoaderData<typeof loader>();
   const data = useActionData<{ fieldErrors: FieldErrors; values: Record<string, string>; intent?: string }>();
   const eraseErrors = data?.intent === "erase" ? data.fieldErrors.confirm : undefined;
+  const mandateErrors = data?.intent === "mandate" ? data.fieldErrors : undefined;
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="stack medium">
       <h1>About {defaults.name}</h1>
-      {params.get("saved") || params.get("assigned") ? (
+      {params.get("saved") || params.get("assigned") || params.get("mandate") ? (
         <p className="notice notice-ok" role="status">
           Saved.
         </p>
@@ -122,6 +152,50 @@ export default function SubjectPage() {
           </button>
         ) : null}
       </Form>
+      {canWrite ? (
+        <section className="card stack" aria-labelledby="mandate-heading">
+          <h2 id="mandate-heading">Letter of authority</h2>
+          <p className="hint">
+            When you write for this person, they sign a letter of authority naming you. Letters you send for
+            them state its date and carry the signed copy.
+          </p>
+          <p>
+            <a href={`/subjects/${id}/mandate`} className="button button-secondary" download>
+              Letter of authority (PDF to sign)
+            </a>
+          </p>
+          {mandates.length ? (
+            <ul className="list">
+              {mandates.map((m, i) => (
+                <li key={m.id} className="list-item">
+                  Signed {m.signedOn}: <span className="mono">{m.filename}</span>
+                  {i === 0 ? <span className="badge badge-sent">In use</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No signed copy uploaded yet.</p>
+          )}
+          <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+            <input type="hidden" name="intent" value="mandate" />
+            <TextField
+              name="file"
+              type="file"
+              label="Signed copy (PDF or photo)"
+              errors={mandateErrors?.file}
+            />
+            <TextField
+              name="signedOn"
+              type="date"
+              label="Date they signed it"
+              errors={mandateErrors?.signedOn}
+            />
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? "Uploading…" : "Upload the signed copy"}
+            </button>
+          </Form>
+        </section>
+      ) : null}
       {canExport || canErase ? (
         <section className="card stack" aria-labelledby="data-heading">
           <h2 id="data-heading">This person's data</h2>

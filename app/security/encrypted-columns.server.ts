@@ -26,6 +26,7 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: "exposures", idColumn: "id", column: "notes_enc", context: field("exposure", "notes") },
   { table: "evidence", idColumn: "id", column: "filename_enc", context: field("evidence", "filename") },
   { table: "evidence", idColumn: "id", column: "metadata_enc", context: field("evidence", "metadata") },
+  { table: "mandates", idColumn: "id", column: "filename_enc", context: field("mandate", "filename") },
   ...["address", "subject", "body", "template_body", "variables"].map((f) => ({
     table: "letters",
     idColumn: "id",

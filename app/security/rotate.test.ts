@@ -81,6 +81,56 @@ describe("keys:rotate", () => {
     expect(logged[0]!.detail).toMatchObject({ files: 6, retired: 1 });
   });
 
+  it("rotates while the app keeps writing: nothing is written under a retired key, everything decrypts", async () => {
+    const a = await newAccount();
+    await seedCaseData(a.scope, { subjects: 4, exposuresPer: 1, evidencePer: 1, tag: "live" });
+    const { dataDir } = getEnv();
+    const oldKey = readSecrets(dataDir).currentKeyId;
+    const people = () => getDb().select({ id: subjects.id }).from(subjects).all().length;
+    const before = people();
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        resolve("scripts/cli.ts"),
+        "keys:rotate",
+        "--batch-size",
+        "3",
+        "--grace-ms",
+        "1500",
+      ],
+      { env: { ...process.env, RETRACT_DATA_DIR: dataDir, NODE_ENV: "production" as const } },
+    );
+    let n = 0;
+    // This process plays the running server: it keeps adding people, with the keyring it has cached.
+    const writer = setInterval(() => {
+      createSubject(a.scope, {
+        name: `Live ${n++}`,
+        aliases: [],
+        emails: [],
+        phones: [],
+        addresses: [],
+        usernames: [],
+        country: "",
+        notes: "",
+      });
+    }, 10);
+    const code = await new Promise<number | null>((done) => child.on("exit", done));
+    clearInterval(writer);
+    expect(code).toBe(0);
+    expect(n).toBeGreaterThan(20);
+    const secrets = readSecrets(dataDir);
+    expect(Object.keys(secrets.dataKeys)).toEqual([secrets.currentKeyId]);
+    expect(secrets.currentKeyId).not.toBe(oldKey);
+    const after = snapshotPlaintext(sqlite(), dataDir);
+    expect([...after.keyIds]).toEqual([secrets.currentKeyId]);
+    expect(Object.keys(after.values).filter((k) => k.startsWith("subjects.name_enc")).length).toBe(
+      before + n,
+    );
+    expect(people()).toBe(before + n);
+  }, 60_000);
+
   it("finishes after being killed with SIGKILL mid-way, with every field still decrypting", async () => {
     const a = await newAccount();
     const made = await seedCaseData(a.scope, { subjects: 12, exposuresPer: 2, evidencePer: 1, tag: "crash" });

@@ -57,7 +57,9 @@ test("send → reply arrives → status changes → overdue → follow-up writte
     await page.getByLabel("Send it").selectOption({ label: "Email to abuse@telegram.org (abuse)" });
     await page.getByLabel("Email address for the answer").fill("robin@example.test");
     await page.getByLabel("Why this puts you at risk").fill("Strangers have come to my door since the post.");
-    await page.getByLabel("Authority you would complain to").fill("the Berlin Commissioner for Data Protection");
+    await page
+      .getByLabel("Authority you would complain to")
+      .fill("the Berlin Commissioner for Data Protection");
     await page.getByRole("button", { name: "Write the letter" }).click();
     await expect(page.getByRole("heading", { name: "Check and edit the letter" })).toBeVisible();
     const reference = (await page.locator("p.muted .mono").first().textContent())!.trim();
@@ -123,7 +125,9 @@ test("send → reply arrives → status changes → overdue → follow-up writte
   }
 });
 
-test("'Check now' fetches on the server and refuses an address inside the private network", async ({ page }) => {
+test("'Check now' fetches on the server and refuses an address inside the private network", async ({
+  page,
+}) => {
   await signUp(page, { name: "Sam Example", email: uniqueEmail("recheck"), password });
   await page.goto("/cases/new");
   await page.getByLabel("Case title").fill("A paste");
@@ -134,7 +138,10 @@ test("'Check now' fetches on the server and refuses an address inside the privat
   await expect(page.getByRole("status", { name: "Who is responsible" })).toContainText(/\w/);
   await page.getByRole("checkbox", { name: "Home address" }).check();
   await page.getByRole("button", { name: "Save this place" }).click();
-  await page.getByRole("link", { name: /169\.254\.169\.254/ }).first().click();
+  await page
+    .getByRole("link", { name: /169\.254\.169\.254/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: "Is it still there?" })).toBeVisible();
   await expect(page.getByText("Not checked yet.")).toBeVisible();
   await page.getByRole("button", { name: "Check now" }).click();

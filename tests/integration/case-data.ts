@@ -9,9 +9,9 @@ import sharp from "sharp";
 import { createCase } from "~/cases/cases.server";
 import { addEvidence } from "~/evidence/evidence.server";
 import { parseEvidenceFile } from "~/evidence/storage.server";
+import { createExposuresBulk, listExposures } from "~/exposures/exposures.server";
 import { fixturesFor } from "~/letters/fixtures";
 import { generateReference } from "~/letters/reference";
-import { createExposuresBulk, listExposures } from "~/exposures/exposures.server";
 import { decrypt, decryptBytes, encrypt, type Keyring, keyringFromSecrets } from "~/security/crypto.server";
 import { ENCRYPTED_COLUMNS, ENCRYPTED_FILES } from "~/security/encrypted-columns.server";
 import { readSecrets } from "~/security/secrets.server";
@@ -99,7 +99,9 @@ export function insertSentLetter(db: Database.Database, scope: Scope, caseId: st
   );
   // Like a real letter, it names the case's exposures.
   const exposures = db.prepare("SELECT id FROM exposures WHERE case_id = ?").all(caseId) as { id: string }[];
-  const link = db.prepare("INSERT INTO letter_exposures (letter_id, exposure_id, workspace_id) VALUES (?, ?, ?)");
+  const link = db.prepare(
+    "INSERT INTO letter_exposures (letter_id, exposure_id, workspace_id) VALUES (?, ?, ?)",
+  );
   for (const e of exposures) link.run(id, e.id, scope.workspaceId);
   return id;
 }

@@ -3,7 +3,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { letters } from "#db/schema";
 import { getDb } from "~/db.server";
-import { assignReply, inbox, pollMailbox, repliesFor, saveImapSettings } from "~/replies/replies.server";
+import {
+  assignReply,
+  inbox,
+  pollMailbox,
+  recordReply,
+  repliesFor,
+  saveImapSettings,
+} from "~/replies/replies.server";
 import { moveRequest, timeline } from "~/requests/requests.server";
 import { decrypt } from "~/security/crypto.server";
 import { type Dovecot, startDovecot } from "./dovecot";
@@ -167,5 +174,20 @@ describe("replies over IMAP", () => {
     });
     const r = await pollMailbox(a.workspaceId);
     expect(r.error).toMatch(/refused the user name or password/);
+  });
+
+  it("replies go with their letter when the case is deleted", async () => {
+    const a = await newAccount();
+    const letter = sentLetter(a.scope);
+    recordReply(a.scope, letter.letterId, { text: "We refuse.", receivedOn: "2026-11-21", event: null });
+    const count = () =>
+      (
+        getDb()
+          .$client.prepare("SELECT count(*) AS n FROM inbound_messages WHERE workspace_id = ?")
+          .get(a.workspaceId) as { n: number }
+      ).n;
+    expect(count()).toBe(1);
+    getDb().$client.prepare("DELETE FROM cases WHERE id = ?").run(letter.caseId);
+    expect(count()).toBe(0);
   });
 });

@@ -1,0 +1,211 @@
+// Letters of authority (mandates): the `mandate` template filled for a client to sign (a PDF), and the signed
+// copy they return, stored encrypted on disk like evidence. A letter sent by a representative names the latest
+// signed mandate's date and carries the file as an attachment; without one it is not sent.
+import { createHash } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import { fileTypeFromBuffer } from "file-type";
+import { cases, mandates } from "#db/schema";
+import { audit } from "~/audit/audit.server";
+import { getUserProfile } from "~/auth/users.server";
+import { getDb } from "~/db.server";
+import { deleteEncryptedFiles, readEncryptedFile, writeEncryptedFile } from "~/evidence/storage.server";
+import { decrypt, encrypt } from "~/security/crypto.server";
+import { getSubject } from "~/subjects/subjects.server";
+import { newId } from "~/utils/ids.server";
+import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { getWorkspace } from "~/workspaces/workspaces.server";
+import { renderLetterPdf } from "./pdf.server";
+import { generateReference } from "./reference";
+import { getTemplate, renderTemplate } from "./templates.server";
+import type { LetterVariablesInput } from "./variables";
+
+const ctx = (id: string, field: string) => `mandate:${id}:${field}`;
+/** A line the client fills in by hand where Retract does not know the value. */
+const BLANK = "______________________________";
+/** Signed copies: a scan or photo, or a signed PDF. */
+const ALLOWED_MIME = new Set(["application/pdf", "image/png", "image/jpeg", "image/webp"]);
+export const MANDATE_MAX_BYTES = 15 * 1024 * 1024;
+
+/** Input the user can correct (400 with the message). */
+export class MandateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MandateError";
+  }
+}
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** The representative: the current member, with the workspace's name when it is an organisation. */
+function representativeOf(scope: Scope) {
+  const me = getUserProfile(scope.userId);
+  const ws = getWorkspace(scope.workspaceId);
+  return {
+    name: me?.name || me?.email || BLANK,
+    email: me?.email ?? "",
+    organisation: ws?.kind === "organisation" ? ws.name : null,
+    phone: null,
+    address: null,
+    mandateDate: null,
+  };
+}
+
+/** The `mandate` template's variables for a client (the subject is decrypted, and the read logged). */
+export function mandateVariables(scope: Scope, subjectId: string, now = new Date()): LetterVariablesInput {
+  const s = getSubject(scope, subjectId);
+  return {
+    date: today(now),
+    reference: generateReference(),
+    regime: "none",
+    requester: {
+      name: s.name,
+      email: s.emails[0] || BLANK,
+      postalAddress: s.addresses[0] || BLANK,
+      country: null,
+    },
+    representative: representativeOf(scope),
+    recipient: null,
+    mandate: {
+      requests: [
+        "requests to erase, delist, delete, block or take down personal data about me that was published without my consent, to the sites, platforms, search engines and data brokers that hold it",
+        "the follow-ups those requests need, and complaints about them to data protection authorities and other regulators",
+      ],
+      validUntil: null,
+    },
+  };
+}
+
+/** The letter of authority as a PDF for the client to sign. */
+export async function mandatePdf(scope: Scope, subjectId: string, paper: "A4" | "LETTER" = "A4") {
+  requirePermission(scope, "case:write");
+  const template = getTemplate("mandate", "en");
+  if (!template) throw new Error("the mandate template is missing");
+  const variables = mandateVariables(scope, subjectId);
+  const rendered = renderTemplate(template, variables);
+  const pdf = await renderLetterPdf({
+    reference: String(variables.reference),
+    subject: rendered.subject,
+    body: rendered.body,
+    lang: "en",
+    paper,
+    variables,
+  });
+  audit({
+    action: "mandate.pdf",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "subject",
+    targetId: subjectId,
+  });
+  return { pdf, reference: String(variables.reference) };
+}
+
+/** Stores the signed copy the client returned; returns its id. */
+export async function uploadMandate(
+  scope: Scope,
+  subjectId: string,
+  file: { filename: string; bytes: Buffer; signedOn: string },
+  now = new Date(),
+) {
+  requirePermission(scope, "case:write");
+  getSubject(scope, subjectId); // 404 unless the client is in this workspace (and visible to this member)
+  if (file.bytes.length === 0) throw new MandateError("Choose the signed letter of authority to upload.");
+  if (file.bytes.length > MANDATE_MAX_BYTES) throw new MandateError("The file is larger than 15 MB.");
+  if (file.signedOn > today(now)) throw new MandateError("The signing date cannot be in the future.");
+  const mime = (await fileTypeFromBuffer(file.bytes))?.mime;
+  if (!mime || !ALLOWED_MIME.has(mime))
+    throw new MandateError("Upload the signed copy as a PDF or a photo (PNG, JPEG, WebP).");
+  const id = newId();
+  const storageKey = newId() + newId();
+  writeEncryptedFile(storageKey, file.bytes, ctx(id, "file"));
+  const filename =
+    (file.filename.split(/[\\/]/).pop() ?? "").replace(/[\p{Cc}"]/gu, "").slice(0, 200) ||
+    "letter-of-authority";
+  try {
+    getDb()
+      .insert(mandates)
+      .values({
+        id,
+        workspaceId: scope.workspaceId,
+        subjectId,
+        representativeUserId: scope.userId,
+        signedOn: file.signedOn,
+        storageKey,
+        sha256: createHash("sha256").update(file.bytes).digest("hex"),
+        mime,
+        size: file.bytes.length,
+        filenameEnc: encrypt(filename, ctx(id, "filename")),
+        createdBy: scope.userId,
+      })
+      .run();
+  } catch (e) {
+    deleteEncryptedFiles([storageKey]);
+    throw e;
+  }
+  audit({
+    action: "mandate.upload",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "subject",
+    targetId: subjectId,
+    detail: { mandateId: id, mime, size: file.bytes.length },
+  });
+  return id;
+}
+
+type Row = typeof mandates.$inferSelect;
+
+/** The latest signed mandate of a client (by signing date, then upload), or null. */
+export function latestMandate(workspaceId: string, subjectId: string): Row | null {
+  return (
+    getDb()
+      .select()
+      .from(mandates)
+      .where(and(eq(mandates.workspaceId, workspaceId), eq(mandates.subjectId, subjectId)))
+      .orderBy(desc(mandates.signedOn), desc(mandates.createdAt))
+      .get() ?? null
+  );
+}
+
+/** The latest signed mandate of the client a case is about. */
+export function latestMandateForCase(workspaceId: string, caseId: string): Row | null {
+  const kase = getDb()
+    .select({ subjectId: cases.subjectId })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.workspaceId, workspaceId)))
+    .get();
+  return kase ? latestMandate(workspaceId, kase.subjectId) : null;
+}
+
+/** The signed mandates of a client, newest first (file names decrypted for the subject page). */
+export function listMandates(scope: Scope, subjectId: string) {
+  return getDb()
+    .select()
+    .from(mandates)
+    .where(inScope(mandates, scope, eq(mandates.subjectId, subjectId)))
+    .orderBy(desc(mandates.signedOn), desc(mandates.createdAt))
+    .all()
+    .map((r) => ({
+      id: r.id,
+      signedOn: r.signedOn,
+      filename: decrypt(r.filenameEnc, ctx(r.id, "filename")),
+      size: r.size,
+      mime: r.mime,
+    }));
+}
+
+/** The signed copy as a mail attachment (decrypted only for the message). */
+export function mandateAttachment(row: Row) {
+  return {
+    filename: decrypt(row.filenameEnc, ctx(row.id, "filename")),
+    content: readEncryptedFile(row.storageKey, ctx(row.id, "file")),
+    contentType: row.mime,
+  };
+}
+
+/** Throws 404 unless the mandate belongs to this workspace (for a future download route). */
+export function assertMandateInScope(scope: Scope, id: string) {
+  const row = getDb().select().from(mandates).where(inScope(mandates, scope, eq(mandates.id, id))).get();
+  if (!row) notFound("This letter of authority");
+  return row;
+}
