@@ -10,7 +10,12 @@ import { seedState } from "./schema";
 
 export type SeedReport = { name: string; detail: string }[];
 
-type Seeder = { name: string; version: number; inputs: () => string[]; run: (db: DB) => Promise<string> | string };
+type Seeder = {
+  name: string;
+  version: number;
+  inputs: () => string[];
+  run: (db: DB) => Promise<string> | string;
+};
 
 // Each capability that ships reference data registers its seeder here. Bump `version` when the code that
 // loads a data set changes in a way that should reload it.

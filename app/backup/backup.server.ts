@@ -4,11 +4,15 @@
 // PRAGMA integrity_check, a trial decryption with this data folder's keys) before it replaces anything.
 import { randomBytes } from "node:crypto";
 import {
+  closeSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -16,6 +20,7 @@ import {
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { z } from "zod";
+import { MIGRATIONS_FOLDER } from "#db/connection";
 import { parseEvidenceFile } from "~/evidence/storage.server";
 import {
   DecryptionError,
@@ -174,6 +179,7 @@ export function verifyBackup(archive: string, staging: string, ring: Keyring) {
       throw new BackupError(
         `The database in the backup failed PRAGMA integrity_check: ${check[0]?.integrity_check}`,
       );
+    refuseNewerSchema(db);
     const keys = evidenceKeys(db);
     const missing = new Set(manifest.missing);
     for (const { id, key } of keys) {
@@ -188,6 +194,22 @@ export function verifyBackup(archive: string, staging: string, ring: Keyring) {
   } finally {
     db?.close();
   }
+}
+
+/** A backup made by a newer Retract (more migrations than this version knows) is refused, not half-understood. */
+function refuseNewerSchema(db: Database.Database) {
+  const has = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'")
+    .get();
+  if (!has) return;
+  const applied = (db.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n;
+  const journal = join(MIGRATIONS_FOLDER, "meta", "_journal.json");
+  if (!existsSync(journal)) return;
+  const known = (JSON.parse(readFileSync(journal, "utf8")) as { entries: unknown[] }).entries.length;
+  if (applied > known)
+    throw new BackupError(
+      `This backup was made by a newer version of Retract (${applied} database migrations; this version knows ${known}). Update Retract first.`,
+    );
 }
 
 /** Decrypts one value of every registered column and one evidence file: proves secrets.json fits the backup. */
@@ -254,6 +276,7 @@ export function restoreBackup({ archive, dataDir }: { archive: string; dataDir: 
   const ring = keyringFromSecrets(readSecrets(dataDir));
   const staging = mkdtempSync(join(dataDir, ".restore-"));
   try {
+    if (isSqliteFile(archive)) return restoreDatabaseOnly(archive, dataDir, staging, ring);
     const { manifest, evidence } = verifyBackup(archive, staging, ring);
     // Only now is anything touched: the current database and evidence move aside, the backup moves in.
     const names = ["retract.sqlite", "retract.sqlite-wal", "retract.sqlite-shm", "evidence"];
@@ -278,6 +301,55 @@ export function restoreBackup({ archive, dataDir }: { archive: string; dataDir: 
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+function isSqliteFile(path: string) {
+  const fd = openSync(path, "r");
+  try {
+    const head = Buffer.alloc(16);
+    readSync(fd, head, 0, 16, 0);
+    return head.toString("latin1") === "SQLite format 3\u0000";
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A --db-only copy: the same checks on the database; the evidence folder stays as it is. */
+function restoreDatabaseOnly(file: string, dataDir: string, staging: string, ring: Keyring): RestoreResult {
+  const staged = join(staging, "retract.sqlite");
+  copyFileSync(file, staged);
+  const db = new Database(staged, { readonly: true, fileMustExist: true });
+  try {
+    const check = db.pragma("integrity_check") as { integrity_check: string }[];
+    if (check.length !== 1 || check[0]!.integrity_check !== "ok")
+      throw new BackupError(`The database failed PRAGMA integrity_check: ${check[0]?.integrity_check}`);
+    refuseNewerSchema(db);
+    trialDecrypt(db, join(dataDir), ring, []);
+  } catch (e) {
+    if (e instanceof BackupError) throw e;
+    throw new BackupError(`The database cannot be read: ${(e as Error).message}`);
+  } finally {
+    db.close();
+  }
+  const names = ["retract.sqlite", "retract.sqlite-wal", "retract.sqlite-shm"];
+  let previous: string | null = null;
+  if (names.some((n) => existsSync(join(dataDir, n)))) {
+    previous = join(dataDir, `pre-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`);
+    mkdirSync(previous, { mode: 0o700 });
+    for (const n of names) if (existsSync(join(dataDir, n))) renameSync(join(dataDir, n), join(previous, n));
+  }
+  renameSync(staged, join(dataDir, "retract.sqlite"));
+  const restored = new Database(join(dataDir, "retract.sqlite"));
+  try {
+    restored
+      .prepare(
+        `INSERT INTO audit_events (action, target_type, detail) VALUES ('backup.restore', 'backup', ?)`,
+      )
+      .run(JSON.stringify({ files: 1, dbOnly: true }));
+  } finally {
+    restored.close();
+  }
+  return { previous, files: 1, evidence: 0 };
 }
 
 const SCHEDULED = /^retract-(\d{8}T\d{6}Z)\.tar$/;

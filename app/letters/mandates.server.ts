@@ -205,7 +205,11 @@ export function mandateAttachment(row: Row) {
 
 /** Throws 404 unless the mandate belongs to this workspace (for a future download route). */
 export function assertMandateInScope(scope: Scope, id: string) {
-  const row = getDb().select().from(mandates).where(inScope(mandates, scope, eq(mandates.id, id))).get();
+  const row = getDb()
+    .select()
+    .from(mandates)
+    .where(inScope(mandates, scope, eq(mandates.id, id)))
+    .get();
   if (!row) notFound("This letter of authority");
   return row;
 }

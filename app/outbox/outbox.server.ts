@@ -8,8 +8,8 @@ import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { readEncryptedFile } from "~/evidence/storage.server";
-import { latestMandateForCase, mandateAttachment } from "~/letters/mandates.server";
 import { decryptLetter, dueDatesOnSend, markExposuresRequested, todayUtc } from "~/letters/letters.server";
+import { latestMandateForCase, mandateAttachment } from "~/letters/mandates.server";
 import { decrypt } from "~/security/crypto.server";
 import { describeSmtpError, smtpSettingsFor, transportFor } from "./smtp-settings.server";
 

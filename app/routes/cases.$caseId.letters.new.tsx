@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
+import { getUserProfile } from "~/auth/users.server";
 import { getCase } from "~/cases/cases.server";
 import { listExposures } from "~/exposures/exposures.server";
 import {
@@ -14,12 +15,15 @@ import {
 } from "~/letters/compose.server";
 import { LETTER_DETAIL_ARRAYS, LetterDetailsSchema, NOT_LEGAL_ADVICE } from "~/letters/forms";
 import { evidenceChoices, LetterInputError, writeLetter } from "~/letters/letters.server";
+import { latestMandate } from "~/letters/mandates.server";
+import { STATE_LAW_OPTIONS } from "~/letters/state-laws";
 import { listWorkspaceTemplates } from "~/letters/workspace-templates.server";
 import { getSubject } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
 import { requirePermission } from "~/workspaces/scope.server";
+import { getWorkspace } from "~/workspaces/workspaces.server";
 
 const ParamsSchema = z.object({ caseId: z.string().min(1).max(40) });
 
@@ -43,6 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const key = new URL(request.url).searchParams.get("to");
   const group = groups.find((g) => g.key === key) ?? (groups.length === 1 ? groups[0] : undefined);
   const firstRegime = group?.options[0]?.regime ?? "gdpr";
+  // A representative writes as themselves, under the client's latest signed letter of authority.
+  const me = getUserProfile(scope.userId);
+  const workspace = getWorkspace(scope.workspaceId);
+  const mandate = latestMandate(scope.workspaceId, kase.subjectId);
   return {
     caseId,
     groups: groups.map((g) => ({
@@ -62,7 +70,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...detailsFromSubject(subject),
       lang: defaultLang(residence),
       authorityName: defaultAuthority(firstRegime, residence),
+      repName: me?.name ?? "",
+      repEmail: me?.email ?? "",
+      repOrganisation: workspace?.kind === "organisation" ? workspace.name : "",
+      repMandateDate: mandate?.signedOn ?? "",
     },
+    subjectId: kase.subjectId,
+    hasMandate: Boolean(mandate),
+    stateLaws: STATE_LAW_OPTIONS,
     authorities: authoritiesFor(residence),
     ownTemplates: listWorkspaceTemplates(scope)
       .filter((t) => group?.options.some((o) => o.kind === t.kind))
@@ -100,8 +115,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type ActionData = { fieldErrors: FieldErrors; formErrors?: string[]; values?: Record<string, string> };
 
 export default function NewLetter() {
-  const { caseId, groups, group, defaults, authorities, langNames, evidence, ownTemplates } =
-    useLoaderData<typeof loader>();
+  const {
+    caseId,
+    groups,
+    group,
+    defaults,
+    authorities,
+    langNames,
+    evidence,
+    ownTemplates,
+    subjectId,
+    hasMandate,
+    stateLaws,
+  } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const nav = useNavigation();
   const busy = nav.state !== "idle" && nav.formMethod === "POST";
@@ -295,16 +321,33 @@ export default function NewLetter() {
                 rows={2}
                 defaultValue={v("repAddress")}
               />
+              <p className="hint">
+                {hasMandate
+                  ? "The signed letter of authority on file is attached, and its date stated."
+                  : "No signed letter of authority is on file for this person yet: the letter cannot be sent until it is uploaded."}{" "}
+                <Link to={`/subjects/${subjectId}`}>Letter of authority</Link>
+              </p>
               <TextField
                 name="repMandateDate"
                 type="date"
                 label="Date they signed the letter of authority"
+                hint="Taken from the signed copy on file when there is one."
                 defaultValue={v("repMandateDate")}
                 errors={e.repMandateDate}
               />
             </div>
           </details>
 
+          {group.options.some((o) => o.regime === "us-state") ? (
+            <SelectField
+              name="stateLaw"
+              label="State you live in (for a US state privacy law)"
+              hint="The letter cites this state's law. Needed for a US state deletion request."
+              options={[{ value: "", label: "Not a US state letter" }, ...stateLaws]}
+              defaultValue={v("stateLaw")}
+              errors={e.stateLaw}
+            />
+          ) : null}
           <TextArea
             name="particularSituation"
             label="Why this puts you at risk"

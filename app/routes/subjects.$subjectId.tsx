@@ -169,7 +169,7 @@ export default function SubjectPage() {
               {mandates.map((m, i) => (
                 <li key={m.id} className="list-item">
                   Signed {m.signedOn}: <span className="mono">{m.filename}</span>
-                  {i === 0 ? <span className="badge badge-sent">In use</span> : null}
+                  {i === 0 ? <span className="badge">In use</span> : null}
                 </li>
               ))}
             </ul>

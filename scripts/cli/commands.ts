@@ -98,6 +98,8 @@ export const commands: Record<string, Command> = {
       "Before anything is replaced, the backup is checked: every file against the manifest's SHA-256,",
       "PRAGMA integrity_check on the database, and a trial decryption with this data folder's secrets.json.",
       "The database and evidence that were there are moved to data/pre-restore-<time>/, not deleted.",
+      "FILE may also be a --db-only copy: then only the database is replaced and the evidence folder stays.",
+      "A backup made by a newer version of Retract is refused.",
     ].join("\n"),
     async run(args) {
       const o = options(args, { from: { type: "string" } });

@@ -207,3 +207,31 @@ test("a workspace template: copied, edited with a live preview, saved as a new v
   await expect(page.getByRole("status")).toHaveText("Saved as version 2.");
   await expect(page.getByRole("region", { name: "Versions" })).toContainText("Version 2");
 });
+
+test("a letter of authority: generated as a PDF to sign, the signed copy uploaded on the person's page", async ({
+  page,
+}, testInfo) => {
+  await signUp(page, { name: "Casey Worker", email: uniqueEmail("letters-mandate"), password });
+  await page.goto("/cases/new");
+  await page.getByLabel("Case title").fill("Client posts");
+  await page.getByLabel("Full name").fill("Sam Client");
+  await page.getByRole("button", { name: "Open case" }).click();
+  await page.getByRole("link", { name: "Sam Client" }).click();
+  const section = page.getByRole("region", { name: "Letter of authority" });
+  await expect(section).toContainText("No signed copy uploaded yet.");
+  const downloading = page.waitForEvent("download");
+  await section.getByRole("link", { name: "Letter of authority (PDF to sign)" }).click();
+  const download = await downloading;
+  const file = testInfo.outputPath("authority.pdf");
+  await download.saveAs(file);
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+  expect(text).toContain("I, Sam Client");
+  expect(text).toContain("authorise Casey Worker");
+
+  await section.getByLabel("Signed copy (PDF or photo)").setInputFiles(file);
+  await section.getByLabel("Date they signed it").fill("2026-11-20");
+  await section.getByRole("button", { name: "Upload the signed copy" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved.");
+  await expect(page.getByRole("region", { name: "Letter of authority" })).toContainText("Signed 2026-11-20");
+  await expectAccessible(page);
+});

@@ -167,6 +167,37 @@ describe("backup and restore", () => {
     expect(statSync(join(target, "retract.sqlite")).size).toBeGreaterThan(8192);
   });
 
+  it("restores a --db-only copy, and refuses a backup made by a newer version", async () => {
+    const a = await newAccount();
+    await seedCaseData(a.scope, { subjects: 2, exposuresPer: 1, evidencePer: 0, tag: "dbo" });
+    const { dataDir } = getEnv();
+    const dir = tmp("retract-backups-");
+    const copy = join(dir, "db-only.sqlite");
+    await createBackup({ db: sqlite(), dataDir, out: copy, dbOnly: true });
+    const target = freshDataDirWithSameKeys();
+    const r = restoreBackup({ archive: copy, dataDir: target });
+    expect(r.files).toBe(1);
+    const db = new Database(join(target, "retract.sqlite"));
+    try {
+      const restored = snapshotPlaintext(db, target).values;
+      const source = snapshotPlaintext(sqlite(), dataDir).values;
+      // Every field is there; the evidence folder is not part of a --db-only copy.
+      for (const [k, v] of Object.entries(restored)) if (!k.startsWith("file:")) expect(source[k], k).toBe(v);
+      expect(Object.keys(restored).filter((k) => k.startsWith("subjects.")).length).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+
+    const newer = join(dir, "newer.sqlite");
+    await createBackup({ db: sqlite(), dataDir, out: newer, dbOnly: true });
+    const n = new Database(newer);
+    n.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('future', 99999999999999)").run();
+    n.close();
+    expect(() => restoreBackup({ archive: newer, dataDir: freshDataDirWithSameKeys() })).toThrow(
+      /newer version/,
+    );
+  });
+
   it("writes a scheduled backup when one is due and keeps only the newest N", async () => {
     await newAccount();
     const { dataDir } = getEnv();
