@@ -70,7 +70,7 @@ export function writeNextLetter(scope: Scope, letterId: string, kind: NextKind, 
   const residence = kase ? getSubjectCountry(scope, kase.subjectId) : null;
   const authority = defaultAuthority(regime, residence) || "the supervisory authority";
   const rep = v.representative;
-  const details = LetterDetailsSchema.parse({
+  const parsedDetails = LetterDetailsSchema.safeParse({
     exposureIds,
     option: `${kind}/${regime}`,
     lang: first.templateLang,
@@ -91,6 +91,14 @@ export function writeNextLetter(scope: Scope, letterId: string, kind: NextKind, 
     authorityName: authority,
     paper: first.paper,
   });
+  // The first letter may lack something the next one needs (an old draft, a since-changed person): say what.
+  if (!parsedDetails.success) {
+    const fields = [...new Set(parsedDetails.error.issues.map((i) => i.path.join(".")))].join(", ");
+    throw new NextLetterError(
+      `The next letter cannot be written from this request yet: some details are missing or not valid (${fields}). Write it from the case's letter form instead.`,
+    );
+  }
+  const details = parsedDetails.data;
   const newId = writeLetter(scope, req.caseId, details, now);
 
   // Fill what writeLetter does not know: the first letter, the dates, what came back.

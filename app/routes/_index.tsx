@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getCurrentSession } from "~/auth/session.server";
 import { mustSetUpTwoFactor } from "~/auth/two-factor.server";
 import { listCases } from "~/cases/cases.server";
@@ -50,9 +50,15 @@ function Welcome() {
 
 export default function Index() {
   const data = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   if (!data.signedIn) return <Welcome />;
   return (
     <div className="stack">
+      {params.get("erased") ? (
+        <p className="notice notice-ok" role="status">
+          Erased. Those details are gone from Retract; the audit log keeps only that it happened.
+        </p>
+      ) : null}
       <div className="spread">
         <h1>Your cases</h1>
         <Link to="/cases/new" className="button">
