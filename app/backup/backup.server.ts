@@ -57,14 +57,16 @@ export class BackupError extends Error {}
 const q = (n: string) => `"${n.replaceAll('"', '""')}"`;
 
 function evidenceKeys(db: Database.Database) {
-  const out: { id: string; key: string }[] = [];
+  const out: { id: string; key: string; context: string }[] = [];
   for (const spec of ENCRYPTED_FILES) {
     const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?").get(spec.table);
     if (!exists) continue;
     const rows = db
       .prepare(`SELECT ${q(spec.idColumn)} AS id, ${q(spec.keyColumn)} AS key FROM ${q(spec.table)}`)
       .all() as { id: string; key: string }[];
-    out.push(...rows.filter((r) => STORAGE_KEY.test(r.key)));
+    out.push(
+      ...rows.filter((r) => STORAGE_KEY.test(r.key)).map((r) => ({ ...r, context: spec.context(r.id) })),
+    );
   }
   return out;
 }
@@ -96,7 +98,7 @@ export async function createBackup({
     // changed in place: written once, replaced by rename on rotation, deleted on erasure).
     await db.backup(snapshot);
     const snap = new Database(snapshot, { readonly: true });
-    let keys: { id: string; key: string }[];
+    let keys: { id: string; key: string; context: string }[];
     try {
       keys = evidenceKeys(snap);
     } finally {
@@ -217,7 +219,7 @@ function trialDecrypt(
   db: Database.Database,
   staging: string,
   ring: Keyring,
-  keys: { id: string; key: string }[],
+  keys: { id: string; key: string; context: string }[],
 ) {
   try {
     for (const col of ENCRYPTED_COLUMNS) {
@@ -230,11 +232,10 @@ function trialDecrypt(
         .get() as Record<string, unknown> | undefined;
       if (row) decrypt(String(row[col.column]), col.context(String(row[col.idColumn]), row), ring);
     }
-    const spec = ENCRYPTED_FILES[0]!;
     const first = keys.find((k) => existsSync(join(staging, "evidence", k.key)));
     if (first) {
       const { keyId, payload } = parseEvidenceFile(readFileSync(join(staging, "evidence", first.key)));
-      decryptBytes(payload, keyId, spec.context(first.id), ring);
+      decryptBytes(payload, keyId, first.context, ring);
     }
   } catch (e) {
     if (e instanceof DecryptionError)

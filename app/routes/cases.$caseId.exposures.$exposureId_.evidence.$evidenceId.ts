@@ -24,7 +24,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Length": String(file.bytes.length),
       "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
       "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       Digest: `sha-256=${Buffer.from(file.sha256, "hex").toString("base64")}`,
     },

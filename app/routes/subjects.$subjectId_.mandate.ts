@@ -19,7 +19,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Length": String(pdf.length),
       "Content-Disposition": `attachment; filename="letter-of-authority-${reference}.pdf"`,
       "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
     },
   });

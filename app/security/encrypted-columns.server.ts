@@ -74,7 +74,8 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   },
 ];
 
-/** Encrypted files on disk: evidence/<storage_key>, context evidence:<id>:file. */
+/** Encrypted files on disk (all under evidence/<storage_key>): signed evidence and signed mandates. */
 export const ENCRYPTED_FILES = [
   { table: "evidence", idColumn: "id", keyColumn: "storage_key", context: field("evidence", "file") },
+  { table: "mandates", idColumn: "id", keyColumn: "storage_key", context: field("mandate", "file") },
 ];
