@@ -69,6 +69,8 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // A page that does not exist is not a server error.
+  if (typeof error === "object" && error !== null && "status" in error && error.status === 404) return;
   // Log the error, never the request's body or query (they can hold personal details).
   console.error(`Error while handling ${request.method} ${new URL(request.url).pathname}:`, error);
 }
