@@ -39,6 +39,7 @@ function leave(url: string) {
     // Leaving matters more than signing out.
   }
   document.title = "";
-  document.body.replaceChildren();
+  // Hide the page at once without touching React's nodes (removing them makes React throw mid-render).
+  document.documentElement.classList.add("leaving");
   window.location.replace(url);
 }
