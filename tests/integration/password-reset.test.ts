@@ -1,49 +1,12 @@
 // Password reset end to end through a real SMTP server on 127.0.0.1: the mail arrives with a working link.
-import type { AddressInfo } from "node:net";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "~/env.server";
-import { resetMailerForTests } from "~/mail/mailer.server";
+import { describe, expect, it } from "vitest";
 import * as forgotRoute from "~/routes/forgot-password";
 import * as loginRoute from "~/routes/login";
 import * as resetRoute from "~/routes/reset-password";
 import { call, get, newAccount, post } from "./helpers";
+import { useSystemMailServer } from "./system-mail";
 
-const inbox: { to: string; subject: string; text: string }[] = [];
-let server: SMTPServer;
-
-beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, cb) {
-      simpleParser(stream).then((mail) => {
-        inbox.push({
-          to: session.envelope.rcptTo.map((r) => r.address).join(","),
-          subject: mail.subject ?? "",
-          text: mail.text ?? "",
-        });
-        cb();
-      }, cb);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_HOST = "127.0.0.1";
-  process.env.SMTP_PORT = String((server.server.address() as AddressInfo).port);
-  process.env.RETRACT_BASE_URL = "https://retract.example.org";
-  resetEnvForTests();
-  resetMailerForTests();
-});
-
-afterAll(async () => {
-  resetMailerForTests();
-  delete process.env.SMTP_HOST;
-  delete process.env.SMTP_PORT;
-  delete process.env.RETRACT_BASE_URL;
-  resetEnvForTests();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+const inbox = useSystemMailServer();
 
 describe("password reset", () => {
   it("mails a one-hour, single-use link that sets a new password and logs out other sessions", async () => {

@@ -6,7 +6,7 @@ import { SMTPServer } from "smtp-server";
 
 export type Refusal = { code: number; message: string } | null;
 
-export async function startSmtpServer(port = 0) {
+export async function startSmtpServer(port = 0, onMessage?: (mail: ParsedMail) => void) {
   const received: ParsedMail[] = [];
   const logins: { user: string; pass: string }[] = [];
   let dataCommands = 0;
@@ -35,6 +35,7 @@ export async function startSmtpServer(port = 0) {
         simpleParser(Buffer.concat(chunks)).then(
           (mail) => {
             received.push(mail);
+            onMessage?.(mail);
             cb();
           },
           (e: Error) => cb(e),

@@ -1,19 +1,14 @@
 // Organisations end to end: create, invite through a real SMTP server, accept once, roles, the last owner,
 // switching workspaces, and the caseworker rule (only assigned clients) by URL and by form post.
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { invitations } from "#db/schema";
 import { createSession } from "~/auth/session.server";
 import { createCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
-import { resetEnvForTests } from "~/env.server";
 import { addEvidence } from "~/evidence/evidence.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
-import { resetMailerForTests } from "~/mail/mailer.server";
 import * as indexRoute from "~/routes/_index";
 import * as caseRoute from "~/routes/cases.$caseId._index";
 import * as exposureRoute from "~/routes/cases.$caseId.exposures.$exposureId";
@@ -35,41 +30,9 @@ import {
 import type { Role, Scope } from "~/workspaces/scope.server";
 import { createOrganisation, membershipRole } from "~/workspaces/workspaces.server";
 import { call, get, newAccount, post, status } from "./helpers";
+import { useSystemMailServer } from "./system-mail";
 
-const inbox: { to: string; subject: string; text: string }[] = [];
-let server: SMTPServer;
-
-beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, cb) {
-      simpleParser(stream).then((mail) => {
-        inbox.push({
-          to: session.envelope.rcptTo.map((r) => r.address).join(","),
-          subject: mail.subject ?? "",
-          text: mail.text ?? "",
-        });
-        cb();
-      }, cb);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_HOST = "127.0.0.1";
-  process.env.SMTP_PORT = String((server.server.address() as AddressInfo).port);
-  process.env.RETRACT_BASE_URL = "https://retract.example.org";
-  resetEnvForTests();
-  resetMailerForTests();
-});
-
-afterAll(async () => {
-  resetMailerForTests();
-  delete process.env.SMTP_HOST;
-  delete process.env.SMTP_PORT;
-  delete process.env.RETRACT_BASE_URL;
-  resetEnvForTests();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+const inbox = useSystemMailServer();
 
 type Account = Awaited<ReturnType<typeof newAccount>>;
 
