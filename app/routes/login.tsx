@@ -5,15 +5,13 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { eq } from "drizzle-orm";
-import { memberships } from "#db/schema";
 import { audit } from "~/audit/audit.server";
+import { completeLogin } from "~/auth/login.server";
 import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/auth/rate-limit.server";
 import { LoginSchema } from "~/auth/schemas";
-import { createSession, getCurrentSession, safeRedirect } from "~/auth/session.server";
+import { getCurrentSession, safeRedirect } from "~/auth/session.server";
 import { isTwoFactorEnabled, startChallenge } from "~/auth/two-factor.server";
 import { emailIndex, verifyLogin } from "~/auth/users.server";
-import { getDb } from "~/db.server";
 import { FormErrors, TextField } from "~/ui/forms";
 import { parseForm } from "~/utils/forms";
 
@@ -61,26 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   // Start in the personal workspace (the first one joined).
-  const membership = getDb()
-    .select({ workspaceId: memberships.workspaceId })
-    .from(memberships)
-    .where(eq(memberships.userId, userId))
-    .orderBy(memberships.createdAt)
-    .get();
-  if (!membership) throw new Response("This account has no workspace.", { status: 403 });
-  audit({
-    action: "user.login",
-    actorUserId: userId,
-    workspaceId: membership.workspaceId,
-    targetType: "user",
-    targetId: userId,
-  });
-  const cookie = await createSession({
-    userId,
-    workspaceId: membership.workspaceId,
-    userAgent: request.headers.get("user-agent"),
-  });
-  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
+  return completeLogin(request, userId, safeRedirect(redirectTo));
 }
 
 type ActionData = {
