@@ -173,12 +173,17 @@ export const exposures = sqliteTable(
       .notNull()
       .default("active"),
     notesEnc: text("notes_enc").notNull(),
+    // Set when the exposure came from an employer incident's URL list: the same post, linked to each person.
+    // Not a foreign key: SQLite cannot add one with ON DELETE to an existing table, and the link is only
+    // used to group (an incident deleted leaves each person's exposure in their case).
+    incidentUrlId: text("incident_url_id"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
     uniqueIndex("exposures_case_url_idx").on(t.caseId, t.urlHmac),
+    index("exposures_incident_url_idx").on(t.incidentUrlId),
     index("exposures_workspace_idx").on(t.workspaceId),
     // Per-case counts by status (case list) and a case's exposures: without it SQLite scans the workspace.
     index("exposures_workspace_case_status_idx").on(t.workspaceId, t.caseId, t.status),
@@ -749,4 +754,81 @@ export const mandates = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("mandates_subject_idx").on(t.workspaceId, t.subjectId, t.signedOn)],
+);
+
+// ── Employer incidents (issue 6) ────────────────────────────────────────────
+// One leak, many people: each person on the roster is a subject with a case for this incident; each leaked
+// URL is stored once here and linked to a person by an exposure row in that person's case (exposures.
+// incident_url_id), so letters, re-checks and tracking work exactly as for a single case.
+export const incidents = sqliteTable(
+  "incidents",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    titleEnc: text("title_enc").notNull(),
+    descriptionEnc: text("description_enc").notNull(),
+    status: text("status", { enum: ["open", "closed"] })
+      .notNull()
+      .default("open"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("incidents_workspace_idx").on(t.workspaceId, t.updatedAt)],
+);
+
+/** A person on an incident's roster: the subject, the case opened for them, and their unit. */
+export const incidentPeople = sqliteTable(
+  "incident_people",
+  {
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    subjectId: text("subject_id")
+      .notNull()
+      .references(() => subjects.id, { onDelete: "cascade" }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    /** Team or unit from the roster (encrypted: with the employer's name it narrows down who someone is). */
+    unitEnc: text("unit_enc").notNull(),
+    /** Keyed HMAC of the unit, lower-cased, so the matrix can filter by unit without decrypting. */
+    unitHmac: text("unit_hmac"),
+    addedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.subjectId] }),
+    uniqueIndex("incident_people_case_idx").on(t.caseId),
+    index("incident_people_subject_idx").on(t.subjectId),
+  ],
+);
+
+/** A leaked URL, stored once per incident. Who it exposes is the set of exposures pointing at it. */
+export const incidentUrls = sqliteTable(
+  "incident_urls",
+  {
+    id: text("id").primaryKey(),
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    urlEnc: text("url_enc").notNull(),
+    urlHmac: text("url_hmac").notNull(),
+    hostEnc: text("host_enc").notNull(),
+    platform: text("platform"),
+    recipientId: text("recipient_id"),
+    exposed: text("exposed", { mode: "json" }).$type<string[]>().notNull(),
+    callsForHarm: integer("calls_for_harm", { mode: "boolean" }).notNull().default(false),
+    foundOn: text("found_on").notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("incident_urls_url_idx").on(t.incidentId, t.urlHmac)],
 );

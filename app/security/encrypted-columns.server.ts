@@ -72,6 +72,22 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     column: "final_url_enc",
     context: field("exposure_check", "final_url"),
   },
+  // Employer incidents (issue 6). A roster row is keyed by its case id (unique per incident person).
+  { table: "incidents", idColumn: "id", column: "title_enc", context: field("incident", "title") },
+  {
+    table: "incidents",
+    idColumn: "id",
+    column: "description_enc",
+    context: field("incident", "description"),
+  },
+  {
+    table: "incident_people",
+    idColumn: "case_id",
+    column: "unit_enc",
+    context: field("incident_person", "unit"),
+  },
+  { table: "incident_urls", idColumn: "id", column: "url_enc", context: field("incident_url", "url") },
+  { table: "incident_urls", idColumn: "id", column: "host_enc", context: field("incident_url", "host") },
 ];
 
 /** Encrypted files on disk (all under evidence/<storage_key>): signed evidence and signed mandates. */
