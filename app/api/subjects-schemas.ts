@@ -21,7 +21,8 @@ export const ApiSubjectSchema = z
     aliases: v.aliases.join("\n"),
     emails: v.emails.join("\n"),
     phones: v.phones.join("\n"),
-    addresses: v.addresses.join("\n"),
+    // The form separates postal addresses by a blank line.
+    addresses: v.addresses.join("\n\n"),
     usernames: v.usernames.join("\n"),
   }));
 

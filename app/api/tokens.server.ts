@@ -1,7 +1,7 @@
 // Personal access tokens for the API: a random token shown once, only its SHA-256 stored; each belongs to a
 // member of one workspace, reads or writes, can be revoked, and records when it was last used.
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
 import { accessTokens, memberships } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
@@ -19,6 +19,8 @@ export function createAccessToken(input: {
   workspaceId: string;
   name: string;
   access: TokenAccess;
+  /** Null or left out: valid until revoked. */
+  expiresAt?: Date | null;
 }) {
   const member = getDb()
     .select({ role: memberships.role })
@@ -30,7 +32,13 @@ export function createAccessToken(input: {
   const token = PREFIX + randomBytes(32).toString("base64url");
   getDb()
     .insert(accessTokens)
-    .values({ id, ...input, name: input.name.slice(0, 100), tokenHash: hashToken(token) })
+    .values({
+      id,
+      ...input,
+      name: input.name.slice(0, 100),
+      tokenHash: hashToken(token),
+      expiresAt: input.expiresAt ?? null,
+    })
     .run();
   audit({
     action: "token.create",
@@ -38,12 +46,46 @@ export function createAccessToken(input: {
     workspaceId: input.workspaceId,
     targetType: "token",
     targetId: id,
-    detail: { access: input.access },
+    detail: { access: input.access, expires: Boolean(input.expiresAt) },
   });
   return { id, token };
 }
 
-export function revokeAccessToken(scope: Scope, id: string) {
+/** The token kinds a member may make: read and write where their role writes, read only for viewers. */
+export function allowedAccess(scope: Pick<Scope, "role">): TokenAccess[] {
+  return can(scope, "case:write") ? ["read", "write"] : ["read"];
+}
+
+export type AccessTokenInfo = {
+  id: string;
+  name: string;
+  access: TokenAccess;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+};
+
+/** The member's own tokens in the scope's workspace, newest first (never the token itself: only its hash is kept). */
+export function listAccessTokens(scope: Scope): AccessTokenInfo[] {
+  return getDb()
+    .select({
+      id: accessTokens.id,
+      name: accessTokens.name,
+      access: accessTokens.access,
+      createdAt: accessTokens.createdAt,
+      lastUsedAt: accessTokens.lastUsedAt,
+      expiresAt: accessTokens.expiresAt,
+      revokedAt: accessTokens.revokedAt,
+    })
+    .from(accessTokens)
+    .where(and(eq(accessTokens.userId, scope.userId), eq(accessTokens.workspaceId, scope.workspaceId)))
+    .orderBy(desc(accessTokens.createdAt), accessTokens.id)
+    .all();
+}
+
+/** Revokes one of the member's own tokens; true when it was active (false: unknown, another's, or revoked). */
+export function revokeAccessToken(scope: Scope, id: string): boolean {
   const res = getDb()
     .update(accessTokens)
     .set({ revokedAt: new Date() })
@@ -64,6 +106,7 @@ export function revokeAccessToken(scope: Scope, id: string) {
       targetType: "token",
       targetId: id,
     });
+  return res.changes === 1;
 }
 
 /** The scope an `Authorization: Bearer` token grants, with the member's current role; null when invalid. */
@@ -86,7 +129,13 @@ export function authenticateBearer(request: Request): ApiScope | null {
       memberships,
       and(eq(memberships.userId, accessTokens.userId), eq(memberships.workspaceId, accessTokens.workspaceId)),
     )
-    .where(and(eq(accessTokens.tokenHash, hashToken(m[1]!)), isNull(accessTokens.revokedAt)))
+    .where(
+      and(
+        eq(accessTokens.tokenHash, hashToken(m[1]!)),
+        isNull(accessTokens.revokedAt),
+        or(isNull(accessTokens.expiresAt), gt(accessTokens.expiresAt, new Date())),
+      ),
+    )
     .get();
   if (!row) return null;
   const now = Date.now();
@@ -110,8 +159,10 @@ export function requireApiScope(request: Request, need: TokenAccess = "read"): A
     throw json({ error: "Send a valid access token as: Authorization: Bearer TOKEN." }, 401, {
       "WWW-Authenticate": 'Bearer realm="retract"',
     });
-  if (need === "write" && (scope.access !== "write" || !can(scope, "case:write")))
-    throw json({ error: "This token may only read." }, 403);
+  if (need === "write" && scope.access !== "write")
+    throw json({ error: "This token may only read; make a read and write token to change data." }, 403);
+  if (need === "write" && !can(scope, "case:write"))
+    throw json({ error: `Your role in this workspace (${scope.role}) may only read.` }, 403);
   return scope;
 }
 

@@ -1,0 +1,239 @@
+// API tokens: a member makes personal access tokens for the API (shown once), sees when each was last used,
+// and revokes them after a confirmation step that works without JavaScript. Viewers get read-only tokens.
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { CreateTokenSchema, EXPIRY_OPTIONS, RevokeTokenSchema } from "~/api/token-forms";
+import { allowedAccess, createAccessToken, listAccessTokens, revokeAccessToken } from "~/api/tokens.server";
+import { requireScope } from "~/auth/session.server";
+import { FormErrors, SelectField, TextField } from "~/ui/forms";
+import { type FieldErrors, parseForm } from "~/utils/forms";
+
+const DAY = 86_400_000;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const scope = await requireScope(request);
+  const now = Date.now();
+  return {
+    access: allowedAccess(scope),
+    tokens: listAccessTokens(scope).map((t) => ({
+      id: t.id,
+      name: t.name,
+      access: t.access,
+      createdAt: t.createdAt.toISOString(),
+      lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+      expiresAt: t.expiresAt?.toISOString() ?? null,
+      state: t.revokedAt ? "revoked" : t.expiresAt && t.expiresAt.getTime() <= now ? "expired" : "active",
+    })),
+  };
+}
+
+type ActionData = {
+  intent: "create" | "revoke";
+  fieldErrors: FieldErrors;
+  formErrors: string[];
+  values?: Record<string, unknown>;
+  created?: { name: string; token: string; access: string };
+  revoked?: string;
+};
+
+export async function action({ request }: ActionFunctionArgs) {
+  const scope = await requireScope(request);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "create") {
+    const parsed = parseForm(form, CreateTokenSchema);
+    if (!parsed.ok) return Response.json({ intent, ...parsed } satisfies ActionData, { status: 400 });
+    const { name, access, expires } = parsed.data;
+    if (!allowedAccess(scope).includes(access))
+      return Response.json(
+        {
+          intent,
+          fieldErrors: { access: ["Your role can only read, so your tokens can only read."] },
+          formErrors: [],
+          values: parsed.data,
+        } satisfies ActionData,
+        { status: 403 },
+      );
+    const expiresAt = expires === "never" ? null : new Date(Date.now() + Number(expires) * DAY);
+    const { token } = createAccessToken({
+      userId: scope.userId,
+      workspaceId: scope.workspaceId,
+      name,
+      access,
+      expiresAt,
+    });
+    // The token is in this one answer only (never stored, never in a URL).
+    return Response.json(
+      { intent, fieldErrors: {}, formErrors: [], created: { name, token, access } } satisfies ActionData,
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  if (intent === "revoke") {
+    const parsed = parseForm(form, RevokeTokenSchema);
+    if (!parsed.ok || !revokeAccessToken(scope, parsed.data.tokenId))
+      return Response.json(
+        {
+          intent,
+          fieldErrors: {},
+          formErrors: ["That token does not exist or was already revoked."],
+        } satisfies ActionData,
+        { status: 404 },
+      );
+    return Response.json({
+      intent,
+      fieldErrors: {},
+      formErrors: [],
+      revoked: parsed.data.tokenId,
+    } satisfies ActionData);
+  }
+  return Response.json(
+    { intent: "create", fieldErrors: {}, formErrors: ["Unknown action."] },
+    { status: 400 },
+  );
+}
+
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
+
+export default function Tokens() {
+  const { access, tokens } = useLoaderData<typeof loader>();
+  const data = useActionData<ActionData>();
+  const nav = useNavigation();
+  const [params] = useSearchParams();
+  const creating = nav.state === "submitting" && nav.formData?.get("intent") === "create";
+  const confirm = tokens.find((t) => t.id === params.get("revoke") && t.state === "active");
+  const createErrors = data?.intent === "create" ? data : undefined;
+  const v = (k: string) => String(createErrors?.values?.[k] ?? "");
+  return (
+    <div className="stack medium">
+      <p>
+        <Link to="/settings">← Settings</Link>
+      </p>
+      <h1>API tokens</h1>
+      <p>
+        A token lets your own tools use Retract's API as you, in this workspace, with your role. Send it as{" "}
+        <code className="mono">Authorization: Bearer TOKEN</code>. The API is described at{" "}
+        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
+      </p>
+
+      {data?.created ? (
+        <section className="card stack tokens-created" aria-labelledby="created-heading">
+          <h2 id="created-heading">Your new token “{data.created.name}”</h2>
+          <p className="notice notice-warn">
+            Copy it now: it is shown only this once. Retract keeps only a fingerprint of it and cannot show it
+            again.
+          </p>
+          <div className="field">
+            <label htmlFor="new-token">
+              Token ({data.created.access === "write" ? "read and write" : "read only"})
+            </label>
+            <p className="hint" id="new-token-hint">
+              Select it and copy it (Ctrl+C or ⌘C), then keep it somewhere safe, like a password manager.
+            </p>
+            <input
+              id="new-token"
+              className="mono"
+              readOnly
+              value={data.created.token}
+              aria-describedby="new-token-hint"
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          </div>
+        </section>
+      ) : null}
+      {data?.revoked ? (
+        <p className="notice notice-ok" role="status">
+          The token was revoked. Programs using it now get “401 Unauthorized”.
+        </p>
+      ) : null}
+      {data?.intent === "revoke" ? <FormErrors errors={data.formErrors} /> : null}
+
+      {confirm ? (
+        <section className="card stack" aria-labelledby="confirm-heading">
+          <h2 id="confirm-heading">Revoke “{confirm.name}”?</h2>
+          <p>Programs using this token stop working at once. This cannot be undone.</p>
+          <Form method="post" action="/settings/tokens" className="row">
+            <input type="hidden" name="intent" value="revoke" />
+            <input type="hidden" name="tokenId" value={confirm.id} />
+            <button type="submit" className="button button-danger">
+              Revoke the token
+            </button>
+            <Link to="/settings/tokens" className="button button-secondary">
+              Keep it
+            </Link>
+          </Form>
+        </section>
+      ) : null}
+
+      <section className="stack" aria-labelledby="list-heading">
+        <h2 id="list-heading">Your tokens</h2>
+        {tokens.length === 0 ? (
+          <p className="empty">You have no tokens in this workspace yet.</p>
+        ) : (
+          <ul className="list">
+            {tokens.map((t) => (
+              <li key={t.id} className="list-item spread">
+                <div>
+                  <h3 className="h3">{t.name}</h3>
+                  <p className="meta-row muted">
+                    <span className={`badge badge-token-${t.state}`}>{t.state}</span>{" "}
+                    <span>{t.access === "write" ? "read and write" : "read only"}</span>
+                    <span>created {day(t.createdAt)}</span>
+                    <span>{t.lastUsedAt ? `last used ${day(t.lastUsedAt)}` : "never used"}</span>
+                    <span>{t.expiresAt ? `expires ${day(t.expiresAt)}` : "does not expire"}</span>
+                  </p>
+                </div>
+                {t.state === "active" ? (
+                  <Link to={`?revoke=${t.id}`} className="button button-secondary">
+                    Revoke<span className="visually-hidden"> {t.name}</span>
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card stack" aria-labelledby="new-heading">
+        <h2 id="new-heading">Make a token</h2>
+        <Form method="post" action="/settings/tokens" noValidate className="stack">
+          <input type="hidden" name="intent" value="create" />
+          <FormErrors errors={createErrors?.formErrors} />
+          <TextField
+            name="name"
+            label="Name"
+            hint="What uses it, so you know which to revoke later."
+            defaultValue={v("name")}
+            errors={createErrors?.fieldErrors.name}
+          />
+          <SelectField
+            name="access"
+            label="What it may do"
+            options={access.map((a) => ({
+              value: a,
+              label: a === "write" ? "Read and write" : "Read only",
+            }))}
+            hint={
+              access.includes("write") ? undefined : "Your role can only read, so your tokens can only read."
+            }
+            defaultValue={v("access") || "read"}
+            errors={createErrors?.fieldErrors.access}
+          />
+          <SelectField
+            name="expires"
+            label="Stops working"
+            options={[...EXPIRY_OPTIONS]}
+            defaultValue={v("expires") || "90"}
+            errors={createErrors?.fieldErrors.expires}
+          />
+          <button type="submit" className="button" disabled={creating}>
+            {creating ? "Making the token…" : "Make the token"}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+export const meta: MetaFunction = () => [{ title: "API tokens · Retract" }];
