@@ -38,6 +38,18 @@ describe("template catalogue", () => {
     expect(have).toContain("kr-icna-deletion/ko");
   });
 
+  it("writes a platform report to a host that is not on the platform list (its own terms, no variant)", () => {
+    const fixture = fixturesFor("platform-report", "en")[0];
+    if (!fixture) throw new Error("no platform-report fixture");
+    const letter = renderLetter({
+      templateId: "platform-report",
+      lang: "en",
+      variables: { ...fixture.variables, platform: undefined },
+    });
+    expect(letter.body).toContain("breaks your terms of service and acceptable use policy");
+    expect(letter.body).not.toContain("undefined");
+  });
+
   it("offers one platform-report variant per platform of the directory", () => {
     expect(getTemplate("platform-report", "en")?.meta.variants?.values).toEqual([
       "telegram",

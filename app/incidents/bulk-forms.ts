@@ -1,0 +1,49 @@
+// The bulk-letters start form's zod schema, shared by the action (server) and the pages (browser), and the
+// labels the form shows. The options are stored with the job, so a resumed run writes the same letters.
+import { z } from "zod";
+import { LANGS } from "~/letters/variables";
+
+/** Kinds a bulk run can write for a cell: those written from a case's exposures (not follow-ups). */
+export const BULK_KINDS = [
+  "gdpr-erasure",
+  "gdpr-access",
+  "search-delisting",
+  "ccpa-deletion",
+  "kr-pipa-deletion",
+  "kr-icna-deletion",
+  "dsa-notice",
+  "platform-report",
+  "broker-optout",
+] as const;
+
+export const BULK_LETTER_LABELS: Record<string, string> = {
+  suggested: "The letter Retract suggests for each recipient",
+  "gdpr-erasure": "GDPR erasure and objection (Art 17 and 21)",
+  "gdpr-access": "GDPR access request (Art 15)",
+  "search-delisting": "Search-engine delisting",
+  "ccpa-deletion": "CCPA deletion",
+  "kr-pipa-deletion": "Korea PIPA deletion",
+  "kr-icna-deletion": "Korea network act deletion",
+  "dsa-notice": "EU DSA notice",
+  "platform-report": "Platform report",
+  "broker-optout": "Data-broker opt-out",
+};
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default("");
+
+export const BulkStartSchema = z.object({
+  intent: z.literal("start").default("start"),
+  letter: z.enum(["suggested", ...BULK_KINDS], "Choose which letter to write.").default("suggested"),
+  lang: z.enum(["auto", ...LANGS], "Choose a language.").default("auto"),
+  /** email: by email where the recipient has an address, else a web form or PDF letter ready for you. */
+  channel: z.enum(["email", "documents"], "Choose how the letters go out.").default("email"),
+  /** representative: you write on each person's behalf (needs their signed letter of authority). */
+  sender: z.enum(["representative", "self"], "Choose who the letters are from.").default("representative"),
+  particularSituation: text(5000),
+  illegalityExplanation: text(5000),
+  delistingReason: text(2000),
+  authorityName: text(300),
+});
+export type BulkOptions = Omit<z.output<typeof BulkStartSchema>, "intent">;
+
+export const BulkCancelSchema = z.object({ intent: z.literal("cancel") });

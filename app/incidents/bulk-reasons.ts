@@ -1,0 +1,58 @@
+// Why a cell of a bulk run got no letter, as stored codes (never personal data) and their plain-language
+// explanation for the summary. Pure: shared by the worker, the summary page and the tests.
+
+export const REASONS = {
+  already_requested: "A letter to this recipient was written for this person meanwhile.",
+  person_unavailable: "The person is no longer on your list (removed, or assigned to someone else).",
+  exposures_removed: "The leaked pages of this cell were removed from the person's case.",
+  recipient_unknown: "The recipient is no longer in the directory.",
+  no_letter_for_recipient: "No letter of the chosen kind applies to this recipient.",
+  no_template: "No template for this letter in the chosen language.",
+  no_contact_address:
+    "The directory has no address to send this letter to (no email, form or postal address).",
+  no_mandate:
+    "No signed letter of authority is on file for this person (needed when you write on their behalf).",
+  no_email_account: "No email account is set up for the workspace (Settings → Email).",
+  invalid_details: "Some details of this person are not valid for a letter.",
+  render_error:
+    "Retract could not fill in this kind of letter for this recipient (a problem in the letter template).",
+  unfilled_marker: "The letter still contained a template marker.",
+  checklist_failed: "The letter did not pass the legal checklist for its kind.",
+  cancelled: "The run was cancelled before this letter was written.",
+  error: "An unexpected error stopped this letter; nothing was written for it.",
+} as const;
+
+export type ReasonCode = keyof typeof REASONS | `missing:${string}`;
+
+/** What a missing required variable means to the user, by its first path segment. */
+const MISSING: Record<string, string> = {
+  requester: "the person's name or email address",
+  representative: "your name or email address as their representative",
+  particularSituation: "the statement of the particular situation",
+  illegalityExplanation: "the explanation why the content is illegal",
+  authority: "the data protection authority to escalate to",
+  searchTerms: "the name searched for",
+  works: "the photo or work that was copied",
+  recipient: "the recipient's legal entity or address",
+  stateLaw: "the US state whose law applies",
+  exposures: "the leaked pages",
+  optOut: "the broker's opt-out form",
+};
+
+/** Plain-language text for a stored reason code. */
+export function reasonText(code: string): string {
+  if (code.startsWith("missing:")) {
+    const path = code.slice("missing:".length);
+    const top = path.split(/[.[]/)[0] ?? path;
+    return `A required detail is missing: ${MISSING[top] ?? top}.`;
+  }
+  if (code.startsWith("invalid:")) return REASONS.invalid_details;
+  if (code.startsWith("checklist:")) return REASONS.checklist_failed;
+  return (REASONS as Record<string, string>)[code] ?? REASONS.error;
+}
+
+/** A missing-variable code from the first missing path (`exposures[1].url` → `missing:exposures.url`). */
+export function missingCode(paths: string[]): ReasonCode {
+  const first = (paths[0] ?? "unknown").replace(/\[\d+\]/g, "");
+  return `missing:${first}`;
+}

@@ -1,0 +1,1053 @@
+// Bulk letters of an employer incident: "generate and queue letters for every empty cell" as a durable job.
+// Start copies the empty cells of the matrix into items (one transaction); the worker turns items into letters
+// chunk by chunk. A letter, its exposures, its outbox row, its audit rows and its item's new state commit in
+// one transaction, so a killed process repeats nothing and loses nothing: the next worker takes the items that
+// are still pending. Letters are written with the letters module's own composer, renderer and send-time
+// checks, so a bulk letter is exactly as valid as one written by hand; emails then go out through the outbox.
+import type Database from "better-sqlite3";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { bulkJobItems, bulkJobs, memberships } from "#db/schema";
+import { type AuditEntry, audit } from "~/audit/audit.server";
+import { getUserProfile } from "~/auth/users.server";
+import { getDb } from "~/db.server";
+import type { ExposedKind } from "~/exposures/categories";
+import type { Exposure } from "~/exposures/exposures.server";
+import { runChecklist } from "~/letters/checklist";
+import {
+  type ComposeInput,
+  composeVariables,
+  type Destination,
+  defaultAuthority,
+  defaultLang,
+  detailsFromSubject,
+  type RecipientGroup,
+  recipientGroups,
+} from "~/letters/compose.server";
+import { type LetterDetails, LetterDetailsSchema } from "~/letters/forms";
+import { latestMandate } from "~/letters/mandates.server";
+import { generateReference } from "~/letters/reference";
+import { unsendableReasons } from "~/letters/sendable";
+import { getTemplate, type LetterTemplate, renderTemplate } from "~/letters/templates.server";
+import { type Lang, LetterVariables, type LetterVariablesInput } from "~/letters/variables";
+import { makeMessageId } from "~/outbox/queue.server";
+import { hasSmtpSettings, smtpSettingsFor } from "~/outbox/smtp-settings.server";
+import { getRecipient, type RecipientDetail } from "~/recipients/directory.server";
+import { decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
+import { getSubject, type Subject } from "~/subjects/subjects.server";
+import { newId } from "~/utils/ids.server";
+import { can, notFound, type Role, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { getWorkspace } from "~/workspaces/workspaces.server";
+import type { BulkOptions } from "./bulk-forms";
+import { missingCode, type ReasonCode } from "./bulk-reasons";
+import { incidentCells } from "./matrix.server";
+
+export type BulkJobState = "queued" | "running" | "done" | "cancelled" | "failed";
+type ItemState = "pending" | "queued" | "generated" | "skipped" | "failed";
+
+/** A job the user can correct before it starts (400 with the message). */
+export class BulkStartError extends Error {
+  readonly jobId?: string;
+  constructor(message: string, jobId?: string) {
+    super(message);
+    this.name = "BulkStartError";
+    this.jobId = jobId;
+  }
+}
+
+const optionsCtx = (id: string) => `bulk_job:${id}:options`;
+const letterCtx = (id: string, field: string) => `letter:${id}:${field}`;
+
+/** A running job whose heartbeat is older than this belongs to a process that died. */
+export const STALE_RUNNING_MS = 60_000;
+/** How long one chunk may hold the event loop (and the write lock) before it commits and yields. */
+export const DEFAULT_CHUNK_MS = 25;
+/** A reference no letter can have (I, L, O, U are not in the alphabet) standing in for each letter's own. */
+const REFERENCE_MARK = "RX-ULIO-UL";
+/** Values Liquid or the renderer's clean-up could change: any whitespace but a single space, markers. */
+const STX = String.fromCharCode(2);
+const ETX = String.fromCharCode(3);
+const UNSAFE = new RegExp(
+  `[^\\S ]| {2}|[{}%${String.fromCharCode(0)}-${String.fromCharCode(31)}]|RX-ULIO-UL`,
+);
+const MARKER = new RegExp(`${STX}(\\d+)${ETX}`, "g");
+/** A composer option value (`kind/regime`, from recipientGroups) as the letter form's parsed field. */
+const optionOf = (value: string) => {
+  const [kind, regime] = value.split("/") as [
+    LetterDetails["option"]["kind"],
+    LetterDetails["option"]["regime"],
+  ];
+  return { kind, regime };
+};
+/** When this process started: a `running` job claimed before that belongs to a process that is gone. */
+const bootedAt = Date.now();
+
+// ── Starting, reading and cancelling (scoped) ──────────────────────────────────────────────────────────
+
+/**
+ * Snapshots the incident's empty cells the member can see into a new job; returns its id. Viewers cannot
+ * (403); caseworkers only get their own people's cells (incidentCells scopes them); another workspace's
+ * incident is a 404.
+ */
+export function startBulkLetters(scope: Scope, incidentId: string, options: BulkOptions, now = new Date()) {
+  requirePermission(scope, "case:write");
+  const db = getDb();
+  const sqlite = db.$client;
+  const id = newId();
+  const count = sqlite
+    .transaction(() => {
+      const active = db
+        .select({ id: bulkJobs.id })
+        .from(bulkJobs)
+        .where(
+          and(
+            eq(bulkJobs.workspaceId, scope.workspaceId),
+            eq(bulkJobs.incidentId, incidentId),
+            inArray(bulkJobs.state, ["queued", "running"]),
+          ),
+        )
+        .get();
+      const cells = incidentCells(scope, incidentId).filter((c) => c.letterId === null);
+      if (active) throw new BulkStartError("Letters for this incident are already being written.", active.id);
+      if (!cells.length)
+        throw new BulkStartError("Every cell already has a letter: there is nothing left to write.");
+      if (options.channel === "email" && !hasSmtpSettings(scope.workspaceId))
+        throw new BulkStartError(
+          "Set up your email account first (Settings → Email), or choose to prepare the letters without email.",
+        );
+      db.insert(bulkJobs)
+        .values({
+          id,
+          workspaceId: scope.workspaceId,
+          incidentId,
+          state: "queued",
+          optionsEnc: encryptJson(options, optionsCtx(id)),
+          total: cells.length,
+          createdBy: scope.userId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
+      const insert = sqlite.prepare(
+        "INSERT INTO bulk_job_items (job_id, seq, workspace_id, subject_id, case_id, recipient_id, exposure_ids, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')",
+      );
+      cells.forEach((c, seq) => {
+        insert.run(
+          id,
+          seq,
+          scope.workspaceId,
+          c.subjectId,
+          c.caseId,
+          c.recipientId,
+          JSON.stringify(c.exposureIds),
+        );
+      });
+      return cells.length;
+    })
+    .immediate();
+  audit({
+    action: "bulk.start",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "bulk_job",
+    targetId: id,
+    detail: { incidentId, items: count, letter: options.letter, channel: options.channel },
+  });
+  kickBulkWorker();
+  return id;
+}
+
+export type BulkJob = {
+  id: string;
+  incidentId: string;
+  state: BulkJobState;
+  total: number;
+  queued: number;
+  generated: number;
+  skipped: number;
+  failed: number;
+  done: number;
+  error: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  options: BulkOptions;
+};
+
+function toJob(row: typeof bulkJobs.$inferSelect): BulkJob {
+  const done = row.queued + row.generated + row.skipped + row.failed;
+  return {
+    id: row.id,
+    incidentId: row.incidentId,
+    state: row.state,
+    total: row.total,
+    queued: row.queued,
+    generated: row.generated,
+    skipped: row.skipped,
+    failed: row.failed,
+    done,
+    error: row.error,
+    createdAt: row.createdAt,
+    finishedAt: row.finishedAt,
+    options: decryptJson<BulkOptions>(row.optionsEnc, optionsCtx(row.id)),
+  };
+}
+
+/** Who sees a job: members who see every case, and the caseworker who started it (its cells are theirs). */
+function visible(scope: Scope, row: { createdBy: string | null }) {
+  return can(scope, "case:read_all") || row.createdBy === scope.userId;
+}
+
+/** One job of an incident in the scope's workspace, or 404. */
+export function getBulkJob(scope: Scope, incidentId: string, jobId: string): BulkJob {
+  const row = getDb()
+    .select()
+    .from(bulkJobs)
+    .where(
+      and(
+        eq(bulkJobs.id, jobId),
+        eq(bulkJobs.incidentId, incidentId),
+        eq(bulkJobs.workspaceId, scope.workspaceId),
+      ),
+    )
+    .get();
+  if (!row || !visible(scope, row)) notFound("This run");
+  return toJob(row);
+}
+
+/** The incident's jobs the member may see, newest first. */
+export function listBulkJobs(scope: Scope, incidentId: string): BulkJob[] {
+  return getDb()
+    .select()
+    .from(bulkJobs)
+    .where(and(eq(bulkJobs.workspaceId, scope.workspaceId), eq(bulkJobs.incidentId, incidentId)))
+    .orderBy(desc(bulkJobs.createdAt))
+    .limit(20)
+    .all()
+    .filter((r) => visible(scope, r))
+    .map(toJob);
+}
+
+/** Stops a job: items not written yet are skipped as cancelled (letters already written stay). */
+export function cancelBulkJob(scope: Scope, incidentId: string, jobId: string, now = new Date()) {
+  requirePermission(scope, "case:write");
+  getBulkJob(scope, incidentId, jobId); // 404 outside the scope
+  const sqlite = getDb().$client;
+  const changed = sqlite
+    .transaction(() => {
+      const res = sqlite
+        .prepare(
+          "UPDATE bulk_jobs SET state = 'cancelled', finished_at = ?, updated_at = ? WHERE id = ? AND state IN ('queued', 'running')",
+        )
+        .run(now.getTime(), now.getTime(), jobId);
+      if (res.changes !== 1) return false;
+      const items = sqlite
+        .prepare(
+          "UPDATE bulk_job_items SET state = 'skipped', reason = 'cancelled', updated_at = ? WHERE job_id = ? AND state = 'pending'",
+        )
+        .run(now.getTime(), jobId);
+      sqlite.prepare("UPDATE bulk_jobs SET skipped = skipped + ? WHERE id = ?").run(items.changes, jobId);
+      return true;
+    })
+    .immediate();
+  if (changed)
+    audit({
+      action: "bulk.cancel",
+      actorUserId: scope.userId,
+      workspaceId: scope.workspaceId,
+      targetType: "bulk_job",
+      targetId: jobId,
+    });
+  return changed;
+}
+
+export type BulkSummary = {
+  /** Emails handed to the outbox, by the outbox's state now. */
+  email: { sent: number; waiting: number; failed: number };
+  /** Web form and PDF letters, ready for the user. */
+  generated: number;
+  skipped: { reason: string; count: number }[];
+  failed: { reason: string; count: number }[];
+  pending: number;
+};
+
+/** What became of every item: counted from the items and the outbox rows of their letters. */
+export function bulkSummary(scope: Scope, incidentId: string, jobId: string): BulkSummary {
+  getBulkJob(scope, incidentId, jobId);
+  const sqlite = getDb().$client;
+  const byState = sqlite
+    .prepare(
+      "SELECT state, reason, count(*) AS n FROM bulk_job_items WHERE job_id = ? GROUP BY state, reason ORDER BY n DESC",
+    )
+    .all(jobId) as { state: ItemState; reason: string | null; n: number }[];
+  const outboxStates = sqlite
+    .prepare(
+      "SELECT o.state AS state, count(*) AS n FROM bulk_job_items i JOIN outbox o ON o.letter_id = i.letter_id WHERE i.job_id = ? AND i.state = 'queued' GROUP BY o.state",
+    )
+    .all(jobId) as { state: string; n: number }[];
+  const out = (s: string) => outboxStates.filter((r) => r.state === s).reduce((a, r) => a + r.n, 0);
+  const group = (state: ItemState) =>
+    byState.filter((r) => r.state === state).map((r) => ({ reason: r.reason ?? "error", count: r.n }));
+  return {
+    email: { sent: out("sent"), waiting: out("pending") + out("sending"), failed: out("failed") },
+    generated: byState.filter((r) => r.state === "generated").reduce((a, r) => a + r.n, 0),
+    skipped: group("skipped"),
+    failed: group("failed"),
+    pending: byState.filter((r) => r.state === "pending").reduce((a, r) => a + r.n, 0),
+  };
+}
+
+// ── The worker ─────────────────────────────────────────────────────────────────────────────────────────
+
+type ItemRow = {
+  seq: number;
+  subject_id: string;
+  case_id: string;
+  recipient_id: string;
+  exposure_ids: string;
+};
+
+type Person = {
+  subject: Subject | null;
+  residence: string | null;
+  mandateDate: string | null;
+  defaults: Partial<Record<string, string>>;
+};
+
+type Written = {
+  state: "queued" | "generated";
+  letterId: string;
+  audits: AuditEntry[];
+  write: () => void;
+};
+
+type Statements = ReturnType<typeof prepare>;
+
+function prepare(sqlite: Database.Database) {
+  return {
+    job: sqlite.prepare("SELECT * FROM bulk_jobs WHERE id = ?"),
+    pending: sqlite.prepare(
+      "SELECT seq, subject_id, case_id, recipient_id, exposure_ids FROM bulk_job_items WHERE job_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT ?",
+    ),
+    existingLetter: sqlite.prepare("SELECT 1 FROM letters WHERE case_id = ? AND recipient_id = ? LIMIT 1"),
+    reference: sqlite.prepare("SELECT 1 FROM letters WHERE reference = ?"),
+    // One exposure by its id, within the case and workspace (the primary key: items are recipient by recipient,
+    // so reading a person's whole case per item re-read every exposure of the case once per recipient).
+    exposure: sqlite.prepare(
+      "SELECT id, case_id, url_enc, platform, recipient_id, exposed, calls_for_harm, found_on, severity, severity_override, status, updated_at FROM exposures WHERE id = ? AND workspace_id = ? AND case_id = ?",
+    ),
+    letter: sqlite.prepare(
+      `INSERT INTO letters (id, workspace_id, case_id, recipient_id, kind, channel, address_enc, template_id,
+        template_lang, template_version, workspace_template_version_id, regime, deadline_rule, reference, status,
+        subject_enc, body_enc, template_body_enc, variables_enc, attachment_ids, paper, frozen_at, created_by,
+        created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, '[]', 'A4', ?, ?, ?, ?)`,
+    ),
+    letterExposure: sqlite.prepare(
+      "INSERT INTO letter_exposures (letter_id, exposure_id, workspace_id) VALUES (?, ?, ?)",
+    ),
+    outbox: sqlite.prepare(
+      "INSERT INTO outbox (id, workspace_id, letter_id, state, attempts, next_attempt_at, message_id, created_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?, ?)",
+    ),
+    item: sqlite.prepare(
+      "UPDATE bulk_job_items SET state = ?, reason = ?, letter_id = ?, updated_at = ? WHERE job_id = ? AND seq = ? AND state = 'pending'",
+    ),
+    counters: sqlite.prepare(
+      "UPDATE bulk_jobs SET queued = queued + ?, generated = generated + ?, skipped = skipped + ?, failed = failed + ?, heartbeat_at = ?, updated_at = ? WHERE id = ?",
+    ),
+    finish: sqlite.prepare(
+      "UPDATE bulk_jobs SET state = ?, error = ?, finished_at = ?, heartbeat_at = NULL, updated_at = ? WHERE id = ? AND state = 'running'",
+    ),
+  };
+}
+
+const statements = new WeakMap<object, Statements>();
+function stmts(): Statements {
+  const sqlite = getDb().$client;
+  let s = statements.get(sqlite);
+  if (!s) {
+    s = prepare(sqlite);
+    statements.set(sqlite, s);
+  }
+  return s;
+}
+
+/**
+ * What one run of a job reads once: the options, the member it writes as, each person decrypted once, each
+ * recipient and its letter options once, the workspace's mail domain. Lives for one run (seconds to minutes).
+ */
+export class BulkRun {
+  readonly jobId: string;
+  readonly scope: Scope;
+  readonly options: BulkOptions;
+  private readonly people = new Map<string, Person>();
+  private readonly groups = new Map<string, RecipientGroup | null>();
+  private readonly recipients = new Map<string, RecipientDetail | null>();
+  private readonly authorities = new Map<string, string>();
+  private readonly references = new Set<string>();
+  private readonly checked = new Set<string>();
+  private readonly shapes = new Map<string, { subject: string; body: string; verified: boolean } | null>();
+  private renders = 0;
+  private composed = 0;
+  private readonly variableShapes = new Map<string, { json: string; verified: boolean } | "full">();
+  private readonly failedShapes = new Set<string>();
+  private readonly detailCache = new Map<string, LetterDetails | ReasonCode>();
+  private readonly rep: { name: string; email: string; organisation: string };
+  private readonly mailDomain: string | undefined;
+  private readonly hasSmtp: boolean;
+  private pendingAudits: AuditEntry[] = [];
+  private lastSeq = -1;
+
+  constructor(job: { id: string; workspaceId: string; createdBy: string; role: Role; optionsEnc: string }) {
+    this.jobId = job.id;
+    this.scope = { userId: job.createdBy, workspaceId: job.workspaceId, role: job.role };
+    this.options = decryptJson<BulkOptions>(job.optionsEnc, optionsCtx(job.id));
+    const me = getUserProfile(job.createdBy);
+    const ws = getWorkspace(job.workspaceId);
+    this.rep = {
+      name: me?.name ?? "",
+      email: me?.email ?? "",
+      organisation: ws?.kind === "organisation" ? ws.name : "",
+    };
+    const from = smtpSettingsFor(job.workspaceId)?.from ?? "";
+    this.hasSmtp = from !== "";
+    this.mailDomain = /@([A-Za-z0-9.-]+)/.exec(from)?.[1];
+  }
+
+  private person(subjectId: string): Person {
+    let p = this.people.get(subjectId);
+    if (!p) {
+      let subject: Subject | null = null;
+      try {
+        subject = getSubject(this.scope, subjectId); // the read is logged, once per person per run
+      } catch (e) {
+        if (!(e instanceof Response)) throw e;
+      }
+      p = {
+        subject,
+        residence: subject?.country || null,
+        mandateDate: subject ? (latestMandate(this.scope.workspaceId, subjectId)?.signedOn ?? null) : null,
+        defaults: detailsFromSubject(subject),
+      };
+      this.people.set(subjectId, p);
+    }
+    return p;
+  }
+
+  private recipient(id: string): RecipientDetail | null {
+    if (!this.recipients.has(id)) this.recipients.set(id, getRecipient(getDb(), id, this.scope.workspaceId));
+    return this.recipients.get(id)!;
+  }
+
+  /** The letters and destinations the composer offers for this recipient and person (memoised). */
+  private group(recipientId: string, residence: string | null, photos: boolean): RecipientGroup | null {
+    const key = `${recipientId}|${residence ?? ""}|${photos}`;
+    if (!this.groups.has(key)) {
+      const probe = {
+        recipientId,
+        url: "",
+        host: "",
+        exposed: photos ? ["photos"] : [],
+      } as unknown as Exposure;
+      const g = this.recipient(recipientId)
+        ? (recipientGroups(this.scope.workspaceId, [probe], { residence })[0] ?? null)
+        : null;
+      this.groups.set(key, g?.recipientId ? g : null);
+    }
+    return this.groups.get(key)!;
+  }
+
+  private authority(regime: string, residence: string | null): string {
+    const key = `${regime}|${residence ?? ""}`;
+    if (!this.authorities.has(key))
+      this.authorities.set(key, defaultAuthority(regime as never, residence) || this.options.authorityName);
+    return this.authorities.get(key)!;
+  }
+
+  private exposure(caseId: string, id: string): Exposure | null {
+    // Every exposure belongs to one cell (its case × its recipient), so it is read and decrypted once per run.
+    const r = stmts().exposure.get(id, this.scope.workspaceId, caseId) as Record<string, unknown> | undefined;
+    if (!r) return null;
+    const url = decrypt(r.url_enc as string, `exposure:${id}:url`);
+    const severity = r.severity as Exposure["severity"];
+    return {
+      id,
+      caseId,
+      url,
+      // The host is not written into letters; the URL's own is enough here (no second decryption).
+      host: URL.canParse(url) ? new URL(url).host : "",
+      platform: (r.platform as string | null) ?? null,
+      recipientId: (r.recipient_id as string | null) ?? null,
+      exposed: JSON.parse(r.exposed as string) as ExposedKind[],
+      callsForHarm: Boolean(r.calls_for_harm),
+      foundOn: r.found_on as string,
+      severity: (r.severity_override as Exposure["severity"] | null) ?? severity,
+      computedSeverity: severity,
+      severityOverridden: r.severity_override !== null,
+      status: r.status as Exposure["status"],
+      notes: "",
+      updatedAt: new Date(r.updated_at as number),
+    };
+  }
+
+  private freshReference(): string {
+    for (let i = 0; i < 20; i++) {
+      const ref = generateReference();
+      if (this.references.has(ref) || stmts().reference.get(ref)) continue;
+      this.references.add(ref);
+      return ref;
+    }
+    throw new Error("could not find a free letter reference");
+  }
+
+  /** The destination a cell's letter goes to, by the job's channel preference and what the template allows. */
+  private destination(destinations: Destination[], template: LetterTemplate): Destination | null {
+    const order: Destination["channel"][] =
+      this.options.channel === "email" ? ["email", "webform", "pdf"] : ["webform", "pdf"];
+    for (const channel of order) {
+      if (!template.meta.channels.includes(channel)) continue;
+      const d = destinations.find((x) => x.channel === channel && x.value.length > channel.length + 1);
+      if (d) return d;
+    }
+    return null;
+  }
+
+  /**
+   * The letter form's details for a person and a kind of letter, validated by the same schema as the form a
+   * user fills in by hand (once per person, letter and language), or the invalid field's reason code.
+   */
+  private details(
+    subjectId: string,
+    person: Person,
+    option: string,
+    lang: Lang,
+    regime: string,
+  ): LetterDetails | ReasonCode {
+    // Only a US state letter's check depends on the kind (it needs the state); the rest once per person.
+    const stateBound = option.startsWith("us-state-deletion/");
+    const key = `${subjectId}|${stateBound ? option : ""}`;
+    // The language and the authority differ per letter but are not the person's: chosen from fixed lists or
+    // the job's own validated options, so they replace the parsed ones.
+    const perLetter = (d: LetterDetails): LetterDetails => ({
+      ...d,
+      option: optionOf(option),
+      lang,
+      authorityName: this.authority(regime, person.residence),
+    });
+    const cached = this.detailCache.get(key);
+    if (cached) return typeof cached === "string" ? cached : perLetter(cached);
+    const represented = this.options.sender === "representative";
+    const parsed = LetterDetailsSchema.safeParse({
+      ...person.defaults,
+      exposureIds: ["placeholder"],
+      option,
+      lang,
+      destination: "pdf|",
+      represented: represented ? "on" : undefined,
+      repName: this.rep.name,
+      repOrganisation: this.rep.organisation,
+      repEmail: this.rep.email,
+      repMandateDate: person.mandateDate ?? "",
+      particularSituation: this.options.particularSituation,
+      illegalityExplanation: this.options.illegalityExplanation,
+      delistingReason: this.options.delistingReason,
+      authorityName: this.authority(regime, person.residence),
+    });
+    const out: LetterDetails | ReasonCode = parsed.success
+      ? parsed.data
+      : (`invalid:${parsed.error.issues[0]?.path.join(".") || "details"}` as ReasonCode);
+    if (this.detailCache.size > 5000) this.detailCache.clear();
+    this.detailCache.set(key, out);
+    return typeof out === "string" ? out : perLetter(out);
+  }
+
+  /**
+   * composeVariables, computed once per letter "shape" (template, recipient, destination, day, the job's
+   * shared texts, which per-person values are empty) and patched per letter with the person's own values: the
+   * reference, name, email, postal address, URLs, identifiers and search terms. The second letter of every
+   * shape and every 64th is checked against a full composeVariables; a difference turns the cache off for it.
+   */
+  private variablesFor(input: ComposeInput): LetterVariablesInput {
+    const d = input.details;
+    const key = JSON.stringify([
+      input.meta.id,
+      input.meta.lang,
+      input.meta.version,
+      input.regime,
+      input.today,
+      input.recipient?.id ?? null,
+      input.channel,
+      input.address,
+      {
+        ...d,
+        exposureIds: input.exposures.length,
+        requesterName: d.requesterName === "",
+        requesterEmail: d.requesterEmail === "",
+        requesterAddress: d.requesterAddress === "",
+        identifiers: d.identifiers.length,
+        searchTerms: d.searchTerms.length,
+      },
+      input.exposures.map((e) => e.exposed),
+    ]);
+    const cached = this.variableShapes.get(key);
+    if (cached && cached !== "full") {
+      const v = JSON.parse(cached.json) as LetterVariablesInput & Record<string, unknown>;
+      v.reference = input.reference;
+      v.requester = {
+        ...v.requester,
+        name: d.requesterName,
+        email: d.requesterEmail,
+        postalAddress: d.requesterAddress || null,
+      };
+      v.exposures = (v.exposures ?? []).map((x, i) => ({ ...x, url: input.exposures[i]!.url }));
+      v.identifiers = [...d.identifiers];
+      v.searchTerms = [...d.searchTerms];
+      this.composed += 1;
+      if (!cached.verified || this.composed % 64 === 0) {
+        const full = composeVariables(input).variables;
+        if (JSON.stringify(full) !== JSON.stringify(v)) {
+          this.variableShapes.set(key, "full");
+          return full;
+        }
+        cached.verified = true;
+      }
+      return v;
+    }
+    const full = composeVariables(input).variables;
+    if (cached !== "full") {
+      if (this.variableShapes.size > 2000) this.variableShapes.clear();
+      this.variableShapes.set(key, { json: JSON.stringify(full), verified: false });
+    }
+    return full;
+  }
+
+  /**
+   * Renders like renderTemplate, but Liquid runs once per letter "shape": the per-person values (reference,
+   * name, email, postal address, URLs, identifiers, search terms) are replaced by markers, the template is
+   * rendered once for that shape and the values are put back per letter. Only plain one-line values are
+   * treated so (what Liquid prints unchanged: no filter in the templates touches them); anything else is part
+   * of the shape. The first letter of every shape, and every 64th letter, is also rendered in full and
+   * compared: a difference switches that shape back to rendering each letter in full.
+   */
+  private render(
+    template: LetterTemplate,
+    variables: LetterVariablesInput,
+  ): { subject: string; body: string } {
+    const values: string[] = [];
+    const mask = <T>(v: T): T | string => {
+      if (typeof v !== "string" || v === "" || v.length > 500 || v !== v.trim() || UNSAFE.test(v)) return v;
+      values.push(v);
+      return `${STX}${values.length - 1}${ETX}`;
+    };
+    const v = variables as LetterVariablesInput & Record<string, unknown>;
+    const masked = {
+      ...v,
+      reference: REFERENCE_MARK,
+      requester: v.requester && {
+        ...v.requester,
+        name: mask(v.requester.name),
+        email: mask(v.requester.email),
+        postalAddress: mask(v.requester.postalAddress),
+      },
+      exposures: v.exposures?.map((e) => ({ ...e, url: mask(e.url) })),
+      identifiers: v.identifiers?.map(mask),
+      searchTerms: v.searchTerms?.map(mask),
+    } as LetterVariablesInput;
+    const key = `${template.source}\u0000${JSON.stringify(masked)}`;
+    let shape = this.shapes.get(key);
+    if (shape === null) return renderTemplate(template, variables);
+    // A template that cannot be filled for a shape (an undefined variable) fails alike for every letter of it.
+    if (this.failedShapes.has(key)) throw new Error("this letter cannot be rendered");
+    if (!shape) {
+      let r: ReturnType<typeof renderTemplate>;
+      try {
+        r = renderTemplate(template, masked);
+      } catch (e) {
+        this.failedShapes.add(key);
+        throw e;
+      }
+      shape = { subject: r.subject, body: r.body, verified: false };
+      if (this.shapes.size > 2000) this.shapes.clear();
+      this.shapes.set(key, shape);
+    }
+    const reference = String(v.reference ?? "");
+    const fill = (text: string) =>
+      text.replace(MARKER, (_m, i: string) => values[Number(i)] ?? "").replaceAll(REFERENCE_MARK, reference);
+    const out = { subject: fill(shape.subject), body: fill(shape.body) };
+    this.renders += 1;
+    if (!shape.verified || this.renders % 64 === 0) {
+      const full = renderTemplate(template, variables);
+      if (full.subject !== out.subject || full.body !== out.body) {
+        this.shapes.set(key, null);
+        return full;
+      }
+      shape.verified = true;
+    }
+    return out;
+  }
+
+  /** Writes one cell's letter (not yet stored: `write` stores it) or says why not. */
+  private compose(item: ItemRow, now: Date): Written | { state: "skipped" | "failed"; reason: ReasonCode } {
+    const s = stmts();
+    if (s.existingLetter.get(item.case_id, item.recipient_id))
+      return { state: "skipped", reason: "already_requested" };
+    const person = this.person(item.subject_id);
+    if (!person.subject) return { state: "skipped", reason: "person_unavailable" };
+    const chosen = (JSON.parse(item.exposure_ids) as string[]).flatMap(
+      (id) => this.exposure(item.case_id, id) ?? [],
+    );
+    if (!chosen.length) return { state: "skipped", reason: "exposures_removed" };
+    const photos = chosen.some((e) => e.exposed.includes("photos"));
+    const group = this.group(item.recipient_id, person.residence, photos);
+    const recipient = this.recipient(item.recipient_id);
+    if (!group || !recipient) return { state: "skipped", reason: "recipient_unknown" };
+    const option =
+      this.options.letter === "suggested"
+        ? group.options[0]
+        : group.options.find((o) => o.kind === this.options.letter);
+    if (!option) return { state: "skipped", reason: "no_letter_for_recipient" };
+    const lang: Lang = this.options.lang === "auto" ? defaultLang(person.residence) : this.options.lang;
+    // As by hand: a kind not written in the chosen language yet is written in English.
+    const template = getTemplate(option.kind, lang) ?? getTemplate(option.kind, "en");
+    if (!template?.meta.regimes.includes(option.regime)) return { state: "skipped", reason: "no_template" };
+    const dest = this.destination(group.destinations, template);
+    if (!dest) return { state: "skipped", reason: "no_contact_address" };
+    if (dest.channel === "email" && !this.hasSmtp) return { state: "failed", reason: "no_email_account" };
+    const represented = this.options.sender === "representative";
+    // LEGAL.md §2: a letter sent for someone else states the representative and encloses the signed mandate.
+    if (represented && !person.mandateDate) return { state: "skipped", reason: "no_mandate" };
+
+    const base = this.details(item.subject_id, person, option.value, template.meta.lang, option.regime);
+    if (typeof base === "string") return { state: "failed", reason: base };
+    // Per cell only the places and the destination change; both come from the case and the directory.
+    const d: LetterDetails = {
+      ...base,
+      exposureIds: chosen.map((e) => e.id),
+      destination: { channel: dest.channel, address: dest.value.slice(dest.value.indexOf("|") + 1) },
+    };
+    const { channel, address } = d.destination;
+    const reference = this.freshReference();
+    const variables = this.variablesFor({
+      meta: template.meta,
+      details: d,
+      regime: d.option.regime,
+      reference,
+      today: now.toISOString().slice(0, 10),
+      exposures: chosen,
+      recipient,
+      channel,
+      address,
+      workspaceId: this.scope.workspaceId,
+    });
+    let rendered: { subject: string; body: string };
+    try {
+      rendered = this.render(template, variables);
+    } catch {
+      // A template that cannot be filled for this recipient (the same letter written by hand fails too).
+      return { state: "failed", reason: "render_error" };
+    }
+    // The send-time gate of a hand-made letter: no empty required variable, no marker left.
+    const problems = unsendableReasons({
+      template: template.meta,
+      variables: variables as Record<string, unknown>,
+      subject: rendered.subject,
+      body: rendered.body,
+    });
+    if (problems.missing.length) return { state: "skipped", reason: missingCode(problems.missing) };
+    if (problems.markers.length) return { state: "failed", reason: "unfilled_marker" };
+    // LEGAL.md §2 checklist, once per kind, language and regime of this run (the wording is the same template).
+    const checkKey = `${template.meta.id}|${template.meta.lang}|${d.option.regime}|${represented}`;
+    if (!this.checked.has(checkKey)) {
+      const result = runChecklist({
+        kind: template.meta.kind,
+        lang: template.meta.lang,
+        subject: rendered.subject,
+        body: rendered.body,
+        variables: LetterVariables.parse(variables),
+      });
+      if (!result.ok) {
+        const bad = result.checks.find((c) => c.status === "fail");
+        return { state: "failed", reason: `checklist:${bad?.id ?? "unknown"}` as ReasonCode };
+      }
+      this.checked.add(checkKey);
+    }
+
+    const id = newId();
+    const ws = this.scope.workspaceId;
+    const state = channel === "email" ? ("queued" as const) : ("generated" as const);
+    const t = now.getTime();
+    const meta = template.meta;
+    const audits: AuditEntry[] = [
+      {
+        action: "letter.create",
+        actorUserId: this.scope.userId,
+        workspaceId: ws,
+        targetType: "letter",
+        targetId: id,
+        detail: { kind: meta.kind, lang: meta.lang, channel, exposures: chosen.length, bulkJob: this.jobId },
+      },
+    ];
+    if (state === "queued")
+      audits.push({
+        action: "letter.queue",
+        actorUserId: this.scope.userId,
+        workspaceId: ws,
+        targetType: "letter",
+        targetId: id,
+      });
+    return {
+      state,
+      letterId: id,
+      audits,
+      write: () => {
+        s.letter.run(
+          id,
+          ws,
+          item.case_id,
+          recipient.id,
+          meta.kind,
+          channel,
+          encrypt(address, letterCtx(id, "address")),
+          meta.id,
+          meta.lang,
+          meta.version,
+          d.option.regime,
+          meta.deadlineRuleByRegime?.[d.option.regime] ?? meta.deadlineRule ?? null,
+          reference,
+          state === "queued" ? "queued" : "draft",
+          encrypt(rendered.subject, letterCtx(id, "subject")),
+          encrypt(rendered.body, letterCtx(id, "body")),
+          encrypt(rendered.body, letterCtx(id, "template_body")),
+          encryptJson(variables, letterCtx(id, "variables")),
+          state === "queued" ? t : null,
+          this.scope.userId,
+          t,
+          t,
+        );
+        for (const e of chosen) s.letterExposure.run(id, e.id, ws);
+        // The same row the letters module's enqueueLetter writes: the outbox worker sends it.
+        if (state === "queued") s.outbox.run(newId(), ws, id, t, makeMessageId(this.mailDomain), t, t);
+      },
+    };
+  }
+
+  /**
+   * One chunk in one transaction: items until the time budget is spent, each letter with its item state, the
+   * counters and the heartbeat. Returns "more", or how the job ended.
+   */
+  chunk(budgetMs = DEFAULT_CHUNK_MS): "more" | "done" | "cancelled" | "failed" {
+    const s = stmts();
+    const sqlite = getDb().$client;
+    const started = performance.now();
+    return sqlite
+      .transaction((): "more" | "done" | "cancelled" | "failed" => {
+        const job = s.job.get(this.jobId) as { state: BulkJobState } | undefined;
+        if (!job) return "cancelled";
+        if (job.state !== "running") return job.state === "failed" ? "failed" : "cancelled";
+        const now = new Date();
+        const counts = { queued: 0, generated: 0, skipped: 0, failed: 0 };
+        let processed = 0;
+        for (;;) {
+          const items = s.pending.all(this.jobId, this.lastSeq, 64) as ItemRow[];
+          if (!items.length) break;
+          for (const item of items) {
+            this.lastSeq = item.seq;
+            let outcome: ReturnType<BulkRun["compose"]>;
+            try {
+              outcome = this.compose(item, now);
+            } catch (e) {
+              // The error's name only: a message may quote a value of the letter.
+              console.error(`[bulk-letters] item ${item.seq} of ${this.jobId}: ${(e as Error).name}`);
+              outcome = { state: "failed", reason: "error" };
+            }
+            if ("write" in outcome) {
+              try {
+                // A savepoint per letter: a letter whose rows cannot be stored leaves nothing behind.
+                sqlite.transaction(outcome.write)();
+                s.item.run(outcome.state, null, outcome.letterId, now.getTime(), this.jobId, item.seq);
+                this.pendingAudits.push(...outcome.audits);
+                counts[outcome.state] += 1;
+              } catch (e) {
+                console.error(
+                  `[bulk-letters] storing item ${item.seq} of ${this.jobId}: ${(e as Error).name}`,
+                );
+                s.item.run("failed", "error", null, now.getTime(), this.jobId, item.seq);
+                counts.failed += 1;
+              }
+            } else {
+              s.item.run(outcome.state, outcome.reason, null, now.getTime(), this.jobId, item.seq);
+              counts[outcome.state] += 1;
+            }
+            processed += 1;
+            if (performance.now() - started >= budgetMs) break;
+          }
+          if (performance.now() - started >= budgetMs) break;
+        }
+        audit(this.pendingAudits);
+        this.pendingAudits = [];
+        const t = now.getTime();
+        s.counters.run(counts.queued, counts.generated, counts.skipped, counts.failed, t, t, this.jobId);
+        if (processed === 0) {
+          s.finish.run("done", null, t, t, this.jobId);
+          audit({
+            action: "bulk.finish",
+            actorUserId: this.scope.userId,
+            workspaceId: this.scope.workspaceId,
+            targetType: "bulk_job",
+            targetId: this.jobId,
+          });
+          return "done";
+        }
+        return "more";
+      })
+      .immediate();
+  }
+}
+
+/** Takes a job for this process: queued, or running under a process that is gone. */
+function claim(jobId: string, now = Date.now()): boolean {
+  const cutoff = Math.max(bootedAt, now - STALE_RUNNING_MS);
+  const res = getDb()
+    .$client.prepare(
+      `UPDATE bulk_jobs SET state = 'running', started_at = coalesce(started_at, ?), heartbeat_at = ?, updated_at = ?
+       WHERE id = ? AND (state = 'queued' OR (state = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < ?)))`,
+    )
+    .run(now, now, now, jobId, cutoff);
+  return res.changes === 1;
+}
+
+/** Hands a job back (a worker stopping between chunks): the next worker resumes it. */
+function release(jobId: string) {
+  getDb()
+    .$client.prepare(
+      "UPDATE bulk_jobs SET state = 'queued', heartbeat_at = NULL, updated_at = ? WHERE id = ? AND state = 'running'",
+    )
+    .run(Date.now(), jobId);
+}
+
+function fail(jobId: string, error: string) {
+  const t = Date.now();
+  stmts().finish.run("failed", error, t, t, jobId);
+}
+
+/** The run context of a claimed job, or null when it cannot run (its member left or lost write access). */
+function runFor(jobId: string): BulkRun | null {
+  const job = getDb().select().from(bulkJobs).where(eq(bulkJobs.id, jobId)).get();
+  if (!job) return null;
+  if (!job.createdBy) {
+    fail(jobId, "member_gone");
+    return null;
+  }
+  const member = getDb()
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, job.workspaceId), eq(memberships.userId, job.createdBy)))
+    .get();
+  if (!member || !can(member, "case:write")) {
+    fail(jobId, "member_gone");
+    return null;
+  }
+  return new BulkRun({ ...job, createdBy: job.createdBy, role: member.role });
+}
+
+const inProcess = new Set<string>();
+const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+
+export type RunOptions = {
+  budgetMs?: number;
+  /** Stop (and hand the job back) after this many chunks: tests simulate a worker that stops. */
+  maxChunks?: number;
+  /** Checked between chunks; true = stop and hand the job back. */
+  shouldStop?: () => boolean;
+  /** Called after every committed chunk (progress output for the CLI and the crash test). */
+  onChunk?: (n: number) => void;
+};
+
+/** Runs a job to its end, yielding to the event loop between chunks. */
+export async function runBulkJob(
+  jobId: string,
+  opts: RunOptions = {},
+): Promise<"done" | "cancelled" | "failed" | "stopped" | "busy"> {
+  if (inProcess.has(jobId) || !claim(jobId)) return "busy";
+  inProcess.add(jobId);
+  try {
+    const run = runFor(jobId);
+    if (!run) return "failed";
+    let chunks = 0;
+    for (;;) {
+      const result = run.chunk(opts.budgetMs);
+      chunks += 1;
+      opts.onChunk?.(chunks);
+      if (result !== "more") return result;
+      if ((opts.maxChunks && chunks >= opts.maxChunks) || opts.shouldStop?.()) {
+        release(jobId);
+        return "stopped";
+      }
+      await yieldToLoop();
+    }
+  } catch (e) {
+    console.error(`[bulk-letters] job ${jobId}: ${(e as Error).name}: ${(e as Error).message}`);
+    release(jobId);
+    return "stopped";
+  } finally {
+    inProcess.delete(jobId);
+  }
+}
+
+/** Jobs waiting for a worker (or left running by a process that died). */
+export function runnableJobIds(): string[] {
+  return getDb()
+    .select({ id: bulkJobs.id })
+    .from(bulkJobs)
+    .where(inArray(bulkJobs.state, ["queued", "running"]))
+    .orderBy(bulkJobs.createdAt)
+    .all()
+    .map((r) => r.id);
+}
+
+let kick: (() => void) | undefined;
+
+/** Wakes the worker at once (after a start) instead of at its next tick. */
+export function kickBulkWorker() {
+  if (kick) setImmediate(kick);
+}
+
+/** The background job: picks up queued jobs, and resumes those a restart interrupted. */
+export const bulkLettersJob = {
+  name: "bulk-letters",
+  start() {
+    let busy = false;
+    let stopped = false;
+    const tick = async () => {
+      if (busy || stopped) return;
+      busy = true;
+      try {
+        for (const id of runnableJobIds()) {
+          if (stopped) break;
+          await runBulkJob(id, { shouldStop: () => stopped });
+        }
+      } catch (e) {
+        console.error(`[bulk-letters] ${(e as Error).name}`);
+      } finally {
+        busy = false;
+      }
+    };
+    const timer = setInterval(tick, 1000);
+    timer.unref();
+    kick = () => void tick();
+    void tick();
+    return () => {
+      stopped = true;
+      kick = undefined;
+      clearInterval(timer);
+    };
+  },
+};
+
+/** Items of a job (ids and codes only), in order: for tests and the CLI. */
+export function jobItems(jobId: string) {
+  return getDb()
+    .select()
+    .from(bulkJobItems)
+    .where(eq(bulkJobItems.jobId, jobId))
+    .orderBy(bulkJobItems.seq)
+    .all();
+}

@@ -1,0 +1,121 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireScope } from "~/auth/session.server";
+import { BulkStartError, listBulkJobs, startBulkLetters } from "~/incidents/bulk.server";
+import { BulkStartForm } from "~/incidents/bulk-form";
+import { BulkStartSchema } from "~/incidents/bulk-forms";
+import { incidentCells } from "~/incidents/matrix.server";
+import { hasSmtpSettings } from "~/outbox/smtp-settings.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
+import { can, requirePermission } from "~/workspaces/scope.server";
+
+const ParamsSchema = z.object({ incidentId: z.string().min(1).max(40) });
+
+const STATE_LABELS: Record<string, string> = {
+  queued: "Waiting to start",
+  running: "Writing letters",
+  done: "Finished",
+  cancelled: "Cancelled",
+  failed: "Stopped",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = await requireScope(request);
+  const { incidentId } = parseParams(params, ParamsSchema);
+  const cells = incidentCells(scope, incidentId); // 404 outside the workspace
+  return {
+    incidentId,
+    emptyCells: cells.filter((c) => c.letterId === null).length,
+    canStart: can(scope, "case:write"),
+    hasEmail: hasSmtpSettings(scope.workspaceId),
+    jobs: listBulkJobs(scope, incidentId).map((j) => ({
+      id: j.id,
+      state: j.state,
+      label: STATE_LABELS[j.state] ?? j.state,
+      done: j.done,
+      total: j.total,
+      createdAt: j.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const scope = await requireScope(request);
+  const { incidentId } = parseParams(params, ParamsSchema);
+  incidentCells(scope, incidentId); // 404 before 403: another workspace's incident does not exist here
+  requirePermission(scope, "case:write");
+  const parsed = parseForm(await request.formData(), BulkStartSchema);
+  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  const { intent: _intent, ...options } = parsed.data;
+  try {
+    const jobId = startBulkLetters(scope, incidentId, options);
+    return redirect(`/incidents/${incidentId}/jobs/${jobId}`);
+  } catch (e) {
+    if (e instanceof BulkStartError) {
+      if (e.jobId) return redirect(`/incidents/${incidentId}/jobs/${e.jobId}`);
+      return Response.json(
+        { ok: false, formErrors: [e.message], fieldErrors: {}, values: {} },
+        { status: 400 },
+      );
+    }
+    throw e;
+  }
+}
+
+type ActionData = { fieldErrors: FieldErrors; formErrors?: string[]; values?: Record<string, string> };
+
+export default function BulkLetters() {
+  const { incidentId, emptyCells, canStart, hasEmail, jobs } = useLoaderData<typeof loader>();
+  const data = useActionData<ActionData>();
+  return (
+    <div className="stack medium">
+      <p>
+        <Link to={`/incidents/${incidentId}`}>Back to the incident</Link>
+      </p>
+      <h1>Letters for every empty cell</h1>
+      {canStart ? (
+        <section id="bulk" className="card stack" aria-labelledby="bulk-start-heading">
+          <h2 id="bulk-start-heading">Start</h2>
+          <BulkStartForm
+            incidentId={incidentId}
+            emptyCells={emptyCells}
+            hasEmail={hasEmail}
+            errors={data}
+            values={data?.values}
+          />
+        </section>
+      ) : (
+        <p className="notice notice-warn">You can look at this incident but not write letters for it.</p>
+      )}
+      <section className="stack" aria-labelledby="bulk-runs-heading">
+        <h2 id="bulk-runs-heading">Runs</h2>
+        {jobs.length === 0 ? (
+          <p className="empty">No letters have been written in bulk for this incident yet.</p>
+        ) : (
+          <ul className="list">
+            {jobs.map((j) => (
+              <li key={j.id} className="list-item">
+                <Link to={`/incidents/${incidentId}/jobs/${j.id}`}>
+                  {new Date(j.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC
+                </Link>{" "}
+                <span className={`badge badge-${j.state}`}>{j.label}</span>{" "}
+                <span className="muted">
+                  {j.done.toLocaleString("en")} of {j.total.toLocaleString("en")} letters
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Letters in bulk · Retract" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
