@@ -36,25 +36,38 @@ export default function handleRequest(
   privateHeaders(responseHeaders);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    let allReady = false;
+    let abortTimer: ReturnType<typeof setTimeout> | undefined;
+    const send = () => {
+      shellRendered = true;
+      const body = new PassThrough();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      resolve(
+        new Response(createReadableStreamFromReadable(body), {
+          headers: responseHeaders,
+          status: responseStatusCode,
+        }),
+      );
+      pipe(body);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        onShellReady() {
+          if (!waitForAll) send();
+        },
+        onAllReady() {
+          // Everything is rendered: nothing is left to abort. Clearing the timer matters: while it runs it
+          // keeps this render (every loader's data, decrypted details included) in memory for 5 s more.
+          allReady = true;
+          clearTimeout(abortTimer);
+          if (waitForAll) send();
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer);
           reject(error);
         },
         onError(error: unknown) {
@@ -63,7 +76,7 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    if (!allReady) abortTimer = setTimeout(abort, ABORT_DELAY);
   });
 }
 

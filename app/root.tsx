@@ -86,6 +86,11 @@ export function Layout({ children }: { children: ReactNode }) {
                     </NavLink>
                   </li>
                 ) : null}
+                {data?.workspaces?.showIncidents ? (
+                  <li>
+                    <NavLink to="/incidents">Incidents</NavLink>
+                  </li>
+                ) : null}
                 {data?.signedIn ? (
                   <li>
                     <NavLink to="/account">Account</NavLink>

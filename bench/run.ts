@@ -2,6 +2,7 @@
 // production mode, starts the server and measures it. Writes bench/results.json and prints a markdown table
 // (copied into docs/benchmarks.md). Figures are stated as ratios to a light page measured in the same run,
 // because absolute numbers depend on the machine and whatever else it is doing.
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { resolve } from "node:path";
@@ -44,6 +45,9 @@ log(`[${since()}] seeded${seed.reused ? " (reused)" : ` in ${seed.seconds} s`}.`
 
 log(`[${since()}] timing the largest bulk operations…`);
 const bulk = await timeBulk({ lines: BULK_LINES, orgWorkspaceId: seed.orgWorkspaceId });
+// Bulk letters of an employer incident (500 × 50 cells), in a child process with its own data folder.
+log(`[${since()}] bulk letters of an incident (bench/bulk-letters.ts)…`);
+const letters = benchBulkLetters(quick);
 
 const lock = await holdBuildLock(log);
 const results: Record<string, unknown> = {};
@@ -106,8 +110,11 @@ try {
       ...Object.fromEntries(Object.entries(js).map(([k, v]) => [`firstLoadJsGzipKb.${k}`, v])),
       "bulk.exposuresAddMs": bulk.exposuresMs,
       "bulk.exposuresAddLines": bulk.lines,
-      "bulk.lettersMs": bulk.lettersMs,
-      "bulk.lettersNote": bulk.lettersNote,
+      "bulk.lettersMs": letters ? letters.snapshotMs + letters.runMs : bulk.lettersMs,
+      "bulk.lettersNote": letters
+        ? `${letters.items.toLocaleString("en")} cells (${letters.people} × ${letters.recipients}): ${letters.queued} queued, ${letters.generated} web form/PDF, ${letters.skipped} skipped, ${letters.failed} failed; log-in page p95 ${letters.page.idleP95Ms} → ${letters.page.busyP95Ms} ms while it runs (× ${letters.page.ratio})`
+        : bulk.lettersNote,
+      "bulk.lettersPageP95Ratio": letters?.page.ratio ?? null,
       "outbox.sendRatePerSecond": null,
       "outbox.note": "not measured yet: the outbox (letters issue) is still being built",
       buildMs,
@@ -146,6 +153,33 @@ const header = [
 console.log(header + table);
 updateDocs(header + table);
 log(`[${since()}] done: bench/results.json${quick ? "" : " and docs/benchmarks.md"}.`);
+
+/** Runs bench/bulk-letters.ts (quick: 100 × 10) and returns its JSON line, or null when it failed. */
+function benchBulkLetters(quickRun: boolean) {
+  const size = quickRun ? ["--people", "100", "--recipients", "10"] : [];
+  const r = spawnSync(process.execPath, ["--import", "tsx", "bench/bulk-letters.ts", "--json", ...size], {
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = r.stdout.trim().split("\n").pop() ?? "";
+  try {
+    return JSON.parse(line) as {
+      items: number;
+      people: number;
+      recipients: number;
+      queued: number;
+      generated: number;
+      skipped: number;
+      failed: number;
+      snapshotMs: number;
+      runMs: number;
+      page: { idleP95Ms: number; busyP95Ms: number; ratio: number };
+    };
+  } catch {
+    log(`bulk letters bench failed:\n${r.stderr}`);
+    return null;
+  }
+}
 
 function markdown(
   measured: Record<

@@ -229,7 +229,14 @@ export const auditEvents = sqliteTable(
     // Never personal values: ids, counts, field names.
     detail: text("detail", { mode: "json" }).$type<Record<string, string | number | boolean>>(),
   },
-  (t) => [index("audit_workspace_idx").on(t.workspaceId, t.at), index("audit_target_idx").on(t.targetId)],
+  (t) => [
+    index("audit_workspace_idx").on(t.workspaceId, t.at),
+    index("audit_target_idx").on(t.targetId),
+    // The audit log page (issue 6): newest first by id, keyset-paginated, optionally one member or action.
+    index("audit_workspace_id_idx").on(t.workspaceId, t.id),
+    index("audit_workspace_actor_idx").on(t.workspaceId, t.actorUserId, t.id),
+    index("audit_workspace_action_idx").on(t.workspaceId, t.action, t.id),
+  ],
 );
 
 // ── Recipient directory ─────────────────────────────────────────────────────
@@ -387,6 +394,9 @@ export const letters = sqliteTable(
   (t) => [
     index("letters_case_idx").on(t.caseId, t.createdAt),
     index("letters_workspace_idx").on(t.workspaceId, t.status),
+    // Reminders (dashboard, digest): waiting requests by due date, answered from the index alone, without
+    // reading the letters' long encrypted rows.
+    index("letters_due_idx").on(t.workspaceId, t.status, t.dueOn, t.id),
   ],
 );
 
@@ -580,6 +590,8 @@ export const accessTokens = sqliteTable(
     lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    // API completion (issue 6): an optional expiry chosen when the token is made; null = until revoked.
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("access_tokens_workspace_idx").on(t.workspaceId, t.userId)],
 );
@@ -831,4 +843,103 @@ export const incidentUrls = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("incident_urls_url_idx").on(t.incidentId, t.urlHmac)],
+);
+
+// ── Bulk letters of an incident (issue 6): a durable background job ─────────
+// "Generate and queue letters for every empty cell" of an incident's matrix. The cells are copied into items
+// when the job starts (a snapshot), then a worker turns items into letters chunk by chunk; a letter, its
+// exposures, its outbox row and its item's new state commit in one transaction, so a crash repeats nothing.
+export const bulkJobs = sqliteTable(
+  "bulk_jobs",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    state: text("state", { enum: ["queued", "running", "done", "cancelled", "failed"] })
+      .notNull()
+      .default("queued"),
+    /** The options chosen at start (letter, language, channel, shared texts), encrypted as one JSON value. */
+    optionsEnc: text("options_enc").notNull(),
+    total: integer("total").notNull().default(0),
+    queued: integer("queued").notNull().default(0),
+    generated: integer("generated").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    /** Why the whole job stopped (a code, never personal data). */
+    error: text("error"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    /** Set by the worker after every chunk: a running job with an old heartbeat belongs to a dead process. */
+    heartbeatAt: integer("heartbeat_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("bulk_jobs_incident_idx").on(t.workspaceId, t.incidentId, t.createdAt),
+    index("bulk_jobs_state_idx").on(t.state),
+  ],
+);
+
+/** One cell of the matrix (person × recipient) to write a letter for. Ids and codes only. */
+export const bulkJobItems = sqliteTable(
+  "bulk_job_items",
+  {
+    jobId: text("job_id")
+      .notNull()
+      .references(() => bulkJobs.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    subjectId: text("subject_id")
+      .notNull()
+      .references(() => subjects.id, { onDelete: "cascade" }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    recipientId: text("recipient_id").notNull(),
+    exposureIds: text("exposure_ids", { mode: "json" }).$type<string[]>().notNull(),
+    state: text("state", { enum: ["pending", "queued", "generated", "skipped", "failed"] })
+      .notNull()
+      .default("pending"),
+    /** Why an item was skipped or failed: a code from app/incidents/bulk-reasons.ts, never personal data. */
+    reason: text("reason"),
+    letterId: text("letter_id").references(() => letters.id, { onDelete: "set null" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.jobId, t.seq] }),
+    index("bulk_job_items_state_idx").on(t.jobId, t.state, t.seq),
+    index("bulk_job_items_case_idx").on(t.caseId),
+    index("bulk_job_items_letter_idx").on(t.letterId),
+  ],
+);
+
+// ── Client intake (issue 6) ─────────────────────────────────────────────────
+// What a legal-aid caseworker asks at first contact, kept beside the client (subject) it created. The answers
+// (safe contact channel and times, who else reads their mail, what leaked and where) are one encrypted JSON
+// value; `urgent` (the leak calls for harm) and `consent` (may we act for them) drive the next steps.
+export const clientIntakes = sqliteTable(
+  "client_intakes",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    subjectId: text("subject_id")
+      .notNull()
+      .references(() => subjects.id, { onDelete: "cascade" }),
+    caseId: text("case_id").references(() => cases.id, { onDelete: "set null" }),
+    answersEnc: text("answers_enc").notNull(),
+    urgent: integer("urgent", { mode: "boolean" }).notNull().default(false),
+    consent: text("consent", { enum: ["yes", "not_yet", "no"] }).notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("client_intakes_subject_idx").on(t.workspaceId, t.subjectId, t.createdAt)],
 );

@@ -7,6 +7,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import type { Env } from "~/env.server";
+import { runWithRequestStore } from "~/utils/request-store.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -92,16 +93,15 @@ export function createApp({ build, env }: { build: ServerBuild | (() => Promise<
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static("public", { maxAge: "1h", index: false }));
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: env.NODE_ENV,
-      getLoadContext: (req, res) => ({
-        cspNonce: res.locals.cspNonce as string,
-        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-      }),
+  const remix = createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
     }),
-  );
+  });
+  // Each request gets its own store, so its loaders share one session read (app/utils/request-store.server.ts).
+  app.all("*", (req, res, next) => runWithRequestStore(() => remix(req, res, next)));
   return app;
 }

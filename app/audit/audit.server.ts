@@ -58,7 +58,21 @@ export type AuditAction =
   | "template.create"
   | "template.version"
   | TrackingAuditAction
-  | TeamAuditAction;
+  | TeamAuditAction
+  // Bulk letters of an employer incident (issue 6).
+  | "bulk.start"
+  | "bulk.cancel"
+  | "bulk.finish"
+  | IncidentAuditAction;
+
+// Employer incidents (issue 6): the incident, its roster and its leaked URLs.
+export type IncidentAuditAction =
+  | "incident.create"
+  | "incident.read"
+  | "incident.roster_import"
+  | "incident.urls_import"
+  | "incident.url_link"
+  | "incident.url_unlink";
 
 // Organisations, members, two-factor and access tokens (issue 6).
 export type TeamAuditAction =
@@ -68,6 +82,12 @@ export type TeamAuditAction =
   | "invitation.create"
   | "invitation.revoke"
   | "invitation.accept"
+  | "invitation.limited"
+  // The audit log itself (issue 6): viewing it and downloading it are logged too; the client intake form.
+  | "audit.view"
+  | "audit.export"
+  | "subject.intake"
+  | "intake.read"
   | "member.role_change"
   | "member.remove"
   | "subject.assign"

@@ -50,3 +50,52 @@ export function createIpLimiter(prefix: string, points: number, seconds: number)
 
 /** Password-reset requests: ten per address per quarter hour. */
 export const allowResetRequest = createIpLimiter("reset-request", 10, 15 * 60);
+
+// ── Invitations (issue 6) ────────────────────────────────────────────────────
+// An organisation's invitations go out as system mail from this server, so a compromised or careless account
+// could use the members page to send mail in bulk. Twenty per member per hour and a hundred per workspace per
+// day are far above what a legal-aid team or an employer needs (the roster import does not send invitations).
+export const INVITATION_LIMITS = {
+  perMember: { points: 20, seconds: 60 * 60 },
+  perWorkspace: { points: 100, seconds: 24 * 60 * 60 },
+} as const;
+
+const invitesPerMember = new RateLimiterMemory({
+  keyPrefix: "invite-member",
+  points: INVITATION_LIMITS.perMember.points,
+  duration: INVITATION_LIMITS.perMember.seconds,
+});
+const invitesPerWorkspace = new RateLimiterMemory({
+  keyPrefix: "invite-workspace",
+  points: INVITATION_LIMITS.perWorkspace.points,
+  duration: INVITATION_LIMITS.perWorkspace.seconds,
+});
+
+/**
+ * Takes one invitation from the member's and the workspace's allowance. When either is used up nothing is
+ * taken and the answer says which limit and how many seconds until the next invitation is possible.
+ */
+export async function takeInvitation(workspaceId: string, userId: string) {
+  const [member, workspace] = await Promise.all([
+    invitesPerMember.get(key(`${workspaceId}:${userId}`)),
+    invitesPerWorkspace.get(key(workspaceId)),
+  ]);
+  const spent = (r: RateLimiterRes | null) => r !== null && r.remainingPoints <= 0;
+  if (spent(workspace))
+    return {
+      ok: false as const,
+      limit: "workspace" as const,
+      retryAfter: Math.ceil(workspace!.msBeforeNext / 1000),
+    };
+  if (spent(member))
+    return {
+      ok: false as const,
+      limit: "member" as const,
+      retryAfter: Math.ceil(member!.msBeforeNext / 1000),
+    };
+  await Promise.all([
+    consume(invitesPerMember, `${workspaceId}:${userId}`),
+    consume(invitesPerWorkspace, workspaceId),
+  ]);
+  return { ok: true as const, retryAfter: 0 };
+}

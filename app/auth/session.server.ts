@@ -6,6 +6,7 @@ import { memberships, sessions } from "#db/schema";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { encrypt, getKeyring } from "~/security/crypto.server";
+import { oncePerRequest } from "~/utils/request-store.server";
 import type { Role, Scope } from "~/workspaces/scope.server";
 import { mustSetUpTwoFactor } from "./two-factor.server";
 
@@ -64,7 +65,26 @@ async function readSessionId(request: Request): Promise<string | null> {
 
 export type CurrentSession = Scope & { sessionIdHash: string };
 
-export async function getCurrentSession(request: Request): Promise<CurrentSession | null> {
+// One HTTP request reads its session once: the root loader and the page's loader (each handed its own copy
+// of the Request by Remix) share the answer through the per-request store; a second call with the same
+// Request object (no store: tests, scripts) is remembered by the WeakMap. Only reads (GET, HEAD) share
+// through the store: an action may change the session (log out, switch workspace, turn on two-factor), and
+// the loaders that run after it in the same request must see the change.
+const byRequest = new WeakMap<Request, Promise<CurrentSession | null>>();
+const isRead = (request: Request) => request.method === "GET" || request.method === "HEAD";
+
+export function getCurrentSession(request: Request): Promise<CurrentSession | null> {
+  let pending = byRequest.get(request);
+  if (!pending) {
+    pending = isRead(request)
+      ? oncePerRequest(`session:${request.headers.get("Cookie") ?? ""}`, () => readSession(request))
+      : readSession(request);
+    byRequest.set(request, pending);
+  }
+  return pending;
+}
+
+async function readSession(request: Request): Promise<CurrentSession | null> {
   const id = await readSessionId(request);
   if (!id) return null;
   const idHash = hashSessionId(id);
@@ -104,7 +124,9 @@ export async function requireScope(request: Request): Promise<CurrentSession> {
     throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
   }
   // An organisation that requires two-factor sends members without it to set it up first.
-  if (mustSetUpTwoFactor(session.userId, session.workspaceId)) throw redirect("/two-factor?required=1");
+  const mustSetUp = () => mustSetUpTwoFactor(session.userId, session.workspaceId);
+  if (isRead(request) ? oncePerRequest(`2fa:${session.sessionIdHash}`, mustSetUp) : mustSetUp())
+    throw redirect("/two-factor?required=1");
   return session;
 }
 

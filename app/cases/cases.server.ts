@@ -125,6 +125,7 @@ export function listCases(scope: Scope, { limit = 50, offset = 0 } = {}) {
       const mine = counts.filter((c) => c.caseId === r.id);
       return {
         id: r.id,
+        subjectId: r.subjectId,
         title: decrypt(r.titleEnc, titleCtx(r.id)),
         status: r.status,
         updatedAt: r.updatedAt,

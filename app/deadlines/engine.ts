@@ -48,6 +48,7 @@ import {
 export type { IsoDate } from "./dates";
 export { calendarDateIn, isIsoDate } from "./dates";
 export { isSupportedCountry, listCountries, listSubdivisions } from "./holidays";
+export { platformVariantSchema, ruleIdSchema } from "./rule-schemas";
 export type { HolidayCalendar, PlatformVariant, RuleId, RuleInfo } from "./rules";
 export {
   DEFAULT_FOLLOW_UP_DAYS,
@@ -56,7 +57,6 @@ export {
   RULE_IDS,
   RULE_LIST,
   RULES,
-  ruleIdSchema,
   UK_NATIONS,
   YOUTUBE_PRIVACY_FOLLOW_UP_DAYS,
 } from "./rules";

@@ -1,6 +1,5 @@
 // The deadline rules of shared/LEGAL.md §1 as data: ids, plain-language labels, which holiday calendar each uses.
 // No holiday library here, so pages can import it without shipping the holiday data to the browser.
-import { z } from "zod";
 
 export const RULE_IDS = [
   "gdpr-month",
@@ -17,7 +16,8 @@ export const RULE_IDS = [
 
 export type RuleId = (typeof RULE_IDS)[number];
 
-export const ruleIdSchema = z.enum(RULE_IDS);
+// ruleIdSchema and platformVariantSchema live in ./rule-schemas: this module is also the deadlines page's
+// client code, which should not ship zod.
 
 /**
  * Which public holidays a rule skips:
@@ -55,7 +55,6 @@ export const MAX_FOLLOW_UP_DAYS = 365;
 
 export const PLATFORM_VARIANTS = ["youtube-privacy"] as const;
 export type PlatformVariant = (typeof PLATFORM_VARIANTS)[number];
-export const platformVariantSchema = z.enum(PLATFORM_VARIANTS);
 
 /** UK nations offered for `uk-gdpr-month` (date-holidays subdivision codes of GB). */
 export const UK_NATIONS = [

@@ -4,7 +4,6 @@ import { createHash } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import exifr from "exifr";
 import { fileTypeFromBuffer } from "file-type";
-import sharp from "sharp";
 import { evidence } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
@@ -215,6 +214,8 @@ export async function stripMetadata(scope: Scope, exposureId: string, id: string
     throw new EvidenceError("Only photos and screenshots can be cleaned of metadata.");
   const original = readEncryptedFile(row.storageKey, ctx(id, "file"));
   // sharp drops EXIF, XMP and IPTC unless asked to keep them; rotate() bakes in the orientation first.
+  // Loaded on first use: sharp (libvips) costs start-up time and memory on every server that never strips a photo.
+  const { default: sharp } = await import("sharp");
   const stripped = await sharp(original).rotate().toBuffer();
   const name = decrypt(row.filenameEnc, ctx(id, "filename")).replace(/(\.[^.]+)?$/, "-no-metadata$1");
   const newIdValue = await store(scope, exposureId, {

@@ -1,6 +1,6 @@
 // Exposures: the places a subject's details appear. URL, host and notes are encrypted; the URL also gets a
 // keyed HMAC so duplicates within a case are found without storing it in plain text.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { evidence, exposures } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { touchCase } from "~/cases/cases.server";
@@ -24,7 +24,8 @@ export class DuplicateExposureError extends Error {}
 
 type NewExposure = Omit<ExposureFields, "url"> & { url: NormalisedUrl };
 
-function rowFor(
+/** The stored row of a new exposure (encrypted fields, URL index, severity); also used by incident URLs. */
+export function rowFor(
   scope: Scope,
   caseId: string,
   id: string,
@@ -198,6 +199,58 @@ export function listExposures(scope: Scope, caseId: string) {
     .orderBy(desc(exposures.createdAt))
     .all();
   return rows.map(decryptRow);
+}
+
+/** Some of a case's exposures by id (the pages a letter names), decrypted; the caller logs the read. */
+export function listExposuresByIds(scope: Scope, caseId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return getDb()
+    .select()
+    .from(exposures)
+    .where(inScope(exposures, scope, eq(exposures.caseId, caseId), inArray(exposures.id, ids)))
+    .orderBy(desc(exposures.createdAt))
+    .all()
+    .map(decryptRow);
+}
+
+export type ExposureSummary = Omit<Exposure, "notes" | "computedSeverity" | "severityOverridden">;
+
+/** The case page's list: no notes (the page doesn't show them, so they stay encrypted). */
+export function listExposureSummaries(scope: Scope, caseId: string): ExposureSummary[] {
+  return getDb()
+    .select({
+      id: exposures.id,
+      caseId: exposures.caseId,
+      urlEnc: exposures.urlEnc,
+      hostEnc: exposures.hostEnc,
+      platform: exposures.platform,
+      recipientId: exposures.recipientId,
+      exposed: exposures.exposed,
+      callsForHarm: exposures.callsForHarm,
+      foundOn: exposures.foundOn,
+      severity: exposures.severity,
+      severityOverride: exposures.severityOverride,
+      status: exposures.status,
+      updatedAt: exposures.updatedAt,
+    })
+    .from(exposures)
+    .where(inScope(exposures, scope, eq(exposures.caseId, caseId)))
+    .orderBy(desc(exposures.createdAt))
+    .all()
+    .map((r) => ({
+      id: r.id,
+      caseId: r.caseId,
+      url: decrypt(r.urlEnc, ctx(r.id, "url")),
+      host: decrypt(r.hostEnc, ctx(r.id, "host")),
+      platform: r.platform,
+      recipientId: r.recipientId,
+      exposed: r.exposed as ExposedKind[],
+      callsForHarm: r.callsForHarm,
+      foundOn: r.foundOn,
+      severity: r.severityOverride ?? r.severity,
+      status: r.status,
+      updatedAt: r.updatedAt,
+    }));
 }
 
 export function getExposure(scope: Scope, caseId: string, id: string) {

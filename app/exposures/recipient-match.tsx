@@ -2,7 +2,7 @@
 // JavaScript), replaced by a live look-up while the URL is typed (debounced, announced to screen readers).
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { CHANNEL_KIND_LABELS, KIND_LABELS, PURPOSE_LABELS } from "~/recipients/forms";
+import { CHANNEL_KIND_LABELS, KIND_LABELS, PURPOSE_LABELS } from "~/recipients/labels";
 import { type MatchLike, type RecipientView, recipientView } from "./recipient-view";
 
 export type FormMatch = { domain: string; recipient: RecipientView | null };

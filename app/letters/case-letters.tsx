@@ -1,6 +1,6 @@
 // The case page's list of letters: status at a glance, and a clear word when one was not delivered.
 import { Link } from "@remix-run/react";
-import { LETTER_STATUS_LABELS } from "./forms";
+import { LETTER_STATUS_LABELS } from "./labels";
 
 export type CaseLetter = {
   id: string;
@@ -18,10 +18,17 @@ export type CaseLetter = {
 export function CaseLetters({
   caseId,
   letters,
+  total = letters.length,
+  collapsible = false,
   canWrite,
 }: {
   caseId: string;
+  /** The newest letters, or all of them. */
   letters: CaseLetter[];
+  /** How many the case has in all: when more than `letters`, a link lists them all. */
+  total?: number;
+  /** Every letter is listed at the user's request: offer the shorter list again. */
+  collapsible?: boolean;
   canWrite: boolean;
 }) {
   return (
@@ -66,6 +73,16 @@ export function CaseLetters({
           ))}
         </ul>
       )}
+      {total > letters.length ? (
+        <p>
+          Showing the newest {letters.length} of {total} letters.{" "}
+          <Link to={`/cases/${caseId}?letters=all#letters`}>Show all {total} letters</Link>
+        </p>
+      ) : collapsible ? (
+        <p>
+          <Link to={`/cases/${caseId}#letters`}>Show only the newest letters</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,13 @@
 // Language-aware wording shared by templates, fixtures and the browser: long dates and deadline rules in words.
-import { format as formatDate, isValid, parseISO } from "date-fns";
-import { de, enGB, fr, ko, nl } from "date-fns/locale";
+// Deep imports: the barrels ("date-fns", "date-fns/locale") load ~800 files at server start.
+import { format as formatDate } from "date-fns/format";
+import { isValid } from "date-fns/isValid";
+import { de } from "date-fns/locale/de";
+import { enGB } from "date-fns/locale/en-GB";
+import { fr } from "date-fns/locale/fr";
+import { ko } from "date-fns/locale/ko";
+import { nl } from "date-fns/locale/nl";
+import { parseISO } from "date-fns/parseISO";
 import type { DeadlineRule, Lang } from "./variables";
 
 const LOCALES = { en: enGB, de, fr, nl, ko } as const;

@@ -138,12 +138,8 @@ export const SmtpSettingsSchema = z.object({
 });
 export type SmtpSettingsInput = z.output<typeof SmtpSettingsSchema>;
 
-export const LETTER_STATUS_LABELS: Record<string, string> = {
-  draft: "Draft",
-  queued: "Sending",
-  sent: "Sent",
-  failed: "Not delivered",
-};
+// In ./labels (no zod) for the case page's list; kept exported here.
+export { LETTER_STATUS_LABELS } from "./labels";
 
 /** The line shown beside every generated letter (LEGAL.md: never inside the letter). */
 export const NOT_LEGAL_ADVICE =

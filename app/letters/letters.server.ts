@@ -1,6 +1,6 @@
 // Letters of a case: written from a template, kept as drafts while the user edits them, then frozen exactly as
 // sent. Text, address and variables are encrypted; every read that decrypts them is logged.
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { exposures, letterExposures, letters, outbox } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getCase } from "~/cases/cases.server";
@@ -8,6 +8,7 @@ import { getDb } from "~/db.server";
 import { calendarDateIn } from "~/deadlines/engine";
 import { listEvidence } from "~/evidence/evidence.server";
 import { type Exposure, listExposures } from "~/exposures/exposures.server";
+import { recipientNames } from "~/exposures/recipient.server";
 import { enqueueLetter } from "~/outbox/queue.server";
 import { hasSmtpSettings, smtpSettingsFor } from "~/outbox/smtp-settings.server";
 import { getRecipient } from "~/recipients/directory.server";
@@ -311,9 +312,13 @@ export type LetterSummary = {
   attempts: number;
 };
 
-/** The case's letters for the case page (no text decrypted). */
-export function listLetters(scope: Scope, caseId: string): LetterSummary[] {
-  const rows = getDb()
+/** The case's letters for the case page (no text decrypted), newest first; `limit` keeps the newest few. */
+export function listLetters(
+  scope: Scope,
+  caseId: string,
+  { limit }: { limit?: number } = {},
+): LetterSummary[] {
+  const query = getDb()
     .select({
       id: letters.id,
       kind: letters.kind,
@@ -330,14 +335,14 @@ export function listLetters(scope: Scope, caseId: string): LetterSummary[] {
     .from(letters)
     .leftJoin(outbox, eq(outbox.letterId, letters.id))
     .where(inScope(letters, scope, eq(letters.caseId, caseId)))
-    .orderBy(desc(letters.createdAt))
-    .all();
-  // One directory look-up per recipient, not per letter: a case's letters go to a few recipients.
-  const names = new Map<string | null, string>();
-  const nameOf = (id: string | null) => {
-    if (!names.has(id)) names.set(id, recipientName(scope.workspaceId, id));
-    return names.get(id)!;
-  };
+    .orderBy(desc(letters.createdAt), desc(letters.id));
+  const rows = limit === undefined ? query.all() : query.limit(limit).all();
+  // Only the names, for every recipient at once (with the workspace's corrections).
+  const names = recipientNames(
+    scope.workspaceId,
+    rows.flatMap((r) => (r.recipientId ? [r.recipientId] : [])),
+  );
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? "Unknown recipient") : "Unknown site");
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -351,6 +356,17 @@ export function listLetters(scope: Scope, caseId: string): LetterSummary[] {
     problem: r.lastError ?? null,
     attempts: r.attempts ?? 0,
   }));
+}
+
+/** How many letters the case has (the case page lists the newest and links to the rest). */
+export function countLetters(scope: Scope, caseId: string): number {
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(letters)
+      .where(inScope(letters, scope, eq(letters.caseId, caseId)))
+      .get()?.n ?? 0
+  );
 }
 
 /** Saves the user's edits to a draft. */

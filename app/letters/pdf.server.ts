@@ -3,7 +3,6 @@
 // fetched from the network and Korean letters print correctly.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import PDFDocument from "pdfkit";
 import { formatLongDate } from "./format";
 import type { Lang, LetterVariablesInput } from "./variables";
 
@@ -56,7 +55,9 @@ function recipientLines(v: LetterVariablesInput, address?: string | null): strin
   ].filter((l) => l.trim() !== "");
 }
 
-export function renderLetterPdf(letter: PdfLetter): Promise<Buffer> {
+export async function renderLetterPdf(letter: PdfLetter): Promise<Buffer> {
+  // Loaded on first use: pdfkit and its font tables slow every server start.
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({
     size: letter.paper === "LETTER" ? "LETTER" : "A4",
     margins: { top: 56, bottom: 64, left: 64, right: 64 },

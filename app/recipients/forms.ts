@@ -2,29 +2,8 @@
 import { z } from "zod";
 import { type Channel, channelKinds, channelPurposes, channelSchema, recipientKinds } from "./model";
 
-export const KIND_LABELS: Record<(typeof recipientKinds)[number], string> = {
-  platform: "Platform",
-  host: "Host",
-  data_broker: "Data broker",
-  search_engine: "Search engine",
-  company: "Company",
-  regulator: "Regulator",
-};
-
-export const PURPOSE_LABELS: Record<(typeof channelPurposes)[number], string> = {
-  privacy: "Privacy",
-  abuse: "Abuse",
-  copyright: "Copyright",
-  dsa: "DSA notice",
-  general: "General",
-};
-
-export const CHANNEL_KIND_LABELS: Record<(typeof channelKinds)[number], string> = {
-  email: "Email",
-  webform: "Web form",
-  inapp: "In the app",
-  postal: "Post",
-};
+// The labels live in ./labels (no zod), so pages that only show them don't ship zod; kept exported here.
+export { CHANNEL_KIND_LABELS, KIND_LABELS, PURPOSE_LABELS } from "./labels";
 
 const optionalText = (max: number) =>
   z

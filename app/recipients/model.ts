@@ -2,20 +2,12 @@
 // files, the importer and the workspace forms, so every source is checked against the same shape.
 import { z } from "zod";
 
-export const recipientKinds = [
-  "platform",
-  "host",
-  "data_broker",
-  "search_engine",
-  "company",
-  "regulator",
-] as const;
+// The kinds themselves live in ./labels (no zod), beside their words, for pages that list them.
+import { channelKinds, channelPurposes, recipientKinds } from "./labels";
+
+export { channelKinds, channelPurposes, recipientKinds };
 export type RecipientKind = (typeof recipientKinds)[number];
-
-export const channelKinds = ["email", "webform", "inapp", "postal"] as const;
 export type ChannelKind = (typeof channelKinds)[number];
-
-export const channelPurposes = ["privacy", "abuse", "copyright", "dsa", "general"] as const;
 export type ChannelPurpose = (typeof channelPurposes)[number];
 
 /** Letter kinds from shared/LEGAL.md §2; the letters module owns the templates, the directory only points. */

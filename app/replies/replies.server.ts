@@ -4,8 +4,7 @@
 // matches nothing waits in the inbox until someone assigns it.
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { ImapFlow } from "imapflow";
-import { simpleParser } from "mailparser";
+import type { ImapFlow } from "imapflow";
 import { inboundMessages, letters, outbox, workspaceImap } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
@@ -78,6 +77,8 @@ export async function ingestMessage(
   raw: Buffer,
   receivedAt = new Date(),
 ): Promise<IngestResult> {
+  // imapflow and mailparser load on first use: most servers never read a mailbox, and they slow every start.
+  const { simpleParser } = await import("mailparser");
   const mail = await simpleParser(raw, { skipHtmlToText: false, skipImageLinks: true });
   const key = mail.messageId ?? `sha256:${createHash("sha256").update(raw).digest("hex")}`;
   const messageIdHmac = blindIndex("inbound-message-id", key);
@@ -192,7 +193,8 @@ export function saveImapSettings(scope: Scope, s: Omit<ImapSettings, "password">
   });
 }
 
-function clientFor(s: ImapSettings) {
+async function clientFor(s: ImapSettings): Promise<ImapFlow> {
+  const { ImapFlow } = await import("imapflow");
   return new ImapFlow({
     host: s.host,
     port: s.port,
@@ -224,7 +226,7 @@ export async function pollMailbox(workspaceId: string): Promise<PollResult> {
   if (!s) return { fetched: 0, matched: 0, unmatched: 0, error: "No mailbox is set up." };
   const db = getDb();
   const row = db.select().from(workspaceImap).where(eq(workspaceImap.workspaceId, workspaceId)).get()!;
-  const client = clientFor(s);
+  const client = await clientFor(s);
   const result: PollResult = { fetched: 0, matched: 0, unmatched: 0 };
   let lastUid = row.lastUid;
   let uidValidity = row.uidValidity;

@@ -1,17 +1,17 @@
 // Reminders: requests due within three days and overdue ones, for the dashboard and a daily email digest per
 // user. The digest names letter references, recipients (companies, not people) and dates, with links; never
 // the person's details. One digest per user and day (reminder_digests), whether the job or the CLI sends it.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { letters, memberships, reminderDigests, requestEvents } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getUserProfile } from "~/auth/users.server";
 import { getDb } from "~/db.server";
 import { calendarDateIn } from "~/deadlines/engine";
 import { getEnv } from "~/env.server";
+import { recipientNames } from "~/exposures/recipient.server";
 import { sendSystemMail } from "~/mail/mailer.server";
-import { getRecipient } from "~/recipients/directory.server";
 import { inScope, type Role, type Scope } from "~/workspaces/scope.server";
-import { AWAITING, effectiveDue, isDueSoon, isOverdue } from "./lifecycle";
+import { AWAITING, effectiveDue, isOverdue } from "./lifecycle";
 
 export const DUE_SOON_DAYS = 3;
 
@@ -29,59 +29,99 @@ export type Reminder = {
 const days = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-/** The scope's requests that are overdue or due within three days, most urgent first. */
-export function remindersFor(scope: Scope, now = new Date()): Reminder[] {
+/**
+ * The scope's requests that are overdue or due within three days, most urgent first. The database picks them
+ * (due date, or the announced extension's, on or before today + 3 days), so a workspace with a hundred
+ * thousand waiting requests reads only the ones shown; `limit` caps the list (the dashboard shows the most
+ * urgent few and the total).
+ */
+export function remindersFor(scope: Scope, now = new Date(), limit?: number): Reminder[] {
+  return reminders(scope, now, limit).items;
+}
+
+/** The most urgent `limit` reminders and how many there are in all. */
+export function reminderSummary(scope: Scope, now = new Date(), limit = 10) {
+  return reminders(scope, now, limit, true);
+}
+
+function reminders(scope: Scope, now: Date, limit?: number, withTotal = false) {
   const today = calendarDateIn(now, "UTC");
+  const horizon = new Date(`${today}T00:00:00Z`);
+  horizon.setUTCDate(horizon.getUTCDate() + DUE_SOON_DAYS);
+  const until = horizon.toISOString().slice(0, 10);
   const db = getDb();
-  const rows = db
-    .select({
-      id: letters.id,
-      caseId: letters.caseId,
-      reference: letters.reference,
-      status: letters.status,
-      dueOn: letters.dueOn,
-      recipientId: letters.recipientId,
-    })
-    .from(letters)
-    .where(inScope(letters, scope, inArray(letters.status, [...AWAITING])))
-    .all();
-  if (!rows.length) return [];
+  // The latest announced extension per letter (SQLite takes the bare due_on from the row with max(at)).
   const ext = db
-    .select({ letterId: requestEvents.letterId, dueOn: requestEvents.dueOn, at: requestEvents.at })
+    .select({
+      letterId: requestEvents.letterId,
+      dueOn: sql<string | null>`${requestEvents.dueOn}`.as("ext_due_on"),
+      at: sql`max(${requestEvents.at})`.as("ext_at"),
+    })
     .from(requestEvents)
     .where(
-      and(
-        eq(requestEvents.workspaceId, scope.workspaceId),
-        eq(requestEvents.kind, "announce_extension"),
-        inArray(
-          requestEvents.letterId,
-          rows.map((r) => r.id),
-        ),
-      ),
+      and(eq(requestEvents.workspaceId, scope.workspaceId), eq(requestEvents.kind, "announce_extension")),
     )
-    .all()
-    .sort((a, b) => a.at.getTime() - b.at.getTime());
-  const announced = new Map(ext.map((e) => [e.letterId, e.dueOn]));
-  const out: Reminder[] = [];
-  for (const r of rows) {
-    const req = { status: r.status, dueOn: r.dueOn, announcedDueOn: announced.get(r.id) ?? null };
+    .groupBy(requestEvents.letterId)
+    .as("ext");
+  const due = sql<string>`coalesce(${ext.dueOn}, ${letters.dueOn})`;
+  const where = inScope(letters, scope, inArray(letters.status, [...AWAITING]), sql`${due} <= ${until}`);
+  // Two steps: pick and count from letters_due_idx alone (workspace, status, due date, id), then read the
+  // few rows shown. Reading every candidate row would walk the letters' long encrypted bodies.
+  const picked = db
+    .select({ id: letters.id, status: letters.status, due })
+    .from(letters)
+    .leftJoin(ext, eq(ext.letterId, letters.id))
+    .where(where)
+    .orderBy(due, letters.id);
+  const candidates = limit === undefined ? picked.all() : picked.limit(limit).all();
+  const total = withTotal
+    ? (db
+        .select({ n: sql<number>`count(*)` })
+        .from(letters)
+        .leftJoin(ext, eq(ext.letterId, letters.id))
+        .where(where)
+        .get()?.n ?? 0)
+    : candidates.length;
+  const details = new Map<string, { caseId: string; reference: string; recipientId: string | null }>();
+  for (let i = 0; i < candidates.length; i += 500) {
+    const ids = candidates.slice(i, i + 500).map((c) => c.id);
+    for (const d of db
+      .select({
+        id: letters.id,
+        caseId: letters.caseId,
+        reference: letters.reference,
+        recipientId: letters.recipientId,
+      })
+      .from(letters)
+      .where(inScope(letters, scope, inArray(letters.id, ids)))
+      .all())
+      details.set(d.id, d);
+  }
+  const rows = candidates.flatMap((c) => {
+    const d = details.get(c.id);
+    return d ? [{ ...c, ...d }] : [];
+  });
+  // Only the names, for every recipient at once (with the workspace's corrections).
+  const names = recipientNames(
+    scope.workspaceId,
+    rows.flatMap((r) => (r.recipientId ? [r.recipientId] : [])),
+  );
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? "Unknown recipient") : "Unknown site");
+  const items: Reminder[] = rows.map((r) => {
+    const req = { status: r.status, dueOn: r.due };
     const overdue = isOverdue(req, today);
-    if (!overdue && !isDueSoon(req, today, DUE_SOON_DAYS)) continue;
-    const due = effectiveDue(req)!;
-    out.push({
+    return {
       letterId: r.id,
       caseId: r.caseId,
       reference: r.reference,
-      recipientName: r.recipientId
-        ? (getRecipient(db, r.recipientId, scope.workspaceId)?.effective.name ?? "Unknown recipient")
-        : "Unknown site",
+      recipientName: nameOf(r.recipientId),
       status: r.status,
-      due,
+      due: effectiveDue(req)!,
       overdue,
-      daysLate: overdue ? days(due, today) : 0,
-    });
-  }
-  return out.sort((a, b) => a.due.localeCompare(b.due));
+      daysLate: overdue ? days(r.due, today) : 0,
+    };
+  });
+  return { items, total };
 }
 
 export function digestText(items: Reminder[], baseUrl: string) {

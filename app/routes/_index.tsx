@@ -3,8 +3,10 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getCurrentSession } from "~/auth/session.server";
 import { mustSetUpTwoFactor } from "~/auth/two-factor.server";
 import { listCases } from "~/cases/cases.server";
-import { remindersFor } from "~/requests/reminders.server";
+import { reminderSummary } from "~/requests/reminders.server";
 import { RemindersList } from "~/requests/reminders-list";
+
+const REMINDERS_SHOWN = 20;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getCurrentSession(request);
@@ -14,13 +16,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
   const perPage = 50;
   const { items, total } = listCases(session, { limit: perPage, offset: (page - 1) * perPage });
+  const reminders = reminderSummary(session, new Date(), REMINDERS_SHOWN);
   return {
     signedIn: true as const,
     cases: items.map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),
     total,
     page,
     pages: Math.max(1, Math.ceil(total / perPage)),
-    reminders: remindersFor(session),
+    // The most urgent few: an organisation can have thousands of overdue requests.
+    reminders: reminders.items,
+    remindersTotal: reminders.total,
   };
 }
 
@@ -66,6 +71,12 @@ export default function Index() {
         </Link>
       </div>
       <RemindersList reminders={data.reminders} />
+      {data.remindersTotal > data.reminders.length ? (
+        <p className="muted">
+          The {data.reminders.length} most urgent of {data.remindersTotal} requests that need you; each case's
+          timeline lists the rest.
+        </p>
+      ) : null}
       {data.cases.length === 0 ? (
         <div className="empty stack">
           <h2>No cases yet</h2>

@@ -5,8 +5,8 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
+import { CaseIntentSchema, CaseParamsSchema, parseForm, parseParams } from "~/cases/case-page.server";
 import { getCase, setCaseStatus } from "~/cases/cases.server";
 import { EXPOSED_LABELS, SEVERITY_LABELS, STATUS_LABELS, severityRank } from "~/exposures/categories";
 import { ExposureFieldset } from "~/exposures/exposure-fields";
@@ -14,26 +14,28 @@ import {
   createExposure,
   DuplicateExposureError,
   ExposureFieldsSchema,
-  listExposures,
+  listExposureSummaries,
 } from "~/exposures/exposures.server";
 import { matchExposure, recipientNames } from "~/exposures/recipient.server";
 import { type FormMatch, RecipientSummary } from "~/exposures/recipient-match";
 import { CaseLetters } from "~/letters/case-letters";
-import { listLetters } from "~/letters/letters.server";
+import { countLetters, listLetters } from "~/letters/letters.server";
 import { listSubjectNames } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
-import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
+import type { FieldErrors } from "~/utils/forms";
 import { can } from "~/workspaces/scope.server";
 
-const ParamsSchema = z.object({ caseId: z.string().min(1).max(40) });
+/** The case page lists the newest letters; `?letters=all` lists every one. */
+const LETTERS_SHOWN = 20;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
-  const { caseId } = parseParams(params, ParamsSchema);
+  const { caseId } = parseParams(params, CaseParamsSchema);
   const kase = getCase(scope, caseId);
   const subject = listSubjectNames(scope, [kase.subjectId])[0];
-  const exposures = listExposures(scope, caseId);
+  const url = new URL(request.url);
+  const exposures = listExposureSummaries(scope, caseId);
   // Group by recipient (or by host for sites no recipient answers for), most severe first.
   const names = recipientNames(
     scope.workspaceId,
@@ -48,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     groups.set(key, g);
   }
   // After an add without JavaScript, the form says who answers for the address just saved.
-  const added = exposures.find((e) => e.id === new URL(request.url).searchParams.get("added"));
+  const added = exposures.find((e) => e.id === url.searchParams.get("added"));
   const addedMatch = added
     ? matchExposure(scope.workspaceId, added.url, { residence: null, photos: false })
     : null;
@@ -62,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         severityRank(b.items[0]!.severity) - severityRank(a.items[0]!.severity) ||
         a.name.localeCompare(b.name),
     );
+  const allLetters = url.searchParams.get("letters") === "all";
   return {
     kase: { id: kase.id, title: kase.title, status: kase.status, subjectId: kase.subjectId },
     subjectName: subject?.name ?? "",
@@ -87,23 +90,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       removed: exposures.filter((e) => e.status === "removed").length,
     },
     canWrite: can(scope, "case:write"),
-    letters: listLetters(scope, caseId).map((l) => ({
+    letters: listLetters(scope, caseId, allLetters ? {} : { limit: LETTERS_SHOWN }).map((l) => ({
       ...l,
       createdAt: undefined,
       sentAt: l.sentAt?.toISOString() ?? null,
     })),
+    lettersTotal: countLetters(scope, caseId),
+    allLetters,
     today: new Date().toISOString().slice(0, 10),
   };
 }
 
-const IntentSchema = z.object({ intent: z.enum(["add-exposure", "close", "reopen"], "Unknown action.") });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
-  const { caseId } = parseParams(params, ParamsSchema);
+  const { caseId } = parseParams(params, CaseParamsSchema);
   getCase(scope, caseId); // 404 unless the case is in this workspace
   const form = await request.formData();
-  const intent = IntentSchema.safeParse({ intent: form.get("intent") });
+  const intent = CaseIntentSchema.safeParse({ intent: form.get("intent") });
   if (!intent.success)
     return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
   if (intent.data.intent === "close" || intent.data.intent === "reopen") {
@@ -141,7 +144,7 @@ type ActionData = {
 };
 
 export default function CasePage() {
-  const { kase, subjectName, groups, counts, canWrite, today, added, letters } =
+  const { kase, subjectName, groups, counts, canWrite, today, added, letters, lettersTotal, allLetters } =
     useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const nav = useNavigation();
@@ -163,7 +166,13 @@ export default function CasePage() {
         {counts.removed} removed
       </p>
 
-      <CaseLetters caseId={kase.id} letters={letters} canWrite={canWrite} />
+      <CaseLetters
+        caseId={kase.id}
+        letters={letters}
+        total={lettersTotal}
+        collapsible={allLetters && lettersTotal > LETTERS_SHOWN}
+        canWrite={canWrite}
+      />
       <p>
         <Link to={`/cases/${kase.id}/timeline`}>Requests, deadlines and timeline</Link>
       </p>

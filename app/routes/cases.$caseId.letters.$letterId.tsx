@@ -3,8 +3,9 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
+import { audit } from "~/audit/audit.server";
 import { requireScope } from "~/auth/session.server";
-import { listExposures } from "~/exposures/exposures.server";
+import { listExposuresByIds } from "~/exposures/exposures.server";
 import { changes } from "~/letters/diff";
 import { LETTER_STATUS_LABELS, LetterTextSchema, NOT_LEGAL_ADVICE } from "~/letters/forms";
 import {
@@ -28,7 +29,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   const { caseId, letterId } = parseParams(params, ParamsSchema);
   const letter = getLetter(scope, caseId, letterId);
-  const exposures = listExposures(scope, caseId).filter((e) => letter.exposureIds.includes(e.id));
+  const exposures = listExposuresByIds(scope, caseId, letter.exposureIds);
+  // The page shows the leaked pages' addresses and their evidence files: reads of the client's data.
+  audit(
+    exposures.map((e) => ({
+      action: "exposure.read" as const,
+      actorUserId: scope.userId,
+      workspaceId: scope.workspaceId,
+      targetType: "exposure",
+      targetId: e.id,
+      detail: { fields: "url,evidence", page: "letter" },
+    })),
+  );
   const problems = letter.frozen ? { missing: [], markers: [] } : letterProblems(letter);
   return {
     caseId,

@@ -4,7 +4,7 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { createCase } from "~/cases/cases.server";
@@ -71,6 +71,10 @@ export default function NewCase() {
       <p>
         A case is one leak about one person. You can open it for yourself or for someone you are helping. Only
         you can see what you enter here.
+      </p>
+      <p>
+        Taking on a new client? The <Link to="/clients/new">intake form</Link> asks everything for first
+        contact.
       </p>
       <Form method="post" className="card" noValidate>
         <TextField

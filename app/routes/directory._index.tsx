@@ -22,18 +22,15 @@ import {
 } from "~/recipients/directory.server";
 import {
   addRecipientFormSchema,
-  CHANNEL_KIND_LABELS,
-  KIND_LABELS,
   matchFormSchema,
-  PURPOSE_LABELS,
   parseChannelLines,
+  parseForm,
   readSearchParams,
-  type SearchParams,
-} from "~/recipients/forms";
-import { recipientKinds } from "~/recipients/model";
+} from "~/recipients/directory-page.server";
+import type { SearchParams } from "~/recipients/forms";
+import { CHANNEL_KIND_LABELS, KIND_LABELS, PURPOSE_LABELS, recipientKinds } from "~/recipients/labels";
 import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import { countryOptions } from "~/utils/countries.server";
-import { parseForm } from "~/utils/forms";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 const CATEGORIES = [

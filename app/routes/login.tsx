@@ -7,13 +7,12 @@ import {
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { audit } from "~/audit/audit.server";
 import { completeLogin } from "~/auth/login.server";
+import { LoginSchema, parseForm } from "~/auth/login-form.server";
 import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/auth/rate-limit.server";
-import { LoginSchema } from "~/auth/schemas";
 import { getCurrentSession, safeRedirect } from "~/auth/session.server";
 import { isTwoFactorEnabled, startChallenge } from "~/auth/two-factor.server";
 import { emailIndex, verifyLogin } from "~/auth/users.server";
 import { FormErrors, TextField } from "~/ui/forms";
-import { parseForm } from "~/utils/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentSession(request)) throw redirect("/");

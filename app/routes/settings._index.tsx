@@ -26,6 +26,12 @@ export default function Settings() {
           </h2>
           <p className="muted">Ask for a code from an app on your phone when you log in.</p>
         </li>
+        <li className="list-item">
+          <h2 className="h3">
+            <Link to="/settings/tokens">API tokens</Link>
+          </h2>
+          <p className="muted">Let your own tools read and write this workspace's cases through the API.</p>
+        </li>
         {manage ? (
           <>
             <li className="list-item">

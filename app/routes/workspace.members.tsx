@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { INVITATION_LIMITS } from "~/auth/rate-limit.server";
 import { requireScope } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
@@ -13,6 +14,7 @@ import { parseForm } from "~/utils/forms";
 import {
   createInvitation,
   InvitationError,
+  InvitationLimitError,
   listOpenInvitations,
   revokeInvitation,
 } from "~/workspaces/invitations.server";
@@ -39,6 +41,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     requireTwoFactor: ws.requireTwoFactor,
     me: scope.userId,
     canManageOwners: can(scope, "owners:manage"),
+    canSeeAudit: can(scope, "audit:read"),
+    inviteLimits: {
+      perMember: INVITATION_LIMITS.perMember.points,
+      perWorkspace: INVITATION_LIMITS.perWorkspace.points,
+    },
     members: listMembers(scope).map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() })),
     invitations: listOpenInvitations(scope).map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })),
   };
@@ -91,6 +98,11 @@ export async function action({ request }: ActionFunctionArgs) {
       }
     }
   } catch (e) {
+    if (e instanceof InvitationLimitError)
+      return Response.json(
+        { ok: false, intent: "invite", fieldErrors: {}, formErrors: [e.message], values: {} },
+        { status: 429, headers: { "Retry-After": String(e.retryAfter) } },
+      );
     if (e instanceof MemberError || e instanceof InvitationError) return failure(e.message);
     throw e;
   }
@@ -137,6 +149,11 @@ export default function Members() {
   return (
     <div className="stack">
       <h1>Members of {data.name}</h1>
+      {data.canSeeAudit ? (
+        <p>
+          <Link to="/workspace/audit">See the audit log</Link> of who did what in this organisation.
+        </p>
+      ) : null}
       {params.get("created") ? (
         <p className="notice notice-ok" role="status">
           Your organisation is ready. Invite the people you work with.
@@ -228,6 +245,10 @@ export default function Members() {
             defaultValue="caseworker"
             errors={failed?.fieldErrors.role}
           />
+          <p className="hint">
+            Each member can send up to {data.inviteLimits.perMember} invitations an hour, and the organisation
+            up to {data.inviteLimits.perWorkspace} a day.
+          </p>
           <button type="submit" className="button" disabled={busy}>
             {busy ? "Inviting…" : "Send invitation"}
           </button>

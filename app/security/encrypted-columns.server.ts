@@ -27,6 +27,8 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: "evidence", idColumn: "id", column: "filename_enc", context: field("evidence", "filename") },
   { table: "evidence", idColumn: "id", column: "metadata_enc", context: field("evidence", "metadata") },
   { table: "mandates", idColumn: "id", column: "filename_enc", context: field("mandate", "filename") },
+  // Client intake answers (issue 6): one JSON value per intake.
+  { table: "client_intakes", idColumn: "id", column: "answers_enc", context: field("intake", "answers") },
   ...["address", "subject", "body", "template_body", "variables"].map((f) => ({
     table: "letters",
     idColumn: "id",
@@ -88,6 +90,8 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   },
   { table: "incident_urls", idColumn: "id", column: "url_enc", context: field("incident_url", "url") },
   { table: "incident_urls", idColumn: "id", column: "host_enc", context: field("incident_url", "host") },
+  // Bulk letters of an incident: the options chosen at start (they may carry a shared text about the leak).
+  { table: "bulk_jobs", idColumn: "id", column: "options_enc", context: field("bulk_job", "options") },
 ];
 
 /** Encrypted files on disk (all under evidence/<storage_key>): signed evidence and signed mandates. */

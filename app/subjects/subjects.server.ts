@@ -1,5 +1,5 @@
 // Subjects: the people whose details leaked. Every personal field is encrypted; every read is audited.
-import { desc, eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import { subjectIdentifiers, subjects } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
@@ -210,4 +210,22 @@ export function getSubjectCountry(scope: Scope, id: string): string | null {
     detail: { fields: "country" },
   });
   return decrypt(row.countryEnc, ctx(id, "country")) || null;
+}
+
+/** A page of the scope's subjects (id and name, newest activity first) and how many there are in all. */
+export function pageSubjectNames(scope: Scope, { limit, offset }: { limit: number; offset: number }) {
+  const db = getDb();
+  const ids = db
+    .select({ id: subjects.id })
+    .from(subjects)
+    .where(inScope(subjects, scope))
+    .orderBy(desc(subjects.updatedAt), subjects.id)
+    .limit(limit)
+    .offset(offset)
+    .all()
+    .map((r) => r.id);
+  const total =
+    db.select({ n: sql<number>`count(*)` }).from(subjects).where(inScope(subjects, scope)).get()?.n ?? 0;
+  const names = new Map(listSubjectNames(scope, ids).map((s) => [s.id, s.name]));
+  return { items: ids.map((id) => ({ id, name: names.get(id) ?? "" })), total };
 }

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { invitations, memberships, users, workspaces } from "#db/schema";
 import { audit } from "~/audit/audit.server";
+import { takeInvitation } from "~/auth/rate-limit.server";
 import { emailIndex, normaliseEmail } from "~/auth/users.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
@@ -17,6 +18,24 @@ import { getWorkspace } from "./workspaces.server";
 export const INVITATION_DAYS = 7;
 
 export class InvitationError extends Error {}
+
+/** Too many invitations from this member (per hour) or this workspace (per day): answered with 429. */
+export class InvitationLimitError extends InvitationError {
+  constructor(
+    readonly limit: "member" | "workspace",
+    readonly retryAfter: number,
+  ) {
+    const wait =
+      retryAfter >= 3600
+        ? `${Math.ceil(retryAfter / 3600)} hours`
+        : `${Math.max(1, Math.ceil(retryAfter / 60))} minutes`;
+    super(
+      limit === "member"
+        ? `You have sent the most invitations allowed in one hour. You can send more in about ${wait}.`
+        : `This organisation has sent the most invitations allowed in one day. More can be sent in about ${wait}.`,
+    );
+  }
+}
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 const emailCtx = (id: string) => `invitation:${id}:email`;
@@ -38,6 +57,18 @@ export async function createInvitation(scope: Scope, input: { email: string; rol
     .where(and(eq(users.emailHmac, emailHmac), eq(memberships.workspaceId, scope.workspaceId)))
     .get();
   if (already) throw new InvitationError("This person is already a member.");
+  const allowance = await takeInvitation(scope.workspaceId, scope.userId);
+  if (!allowance.ok) {
+    audit({
+      action: "invitation.limited",
+      actorUserId: scope.userId,
+      workspaceId: scope.workspaceId,
+      targetType: "workspace",
+      targetId: scope.workspaceId,
+      detail: { limit: allowance.limit },
+    });
+    throw new InvitationLimitError(allowance.limit, allowance.retryAfter);
+  }
   const id = newId();
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);

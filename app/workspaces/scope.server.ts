@@ -24,7 +24,9 @@ export type Permission =
   | "workspace:manage"
   | "members:manage"
   // Make someone an owner, or change or remove an owner.
-  | "owners:manage";
+  | "owners:manage"
+  // The workspace's audit log (who did what, when) and its CSV export.
+  | "audit:read";
 
 // The one permission table.
 const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
@@ -36,6 +38,7 @@ const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "workspace:manage",
     "members:manage",
     "owners:manage",
+    "audit:read",
   ]),
   admin: new Set([
     "case:read",
@@ -44,9 +47,10 @@ const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "subject:assign",
     "workspace:manage",
     "members:manage",
+    "audit:read",
   ]),
   caseworker: new Set(["case:read", "case:write"]),
-  // Viewers read everything (supervision, audit) and change nothing.
+  // Viewers read every client's case (supervision) and change nothing; the audit log is for owners and admins.
   viewer: new Set(["case:read", "case:read_all"]),
 };
 

@@ -9,5 +9,7 @@ export function workspaceSwitcher(session: Scope) {
     currentId: session.workspaceId,
     options: all.map((w) => ({ id: w.id, name: w.kind === "personal" ? "Personal" : w.name })),
     showMembers: current?.kind === "organisation" && can(session, "members:manage"),
+    // Employer incidents (many people, one leak) are an organisation's tool.
+    showIncidents: current?.kind === "organisation",
   };
 }

@@ -1,0 +1,105 @@
+// The client intake form: what a legal-aid caseworker asks at first contact. One schema for the action and the
+// page (a non-.server module: the page reads the choices from it).
+import { z } from "zod";
+import { EXPOSED_KINDS } from "~/exposures/categories";
+import { normaliseUrl } from "~/exposures/url";
+
+export const SAFE_CHANNELS = {
+  phone: "A phone call",
+  sms: "A text message",
+  messenger: "A messaging app (for example Signal)",
+  email: "Email",
+  post: "Letters by post",
+  in_person: "Only in person, at our office",
+  through_someone: "Through someone they trust",
+} as const;
+export type SafeChannel = keyof typeof SAFE_CHANNELS;
+
+export const OTHERS_READ = {
+  no: "No, only they read it",
+  yes: "Yes, someone else may read their mail or messages",
+  unsure: "They are not sure",
+} as const;
+
+export const HARM_ANSWERS = {
+  no: "No",
+  yes: "Yes: the posts call for someone to hurt, find or threaten them",
+  unsure: "Not sure yet",
+} as const;
+
+export const CONSENT_ANSWERS = {
+  yes: "Yes, they want us to act for them (we will prepare a letter of authority for them to sign)",
+  not_yet: "Not yet: they want to think about it",
+  no: "No: they only want advice",
+} as const;
+
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}: at most ${max.toLocaleString("en-GB")} characters.`)
+    .default("");
+
+const lines = (max: number, label: string) =>
+  z
+    .string()
+    .max(max * 300, `${label}: too long.`)
+    .default("")
+    .transform((v) =>
+      v
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().max(300, `${label}: each line can have at most 300 characters.`))
+        .max(max, `${label}: at most ${max} lines.`),
+    );
+
+const choice = <T extends Record<string, string>>(options: T, message: string) =>
+  z.enum(Object.keys(options) as [keyof T & string, ...(keyof T & string)[]], message);
+
+export const IntakeSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter the person's name.")
+    .max(200, "The name can have at most 200 characters."),
+  aliases: lines(20, "Other names"),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2})?$/, "Choose a country from the list.")
+    .default(""),
+  safeChannel: choice(SAFE_CHANNELS, "Choose how we can safely contact them."),
+  safeContact: text(300, "Contact details"),
+  safeTimes: text(300, "Safe times"),
+  othersRead: choice(OTHERS_READ, "Choose whether someone else reads their mail or messages."),
+  leaked: z.array(z.enum(EXPOSED_KINDS, "Choose what leaked from the list.")).default([]),
+  leakedNotes: text(2000, "What leaked"),
+  urls: lines(20, "Web addresses").transform((urls, ctx) => {
+    const out: string[] = [];
+    for (const [i, u] of urls.entries()) {
+      const r = normaliseUrl(u);
+      if (!r.ok) {
+        ctx.addIssue({ code: "custom", message: `Web address on line ${i + 1}: ${r.error}` });
+        return z.NEVER;
+      }
+      out.push(u);
+    }
+    return out;
+  }),
+  harm: choice(HARM_ANSWERS, "Say whether the posts call for harm."),
+  consent: choice(CONSENT_ANSWERS, "Say whether they want us to act for them."),
+  // Admins choose who works with the client (empty: nobody yet); caseworkers always take their own clients.
+  assignee: z.string().trim().max(40).default(""),
+});
+export type IntakeInput = z.output<typeof IntakeSchema>;
+
+/** The encrypted part of an intake. */
+export type IntakeAnswers = Pick<
+  IntakeInput,
+  "safeChannel" | "safeContact" | "safeTimes" | "othersRead" | "leaked" | "leakedNotes" | "harm"
+>;

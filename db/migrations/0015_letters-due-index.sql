@@ -1,0 +1,1 @@
+CREATE INDEX `letters_due_idx` ON `letters` (`workspace_id`,`status`,`due_on`,`id`);
