@@ -384,11 +384,15 @@ export class BulkRun {
   private readonly authorities = new Map<string, string>();
   private readonly references = new Set<string>();
   private readonly checked = new Set<string>();
-  private readonly shapes = new Map<string, { subject: string; body: string; verified: boolean } | null>();
+  /** Rendered shapes by template (the object the catalogue holds: its source) and masked variables. */
+  private readonly shapes = new Map<
+    LetterTemplate,
+    Map<string, { subject: string; body: string; verified: boolean } | null | "failed">
+  >();
+  private shapeCount = 0;
   private renders = 0;
   private composed = 0;
   private readonly variableShapes = new Map<string, { json: string; verified: boolean } | "full">();
-  private readonly failedShapes = new Set<string>();
   private readonly detailCache = new Map<string, LetterDetails | ReasonCode>();
   private readonly rep: { name: string; email: string; organisation: string };
   private readonly mailDomain: string | undefined;
@@ -651,22 +655,32 @@ export class BulkRun {
       identifiers: v.identifiers?.map(mask),
       searchTerms: v.searchTerms?.map(mask),
     } as LetterVariablesInput;
-    const key = `${template.source}\u0000${JSON.stringify(masked)}`;
-    let shape = this.shapes.get(key);
+    // Keyed by the template object rather than its source text: hashing a 6 KB key per letter costs more
+    // than the rest of the lookup.
+    let byTemplate = this.shapes.get(template);
+    if (!byTemplate) {
+      byTemplate = new Map();
+      this.shapes.set(template, byTemplate);
+    }
+    const key = JSON.stringify(masked);
+    let shape = byTemplate.get(key);
     if (shape === null) return renderTemplate(template, variables);
     // A template that cannot be filled for a shape (an undefined variable) fails alike for every letter of it.
-    if (this.failedShapes.has(key)) throw new Error("this letter cannot be rendered");
+    if (shape === "failed") throw new Error("this letter cannot be rendered");
     if (!shape) {
       let r: ReturnType<typeof renderTemplate>;
       try {
         r = renderTemplate(template, masked);
       } catch (e) {
-        this.failedShapes.add(key);
+        byTemplate.set(key, "failed");
         throw e;
       }
       shape = { subject: r.subject, body: r.body, verified: false };
-      if (this.shapes.size > 2000) this.shapes.clear();
-      this.shapes.set(key, shape);
+      if (++this.shapeCount > 2000) {
+        for (const m of this.shapes.values()) m.clear();
+        this.shapeCount = 1;
+      }
+      byTemplate.set(key, shape);
     }
     const reference = String(v.reference ?? "");
     const fill = (text: string) =>
@@ -676,7 +690,7 @@ export class BulkRun {
     if (!shape.verified || this.renders % 64 === 0) {
       const full = renderTemplate(template, variables);
       if (full.subject !== out.subject || full.body !== out.body) {
-        this.shapes.set(key, null);
+        byTemplate.set(key, null);
         return full;
       }
       shape.verified = true;

@@ -252,9 +252,20 @@ export function deadlineFor(
 ): Deadline | null {
   const rule = deadlineRuleFor(meta, regime);
   if (!rule) return null;
-  const d = computeDeadline({ rule, received, country: deadlineCountry(rule, recipientCountries) });
-  return { rule, due: d.due, extendedDue: d.extendedDue, acknowledgeBy: d.acknowledgeBy };
+  const country = deadlineCountry(rule, recipientCountries);
+  // A deadline depends only on the rule, the day and the country (the holiday tables are fixed): a bulk run
+  // asks the same few questions thousands of times, and the holiday calendars are the slow part.
+  const key = `${rule}|${received}|${country ?? ""}`;
+  let d = deadlineMemo.get(key);
+  if (!d) {
+    const c = computeDeadline({ rule, received, country });
+    d = { rule, due: c.due, extendedDue: c.extendedDue, acknowledgeBy: c.acknowledgeBy };
+    if (deadlineMemo.size >= 1000) deadlineMemo.clear();
+    deadlineMemo.set(key, d);
+  }
+  return { ...d };
 }
+const deadlineMemo = new Map<string, Deadline>();
 
 const CATEGORY: Partial<Record<ExposedKind, ExposureCategory>> = {
   home_address: "home-address",

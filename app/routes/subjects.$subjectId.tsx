@@ -4,13 +4,14 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { EraseSchema } from "~/account/schemas";
 import { requireScope } from "~/auth/session.server";
 import { eraseSubject } from "~/export/erase.server";
 import { MandateUploadSchema } from "~/letters/forms";
 import { listMandates, MANDATE_MAX_BYTES, MandateError, uploadMandate } from "~/letters/mandates.server";
+import { hasIntake } from "~/subjects/intake.server";
 import { SubjectFieldset, subjectDefaults } from "~/subjects/subject-fields";
 import { getSubject, SubjectFieldsSchema, updateSubject } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canExport: can(scope, "case:write"),
     canErase: can(scope, "workspace:manage"),
     mandates: listMandates(scope, subjectId),
+    hasIntake: hasIntake(scope, subjectId),
   };
 }
 
@@ -103,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SubjectPage() {
-  const { id, defaults, countries, canWrite, assignment, canExport, canErase, mandates } =
+  const { id, defaults, countries, canWrite, assignment, canExport, canErase, mandates, hasIntake } =
     useLoaderData<typeof loader>();
   const data = useActionData<{ fieldErrors: FieldErrors; values: Record<string, string>; intent?: string }>();
   const eraseErrors = data?.intent === "erase" ? data.fieldErrors.confirm : undefined;
@@ -113,6 +115,11 @@ export default function SubjectPage() {
   return (
     <div className="stack medium">
       <h1>About {defaults.name}</h1>
+      {hasIntake ? (
+        <p>
+          <Link to={`/clients/${id}/intake`}>Intake answers</Link>: safe contact, what leaked, next steps.
+        </p>
+      ) : null}
       {params.get("saved") || params.get("assigned") || params.get("mandate") ? (
         <p className="notice notice-ok" role="status">
           Saved.
