@@ -78,6 +78,13 @@ const optionOf = (value: string) => {
   ];
   return { kind, regime };
 };
+/** A letter's rows could not be stored in a chunk written without savepoints: it is redone with them. */
+class StoreFailed extends Error {
+  constructor() {
+    super("a letter could not be stored");
+    this.name = "StoreFailed";
+  }
+}
 /** When this process started: a `running` job claimed before that belongs to a process that is gone. */
 const bootedAt = Date.now();
 
@@ -382,6 +389,7 @@ export class BulkRun {
   private readonly groups = new Map<string, RecipientGroup | null>();
   private readonly recipients = new Map<string, RecipientDetail | null>();
   private readonly authorities = new Map<string, string>();
+  private readonly templates = new Map<string, LetterTemplate | undefined>();
   private readonly references = new Set<string>();
   private readonly checked = new Set<string>();
   /** Rendered shapes by template (the object the catalogue holds: its source) and masked variables. */
@@ -457,6 +465,13 @@ export class BulkRun {
       this.groups.set(key, g?.recipientId ? g : null);
     }
     return this.groups.get(key)!;
+  }
+
+  /** The catalogue's template for a kind in a language, or in English (looked up once per run). */
+  private template(kind: string, lang: Lang): LetterTemplate | undefined {
+    const key = `${kind}|${lang}`;
+    if (!this.templates.has(key)) this.templates.set(key, getTemplate(kind, lang) ?? getTemplate(kind, "en"));
+    return this.templates.get(key);
   }
 
   private authority(regime: string, residence: string | null): string {
@@ -673,6 +688,7 @@ export class BulkRun {
         r = renderTemplate(template, masked);
       } catch (e) {
         byTemplate.set(key, "failed");
+        this.shapeCount += 1;
         throw e;
       }
       shape = { subject: r.subject, body: r.body, verified: false };
@@ -720,7 +736,7 @@ export class BulkRun {
     if (!option) return { state: "skipped", reason: "no_letter_for_recipient" };
     const lang: Lang = this.options.lang === "auto" ? defaultLang(person.residence) : this.options.lang;
     // As by hand: a kind not written in the chosen language yet is written in English.
-    const template = getTemplate(option.kind, lang) ?? getTemplate(option.kind, "en");
+    const template = this.template(option.kind, lang);
     if (!template?.meta.regimes.includes(option.regime)) return { state: "skipped", reason: "no_template" };
     const dest = this.destination(group.destinations, template);
     if (!dest) return { state: "skipped", reason: "no_contact_address" };
@@ -848,6 +864,27 @@ export class BulkRun {
    * counters and the heartbeat. Returns "more", or how the job ended.
    */
   chunk(budgetMs = DEFAULT_CHUNK_MS): "more" | "done" | "cancelled" | "failed" {
+    const from = this.lastSeq;
+    try {
+      return this.chunkOnce(budgetMs, false);
+    } catch (e) {
+      if (!(e instanceof StoreFailed)) throw e;
+      // The chunk was rolled back whole: nothing of it is stored, its audit rows included (the logged reads
+      // of the people it decrypted too, so they are read, and logged, again). Redo it letter by letter.
+      this.lastSeq = from;
+      this.pendingAudits = [];
+      this.people.clear();
+      return this.chunkOnce(budgetMs, true);
+    }
+  }
+
+  /**
+   * `careful`: a savepoint per letter, so a letter whose rows cannot be stored leaves nothing behind and the
+   * chunk goes on. Otherwise (the usual case: a savepoint and its release cost as much as a letter's
+   * inserts) the letter's rows are written directly, and the first one that cannot be stored rolls the whole
+   * chunk back (StoreFailed) for chunk() to redo carefully.
+   */
+  private chunkOnce(budgetMs: number, careful: boolean): "more" | "done" | "cancelled" | "failed" {
     const s = stmts();
     const sqlite = getDb().$client;
     const started = performance.now();
@@ -874,12 +911,13 @@ export class BulkRun {
             }
             if ("write" in outcome) {
               try {
-                // A savepoint per letter: a letter whose rows cannot be stored leaves nothing behind.
-                sqlite.transaction(outcome.write)();
+                if (careful) sqlite.transaction(outcome.write)();
+                else outcome.write();
                 s.item.run(outcome.state, null, outcome.letterId, now.getTime(), this.jobId, item.seq);
                 this.pendingAudits.push(...outcome.audits);
                 counts[outcome.state] += 1;
               } catch (e) {
+                if (!careful) throw new StoreFailed();
                 console.error(
                   `[bulk-letters] storing item ${item.seq} of ${this.jobId}: ${(e as Error).name}`,
                 );

@@ -1,7 +1,7 @@
 // Reminders: requests due within three days and overdue ones, for the dashboard and a daily email digest per
 // user. The digest names letter references, recipients (companies, not people) and dates, with links; never
 // the person's details. One digest per user and day (reminder_digests), whether the job or the CLI sends it.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
 import { letters, memberships, reminderDigests, requestEvents } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getUserProfile } from "~/auth/users.server";
@@ -50,57 +50,86 @@ function reminders(scope: Scope, now: Date, limit?: number, withTotal = false) {
   horizon.setUTCDate(horizon.getUTCDate() + DUE_SOON_DAYS);
   const until = horizon.toISOString().slice(0, 10);
   const db = getDb();
-  // The latest announced extension per letter (SQLite takes the bare due_on from the row with max(at)).
-  const ext = db
-    .select({
-      letterId: requestEvents.letterId,
-      dueOn: sql<string | null>`${requestEvents.dueOn}`.as("ext_due_on"),
-      at: sql`max(${requestEvents.at})`.as("ext_at"),
-    })
+  const isExtension = and(
+    eq(requestEvents.workspaceId, scope.workspaceId),
+    eq(requestEvents.kind, "announce_extension"),
+  );
+  type Candidate = {
+    id: string;
+    status: string;
+    due: string;
+    caseId: string;
+    reference: string;
+    recipientId: string | null;
+  };
+  const columns = {
+    id: letters.id,
+    status: letters.status,
+    caseId: letters.caseId,
+    reference: letters.reference,
+    recipientId: letters.recipientId,
+  };
+  const candidates: Candidate[] = [];
+  let total = 0;
+
+  // 1. Requests with an announced extension (few): the latest announced date counts.
+  const announced = new Map<string, { dueOn: string | null; at: number }>();
+  for (const e of db
+    .select({ letterId: requestEvents.letterId, dueOn: requestEvents.dueOn, at: requestEvents.at })
     .from(requestEvents)
-    .where(
-      and(eq(requestEvents.workspaceId, scope.workspaceId), eq(requestEvents.kind, "announce_extension")),
-    )
-    .groupBy(requestEvents.letterId)
-    .as("ext");
-  const due = sql<string>`coalesce(${ext.dueOn}, ${letters.dueOn})`;
-  const where = inScope(letters, scope, inArray(letters.status, [...AWAITING]), sql`${due} <= ${until}`);
-  // Two steps: pick and count from letters_due_idx alone (workspace, status, due date, id), then read the
-  // few rows shown. Reading every candidate row would walk the letters' long encrypted bodies.
-  const picked = db
-    .select({ id: letters.id, status: letters.status, due })
-    .from(letters)
-    .leftJoin(ext, eq(ext.letterId, letters.id))
-    .where(where)
-    .orderBy(due, letters.id);
-  const candidates = limit === undefined ? picked.all() : picked.limit(limit).all();
-  const total = withTotal
-    ? (db
-        .select({ n: sql<number>`count(*)` })
-        .from(letters)
-        .leftJoin(ext, eq(ext.letterId, letters.id))
-        .where(where)
-        .get()?.n ?? 0)
-    : candidates.length;
-  const details = new Map<string, { caseId: string; reference: string; recipientId: string | null }>();
-  for (let i = 0; i < candidates.length; i += 500) {
-    const ids = candidates.slice(i, i + 500).map((c) => c.id);
-    for (const d of db
-      .select({
-        id: letters.id,
-        caseId: letters.caseId,
-        reference: letters.reference,
-        recipientId: letters.recipientId,
-      })
-      .from(letters)
-      .where(inScope(letters, scope, inArray(letters.id, ids)))
-      .all())
-      details.set(d.id, d);
+    .where(isExtension)
+    .all()) {
+    const seen = announced.get(e.letterId);
+    if (!seen || seen.at <= e.at.getTime()) announced.set(e.letterId, { dueOn: e.dueOn, at: e.at.getTime() });
   }
-  const rows = candidates.flatMap((c) => {
-    const d = details.get(c.id);
-    return d ? [{ ...c, ...d }] : [];
-  });
+  const extendedIds = [...announced.keys()];
+  for (let i = 0; i < extendedIds.length; i += 500) {
+    for (const r of db
+      .select({ ...columns, dueOn: letters.dueOn })
+      .from(letters)
+      .where(
+        inScope(
+          letters,
+          scope,
+          inArray(letters.status, [...AWAITING]),
+          inArray(letters.id, extendedIds.slice(i, i + 500)),
+        ),
+      )
+      .all()) {
+      const due = announced.get(r.id)?.dueOn ?? r.dueOn;
+      if (due !== null && due <= until) {
+        candidates.push({ ...r, due });
+        total++;
+      }
+    }
+  }
+
+  // 2. The rest by their own due date, per state straight from letters_due_idx (workspace, status, due date,
+  // id): already in order, so the most urgent few are read without sorting, and counting never reads the
+  // letters' long encrypted rows.
+  const extended = db.select({ id: requestEvents.letterId }).from(requestEvents).where(isExtension);
+  for (const status of AWAITING) {
+    const where = inScope(
+      letters,
+      scope,
+      eq(letters.status, status),
+      lte(letters.dueOn, until),
+      notInArray(letters.id, extended),
+    );
+    const q = db
+      .select({ ...columns, due: sql<string>`${letters.dueOn}` })
+      .from(letters)
+      .where(where)
+      .orderBy(letters.dueOn, letters.id);
+    const rows = limit === undefined ? q.all() : q.limit(limit).all();
+    candidates.push(...rows);
+    total += withTotal
+      ? (db.select({ n: sql<number>`count(*)` }).from(letters).where(where).get()?.n ?? 0)
+      : rows.length;
+  }
+  candidates.sort((x, y) => x.due.localeCompare(y.due) || x.id.localeCompare(y.id));
+  // The per-state queries read a letter's row only for the few they return (the index gives the order).
+  const rows = limit === undefined ? candidates : candidates.slice(0, limit);
   // Only the names, for every recipient at once (with the workspace's corrections).
   const names = recipientNames(
     scope.workspaceId,
