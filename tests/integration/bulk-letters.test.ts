@@ -253,7 +253,7 @@ describe("bulk letters for an incident", () => {
     const jobId = startBulkLetters(owner.scope, seeded.incidentId, OPTIONS);
     const script = resolve("tests/integration/bulk-letters-child.ts");
     const env = { ...process.env, RETRACT_DATA_DIR: getEnv().dataDir, NODE_ENV: "test" as const };
-    const child = spawn(process.execPath, ["--import", "tsx", script, "--job", jobId, "--pause-ms", "20"], {
+    const child = spawn(process.execPath, ["--import", "tsx", script, `--job=${jobId}`, "--pause-ms=20"], {
       env,
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -274,7 +274,7 @@ describe("bulk letters for an incident", () => {
     expect(mid.pending, "killed before any letter was written").toBeLessThan(150);
     expect(mid.pending, "killed after the last letter").toBeGreaterThan(0);
 
-    const again = spawnSync(process.execPath, ["--import", "tsx", script, "--job", jobId], {
+    const again = spawnSync(process.execPath, ["--import", "tsx", script, `--job=${jobId}`], {
       env,
       encoding: "utf8",
     });
