@@ -48,6 +48,9 @@ const bulk = await timeBulk({ lines: BULK_LINES, orgWorkspaceId: seed.orgWorkspa
 // Bulk letters of an employer incident (500 × 50 cells), in a child process with its own data folder.
 log(`[${since()}] bulk letters of an incident (bench/bulk-letters.ts)…`);
 const letters = benchBulkLetters(quick);
+// The outbox's send rate to a local SMTP server (bench/outbox.ts), in a child process with its own data folder.
+log(`[${since()}] outbox send rate (bench/outbox.ts)…`);
+const mail = benchOutbox(quick);
 
 const lock = await holdBuildLock(log);
 const results: Record<string, unknown> = {};
@@ -85,6 +88,13 @@ try {
         undefined,
         "GET /api/v1/deadline (GDPR, DE)",
       ],
+      // Last: the heaviest page (every letter and event of the case); a backlog it leaves cannot skew the others.
+      [
+        "caseTimeline",
+        `/cases/${seed.benchCaseId}/timeline`,
+        cookie,
+        "Requests and timeline of the 200-exposure case (all its letters and events)",
+      ],
     ];
     const measured: Record<string, Awaited<ReturnType<typeof load>> & { path: string; label: string }> = {};
     for (const [key, path, c, label] of targets) {
@@ -115,8 +125,14 @@ try {
         ? `${letters.items.toLocaleString("en")} cells (${letters.people} × ${letters.recipients}): ${letters.queued} queued, ${letters.generated} web form/PDF, ${letters.skipped} skipped, ${letters.failed} failed; log-in page p95 ${letters.page.idleP95Ms} → ${letters.page.busyP95Ms} ms while it runs (× ${letters.page.ratio})`
         : bulk.lettersNote,
       "bulk.lettersPageP95Ratio": letters?.page.ratio ?? null,
-      "outbox.sendRatePerSecond": null,
-      "outbox.note": "not measured yet: the outbox (letters issue) is still being built",
+      "outbox.sendRatePerSecond": mail?.sendRatePerSecond ?? null,
+      "outbox.letters": mail?.received ?? null,
+      "outbox.sendMs": mail?.sendMs ?? null,
+      "outbox.pooled": mail?.pooled ?? null,
+      "outbox.unpooledSendRatePerSecond": mail?.unpooled.sendRatePerSecond ?? null,
+      "outbox.note": mail
+        ? `${mail.received.toLocaleString("en")} of ${mail.letters.toLocaleString("en")} letters to smtp-server on 127.0.0.1 in ${(mail.sendMs / 1000).toFixed(1)} s by drainOutbox, pooled (maxConnections ${mail.maxConnections}); one connection per letter (before): ${mail.unpooled.sendRatePerSecond} letters/s`
+        : "bench/outbox.ts failed (see the log)",
       buildMs,
     });
     table = markdown(measured, results, js, bare);
@@ -137,7 +153,13 @@ const machine = {
 };
 const output = {
   machine,
-  data: { ...seed.counts, seedSeconds: seed.seconds, seedReused: seed.reused, notes: seed.notes },
+  data: {
+    ...seed.counts,
+    seedSeconds: seed.seconds,
+    timelineSeedSeconds: seed.timelineSeconds ?? null,
+    seedReused: seed.reused,
+    notes: seed.notes,
+  },
   results,
   totalSeconds: Math.round((performance.now() - t0) / 1000),
 };
@@ -147,12 +169,39 @@ const header = [
   `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}; ${mode} run on ${machine.date.slice(0, 10)}, ${output.totalSeconds} s in all.`,
   `Data: ${Object.entries(seed.counts)
     .map(([k, v]) => `${v.toLocaleString("en")} ${k}`)
-    .join(", ")}${seed.notes.length ? ` (${seed.notes.join("; ")})` : ""}.`,
+    .join(", ")}${seed.notes.length ? ` (${seed.notes.join("; ")})` : ""}${
+    seed.reused
+      ? " (reused)"
+      : `; seeded in ${seed.seconds} s, of which timeline events ${seed.timelineSeconds ?? 0} s`
+  }.`,
   "",
 ].join("\n");
 console.log(header + table);
 updateDocs(header + table);
 log(`[${since()}] done: bench/results.json${quick ? "" : " and docs/benchmarks.md"}.`);
+
+/** Runs bench/outbox.ts (quick: 300 letters, full: 2,000) and returns its JSON line, or null when it failed. */
+function benchOutbox(quickRun: boolean) {
+  const r = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "bench/outbox.ts", "--json", "--letters", quickRun ? "300" : "2000"],
+    { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
+  );
+  try {
+    return JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as {
+      letters: number;
+      received: number;
+      sendMs: number;
+      pooled: boolean;
+      maxConnections: number;
+      sendRatePerSecond: number;
+      unpooled: { sendRatePerSecond: number };
+    };
+  } catch {
+    log(`outbox bench failed:\n${r.stderr}`);
+    return null;
+  }
+}
 
 /** Runs bench/bulk-letters.ts (quick: 100 × 10) and returns its JSON line, or null when it failed. */
 function benchBulkLetters(quickRun: boolean) {
@@ -216,7 +265,7 @@ function markdown(
     ),
     `| Bulk add of ${(r["bulk.exposuresAddLines"] as number).toLocaleString("en")} exposures (createExposuresBulk) | ${r["bulk.exposuresAddMs"]} ms | — |`,
     `| Bulk render-and-queue of letters | ${r["bulk.lettersMs"] ?? "n/a"} | ≤ 10 s for 25,000 (${r["bulk.lettersNote"]}) |`,
-    `| Outbox send rate | n/a | (${r["outbox.note"]}) |`,
+    `| Outbox send rate (pooled SMTP, local smtp-server) | ${r["outbox.sendRatePerSecond"] ?? "n/a"} letters/s | — (${r["outbox.note"]}) |`,
     "",
     `Largest first-load JS: ${maxJs} KB.`,
   ];

@@ -41,6 +41,10 @@ export type Plan = {
   letterExposure: Int32Array;
   /** Web addresses exposures point at, with the directory's answer for each (computed with app code). */
   sites: { host: string; recipientId: string | null; platform: string | null }[];
+  /** Per letter: lifecycle events kept of its story, stand-alone notes, and its first event's index. */
+  eventCap?: Int32Array;
+  eventNotes?: Int32Array;
+  eventStart?: Float64Array;
 };
 
 export type Pools = {
@@ -260,10 +264,11 @@ export function letterRow(plan: Plan, pools: Pools, ring: Keyring, l: number) {
   const ref = reference(l);
   const name = pick(r, pools.names);
   const url = `https://${pick(r, plan.sites).host}/${pick(r, pools.usernames)}/${e.toString(36)}`;
-  const created = plan.epoch - Math.floor(r() * 400) * DAY;
-  const draft = r() < 0.1;
-  const sentOn = new Date(created + DAY).toISOString().slice(0, 10);
-  const dueOn = new Date(created + 31 * DAY).toISOString().slice(0, 10);
+  // Dates and status come from the letter's story, so they agree with its request_events.
+  const story = letterStory(plan, l, plan.eventCap?.[l] ?? 0);
+  const created = story.created;
+  const sentOn = story.sentAt === null ? null : isoDay(story.sentAt);
+  const dueOn = story.dueOn;
   // A letter of realistic length (a rendered erasure request is 2–4 KB).
   const body = [
     "Dear Sir or Madam,",
@@ -273,7 +278,7 @@ export function letterRow(plan: Plan, pools: Pools, ring: Keyring, l: number) {
     pick(r, pools.paragraphs),
     pick(r, pools.paragraphs),
     pick(r, pools.paragraphs),
-    `Please confirm the erasure within one month of receipt, by ${dueOn}, as Article 12(3) GDPR requires.`,
+    `Please confirm the erasure within one month of receipt, by ${dueOn ?? "one month after receipt"}, as Article 12(3) GDPR requires.`,
     "If you do not act on this request, a complaint will be lodged with the supervisory authority.",
     pick(r, pools.paragraphs),
     `Yours faithfully,\n${name}`,
@@ -293,7 +298,7 @@ export function letterRow(plan: Plan, pools: Pools, ring: Keyring, l: number) {
     "gdpr",
     "gdpr-month",
     ref,
-    draft ? "draft" : r() < 0.8 ? "sent" : "queued",
+    story.status,
     encrypt(`Erasure request and objection under Articles 17 and 21 GDPR – ref ${ref}`, ctx("subject"), ring),
     encrypt(body, ctx("body"), ring),
     encrypt(body, ctx("template_body"), ring),
@@ -304,13 +309,13 @@ export function letterRow(plan: Plan, pools: Pools, ring: Keyring, l: number) {
     ),
     "[]",
     "A4",
-    draft ? null : created + DAY,
-    draft ? null : created + DAY,
-    draft ? null : sentOn,
-    draft ? null : dueOn,
+    story.sentAt,
+    story.sentAt,
+    sentOn,
+    dueOn,
     plan.workspaceUsers[ws]![0],
     created,
-    created + DAY,
+    story.updated,
   ];
 }
 
@@ -323,4 +328,215 @@ export const GENERATORS = {
   letters: { columns: LETTER_COLUMNS, row: letterRow },
 } as const;
 
-export type TableName = keyof typeof GENERATORS;
+/** Tables the workers generate: one row per index, or (request_events) every event of letter `index`. */
+export type TableName = keyof typeof GENERATORS | "request_events";
+
+// ── Request timeline events (request_events) ─────────────────────────────────────────────────────
+// Each sent letter lives a story through the app's lifecycle (app/requests/lifecycle.ts): acknowledged, maybe
+// an extension, a reply (removed, refused with a reason, more information asked…), follow-ups, a complaint,
+// closed. The letter's status is the state its story ends in, so letters and events agree. As in the app,
+// sending itself is no event (the timeline takes it from letters.sent_at / the outbox), and most events carry
+// no note (note_enc NULL, what applyEvent stores without one); notes are encrypted under
+// `request_event:<id>:note`, as addNote() and applyEvent() do.
+
+const HOUR = 3_600_000;
+export type StoryStep = {
+  kind: string;
+  from: string | null;
+  to: string | null;
+  outcome?: string;
+  reason?: string;
+  dueOn?: string;
+  at: number;
+};
+export type Story = {
+  status: string;
+  created: number;
+  sentAt: number | null;
+  dueOn: string | null;
+  updated: number;
+  steps: StoryStep[];
+};
+
+const REPLY_MIX = [
+  ...Array(9).fill("removed"),
+  ...Array(3).fill("partly_removed"),
+  ...Array(3).fill("refused"),
+  ...Array(3).fill("more_info_requested"),
+  ...Array(2).fill("no_longer_there"),
+] as const;
+const REASONS = [
+  "insuf_verification",
+  "id_document_demanded",
+  "id_document_demanded",
+  "no_match",
+  "freedom_of_expression",
+  "freedom_of_expression",
+  "not_our_data",
+  "outside_jurisdiction",
+  "claim_not_covered",
+  "wrong_channel",
+  "other",
+] as const;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * A letter's life up to the data set's "now", cut after `cap` lifecycle events (the seeder trims a few stories
+ * so the total is exactly the target). Pure: the main thread and the workers get the same story.
+ */
+export function letterStory(plan: Plan, l: number, cap = Number.POSITIVE_INFINITY): Story {
+  const r = rowRandom(5, l);
+  const created = plan.epoch - (2 + Math.floor(r() * 400)) * DAY - Math.floor(r() * 10) * HOUR;
+  if (r() < 0.08) return { status: "draft", created, sentAt: null, dueOn: null, updated: created, steps: [] };
+  const sentAt = created + Math.floor((1 + r() * 47) * HOUR);
+  const dueOn = isoDay(sentAt + 31 * DAY);
+  const steps: StoryStep[] = [];
+  let state = "sent";
+  let t = sentAt;
+  let replies = 0;
+  const step = (days: number, s: Omit<StoryStep, "at" | "from">) => {
+    const at = t + Math.floor(days * DAY) + Math.floor(r() * 8 * HOUR);
+    if (at >= plan.epoch || steps.length >= cap) return false;
+    steps.push({ ...s, from: state, at });
+    if (s.to) state = s.to;
+    t = at;
+    return true;
+  };
+  const reply = (days: number) => {
+    const outcome = pick(r, REPLY_MIX);
+    const next = replies > 1 && outcome !== "removed" && r() < 0.5 ? "removed" : outcome;
+    if (next === state) return false;
+    replies++;
+    return step(days, {
+      kind: "reply",
+      to: next,
+      outcome: next,
+      reason: next === "refused" ? pick(r, REASONS) : undefined,
+    });
+  };
+  walk: for (let guard = 0; guard < 12; guard++) {
+    switch (state) {
+      case "sent":
+      case "follow_up_sent":
+        if (r() < 0.6 && step(1 + r() * 6, { kind: "acknowledge", to: "acknowledged" })) continue;
+        if (
+          r() < 0.88
+            ? !reply(3 + r() * 30)
+            : !step(32 + r() * 20, { kind: "follow_up", to: "follow_up_sent" })
+        )
+          break walk;
+        continue;
+      case "acknowledged":
+        if (replies === 0 && r() < 0.2) {
+          const newDue = isoDay(sentAt + (31 + 60) * DAY);
+          if (!step(5 + r() * 20, { kind: "announce_extension", to: "extended", dueOn: newDue })) break walk;
+          continue;
+        }
+        if (!reply(3 + r() * 25)) break walk;
+        continue;
+      case "extended":
+        if (!reply(10 + r() * 60)) break walk;
+        continue;
+      case "more_info_requested":
+      case "partly_removed":
+        if (r() < 0.7 ? !step(2 + r() * 10, { kind: "follow_up", to: "follow_up_sent" }) : !closeIt())
+          break walk;
+        continue;
+      case "refused":
+        if (r() < 0.45) {
+          if (!step(3 + r() * 20, { kind: "escalate", to: "escalated" })) break walk;
+        } else if (r() < 0.6) {
+          if (!step(2 + r() * 10, { kind: "follow_up", to: "follow_up_sent" })) break walk;
+        } else if (!closeIt()) break walk;
+        continue;
+      case "escalated":
+        if (r() < 0.5 && step(60 + r() * 120, { kind: "authority_outcome", to: "authority_decided" }))
+          continue;
+        break walk;
+      case "removed":
+      case "no_longer_there":
+      case "authority_decided":
+        closeIt();
+        break walk;
+      default:
+        break walk;
+    }
+  }
+  function closeIt() {
+    return r() < 0.55 && step(1 + r() * 14, { kind: "close", to: "closed" });
+  }
+  return { status: state, created, sentAt, dueOn, updated: t, steps };
+}
+
+/** Notes a letter's events carry: a share of the lifecycle events has one, as do the stand-alone notes. */
+const NOTE_TEXTS = [
+  "Called their privacy line; they said the team will look at it this week.",
+  "Reply came by post, scanned into the case evidence.",
+  "They asked for the exact URLs again; sent them with the screenshots.",
+  "Checked the page: still up this morning.",
+  "Client prefers we do not send an ID document.",
+  "Spoke to the client, who wants to go to the regulator if this is refused.",
+  "Second address for their DPO found on the imprint page.",
+  "The profile was renamed but the photos are still there.",
+];
+
+export const REQUEST_EVENT_COLUMNS = [
+  "id",
+  "workspace_id",
+  "case_id",
+  "letter_id",
+  "at",
+  "kind",
+  "from_status",
+  "to_status",
+  "outcome",
+  "refusal_reason",
+  "due_on",
+  "note_enc",
+  "inbound_message_id",
+  "related_letter_id",
+  "actor_user_id",
+];
+
+/**
+ * All event rows of letter `l`: its story (cut at plan.eventCap[l]) plus plan.eventNotes[l] stand-alone notes;
+ * ids follow plan.eventStart so every event of the data set has a stable index.
+ */
+export function letterEventRows(plan: Plan, _pools: Pools, ring: Keyring, l: number): unknown[][] {
+  const story = letterStory(plan, l, plan.eventCap![l]!);
+  if (story.sentAt === null) return [];
+  const r = rowRandom(6, l);
+  const letterId = benchId("letter", l);
+  const c = plan.exposureCase[plan.letterExposure[l]!]!;
+  const ws = plan.subjectWs[plan.caseSubject[c]!]!;
+  const users = plan.workspaceUsers[ws]!;
+  const actor = users[Math.floor(r() * users.length)] ?? null;
+  let k = plan.eventStart![l]!;
+  const rows: unknown[][] = [];
+  const row = (at: number, s: Partial<StoryStep> & { kind: string }, note: string | null) => {
+    const id = benchId("request_event", k++);
+    rows.push([
+      id,
+      plan.workspaceIds[ws],
+      benchId("case", c),
+      letterId,
+      at,
+      s.kind,
+      s.from ?? null,
+      s.to ?? null,
+      s.outcome ?? null,
+      s.reason ?? null,
+      s.dueOn ?? null,
+      note === null ? null : encrypt(note, `request_event:${id}:note`, ring),
+      null,
+      null,
+      actor,
+    ]);
+  };
+  for (const s of story.steps) row(s.at, s, r() < 0.12 ? pick(r, NOTE_TEXTS) : null);
+  const notes = plan.eventNotes![l]!;
+  const span = Math.max(HOUR, Math.min(plan.epoch - 1, story.updated + 10 * DAY) - story.sentAt);
+  for (let n = 0; n < notes; n++)
+    row(story.sentAt + Math.floor(r() * span), { kind: "note" }, pick(r, NOTE_TEXTS));
+  return rows;
+}

@@ -16,10 +16,19 @@ import { normaliseUrl } from "~/exposures/url";
 import { blindIndex, encrypt, keyringFromSecrets } from "~/security/crypto.server";
 import { readSecrets } from "~/security/secrets.server";
 import { loadEnvOrExit, migrateAndSeed, prepareDataDir } from "../scripts/prepare";
-import { benchId, GENERATORS, LETTER_EXPOSURE_COLUMNS, type Plan, prng, type TableName } from "./seed-rows";
+import {
+  benchId,
+  GENERATORS,
+  LETTER_EXPOSURE_COLUMNS,
+  letterStory,
+  type Plan,
+  prng,
+  REQUEST_EVENT_COLUMNS,
+  type TableName,
+} from "./seed-rows";
 
 // Bump when the seeded data changes shape, so an old bench data folder is rebuilt.
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 
 export const FULL_SCALE = {
   subjects: 10_000,
@@ -38,6 +47,8 @@ export type SeedResult = {
   counts: Record<string, number>;
   notes: string[];
   seconds: number | null;
+  /** Of `seconds`: generating, encrypting and inserting the timeline events. */
+  timelineSeconds?: number;
   reused: boolean;
   benchCaseId: string;
   orgWorkspaceId: string;
@@ -145,6 +156,48 @@ function makePlan(scale: number, orgWs: string, benchUserId: string) {
     } as Plan,
     orgCases: caseSubject.filter((sub) => subjectWs[sub] === 0).length,
   };
+}
+
+/**
+ * Spreads exactly `target` timeline events over the letters: each sent letter's story (lifecycle events) plus a
+ * few stand-alone notes. Stories are trimmed from the end, or notes added, round-robin in a seeded order, until
+ * the total is the target. Returns what was planned, for the log.
+ */
+export function planEvents(plan: Plan, target: number) {
+  const n = plan.letterExposure.length;
+  const r = prng(7);
+  const cap = new Int32Array(n);
+  const notes = new Int32Array(n);
+  const sent: number[] = [];
+  let total = 0;
+  for (let l = 0; l < n; l++) {
+    const story = letterStory(plan, l);
+    if (story.sentAt === null) continue;
+    sent.push(l);
+    cap[l] = story.steps.length;
+    notes[l] = r() < 0.1 ? 1 : 0;
+    total += cap[l]! + notes[l]!;
+  }
+  const natural = total;
+  // A seeded shuffle, so trimming and extra notes fall on letters all over the data set.
+  for (let k = sent.length - 1; k > 0; k--) {
+    const j = Math.floor(r() * (k + 1));
+    [sent[k], sent[j]] = [sent[j]!, sent[k]!];
+  }
+  for (let k = 0; total > target && sent.length > 0; k = (k + 1) % sent.length) {
+    const l = sent[k]!;
+    if (notes[l]! > 0) notes[l]!--;
+    else if (cap[l]! > 1) cap[l]!--;
+    else continue;
+    total--;
+  }
+  for (let k = 0; total < target && sent.length > 0; k = (k + 1) % sent.length, total++) notes[sent[k]!]!++;
+  const start = new Float64Array(n + 1);
+  for (let l = 0; l < n; l++) start[l + 1] = start[l]! + cap[l]! + notes[l]!;
+  plan.eventCap = cap;
+  plan.eventNotes = notes;
+  plan.eventStart = start;
+  return { natural, total: start[n]!, letters: sent.length };
 }
 
 class Pool {
@@ -300,19 +353,25 @@ export async function seedBench({
 
   const present = tablesInSchema();
   const notes: string[] = [];
+  const withEvents = present.has("letters") && present.has("request_events");
+  const eventPlan = withEvents
+    ? planEvents(plan, Math.round(FULL_SCALE.timelineEvents * scale))
+    : { natural: 0, total: 0, letters: 0 };
   const counts: Record<string, number> = {
     workspaces: plan.workspaceIds.length,
     subjects: plan.subjectWs.length,
     cases: plan.caseSubject.length,
     exposures: plan.exposureCase.length,
     requests: present.has("letters") ? plan.letterExposure.length : 0,
-    timelineEvents: 0,
+    timelineEvents: eventPlan.total,
   };
   if (!present.has("letters")) notes.push("requests: no letters table in db/schema.ts yet, 0 seeded");
-  notes.push(
-    "timelineEvents: no timeline/events table in db/schema.ts yet (tracking issue), 0 seeded of 1,000,000",
-  );
+  if (withEvents)
+    log(
+      `  timeline: ${eventPlan.total.toLocaleString("en")} events over ${eventPlan.letters.toLocaleString("en")} sent letters (stories gave ${eventPlan.natural.toLocaleString("en")}; trimmed or topped up with notes)`,
+    );
 
+  const timing = { timelineSeconds: 0 };
   const pool = new Pool(Math.max(1, availableParallelism()), { plan, secrets });
   try {
     const phases: [TableName, string, number][] = [
@@ -320,18 +379,23 @@ export async function seedBench({
       ["cases", "cases", counts.cases!],
       ["exposures", "exposures", counts.exposures!],
       ["letters", "letters", counts.requests!],
+      // One job per letter: every event of that letter (its story and notes).
+      ["request_events", "request_events", counts.timelineEvents ? counts.requests! : 0],
     ];
     for (const [gen, table, count] of phases) {
       if (count === 0) continue;
       const t = performance.now();
-      const stmt = insert(table, [...GENERATORS[gen].columns]);
+      const columns = gen === "request_events" ? REQUEST_EVENT_COLUMNS : GENERATORS[gen].columns;
+      const stmt = insert(table, [...columns]);
+      let rowsWritten = 0;
       const write = sqlite.transaction((rows: unknown[][]) => {
         for (const row of rows) stmt.run(row);
+        rowsWritten += rows.length;
       });
       await pool.run(gen, count, write);
-      log(
-        `  ${table}: ${count.toLocaleString("en")} rows in ${((performance.now() - t) / 1000).toFixed(1)} s`,
-      );
+      const secs = (performance.now() - t) / 1000;
+      if (gen === "request_events") timing.timelineSeconds = Math.round(secs * 10) / 10;
+      log(`  ${table}: ${rowsWritten.toLocaleString("en")} rows in ${secs.toFixed(1)} s`);
     }
   } finally {
     await pool.close();
@@ -353,6 +417,7 @@ export async function seedBench({
     counts,
     notes,
     seconds: Math.round((performance.now() - started) / 100) / 10,
+    timelineSeconds: timing.timelineSeconds,
     reused: false,
     benchCaseId: benchId("case", 0),
     orgWorkspaceId: orgWs,

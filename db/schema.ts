@@ -100,7 +100,9 @@ export const subjects = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("subjects_workspace_idx").on(t.workspaceId)],
+  // Workspace, then id (issue 7, migration 0017): the case list looks up its page's 50 subjects by id inside
+  // the workspace; with the workspace alone SQLite read all of an organisation's thousands of subjects.
+  (t) => [index("subjects_workspace_idx").on(t.workspaceId, t.id)],
 );
 
 /** Keyed HMACs of a subject's emails, phones and usernames: exact matching without plaintext. */
@@ -631,6 +633,9 @@ export const requestEvents = sqliteTable(
   (t) => [
     index("request_events_letter_idx").on(t.letterId, t.at),
     index("request_events_case_idx").on(t.caseId, t.at),
+    // The dashboard's reminders look up the workspace's announced extensions on every view (issue 7,
+    // migration 0018); without it each look-up scanned every event of every workspace.
+    index("request_events_workspace_kind_idx").on(t.workspaceId, t.kind, t.letterId),
   ],
 );
 

@@ -107,17 +107,24 @@ export function formatDayMonth(date: IsoDate): string {
   return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
 }
 
+// One formatter per time zone: building an Intl.DateTimeFormat costs ~0.4 ms, and the dashboard needs one
+// on every view (issue 7). Formatters are immutable, so sharing them is safe.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(timeZone: string) {
+  let f = dateFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormats.set(timeZone, f);
+  }
+  return f;
+}
+
 /**
  * The calendar date of an instant in a time zone (IANA name), e.g. the day a letter sent at
  * 2026-03-01T23:30Z was received in Seoul (2026-03-02). LEGAL.md §1: store the instant, compute on the date.
  */
 export function calendarDateIn(instant: Date, timeZone: string): IsoDate {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
+  const parts = dateFormat(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }

@@ -113,7 +113,16 @@ export function startBulkLetters(scope: Scope, incidentId: string, options: Bulk
           ),
         )
         .get();
-      const cells = incidentCells(scope, incidentId).filter((c) => c.letterId === null);
+      // Person by person (in the order the matrix first names them): the worker then reads each person's
+      // exposures and letters once per chunk instead of once per cell.
+      const byCase = new Map<string, ReturnType<typeof incidentCells>>();
+      for (const c of incidentCells(scope, incidentId)) {
+        if (c.letterId !== null) continue;
+        const list = byCase.get(c.caseId);
+        if (list) list.push(c);
+        else byCase.set(c.caseId, [c]);
+      }
+      const cells = [...byCase.values()].flat();
       if (active) throw new BulkStartError("Letters for this incident are already being written.", active.id);
       if (!cells.length)
         throw new BulkStartError("Every cell already has a letter: there is nothing left to write.");
@@ -334,12 +343,10 @@ function prepare(sqlite: Database.Database) {
     pending: sqlite.prepare(
       "SELECT seq, subject_id, case_id, recipient_id, exposure_ids FROM bulk_job_items WHERE job_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT ?",
     ),
-    existingLetter: sqlite.prepare("SELECT 1 FROM letters WHERE case_id = ? AND recipient_id = ? LIMIT 1"),
+    caseLetterRecipients: sqlite.prepare("SELECT DISTINCT recipient_id FROM letters WHERE case_id = ?"),
     reference: sqlite.prepare("SELECT 1 FROM letters WHERE reference = ?"),
-    // One exposure by its id, within the case and workspace (the primary key: items are recipient by recipient,
-    // so reading a person's whole case per item re-read every exposure of the case once per recipient).
-    exposure: sqlite.prepare(
-      "SELECT id, case_id, url_enc, platform, recipient_id, exposed, calls_for_harm, found_on, severity, severity_override, status, updated_at FROM exposures WHERE id = ? AND workspace_id = ? AND case_id = ?",
+    exposures: sqlite.prepare(
+      "SELECT id, case_id, url_enc, platform, recipient_id, exposed, calls_for_harm, found_on, severity, severity_override, status, updated_at FROM exposures WHERE workspace_id = ? AND case_id = ?",
     ),
     letter: sqlite.prepare(
       `INSERT INTO letters (id, workspace_id, case_id, recipient_id, kind, channel, address_enc, template_id,
@@ -390,6 +397,10 @@ export class BulkRun {
   private readonly recipients = new Map<string, RecipientDetail | null>();
   private readonly authorities = new Map<string, string>();
   private readonly templates = new Map<string, LetterTemplate | undefined>();
+  private readonly cases = new Map<
+    string,
+    { exposures: Map<string, Record<string, unknown>>; lettered: Set<string> }
+  >();
   private readonly references = new Set<string>();
   private readonly checked = new Set<string>();
   /** Rendered shapes by template (the object the catalogue holds: its source) and masked variables. */
@@ -481,9 +492,30 @@ export class BulkRun {
     return this.authorities.get(key)!;
   }
 
+  /**
+   * What a chunk knows of a case: its exposure rows and the recipients it already has a letter to. Read once
+   * per case per chunk: the chunk holds the write lock, so nothing else changes them until it commits, and
+   * the letters the chunk writes itself are added as it goes. Forgotten at every chunk's start.
+   */
+  private caseState(caseId: string) {
+    let c = this.cases.get(caseId);
+    if (!c) {
+      const s = stmts();
+      const exposures = new Map<string, Record<string, unknown>>();
+      for (const r of s.exposures.all(this.scope.workspaceId, caseId) as Record<string, unknown>[])
+        exposures.set(r.id as string, r);
+      const lettered = new Set(
+        (s.caseLetterRecipients.all(caseId) as { recipient_id: string }[]).map((r) => r.recipient_id),
+      );
+      c = { exposures, lettered };
+      this.cases.set(caseId, c);
+    }
+    return c;
+  }
+
   private exposure(caseId: string, id: string): Exposure | null {
-    // Every exposure belongs to one cell (its case × its recipient), so it is read and decrypted once per run.
-    const r = stmts().exposure.get(id, this.scope.workspaceId, caseId) as Record<string, unknown> | undefined;
+    // Every exposure belongs to one cell (its case × its recipient), so it is decrypted once per run.
+    const r = this.caseState(caseId).exposures.get(id);
     if (!r) return null;
     const url = decrypt(r.url_enc as string, `exposure:${id}:url`);
     const severity = r.severity as Exposure["severity"];
@@ -717,7 +749,7 @@ export class BulkRun {
   /** Writes one cell's letter (not yet stored: `write` stores it) or says why not. */
   private compose(item: ItemRow, now: Date): Written | { state: "skipped" | "failed"; reason: ReasonCode } {
     const s = stmts();
-    if (s.existingLetter.get(item.case_id, item.recipient_id))
+    if (this.caseState(item.case_id).lettered.has(item.recipient_id))
       return { state: "skipped", reason: "already_requested" };
     const person = this.person(item.subject_id);
     if (!person.subject) return { state: "skipped", reason: "person_unavailable" };
@@ -893,6 +925,7 @@ export class BulkRun {
         const job = s.job.get(this.jobId) as { state: BulkJobState } | undefined;
         if (!job) return "cancelled";
         if (job.state !== "running") return job.state === "failed" ? "failed" : "cancelled";
+        this.cases.clear(); // read again under this chunk's lock
         const now = new Date();
         const counts = { queued: 0, generated: 0, skipped: 0, failed: 0 };
         let processed = 0;
@@ -914,6 +947,7 @@ export class BulkRun {
                 if (careful) sqlite.transaction(outcome.write)();
                 else outcome.write();
                 s.item.run(outcome.state, null, outcome.letterId, now.getTime(), this.jobId, item.seq);
+                this.caseState(item.case_id).lettered.add(item.recipient_id);
                 this.pendingAudits.push(...outcome.audits);
                 counts[outcome.state] += 1;
               } catch (e) {

@@ -11,7 +11,12 @@ import { readEncryptedFile } from "~/evidence/storage.server";
 import { decryptLetter, dueDatesOnSend, markExposuresRequested, todayUtc } from "~/letters/letters.server";
 import { latestMandateForCase, mandateAttachment } from "~/letters/mandates.server";
 import { decrypt } from "~/security/crypto.server";
-import { describeSmtpError, smtpSettingsFor, transportFor } from "./smtp-settings.server";
+import {
+  describeSmtpError,
+  pooledTransportFor,
+  type SmtpSettings,
+  smtpSettingsFor,
+} from "./smtp-settings.server";
 
 /** Retries before a temporary failure becomes permanent (about 9 hours with the backoff below). */
 export const MAX_ATTEMPTS = 10;
@@ -36,6 +41,24 @@ export function isPermanent(e: unknown): boolean {
 }
 
 type Outcome = { letterId: string; result: "sent" | "retry" | "failed"; error?: string };
+
+/** Pooled transports of one drain of the queue, one per workspace and settings; closed when the drain ends. */
+export class Transports {
+  private byKey = new Map<string, ReturnType<typeof pooledTransportFor>>();
+  get(workspaceId: string, s: SmtpSettings) {
+    const key = `${workspaceId}\n${JSON.stringify(s)}`;
+    let t = this.byKey.get(key);
+    if (!t) {
+      t = pooledTransportFor(s);
+      this.byKey.set(key, t);
+    }
+    return t;
+  }
+  close() {
+    for (const t of this.byKey.values()) t.close();
+    this.byKey.clear();
+  }
+}
 
 /**
  * Attachments: the evidence the user picked, and, when a representative sends, the client's latest signed
@@ -111,7 +134,7 @@ function claim(id: string, now: Date): boolean {
   return res.changes === 1;
 }
 
-async function sendOne(row: typeof outbox.$inferSelect, now: Date): Promise<Outcome> {
+async function sendOne(row: typeof outbox.$inferSelect, now: Date, transports: Transports): Promise<Outcome> {
   const db = getDb();
   const letterRow = db.select().from(letters).where(eq(letters.id, row.letterId)).get();
   if (!letterRow) {
@@ -162,7 +185,7 @@ async function sendOne(row: typeof outbox.$inferSelect, now: Date): Promise<Outc
   } catch {
     return fail("An attached file (evidence or the signed letter of authority) could not be read.", true);
   }
-  const transport = transportFor(settings);
+  const transport = transports.get(row.workspaceId, settings);
   try {
     await transport.sendMail({
       messageId: row.messageId,
@@ -176,8 +199,6 @@ async function sendOne(row: typeof outbox.$inferSelect, now: Date): Promise<Outc
     });
   } catch (e) {
     return fail(describeSmtpError(e), isPermanent(e));
-  } finally {
-    transport.close();
   }
   // The server has the message: record it before anything else can happen (no await between here and commit).
   const sentAt = new Date();
@@ -203,8 +224,27 @@ async function sendOne(row: typeof outbox.$inferSelect, now: Date): Promise<Outc
   return { letterId: row.letterId, result: "sent" };
 }
 
-/** One pass over the due rows; returns what happened to each. Tests call this directly. */
-export async function processOutboxOnce({ now = new Date(), limit = 20 } = {}): Promise<Outcome[]> {
+/**
+ * One pass over the due rows; returns what happened to each. Tests call this directly. Without `transports`
+ * (from drainOutbox) the pass opens its own pooled connections and closes them at its end.
+ */
+export async function processOutboxOnce({
+  now = new Date(),
+  limit = 20,
+  transports,
+}: {
+  now?: Date;
+  limit?: number;
+  transports?: Transports;
+} = {}): Promise<Outcome[]> {
+  if (!transports) {
+    const own = new Transports();
+    try {
+      return await processOutboxOnce({ now, limit, transports: own });
+    } finally {
+      own.close();
+    }
+  }
   reclaimStale(now);
   const due = getDb()
     .select()
@@ -216,9 +256,28 @@ export async function processOutboxOnce({ now = new Date(), limit = 20 } = {}): 
   const outcomes: Outcome[] = [];
   for (const row of due) {
     if (!claim(row.id, now)) continue;
-    outcomes.push(await sendOne(row, now));
+    outcomes.push(await sendOne(row, now, transports));
   }
   return outcomes;
+}
+
+/**
+ * Passes until the queue has nothing due (a bulk of thousands goes out in one go, not 20 letters per tick),
+ * sharing the pooled connections between passes. Returns the number of rows handled.
+ */
+export async function drainOutbox({ limit = 20, maxPasses = 10_000 } = {}): Promise<number> {
+  const transports = new Transports();
+  let handled = 0;
+  try {
+    for (let pass = 0; pass < maxPasses; pass++) {
+      const out = await processOutboxOnce({ now: new Date(), limit, transports });
+      handled += out.length;
+      if (out.length < limit) break;
+    }
+  } finally {
+    transports.close();
+  }
+  return handled;
 }
 
 /** The background job: a pass every few seconds, never two at once. */
@@ -230,7 +289,7 @@ export const outboxJob = {
       if (running) return;
       running = true;
       try {
-        await processOutboxOnce();
+        await drainOutbox();
       } catch (e) {
         console.error(`[outbox] ${describeSmtpError(e)}`);
       } finally {

@@ -1,7 +1,7 @@
 // Requests (= letters) as the tracking issue sees them: moving one through its lifecycle, notes, and the
 // timeline. The state lives in letters.status; every change is a compare-and-set on it plus a request_events row,
 // so two people (or the mailbox poller and a person) cannot both move the same request from the same state.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { exposureChecks, inboundMessages, letterExposures, letters, outbox, requestEvents } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
@@ -259,7 +259,16 @@ export function timeline(scope: Scope, caseId: string, letterId?: string): Timel
       source: inboundMessages.source,
     })
     .from(inboundMessages)
-    .where(inScope(inboundMessages, scope, letterId ? eq(inboundMessages.letterId, letterId) : undefined))
+    // Only this case's letters' replies (joined), not every reply of the workspace.
+    .innerJoin(letters, eq(letters.id, inboundMessages.letterId))
+    .where(
+      inScope(
+        inboundMessages,
+        scope,
+        eq(letters.caseId, caseId),
+        letterId ? eq(inboundMessages.letterId, letterId) : undefined,
+      ),
+    )
     .all()
     .filter((m) => m.letterId && refOf.has(m.letterId));
   for (const m of replies)
@@ -269,28 +278,35 @@ export function timeline(scope: Scope, caseId: string, letterId?: string): Timel
       letterId: m.letterId!,
       text: `${m.source === "imap" ? "Email received" : "Reply recorded"} for ${refOf.get(m.letterId!)}`,
     });
+  // The places this case's letters name (joined on the case, not every letter of the workspace), and their
+  // re-checks in batched queries.
   const exposureIds = db
     .select({ exposureId: letterExposures.exposureId, letterId: letterExposures.letterId })
     .from(letterExposures)
-    .where(inScope(letterExposures, scope))
+    .innerJoin(letters, eq(letters.id, letterExposures.letterId))
+    .where(inScope(letterExposures, scope, eq(letters.caseId, caseId)))
     .all()
     .filter((x) => refOf.has(x.letterId));
-  const seen = new Set<string>();
-  for (const x of exposureIds) {
-    if (seen.has(x.exposureId)) continue;
-    seen.add(x.exposureId);
+  const letterOfExposure = new Map<string, string>();
+  for (const x of exposureIds)
+    if (!letterOfExposure.has(x.exposureId)) letterOfExposure.set(x.exposureId, x.letterId);
+  const checked = [...letterOfExposure.keys()];
+  for (let i = 0; i < checked.length; i += 500)
     for (const c of db
-      .select({ at: exposureChecks.checkedAt, outcome: exposureChecks.outcome })
+      .select({
+        exposureId: exposureChecks.exposureId,
+        at: exposureChecks.checkedAt,
+        outcome: exposureChecks.outcome,
+      })
       .from(exposureChecks)
-      .where(inScope(exposureChecks, scope, eq(exposureChecks.exposureId, x.exposureId)))
+      .where(inScope(exposureChecks, scope, inArray(exposureChecks.exposureId, checked.slice(i, i + 500))))
       .all())
       items.push({
         at: c.at,
         kind: "recheck",
-        letterId: x.letterId,
+        letterId: letterOfExposure.get(c.exposureId)!,
         text: `Re-check: ${OUTCOME_TEXT[c.outcome]}`,
       });
-  }
   return items.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 

@@ -19,13 +19,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const reminders = reminderSummary(session, new Date(), REMINDERS_SHOWN);
   return {
     signedIn: true as const,
-    cases: items.map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),
+    // Only what the list shows: everything here is serialised into the page a second time for hydration.
+    cases: items.map((c) => ({
+      id: c.id,
+      title: c.title,
+      subjectName: c.subjectName,
+      status: c.status,
+      exposures: c.exposures,
+      stillUp: c.stillUp,
+      removed: c.removed,
+    })),
     total,
     page,
     pages: Math.max(1, Math.ceil(total / perPage)),
     // The most urgent few: an organisation can have thousands of overdue requests.
     reminders: reminders.items,
     remindersTotal: reminders.total,
+    // Counting stops at a thousand (reading 90,000 index entries on every view cost more than the page).
+    remindersMore: reminders.more,
   };
 }
 
@@ -73,8 +84,9 @@ export default function Index() {
       <RemindersList reminders={data.reminders} />
       {data.remindersTotal > data.reminders.length ? (
         <p className="muted">
-          The {data.reminders.length} most urgent of {data.remindersTotal} requests that need you; each case's
-          timeline lists the rest.
+          The {data.reminders.length} most urgent of {data.remindersMore ? "more than " : ""}
+          {data.remindersTotal.toLocaleString("en")} requests that need you; each case's timeline lists the
+          rest.
         </p>
       ) : null}
       {data.cases.length === 0 ? (

@@ -1,0 +1,1 @@
+CREATE INDEX `request_events_workspace_kind_idx` ON `request_events` (`workspace_id`,`kind`,`letter_id`);
