@@ -1,7 +1,7 @@
 // Reminders: requests due within three days and overdue ones, for the dashboard and a daily email digest per
 // user. The digest names letter references, recipients (companies, not people) and dates, with links; never
 // the person's details. One digest per user and day (reminder_digests), whether the job or the CLI sends it.
-import { and, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
+import { eq, lte, sql } from "drizzle-orm";
 import { letters, memberships, reminderDigests, requestEvents } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getUserProfile } from "~/auth/users.server";
@@ -62,10 +62,6 @@ function reminders(scope: Scope, now: Date, limit?: number, withTotal = false) {
   horizon.setUTCDate(horizon.getUTCDate() + DUE_SOON_DAYS);
   const until = horizon.toISOString().slice(0, 10);
   const db = getDb();
-  const isExtension = and(
-    eq(requestEvents.workspaceId, scope.workspaceId),
-    eq(requestEvents.kind, "announce_extension"),
-  );
   type Candidate = {
     id: string;
     status: string;
@@ -84,59 +80,33 @@ function reminders(scope: Scope, now: Date, limit?: number, withTotal = false) {
   const candidates: Candidate[] = [];
   let total = 0;
 
-  // 1. Requests with an announced extension (few): the latest announced date counts.
-  const announced = new Map<string, { dueOn: string | null; at: number }>();
-  for (const e of db
-    .select({ letterId: requestEvents.letterId, dueOn: requestEvents.dueOn, at: requestEvents.at })
-    .from(requestEvents)
-    .where(isExtension)
-    .all()) {
-    const seen = announced.get(e.letterId);
-    if (!seen || seen.at <= e.at.getTime()) announced.set(e.letterId, { dueOn: e.dueOn, at: e.at.getTime() });
-  }
-  const extendedIds = [...announced.keys()];
-  for (let i = 0; i < extendedIds.length; i += 500) {
-    for (const r of db
-      .select({ ...columns, dueOn: letters.dueOn })
-      .from(letters)
-      .where(
-        inScope(
-          letters,
-          scope,
-          inArray(letters.status, [...AWAITING]),
-          inArray(letters.id, extendedIds.slice(i, i + 500)),
-        ),
-      )
-      .all()) {
-      const due = announced.get(r.id)?.dueOn ?? r.dueOn;
-      if (due !== null && due <= until) {
-        candidates.push({ ...r, due });
-        total++;
-      }
-    }
-  }
-
-  // 2. The rest by their own due date, per state straight from letters_due_idx (workspace, status, due date,
-  // id): already in order, so the most urgent few are read without sorting, and counting never reads the
-  // letters' long encrypted rows.
-  const extended = db.select({ id: requestEvents.letterId }).from(requestEvents).where(isExtension);
+  // Only an `extended` request has an announced date: lifecycle.ts allows announce_extension from `sent` and
+  // `acknowledged` only, it leads to `extended`, and nothing leads from there back to either (a test in
+  // tests/integration/dashboard-scale.test.ts keeps it so). So `sent` and `acknowledged` go by their own due
+  // date, straight from letters_due_idx (workspace, status, due date, id): already in order, the most urgent
+  // few are read without sorting, and counting never reads the letters' long encrypted rows. An extended
+  // request's date is its (latest) announcement's, looked up per letter through request_events_letter_idx,
+  // instead of reading every announcement of the workspace on every view (issue 7: 13,000 at full scale).
+  const announced = sql<
+    string | null
+  >`(select ${requestEvents.dueOn} from ${requestEvents} where ${requestEvents.letterId} = ${letters.id} and ${requestEvents.kind} = 'announce_extension' order by ${requestEvents.at} desc limit 1)`;
   for (const status of AWAITING) {
+    const due = status === "extended" ? sql<string>`coalesce(${announced}, ${letters.dueOn})` : letters.dueOn;
     const where = inScope(
       letters,
       scope,
       eq(letters.status, status),
-      lte(letters.dueOn, until),
-      notInArray(letters.id, extended),
+      status === "extended" ? sql`${due} <= ${until}` : lte(letters.dueOn, until),
     );
     const q = db
-      .select({ ...columns, due: sql<string>`${letters.dueOn}` })
+      .select({ ...columns, due: sql<string>`${due}` })
       .from(letters)
       .where(where)
-      .orderBy(letters.dueOn, letters.id);
+      .orderBy(due, letters.id);
     const rows = limit === undefined ? q.all() : q.limit(limit).all();
     candidates.push(...rows);
-    // Fewer rows than the limit are all of them; otherwise count from the index, and only up to one past the
-    // cap: enough to say "more than".
+    // Fewer rows than the limit are all of them; otherwise count, and only up to one past the cap: enough to
+    // say "more than".
     if (withTotal && limit !== undefined && rows.length === limit) {
       const capped = db
         .select({ one: sql`1` })
