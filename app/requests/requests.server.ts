@@ -167,12 +167,49 @@ export function addNote(scope: Scope, letterId: string, note: string) {
 
 export type TimelineItem = { at: Date; kind: string; text: string; letterId: string; note?: string };
 
+/** A timeline item whose note (if any) is still encrypted: only the items shown are decrypted. */
+type SealedItem = Omit<TimelineItem, "note"> & { sealed?: { id: string; noteEnc: string } };
+
 /**
  * The timeline of a case (or one of its requests): letters written, sent, accepted by SMTP; replies; status
  * changes; notes; follow-ups and escalations; re-checks of the places the letters name. Notes are decrypted
  * (logged as a read of the request).
  */
 export function timeline(scope: Scope, caseId: string, letterId?: string): TimelineItem[] {
+  return unseal(scope, caseId, sealedTimeline(scope, caseId, letterId));
+}
+
+/**
+ * The newest `limit` items of a case's timeline, newest first, and how many it has in all (the case timeline
+ * page shows the newest and links to the rest). Only the notes of the items returned are decrypted and logged.
+ */
+export function timelinePage(
+  scope: Scope,
+  caseId: string,
+  { limit }: { limit?: number } = {},
+): { items: TimelineItem[]; total: number } {
+  const all = sealedTimeline(scope, caseId).reverse();
+  const shown = limit === undefined ? all : all.slice(0, limit);
+  return { items: unseal(scope, caseId, shown), total: all.length };
+}
+
+/** Decrypts the notes of these items, logging the read once if there are any. */
+function unseal(scope: Scope, caseId: string, items: SealedItem[]): TimelineItem[] {
+  if (items.some((i) => i.sealed))
+    audit({
+      action: "request.read",
+      actorUserId: scope.userId,
+      workspaceId: scope.workspaceId,
+      targetType: "case",
+      targetId: caseId,
+    });
+  return items.map(({ sealed, ...i }) =>
+    sealed ? { ...i, note: decrypt(sealed.noteEnc, `request_event:${sealed.id}:note`) } : i,
+  );
+}
+
+/** Every item of the timeline, oldest first, notes not yet decrypted. */
+function sealedTimeline(scope: Scope, caseId: string, letterId?: string): SealedItem[] {
   const db = getDb();
   const ls = db
     .select({
@@ -191,7 +228,7 @@ export function timeline(scope: Scope, caseId: string, letterId?: string): Timel
       inScope(letters, scope, eq(letters.caseId, caseId), letterId ? eq(letters.id, letterId) : undefined),
     )
     .all();
-  const items: TimelineItem[] = [];
+  const items: SealedItem[] = [];
   for (const l of ls) {
     items.push({
       at: l.createdAt,
@@ -227,17 +264,9 @@ export function timeline(scope: Scope, caseId: string, letterId?: string): Timel
       ),
     )
     .all();
-  if (ev.some((e) => e.noteEnc))
-    audit({
-      action: "request.read",
-      actorUserId: scope.userId,
-      workspaceId: scope.workspaceId,
-      targetType: "case",
-      targetId: caseId,
-    });
   for (const e of ev) {
     const ref = refOf.get(e.letterId) ?? "";
-    const note = e.noteEnc ? decrypt(e.noteEnc, `request_event:${e.id}:note`) : undefined;
+    const sealed = e.noteEnc ? { id: e.id, noteEnc: e.noteEnc } : undefined;
     let text: string;
     if (e.kind === "note") text = `Note on ${ref}`;
     else if (e.kind === "reply" && e.outcome)
@@ -249,7 +278,7 @@ export function timeline(scope: Scope, caseId: string, letterId?: string): Timel
     else if (e.kind === "follow_up") text = `${ref}: follow-up sent`;
     else if (e.kind === "escalate") text = `${ref}: complaint filed with the authority`;
     else text = `${ref}: ${STATE_LABELS[e.toStatus as keyof typeof STATE_LABELS] ?? e.toStatus}`;
-    items.push({ at: e.at, kind: e.kind, letterId: e.letterId, text, note });
+    items.push({ at: e.at, kind: e.kind, letterId: e.letterId, text, ...(sealed ? { sealed } : {}) });
   }
   const replies = db
     .select({

@@ -5,9 +5,12 @@ import { requireScope } from "~/auth/session.server";
 import { getCase } from "~/cases/cases.server";
 import { caseRequests } from "~/requests/case-requests.server";
 import { STATE_LABELS } from "~/requests/lifecycle";
-import { timeline } from "~/requests/requests.server";
+import { timelinePage } from "~/requests/requests.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { parseParams } from "~/utils/forms";
+
+/** The page shows the newest events; `?events=all` shows every one (a case can have thousands). */
+const EVENTS_SHOWN = 100;
 
 const ParamsSchema = z.object({ caseId: z.string().min(1).max(40) });
 
@@ -15,10 +18,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   const { caseId } = parseParams(params, ParamsSchema);
   getCase(scope, caseId); // 404 outside the scope
+  const allEvents = new URL(request.url).searchParams.get("events") === "all";
+  const page = timelinePage(scope, caseId, allEvents ? {} : { limit: EVENTS_SHOWN });
   return {
     caseId,
     requests: caseRequests(scope, caseId),
-    timeline: timeline(scope, caseId).map((t) => ({ ...t, at: t.at.toISOString() })),
+    timeline: page.items.map((t) => ({ ...t, at: t.at.toISOString() })),
+    timelineTotal: page.total,
+    allEvents,
   };
 }
 
@@ -55,6 +62,17 @@ export default function CaseTimeline() {
       </section>
       <section aria-labelledby="timeline" className="stack">
         <h2 id="timeline">Timeline</h2>
+        {d.timelineTotal > d.timeline.length ? (
+          <p>
+            Showing the newest {d.timeline.length} of {d.timelineTotal.toLocaleString("en")} events, newest
+            first. <Link to={`/cases/${d.caseId}/timeline?events=all#timeline`}>Show older events</Link>
+          </p>
+        ) : d.timeline.length > 0 ? (
+          <p className="muted">
+            {d.timelineTotal === 1 ? "1 event" : `All ${d.timelineTotal.toLocaleString("en")} events`}, newest
+            first.
+          </p>
+        ) : null}
         {d.timeline.length === 0 ? (
           <p className="empty">Nothing has happened yet.</p>
         ) : (
@@ -68,6 +86,15 @@ export default function CaseTimeline() {
             ))}
           </ol>
         )}
+        {d.timelineTotal > d.timeline.length ? (
+          <p>
+            <Link to={`/cases/${d.caseId}/timeline?events=all#timeline`}>Show older events</Link>
+          </p>
+        ) : d.allEvents && d.timelineTotal > EVENTS_SHOWN ? (
+          <p>
+            <Link to={`/cases/${d.caseId}/timeline#timeline`}>Show only the newest events</Link>
+          </p>
+        ) : null}
       </section>
     </div>
   );
