@@ -80,23 +80,25 @@ function reminders(scope: Scope, now: Date, limit?: number, withTotal = false) {
   const candidates: Candidate[] = [];
   let total = 0;
 
-  // Only an `extended` request has an announced date: lifecycle.ts allows announce_extension from `sent` and
-  // `acknowledged` only, it leads to `extended`, and nothing leads from there back to either (a test in
-  // tests/integration/dashboard-scale.test.ts keeps it so). So `sent` and `acknowledged` go by their own due
-  // date, straight from letters_due_idx (workspace, status, due date, id): already in order, the most urgent
-  // few are read without sorting, and counting never reads the letters' long encrypted rows. An extended
-  // request's date is its (latest) announcement's, looked up per letter through request_events_letter_idx,
-  // instead of reading every announcement of the workspace on every view (issue 7: 13,000 at full scale).
+  // An announced extension (request_events) moves a request's date; only `acknowledged` and `extended` requests
+  // can have one (lifecycle.ts: announce_extension leaves from `sent` or `acknowledged` and leads to
+  // `extended`; `sent` is reached only from `draft` or `queued`, never after an extension). So `sent` requests
+  // go by their own due date, straight from letters_due_idx (workspace, status, due date, id): already in
+  // order, the most urgent few are read without sorting, and counting never reads the letters' long rows.
+  // For the other two the latest announcement's date counts, looked up per letter through
+  // request_events_letter_idx, instead of reading every announcement of the workspace on every view and
+  // excluding them from every query (issue 7).
   const announced = sql<
     string | null
   >`(select ${requestEvents.dueOn} from ${requestEvents} where ${requestEvents.letterId} = ${letters.id} and ${requestEvents.kind} = 'announce_extension' order by ${requestEvents.at} desc limit 1)`;
   for (const status of AWAITING) {
-    const due = status === "extended" ? sql<string>`coalesce(${announced}, ${letters.dueOn})` : letters.dueOn;
+    const byOwnDate = status === "sent";
+    const due = byOwnDate ? letters.dueOn : sql<string>`coalesce(${announced}, ${letters.dueOn})`;
     const where = inScope(
       letters,
       scope,
       eq(letters.status, status),
-      status === "extended" ? sql`${due} <= ${until}` : lte(letters.dueOn, until),
+      byOwnDate ? lte(letters.dueOn, until) : sql`${due} <= ${until}`,
     );
     const q = db
       .select({ ...columns, due: sql<string>`${due}` })

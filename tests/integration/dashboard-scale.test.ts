@@ -5,6 +5,7 @@ import { and, eq, gt } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents } from "#db/schema";
 import { getDb } from "~/db.server";
+import { ALLOWED_FROM, EVENT_TYPES, type RequestEvent, transition } from "~/requests/lifecycle";
 import { REMINDER_COUNT_CAP } from "~/requests/reminders.server";
 import * as home from "~/routes/_index";
 import { encrypt } from "~/security/crypto.server";
@@ -106,5 +107,33 @@ describe("dashboard case list", () => {
     // One read per subject shown (the three cases belong to three people), by the signed-in user.
     expect(reads).toHaveLength(3);
     expect(new Set(reads.map((r) => r.actor))).toEqual(new Set([a.scope.userId]));
+  });
+});
+
+describe("the reminders' shortcut for sent requests", () => {
+  it("holds: no request reaches `sent` after an announced extension, so sent ones go by their own date", () => {
+    // Every state that can lead to `sent` (walking the lifecycle backwards) must be one an extension cannot
+    // have happened in: announce_extension leads to `extended`, which must not be among them.
+    const edges: [string, string][] = [];
+    for (const type of EVENT_TYPES) {
+      if (type === "reply") continue; // replies lead to a reply outcome, never to sent, draft, queued or failed
+      const event = (
+        type === "announce_extension" ? { type, newDueOn: "2030-01-01" } : { type }
+      ) as RequestEvent;
+      for (const from of ALLOWED_FROM[type]) edges.push([from, transition(from, event)]);
+    }
+    const before = new Set(["sent"]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [from, to] of edges)
+        if (before.has(to) && !before.has(from)) {
+          before.add(from);
+          grew = true;
+        }
+    }
+    expect([...before].sort()).toEqual(["draft", "failed", "queued", "sent"]);
+    expect(ALLOWED_FROM.announce_extension).not.toContain("draft");
+    expect(ALLOWED_FROM.announce_extension).not.toContain("queued");
+    expect(ALLOWED_FROM.announce_extension).not.toContain("failed");
   });
 });
