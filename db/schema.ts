@@ -387,6 +387,13 @@ export const letters = sqliteTable(
     sentOn: text("sent_on"),
     dueOn: text("due_on"),
     extendedDueOn: text("extended_due_on"),
+    // The latest date the recipient announced (request_events of kind announce_extension), kept by the
+    // database: a trigger on request_events writes it (migration 0019), so every writer agrees.
+    announcedDueOn: text("announced_due_on"),
+    // The date the answer is due now: the announced date, else the one computed at sending.
+    effectiveDueOn: text("effective_due_on").generatedAlwaysAs(sql`coalesce(announced_due_on, due_on)`, {
+      mode: "virtual",
+    }),
     acknowledgeBy: text("acknowledge_by"),
     messageId: text("message_id"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
@@ -396,9 +403,9 @@ export const letters = sqliteTable(
   (t) => [
     index("letters_case_idx").on(t.caseId, t.createdAt),
     index("letters_workspace_idx").on(t.workspaceId, t.status),
-    // Reminders (dashboard, digest): waiting requests by due date, answered from the index alone, without
-    // reading the letters' long encrypted rows.
-    index("letters_due_idx").on(t.workspaceId, t.status, t.dueOn, t.id),
+    // Reminders (dashboard, digest) and upcoming deadlines: waiting requests by the date due now, answered
+    // from the index alone, without reading the letters' long encrypted rows.
+    index("letters_effective_due_idx").on(t.workspaceId, t.status, t.effectiveDueOn, t.id),
   ],
 );
 
@@ -633,9 +640,6 @@ export const requestEvents = sqliteTable(
   (t) => [
     index("request_events_letter_idx").on(t.letterId, t.at),
     index("request_events_case_idx").on(t.caseId, t.at),
-    // The dashboard's reminders look up the workspace's announced extensions on every view (issue 7,
-    // migration 0018); without it each look-up scanned every event of every workspace.
-    index("request_events_workspace_kind_idx").on(t.workspaceId, t.kind, t.letterId),
   ],
 );
 

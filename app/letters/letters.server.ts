@@ -308,6 +308,8 @@ export type LetterSummary = {
   createdAt: Date;
   sentAt: Date | null;
   dueOn: string | null;
+  // The date the recipient announced instead (an extension), kept by the database from the request's events.
+  announcedDueOn: string | null;
   problem: string | null;
   attempts: number;
 };
@@ -329,6 +331,7 @@ export function listLetters(
       createdAt: letters.createdAt,
       sentAt: letters.sentAt,
       dueOn: letters.dueOn,
+      announcedDueOn: letters.announcedDueOn,
       lastError: outbox.lastError,
       attempts: outbox.attempts,
     })
@@ -353,6 +356,7 @@ export function listLetters(
     createdAt: r.createdAt,
     sentAt: r.sentAt,
     dueOn: r.dueOn,
+    announcedDueOn: r.announcedDueOn,
     problem: r.lastError ?? null,
     attempts: r.attempts ?? 0,
   }));

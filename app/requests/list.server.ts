@@ -1,8 +1,8 @@
 // Requests across a workspace (for the API): filtered pages, one request's dates, and the due dates coming up.
 // Only plain columns are read (status, dates, reference, recipient id), so nothing is decrypted here; the
 // overdue rule and the effective due date come from the lifecycle module.
-import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { letters, requestEvents } from "#db/schema";
+import { desc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { letters } from "#db/schema";
 import { getDb } from "~/db.server";
 import { calendarDateIn } from "~/deadlines/engine";
 import { getRecipient } from "~/recipients/directory.server";
@@ -10,21 +10,6 @@ import { inScope, notFound, type Scope } from "~/workspaces/scope.server";
 import { AWAITING, effectiveDue, isOverdue, type RequestState } from "./lifecycle";
 
 const DAY = 86_400_000;
-
-/** The latest announced extension per letter of the workspace, as a sub-query. */
-function extensions(workspaceId: string) {
-  const db = getDb();
-  return db
-    .select({
-      letterId: requestEvents.letterId,
-      dueOn: sql<string | null>`${requestEvents.dueOn}`.as("ext_due_on"),
-      at: sql`max(${requestEvents.at})`.as("ext_at"),
-    })
-    .from(requestEvents)
-    .where(and(eq(requestEvents.workspaceId, workspaceId), eq(requestEvents.kind, "announce_extension")))
-    .groupBy(requestEvents.letterId)
-    .as("ext");
-}
 
 function recipientNamer(workspaceId: string) {
   const names = new Map<string | null, string>();
@@ -59,10 +44,8 @@ export type RequestSummary = {
   due: string | null;
 };
 
-function query(scope: Scope, where: SQL | undefined) {
-  const ext = extensions(scope.workspaceId);
+function query(where: SQL | undefined) {
   return {
-    ext,
     q: getDb()
       .select({
         id: letters.id,
@@ -79,10 +62,9 @@ function query(scope: Scope, where: SQL | undefined) {
         dueOn: letters.dueOn,
         extendedDueOn: letters.extendedDueOn,
         acknowledgeBy: letters.acknowledgeBy,
-        announcedDueOn: ext.dueOn,
+        announcedDueOn: letters.announcedDueOn,
       })
       .from(letters)
-      .leftJoin(ext, eq(ext.letterId, letters.id))
       .where(where),
   };
 }
@@ -115,7 +97,7 @@ export function listRequests(
     f.status ? eq(letters.status, f.status) : undefined,
     f.caseId ? eq(letters.caseId, f.caseId) : undefined,
   );
-  const { q } = query(scope, where);
+  const { q } = query(where);
   const rows = q.orderBy(desc(letters.createdAt), letters.id).limit(f.limit).offset(f.offset).all();
   const total = getDb().select({ n: sql<number>`count(*)` }).from(letters).where(where).get()?.n ?? 0;
   return { items: summarise(rows, scope, now), total };
@@ -123,7 +105,7 @@ export function listRequests(
 
 /** One request's tracking facts (404 outside the scope). */
 export function requestSummary(scope: Scope, id: string, now = new Date()): RequestSummary {
-  const { q } = query(scope, inScope(letters, scope, eq(letters.id, id)));
+  const { q } = query(inScope(letters, scope, eq(letters.id, id)));
   const row = q.get();
   if (!row) notFound("This request");
   return summarise([row], scope, now)[0]!;
@@ -144,8 +126,8 @@ export type UpcomingDeadline = {
 export function upcomingDeadlines(scope: Scope, days: number, now = new Date()) {
   const today = calendarDateIn(now, "UTC");
   const until = new Date(Date.parse(`${today}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-  const ext = extensions(scope.workspaceId);
-  const due = sql<string>`coalesce(${ext.dueOn}, ${letters.dueOn})`;
+  // letters.effective_due_on is the announced date, else the computed one (indexed with workspace and status).
+  const due = sql<string>`${letters.effectiveDueOn}`;
   const rows = getDb()
     .select({
       id: letters.id,
@@ -156,9 +138,8 @@ export function upcomingDeadlines(scope: Scope, days: number, now = new Date()) 
       due,
     })
     .from(letters)
-    .leftJoin(ext, eq(ext.letterId, letters.id))
-    .where(inScope(letters, scope, inArray(letters.status, [...AWAITING]), sql`${due} <= ${until}`))
-    .orderBy(due, letters.id)
+    .where(inScope(letters, scope, inArray(letters.status, [...AWAITING]), lte(letters.effectiveDueOn, until)))
+    .orderBy(letters.effectiveDueOn, letters.id)
     .limit(1000)
     .all();
   const nameOf = recipientNamer(scope.workspaceId);

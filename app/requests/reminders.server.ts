@@ -1,8 +1,8 @@
 // Reminders: requests due within three days and overdue ones, for the dashboard and a daily email digest per
 // user. The digest names letter references, recipients (companies, not people) and dates, with links; never
 // the person's details. One digest per user and day (reminder_digests), whether the job or the CLI sends it.
-import { eq, lte, type SQL, sql } from "drizzle-orm";
-import { letters, memberships, reminderDigests, requestEvents } from "#db/schema";
+import { eq, lte, sql } from "drizzle-orm";
+import { letters, memberships, reminderDigests } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getUserProfile } from "~/auth/users.server";
 import { getDb } from "~/db.server";
@@ -80,21 +80,11 @@ function reminders(scope: Scope, now: Date, limit?: number, withTotal = false) {
   const candidates: Candidate[] = [];
   let total = 0;
 
-  // An announced extension (request_events) moves a request's date; only `acknowledged` and `extended` requests
-  // can have one (lifecycle.ts: announce_extension leaves from `sent` or `acknowledged` and leads to
-  // `extended`; `sent` is reached only from `draft` or `queued`, never after an extension). Each state is read
-  // in two parts that both use an index and stop early (issue 7):
-  // - letters WITHOUT an announcement go by their own due date, straight from letters_due_idx (workspace,
-  //   status, due date, id): already in order, so the most urgent few are read without sorting, and the
-  //   NOT EXISTS probe (request_events_letter_idx) runs only for the rows walked;
-  // - letters WITH one (found through request_events_workspace_kind_idx, usually few) go by the latest
-  //   announcement's date.
-  // Evaluating "latest announcement or own date" for every waiting letter of a large workspace on every view
-  // was the dashboard's main cost at the bench's scale.
-  const announcedFor = (letterId: typeof letters.id) =>
-    sql<string>`(select ${requestEvents.dueOn} from ${requestEvents} where ${requestEvents.letterId} = ${letterId} and ${requestEvents.kind} = 'announce_extension' order by ${requestEvents.at} desc limit 1)`;
-  const hasAnnouncement = sql`exists (select 1 from ${requestEvents} where ${requestEvents.letterId} = ${letters.id} and ${requestEvents.kind} = 'announce_extension')`;
-  const announcedIds = sql`${letters.id} in (select ${requestEvents.letterId} from ${requestEvents} where ${requestEvents.workspaceId} = ${scope.workspaceId} and ${requestEvents.kind} = 'announce_extension')`;
+  // The date due now (an announced extension's, else the one computed at sending) is a column the database
+  // keeps (letters.effective_due_on, migration 0019), indexed with the workspace and status: each waiting state
+  // is read from letters_effective_due_idx already in order, so the most urgent few are read without sorting
+  // and without touching the letters' long rows. Reading the latest announcement from request_events per view
+  // was the dashboard's main cost at the bench's scale (issue 7: ~90 ms with a million events).
   const countUpTo = (where: ReturnType<typeof inScope>) => {
     const capped = db
       .select({ one: sql`1` })
@@ -104,36 +94,18 @@ function reminders(scope: Scope, now: Date, limit?: number, withTotal = false) {
       .as("capped");
     return db.select({ n: sql<number>`count(*)` }).from(capped).get()?.n ?? 0;
   };
-  const read = (due: SQL<string> | typeof letters.dueOn, where: ReturnType<typeof inScope>) => {
+  for (const status of AWAITING) {
+    const where = inScope(letters, scope, eq(letters.status, status), lte(letters.effectiveDueOn, until));
     const q = db
-      .select({ ...columns, due: sql<string>`${due}` })
+      .select({ ...columns, due: sql<string>`${letters.effectiveDueOn}` })
       .from(letters)
       .where(where)
-      .orderBy(due, letters.id);
+      .orderBy(letters.effectiveDueOn, letters.id);
     const rows = limit === undefined ? q.all() : q.limit(limit).all();
     candidates.push(...rows);
     // Fewer rows than the limit are all of them; otherwise count, and only up to one past the cap: enough to
     // say "more than".
     total += withTotal && limit !== undefined && rows.length === limit ? countUpTo(where) : rows.length;
-  };
-  for (const status of AWAITING) {
-    const canBeExtended = status !== "sent";
-    read(
-      letters.dueOn,
-      inScope(
-        letters,
-        scope,
-        eq(letters.status, status),
-        lte(letters.dueOn, until),
-        canBeExtended ? sql`not ${hasAnnouncement}` : undefined,
-      ),
-    );
-    if (!canBeExtended) continue;
-    const announced = announcedFor(letters.id);
-    read(
-      announced,
-      inScope(letters, scope, eq(letters.status, status), announcedIds, sql`${announced} <= ${until}`),
-    );
   }
   candidates.sort((x, y) => x.due.localeCompare(y.due) || x.id.localeCompare(y.id));
   // The per-state queries read a letter's row only for the few they return (the index gives the order).

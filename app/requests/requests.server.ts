@@ -1,7 +1,7 @@
 // Requests (= letters) as the tracking issue sees them: moving one through its lifecycle, notes, and the
 // timeline. The state lives in letters.status; every change is a compare-and-set on it plus a request_events row,
 // so two people (or the mailbox poller and a person) cannot both move the same request from the same state.
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { exposureChecks, inboundMessages, letterExposures, letters, outbox, requestEvents } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
@@ -30,22 +30,16 @@ export type RequestRow = {
   refusalReason: RefusalReason | null;
 };
 
-/** The latest announced due date and refusal reason of a letter (from its events). */
-function trackingFacts(letterId: string) {
-  const rows = getDb()
-    .select({
-      kind: requestEvents.kind,
-      dueOn: requestEvents.dueOn,
-      refusalReason: requestEvents.refusalReason,
-    })
+/** The latest refusal reason of a letter (from its events). */
+function refusalReasonOf(letterId: string) {
+  const row = getDb()
+    .select({ refusalReason: requestEvents.refusalReason })
     .from(requestEvents)
-    .where(eq(requestEvents.letterId, letterId))
+    .where(and(eq(requestEvents.letterId, letterId), isNotNull(requestEvents.refusalReason)))
     .orderBy(desc(requestEvents.at))
-    .all();
-  return {
-    announcedDueOn: rows.find((r) => r.kind === "announce_extension")?.dueOn ?? null,
-    refusalReason: (rows.find((r) => r.refusalReason)?.refusalReason ?? null) as RefusalReason | null,
-  };
+    .limit(1)
+    .get();
+  return (row?.refusalReason ?? null) as RefusalReason | null;
 }
 
 /** A request of the workspace by letter id (404 otherwise), without decrypting anything. */
@@ -57,12 +51,14 @@ export function getRequest(scope: Scope, letterId: string): RequestRow {
       workspaceId: letters.workspaceId,
       status: letters.status,
       dueOn: letters.dueOn,
+      // The latest announced date, kept on the letter by the database (migration 0019).
+      announcedDueOn: letters.announcedDueOn,
     })
     .from(letters)
     .where(inScope(letters, scope, eq(letters.id, letterId)))
     .get();
   if (!row) notFound("This request");
-  return { ...row, ...trackingFacts(row.id) };
+  return { ...row, refusalReason: refusalReasonOf(row.id) };
 }
 
 export type Extras = {

@@ -3,10 +3,11 @@
 // logged as a read.
 import { and, eq, gt } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents } from "#db/schema";
+import { auditEvents, letters, requestEvents } from "#db/schema";
 import { getDb } from "~/db.server";
-import { ALLOWED_FROM, EVENT_TYPES, type RequestEvent, transition } from "~/requests/lifecycle";
+import { requestSummary } from "~/requests/list.server";
 import { REMINDER_COUNT_CAP } from "~/requests/reminders.server";
+import { applyEvent } from "~/requests/requests.server";
 import * as home from "~/routes/_index";
 import { encrypt } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
@@ -110,30 +111,58 @@ describe("dashboard case list", () => {
   });
 });
 
-describe("the reminders' shortcut for sent requests", () => {
-  it("holds: no request reaches `sent` after an announced extension, so sent ones go by their own date", () => {
-    // Every state that can lead to `sent` (walking the lifecycle backwards) must be one an extension cannot
-    // have happened in: announce_extension leads to `extended`, which must not be among them.
-    const edges: [string, string][] = [];
-    for (const type of EVENT_TYPES) {
-      if (type === "reply") continue; // replies lead to a reply outcome, never to sent, draft, queued or failed
-      const event = (
-        type === "announce_extension" ? { type, newDueOn: "2030-01-01" } : { type }
-      ) as RequestEvent;
-      for (const from of ALLOWED_FROM[type]) edges.push([from, transition(from, event)]);
-    }
-    const before = new Set(["sent"]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const [from, to] of edges)
-        if (before.has(to) && !before.has(from)) {
-          before.add(from);
-          grew = true;
-        }
-    }
-    expect([...before].sort()).toEqual(["draft", "failed", "queued", "sent"]);
-    expect(ALLOWED_FROM.announce_extension).not.toContain("draft");
-    expect(ALLOWED_FROM.announce_extension).not.toContain("queued");
-    expect(ALLOWED_FROM.announce_extension).not.toContain("failed");
+describe("the date due now (letters.effective_due_on, kept by the database)", () => {
+  it("follows the latest announced extension by event time, in the reminders and the API's summary", async () => {
+    const a = await newAccount();
+    const l = sentLetter(a.scope, { dueOn: "2020-01-01" });
+    applyEvent(a.scope.workspaceId, l.letterId, { type: "acknowledge" }, a.scope.userId);
+    const dueNow = () =>
+      getDb()
+        .select({ announced: letters.announcedDueOn, effective: letters.effectiveDueOn })
+        .from(letters)
+        .where(eq(letters.id, l.letterId))
+        .get();
+    expect(dueNow()).toEqual({ announced: null, effective: "2020-01-01" });
+    const before = (await call(home.loader, get("/", a.cookie))) as Home;
+    expect(before.reminders.map((r) => r.due)).toEqual(["2020-01-01"]);
+
+    // The recipient announces a later date: the request leaves the reminders.
+    applyEvent(
+      a.scope.workspaceId,
+      l.letterId,
+      { type: "announce_extension", newDueOn: "2099-03-01" },
+      a.scope.userId,
+      { at: new Date("2026-01-10T00:00:00Z") },
+    );
+    expect(dueNow()).toEqual({ announced: "2099-03-01", effective: "2099-03-01" });
+    const after = (await call(home.loader, get("/", a.cookie))) as Home;
+    expect(after.reminders).toEqual([]);
+    expect(requestSummary(a.scope, l.letterId)).toMatchObject({
+      announcedDueOn: "2099-03-01",
+      due: "2099-03-01",
+    });
+
+    // An announcement recorded later but dated earlier does not replace the newer one.
+    getDb()
+      .insert(requestEvents)
+      .values({
+        id: newId(),
+        workspaceId: a.scope.workspaceId,
+        caseId: l.caseId,
+        letterId: l.letterId,
+        at: new Date("2026-01-05T00:00:00Z"),
+        kind: "announce_extension",
+        dueOn: "2020-02-01",
+      })
+      .run();
+    expect(dueNow()).toEqual({ announced: "2099-03-01", effective: "2099-03-01" });
+
+    // Removing the newer announcement falls back to the older one; removing every one, to the computed date.
+    getDb().delete(requestEvents).where(eq(requestEvents.dueOn, "2099-03-01")).run();
+    expect(dueNow()).toEqual({ announced: "2020-02-01", effective: "2020-02-01" });
+    const older = (await call(home.loader, get("/", a.cookie))) as Home;
+    expect(older.reminders.map((r) => r.due)).toEqual(["2020-02-01"]);
+    getDb().delete(requestEvents).where(eq(requestEvents.letterId, l.letterId)).run();
+    expect(dueNow()).toEqual({ announced: null, effective: "2020-01-01" });
   });
 });
