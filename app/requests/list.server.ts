@@ -138,7 +138,9 @@ export function upcomingDeadlines(scope: Scope, days: number, now = new Date()) 
       due,
     })
     .from(letters)
-    .where(inScope(letters, scope, inArray(letters.status, [...AWAITING]), lte(letters.effectiveDueOn, until)))
+    .where(
+      inScope(letters, scope, inArray(letters.status, [...AWAITING]), lte(letters.effectiveDueOn, until)),
+    )
     .orderBy(letters.effectiveDueOn, letters.id)
     .limit(1000)
     .all();
