@@ -26,7 +26,7 @@ import {
 import { type LetterDetails, LetterDetailsSchema } from "~/letters/forms";
 import { latestMandate } from "~/letters/mandates.server";
 import { generateReference } from "~/letters/reference";
-import { unsendableReasons } from "~/letters/sendable";
+import { findUnfilled, missingVariables } from "~/letters/sendable";
 import { getTemplate, type LetterTemplate, renderTemplate } from "~/letters/templates.server";
 import { type Lang, LetterVariables, type LetterVariablesInput } from "~/letters/variables";
 import { makeMessageId } from "~/outbox/queue.server";
@@ -799,6 +799,14 @@ export class BulkRun {
       address,
       workspaceId: this.scope.workspaceId,
     });
+    // The send-time gate of a hand-made letter (sendable.ts): no empty required variable, no marker left. The
+    // variables are checked before rendering: a cell that cannot be sent (a broker without an opt-out form, a
+    // site without a platform name) is skipped without rendering its letter.
+    const missing = missingVariables({
+      template: template.meta,
+      variables: variables as Record<string, unknown>,
+    });
+    if (missing.length) return { state: "skipped", reason: missingCode(missing) };
     let rendered: { subject: string; body: string };
     try {
       rendered = this.render(template, variables);
@@ -806,15 +814,8 @@ export class BulkRun {
       // A template that cannot be filled for this recipient (the same letter written by hand fails too).
       return { state: "failed", reason: "render_error" };
     }
-    // The send-time gate of a hand-made letter: no empty required variable, no marker left.
-    const problems = unsendableReasons({
-      template: template.meta,
-      variables: variables as Record<string, unknown>,
-      subject: rendered.subject,
-      body: rendered.body,
-    });
-    if (problems.missing.length) return { state: "skipped", reason: missingCode(problems.missing) };
-    if (problems.markers.length) return { state: "failed", reason: "unfilled_marker" };
+    if (findUnfilled(rendered.subject).length || findUnfilled(rendered.body).length)
+      return { state: "failed", reason: "unfilled_marker" };
     // LEGAL.md §2 checklist, once per kind, language and regime of this run (the wording is the same template).
     const checkKey = `${template.meta.id}|${template.meta.lang}|${d.option.regime}|${represented}`;
     if (!this.checked.has(checkKey)) {

@@ -36,10 +36,15 @@ export type SendableCheck = {
   body: string;
 };
 
+/** The template's required variables that are empty (checkable before rendering). */
+export function missingVariables(check: Pick<SendableCheck, "template" | "variables">): string[] {
+  return blankPaths(check.variables, requiredPaths(check.template, check.variables));
+}
+
 /** What stops a letter from being sent; empty lists mean it may go. */
 export function unsendableReasons(check: SendableCheck): { missing: string[]; markers: string[] } {
   return {
-    missing: blankPaths(check.variables, requiredPaths(check.template, check.variables)),
+    missing: missingVariables(check),
     markers: [...findUnfilled(check.subject), ...findUnfilled(check.body)],
   };
 }

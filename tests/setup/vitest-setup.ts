@@ -9,6 +9,11 @@ if (!process.env.RETRACT_TEST_KEEP_DATA_DIR) {
 process.env.NODE_ENV = "test";
 
 // A worker may run several files: never carry a database connection from one file's data folder to the next.
-const g = globalThis as { __retractDb?: { $client: { close(): void } } };
+const g = globalThis as {
+  __retractDb?: { $client: { close(): void } };
+  __retractCheckpointer?: { stop(): Promise<void> };
+};
+void g.__retractCheckpointer?.stop();
+g.__retractCheckpointer = undefined;
 g.__retractDb?.$client.close();
 g.__retractDb = undefined;
