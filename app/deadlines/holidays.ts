@@ -6,8 +6,9 @@
 //   closures and half-days such as 24 Dec from 14:00 in Germany; "optional", "school", "observance" never count);
 // - only whole days: a "public" entry that starts at a time of day (e.g. 12:00) is a half-day and does not count;
 // - multi-day holidays (Chuseok, Eid) count every day they span.
-import Holidays from "date-holidays";
+
 import { addDays, type IsoDate } from "./dates";
+import { type Holidays, holidaysClass } from "./holidays-lib.server";
 
 export type HolidayCalendarSpec = {
   /** ISO 3166-1 alpha-2, upper case. */
@@ -25,7 +26,7 @@ let registry: Holidays | undefined;
 
 /** One instance used only to list countries and subdivisions. */
 function getRegistry(): Holidays {
-  registry ??= new Holidays();
+  registry ??= new (holidaysClass())();
   return registry;
 }
 
@@ -81,8 +82,8 @@ function getCalendar(spec: HolidayCalendarSpec): CalendarCache {
   let cache = calendars.get(key);
   if (!cache) {
     const holidays = spec.subdivision
-      ? new Holidays(spec.country, spec.subdivision)
-      : new Holidays(spec.country);
+      ? new (holidaysClass())(spec.country, spec.subdivision)
+      : new (holidaysClass())(spec.country);
     cache = { holidays, days: new Map(), years: new Set() };
     calendars.set(key, cache);
   }

@@ -2,8 +2,6 @@
 // is kept, GPS and camera metadata are pointed out, and a copy without metadata can be made.
 import { createHash } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
-import exifr from "exifr";
-import { fileTypeFromBuffer } from "file-type";
 import { evidence } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
@@ -38,6 +36,8 @@ export const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex"
 
 /** Sniffs the real type from the bytes; saved web pages and text are recognised as UTF-8 text. */
 export async function sniffType(bytes: Buffer): Promise<string | null> {
+  // Loaded with the first upload, not at start-up (issue 7, cold start).
+  const { fileTypeFromBuffer } = await import("file-type");
   const ft = await fileTypeFromBuffer(bytes);
   if (ft) {
     if (ft.mime === "application/zip" || ft.mime === "application/x-mhtml") return ft.mime;
@@ -56,6 +56,7 @@ export async function sniffType(bytes: Buffer): Promise<string | null> {
 export async function readMetadata(bytes: Buffer, mime: string): Promise<EvidenceMetadata> {
   if (!METADATA_TYPES.has(mime)) return {};
   try {
+    const { default: exifr } = await import("exifr");
     const tags = await exifr.parse(bytes, { gps: true, tiff: true, exif: true, xmp: false, icc: false });
     if (!tags) return {};
     const meta: EvidenceMetadata = {};

@@ -3,7 +3,6 @@
 // signed mandate's date and carries the file as an attachment; without one it is not sent.
 import { createHash } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
-import { fileTypeFromBuffer } from "file-type";
 import { cases, mandates } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getUserProfile } from "~/auth/users.server";
@@ -112,6 +111,7 @@ export async function uploadMandate(
   if (file.bytes.length === 0) throw new MandateError("Choose the signed letter of authority to upload.");
   if (file.bytes.length > MANDATE_MAX_BYTES) throw new MandateError("The file is larger than 15 MB.");
   if (file.signedOn > today(now)) throw new MandateError("The signing date cannot be in the future.");
+  const { fileTypeFromBuffer } = await import("file-type"); // on first upload, not at start-up
   const mime = (await fileTypeFromBuffer(file.bytes))?.mime;
   if (!mime || !ALLOWED_MIME.has(mime))
     throw new MandateError("Upload the signed copy as a PDF or a photo (PNG, JPEG, WebP).");

@@ -1,7 +1,7 @@
 // Loads the letter templates of templates/ (front matter + Liquid body) and renders them into plain-text letters.
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import matter from "gray-matter";
 import { Liquid, type Template } from "liquidjs";
 import { z } from "zod";
 import { formatLongDate } from "./format";
@@ -81,10 +81,15 @@ function parse(lang: Lang, source: string): Template[] {
 
 // ── Parsing a template file ───────────────────────────────────────────────────────────────────
 
+// gray-matter (and the YAML parser it loads) is loaded with the first template, not at every start-up of the
+// server (issue 7, cold start): most requests never read a template.
+const requireLazily = createRequire(import.meta.url);
+const matter = (text: string) => (requireLazily("gray-matter") as typeof import("gray-matter"))(text, {});
+
 /** Parses and validates one template (front matter + body); throws TemplateError with the reason. */
 export function parseTemplate(text: string, source = "<template>"): LetterTemplate {
-  // gray-matter caches by input text unless given options; an empty options object turns that off.
-  const file = matter(text, {});
+  // gray-matter caches by input text unless given options; an empty options object (in matter()) turns that off.
+  const file = matter(text);
   const result = TemplateMeta.safeParse(file.data);
   if (!result.success) {
     const issues = result.error.issues.map((i) => `${i.path.join(".") || "(front matter)"}: ${i.message}`);

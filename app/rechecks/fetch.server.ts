@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { isIP, type LookupFunction } from "node:net";
-import { Agent, request } from "undici";
+import type { request } from "undici";
 import { blockedReason, type GuardOptions, isOnion } from "./guard";
 
 export const MAX_REDIRECTS = 3;
@@ -107,6 +107,8 @@ export async function guardedFetch(raw: string, opts: FetchOptions = {}): Promis
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const maxBytes = opts.maxBytes ?? 5 * 1024 * 1024;
   const signal = AbortSignal.timeout(timeoutMs);
+  // Loaded on the first re-check, not at start-up (issue 7: undici was ~80 ms of every cold start).
+  const { Agent, request } = await import("undici");
   const agent = new Agent({
     connect: { lookup: guardedLookup(opts), timeout: timeoutMs },
     headersTimeout: timeoutMs,

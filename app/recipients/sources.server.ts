@@ -2,10 +2,17 @@
 // JSON array per file) or an upstream checkout laid out like shared/data (datenanfragen JSON, data-brokers
 // YAML), converting upstream records into directory records with their source ids, sources and quality.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { normaliseDomainKey } from "./match";
 import { type Channel, type DirectoryRecord, directoryRecordSchema, type SourceRef } from "./model";
+
+// YAML is read only when converting an upstream checkout (a command, not a page): loaded then, not at every
+// start-up of the server (issue 7, cold start).
+const requireLazily = createRequire(import.meta.url);
+function parseYaml(text: string): unknown {
+  return (requireLazily("yaml") as typeof import("yaml")).parse(text);
+}
 
 export const SNAPSHOT_FILES = {
   companies: "datenanfragen-companies.json",
