@@ -4,9 +4,15 @@ import { listLetters } from "~/letters/letters.server";
 import type { Scope } from "~/workspaces/scope.server";
 import { effectiveDue, isOverdue } from "./lifecycle";
 
-export function caseRequests(scope: Scope, caseId: string, now = new Date()) {
+/** The case's requests, newest first; `limit` keeps the newest few (the page links to the rest). */
+export function caseRequests(
+  scope: Scope,
+  caseId: string,
+  { limit }: { limit?: number } = {},
+  now = new Date(),
+) {
   const today = calendarDateIn(now, "UTC");
-  return listLetters(scope, caseId).map((l) => {
+  return listLetters(scope, caseId, { limit }).map((l) => {
     const r = { status: l.status, dueOn: l.dueOn, announcedDueOn: l.announcedDueOn };
     return {
       id: l.id,

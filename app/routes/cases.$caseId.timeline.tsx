@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { getCase } from "~/cases/cases.server";
+import { countLetters } from "~/letters/letters.server";
 import { caseRequests } from "~/requests/case-requests.server";
 import { STATE_LABELS } from "~/requests/lifecycle";
 import { timelinePage } from "~/requests/requests.server";
@@ -11,6 +12,8 @@ import { parseParams } from "~/utils/forms";
 
 /** The page shows the newest events; `?events=all` shows every one (a case can have thousands). */
 const EVENTS_SHOWN = 100;
+/** And the newest requests; `?letters=all` lists every one (an employer's case can have hundreds). */
+const REQUESTS_SHOWN = 50;
 
 const ParamsSchema = z.object({ caseId: z.string().min(1).max(40) });
 
@@ -18,14 +21,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   const { caseId } = parseParams(params, ParamsSchema);
   getCase(scope, caseId); // 404 outside the scope
-  const allEvents = new URL(request.url).searchParams.get("events") === "all";
+  const search = new URL(request.url).searchParams;
+  const allEvents = search.get("events") === "all";
+  const allRequests = search.get("letters") === "all";
   const page = timelinePage(scope, caseId, allEvents ? {} : { limit: EVENTS_SHOWN });
+  const requests = caseRequests(scope, caseId, allRequests ? {} : { limit: REQUESTS_SHOWN });
   return {
     caseId,
-    requests: caseRequests(scope, caseId),
+    requests,
+    requestsTotal:
+      requests.length < REQUESTS_SHOWN && !allRequests ? requests.length : countLetters(scope, caseId),
+    allRequests,
+    allEvents,
     timeline: page.items.map((t) => ({ ...t, at: t.at.toISOString() })),
     timelineTotal: page.total,
-    allEvents,
   };
 }
 
@@ -39,6 +48,14 @@ export default function CaseTimeline() {
       <h1>Requests and timeline</h1>
       <section aria-labelledby="requests" className="stack">
         <h2 id="requests">Requests</h2>
+        {d.requestsTotal > d.requests.length ? (
+          <p>
+            Showing the newest {d.requests.length} of {d.requestsTotal.toLocaleString("en")} requests.{" "}
+            <Link to={`/cases/${d.caseId}/timeline?letters=all${d.allEvents ? "&events=all" : ""}#requests`}>
+              Show all {d.requestsTotal.toLocaleString("en")} requests
+            </Link>
+          </p>
+        ) : null}
         {d.requests.length === 0 ? (
           <p className="empty">No letters yet.</p>
         ) : (
@@ -65,7 +82,12 @@ export default function CaseTimeline() {
         {d.timelineTotal > d.timeline.length ? (
           <p>
             Showing the newest {d.timeline.length} of {d.timelineTotal.toLocaleString("en")} events, newest
-            first. <Link to={`/cases/${d.caseId}/timeline?events=all#timeline`}>Show older events</Link>
+            first.{" "}
+            <Link
+              to={`/cases/${d.caseId}/timeline?events=all${d.allRequests ? "&letters=all" : ""}#timeline`}
+            >
+              Show older events
+            </Link>
           </p>
         ) : d.timeline.length > 0 ? (
           <p className="muted">
@@ -88,7 +110,11 @@ export default function CaseTimeline() {
         )}
         {d.timelineTotal > d.timeline.length ? (
           <p>
-            <Link to={`/cases/${d.caseId}/timeline?events=all#timeline`}>Show older events</Link>
+            <Link
+              to={`/cases/${d.caseId}/timeline?events=all${d.allRequests ? "&letters=all" : ""}#timeline`}
+            >
+              Show older events
+            </Link>
           </p>
         ) : d.allEvents && d.timelineTotal > EVENTS_SHOWN ? (
           <p>

@@ -81,8 +81,9 @@ describe("case timeline page", () => {
       .filter((e) => e.targetId === l.caseId);
     expect(reads.length).toBeGreaterThan(0);
     expect(getDb().select().from(auditEvents).all().length).toBeGreaterThan(before);
-    // The requests list is not paged.
+    // One request: listed whole.
     expect(d.requests).toEqual([expect.objectContaining({ reference: l.reference })]);
+    expect(d.requestsTotal).toBe(1);
   });
 
   it("shows every event with ?events=all, the older ones included", async () => {
@@ -109,9 +110,32 @@ describe("case timeline page", () => {
     expect(d.timeline.length).toBeGreaterThan(0);
   });
 
+  it("lists the newest 50 requests with the total, and every one with ?letters=all", async () => {
+    const b = await newAccount();
+    const first = sentLetter(b.scope);
+    for (let i = 0; i < 54; i++) sentLetter(b.scope, { caseId: first.caseId });
+    const paged = (await call(timelineRoute.loader, get(`/cases/${first.caseId}/timeline`, b.cookie), {
+      caseId: first.caseId,
+    })) as Data;
+    expect(paged.requestsTotal).toBe(55);
+    expect(paged.requests).toHaveLength(50);
+    expect(paged.allRequests).toBe(false);
+    const all = (await call(
+      timelineRoute.loader,
+      get(`/cases/${first.caseId}/timeline?letters=all`, b.cookie),
+      { caseId: first.caseId },
+    )) as Data;
+    expect(all.allRequests).toBe(true);
+    expect(all.requests).toHaveLength(55);
+    expect(all.requestsTotal).toBe(55);
+    // The page shows the newest first: the paged list is the start of the whole one.
+    expect(paged.requests.map((r) => r.id)).toEqual(all.requests.slice(0, 50).map((r) => r.id));
+    expect(all.requests.map((r) => r.reference)).toContain(first.reference);
+  });
+
   it("is a 404 for another workspace's case, paged or not", async () => {
     const other = await newAccount();
-    for (const q of ["", "?events=all"])
+    for (const q of ["", "?events=all", "?letters=all"])
       expect(
         status(
           await call(timelineRoute.loader, get(`/cases/${l.caseId}/timeline${q}`, other.cookie), {
