@@ -66,7 +66,18 @@ try {
     deadlines: "routes/deadlines",
   });
   log(`[${since()}] built in ${(buildMs / 1000).toFixed(1)} s; starting the server…`);
-  const server = await startServer({ RETRACT_DATA_DIR: dataDir, RETRACT_TRUST_PROXY: "true" }, port);
+  // Cold start: the median of three starts (the last one stays up for the pages).
+  const serverEnv = { RETRACT_DATA_DIR: dataDir, RETRACT_TRUST_PROXY: "true" };
+  const starts: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    const s = await startServer(serverEnv, port);
+    starts.push(s.coldStartMs);
+    await s.stop();
+  }
+  const server = await startServer(serverEnv, port);
+  starts.push(server.coldStartMs);
+  const coldStartMs = [...starts].sort((a, b) => a - b)[1]!;
+  log(`[${since()}] cold starts: ${starts.join(", ")} ms (median ${coldStartMs})`);
   try {
     const cookie = await logIn(server.base, BENCH_USER.email, BENCH_USER.password);
     const lastPage = Math.max(1, Math.ceil(seed.orgCases / 50));
@@ -115,7 +126,8 @@ try {
       results[`${key}.non2xx`] = m.non2xx + m.errors;
     }
     Object.assign(results, {
-      coldStartMs: server.coldStartMs,
+      coldStartMs,
+      coldStartsMs: starts,
       rssAfterLoadMb: rssMb,
       ...Object.fromEntries(Object.entries(js).map(([k, v]) => [`firstLoadJsGzipKb.${k}`, v])),
       "bulk.exposuresAddMs": bulk.exposuresMs,
@@ -258,7 +270,7 @@ function markdown(
     "",
     "| Figure | value | goal |",
     "| --- | ---: | --- |",
-    `| Cold start to first 200 | ${r.coldStartMs} ms | ${ok((r.coldStartMs as number) <= 1500)} ≤ 1,500 ms |`,
+    `| Cold start to first 200 (median of 3) | ${r.coldStartMs} ms | ${ok((r.coldStartMs as number) <= 1500)} ≤ 1,500 ms |`,
     `| Server RSS after the load | ${r.rssAfterLoadMb} MB | ${ok((r.rssAfterLoadMb as number) <= 250)} ≤ 250 MB |`,
     ...Object.entries(js).map(
       ([k, v]) => `| First-load JS (gzip), ${k} | ${v} KB | ${ok(v <= 120)} ≤ 120 KB |`,
