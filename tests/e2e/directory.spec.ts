@@ -2,7 +2,7 @@
 // paste real URLs into the exposure form and see who answers for them (before submitting with JavaScript,
 // after submitting without); correct a recipient for a workspace without anyone else seeing it.
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, logIn, signUp, test, uniqueEmail } from "./fixtures";
+import { expect, expectAccessible, logIn, logOut, signUp, test, uniqueEmail } from "./fixtures";
 
 const password = "correct horse battery staple";
 
@@ -167,7 +167,7 @@ test("a workspace's correction sits beside the original and no other account see
   await page.goto("/directory?q=pastebin");
   await expect(page.getByText("Corrected by your workspace")).toBeVisible();
 
-  await page.getByRole("button", { name: "Log out" }).click();
+  await logOut(page);
   await signUp(page, { name: "Second Worker", email: uniqueEmail("dir-other"), password });
   await page.goto("/directory/curated%3Apastebin");
   await expect(page.getByRole("heading", { name: "Pastebin" })).toBeVisible();
@@ -177,7 +177,7 @@ test("a workspace's correction sits beside the original and no other account see
   await expect(page.getByText("Corrected by your workspace")).toHaveCount(0);
 
   // The first account still sees it after logging back in.
-  await page.getByRole("button", { name: "Log out" }).click();
+  await logOut(page);
   await page.goto("/login");
   await logIn(page, first, password);
   await expect(page.getByRole("heading", { name: "Your cases" })).toBeVisible();

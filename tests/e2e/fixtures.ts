@@ -63,6 +63,15 @@ export async function signUp(
   await expect(page.getByRole("heading", { name: "Your cases" })).toBeVisible();
 }
 
+/**
+ * Logs out with the header's button and waits for the log-in page it leads to: going elsewhere before the
+ * POST has landed would leave the session alive.
+ */
+export async function logOut(page: Page) {
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
+}
+
 /** Fills the log-in form on the current page (which may carry a redirectTo). */
 export async function logIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email address").fill(email);

@@ -1,7 +1,7 @@
 // The first story: sign up, open a case, record where the details appear, add evidence, and find it all
 // again after logging out and in. Run once with JavaScript and once without.
 import { createHash } from "node:crypto";
-import { expect, expectAccessible, logIn, photoWithGps, signUp, test, uniqueEmail } from "./fixtures";
+import { expect, expectAccessible, logIn, logOut, photoWithGps, signUp, test, uniqueEmail } from "./fixtures";
 
 for (const js of [true, false]) {
   test.describe(js ? "with JavaScript" : "without JavaScript", () => {
@@ -89,8 +89,7 @@ for (const js of [true, false]) {
 
       // Log out; the case page is no longer reachable; log in again and everything is there.
       const caseUrl = page.url().split("#")[0]!;
-      await page.getByRole("button", { name: "Log out" }).click();
-      await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
+      await logOut(page);
       await page.goto(caseUrl);
       await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
       await logIn(page, email, password);

@@ -1,7 +1,7 @@
 // Teams in the browser: two-factor set-up and log-in with a real TOTP code; an organisation, an invitation
 // accepted by a second person, a client assigned to them, and a colleague's client out of their reach.
 import { generateTOTP } from "@epic-web/totp";
-import { expect, expectAccessible, logIn, signUp, test, uniqueEmail } from "./fixtures";
+import { expect, expectAccessible, logIn, logOut, signUp, test, uniqueEmail } from "./fixtures";
 
 const password = "a long and calm passphrase";
 
@@ -24,7 +24,7 @@ test("two-factor: set up with the QR page, log out, log in with a code from the 
   await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
   await expectAccessible(page);
 
-  await page.getByRole("button", { name: "Log out" }).click();
+  await logOut(page);
   await page.goto("/login");
   await logIn(page, email, password);
   await expect(page.getByRole("heading", { name: "Enter your code" })).toBeVisible();
