@@ -127,7 +127,7 @@ try {
     }
     Object.assign(results, {
       coldStartMs,
-      coldStartsMs: starts,
+      coldStartsMs: starts.join(", "),
       rssAfterLoadMb: rssMb,
       ...Object.fromEntries(Object.entries(js).map(([k, v]) => [`firstLoadJsGzipKb.${k}`, v])),
       "bulk.exposuresAddMs": bulk.exposuresMs,
