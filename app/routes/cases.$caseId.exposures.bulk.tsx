@@ -4,11 +4,11 @@ import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { getCase } from "~/cases/cases.server";
 import { entriesFromCsv, entriesFromPaste, MAX_BULK_LINES } from "~/exposures/bulk.server";
-import { EXPOSED_KINDS, EXPOSED_LABELS } from "~/exposures/categories";
 import { type BulkLineResult, createExposuresBulk } from "~/exposures/exposures.server";
 import { ExposureFieldsSchema } from "~/exposures/schemas";
+import { SharedExposureFields } from "~/exposures/shared-fields";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { CheckboxGroup, FormErrors, TextArea, TextField } from "~/ui/forms";
+import { FormErrors, TextArea } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
 import { fileBytes, readFormWithFiles, UploadTooLargeError } from "~/utils/multipart.server";
 import { requirePermission } from "~/workspaces/scope.server";
@@ -144,24 +144,10 @@ export default function BulkAdd() {
           </p>
           <input id="f-csv" name="csv" type="file" accept=".csv,text/csv" aria-describedby="f-csv-hint" />
         </div>
-        <CheckboxGroup
-          legend="What is exposed at these addresses? (optional)"
-          name="exposed"
+        <SharedExposureFields
+          today={today}
           hint="Applies to every pasted address; you can change each one later."
-          options={EXPOSED_KINDS.map((k) => ({ value: k, label: EXPOSED_LABELS[k] }))}
-          errors={failure?.fieldErrors.exposed}
-        />
-        <div className="field">
-          <label className="check">
-            <input type="checkbox" name="callsForHarm" /> These posts call for harm
-          </label>
-        </div>
-        <TextField
-          name="foundOn"
-          type="date"
-          label="Date found"
-          defaultValue={today}
-          errors={failure?.fieldErrors.foundOn}
+          errors={failure?.fieldErrors}
         />
         <button type="submit" className="button" disabled={busy}>
           {busy ? "Saving the list…" : "Save all"}

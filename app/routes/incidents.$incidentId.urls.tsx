@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
-import { EXPOSED_KINDS, EXPOSED_LABELS } from "~/exposures/categories";
+import { SharedExposureFields } from "~/exposures/shared-fields";
 import {
   getIncident,
   IncidentInputError,
@@ -15,7 +15,7 @@ import {
 import { IncidentParams, MAX_INCIDENT_URLS, UrlImportSchema } from "~/incidents/schemas";
 import { IncidentNav } from "~/incidents/ui";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { CheckboxGroup, FormErrors, TextArea, TextField } from "~/ui/forms";
+import { CheckboxGroup, FormErrors, TextArea } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
@@ -228,24 +228,7 @@ export default function IncidentUrls() {
                 errors={failure?.fieldErrors.people}
               />
             </details>
-            <CheckboxGroup
-              legend="What is exposed at these addresses? (optional)"
-              name="exposed"
-              options={EXPOSED_KINDS.map((k) => ({ value: k, label: EXPOSED_LABELS[k] }))}
-              errors={failure?.fieldErrors.exposed}
-            />
-            <div className="field">
-              <label className="check">
-                <input type="checkbox" name="callsForHarm" /> These posts call for harm
-              </label>
-            </div>
-            <TextField
-              name="foundOn"
-              type="date"
-              label="Date found"
-              defaultValue={data.today}
-              errors={failure?.fieldErrors.foundOn}
-            />
+            <SharedExposureFields today={data.today} errors={failure?.fieldErrors} />
             <button type="submit" className="button" disabled={busy}>
               {busy ? "Saving and linking…" : "Save and link"}
             </button>

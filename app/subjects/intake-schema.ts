@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { EXPOSED_KINDS } from "~/exposures/categories";
 import { normaliseUrl } from "~/exposures/url";
+import { lines, SubjectFieldsSchema } from "./schemas";
 
 export const SAFE_CHANNELS = {
   phone: "A phone call",
@@ -40,46 +41,21 @@ const text = (max: number, label: string) =>
     .max(max, `${label}: at most ${max.toLocaleString("en-GB")} characters.`)
     .default("");
 
-const lines = (max: number, label: string) =>
-  z
-    .string()
-    .max(max * 300, `${label}: too long.`)
-    .default("")
-    .transform((v) =>
-      v
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z
-        .array(z.string().max(300, `${label}: each line can have at most 300 characters.`))
-        .max(max, `${label}: at most ${max} lines.`),
-    );
-
 const choice = <T extends Record<string, string>>(options: T, message: string) =>
   z.enum(Object.keys(options) as [keyof T & string, ...(keyof T & string)[]], message);
 
 export const IntakeSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "Enter the person's name.")
-    .max(200, "The name can have at most 200 characters."),
-  aliases: lines(20, "Other names"),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^([A-Z]{2})?$/, "Choose a country from the list.")
-    .default(""),
+  // The same rules as the person's own form.
+  name: SubjectFieldsSchema.shape.name,
+  aliases: lines(20, "Other names", 300),
+  country: SubjectFieldsSchema.shape.country,
   safeChannel: choice(SAFE_CHANNELS, "Choose how we can safely contact them."),
   safeContact: text(300, "Contact details"),
   safeTimes: text(300, "Safe times"),
   othersRead: choice(OTHERS_READ, "Choose whether someone else reads their mail or messages."),
   leaked: z.array(z.enum(EXPOSED_KINDS, "Choose what leaked from the list.")).default([]),
   leakedNotes: text(2000, "What leaked"),
-  urls: lines(20, "Web addresses").transform((urls, ctx) => {
+  urls: lines(20, "Web addresses", 300).transform((urls, ctx) => {
     const out: string[] = [];
     for (const [i, u] of urls.entries()) {
       const r = normaliseUrl(u);

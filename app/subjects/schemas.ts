@@ -1,10 +1,14 @@
 // The subject form's schema, shared by actions (server) and pages (browser).
 import { z } from "zod";
 
-const lines = (max: number, label: string) =>
+/**
+ * A text area with one value per line: blank lines dropped, each line at most 300 characters, at most `max`
+ * lines; the raw text is capped at `max × charsPerLine` first.
+ */
+export const lines = (max: number, label: string, charsPerLine = 200) =>
   z
     .string()
-    .max(max * 200, `${label}: too long.`)
+    .max(max * charsPerLine, `${label}: too long.`)
     .default("")
     .transform((v) =>
       v
