@@ -44,29 +44,28 @@ export type RequestSummary = {
   due: string | null;
 };
 
+/** The summary's columns of the letters `where` picks (the announced date is kept on the letter). */
 function query(where: SQL | undefined) {
-  return {
-    q: getDb()
-      .select({
-        id: letters.id,
-        caseId: letters.caseId,
-        reference: letters.reference,
-        kind: letters.kind,
-        regime: letters.regime,
-        channel: letters.channel,
-        recipientId: letters.recipientId,
-        status: letters.status,
-        createdAt: letters.createdAt,
-        sentAt: letters.sentAt,
-        sentOn: letters.sentOn,
-        dueOn: letters.dueOn,
-        extendedDueOn: letters.extendedDueOn,
-        acknowledgeBy: letters.acknowledgeBy,
-        announcedDueOn: letters.announcedDueOn,
-      })
-      .from(letters)
-      .where(where),
-  };
+  return getDb()
+    .select({
+      id: letters.id,
+      caseId: letters.caseId,
+      reference: letters.reference,
+      kind: letters.kind,
+      regime: letters.regime,
+      channel: letters.channel,
+      recipientId: letters.recipientId,
+      status: letters.status,
+      createdAt: letters.createdAt,
+      sentAt: letters.sentAt,
+      sentOn: letters.sentOn,
+      dueOn: letters.dueOn,
+      extendedDueOn: letters.extendedDueOn,
+      acknowledgeBy: letters.acknowledgeBy,
+      announcedDueOn: letters.announcedDueOn,
+    })
+    .from(letters)
+    .where(where);
 }
 
 function summarise(
@@ -97,7 +96,7 @@ export function listRequests(
     f.status ? eq(letters.status, f.status) : undefined,
     f.caseId ? eq(letters.caseId, f.caseId) : undefined,
   );
-  const { q } = query(where);
+  const q = query(where);
   const rows = q.orderBy(desc(letters.createdAt), letters.id).limit(f.limit).offset(f.offset).all();
   const total = getDb().select({ n: sql<number>`count(*)` }).from(letters).where(where).get()?.n ?? 0;
   return { items: summarise(rows, scope, now), total };
@@ -105,7 +104,7 @@ export function listRequests(
 
 /** One request's tracking facts (404 outside the scope). */
 export function requestSummary(scope: Scope, id: string, now = new Date()): RequestSummary {
-  const { q } = query(inScope(letters, scope, eq(letters.id, id)));
+  const q = query(inScope(letters, scope, eq(letters.id, id)));
   const row = q.get();
   if (!row) notFound("This request");
   return summarise([row], scope, now)[0]!;

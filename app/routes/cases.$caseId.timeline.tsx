@@ -29,8 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     caseId,
     requests,
+    // Counted only when the list was cut.
     requestsTotal:
-      requests.length < REQUESTS_SHOWN && !allRequests ? requests.length : countLetters(scope, caseId),
+      allRequests || requests.length < REQUESTS_SHOWN ? requests.length : countLetters(scope, caseId),
     allRequests,
     allEvents,
     timeline: page.items.map((t) => ({ ...t, at: t.at.toISOString() })),
