@@ -35,6 +35,7 @@ const { saveSmtpSettings } = await import("~/outbox/smtp-settings.server");
 const { emailRecipients, seedIncident } = await import("~/incidents/bulk-fixtures.server");
 const { startBulkLetters, runBulkJob, jobItems } = await import("~/incidents/bulk.server");
 const login = await import("~/routes/login");
+const { audit } = await import("~/audit/audit.server");
 
 importDirectory(getDb());
 const user = await createUser({
@@ -64,9 +65,12 @@ const seeded = await seedIncident(scope, {
 });
 log(`seeded ${PEOPLE} people × ${RECIPIENTS} recipients in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-// A simple page: the log-in route's loader, served over HTTP by this process (the one running the job).
+// A simple page: the log-in route's loader, served over HTTP by this process (the one running the job). It
+// also logs one read, as every page showing a person does: the job's writer thread holds the write lock
+// while it stores a batch, so this counts the wait for the lock too.
 const server = createServer((req, res) => {
   const request = new Request(`http://localhost${req.url ?? "/"}`, { headers: { accept: "text/html" } });
+  audit({ action: "subject.read", actorUserId: user.id, workspaceId, targetType: "subject", targetId: "bench" });
   Promise.resolve(
     login.loader({ request, params: {}, context: { cspNonce: "bench", clientIp: "127.0.0.1" } }),
   )

@@ -134,7 +134,7 @@ try {
       "bulk.exposuresAddLines": bulk.lines,
       "bulk.lettersMs": letters ? letters.snapshotMs + letters.runMs : bulk.lettersMs,
       "bulk.lettersNote": letters
-        ? `${letters.items.toLocaleString("en")} cells (${letters.people} × ${letters.recipients}): ${letters.queued} queued, ${letters.generated} web form/PDF, ${letters.skipped} skipped, ${letters.failed} failed; log-in page p95 ${letters.page.idleP95Ms} → ${letters.page.busyP95Ms} ms while it runs (× ${letters.page.ratio})`
+        ? `${letters.items.toLocaleString("en")} cells (${letters.people} × ${letters.recipients}): ${letters.queued} queued, ${letters.generated} web form/PDF, ${letters.skipped} skipped, ${letters.failed} failed; a page logging a read: p95 ${letters.page.idleP95Ms} → ${letters.page.busyP95Ms} ms while it runs (× ${letters.page.ratio})`
         : bulk.lettersNote,
       "bulk.lettersPageP95Ratio": letters?.page.ratio ?? null,
       "outbox.sendRatePerSecond": mail?.sendRatePerSecond ?? null,

@@ -344,6 +344,9 @@ export const recipientCorrections = sqliteTable(
 // outbox, PDF, or pasted into a web form). From `frozen_at` on (the moment it is queued or marked sent) its
 // text, recipient, channel and template are fixed: app/letters/letters.server.ts refuses, and a trigger in a
 // custom migration makes the database refuse too. `status` is plain text so the tracking issue can extend it.
+/** A letter's template_body_enc while its body is unedited: the body is the template's text (decision 046). */
+export const UNEDITED = "";
+
 export const letters = sqliteTable(
   "letters",
   {
@@ -371,7 +374,9 @@ export const letters = sqliteTable(
     status: text("status").notNull().default("draft"),
     subjectEnc: text("subject_enc").notNull(),
     bodyEnc: text("body_enc").notNull(),
-    // The text as the template rendered it, so the user's edits (the difference) are kept.
+    // The text as the template rendered it, so the user's edits (the difference) are kept. UNEDITED ("")
+    // while the body is still that text: most letters are never edited, and a second copy of a 4 KB body
+    // was almost half of every letter's bytes (decision 046). The first edit stores the template's text here.
     templateBodyEnc: text("template_body_enc").notNull(),
     // The variables the letter was rendered with (JSON), for re-rendering and the send-time checks.
     variablesEnc: text("variables_enc").notNull(),

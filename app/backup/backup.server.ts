@@ -228,7 +228,9 @@ function trialDecrypt(
         .get(col.table, col.column);
       if (!exists) continue;
       const row = db
-        .prepare(`SELECT * FROM ${q(col.table)} WHERE ${q(col.column)} IS NOT NULL LIMIT 1`)
+        .prepare(
+          `SELECT * FROM ${q(col.table)} WHERE ${q(col.column)} IS NOT NULL AND ${q(col.column)} <> '' LIMIT 1`,
+        )
         .get() as Record<string, unknown> | undefined;
       if (row) decrypt(String(row[col.column]), col.context(String(row[col.idColumn]), row), ring);
     }

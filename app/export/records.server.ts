@@ -125,7 +125,8 @@ export function decryptRecords(records: RecordSet) {
           continue;
         }
         const spec = ENCRYPTED_COLUMNS.find((c) => c.table === table && c.column === k);
-        if (v === null || !spec) {
+        // "" holds nothing (letters.template_body_enc while the body is unedited: see UNEDITED).
+        if (v === null || v === "" || !spec) {
           plain[name] = v;
           continue;
         }

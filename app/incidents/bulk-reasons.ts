@@ -18,6 +18,8 @@ export const REASONS = {
     "Retract could not fill in this kind of letter for this recipient (a problem in the letter template).",
   unfilled_marker: "The letter still contained a template marker.",
   checklist_failed: "The letter did not pass the legal checklist for its kind.",
+  changed_during_run:
+    "The person's leaked pages kept changing while this letter was being written; run the letters again to write it.",
   cancelled: "The run was cancelled before this letter was written.",
   error: "An unexpected error stopped this letter; nothing was written for it.",
 } as const;

@@ -1,19 +1,32 @@
-// The bulk worker writes a chunk's letters without a savepoint each; when one letter's rows cannot be stored the
-// whole chunk is rolled back and redone letter by letter. Here a temporary trigger refuses one letter's
+// The bulk writer thread stores a batch's letters without a savepoint each; when one letter's rows cannot be
+// stored the whole batch is rolled back and redone letter by letter. Here a trigger refuses one letter's
 // exposure link (after its letter row is in): that item fails with nothing of it left behind, and every other
-// item gets exactly its one letter, outbox row and audit rows.
-import { inArray } from "drizzle-orm";
+// item gets exactly its one letter, outbox row and audit rows. The writer also stores a letter only if what it
+// was composed from still holds when it takes the write lock (decision 046).
+import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, letterExposures, letters, outbox } from "#db/schema";
+import { auditEvents, bulkJobs, letterExposures, letters, outbox } from "#db/schema";
 import { createUser } from "~/auth/users.server";
 import { getDb } from "~/db.server";
-import { jobItems, runBulkJob, startBulkLetters } from "~/incidents/bulk.server";
+import { BulkRun, jobItems, runBulkJob, startBulkLetters } from "~/incidents/bulk.server";
 import { emailRecipients, seedIncident } from "~/incidents/bulk-fixtures.server";
+import type { BulkOptions } from "~/incidents/bulk-forms";
+import { type Batch, type LetterOp, startBulkWriter } from "~/incidents/bulk-writer.server";
 import { saveSmtpSettings } from "~/outbox/smtp-settings.server";
 import { importDirectory } from "~/recipients/import.server";
 import { createOrganisation } from "~/workspaces/workspaces.server";
 
 let scope: { userId: string; workspaceId: string; role: "owner" };
+const OPTIONS: BulkOptions = {
+  letter: "suggested",
+  lang: "auto",
+  channel: "email",
+  sender: "representative",
+  particularSituation: "Our staff list was posted with a call to visit them at home.",
+  illegalityExplanation: "The post publishes private home addresses to invite harassment.",
+  delistingReason: "",
+  authorityName: "the Berlin Commissioner for Data Protection and Freedom of Information",
+};
 
 beforeAll(async () => {
   importDirectory(getDb());
@@ -41,23 +54,14 @@ describe("bulk letters: a letter that cannot be stored", () => {
       recipientIds: emailRecipients(4),
       mandates: "row",
     });
-    const jobId = startBulkLetters(scope, seeded.incidentId, {
-      letter: "suggested",
-      lang: "auto",
-      channel: "email",
-      sender: "representative",
-      particularSituation: "Our staff list was posted with a call to visit them at home.",
-      illegalityExplanation: "The post publishes private home addresses to invite harassment.",
-      delistingReason: "",
-      authorityName: "the Berlin Commissioner for Data Protection and Freedom of Information",
-    });
+    const jobId = startBulkLetters(scope, seeded.incidentId, OPTIONS);
     const items = jobItems(jobId);
     // The fifth item's exposure cannot be linked: its letter row is written first, then this refuses.
     const victim = items[4]!;
     const refused = victim.exposureIds[0]!;
     const sqlite = getDb().$client;
     sqlite.exec(
-      `CREATE TEMP TRIGGER refuse_one BEFORE INSERT ON letter_exposures WHEN NEW.exposure_id = '${refused}'
+      `CREATE TRIGGER refuse_one BEFORE INSERT ON letter_exposures WHEN NEW.exposure_id = '${refused}'
        BEGIN SELECT RAISE(ABORT, 'refused'); END`,
     );
     try {
@@ -107,5 +111,113 @@ describe("bulk letters: a letter that cannot be stored", () => {
       .all()
       .map((a) => a.targetId);
     for (const p of seeded.people) expect(reads).toContain(p.subjectId);
+  });
+});
+
+describe("bulk letters: the writer stores only what still holds under its lock", () => {
+  /** A job of two people × two recipients, claimed, with its composer and a writer thread. */
+  async function claimedRun() {
+    const seeded = await seedIncident(scope, {
+      people: 2,
+      recipientIds: emailRecipients(2),
+      mandates: "row",
+    });
+    const jobId = startBulkLetters(scope, seeded.incidentId, OPTIONS);
+    getDb().$client.prepare("UPDATE bulk_jobs SET state = 'running' WHERE id = ?").run(jobId);
+    const job = getDb().select().from(bulkJobs).where(eq(bulkJobs.id, jobId)).get()!;
+    const run = new BulkRun({ ...job, createdBy: scope.userId, role: "owner" });
+    return { jobId, run, writer: startBulkWriter(getDb().$client.name) };
+  }
+  const letterOps = (b: Batch) => b.ops.filter((o): o is LetterOp => Boolean(o.letter));
+  const letterIds = (jobId: string) =>
+    jobItems(jobId)
+      .map((i) => i.letterId)
+      .filter(Boolean);
+  const touchExposure = (id: string) =>
+    getDb().$client.prepare("UPDATE exposures SET updated_at = updated_at + 1000 WHERE id = ?").run(id);
+
+  it("sends back a letter whose page changed after it was composed, and stores it composed afresh", async () => {
+    const { jobId, run, writer } = await claimedRun();
+    try {
+      const batch = run.composeBatch(60_000)!;
+      const [edited, taken, ...rest] = letterOps(batch);
+      expect(edited && taken).toBeTruthy();
+      // Meanwhile someone edits one letter's page, and writes another cell's letter by hand.
+      touchExposure(edited!.exposures[0]![0]);
+      getDb()
+        .$client.prepare(
+          `INSERT INTO letters (id, workspace_id, case_id, recipient_id, kind, channel, address_enc, template_id, template_lang, template_version, regime, reference, status, subject_enc, body_enc, template_body_enc, variables_enc, created_at, updated_at)
+           VALUES ('by-hand', ?, ?, ?, 'platform-report', 'webform', 'x', 't', 'en', 1, 'platform', 'REF-by-hand', 'draft', 'x', 'x', '', 'x', 0, 0)`,
+        )
+        .run(scope.workspaceId, taken!.caseId, taken!.recipientId);
+
+      const stored = await writer.write(batch);
+      expect(stored).toMatchObject({ result: "more", stale: [edited!.seq] });
+      const items = new Map(jobItems(jobId).map((i) => [i.seq, i]));
+      expect(items.get(edited!.seq)).toMatchObject({ state: "pending", letterId: null });
+      expect(items.get(taken!.seq)).toMatchObject({ state: "skipped", reason: "already_requested" });
+      for (const op of rest)
+        expect(items.get(op.seq)).toMatchObject({ state: "queued", letterId: op.letterId });
+      const none = getDb()
+        .select()
+        .from(letters)
+        .where(inArray(letters.id, [edited!.letterId, taken!.letterId]))
+        .all();
+      expect(none).toEqual([]);
+
+      run.requeue([edited!.seq]);
+      const again = run.composeBatch(60_000)!;
+      const [redone] = letterOps(again);
+      expect(redone?.seq).toBe(edited!.seq);
+      expect(redone!.exposures[0]![1]).toBe(edited!.exposures[0]![1] + 1000);
+      expect(await writer.write(again)).toMatchObject({ result: "more", stale: [] });
+      expect(jobItems(jobId).find((i) => i.seq === edited!.seq)).toMatchObject({
+        state: "queued",
+        letterId: redone!.letterId,
+      });
+      expect(letterIds(jobId)).toHaveLength(rest.length + 1);
+      expect(run.finish()).toBe("done");
+    } finally {
+      await writer.stop();
+    }
+  });
+
+  it("gives up on an item whose page keeps changing, after three fresh tries", async () => {
+    const { jobId, run, writer } = await claimedRun();
+    try {
+      let batch = run.composeBatch(60_000)!;
+      const [moving] = letterOps(batch);
+      for (let attempt = 0; attempt < 4; attempt++) {
+        touchExposure(moving!.exposures[0]![0]);
+        const stored = await writer.write(batch);
+        expect(stored).toMatchObject({ result: "more", stale: [moving!.seq] });
+        run.requeue([moving!.seq]);
+        batch = run.composeBatch(60_000)!;
+      }
+      expect(batch.ops).toEqual([expect.objectContaining({ seq: moving!.seq, state: "failed" })]);
+      await writer.write(batch);
+      expect(jobItems(jobId).find((i) => i.seq === moving!.seq)).toMatchObject({
+        state: "failed",
+        reason: "changed_during_run",
+        letterId: null,
+      });
+      expect(getDb().select().from(bulkJobs).where(eq(bulkJobs.id, jobId)).get()).toMatchObject({
+        failed: 1,
+      });
+    } finally {
+      await writer.stop();
+    }
+  });
+
+  it("stores nothing once the job is cancelled", async () => {
+    const { jobId, run, writer } = await claimedRun();
+    try {
+      const batch = run.composeBatch(60_000)!;
+      getDb().$client.prepare("UPDATE bulk_jobs SET state = 'cancelled' WHERE id = ?").run(jobId);
+      expect(await writer.write(batch)).toEqual({ id: expect.any(Number), result: "cancelled" });
+      expect(letterIds(jobId)).toEqual([]);
+    } finally {
+      await writer.stop();
+    }
   });
 });

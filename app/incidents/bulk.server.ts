@@ -1,12 +1,13 @@
 // Bulk letters of an employer incident: "generate and queue letters for every empty cell" as a durable job.
 // Start copies the empty cells of the matrix into items (one transaction); the worker turns items into letters
-// chunk by chunk. A letter, its exposures, its outbox row, its audit rows and its item's new state commit in
-// one transaction, so a killed process repeats nothing and loses nothing: the next worker takes the items that
-// are still pending. Letters are written with the letters module's own composer, renderer and send-time
+// batch by batch: this thread composes, renders and encrypts a batch while a writer thread (bulk-writer, with
+// its own connection) stores the one before (decision 046). A letter, its exposures, its outbox row, its audit
+// rows and its item's new state commit in one transaction, so a killed process repeats nothing and loses
+// nothing: the next worker takes the items that are still pending. Letters are written with the letters module's own composer, renderer and send-time
 // checks, so a bulk letter is exactly as valid as one written by hand; emails then go out through the outbox.
 import type Database from "better-sqlite3";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { bulkJobItems, bulkJobs, memberships } from "#db/schema";
+import { bulkJobItems, bulkJobs, memberships, UNEDITED } from "#db/schema";
 import { type AuditEntry, audit } from "~/audit/audit.server";
 import { getUserProfile } from "~/auth/users.server";
 import { getDb } from "~/db.server";
@@ -35,10 +36,12 @@ import { getRecipient, type RecipientDetail } from "~/recipients/directory.serve
 import { decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
 import { getSubject, type Subject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
+import { randomBytes } from "~/utils/random.server";
 import { can, notFound, type Role, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { getWorkspace } from "~/workspaces/workspaces.server";
 import type { BulkOptions } from "./bulk-forms";
 import { missingCode, type ReasonCode } from "./bulk-reasons";
+import { type Batch, type ItemOp, type LetterOp, startBulkWriter } from "./bulk-writer.server";
 import { incidentCells } from "./matrix.server";
 
 export type BulkJobState = "queued" | "running" | "done" | "cancelled" | "failed";
@@ -57,9 +60,11 @@ export class BulkStartError extends Error {
 const optionsCtx = (id: string) => `bulk_job:${id}:options`;
 const letterCtx = (id: string, field: string) => `letter:${id}:${field}`;
 
+/** How often an item the writer sends back (its exposures changed meanwhile) is composed again. */
+const MAX_TRIES = 3;
 /** A running job whose heartbeat is older than this belongs to a process that died. */
 export const STALE_RUNNING_MS = 60_000;
-/** How long one chunk may hold the event loop (and the write lock) before it commits and yields. */
+/** How long composing one batch may hold the event loop before it is handed to the writer and the loop yields. */
 export const DEFAULT_CHUNK_MS = 25;
 /** A reference no letter can have (I, L, O, U are not in the alphabet) standing in for each letter's own. */
 const REFERENCE_MARK = "RX-ULIO-UL";
@@ -78,13 +83,6 @@ const optionOf = (value: string) => {
   ];
   return { kind, regime };
 };
-/** A letter's rows could not be stored in a chunk written without savepoints: it is redone with them. */
-class StoreFailed extends Error {
-  constructor() {
-    super("a letter could not be stored");
-    this.name = "StoreFailed";
-  }
-}
 /** When this process started: a `running` job claimed before that belongs to a process that is gone. */
 const bootedAt = Date.now();
 
@@ -328,44 +326,24 @@ type Person = {
   defaults: Partial<Record<string, string>>;
 };
 
-type Written = {
-  state: "queued" | "generated";
-  letterId: string;
-  audits: AuditEntry[];
-  write: () => void;
-};
-
 type Statements = ReturnType<typeof prepare>;
 
 function prepare(sqlite: Database.Database) {
   return {
-    job: sqlite.prepare("SELECT * FROM bulk_jobs WHERE id = ?"),
+    state: sqlite.prepare("SELECT state FROM bulk_jobs WHERE id = ?"),
+    leftover: sqlite.prepare(
+      "SELECT count(*) AS n FROM bulk_job_items WHERE job_id = ? AND state = 'pending'",
+    ),
     pending: sqlite.prepare(
       "SELECT seq, subject_id, case_id, recipient_id, exposure_ids FROM bulk_job_items WHERE job_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT ?",
+    ),
+    item: sqlite.prepare(
+      "SELECT seq, subject_id, case_id, recipient_id, exposure_ids FROM bulk_job_items WHERE job_id = ? AND seq = ? AND state = 'pending'",
     ),
     caseLetterRecipients: sqlite.prepare("SELECT DISTINCT recipient_id FROM letters WHERE case_id = ?"),
     reference: sqlite.prepare("SELECT 1 FROM letters WHERE reference = ?"),
     exposures: sqlite.prepare(
       "SELECT id, case_id, url_enc, platform, recipient_id, exposed, calls_for_harm, found_on, severity, severity_override, status, updated_at FROM exposures WHERE workspace_id = ? AND case_id = ?",
-    ),
-    letter: sqlite.prepare(
-      `INSERT INTO letters (id, workspace_id, case_id, recipient_id, kind, channel, address_enc, template_id,
-        template_lang, template_version, workspace_template_version_id, regime, deadline_rule, reference, status,
-        subject_enc, body_enc, template_body_enc, variables_enc, attachment_ids, paper, frozen_at, created_by,
-        created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, '[]', 'A4', ?, ?, ?, ?)`,
-    ),
-    letterExposure: sqlite.prepare(
-      "INSERT INTO letter_exposures (letter_id, exposure_id, workspace_id) VALUES (?, ?, ?)",
-    ),
-    outbox: sqlite.prepare(
-      "INSERT INTO outbox (id, workspace_id, letter_id, state, attempts, next_attempt_at, message_id, created_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?, ?)",
-    ),
-    item: sqlite.prepare(
-      "UPDATE bulk_job_items SET state = ?, reason = ?, letter_id = ?, updated_at = ? WHERE job_id = ? AND seq = ? AND state = 'pending'",
-    ),
-    counters: sqlite.prepare(
-      "UPDATE bulk_jobs SET queued = queued + ?, generated = generated + ?, skipped = skipped + ?, failed = failed + ?, heartbeat_at = ?, updated_at = ? WHERE id = ?",
     ),
     finish: sqlite.prepare(
       "UPDATE bulk_jobs SET state = ?, error = ?, finished_at = ?, heartbeat_at = NULL, updated_at = ? WHERE id = ? AND state = 'running'",
@@ -416,8 +394,11 @@ export class BulkRun {
   private readonly rep: { name: string; email: string; organisation: string };
   private readonly mailDomain: string | undefined;
   private readonly hasSmtp: boolean;
-  private pendingAudits: AuditEntry[] = [];
+  private readAudits: AuditEntry[] = [];
   private lastSeq = -1;
+  /** Items the writer sent back (what they were composed from changed): composed again, with their tries. */
+  private readonly retries: number[] = [];
+  private readonly tries = new Map<number, number>();
 
   constructor(job: { id: string; workspaceId: string; createdBy: string; role: Role; optionsEnc: string }) {
     this.jobId = job.id;
@@ -440,7 +421,8 @@ export class BulkRun {
     if (!p) {
       let subject: Subject | null = null;
       try {
-        subject = getSubject(this.scope, subjectId); // the read is logged, once per person per run
+        // The read is logged once per person per run, in the transaction of the next batch stored.
+        subject = getSubject(this.scope, subjectId, (e) => this.readAudits.push(e));
       } catch (e) {
         if (!(e instanceof Response)) throw e;
       }
@@ -541,7 +523,7 @@ export class BulkRun {
 
   private freshReference(): string {
     for (let i = 0; i < 20; i++) {
-      const ref = generateReference();
+      const ref = generateReference(randomBytes);
       if (this.references.has(ref) || stmts().reference.get(ref)) continue;
       this.references.add(ref);
       return ref;
@@ -747,8 +729,7 @@ export class BulkRun {
   }
 
   /** Writes one cell's letter (not yet stored: `write` stores it) or says why not. */
-  private compose(item: ItemRow, now: Date): Written | { state: "skipped" | "failed"; reason: ReasonCode } {
-    const s = stmts();
+  private compose(item: ItemRow, now: Date): LetterOp | { state: "skipped" | "failed"; reason: ReasonCode } {
     if (this.caseState(item.case_id).lettered.has(item.recipient_id))
       return { state: "skipped", reason: "already_requested" };
     const person = this.person(item.subject_id);
@@ -857,138 +838,131 @@ export class BulkRun {
         targetId: id,
       });
     return {
+      seq: item.seq,
       state,
       letterId: id,
+      caseId: item.case_id,
+      recipientId: recipient.id,
+      letter: [
+        id,
+        ws,
+        item.case_id,
+        recipient.id,
+        meta.kind,
+        channel,
+        encrypt(address, letterCtx(id, "address")),
+        meta.id,
+        meta.lang,
+        meta.version,
+        d.option.regime,
+        meta.deadlineRuleByRegime?.[d.option.regime] ?? meta.deadlineRule ?? null,
+        reference,
+        state === "queued" ? "queued" : "draft",
+        encrypt(rendered.subject, letterCtx(id, "subject")),
+        encrypt(rendered.body, letterCtx(id, "body")),
+        UNEDITED,
+        encryptJson(variables, letterCtx(id, "variables")),
+        state === "queued" ? t : null,
+        this.scope.userId,
+        t,
+        t,
+      ],
+      exposures: chosen.map((e) => [e.id, e.updatedAt.getTime()]),
+      // The same row the letters module's enqueueLetter writes: the outbox worker sends it.
+      outbox: state === "queued" ? { id: newId(), messageId: makeMessageId(this.mailDomain) } : null,
       audits,
-      write: () => {
-        s.letter.run(
-          id,
-          ws,
-          item.case_id,
-          recipient.id,
-          meta.kind,
-          channel,
-          encrypt(address, letterCtx(id, "address")),
-          meta.id,
-          meta.lang,
-          meta.version,
-          d.option.regime,
-          meta.deadlineRuleByRegime?.[d.option.regime] ?? meta.deadlineRule ?? null,
-          reference,
-          state === "queued" ? "queued" : "draft",
-          encrypt(rendered.subject, letterCtx(id, "subject")),
-          encrypt(rendered.body, letterCtx(id, "body")),
-          encrypt(rendered.body, letterCtx(id, "template_body")),
-          encryptJson(variables, letterCtx(id, "variables")),
-          state === "queued" ? t : null,
-          this.scope.userId,
-          t,
-          t,
-        );
-        for (const e of chosen) s.letterExposure.run(id, e.id, ws);
-        // The same row the letters module's enqueueLetter writes: the outbox worker sends it.
-        if (state === "queued") s.outbox.run(newId(), ws, id, t, makeMessageId(this.mailDomain), t, t);
-      },
+      t,
     };
   }
 
-  /**
-   * One chunk in one transaction: items until the time budget is spent, each letter with its item state, the
-   * counters and the heartbeat. Returns "more", or how the job ended.
-   */
-  chunk(budgetMs = DEFAULT_CHUNK_MS): "more" | "done" | "cancelled" | "failed" {
-    const from = this.lastSeq;
-    try {
-      return this.chunkOnce(budgetMs, false);
-    } catch (e) {
-      if (!(e instanceof StoreFailed)) throw e;
-      // The chunk was rolled back whole: nothing of it is stored, its audit rows included (the logged reads
-      // of the people it decrypted too, so they are read, and logged, again). Redo it letter by letter.
-      this.lastSeq = from;
-      this.pendingAudits = [];
-      this.people.clear();
-      return this.chunkOnce(budgetMs, true);
-    }
+  /** Items the writer sent back are composed again (from fresh reads), a few times at most. */
+  requeue(stale: number[]) {
+    this.retries.push(...stale);
   }
 
   /**
-   * `careful`: a savepoint per letter, so a letter whose rows cannot be stored leaves nothing behind and the
-   * chunk goes on. Otherwise (the usual case: a savepoint and its release cost as much as a letter's
-   * inserts) the letter's rows are written directly, and the first one that cannot be stored rolls the whole
-   * chunk back (StoreFailed) for chunk() to redo carefully.
+   * Composes the next batch: items until the time budget is spent, each as a letter to store or the reason it
+   * gets none. Null when no item is left. Each case's exposures and letters are read afresh for every batch;
+   * the writer checks them again under its lock before storing.
    */
-  private chunkOnce(budgetMs: number, careful: boolean): "more" | "done" | "cancelled" | "failed" {
+  composeBatch(budgetMs = DEFAULT_CHUNK_MS): Batch | null {
+    const s = stmts();
+    const started = performance.now();
+    this.cases.clear();
+    const now = new Date();
+    const t = now.getTime();
+    const ops: Batch["ops"] = [];
+    const add = (item: ItemRow) => {
+      let op: LetterOp | ItemOp;
+      try {
+        const outcome = this.compose(item, now);
+        op =
+          "letter" in outcome ? outcome : { seq: item.seq, state: outcome.state, reason: outcome.reason, t };
+      } catch (e) {
+        // The error's name only: a message may quote a value of the letter.
+        console.error(`[bulk-letters] item ${item.seq} of ${this.jobId}: ${(e as Error).name}`);
+        op = { seq: item.seq, state: "failed", reason: "error", t };
+      }
+      ops.push(op);
+    };
+    const spent = () => performance.now() - started >= budgetMs;
+    while (this.retries.length && !spent()) {
+      const seq = this.retries.shift()!;
+      const tries = (this.tries.get(seq) ?? 0) + 1;
+      this.tries.set(seq, tries);
+      if (tries > MAX_TRIES) {
+        ops.push({ seq, state: "failed", reason: "changed_during_run", t });
+        continue;
+      }
+      const item = s.item.get(this.jobId, seq) as ItemRow | undefined;
+      if (item) add(item);
+    }
+    while (!spent()) {
+      const items = s.pending.all(this.jobId, this.lastSeq, 64) as ItemRow[];
+      if (!items.length) break;
+      for (const item of items) {
+        this.lastSeq = item.seq;
+        add(item);
+        if (spent()) break;
+      }
+    }
+    if (!ops.length && !this.readAudits.length) return null;
+    const audits = this.readAudits;
+    this.readAudits = [];
+    return { jobId: this.jobId, workspaceId: this.scope.workspaceId, t, ops, audits };
+  }
+
+  /**
+   * Ends the job once no item is pending: done, with its audit row. "again" if an item is still pending (one
+   * the writer sent back after this run passed it): the run goes on from the start. A job cancelled or failed
+   * meanwhile keeps that state.
+   */
+  finish(): "done" | "cancelled" | "failed" | "again" {
     const s = stmts();
     const sqlite = getDb().$client;
-    const started = performance.now();
     return sqlite
-      .transaction((): "more" | "done" | "cancelled" | "failed" => {
-        const job = s.job.get(this.jobId) as { state: BulkJobState } | undefined;
-        if (!job) return "cancelled";
-        if (job.state !== "running") return job.state === "failed" ? "failed" : "cancelled";
-        this.cases.clear(); // read again under this chunk's lock
-        const now = new Date();
-        const counts = { queued: 0, generated: 0, skipped: 0, failed: 0 };
-        let processed = 0;
-        for (;;) {
-          const items = s.pending.all(this.jobId, this.lastSeq, 64) as ItemRow[];
-          if (!items.length) break;
-          for (const item of items) {
-            this.lastSeq = item.seq;
-            let outcome: ReturnType<BulkRun["compose"]>;
-            try {
-              outcome = this.compose(item, now);
-            } catch (e) {
-              // The error's name only: a message may quote a value of the letter.
-              console.error(`[bulk-letters] item ${item.seq} of ${this.jobId}: ${(e as Error).name}`);
-              outcome = { state: "failed", reason: "error" };
-            }
-            if ("write" in outcome) {
-              try {
-                if (careful) sqlite.transaction(outcome.write)();
-                else outcome.write();
-                s.item.run(outcome.state, null, outcome.letterId, now.getTime(), this.jobId, item.seq);
-                this.caseState(item.case_id).lettered.add(item.recipient_id);
-                this.pendingAudits.push(...outcome.audits);
-                counts[outcome.state] += 1;
-              } catch (e) {
-                if (!careful) throw new StoreFailed();
-                console.error(
-                  `[bulk-letters] storing item ${item.seq} of ${this.jobId}: ${(e as Error).name}`,
-                );
-                s.item.run("failed", "error", null, now.getTime(), this.jobId, item.seq);
-                counts.failed += 1;
-              }
-            } else {
-              s.item.run(outcome.state, outcome.reason, null, now.getTime(), this.jobId, item.seq);
-              counts[outcome.state] += 1;
-            }
-            processed += 1;
-            if (performance.now() - started >= budgetMs) break;
-          }
-          if (performance.now() - started >= budgetMs) break;
+      .transaction(() => {
+        if ((s.leftover.get(this.jobId) as { n: number }).n > 0) {
+          this.lastSeq = -1;
+          return "again" as const;
         }
-        audit(this.pendingAudits);
-        this.pendingAudits = [];
-        const t = now.getTime();
-        s.counters.run(counts.queued, counts.generated, counts.skipped, counts.failed, t, t, this.jobId);
-        if (processed === 0) {
-          s.finish.run("done", null, t, t, this.jobId);
-          audit({
-            action: "bulk.finish",
-            actorUserId: this.scope.userId,
-            workspaceId: this.scope.workspaceId,
-            targetType: "bulk_job",
-            targetId: this.jobId,
-          });
-          return "done";
+        const t = Date.now();
+        if (s.finish.run("done", null, t, t, this.jobId).changes !== 1) {
+          const job = s.state.get(this.jobId) as { state: BulkJobState } | undefined;
+          return job?.state === "failed" ? "failed" : "cancelled";
         }
-        return "more";
+        audit({
+          action: "bulk.finish",
+          actorUserId: this.scope.userId,
+          workspaceId: this.scope.workspaceId,
+          targetType: "bulk_job",
+          targetId: this.jobId,
+        });
+        return "done" as const;
       })
       .immediate();
   }
 }
-
 /** Takes a job for this process: queued, or running under a process that is gone. */
 function claim(jobId: string, now = Date.now()): boolean {
   const cutoff = Math.max(bootedAt, now - STALE_RUNNING_MS);
@@ -1048,33 +1022,58 @@ export type RunOptions = {
   onChunk?: (n: number) => void;
 };
 
-/** Runs a job to its end, yielding to the event loop between chunks. */
+/**
+ * Runs a job to its end: this thread composes a batch, hands it to the writer thread and composes the next
+ * while that one is stored (at most two in flight), yielding to the event loop between batches.
+ */
 export async function runBulkJob(
   jobId: string,
   opts: RunOptions = {},
 ): Promise<"done" | "cancelled" | "failed" | "stopped" | "busy"> {
   if (inProcess.has(jobId) || !claim(jobId)) return "busy";
   inProcess.add(jobId);
+  let writer: ReturnType<typeof startBulkWriter> | undefined;
+  const inFlight: ReturnType<ReturnType<typeof startBulkWriter>["write"]>[] = [];
   try {
     const run = runFor(jobId);
     if (!run) return "failed";
+    writer = startBulkWriter(getDb().$client.name);
     let chunks = 0;
+    let stopping = false;
     for (;;) {
-      const result = run.chunk(opts.budgetMs);
-      chunks += 1;
-      opts.onChunk?.(chunks);
-      if (result !== "more") return result;
-      if ((opts.maxChunks && chunks >= opts.maxChunks) || opts.shouldStop?.()) {
-        release(jobId);
-        return "stopped";
+      const batch = stopping ? null : run.composeBatch(opts.budgetMs);
+      if (batch) inFlight.push(writer.write(batch));
+      if (!batch && !inFlight.length) {
+        if (stopping) {
+          release(jobId);
+          return "stopped";
+        }
+        const end = run.finish();
+        if (end !== "again") return end;
+        continue;
       }
+      if (!batch || inFlight.length >= 2) {
+        const stored = await inFlight.shift()!;
+        chunks += 1;
+        opts.onChunk?.(chunks);
+        if (stored.result !== "more") {
+          await Promise.allSettled(inFlight.splice(0));
+          return stored.result;
+        }
+        run.requeue(stored.stale);
+        if ((opts.maxChunks && chunks >= opts.maxChunks) || opts.shouldStop?.()) stopping = true;
+      }
+      // Always back to the event loop before the next batch: a batch the writer has already stored resolves
+      // at once, and awaiting it alone would compose batch after batch without ever serving a request.
       await yieldToLoop();
     }
   } catch (e) {
     console.error(`[bulk-letters] job ${jobId}: ${(e as Error).name}: ${(e as Error).message}`);
+    await Promise.allSettled(inFlight.splice(0));
     release(jobId);
     return "stopped";
   } finally {
+    await writer?.stop();
     inProcess.delete(jobId);
   }
 }

@@ -1,7 +1,7 @@
 // Letters of a case: written from a template, kept as drafts while the user edits them, then frozen exactly as
 // sent. Text, address and variables are encrypted; every read that decrypts them is logged.
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { exposures, letterExposures, letters, outbox } from "#db/schema";
+import { exposures, letterExposures, letters, outbox, UNEDITED } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
@@ -14,6 +14,7 @@ import { hasSmtpSettings, smtpSettingsFor } from "~/outbox/smtp-settings.server"
 import { getRecipient } from "~/recipients/directory.server";
 import { decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
+import { randomBytes } from "~/utils/random.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { composeVariables, deadlineFor, recipientFor } from "./compose.server";
 import type { LetterDetails, LetterText } from "./forms";
@@ -47,7 +48,7 @@ export class LetterFrozenError extends Error {
 function freshReference(): string {
   const db = getDb();
   for (let i = 0; i < 20; i++) {
-    const ref = generateReference();
+    const ref = generateReference(randomBytes);
     if (!db.select({ id: letters.id }).from(letters).where(eq(letters.reference, ref)).get()) return ref;
   }
   throw new Error("could not find a free letter reference");
@@ -141,7 +142,7 @@ export function writeLetter(scope: Scope, caseId: string, d: LetterDetails, now 
         status: "draft",
         subjectEnc: encrypt(rendered.subject, ctx(id, "subject")),
         bodyEnc: encrypt(rendered.body, ctx(id, "body")),
-        templateBodyEnc: encrypt(rendered.body, ctx(id, "template_body")),
+        templateBodyEnc: UNEDITED,
         variablesEnc: encryptJson(variables, ctx(id, "variables")),
         attachmentIds,
         paper: d.paper,
@@ -221,6 +222,7 @@ function recipientName(workspaceId: string, id: string | null): string {
 
 export function decryptLetter(row: Row): Omit<Letter, "recipientName" | "exposureIds" | "outbox"> {
   const id = row.id;
+  const body = decrypt(row.bodyEnc, ctx(id, "body"));
   return {
     id,
     workspaceId: row.workspaceId,
@@ -238,8 +240,9 @@ export function decryptLetter(row: Row): Omit<Letter, "recipientName" | "exposur
     reference: row.reference,
     status: row.status,
     subject: decrypt(row.subjectEnc, ctx(id, "subject")),
-    body: decrypt(row.bodyEnc, ctx(id, "body")),
-    templateBody: decrypt(row.templateBodyEnc, ctx(id, "template_body")),
+    body,
+    templateBody:
+      row.templateBodyEnc === UNEDITED ? body : decrypt(row.templateBodyEnc, ctx(id, "template_body")),
     variables: decryptJson<LetterVariablesInput>(row.variablesEnc, ctx(id, "variables")),
     attachmentIds: row.attachmentIds,
     paper: row.paper,
@@ -391,6 +394,10 @@ export function saveDraft(scope: Scope, caseId: string, id: string, t: LetterTex
     .set({
       subjectEnc: encrypt(t.subject, ctx(id, "subject")),
       bodyEnc: encrypt(t.body.endsWith("\n") ? t.body : `${t.body}\n`, ctx(id, "body")),
+      // The first edit keeps the body its template wrote, for the "what you changed" view.
+      ...(row.templateBodyEnc === UNEDITED
+        ? { templateBodyEnc: encrypt(decrypt(row.bodyEnc, ctx(id, "body")), ctx(id, "template_body")) }
+        : {}),
       attachmentIds: t.attachmentIds.filter((a) => allowed.has(a)),
       paper: t.paper,
       updatedAt: new Date(),

@@ -11,6 +11,7 @@ import { deleteEncryptedFiles, readEncryptedFile, writeEncryptedFile } from "~/e
 import { decrypt, encrypt } from "~/security/crypto.server";
 import { getSubject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
+import { randomBytes } from "~/utils/random.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { getWorkspace } from "~/workspaces/workspaces.server";
 import { renderLetterPdf } from "./pdf.server";
@@ -54,7 +55,7 @@ export function mandateVariables(scope: Scope, subjectId: string, now = new Date
   const s = getSubject(scope, subjectId);
   return {
     date: today(now),
-    reference: generateReference(),
+    reference: generateReference(randomBytes),
     regime: "none",
     requester: {
       name: s.name,

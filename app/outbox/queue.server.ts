@@ -1,10 +1,11 @@
 // Putting a letter in the outbox: called inside the transaction that freezes the letter, so the letter and its
 // outbox row exist together or not at all. The Message-ID is made here, before any attempt, so every retry of
 // the same letter carries the same one.
-import { randomBytes } from "node:crypto";
+
 import { outbox } from "#db/schema";
 import type { getDb } from "~/db.server";
 import { newId } from "~/utils/ids.server";
+import { randomBytes } from "~/utils/random.server";
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 

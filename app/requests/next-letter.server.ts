@@ -3,7 +3,7 @@
 // letters issue's own writeLetter, then its tracking variables (previous letter, dates, what came back) are
 // added and the text rendered again; the user reviews and sends it like any other draft.
 import { and, eq } from "drizzle-orm";
-import { cases, letterExposures, letters } from "#db/schema";
+import { cases, letterExposures, letters, UNEDITED } from "#db/schema";
 import { getDb } from "~/db.server";
 import { addDays } from "~/deadlines/dates";
 import { defaultAuthority } from "~/letters/compose.server";
@@ -154,7 +154,7 @@ export function writeNextLetter(scope: Scope, letterId: string, kind: NextKind, 
     .set({
       subjectEnc: encrypt(rendered.subject, `letter:${newId}:subject`),
       bodyEnc: encrypt(rendered.body, `letter:${newId}:body`),
-      templateBodyEnc: encrypt(rendered.body, `letter:${newId}:template_body`),
+      templateBodyEnc: UNEDITED,
       variablesEnc: encryptJson(variables, `letter:${newId}:variables`),
       updatedAt: now,
     })

@@ -1,9 +1,10 @@
 // Field and file encryption: AES-256-GCM with a random 96-bit IV per value and the key id stored with it.
 // The "context" (e.g. "subject:<id>:name") is bound as associated data, so a ciphertext moved to another
 // row or column fails to decrypt instead of showing the wrong person's data.
-import { createCipheriv, createDecipheriv, createHmac, randomFillSync } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac } from "node:crypto";
 import { statSync } from "node:fs";
 import { getEnv } from "~/env.server";
+import { randomBytes } from "~/utils/random.server";
 import { ensureSecrets, readSecrets, type Secrets, secretsPath } from "./secrets.server";
 
 export type Keyring = {
@@ -68,23 +69,9 @@ export class DecryptionError extends Error {
   }
 }
 
-// IVs come from the same CSPRNG, drawn 4 KB at a time instead of one system call per value (a bulk run
-// encrypts five fields per letter, 25,000 letters): each 12 bytes are handed out once, then the pool refills.
-const IV_POOL = Buffer.alloc(4092);
-let ivOffset = IV_POOL.length;
-function freshIv(): Buffer {
-  if (ivOffset + 12 > IV_POOL.length) {
-    randomFillSync(IV_POOL);
-    ivOffset = 0;
-  }
-  const iv = Buffer.from(IV_POOL.subarray(ivOffset, ivOffset + 12)); // a copy: the pool is overwritten later
-  ivOffset += 12;
-  return iv;
-}
-
 export function encryptBytes(plain: Buffer, context: string, ring: Keyring = getKeyring()) {
   const key = ring.keys.get(ring.currentKeyId)!;
-  const iv = freshIv();
+  const iv = randomBytes(12); // from the shared pool (app/utils/random.server.ts)
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(context, "utf8"));
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);

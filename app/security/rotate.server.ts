@@ -109,7 +109,8 @@ async function reencryptColumns(
   let total = 0;
   for (const col of registry(db).columns) {
     const select = db.prepare(
-      `SELECT * FROM ${q(col.table)} WHERE ${q(col.column)} IS NOT NULL AND substr(${q(col.column)}, 1, ?) <> ? LIMIT ?`,
+      // An empty value holds nothing to re-encrypt (letters.template_body_enc while the body is unedited).
+      `SELECT * FROM ${q(col.table)} WHERE ${q(col.column)} IS NOT NULL AND ${q(col.column)} <> '' AND substr(${q(col.column)}, 1, ?) <> ? LIMIT ?`,
     );
     const update = db.prepare(
       `UPDATE ${q(col.table)} SET ${q(col.column)} = ? WHERE ${q(col.idColumn)} = ? AND ${q(col.column)} = ?`,
@@ -245,7 +246,9 @@ export function keyUsage(db: Database.Database, dataDir: string) {
   const add = (k: string, n = 1) => usage.set(k, (usage.get(k) ?? 0) + n);
   for (const col of registry(db).columns) {
     const rows = db
-      .prepare(`SELECT ${q(col.column)} AS v FROM ${q(col.table)} WHERE ${q(col.column)} IS NOT NULL`)
+      .prepare(
+        `SELECT ${q(col.column)} AS v FROM ${q(col.table)} WHERE ${q(col.column)} IS NOT NULL AND ${q(col.column)} <> ''`,
+      )
       .raw()
       .all() as [string][];
     for (const [v] of rows) add(keyIdOf(v) ?? "?");

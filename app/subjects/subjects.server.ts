@@ -1,7 +1,7 @@
 // Subjects: the people whose details leaked. Every personal field is encrypted; every read is audited.
 import { desc, eq, inArray, sql } from "drizzle-orm";
 import { subjectIdentifiers, subjects } from "#db/schema";
-import { audit } from "~/audit/audit.server";
+import { type AuditEntry, audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { blindIndex, decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
@@ -120,15 +120,18 @@ export function updateSubject(scope: Scope, id: string, fields: SubjectFields) {
   });
 }
 
-/** Reads and decrypts one subject of the scope's workspace; the read is logged. */
-export function getSubject(scope: Scope, id: string): Subject {
+/**
+ * Reads and decrypts one subject of the scope's workspace; the read is logged (by `log`: the bulk worker hands its read to the transaction
+ * that stores the letters written from it).
+ */
+export function getSubject(scope: Scope, id: string, log: (e: AuditEntry) => void = audit): Subject {
   const row = getDb()
     .select()
     .from(subjects)
     .where(inScope(subjects, scope, eq(subjects.id, id)))
     .get();
   if (!row) notFound("This person");
-  audit({
+  log({
     action: "subject.read",
     actorUserId: scope.userId,
     workspaceId: scope.workspaceId,

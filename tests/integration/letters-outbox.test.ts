@@ -138,6 +138,37 @@ describe("writing a letter", () => {
     expect(raw).not.toContain("Robin");
   });
 
+  it("keeps one copy of an unedited body, and the template's text from the first edit on", () => {
+    const id = writeLetter(owner.scope, caseId, details());
+    const row = () => getDb().select().from(letters).where(eq(letters.id, id)).get()!;
+    const written = getLetter(owner.scope, caseId, id);
+    expect(row().templateBodyEnc).toBe(""); // UNEDITED: the body is the template's text
+    expect(written.templateBody).toBe(written.body);
+
+    const first = `${written.body}\nI am writing again because nothing has changed.\n`;
+    saveDraft(owner.scope, caseId, id, {
+      subject: written.subject,
+      body: first,
+      attachmentIds: [],
+      paper: "A4",
+    });
+    expect(row().templateBodyEnc).toMatch(/^v1\./);
+    const edited = getLetter(owner.scope, caseId, id);
+    expect(edited.body).toBe(first);
+    expect(edited.templateBody).toBe(written.body);
+
+    saveDraft(owner.scope, caseId, id, {
+      subject: written.subject,
+      body: "Short.\n",
+      attachmentIds: [],
+      paper: "A4",
+    });
+    expect(getLetter(owner.scope, caseId, id)).toMatchObject({
+      body: "Short.\n",
+      templateBody: written.body,
+    });
+  });
+
   it("refuses exposures at two recipients in one letter", async () => {
     const other = exposure("https://www.reddit.com/r/x/comments/1");
     expect(() => writeLetter(owner.scope, caseId, details({ exposureIds: [...exposureIds, other] }))).toThrow(
