@@ -70,7 +70,13 @@ log(`seeded ${PEOPLE} people × ${RECIPIENTS} recipients in ${((performance.now(
 // while it stores a batch, so this counts the wait for the lock too.
 const server = createServer((req, res) => {
   const request = new Request(`http://localhost${req.url ?? "/"}`, { headers: { accept: "text/html" } });
-  audit({ action: "subject.read", actorUserId: user.id, workspaceId, targetType: "subject", targetId: "bench" });
+  audit({
+    action: "subject.read",
+    actorUserId: user.id,
+    workspaceId,
+    targetType: "subject",
+    targetId: "bench",
+  });
   Promise.resolve(
     login.loader({ request, params: {}, context: { cspNonce: "bench", clientIp: "127.0.0.1" } }),
   )
