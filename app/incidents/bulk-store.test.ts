@@ -12,6 +12,7 @@ import { BulkRun, jobItems, runBulkJob, startBulkLetters } from "~/incidents/bul
 import { emailRecipients, seedIncident } from "~/incidents/bulk-fixtures.server";
 import type { BulkOptions } from "~/incidents/bulk-forms";
 import { type Batch, type LetterOp, startBulkWriter } from "~/incidents/bulk-writer.server";
+import { getLetter } from "~/letters/letters.server";
 import { saveSmtpSettings } from "~/outbox/smtp-settings.server";
 import { importDirectory } from "~/recipients/import.server";
 import { createOrganisation } from "~/workspaces/workspaces.server";
@@ -156,8 +157,13 @@ describe("bulk letters: the writer stores only what still holds under its lock",
       const items = new Map(jobItems(jobId).map((i) => [i.seq, i]));
       expect(items.get(edited!.seq)).toMatchObject({ state: "pending", letterId: null });
       expect(items.get(taken!.seq)).toMatchObject({ state: "skipped", reason: "already_requested" });
-      for (const op of rest)
+      for (const op of rest) {
         expect(items.get(op.seq)).toMatchObject({ state: "queued", letterId: op.letterId });
+        // Encrypted by the writer thread, read back by the app's own decryption (each column's context).
+        const stored = getLetter(scope, op.caseId, op.letterId);
+        expect(stored).toMatchObject({ ...op.sealed, variables: JSON.parse(op.sealed.variables) });
+        expect(stored.templateBody).toBe(op.sealed.body);
+      }
       const none = getDb()
         .select()
         .from(letters)

@@ -13,8 +13,10 @@ export type LetterOp = {
   letterId: string;
   caseId: string;
   recipientId: string;
-  /** The letters row's values, in the writer's INSERT order. */
+  /** The letters row's values, in the writer's INSERT order; null where a `sealed` value goes. */
   letter: (string | number | null)[];
+  /** Plain values the writer encrypts (context `letter:<id>:<field>`) into address/subject/body/variables_enc. */
+  sealed: { address: string; subject: string; body: string; variables: string };
   /** The exposures it names, with the updated_at (ms) it was composed from. */
   exposures: [id: string, updatedAt: number][];
   outbox: { id: string; messageId: string } | null;
@@ -32,6 +34,8 @@ export type Batch = {
   ops: (LetterOp | ItemOp)[];
   /** Reads made while composing (subject.read), logged with the letters written from them. */
   audits: AuditEntry[];
+  /** The current data key, read from the keyring for this batch. */
+  key: { id: string; bytes: Buffer };
 };
 
 type Counts = { queued: number; generated: number; skipped: number; failed: number };

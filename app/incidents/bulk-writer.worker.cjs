@@ -1,6 +1,7 @@
 // The storing half of a bulk letters run (issue 6, decision 046), in a worker thread with its own connection.
-// The app's thread composes, renders and encrypts a batch of letters from what it read; this thread stores
-// the batch in one IMMEDIATE transaction while the app's thread composes the next. A letter is stored only if
+// The app's thread composes and renders a batch of letters from what it read; this thread encrypts them (with
+// the data key the batch carries, before taking the lock) and stores the batch in one IMMEDIATE transaction
+// while the app's thread composes the next. A letter is stored only if
 // what it was composed from still holds under the write lock: its item is still pending, the case has no letter
 // to that recipient yet, and every exposure it names is unchanged (same updated_at). A letter that fails those
 // checks is sent back ("stale") to be composed again from fresh reads. Everything a letter needs (its rows,
@@ -8,6 +9,7 @@
 //
 // Plain CommonJS started by path (app/incidents/bulk-writer.server.ts): the Remix build bundles app code into
 // one file, and this thread needs only the SQLite driver, no app code.
+const { createCipheriv, randomFillSync } = require("node:crypto");
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
 
@@ -47,6 +49,35 @@ const s = {
     "INSERT INTO audit_events (action, actor_user_id, workspace_id, target_type, target_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
   ),
 };
+
+// app/security/crypto.server.ts's format, `v1.<keyId>.<base64url(iv | tag | ciphertext)>`: AES-256-GCM with a
+// fresh 96-bit IV from a CSPRNG pool (as app/utils/random.server.ts) and the column's context as associated
+// data. The bulk tests read every letter back through the app's decrypt.
+const IV_POOL = Buffer.alloc(4092);
+let ivAt = IV_POOL.length;
+function seal(key, plain, context) {
+  if (ivAt + 12 > IV_POOL.length) {
+    randomFillSync(IV_POOL);
+    ivAt = 0;
+  }
+  const iv = Buffer.from(IV_POOL.subarray(ivAt, ivAt + 12));
+  ivAt += 12;
+  const cipher = createCipheriv("aes-256-gcm", key.bytes, iv);
+  cipher.setAAD(Buffer.from(context, "utf8"));
+  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  return `v1.${key.id}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url")}`;
+}
+
+// Where each sealed value goes in the letters INSERT (the `letter` array of app/incidents/bulk-writer.server.ts).
+const SEALED_AT = { address: 6, subject: 14, body: 15, variables: 17 };
+
+/** Fills in a letter's encrypted columns (outside the write lock). */
+function sealLetter(op, key) {
+  for (const [field, at] of Object.entries(SEALED_AT)) {
+    if (op.letter[at] !== null) throw new Error(`letter value ${at} is not a sealed slot`);
+    op.letter[at] = seal(key, op.sealed[field], `letter:${op.letterId}:${field}`);
+  }
+}
 
 /** A letter's rows could not be stored in a batch written without savepoints: the batch is redone with them. */
 class StoreFailed extends Error {}
@@ -146,6 +177,8 @@ parentPort.on("message", (m) => {
     return;
   }
   try {
+    const key = { id: m.batch.key.id, bytes: Buffer.from(m.batch.key.bytes) };
+    for (const op of m.batch.ops) if (op.letter) sealLetter(op, key);
     let out;
     try {
       out = writeBatch(m.batch, false);

@@ -1,7 +1,7 @@
 // Bulk letters of an employer incident: "generate and queue letters for every empty cell" as a durable job.
 // Start copies the empty cells of the matrix into items (one transaction); the worker turns items into letters
-// batch by batch: this thread composes, renders and encrypts a batch while a writer thread (bulk-writer, with
-// its own connection) stores the one before (decision 046). A letter, its exposures, its outbox row, its audit
+// batch by batch: this thread composes and renders a batch while a writer thread (bulk-writer, with its own
+// connection) encrypts and stores the one before (decision 046). A letter, its exposures, its outbox row, its audit
 // rows and its item's new state commit in one transaction, so a killed process repeats nothing and loses
 // nothing: the next worker takes the items that are still pending. Letters are written with the letters module's own composer, renderer and send-time
 // checks, so a bulk letter is exactly as valid as one written by hand; emails then go out through the outbox.
@@ -33,7 +33,7 @@ import { type Lang, LetterVariables, type LetterVariablesInput } from "~/letters
 import { makeMessageId } from "~/outbox/queue.server";
 import { hasSmtpSettings, smtpSettingsFor } from "~/outbox/smtp-settings.server";
 import { getRecipient, type RecipientDetail } from "~/recipients/directory.server";
-import { decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
+import { decrypt, decryptJson, encryptJson, getKeyring } from "~/security/crypto.server";
 import { getSubject, type Subject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import { randomBytes } from "~/utils/random.server";
@@ -58,7 +58,6 @@ export class BulkStartError extends Error {
 }
 
 const optionsCtx = (id: string) => `bulk_job:${id}:options`;
-const letterCtx = (id: string, field: string) => `letter:${id}:${field}`;
 
 /** How often an item the writer sends back (its exposures changed meanwhile) is composed again. */
 const MAX_TRIES = 3;
@@ -850,7 +849,7 @@ export class BulkRun {
         recipient.id,
         meta.kind,
         channel,
-        encrypt(address, letterCtx(id, "address")),
+        null, // address_enc: the writer encrypts the `sealed` values
         meta.id,
         meta.lang,
         meta.version,
@@ -858,15 +857,21 @@ export class BulkRun {
         meta.deadlineRuleByRegime?.[d.option.regime] ?? meta.deadlineRule ?? null,
         reference,
         state === "queued" ? "queued" : "draft",
-        encrypt(rendered.subject, letterCtx(id, "subject")),
-        encrypt(rendered.body, letterCtx(id, "body")),
+        null, // subject_enc
+        null, // body_enc
         UNEDITED,
-        encryptJson(variables, letterCtx(id, "variables")),
+        null, // variables_enc
         state === "queued" ? t : null,
         this.scope.userId,
         t,
         t,
       ],
+      sealed: {
+        address,
+        subject: rendered.subject,
+        body: rendered.body,
+        variables: JSON.stringify(variables),
+      },
       exposures: chosen.map((e) => [e.id, e.updatedAt.getTime()]),
       // The same row the letters module's enqueueLetter writes: the outbox worker sends it.
       outbox: state === "queued" ? { id: newId(), messageId: makeMessageId(this.mailDomain) } : null,
@@ -929,7 +934,9 @@ export class BulkRun {
     if (!ops.length && !this.readAudits.length) return null;
     const audits = this.readAudits;
     this.readAudits = [];
-    return { jobId: this.jobId, workspaceId: this.scope.workspaceId, t, ops, audits };
+    const ring = getKeyring(); // read per batch: a key rotation started meanwhile is followed
+    const key = { id: ring.currentKeyId, bytes: ring.keys.get(ring.currentKeyId)! };
+    return { jobId: this.jobId, workspaceId: this.scope.workspaceId, t, ops, audits, key };
   }
 
   /**
