@@ -116,10 +116,10 @@ describe("bulk letters: a letter that cannot be stored", () => {
 });
 
 describe("bulk letters: the writer stores only what still holds under its lock", () => {
-  /** A job of two people × two recipients, claimed, with its composer and a writer thread. */
+  /** A job of three people × two recipients, claimed, with its composer and a writer thread. */
   async function claimedRun() {
     const seeded = await seedIncident(scope, {
-      people: 2,
+      people: 3,
       recipientIds: emailRecipients(2),
       mandates: "row",
     });
@@ -141,21 +141,23 @@ describe("bulk letters: the writer stores only what still holds under its lock",
     const { jobId, run, writer } = await claimedRun();
     try {
       const batch = run.composeBatch(60_000)!;
-      const [edited, taken, ...rest] = letterOps(batch);
-      expect(edited && taken).toBeTruthy();
-      // Meanwhile someone edits one letter's page, and writes another cell's letter by hand.
+      const [edited, taken, clash, ...rest] = letterOps(batch);
+      expect(edited && taken && clash).toBeTruthy();
+      // Meanwhile someone edits one letter's page, and writes another cell's letter by hand, which happens to
+      // get the reference a third letter was written with.
       touchExposure(edited!.exposures[0]![0]);
       getDb()
         .$client.prepare(
           `INSERT INTO letters (id, workspace_id, case_id, recipient_id, kind, channel, address_enc, template_id, template_lang, template_version, regime, reference, status, subject_enc, body_enc, template_body_enc, variables_enc, created_at, updated_at)
-           VALUES ('by-hand', ?, ?, ?, 'platform-report', 'webform', 'x', 't', 'en', 1, 'platform', 'REF-by-hand', 'draft', 'x', 'x', '', 'x', 0, 0)`,
+           VALUES ('by-hand', ?, ?, ?, 'platform-report', 'webform', 'x', 't', 'en', 1, 'platform', ?, 'draft', 'x', 'x', '', 'x', 0, 0)`,
         )
-        .run(scope.workspaceId, taken!.caseId, taken!.recipientId);
+        .run(scope.workspaceId, taken!.caseId, taken!.recipientId, clash!.reference);
 
       const stored = await writer.write(batch);
-      expect(stored).toMatchObject({ result: "more", stale: [edited!.seq] });
+      expect(stored).toMatchObject({ result: "more", stale: [edited!.seq, clash!.seq] });
       const items = new Map(jobItems(jobId).map((i) => [i.seq, i]));
       expect(items.get(edited!.seq)).toMatchObject({ state: "pending", letterId: null });
+      expect(items.get(clash!.seq)).toMatchObject({ state: "pending", letterId: null });
       expect(items.get(taken!.seq)).toMatchObject({ state: "skipped", reason: "already_requested" });
       for (const op of rest) {
         expect(items.get(op.seq)).toMatchObject({ state: "queued", letterId: op.letterId });
@@ -167,21 +169,24 @@ describe("bulk letters: the writer stores only what still holds under its lock",
       const none = getDb()
         .select()
         .from(letters)
-        .where(inArray(letters.id, [edited!.letterId, taken!.letterId]))
+        .where(inArray(letters.id, [edited!.letterId, taken!.letterId, clash!.letterId]))
         .all();
       expect(none).toEqual([]);
 
-      run.requeue([edited!.seq]);
+      run.requeue([edited!.seq, clash!.seq]);
       const again = run.composeBatch(60_000)!;
-      const [redone] = letterOps(again);
+      const [redone, renamed] = letterOps(again);
       expect(redone?.seq).toBe(edited!.seq);
       expect(redone!.exposures[0]![1]).toBe(edited!.exposures[0]![1] + 1000);
+      expect(renamed?.seq).toBe(clash!.seq);
+      expect(renamed!.reference).not.toBe(clash!.reference);
+      expect(renamed!.sealed.subject).toContain(renamed!.reference);
       expect(await writer.write(again)).toMatchObject({ result: "more", stale: [] });
       expect(jobItems(jobId).find((i) => i.seq === edited!.seq)).toMatchObject({
         state: "queued",
         letterId: redone!.letterId,
       });
-      expect(letterIds(jobId)).toHaveLength(rest.length + 1);
+      expect(letterIds(jobId)).toHaveLength(rest.length + 2);
       expect(run.finish()).toBe("done");
     } finally {
       await writer.stop();

@@ -13,6 +13,8 @@ export type LetterOp = {
   letterId: string;
   caseId: string;
   recipientId: string;
+  /** Its reference (also in its text): the writer checks no other letter took it meanwhile. */
+  reference: string;
   /** The letters row's values, in the writer's INSERT order; null where a `sealed` value goes. */
   letter: (string | number | null)[];
   /** Plain values the writer encrypts (context `letter:<id>:<field>`) into address/subject/body/variables_enc. */

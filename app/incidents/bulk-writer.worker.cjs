@@ -23,6 +23,7 @@ db.pragma(`wal_autocheckpoint = ${workerData.autocheckpointPages}`);
 const s = {
   job: db.prepare("SELECT state FROM bulk_jobs WHERE id = ?"),
   itemState: db.prepare("SELECT state FROM bulk_job_items WHERE job_id = ? AND seq = ?"),
+  reference: db.prepare("SELECT 1 FROM letters WHERE reference = ?"),
   lettered: db.prepare("SELECT 1 FROM letters WHERE case_id = ? AND recipient_id = ? LIMIT 1"),
   exposure: db.prepare("SELECT updated_at FROM exposures WHERE id = ? AND case_id = ? AND workspace_id = ?"),
   letter: db.prepare(
@@ -94,9 +95,13 @@ function writeAudits(entries) {
     );
 }
 
-/** What the letter was composed from still holds: "ok", "already_requested" or "stale". */
+/**
+ * What the letter was composed from still holds: "ok", "already_requested" or "stale" (an exposure changed,
+ * or another letter took its reference meanwhile: the reference is written into its text).
+ */
 function check(op, workspaceId) {
   if (s.lettered.get(op.caseId, op.recipientId)) return "already_requested";
+  if (s.reference.get(op.reference)) return "stale";
   for (const [id, updatedAt] of op.exposures) {
     const row = s.exposure.get(id, op.caseId, workspaceId);
     if (!row || row.updated_at !== updatedAt) return "stale";

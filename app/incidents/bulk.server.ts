@@ -59,6 +59,8 @@ export class BulkStartError extends Error {
 
 const optionsCtx = (id: string) => `bulk_job:${id}:options`;
 
+/** Batches handed to the writer and not yet stored: enough to absorb jitter on either side. */
+const MAX_IN_FLIGHT = 3;
 /** How often an item the writer sends back (its exposures changed meanwhile) is composed again. */
 const MAX_TRIES = 3;
 /** A running job whose heartbeat is older than this belongs to a process that died. */
@@ -340,7 +342,6 @@ function prepare(sqlite: Database.Database) {
       "SELECT seq, subject_id, case_id, recipient_id, exposure_ids FROM bulk_job_items WHERE job_id = ? AND seq = ? AND state = 'pending'",
     ),
     caseLetterRecipients: sqlite.prepare("SELECT DISTINCT recipient_id FROM letters WHERE case_id = ?"),
-    reference: sqlite.prepare("SELECT 1 FROM letters WHERE reference = ?"),
     exposures: sqlite.prepare(
       "SELECT id, case_id, url_enc, platform, recipient_id, exposed, calls_for_harm, found_on, severity, severity_override, status, updated_at FROM exposures WHERE workspace_id = ? AND case_id = ?",
     ),
@@ -520,10 +521,14 @@ export class BulkRun {
     };
   }
 
+  /**
+   * A reference no letter of this run has. Whether another letter in the database has it is checked by the
+   * writer under its lock (such a letter is sent back and composed again with a new reference).
+   */
   private freshReference(): string {
     for (let i = 0; i < 20; i++) {
       const ref = generateReference(randomBytes);
-      if (this.references.has(ref) || stmts().reference.get(ref)) continue;
+      if (this.references.has(ref)) continue;
       this.references.add(ref);
       return ref;
     }
@@ -842,6 +847,7 @@ export class BulkRun {
       letterId: id,
       caseId: item.case_id,
       recipientId: recipient.id,
+      reference,
       letter: [
         id,
         ws,
@@ -1031,7 +1037,7 @@ export type RunOptions = {
 
 /**
  * Runs a job to its end: this thread composes a batch, hands it to the writer thread and composes the next
- * while that one is stored (at most two in flight), yielding to the event loop between batches.
+ * while that one is stored (at most three in flight), yielding to the event loop between batches.
  */
 export async function runBulkJob(
   jobId: string,
@@ -1059,7 +1065,7 @@ export async function runBulkJob(
         if (end !== "again") return end;
         continue;
       }
-      if (!batch || inFlight.length >= 2) {
+      if (!batch || inFlight.length >= MAX_IN_FLIGHT) {
         const stored = await inFlight.shift()!;
         chunks += 1;
         opts.onChunk?.(chunks);
