@@ -113,7 +113,7 @@ export function startBulkLetters(scope: Scope, incidentId: string, options: Bulk
         )
         .get();
       // Person by person (in the order the matrix first names them): the worker then reads each person's
-      // exposures and letters once per chunk instead of once per cell.
+      // exposures and letters once per batch instead of once per cell.
       const byCase = new Map<string, ReturnType<typeof incidentCells>>();
       for (const c of incidentCells(scope, incidentId)) {
         if (c.letterId !== null) continue;
@@ -475,9 +475,10 @@ export class BulkRun {
   }
 
   /**
-   * What a chunk knows of a case: its exposure rows and the recipients it already has a letter to. Read once
-   * per case per chunk: the chunk holds the write lock, so nothing else changes them until it commits, and
-   * the letters the chunk writes itself are added as it goes. Forgotten at every chunk's start.
+   * What a batch knows of a case: its exposure rows and the recipients it already has a letter to. Read once
+   * per case per batch, outside the write lock: the writer checks them again under its lock before storing
+   * (bulk-writer.worker.cjs), and the letters the batch writes itself are added as it goes. Forgotten at
+   * every batch's start.
    */
   private caseState(caseId: string) {
     let c = this.cases.get(caseId);
