@@ -15,8 +15,6 @@ import type { ExposedKind } from "~/exposures/categories";
 import type { Exposure } from "~/exposures/exposures.server";
 import { runChecklist } from "~/letters/checklist";
 import {
-  type ComposeInput,
-  composeVariables,
   type Destination,
   defaultAuthority,
   defaultLang,
@@ -27,9 +25,8 @@ import {
 import { type LetterDetails, LetterDetailsSchema } from "~/letters/forms";
 import { latestMandate } from "~/letters/mandates.server";
 import { generateReference } from "~/letters/reference";
-import { findUnfilled, missingVariables } from "~/letters/sendable";
-import { getTemplate, type LetterTemplate, renderTemplate } from "~/letters/templates.server";
-import { type Lang, LetterVariables, type LetterVariablesInput } from "~/letters/variables";
+import { getTemplate, type LetterTemplate } from "~/letters/templates.server";
+import { type Lang, LetterVariables } from "~/letters/variables";
 import { makeMessageId } from "~/outbox/queue.server";
 import { hasSmtpSettings, smtpSettingsFor } from "~/outbox/smtp-settings.server";
 import { getRecipient, type RecipientDetail } from "~/recipients/directory.server";
@@ -42,6 +39,7 @@ import { getWorkspace } from "~/workspaces/workspaces.server";
 import type { BulkOptions } from "./bulk-forms";
 import { missingCode, type ReasonCode } from "./bulk-reasons";
 import { type Batch, type ItemOp, type LetterOp, startBulkWriter } from "./bulk-writer.server";
+import { detailsShapeKey, LetterShapes, RenderFailed, type ShapedLetter } from "./letter-shapes.server";
 import { incidentCells } from "./matrix.server";
 
 export type BulkJobState = "queued" | "running" | "done" | "cancelled" | "failed";
@@ -67,15 +65,6 @@ const MAX_TRIES = 3;
 export const STALE_RUNNING_MS = 60_000;
 /** How long composing one batch may hold the event loop before it is handed to the writer and the loop yields. */
 export const DEFAULT_CHUNK_MS = 25;
-/** A reference no letter can have (I, L, O, U are not in the alphabet) standing in for each letter's own. */
-const REFERENCE_MARK = "RX-ULIO-UL";
-/** Values Liquid or the renderer's clean-up could change: any whitespace but a single space, markers. */
-const STX = String.fromCharCode(2);
-const ETX = String.fromCharCode(3);
-const UNSAFE = new RegExp(
-  `[^\\S ]| {2}|[{}%${String.fromCharCode(0)}-${String.fromCharCode(31)}]|RX-ULIO-UL`,
-);
-const MARKER = new RegExp(`${STX}(\\d+)${ETX}`, "g");
 /** A composer option value (`kind/regime`, from recipientGroups) as the letter form's parsed field. */
 const optionOf = (value: string) => {
   const [kind, regime] = value.split("/") as [
@@ -381,16 +370,8 @@ export class BulkRun {
   >();
   private readonly references = new Set<string>();
   private readonly checked = new Set<string>();
-  /** Rendered shapes by template (the object the catalogue holds: its source) and masked variables. */
-  private readonly shapes = new Map<
-    LetterTemplate,
-    Map<string, { subject: string; body: string; verified: boolean } | null | "failed">
-  >();
-  private shapeCount = 0;
-  private renders = 0;
-  private composed = 0;
-  private readonly variableShapes = new Map<string, { json: string; verified: boolean } | "full">();
-  private readonly detailCache = new Map<string, LetterDetails | ReasonCode>();
+  private readonly shapes = new LetterShapes();
+  private readonly detailCache = new Map<string, { details: LetterDetails; key: string } | ReasonCode>();
   private readonly rep: { name: string; email: string; organisation: string };
   private readonly mailDomain: string | undefined;
   private readonly hasSmtp: boolean;
@@ -558,19 +539,18 @@ export class BulkRun {
     option: string,
     lang: Lang,
     regime: string,
-  ): LetterDetails | ReasonCode {
+  ): { details: LetterDetails; key: string } | ReasonCode {
     // Only a US state letter's check depends on the kind (it needs the state); the rest once per person.
     const stateBound = option.startsWith("us-state-deletion/");
-    const key = `${subjectId}|${stateBound ? option : ""}`;
+    const cacheKey = `${subjectId}|${stateBound ? option : ""}`;
     // The language and the authority differ per letter but are not the person's: chosen from fixed lists or
     // the job's own validated options, so they replace the parsed ones.
-    const perLetter = (d: LetterDetails): LetterDetails => ({
-      ...d,
-      option: optionOf(option),
-      lang,
-      authorityName: this.authority(regime, person.residence),
+    const authorityName = this.authority(regime, person.residence);
+    const perLetter = (c: { details: LetterDetails; key: string }) => ({
+      details: { ...c.details, option: optionOf(option), lang, authorityName },
+      key: c.key,
     });
-    const cached = this.detailCache.get(key);
+    const cached = this.detailCache.get(cacheKey);
     if (cached) return typeof cached === "string" ? cached : perLetter(cached);
     const represented = this.options.sender === "representative";
     const parsed = LetterDetailsSchema.safeParse({
@@ -587,150 +567,15 @@ export class BulkRun {
       particularSituation: this.options.particularSituation,
       illegalityExplanation: this.options.illegalityExplanation,
       delistingReason: this.options.delistingReason,
-      authorityName: this.authority(regime, person.residence),
+      authorityName,
     });
-    const out: LetterDetails | ReasonCode = parsed.success
-      ? parsed.data
+    // The letter-shapes key leaves out what perLetter sets: it names those itself.
+    const out = parsed.success
+      ? { details: parsed.data, key: detailsShapeKey(parsed.data) }
       : (`invalid:${parsed.error.issues[0]?.path.join(".") || "details"}` as ReasonCode);
     if (this.detailCache.size > 5000) this.detailCache.clear();
-    this.detailCache.set(key, out);
+    this.detailCache.set(cacheKey, out);
     return typeof out === "string" ? out : perLetter(out);
-  }
-
-  /**
-   * composeVariables, computed once per letter "shape" (template, recipient, destination, day, the job's
-   * shared texts, which per-person values are empty) and patched per letter with the person's own values: the
-   * reference, name, email, postal address, URLs, identifiers and search terms. The second letter of every
-   * shape and every 64th is checked against a full composeVariables; a difference turns the cache off for it.
-   */
-  private variablesFor(input: ComposeInput): LetterVariablesInput {
-    const d = input.details;
-    const key = JSON.stringify([
-      input.meta.id,
-      input.meta.lang,
-      input.meta.version,
-      input.regime,
-      input.today,
-      input.recipient?.id ?? null,
-      input.channel,
-      input.address,
-      {
-        ...d,
-        exposureIds: input.exposures.length,
-        requesterName: d.requesterName === "",
-        requesterEmail: d.requesterEmail === "",
-        requesterAddress: d.requesterAddress === "",
-        identifiers: d.identifiers.length,
-        searchTerms: d.searchTerms.length,
-      },
-      input.exposures.map((e) => e.exposed),
-    ]);
-    const cached = this.variableShapes.get(key);
-    if (cached && cached !== "full") {
-      const v = JSON.parse(cached.json) as LetterVariablesInput & Record<string, unknown>;
-      v.reference = input.reference;
-      v.requester = {
-        ...v.requester,
-        name: d.requesterName,
-        email: d.requesterEmail,
-        postalAddress: d.requesterAddress || null,
-      };
-      v.exposures = (v.exposures ?? []).map((x, i) => ({ ...x, url: input.exposures[i]!.url }));
-      v.identifiers = [...d.identifiers];
-      v.searchTerms = [...d.searchTerms];
-      this.composed += 1;
-      if (!cached.verified || this.composed % 64 === 0) {
-        const full = composeVariables(input).variables;
-        if (JSON.stringify(full) !== JSON.stringify(v)) {
-          this.variableShapes.set(key, "full");
-          return full;
-        }
-        cached.verified = true;
-      }
-      return v;
-    }
-    const full = composeVariables(input).variables;
-    if (cached !== "full") {
-      if (this.variableShapes.size > 2000) this.variableShapes.clear();
-      this.variableShapes.set(key, { json: JSON.stringify(full), verified: false });
-    }
-    return full;
-  }
-
-  /**
-   * Renders like renderTemplate, but Liquid runs once per letter "shape": the per-person values (reference,
-   * name, email, postal address, URLs, identifiers, search terms) are replaced by markers, the template is
-   * rendered once for that shape and the values are put back per letter. Only plain one-line values are
-   * treated so (what Liquid prints unchanged: no filter in the templates touches them); anything else is part
-   * of the shape. The first letter of every shape, and every 64th letter, is also rendered in full and
-   * compared: a difference switches that shape back to rendering each letter in full.
-   */
-  private render(
-    template: LetterTemplate,
-    variables: LetterVariablesInput,
-  ): { subject: string; body: string } {
-    const values: string[] = [];
-    const mask = <T>(v: T): T | string => {
-      if (typeof v !== "string" || v === "" || v.length > 500 || v !== v.trim() || UNSAFE.test(v)) return v;
-      values.push(v);
-      return `${STX}${values.length - 1}${ETX}`;
-    };
-    const v = variables as LetterVariablesInput & Record<string, unknown>;
-    const masked = {
-      ...v,
-      reference: REFERENCE_MARK,
-      requester: v.requester && {
-        ...v.requester,
-        name: mask(v.requester.name),
-        email: mask(v.requester.email),
-        postalAddress: mask(v.requester.postalAddress),
-      },
-      exposures: v.exposures?.map((e) => ({ ...e, url: mask(e.url) })),
-      identifiers: v.identifiers?.map(mask),
-      searchTerms: v.searchTerms?.map(mask),
-    } as LetterVariablesInput;
-    // Keyed by the template object rather than its source text: hashing a 6 KB key per letter costs more
-    // than the rest of the lookup.
-    let byTemplate = this.shapes.get(template);
-    if (!byTemplate) {
-      byTemplate = new Map();
-      this.shapes.set(template, byTemplate);
-    }
-    const key = JSON.stringify(masked);
-    let shape = byTemplate.get(key);
-    if (shape === null) return renderTemplate(template, variables);
-    // A template that cannot be filled for a shape (an undefined variable) fails alike for every letter of it.
-    if (shape === "failed") throw new Error("this letter cannot be rendered");
-    if (!shape) {
-      let r: ReturnType<typeof renderTemplate>;
-      try {
-        r = renderTemplate(template, masked);
-      } catch (e) {
-        byTemplate.set(key, "failed");
-        this.shapeCount += 1;
-        throw e;
-      }
-      shape = { subject: r.subject, body: r.body, verified: false };
-      if (++this.shapeCount > 2000) {
-        for (const m of this.shapes.values()) m.clear();
-        this.shapeCount = 1;
-      }
-      byTemplate.set(key, shape);
-    }
-    const reference = String(v.reference ?? "");
-    const fill = (text: string) =>
-      text.replace(MARKER, (_m, i: string) => values[Number(i)] ?? "").replaceAll(REFERENCE_MARK, reference);
-    const out = { subject: fill(shape.subject), body: fill(shape.body) };
-    this.renders += 1;
-    if (!shape.verified || this.renders % 64 === 0) {
-      const full = renderTemplate(template, variables);
-      if (full.subject !== out.subject || full.body !== out.body) {
-        byTemplate.set(key, null);
-        return full;
-      }
-      shape.verified = true;
-    }
-    return out;
   }
 
   /** Writes one cell's letter (not yet stored: `write` stores it) or says why not. */
@@ -767,41 +612,42 @@ export class BulkRun {
     if (typeof base === "string") return { state: "failed", reason: base };
     // Per cell only the places and the destination change; both come from the case and the directory.
     const d: LetterDetails = {
-      ...base,
+      ...base.details,
       exposureIds: chosen.map((e) => e.id),
       destination: { channel: dest.channel, address: dest.value.slice(dest.value.indexOf("|") + 1) },
     };
     const { channel, address } = d.destination;
     const reference = this.freshReference();
-    const variables = this.variablesFor({
-      meta: template.meta,
-      details: d,
-      regime: d.option.regime,
-      reference,
-      today: now.toISOString().slice(0, 10),
-      exposures: chosen,
-      recipient,
-      channel,
-      address,
-      workspaceId: this.scope.workspaceId,
-    });
-    // The send-time gate of a hand-made letter (sendable.ts): no empty required variable, no marker left. The
-    // variables are checked before rendering: a cell that cannot be sent (a broker without an opt-out form, a
-    // site without a platform name) is skipped without rendering its letter.
-    const missing = missingVariables({
-      template: template.meta,
-      variables: variables as Record<string, unknown>,
-    });
-    if (missing.length) return { state: "skipped", reason: missingCode(missing) };
-    let rendered: { subject: string; body: string };
+    // Composed, checked and rendered as by hand (composeVariables, then the send-time gate of sendable.ts: no
+    // empty required variable, no marker left), once per letter shape (letter-shapes.server.ts). The variables
+    // are checked before rendering: a cell that cannot be sent (a broker without an opt-out form, a site
+    // without a platform name) is skipped without rendering its letter.
+    let made: ShapedLetter;
     try {
-      rendered = this.render(template, variables);
-    } catch {
+      made = this.shapes.letter(
+        template,
+        {
+          meta: template.meta,
+          details: d,
+          regime: d.option.regime,
+          reference,
+          today: now.toISOString().slice(0, 10),
+          exposures: chosen,
+          recipient,
+          channel,
+          address,
+          workspaceId: this.scope.workspaceId,
+        },
+        base.key,
+      );
+    } catch (e) {
       // A template that cannot be filled for this recipient (the same letter written by hand fails too).
-      return { state: "failed", reason: "render_error" };
+      if (e instanceof RenderFailed) return { state: "failed", reason: "render_error" };
+      throw e;
     }
-    if (findUnfilled(rendered.subject).length || findUnfilled(rendered.body).length)
-      return { state: "failed", reason: "unfilled_marker" };
+    if (made.missing) return { state: "skipped", reason: missingCode(made.missing) };
+    const rendered = made;
+    if (made.unfilled) return { state: "failed", reason: "unfilled_marker" };
     // LEGAL.md §2 checklist, once per kind, language and regime of this run (the wording is the same template).
     const checkKey = `${template.meta.id}|${template.meta.lang}|${d.option.regime}|${represented}`;
     if (!this.checked.has(checkKey)) {
@@ -810,7 +656,7 @@ export class BulkRun {
         lang: template.meta.lang,
         subject: rendered.subject,
         body: rendered.body,
-        variables: LetterVariables.parse(variables),
+        variables: LetterVariables.parse(JSON.parse(made.variablesJson)),
       });
       if (!result.ok) {
         const bad = result.checks.find((c) => c.status === "fail");
@@ -877,7 +723,7 @@ export class BulkRun {
         address,
         subject: rendered.subject,
         body: rendered.body,
-        variables: JSON.stringify(variables),
+        variables: made.variablesJson,
       },
       exposures: chosen.map((e) => [e.id, e.updatedAt.getTime()]),
       // The same row the letters module's enqueueLetter writes: the outbox worker sends it.

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { newId } from "./ids.server";
 import { randomBytes } from "./random.server";
 
@@ -22,6 +22,28 @@ describe("pooled random bytes", () => {
   it("makes distinct, URL-safe ids", () => {
     const ids = Array.from({ length: 5000 }, newId);
     expect(new Set(ids).size).toBe(5000);
-    expect(ids.every((id) => /^[A-Za-z0-9_-]{16}$/.test(id))).toBe(true);
+    expect(ids.every((id) => /^[0-9a-z]{9}[A-Za-z0-9_-]{16}$/.test(id))).toBe(true);
+  });
+
+  it("makes ids that sort by the time they were made, as SQLite compares text", () => {
+    vi.useFakeTimers();
+    try {
+      const ids: string[] = [];
+      for (const t of [
+        Date.UTC(2026, 0, 1),
+        Date.UTC(2026, 0, 1) + 1,
+        Date.UTC(2027, 5, 1),
+        Date.UTC(2100, 0, 1),
+      ]) {
+        vi.setSystemTime(t);
+        ids.push(newId(), newId());
+      }
+      const byBytes = [...ids].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+      // Two ids of the same millisecond may come in either order; ids of different times never.
+      expect(byBytes.map((id) => id.slice(0, 9))).toEqual(ids.map((id) => id.slice(0, 9)));
+      expect(new Set(ids.map((id) => id.slice(0, 9))).size).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
