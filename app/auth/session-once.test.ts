@@ -6,15 +6,23 @@ import { runWithRequestStore } from "~/utils/request-store.server";
 import { newAccount } from "../../tests/integration/helpers";
 import { getCurrentSession, requireScope } from "./session.server";
 
-/** Counts the statements that read the sessions table while `fn` runs. */
+/**
+ * Counts the statements run that read the sessions table while `fn` runs. Statements are counted when they
+ * run, not when prepared: drizzle's client reuses a statement prepared for the same SQL (db/connection.ts).
+ */
 async function sessionReads(fn: () => Promise<unknown>) {
-  const client = getDb().$client;
-  const prepare = vi.spyOn(client, "prepare");
+  const statement = Object.getPrototypeOf(getDb().$client.prepare("SELECT 1")) as Record<
+    "get" | "all",
+    (...args: unknown[]) => unknown
+  >;
+  const spies = [vi.spyOn(statement, "get"), vi.spyOn(statement, "all")];
   try {
     await fn();
-    return prepare.mock.calls.filter(([sql]) => /from "sessions"/i.test(String(sql))).length;
+    return spies
+      .flatMap((spy) => spy.mock.contexts as { source: string }[])
+      .filter((stmt) => /from "sessions"/i.test(stmt.source)).length;
   } finally {
-    prepare.mockRestore();
+    for (const spy of spies) spy.mockRestore();
   }
 }
 
