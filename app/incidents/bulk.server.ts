@@ -652,7 +652,6 @@ export class BulkRun {
       throw e;
     }
     if (made.missing) return { state: "skipped", reason: missingCode(made.missing) };
-    const rendered = made;
     if (made.unfilled) return { state: "failed", reason: "unfilled_marker" };
     // LEGAL.md §2 checklist, once per kind, language and regime of this run (the wording is the same template).
     const checkKey = `${template.meta.id}|${template.meta.lang}|${d.option.regime}|${represented}`;
@@ -660,8 +659,8 @@ export class BulkRun {
       const result = runChecklist({
         kind: template.meta.kind,
         lang: template.meta.lang,
-        subject: rendered.subject,
-        body: rendered.body,
+        subject: made.subject,
+        body: made.body,
         variables: LetterVariables.parse(JSON.parse(made.variablesJson)),
       });
       if (!result.ok) {
@@ -727,8 +726,8 @@ export class BulkRun {
       ],
       sealed: {
         address,
-        subject: rendered.subject,
-        body: rendered.body,
+        subject: made.subject,
+        body: made.body,
         variables: made.variablesJson,
       },
       exposures: chosen.map((e) => [e.id, e.updatedAt.getTime()]),
