@@ -1,12 +1,13 @@
 // Personal access tokens for the API: a random token shown once, only its SHA-256 stored; each belongs to a
 // member of one workspace, reads or writes, can be revoked, and records when it was last used.
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, or } from "drizzle-orm";
 import { accessTokens, memberships } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { newId } from "~/utils/ids.server";
-import { can, type Scope } from "~/workspaces/scope.server";
+import { listMembers } from "~/workspaces/members.server";
+import { can, requirePermission, type Scope } from "~/workspaces/scope.server";
 
 const PREFIX = "rtr_";
 const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
@@ -84,19 +85,75 @@ export function listAccessTokens(scope: Scope): AccessTokenInfo[] {
     .all();
 }
 
-/** Revokes one of the member's own tokens; true when it was active (false: unknown, another's, or revoked). */
+export type MemberTokenInfo = AccessTokenInfo & { userId: string; memberName: string; memberEmail: string };
+
+/**
+ * The active tokens of the workspace's other members that this member may revoke, newest first: for owners
+ * all of them, for admins those of members who are not owners (as with roles and removal, members.server.ts).
+ * A token that leaked, or a member's script that should stop, can be revoked without that member.
+ */
+export function listMemberTokens(scope: Scope, now = new Date()): MemberTokenInfo[] {
+  requirePermission(scope, "members:manage");
+  const members = new Map(
+    listMembers(scope)
+      .filter((m) => m.role !== "owner" || can(scope, "owners:manage"))
+      .map((m) => [m.userId, m]),
+  );
+  return getDb()
+    .select({
+      id: accessTokens.id,
+      userId: accessTokens.userId,
+      name: accessTokens.name,
+      access: accessTokens.access,
+      createdAt: accessTokens.createdAt,
+      lastUsedAt: accessTokens.lastUsedAt,
+      expiresAt: accessTokens.expiresAt,
+      revokedAt: accessTokens.revokedAt,
+    })
+    .from(accessTokens)
+    .where(
+      and(
+        eq(accessTokens.workspaceId, scope.workspaceId),
+        ne(accessTokens.userId, scope.userId),
+        isNull(accessTokens.revokedAt),
+        or(isNull(accessTokens.expiresAt), gt(accessTokens.expiresAt, now)),
+      ),
+    )
+    .orderBy(desc(accessTokens.createdAt), accessTokens.id)
+    .all()
+    .flatMap((t) => {
+      // A token outlives no membership: one of a former member does not work, and is not listed.
+      const m = members.get(t.userId);
+      return m ? [{ ...t, memberName: m.name, memberEmail: m.email }] : [];
+    });
+}
+
+/**
+ * Revokes a token of this workspace: one of the member's own, or one listMemberTokens offers (owners: any
+ * member's; admins: a member's who is not an owner). True when it was active (false: unknown, another
+ * workspace's, another member's without the right, or revoked already).
+ */
 export function revokeAccessToken(scope: Scope, id: string): boolean {
-  const res = getDb()
-    .update(accessTokens)
-    .set({ revokedAt: new Date() })
+  const db = getDb();
+  const token = db
+    .select({ userId: accessTokens.userId })
+    .from(accessTokens)
     .where(
       and(
         eq(accessTokens.id, id),
-        eq(accessTokens.userId, scope.userId),
         eq(accessTokens.workspaceId, scope.workspaceId),
         isNull(accessTokens.revokedAt),
       ),
     )
+    .get();
+  if (!token) return false;
+  const own = token.userId === scope.userId;
+  if (!own && (!can(scope, "members:manage") || !listMemberTokens(scope).some((t) => t.id === id)))
+    return false;
+  const res = db
+    .update(accessTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(accessTokens.id, id), isNull(accessTokens.revokedAt)))
     .run();
   if (res.changes === 1)
     audit({
@@ -105,6 +162,7 @@ export function revokeAccessToken(scope: Scope, id: string): boolean {
       workspaceId: scope.workspaceId,
       targetType: "token",
       targetId: id,
+      ...(own ? {} : { detail: { member: token.userId } }),
     });
   return res.changes === 1;
 }

@@ -1,12 +1,20 @@
 // API tokens: a member makes personal access tokens for the API (shown once), sees when each was last used,
 // and revokes them after a confirmation step that works without JavaScript. Viewers get read-only tokens.
+// Owners and admins also see the other members' active tokens and can revoke them the same way.
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { CreateTokenSchema, EXPIRY_OPTIONS, RevokeTokenSchema } from "~/api/token-forms";
-import { allowedAccess, createAccessToken, listAccessTokens, revokeAccessToken } from "~/api/tokens.server";
+import {
+  allowedAccess,
+  createAccessToken,
+  listAccessTokens,
+  listMemberTokens,
+  revokeAccessToken,
+} from "~/api/tokens.server";
 import { requireScope } from "~/auth/session.server";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
 import { type FieldErrors, parseForm } from "~/utils/forms";
+import { can } from "~/workspaces/scope.server";
 
 const DAY = 86_400_000;
 
@@ -24,6 +32,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
       expiresAt: t.expiresAt?.toISOString() ?? null,
       state: t.revokedAt ? "revoked" : t.expiresAt && t.expiresAt.getTime() <= now ? "expired" : "active",
     })),
+    // Owners and admins also see the other members' active tokens, and may revoke them.
+    memberTokens: can(scope, "members:manage")
+      ? listMemberTokens(scope).map((t) => ({
+          id: t.id,
+          name: t.name,
+          member: t.memberName || t.memberEmail,
+          access: t.access,
+          createdAt: t.createdAt.toISOString(),
+          lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+          expiresAt: t.expiresAt?.toISOString() ?? null,
+        }))
+      : null,
   };
 }
 
@@ -95,12 +115,23 @@ export async function action({ request }: ActionFunctionArgs) {
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 
 export default function Tokens() {
-  const { access, tokens } = useLoaderData<typeof loader>();
+  const { access, tokens, memberTokens } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const nav = useNavigation();
   const [params] = useSearchParams();
   const creating = nav.state === "submitting" && nav.formData?.get("intent") === "create";
-  const confirm = tokens.find((t) => t.id === params.get("revoke") && t.state === "active");
+  const revoke = params.get("revoke");
+  const mine = tokens.find((t) => t.id === revoke && t.state === "active");
+  const theirs = memberTokens?.find((t) => t.id === revoke);
+  const confirm = mine
+    ? { id: mine.id, heading: `Revoke “${mine.name}”?`, note: "" }
+    : theirs
+      ? {
+          id: theirs.id,
+          heading: `Revoke ${theirs.member}'s token “${theirs.name}”?`,
+          note: " Retract does not tell them: let them know why, so they can make a new one if they need it.",
+        }
+      : undefined;
   const createErrors = data?.intent === "create" ? data : undefined;
   const v = (k: string) => String(createErrors?.values?.[k] ?? "");
   return (
@@ -149,8 +180,8 @@ export default function Tokens() {
 
       {confirm ? (
         <section className="card stack" aria-labelledby="confirm-heading">
-          <h2 id="confirm-heading">Revoke “{confirm.name}”?</h2>
-          <p>Programs using this token stop working at once. This cannot be undone.</p>
+          <h2 id="confirm-heading">{confirm.heading}</h2>
+          <p>Programs using this token stop working at once. This cannot be undone.{confirm.note}</p>
           <Form method="post" action="/settings/tokens" className="row">
             <input type="hidden" name="intent" value="revoke" />
             <input type="hidden" name="tokenId" value={confirm.id} />
@@ -192,6 +223,44 @@ export default function Tokens() {
           </ul>
         )}
       </section>
+
+      {memberTokens ? (
+        <section className="stack" aria-labelledby="members-heading">
+          <h2 id="members-heading">Other members' tokens</h2>
+          <p className="muted">
+            As an owner or admin you can revoke a member's token, for example one that was shared by mistake.
+            The tokens themselves are never shown: Retract keeps only a fingerprint.
+          </p>
+          {memberTokens.length === 0 ? (
+            <p className="empty">No other member has an active token in this workspace.</p>
+          ) : (
+            <ul className="list">
+              {memberTokens.map((t) => (
+                <li key={t.id} className="list-item spread">
+                  <div>
+                    <h3 className="h3">
+                      {t.name} <span className="muted">· {t.member}</span>
+                    </h3>
+                    <p className="meta-row muted">
+                      <span>{t.access === "write" ? "read and write" : "read only"}</span>
+                      <span>created {day(t.createdAt)}</span>
+                      <span>{t.lastUsedAt ? `last used ${day(t.lastUsedAt)}` : "never used"}</span>
+                      <span>{t.expiresAt ? `expires ${day(t.expiresAt)}` : "does not expire"}</span>
+                    </p>
+                  </div>
+                  <Link to={`?revoke=${t.id}`} className="button button-secondary">
+                    Revoke
+                    <span className="visually-hidden">
+                      {" "}
+                      {t.name} of {t.member}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
 
       <section className="card stack" aria-labelledby="new-heading">
         <h2 id="new-heading">Make a token</h2>

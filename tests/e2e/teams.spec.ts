@@ -1,5 +1,6 @@
 // Teams in the browser: two-factor set-up and log-in with a real TOTP code; an organisation, an invitation
-// accepted by a second person, a client assigned to them, and a colleague's client out of their reach.
+// accepted by a second person, a client assigned to them, and a colleague's client out of their reach; the
+// owner revokes the second person's API token.
 import { generateTOTP } from "@epic-web/totp";
 import { expect, expectAccessible, logIn, logOut, signUp, test, uniqueEmail } from "./fixtures";
 
@@ -40,6 +41,7 @@ test("two-factor: set up with the QR page, log out, log in with a code from the 
 test("organisation: invite a caseworker, assign one client, a colleague's client stays out of reach", async ({
   page,
   browser,
+  request,
 }) => {
   const ownerEmail = uniqueEmail("owner");
   const workerEmail = uniqueEmail("worker");
@@ -101,6 +103,24 @@ test("organisation: invite a caseworker, assign one client, a colleague's client
   const response = await worker.goto(new URL(clientTwoCase).pathname);
   expect(response?.status()).toBe(404);
   await expect(worker.getByRole("link", { name: "Members" })).toHaveCount(0);
+
+  // The caseworker makes an API token; the owner revokes it from the token page and it stops working.
+  await worker.goto("/settings/tokens");
+  await worker.getByLabel("Name").fill("Case import");
+  await worker.getByRole("button", { name: "Make the token" }).click();
+  const token = await worker.getByLabel("Token (read only)").inputValue();
+  const auth = { Authorization: `Bearer ${token}` };
+  expect((await request.get("/api/v1/subjects", { headers: auth })).status()).toBe(200);
+  await page.goto("/settings/tokens");
+  const theirs = page.getByRole("region", { name: "Other members' tokens" });
+  await expect(theirs.getByRole("listitem").filter({ hasText: "Case import" })).toContainText("Cas Worker");
+  await expectAccessible(page);
+  await theirs.getByRole("link", { name: "Revoke Case import of Cas Worker" }).click();
+  await expect(page.getByRole("heading", { name: "Revoke Cas Worker's token “Case import”?" })).toBeVisible();
+  await page.getByRole("button", { name: "Revoke the token" }).click();
+  await expect(page.getByText("The token was revoked.")).toBeVisible();
+  await expect(page.getByText("No other member has an active token in this workspace.")).toBeVisible();
+  expect((await request.get("/api/v1/subjects", { headers: auth })).status()).toBe(401);
 
   // The caseworker can switch to their personal workspace and back.
   await worker.getByLabel("Workspace").selectOption({ label: "Personal" });

@@ -294,6 +294,15 @@ async function fresh(kind: Fresh): Promise<Record<string, string>> {
           access: "read",
         }).id,
       };
+    case "caseworkerToken":
+      return {
+        tokenId: createAccessToken({
+          userId: members.caseworker.account.id,
+          workspaceId: ids.workspaceId!,
+          name: "a caseworker's script",
+          access: "read",
+        }).id,
+      };
     case "bulkJob": {
       // The incident's active run, or a new one when the last was cancelled.
       const options = BulkStartSchema.parse({ channel: "documents", sender: "self" });

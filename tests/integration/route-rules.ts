@@ -94,7 +94,8 @@ export type Fresh =
   | "inboundMessage"
   | "email"
   | "bulkJob"
-  | "ownerToken";
+  | "ownerToken"
+  | "caseworkerToken";
 
 export type LoaderRule = Policy | { policy: Policy; ids?: Partial<Record<string, string>>; query?: string };
 export type ActionRule = {
@@ -214,15 +215,23 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
         body: () => ({ name: "Script", access: "read", expires: "30" }),
       },
       { intent: "create", policy: WRITE, body: () => ({ name: "Script", access: "write", expires: "30" }) },
-      // The owner's own token: only the owner may revoke it; for anyone else it does not exist.
+      // The owner's own token: only an owner may revoke it (admins do not act on owners); for anyone else
+      // it does not exist.
       {
         intent: "revoke",
         policy: policy(404, { owner: "allow", anonymous: "login" }),
         fresh: "ownerToken",
         body: (ids) => ({ tokenId: ids.tokenId! }),
       },
+      // A caseworker's token: they, an owner or an admin may revoke it.
+      {
+        intent: "revoke",
+        policy: policy(404, { owner: "allow", admin: "allow", caseworker: "allow", anonymous: "login" }),
+        fresh: "caseworkerToken",
+        body: (ids) => ({ tokenId: ids.tokenId! }),
+      },
     ],
-    note: "Every member makes their own tokens; viewers only read-only ones.",
+    note: "Every member makes their own tokens; viewers only read-only ones. Owners and admins also revoke others'.",
   },
   "routes/settings.mailbox": { loader: MANAGE, action: [{ intent: "save", policy: MANAGE }] },
   "routes/settings.templates._index": { loader: WRITE, action: [{ policy: WRITE }] },
