@@ -67,18 +67,21 @@ export type AccessTokenInfo = {
   revokedAt: Date | null;
 };
 
+/** What a token page shows of a token (never the token itself: only its hash is kept). */
+const TOKEN_INFO = {
+  id: accessTokens.id,
+  name: accessTokens.name,
+  access: accessTokens.access,
+  createdAt: accessTokens.createdAt,
+  lastUsedAt: accessTokens.lastUsedAt,
+  expiresAt: accessTokens.expiresAt,
+  revokedAt: accessTokens.revokedAt,
+};
+
 /** The member's own tokens in the scope's workspace, newest first (never the token itself: only its hash is kept). */
 export function listAccessTokens(scope: Scope): AccessTokenInfo[] {
   return getDb()
-    .select({
-      id: accessTokens.id,
-      name: accessTokens.name,
-      access: accessTokens.access,
-      createdAt: accessTokens.createdAt,
-      lastUsedAt: accessTokens.lastUsedAt,
-      expiresAt: accessTokens.expiresAt,
-      revokedAt: accessTokens.revokedAt,
-    })
+    .select(TOKEN_INFO)
     .from(accessTokens)
     .where(and(eq(accessTokens.userId, scope.userId), eq(accessTokens.workspaceId, scope.workspaceId)))
     .orderBy(desc(accessTokens.createdAt), accessTokens.id)
@@ -100,16 +103,7 @@ export function listMemberTokens(scope: Scope, now = new Date()): MemberTokenInf
       .map((m) => [m.userId, m]),
   );
   return getDb()
-    .select({
-      id: accessTokens.id,
-      userId: accessTokens.userId,
-      name: accessTokens.name,
-      access: accessTokens.access,
-      createdAt: accessTokens.createdAt,
-      lastUsedAt: accessTokens.lastUsedAt,
-      expiresAt: accessTokens.expiresAt,
-      revokedAt: accessTokens.revokedAt,
-    })
+    .select({ ...TOKEN_INFO, userId: accessTokens.userId })
     .from(accessTokens)
     .where(
       and(

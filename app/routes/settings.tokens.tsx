@@ -114,6 +114,22 @@ export async function action({ request }: ActionFunctionArgs) {
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 
+/** What a token may do and its dates, as the items of a token's meta row. */
+function TokenFacts({
+  token: t,
+}: {
+  token: { access: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null };
+}) {
+  return (
+    <>
+      <span>{t.access === "write" ? "read and write" : "read only"}</span>
+      <span>created {day(t.createdAt)}</span>
+      <span>{t.lastUsedAt ? `last used ${day(t.lastUsedAt)}` : "never used"}</span>
+      <span>{t.expiresAt ? `expires ${day(t.expiresAt)}` : "does not expire"}</span>
+    </>
+  );
+}
+
 export default function Tokens() {
   const { access, tokens, memberTokens } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
@@ -206,11 +222,7 @@ export default function Tokens() {
                 <div>
                   <h3 className="h3">{t.name}</h3>
                   <p className="meta-row muted">
-                    <span className={`badge badge-token-${t.state}`}>{t.state}</span>{" "}
-                    <span>{t.access === "write" ? "read and write" : "read only"}</span>
-                    <span>created {day(t.createdAt)}</span>
-                    <span>{t.lastUsedAt ? `last used ${day(t.lastUsedAt)}` : "never used"}</span>
-                    <span>{t.expiresAt ? `expires ${day(t.expiresAt)}` : "does not expire"}</span>
+                    <span className={`badge badge-token-${t.state}`}>{t.state}</span> <TokenFacts token={t} />
                   </p>
                 </div>
                 {t.state === "active" ? (
@@ -242,10 +254,7 @@ export default function Tokens() {
                       {t.name} <span className="muted">· {t.member}</span>
                     </h3>
                     <p className="meta-row muted">
-                      <span>{t.access === "write" ? "read and write" : "read only"}</span>
-                      <span>created {day(t.createdAt)}</span>
-                      <span>{t.lastUsedAt ? `last used ${day(t.lastUsedAt)}` : "never used"}</span>
-                      <span>{t.expiresAt ? `expires ${day(t.expiresAt)}` : "does not expire"}</span>
+                      <TokenFacts token={t} />
                     </p>
                   </div>
                   <Link to={`?revoke=${t.id}`} className="button button-secondary">
