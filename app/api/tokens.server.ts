@@ -7,7 +7,7 @@ import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { newId } from "~/utils/ids.server";
 import { listMembers } from "~/workspaces/members.server";
-import { can, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { can, type Role, requirePermission, type Scope } from "~/workspaces/scope.server";
 
 const PREFIX = "rtr_";
 const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
@@ -88,6 +88,11 @@ export function listAccessTokens(scope: Scope): AccessTokenInfo[] {
     .all();
 }
 
+/** Whether this member may revoke another member's tokens: as with roles and removal (members.server.ts). */
+function mayRevokeTokensOf(scope: Scope, role: Role) {
+  return can(scope, "members:manage") && (role !== "owner" || can(scope, "owners:manage"));
+}
+
 export type MemberTokenInfo = AccessTokenInfo & { userId: string; memberName: string; memberEmail: string };
 
 /**
@@ -99,7 +104,7 @@ export function listMemberTokens(scope: Scope, now = new Date()): MemberTokenInf
   requirePermission(scope, "members:manage");
   const members = new Map(
     listMembers(scope)
-      .filter((m) => m.role !== "owner" || can(scope, "owners:manage"))
+      .filter((m) => mayRevokeTokensOf(scope, m.role))
       .map((m) => [m.userId, m]),
   );
   return getDb()
@@ -130,8 +135,13 @@ export function listMemberTokens(scope: Scope, now = new Date()): MemberTokenInf
 export function revokeAccessToken(scope: Scope, id: string): boolean {
   const db = getDb();
   const token = db
-    .select({ userId: accessTokens.userId })
+    .select({ userId: accessTokens.userId, role: memberships.role })
     .from(accessTokens)
+    // A token whose member has left has no role here: it works for no one, and only its maker's list shows it.
+    .leftJoin(
+      memberships,
+      and(eq(memberships.userId, accessTokens.userId), eq(memberships.workspaceId, accessTokens.workspaceId)),
+    )
     .where(
       and(
         eq(accessTokens.id, id),
@@ -142,8 +152,7 @@ export function revokeAccessToken(scope: Scope, id: string): boolean {
     .get();
   if (!token) return false;
   const own = token.userId === scope.userId;
-  if (!own && (!can(scope, "members:manage") || !listMemberTokens(scope).some((t) => t.id === id)))
-    return false;
+  if (!own && !(token.role && mayRevokeTokensOf(scope, token.role))) return false;
   const res = db
     .update(accessTokens)
     .set({ revokedAt: new Date() })

@@ -23,6 +23,7 @@ import {
   recipientGroups,
 } from "~/letters/compose.server";
 import { type LetterDetails, LetterDetailsSchema } from "~/letters/forms";
+import { latestMandate } from "~/letters/mandates.server";
 import { generateReference } from "~/letters/reference";
 import { getTemplate, type LetterTemplate } from "~/letters/templates.server";
 import { type Lang, LetterVariables } from "~/letters/variables";
@@ -330,10 +331,6 @@ function prepare(sqlite: Database.Database) {
       "SELECT seq, subject_id, case_id, recipient_id, exposure_ids FROM bulk_job_items WHERE job_id = ? AND seq = ? AND state = 'pending'",
     ),
     caseLetterRecipients: sqlite.prepare("SELECT DISTINCT recipient_id FROM letters WHERE case_id = ?"),
-    // latestMandate's order (mandates.server.ts), as one prepared statement: it runs once per person.
-    mandateDate: sqlite.prepare(
-      "SELECT signed_on FROM mandates WHERE workspace_id = ? AND subject_id = ? ORDER BY signed_on DESC, created_at DESC LIMIT 1",
-    ),
     exposures: sqlite.prepare(
       "SELECT id, case_id, url_enc, platform, recipient_id, exposed, calls_for_harm, found_on, severity, severity_override, status, updated_at FROM exposures WHERE workspace_id = ? AND case_id = ?",
     ),
@@ -413,10 +410,7 @@ export class BulkRun {
       p = {
         subject,
         residence: subject?.country || null,
-        mandateDate: subject
-          ? ((stmts().mandateDate.get(this.scope.workspaceId, subjectId) as { signed_on: string } | undefined)
-              ?.signed_on ?? null)
-          : null,
+        mandateDate: subject ? (latestMandate(this.scope.workspaceId, subjectId)?.signedOn ?? null) : null,
         defaults: detailsFromSubject(subject),
       };
       this.people.set(subjectId, p);
