@@ -42,4 +42,28 @@ export function closeDbForTests() {
   globalThis.__retractDb = undefined;
 }
 
+/** Queries built once per database connection (see `prepared`). */
+const preparedByDb = new WeakMap<DB, Map<string, unknown>>();
+
+/**
+ * A drizzle query built once and run many times: `build` returns `….prepare()` with `sql.placeholder(…)` for
+ * the values that change, and the caller runs it with those values (`.all({ … })`). Drizzle otherwise builds
+ * a query's SQL text on every run (~0.15 ms each), most of what a page's small queries cost (issue 7,
+ * decision 050). `name` must name one query shape: the first `build` for a name is the one kept.
+ */
+export function prepared<Q>(name: string, build: (db: DB) => Q): Q {
+  const db = getDb();
+  let byName = preparedByDb.get(db);
+  if (!byName) {
+    byName = new Map();
+    preparedByDb.set(db, byName);
+  }
+  let query = byName.get(name) as Q | undefined;
+  if (query === undefined) {
+    query = build(db);
+    byName.set(name, query);
+  }
+  return query;
+}
+
 export type { DB };

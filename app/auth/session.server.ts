@@ -1,9 +1,9 @@
 // Server-side sessions: the cookie holds only a random id; the database holds its hash, expiry and workspace.
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { memberships, sessions } from "#db/schema";
-import { getDb } from "~/db.server";
+import { getDb, prepared } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { encrypt, getKeyring } from "~/security/crypto.server";
 import { oncePerRequest } from "~/utils/request-store.server";
@@ -90,20 +90,26 @@ async function readSession(request: Request): Promise<CurrentSession | null> {
   const idHash = hashSessionId(id);
   const db = getDb();
   const now = Date.now();
-  const row = db
-    .select({
-      userId: sessions.userId,
-      workspaceId: sessions.workspaceId,
-      lastUsedAt: sessions.lastUsedAt,
-      role: memberships.role,
-    })
-    .from(sessions)
-    .innerJoin(
-      memberships,
-      and(eq(memberships.userId, sessions.userId), eq(memberships.workspaceId, sessions.workspaceId)),
-    )
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, new Date(now))))
-    .get();
+  // Every signed-in request runs this query: built once (decision 050). Placeholders are bound as they are
+  // stored (the expiry is milliseconds).
+  const row = prepared("session.read", () =>
+    db
+      .select({
+        userId: sessions.userId,
+        workspaceId: sessions.workspaceId,
+        lastUsedAt: sessions.lastUsedAt,
+        role: memberships.role,
+      })
+      .from(sessions)
+      .innerJoin(
+        memberships,
+        and(eq(memberships.userId, sessions.userId), eq(memberships.workspaceId, sessions.workspaceId)),
+      )
+      .where(
+        and(eq(sessions.idHash, sql.placeholder("idHash")), gt(sessions.expiresAt, sql.placeholder("now"))),
+      )
+      .prepare(),
+  ).get({ idHash, now });
   if (!row) return null;
   // Record use at most once a minute, to keep reads cheap.
   if (now - row.lastUsedAt.getTime() > 60_000) {

@@ -3,11 +3,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { generateTOTP, getTOTPAuthUri, verifyTOTP } from "@epic-web/totp";
 import { createCookie } from "@remix-run/node";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { renderSVG } from "uqr";
 import { recoveryCodes, twoFactorChallenges, userTwoFactor, workspaces } from "#db/schema";
 import { audit } from "~/audit/audit.server";
-import { getDb } from "~/db.server";
+import { getDb, prepared } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { blindIndex, decrypt, encrypt, getKeyring } from "~/security/crypto.server";
 
@@ -160,11 +160,13 @@ export async function disableTwoFactor(userId: string, code: string, workspaceId
 
 /** Whether the current workspace requires 2FA and the member has not turned it on. */
 export function mustSetUpTwoFactor(userId: string, workspaceId: string) {
-  const ws = getDb()
-    .select({ required: workspaces.requireTwoFactor })
-    .from(workspaces)
-    .where(eq(workspaces.id, workspaceId))
-    .get();
+  const ws = prepared("workspace.requireTwoFactor", (db) =>
+    db
+      .select({ required: workspaces.requireTwoFactor })
+      .from(workspaces)
+      .where(eq(workspaces.id, sql.placeholder("workspaceId")))
+      .prepare(),
+  ).get({ workspaceId });
   return Boolean(ws?.required) && !isTwoFactorEnabled(userId);
 }
 

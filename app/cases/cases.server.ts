@@ -6,7 +6,7 @@ import { getDb } from "~/db.server";
 import { decrypt, encrypt } from "~/security/crypto.server";
 import { listSubjectNames } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
-import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { inScope, notFound, requirePermission, type Scope, scopedQuery } from "~/workspaces/scope.server";
 
 export { CaseTitleSchema } from "./schemas";
 
@@ -91,22 +91,27 @@ export function touchCase(scope: Scope, id: string) {
 /** The home page list: newest activity first, with counts per status. */
 export function listCases(scope: Scope, { limit = 50, offset = 0 } = {}) {
   const db = getDb();
-  const rows = db
-    .select({
-      id: cases.id,
-      subjectId: cases.subjectId,
-      titleEnc: cases.titleEnc,
-      status: cases.status,
-      updatedAt: cases.updatedAt,
-    })
-    .from(cases)
-    .where(inScope(cases, scope))
-    .orderBy(desc(cases.updatedAt))
-    .limit(limit)
-    .offset(offset)
-    .all();
+  // The two fixed-shape queries of every dashboard view are built once (decision 050).
+  const rows = scopedQuery("cases.list", scope, (s) =>
+    db
+      .select({
+        id: cases.id,
+        subjectId: cases.subjectId,
+        titleEnc: cases.titleEnc,
+        status: cases.status,
+        updatedAt: cases.updatedAt,
+      })
+      .from(cases)
+      .where(inScope(cases, s))
+      .orderBy(desc(cases.updatedAt))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare(),
+  ).all({ limit, offset });
   const total =
-    db.select({ n: sql<number>`count(*)` }).from(cases).where(inScope(cases, scope)).get()?.n ?? 0;
+    scopedQuery("cases.count", scope, (s) =>
+      db.select({ n: sql<number>`count(*)` }).from(cases).where(inScope(cases, s)).prepare(),
+    ).get()?.n ?? 0;
   const ids = rows.map((r) => r.id);
   const counts = ids.length
     ? db

@@ -1,7 +1,7 @@
 // Reminders: requests due within three days and overdue ones, for the dashboard and a daily email digest per
 // user. The digest names letter references, recipients (companies, not people) and dates, with links; never
 // the person's details. One digest per user and day (reminder_digests), whether the job or the CLI sends it.
-import { eq, lte, sql } from "drizzle-orm";
+import { eq, inArray, lte, sql } from "drizzle-orm";
 import { letters, memberships, reminderDigests } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getUserProfile } from "~/auth/users.server";
@@ -10,7 +10,7 @@ import { calendarDateIn } from "~/deadlines/engine";
 import { getEnv } from "~/env.server";
 import { recipientNames } from "~/exposures/recipient.server";
 import { sendSystemMail } from "~/mail/mailer.server";
-import { inScope, type Role, type Scope } from "~/workspaces/scope.server";
+import { inScope, type Role, type Scope, scopedQuery } from "~/workspaces/scope.server";
 import { AWAITING, effectiveDue, isOverdue } from "./lifecycle";
 
 export const DUE_SOON_DAYS = 3;
@@ -78,34 +78,59 @@ function reminders(scope: Scope, now: Date, limit?: number, withTotal = false) {
     recipientId: letters.recipientId,
   };
   const candidates: Candidate[] = [];
-  let total = 0;
-
+  let full = false;
   // The date due now (an announced extension's, else the one computed at sending) is a column the database
   // keeps (letters.effective_due_on, migration 0019), indexed with the workspace and status: each waiting state
   // is read from letters_effective_due_idx already in order, so the most urgent few are read without sorting
   // and without touching the letters' long rows. Reading the latest announcement from request_events per view
   // was the dashboard's main cost at the bench's scale (issue 7: ~90 ms with a million events).
-  const countUpTo = (where: ReturnType<typeof inScope>) => {
-    const capped = db
-      .select({ one: sql`1` })
-      .from(letters)
-      .where(where)
-      .limit(REMINDER_COUNT_CAP + 1)
-      .as("capped");
-    return db.select({ n: sql<number>`count(*)` }).from(capped).get()?.n ?? 0;
-  };
   for (const status of AWAITING) {
-    const where = inScope(letters, scope, eq(letters.status, status), lte(letters.effectiveDueOn, until));
-    const q = db
-      .select({ ...columns, due: sql<string>`${letters.effectiveDueOn}` })
-      .from(letters)
-      .where(where)
-      .orderBy(letters.effectiveDueOn, letters.id);
-    const rows = limit === undefined ? q.all() : q.limit(limit).all();
+    // Built once per role (decision 050); the digest asks for every row, the dashboard for the first few.
+    const q = (name: string, limited: boolean) =>
+      scopedQuery(name, scope, (s) => {
+        const all = db
+          .select({ ...columns, due: sql<string>`${letters.effectiveDueOn}` })
+          .from(letters)
+          .where(
+            inScope(
+              letters,
+              s,
+              eq(letters.status, sql.placeholder("status")),
+              lte(letters.effectiveDueOn, sql.placeholder("until")),
+            ),
+          )
+          .orderBy(letters.effectiveDueOn, letters.id);
+        return (limited ? all.limit(sql.placeholder("limit")) : all).prepare();
+      });
+    const rows =
+      limit === undefined
+        ? q("reminders.all", false).all({ status, until })
+        : q("reminders.first", true).all({ status, until, limit });
     candidates.push(...rows);
-    // Fewer rows than the limit are all of them; otherwise count, and only up to one past the cap: enough to
-    // say "more than".
-    total += withTotal && limit !== undefined && rows.length === limit ? countUpTo(where) : rows.length;
+    full ||= limit !== undefined && rows.length === limit;
+  }
+  // Fewer rows than the limit in every state are all of them. Otherwise count, once for all the waiting states
+  // and only up to one past the cap: enough to say "more than". (Counting each state up to the cap read up to
+  // three times as many index entries.)
+  let total = candidates.length;
+  if (withTotal && full) {
+    total =
+      scopedQuery("reminders.count", scope, (s) => {
+        const capped = db
+          .select({ one: sql`1` })
+          .from(letters)
+          .where(
+            inScope(
+              letters,
+              s,
+              inArray(letters.status, [...AWAITING]),
+              lte(letters.effectiveDueOn, sql.placeholder("until")),
+            ),
+          )
+          .limit(REMINDER_COUNT_CAP + 1)
+          .as("capped");
+        return db.select({ n: sql<number>`count(*)` }).from(capped).prepare();
+      }).get({ until })?.n ?? 0;
   }
   candidates.sort((x, y) => x.due.localeCompare(y.due) || x.id.localeCompare(y.id));
   // The per-state queries read a letter's row only for the few they return (the index gives the order).

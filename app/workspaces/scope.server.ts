@@ -1,9 +1,10 @@
 // Every query of case data goes through a Scope: the workspace it may touch and the member's role.
 // The permission table below is the only place that says what a role may do; `inScope` applies it to
 // queries, including the caseworker rule (only the subjects assigned to them, and what hangs off those).
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { QueryBuilder, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { cases, exposures, subjects } from "#db/schema";
+import { prepared } from "~/db.server";
 
 export type Role = "owner" | "admin" | "caseworker" | "viewer";
 
@@ -129,4 +130,30 @@ export function inScope(table: ScopedTable, scope: Scope, ...conditions: (SQL | 
 /** The one way to say "not found" for rows outside the scope: 404, never 403, so ids don't leak. */
 export function notFound(what = "This page"): never {
   throw new Response(`${what} could not be found.`, { status: 404 });
+}
+
+type Runnable = {
+  all: (values?: Record<string, unknown>) => unknown;
+  get: (values?: Record<string, unknown>) => unknown;
+};
+
+/**
+ * A prepared query (see `prepared` in db.server) kept inside a scope. `build` receives a scope whose workspace
+ * and user ids are placeholders, and must use it only through `inScope` and the other scope helpers; each run
+ * binds this scope's ids. The visibility rule differs by role (caseworkers see their assigned subjects only),
+ * so each role has its own built query.
+ */
+export function scopedQuery<Q extends Runnable>(name: string, scope: Scope, build: (scope: Scope) => Q) {
+  const query = prepared(`scoped:${name}:${scope.role}`, () =>
+    build({
+      role: scope.role,
+      workspaceId: sql.placeholder("scopeWorkspaceId") as unknown as string,
+      userId: sql.placeholder("scopeUserId") as unknown as string,
+    }),
+  );
+  const bound = { scopeWorkspaceId: scope.workspaceId, scopeUserId: scope.userId };
+  return {
+    all: (values: Record<string, unknown> = {}) => query.all({ ...bound, ...values }) as ReturnType<Q["all"]>,
+    get: (values: Record<string, unknown> = {}) => query.get({ ...bound, ...values }) as ReturnType<Q["get"]>,
+  };
 }

@@ -1,9 +1,9 @@
 // Workspaces a user belongs to: creating an organisation, listing memberships, switching the session's
 // current workspace (only into one the user is a member of), and organisation settings.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { memberships, sessions, workspaces } from "#db/schema";
 import { audit } from "~/audit/audit.server";
-import { getDb } from "~/db.server";
+import { getDb, prepared } from "~/db.server";
 import { newId } from "~/utils/ids.server";
 import { notFound, type Role, requirePermission, type Scope } from "./scope.server";
 
@@ -47,13 +47,16 @@ export function createOrganisation(userId: string, name: string) {
 }
 
 export function listMyWorkspaces(userId: string): WorkspaceSummary[] {
-  return getDb()
-    .select({ id: workspaces.id, name: workspaces.name, kind: workspaces.kind, role: memberships.role })
-    .from(memberships)
-    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(memberships.createdAt))
-    .all();
+  // Every signed-in page's switcher: built once (decision 050).
+  return prepared("workspaces.mine", (db) =>
+    db
+      .select({ id: workspaces.id, name: workspaces.name, kind: workspaces.kind, role: memberships.role })
+      .from(memberships)
+      .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+      .where(eq(memberships.userId, sql.placeholder("userId")))
+      .orderBy(asc(memberships.createdAt))
+      .prepare(),
+  ).all({ userId });
 }
 
 export function getWorkspace(workspaceId: string) {

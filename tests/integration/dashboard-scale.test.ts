@@ -22,14 +22,14 @@ type Home = {
   cases: Record<string, unknown>[];
 };
 
-/** `count` sent letters in one case, all overdue (due `dueOn`), written in one transaction. */
-function overdueLetters(scope: Scope, caseId: string, count: number, dueOn: string) {
+/** `count` letters in one case, all overdue (due `dueOn`) and waiting (`status`), written in one transaction. */
+function overdueLetters(scope: Scope, caseId: string, count: number, dueOn: string, status = "sent") {
   const db = getDb().$client;
   const insert = db.prepare(
     `INSERT INTO letters (id, workspace_id, case_id, kind, channel, address_enc, template_id, template_lang,
       template_version, regime, reference, status, subject_enc, body_enc, template_body_enc, variables_enc,
       frozen_at, sent_at, sent_on, due_on, updated_at)
-     VALUES (?, ?, ?, 'gdpr-erasure', 'email', ?, 'gdpr-erasure', 'en', 1, 'gdpr', ?, 'sent', ?, ?, ?, ?, ?, ?,
+     VALUES (?, ?, ?, 'gdpr-erasure', 'email', ?, 'gdpr-erasure', 'en', 1, 'gdpr', ?, ?, ?, ?, ?, ?, ?, ?,
       '2019-12-01', ?, ?)`,
   );
   db.transaction(() => {
@@ -43,6 +43,7 @@ function overdueLetters(scope: Scope, caseId: string, count: number, dueOn: stri
         caseId,
         c("address", "privacy@host.example"),
         `RX-SCALE-${id}`,
+        status,
         c("subject", "Erasure request"),
         c("body", "Please erase."),
         c("template_body", "Please erase."),
@@ -71,6 +72,24 @@ describe("dashboard reminders at scale", () => {
     expect(over.remindersMore).toBe(true);
     expect(over.remindersTotal).toBe(REMINDER_COUNT_CAP);
     expect(over.reminders).toHaveLength(20);
+    expect(over.reminders[0]).toMatchObject({ reference: first.reference, due: "2020-01-01" });
+  });
+
+  it("counts every waiting state together: exact at the cap, 'more than' past it", async () => {
+    const a = await newAccount();
+    const first = sentLetter(a.scope, { dueOn: "2020-01-01" });
+    // No state alone reaches the cap; together they make exactly the cap.
+    overdueLetters(a.scope, first.caseId, 499, "2020-02-01", "sent");
+    overdueLetters(a.scope, first.caseId, 300, "2020-02-01", "acknowledged");
+    overdueLetters(a.scope, first.caseId, 200, "2020-02-01", "extended");
+    const atCap = (await call(home.loader, get("/", a.cookie))) as Home;
+    expect(atCap.remindersTotal).toBe(REMINDER_COUNT_CAP);
+    expect(atCap.remindersMore).toBe(false);
+
+    overdueLetters(a.scope, first.caseId, 1, "2020-02-02", "acknowledged");
+    const over = (await call(home.loader, get("/", a.cookie))) as Home;
+    expect(over.remindersMore).toBe(true);
+    expect(over.remindersTotal).toBe(REMINDER_COUNT_CAP);
     expect(over.reminders[0]).toMatchObject({ reference: first.reference, due: "2020-01-01" });
   });
 
