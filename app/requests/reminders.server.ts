@@ -84,24 +84,24 @@ function reminders(scope: Scope, now: Date, limit?: number, withTotal = false) {
   // is read from letters_effective_due_idx already in order, so the most urgent few are read without sorting
   // and without touching the letters' long rows. Reading the latest announcement from request_events per view
   // was the dashboard's main cost at the bench's scale (issue 7: ~90 ms with a million events).
+  // Built once per role (decision 050); the digest asks for every row, the dashboard for the first few.
+  const q = (name: string, limited: boolean) =>
+    scopedQuery(name, scope, (s) => {
+      const all = db
+        .select({ ...columns, due: sql<string>`${letters.effectiveDueOn}` })
+        .from(letters)
+        .where(
+          inScope(
+            letters,
+            s,
+            eq(letters.status, sql.placeholder("status")),
+            lte(letters.effectiveDueOn, sql.placeholder("until")),
+          ),
+        )
+        .orderBy(letters.effectiveDueOn, letters.id);
+      return (limited ? all.limit(sql.placeholder("limit")) : all).prepare();
+    });
   for (const status of AWAITING) {
-    // Built once per role (decision 050); the digest asks for every row, the dashboard for the first few.
-    const q = (name: string, limited: boolean) =>
-      scopedQuery(name, scope, (s) => {
-        const all = db
-          .select({ ...columns, due: sql<string>`${letters.effectiveDueOn}` })
-          .from(letters)
-          .where(
-            inScope(
-              letters,
-              s,
-              eq(letters.status, sql.placeholder("status")),
-              lte(letters.effectiveDueOn, sql.placeholder("until")),
-            ),
-          )
-          .orderBy(letters.effectiveDueOn, letters.id);
-        return (limited ? all.limit(sql.placeholder("limit")) : all).prepare();
-      });
     const rows =
       limit === undefined
         ? q("reminders.all", false).all({ status, until })
