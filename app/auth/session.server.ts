@@ -92,8 +92,8 @@ async function readSession(request: Request): Promise<CurrentSession | null> {
   const now = Date.now();
   // Every signed-in request runs this query: built once (decision 050). Placeholders are bound as they are
   // stored (the expiry is milliseconds).
-  const row = prepared("session.read", () =>
-    db
+  const row = prepared("session.read", (client) =>
+    client
       .select({
         userId: sessions.userId,
         workspaceId: sessions.workspaceId,
