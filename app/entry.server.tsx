@@ -88,7 +88,8 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   const where = `${request.method} ${new URL(request.url).pathname}`;
   // A client's mistake (a 4xx: a bad route id, a method a route does not take) is one line without a stack,
   // so anonymous requests cannot fill the log with traces (issue 17, item 7).
-  const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
+  const status =
+    typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
   if (status >= 400 && status < 500) {
     console.warn(`Refused ${where}: ${status}`);
     return;
