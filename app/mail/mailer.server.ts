@@ -26,6 +26,12 @@ export function resetMailerForTests() {
   transporter = undefined;
 }
 
+/** Whether system mail can reach anyone: by SMTP, or (a single-user machine) through the server log. */
+export function canSendSystemMail() {
+  const env = getEnv();
+  return Boolean(env.SMTP_HOST) || env.logMail;
+}
+
 export async function sendSystemMail(mail: SystemMail) {
   const env = getEnv();
   const t = getTransporter();

@@ -15,6 +15,7 @@ import {
   SIGNUP_LINK_HOURS,
   SignupLinkError,
 } from "~/auth/signup.server";
+import { canSendSystemMail } from "~/mail/mailer.server";
 import { FormErrors, TextField } from "~/ui/forms";
 import { parseForm } from "~/utils/forms";
 
@@ -57,6 +58,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const parsed = parseForm(form, SignupRequestSchema);
   if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  // The same for every address, so it tells nothing about accounts (decision 065).
+  if (!canSendSystemMail())
+    return formError(
+      "This server cannot send email, so new accounts cannot be made here yet. Ask the person who runs it to set up email (SMTP).",
+      503,
+    );
   const limit = await allowSignup(context.clientIp ?? "unknown", parsed.data.email);
   if (!limit.ok)
     return formError("Too many sign-ups. Please wait a while and try again.", 429, {

@@ -2,6 +2,8 @@
 // finishes the account once, and limits per client address and per email. Mail goes through a real SMTP
 // server on 127.0.0.1.
 import { describe, expect, it } from "vitest";
+import { resetEnvForTests } from "~/env.server";
+import { resetMailerForTests } from "~/mail/mailer.server";
 import * as signupRoute from "~/routes/signup";
 import { call, get, newAccount, post } from "./helpers";
 import { useSystemMailServer } from "./system-mail";
@@ -99,5 +101,28 @@ describe("sign-up", () => {
     const r = await ask({ name: "X", email: "not-an-email" });
     expect(r.status).toBe(400);
     expect(JSON.stringify(await r.json())).toContain("email address");
+  });
+
+  it("says plainly that no account can be made when the server cannot send mail", async () => {
+    const smtpHost = process.env.SMTP_HOST;
+    delete process.env.SMTP_HOST;
+    process.env.RETRACT_LOG_MAIL = "false";
+    resetEnvForTests();
+    resetMailerForTests();
+    try {
+      const before = inbox.length;
+      const existing = await newAccount("No Mail");
+      for (const email of [existing.email, "no-mail-new@example.test"]) {
+        const r = await ask({ name: "X", email }, "203.0.113.77");
+        expect(r.status).toBe(503);
+        expect(JSON.stringify(await r.json())).toContain("cannot send email");
+      }
+      expect(inbox.length).toBe(before);
+    } finally {
+      process.env.SMTP_HOST = smtpHost;
+      delete process.env.RETRACT_LOG_MAIL;
+      resetEnvForTests();
+      resetMailerForTests();
+    }
   });
 });
