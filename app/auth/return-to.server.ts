@@ -26,6 +26,7 @@ export async function moveReturnToIntoCookie(request: Request) {
   const target = url.searchParams.get("redirectTo");
   if (target === null) return;
   url.searchParams.delete("redirectTo");
+  url.searchParams.delete("_routes"); // single fetch's own parameter, not part of the page's address
   const headers = new Headers();
   const safe = safeRedirect(target, "");
   if (safe) headers.append("Set-Cookie", await returnToCookie().serialize(safe));
