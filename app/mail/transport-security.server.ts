@@ -50,6 +50,6 @@ export function describeMailConnection(kind: MailConnection): string {
     case "starttls":
       return "Encrypted: the connection must switch to TLS (STARTTLS) before the password is sent. If the server does not offer it, nothing is sent.";
     case "plain-loopback":
-      return "Not encrypted: this server runs on the same machine, and the operator allowed plain connections to it (RETRACT_MAIL_PLAIN_LOOPBACK).";
+      return "Not encrypted: this server runs on the same machine, and whoever runs Retract allowed plain connections to it.";
   }
 }
