@@ -7,6 +7,9 @@ import { defineConfig, devices } from "@playwright/test";
 import { chromium } from "playwright-core";
 
 const PORT = Number(process.env.E2E_PORT ?? 3199);
+// The server's system mail goes to a real SMTP server the test worker runs (tests/e2e/fixtures.ts).
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 1000);
+process.env.E2E_SMTP_PORT = String(SMTP_PORT);
 const own = chromium.executablePath();
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(own) ? undefined : "/usr/bin/chromium");
 // Each run gets a fresh data folder (new keys, empty database).
@@ -51,6 +54,12 @@ export default defineConfig({
       RETRACT_DATA_DIR: dataDir,
       RETRACT_QUICK_EXIT_URL: `http://localhost:${PORT}/deadlines?left=1`,
       RETRACT_LOG_MAIL: "false",
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: String(SMTP_PORT),
+      // The test SMTP server speaks plain text on loopback, which the operator must allow explicitly.
+      RETRACT_MAIL_PLAIN_LOOPBACK: "true",
+      // Every browser test signs up from 127.0.0.1.
+      RETRACT_SIGNUP_PER_HOUR: "100000",
       RETRACT_SKIP_BUILD: process.env.RETRACT_SKIP_BUILD ?? "false",
     },
   },

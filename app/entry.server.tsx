@@ -85,5 +85,14 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   // A page that does not exist is not a server error.
   if (typeof error === "object" && error !== null && "status" in error && error.status === 404) return;
   // Log the error, never the request's body or query (they can hold personal details).
-  console.error(`Error while handling ${request.method} ${new URL(request.url).pathname}:`, error);
+  const where = `${request.method} ${new URL(request.url).pathname}`;
+  // A client's mistake (a 4xx: a bad route id, a method a route does not take) is one line without a stack,
+  // so anonymous requests cannot fill the log with traces (issue 17, item 7).
+  const status =
+    typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
+  if (status >= 400 && status < 500) {
+    console.warn(`Refused ${where}: ${status}`);
+    return;
+  }
+  console.error(`Error while handling ${where}:`, error);
 }

@@ -18,11 +18,15 @@ const EnvSchema = z.object({
   RETRACT_QUICK_EXIT_URL: z.url().default("https://www.bbc.co.uk/weather"),
   RETRACT_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   RETRACT_LOG_MAIL: bool.optional(),
+  // Sign-ups allowed per client address per hour (issue 17, item 5).
+  RETRACT_SIGNUP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: bool.default(false),
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),
+  // Plain-text SMTP/IMAP only to a mail server on this machine, and only when set (issue 17, item 6).
+  RETRACT_MAIL_PLAIN_LOOPBACK: bool.default(false),
   MAIL_FROM: z.string().min(3).default("Retract <retract@localhost>"),
   // Scheduled backups (app/backup): off unless a folder is named; keep the newest N archives.
   RETRACT_BACKUP_DIR: z.string().min(1).optional(),

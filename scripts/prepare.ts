@@ -4,6 +4,7 @@ import { type DB, databasePath, migrateDatabase, openDatabase } from "#db/connec
 import { seedDatabase } from "#db/seed";
 import { type Env, EnvError, parseEnv } from "~/env.server";
 import { ensureSecrets } from "~/security/secrets.server";
+import { tightenDataDir } from "./data-permissions";
 
 export function loadEnvOrExit(): Env {
   try {
@@ -19,6 +20,7 @@ export function loadEnvOrExit(): Env {
 
 export function prepareDataDir(env: Env, log: (line: string) => void = console.error) {
   const { created, path } = ensureSecrets(env.dataDir);
+  tightenDataDir(env.dataDir, log);
   if (created) {
     log(
       [
@@ -38,6 +40,7 @@ export function prepareDataDir(env: Env, log: (line: string) => void = console.e
 export async function migrateAndSeed(env: Env, { seed = true } = {}): Promise<DB> {
   const db = openDatabase(databasePath(env.dataDir));
   migrateDatabase(db);
+  tightenDataDir(env.dataDir); // the database file a first start just created
   if (seed) await seedDatabase(db);
   // Planner statistics, as SQLite advises for each start of a long-lived program: without them it picks the
   // workspace index over the case index (a case's 600 letters counted by reading the workspace's 100,000).

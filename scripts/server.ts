@@ -8,6 +8,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import helmet from "helmet";
 import type { Env } from "~/env.server";
 import { runWithRequestStore } from "~/utils/request-store.server";
+import { refuseLegacyDataRequests } from "./legacy-data";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -89,6 +90,7 @@ export function createApp({ build, env }: { build: ServerBuild | (() => Promise<
     next();
   });
 
+  app.use(refuseLegacyDataRequests);
   app.use(compression());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static("public", { maxAge: "1h", index: false }));

@@ -26,6 +26,14 @@ export const SignupSchema = z.object({
   password: NewPasswordSchema,
 });
 
+/** The sign-up form: the password is chosen on the page the emailed link opens (app/auth/signup.server.ts). */
+export const SignupRequestSchema = SignupSchema.pick({ name: true, email: true });
+
+export const SignupFinishSchema = z.object({
+  token: z.string().min(20, "This link is not complete.").max(2000, "This link is not valid."),
+  password: NewPasswordSchema,
+});
+
 export const LoginSchema = z.object({
   email: EmailSchema,
   password: z.string().min(1, "Enter your password.").max(200, "Use at most 200 characters."),

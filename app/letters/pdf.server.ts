@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { formatLongDate } from "./format";
+import { findUnfilled } from "./sendable";
 import type { Lang, LetterVariablesInput } from "./variables";
 
 // Resolved from the working directory (the project root), like templates/: this module is bundled into build/.
@@ -55,7 +56,30 @@ function recipientLines(v: LetterVariablesInput, address?: string | null): strin
   ].filter((l) => l.trim() !== "");
 }
 
+/**
+ * A PDF leaves the app like a sent letter does, so it passes the same marker check (issue 17, item 7): a draft
+ * whose text still holds a placeholder (`{{ recipient.legalEntity }}` for a recipient Retract does not know) is
+ * refused instead of printed with the marker in it.
+ */
+export class PdfHasGapsError extends Error {
+  readonly markers: string[];
+  constructor(markers: string[]) {
+    super(`The letter still has gaps to fill in: ${markers.join(" ")}`);
+    this.name = "PdfHasGapsError";
+    this.markers = markers;
+  }
+}
+
+/** What the PDF would print, checked for template markers. */
+export function pdfMarkers(letter: PdfLetter): string[] {
+  const v = letter.variables;
+  const printed = [letter.subject, letter.body, ...senderLines(v), ...recipientLines(v, letter.address)];
+  return [...new Set(findUnfilled(printed.join("\n")))];
+}
+
 export async function renderLetterPdf(letter: PdfLetter): Promise<Buffer> {
+  const markers = pdfMarkers(letter);
+  if (markers.length) throw new PdfHasGapsError(markers);
   // Loaded on first use: pdfkit and its font tables slow every server start.
   const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({

@@ -3,6 +3,7 @@
 // recover an account; RETRACT_LOG_MAIL=false turns that off.
 import nodemailer, { type Transporter } from "nodemailer";
 import { getEnv } from "~/env.server";
+import { smtpSecurity } from "./transport-security.server";
 
 export type SystemMail = { to: string; subject: string; text: string };
 
@@ -14,7 +15,7 @@ function getTransporter() {
   transporter ??= nodemailer.createTransport({
     host: env.SMTP_HOST,
     port: env.SMTP_PORT,
-    secure: env.SMTP_SECURE,
+    ...smtpSecurity(env.SMTP_HOST, env.SMTP_SECURE),
     auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? "" } : undefined,
   });
   return transporter;
@@ -23,6 +24,12 @@ function getTransporter() {
 export function resetMailerForTests() {
   transporter?.close();
   transporter = undefined;
+}
+
+/** Whether system mail can reach anyone: by SMTP, or (a single-user machine) through the server log. */
+export function canSendSystemMail() {
+  const env = getEnv();
+  return Boolean(env.SMTP_HOST) || env.logMail;
 }
 
 export async function sendSystemMail(mail: SystemMail) {

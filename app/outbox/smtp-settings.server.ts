@@ -9,6 +9,7 @@ import { workspaceSmtp } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import type { SmtpSettingsInput } from "~/letters/forms";
+import { smtpSecurity } from "~/mail/transport-security.server";
 import { decrypt, encrypt } from "~/security/crypto.server";
 import { requirePermission, type Scope } from "~/workspaces/scope.server";
 
@@ -90,7 +91,7 @@ const connectionOptions = (s: SmtpSettings) =>
   ({
     host: s.host,
     port: s.port,
-    secure: s.secure,
+    ...smtpSecurity(s.host, s.secure),
     auth: s.user ? { user: s.user, pass: s.password } : undefined,
     connectionTimeout: 15_000,
     greetingTimeout: 10_000,
@@ -190,6 +191,8 @@ export async function sendTestMessage(scope: Scope) {
 export function describeSmtpError(e: unknown): string {
   const err = e as { responseCode?: number; response?: string; code?: string; message?: string };
   const scrub = (s: string) => s.replace(/[^\s<>@]+@[^\s<>@]+/g, "<address>").slice(0, 200);
+  if (err.code === "ETLS" || /STARTTLS/i.test(err.message ?? ""))
+    return "the server does not offer an encrypted connection (STARTTLS), so nothing was sent";
   if (err.responseCode) return scrub(`${err.responseCode} ${err.response ?? ""}`.trim());
   if (err.code) return `${err.code}${err.message ? `: ${scrub(err.message)}` : ""}`;
   return scrub(err.message ?? String(e));

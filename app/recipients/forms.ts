@@ -52,6 +52,32 @@ export const listField = z
       .filter(Boolean),
   );
 
+// A channel's address becomes a link on the directory and case pages (issue 17, item 7): a web form must be an
+// http(s) address, an email an email address, and no address may start with another scheme (javascript:,
+// data:, file: …). "Attn: Legal" (a colon followed by a space) is text, not a scheme.
+const SCHEME = /^([a-z][a-z0-9+.-]*):(?!\s)/i;
+const EmailAddress = z.email();
+
+function refusedAddress(c: Channel): string | null {
+  const scheme = SCHEME.exec(c.address)?.[1]?.toLowerCase();
+  if (c.kind === "webform") {
+    let url: URL | null = null;
+    try {
+      url = new URL(c.address);
+    } catch {}
+    return url && (url.protocol === "https:" || url.protocol === "http:")
+      ? null
+      : "a web form's address must start with https:// (or http://).";
+  }
+  if (c.kind === "email")
+    return EmailAddress.safeParse(c.address).success
+      ? null
+      : "write the email address alone, like privacy@example.com.";
+  if (scheme && !["http", "https", "mailto"].includes(scheme))
+    return "only web addresses (https://) and email addresses can be links.";
+  return null;
+}
+
 /** One channel per line: "kind, purpose, address[, label]", e.g. "email, abuse, abuse@example.org". */
 export function parseChannelLines(text: string): { channels: Channel[]; errors: string[] } {
   const channels: Channel[] = [];
@@ -68,7 +94,9 @@ export function parseChannelLines(text: string): { channels: Channel[]; errors: 
         address,
         label: label.join(", ") || undefined,
       });
-      if (parsed.success) channels.push(parsed.data);
+      const refused = parsed.success ? refusedAddress(parsed.data) : null;
+      if (refused) errors.push(`Line ${i + 1}: ${refused}`);
+      else if (parsed.success) channels.push(parsed.data);
       else
         errors.push(
           `Line ${i + 1}: write "kind, purpose, address" (kind: ${channelKinds.join("/")}; purpose: ${channelPurposes.join("/")}).`,

@@ -9,6 +9,7 @@ import { inboundMessages, letters, outbox, workspaceImap } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
+import { imapSecurity } from "~/mail/transport-security.server";
 import { IllegalTransitionError, type RequestEvent } from "~/requests/lifecycle";
 import { applyEvent, getRequest } from "~/requests/requests.server";
 import { blindIndex, decrypt, encrypt } from "~/security/crypto.server";
@@ -198,7 +199,7 @@ async function clientFor(s: ImapSettings): Promise<ImapFlow> {
   return new ImapFlow({
     host: s.host,
     port: s.port,
-    secure: s.secure,
+    ...imapSecurity(s.host, s.secure),
     auth: { user: s.user, pass: s.password },
     logger: false,
     disableAutoIdle: true,
@@ -211,6 +212,8 @@ async function clientFor(s: ImapSettings): Promise<ImapFlow> {
 function describeImapError(e: unknown): string {
   const err = e as { responseText?: string; code?: string; authenticationFailed?: boolean; message?: string };
   if (err.authenticationFailed) return "The mail server refused the user name or password.";
+  if ((e as { tlsFailed?: boolean }).tlsFailed)
+    return "The mail server does not offer an encrypted connection (STARTTLS), so Retract did not log in.";
   if (err.code === "ECONNREFUSED") return "The mail server refused the connection (check host and port).";
   if (err.code === "ENOTFOUND") return "The mail server's name does not resolve.";
   if (err.code === "ETIMEDOUT" || err.code === "CONNECT_TIMEOUT")

@@ -270,11 +270,15 @@ export default function LetterPage() {
         </details>
       ) : null}
 
-      <p>
-        <a href={`/cases/${caseId}/letters/${letter.id}/pdf`} className="button button-secondary" download>
-          Download PDF
-        </a>
-      </p>
+      {problems.markers.length ? (
+        <p>The PDF can be downloaded once the text below has no gaps left to fill in.</p>
+      ) : (
+        <p>
+          <a href={`/cases/${caseId}/letters/${letter.id}/pdf`} className="button button-secondary" download>
+            Download PDF
+          </a>
+        </p>
+      )}
 
       {letter.frozen && letter.channel === "webform" ? null : letter.frozen || !canWrite ? (
         <section aria-labelledby="text" className="stack">

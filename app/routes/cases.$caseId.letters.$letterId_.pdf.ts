@@ -4,7 +4,7 @@ import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { requireScope } from "~/auth/session.server";
 import { getLetter } from "~/letters/letters.server";
-import { renderLetterPdf } from "~/letters/pdf.server";
+import { PdfHasGapsError, renderLetterPdf } from "~/letters/pdf.server";
 import { parseParams } from "~/utils/forms";
 
 const ParamsSchema = z.object({ caseId: z.string().min(1).max(40), letterId: z.string().min(1).max(40) });
@@ -13,15 +13,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   const { caseId, letterId } = parseParams(params, ParamsSchema);
   const letter = getLetter(scope, caseId, letterId);
-  const pdf = await renderLetterPdf({
-    reference: letter.reference,
-    subject: letter.subject,
-    body: letter.body,
-    lang: letter.templateLang,
-    paper: letter.paper,
-    variables: letter.variables,
-    address: letter.channel === "pdf" ? letter.address : null,
-  });
+  let pdf: Buffer;
+  try {
+    pdf = await renderLetterPdf({
+      reference: letter.reference,
+      subject: letter.subject,
+      body: letter.body,
+      lang: letter.templateLang,
+      paper: letter.paper,
+      variables: letter.variables,
+      address: letter.channel === "pdf" ? letter.address : null,
+    });
+  } catch (e) {
+    if (e instanceof PdfHasGapsError)
+      return new Response(
+        `This letter still has gaps in its text. On the letter's page, replace ${e.markers.join(" and ")} with the right words, save the draft, then download the PDF again.`,
+        { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8" } },
+      );
+    throw e;
+  }
   audit({
     action: "letter.pdf",
     actorUserId: scope.userId,

@@ -4,11 +4,12 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { audit } from "~/audit/audit.server";
 import { completeLogin } from "~/auth/login.server";
 import { LoginSchema, parseForm } from "~/auth/login-form.server";
 import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/auth/rate-limit.server";
+import { moveReturnToIntoCookie, readReturnTo } from "~/auth/return-to.server";
 import { getCurrentSession, safeRedirect } from "~/auth/session.server";
 import { isTwoFactorEnabled, startChallenge } from "~/auth/two-factor.server";
 import { emailIndex, verifyLogin } from "~/auth/users.server";
@@ -16,7 +17,8 @@ import { FormErrors, TextField } from "~/ui/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentSession(request)) throw redirect("/");
-  return null;
+  await moveReturnToIntoCookie(request); // no redirectTo (a case id) stays in the browser's history
+  return { redirectTo: await readReturnTo(request) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -70,6 +72,7 @@ type ActionData = {
 
 export default function Login() {
   const data = useActionData<ActionData>();
+  const page = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (
@@ -82,11 +85,7 @@ export default function Login() {
       ) : null}
       <Form method="post" className="card" noValidate>
         <FormErrors errors={data?.formErrors} />
-        <input
-          type="hidden"
-          name="redirectTo"
-          value={data?.values.redirectTo || params.get("redirectTo") || "/"}
-        />
+        <input type="hidden" name="redirectTo" value={data?.values.redirectTo || page.redirectTo || "/"} />
         <TextField
           name="email"
           type="email"

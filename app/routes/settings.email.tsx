@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { SmtpSettingsSchema } from "~/letters/forms";
+import { describeMailConnection, mailConnectionKind } from "~/mail/transport-security.server";
 import {
   SmtpTestError,
   saveSmtpSettings,
@@ -17,7 +18,11 @@ import { requirePermission } from "~/workspaces/scope.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "workspace:manage");
-  return { settings: smtpSettingsForForm(scope) };
+  const settings = smtpSettingsForForm(scope);
+  return {
+    settings,
+    connection: settings ? describeMailConnection(mailConnectionKind(settings.host, settings.secure)) : null,
+  };
 }
 
 const IntentSchema = z.object({ intent: z.enum(["save", "test"], "Unknown action.") });
@@ -54,7 +59,7 @@ type ActionData = {
 };
 
 export default function EmailSettings() {
-  const { settings } = useLoaderData<typeof loader>();
+  const { settings, connection } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const nav = useNavigation();
   const busy = nav.state !== "idle" && nav.formMethod === "POST";
@@ -68,6 +73,11 @@ export default function EmailSettings() {
         Letters are sent from your own mailbox, so answers come back to you. Enter your email provider's SMTP
         settings (your provider's help pages list them; many need an app password).
       </p>
+      {connection ? (
+        <p className="notice" data-testid="smtp-connection">
+          <strong>Connection:</strong> {connection}
+        </p>
+      ) : null}
       {data?.saved ? (
         <p className="notice notice-ok" role="status">
           Settings saved.

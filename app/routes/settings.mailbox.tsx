@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
+import { describeMailConnection, mailConnectionKind } from "~/mail/transport-security.server";
 import { imapSettingsFor, pollMailbox, saveImapSettings } from "~/replies/replies.server";
 import { MailboxSchema } from "~/requests/forms";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -25,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           lastError: s.lastError,
         }
       : null,
+    connection: s ? describeMailConnection(mailConnectionKind(s.host, s.secure)) : null,
   };
 }
 
@@ -67,7 +69,7 @@ type ActionData = {
 };
 
 export default function MailboxSettings() {
-  const { settings } = useLoaderData<typeof loader>();
+  const { settings, connection } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const nav = useNavigation();
   const busy = (i: string) => nav.state === "submitting" && nav.formData?.get("intent") === i;
@@ -81,6 +83,11 @@ export default function MailboxSettings() {
         marked there) and attaches each reply to its request. Mail it cannot place waits in the{" "}
         <Link to="/inbox">inbox</Link>. The password is stored encrypted.
       </p>
+      {connection ? (
+        <p className="notice" data-testid="imap-connection">
+          <strong>Connection:</strong> {connection}
+        </p>
+      ) : null}
       {data?.saved ? (
         <p className="notice notice-ok" role="status">
           Saved.
@@ -116,7 +123,7 @@ export default function MailboxSettings() {
           errors={data?.fieldErrors.security}
           options={[
             { value: "tls", label: "TLS from the start (usually port 993)" },
-            { value: "starttls", label: "STARTTLS (usually port 143)" },
+            { value: "starttls", label: "STARTTLS, required (usually port 143)" },
           ]}
         />
         <TextField

@@ -4,59 +4,147 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { audit } from "~/audit/audit.server";
-import { SignupSchema } from "~/auth/schemas";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { SignupFinishSchema, SignupRequestSchema } from "~/auth/schemas";
 import { createSession, getCurrentSession } from "~/auth/session.server";
-import { createUser, EmailTakenError } from "~/auth/users.server";
+import {
+  allowSignup,
+  finishSignup,
+  readSignupLink,
+  requestSignup,
+  SIGNUP_LINK_HOURS,
+  SignupLinkError,
+} from "~/auth/signup.server";
+import { canSendSystemMail } from "~/mail/mailer.server";
 import { FormErrors, TextField } from "~/ui/forms";
 import { parseForm } from "~/utils/forms";
 
+// /signup asks for a name and an email and always answers "check your email"; /signup?token=… (the emailed
+// link) asks for the password and creates the account (app/auth/signup.server.ts, decision 065).
+
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentSession(request)) throw redirect("/");
-  return null;
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(await request.formData(), SignupSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  const token = new URL(request.url).searchParams.get("token");
+  if (token === null) return { step: "request" as const };
   try {
-    const { id, workspaceId } = await createUser(parsed.data);
-    audit({ action: "user.signup", actorUserId: id, workspaceId, targetType: "user", targetId: id });
-    const cookie = await createSession({
-      userId: id,
-      workspaceId,
-      userAgent: request.headers.get("user-agent"),
-    });
-    return redirect("/", { headers: { "Set-Cookie": cookie } });
+    const { name, email } = readSignupLink(token);
+    return { step: "finish" as const, token, name, email, error: null };
   } catch (e) {
-    if (e instanceof EmailTakenError) {
-      return Response.json(
-        {
-          ok: false,
-          fieldErrors: {
-            email: ["An account with this email already exists. Log in, or reset your password."],
-          },
-          formErrors: [],
-          values: { name: parsed.data.name, email: parsed.data.email },
-        },
-        { status: 400 },
-      );
-    }
+    if (e instanceof SignupLinkError) return { step: "invalid" as const, error: e.message };
     throw e;
   }
 }
 
-type ActionData = {
-  ok: false;
-  fieldErrors: Record<string, string[]>;
-  formErrors: string[];
-  values: Record<string, string>;
-};
+const formError = (message: string, status: number, headers?: HeadersInit) =>
+  Response.json({ ok: false, fieldErrors: {}, formErrors: [message], values: {} }, { status, headers });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  if (form.has("token")) {
+    const parsed = parseForm(form, SignupFinishSchema);
+    if (!parsed.ok) return Response.json(parsed, { status: 400 });
+    try {
+      const { id, workspaceId } = await finishSignup(parsed.data.token, parsed.data.password);
+      const cookie = await createSession({
+        userId: id,
+        workspaceId,
+        userAgent: request.headers.get("user-agent"),
+      });
+      return redirect("/", { headers: { "Set-Cookie": cookie } });
+    } catch (e) {
+      if (e instanceof SignupLinkError) return formError(e.message, 400);
+      throw e;
+    }
+  }
+  const parsed = parseForm(form, SignupRequestSchema);
+  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  // The same for every address, so it tells nothing about accounts (decision 065).
+  if (!canSendSystemMail())
+    return formError(
+      "This server cannot send email, so new accounts cannot be made here yet. Ask the person who runs it to set up email (SMTP).",
+      503,
+    );
+  const limit = await allowSignup(context.clientIp ?? "unknown", parsed.data.email);
+  if (!limit.ok)
+    return formError("Too many sign-ups. Please wait a while and try again.", 429, {
+      "Retry-After": String(limit.retryAfter),
+    });
+  try {
+    await requestSignup(parsed.data);
+  } catch (e) {
+    console.error("[signup] the sign-up email could not be sent:", (e as Error).message);
+    return formError("The email could not be sent just now. Please try again later.", 503);
+  }
+  return Response.json({ ok: true as const, hours: SIGNUP_LINK_HOURS });
+}
+
+type ActionData =
+  | { ok: true; hours: number }
+  | {
+      ok: false;
+      fieldErrors: Record<string, string[]>;
+      formErrors: string[];
+      values: Record<string, string>;
+    };
 
 export default function Signup() {
+  const page = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const busy = useNavigation().state === "submitting";
+  const failed = data && !data.ok ? data : undefined;
+  if (page.step === "invalid") {
+    return (
+      <div className="stack narrow">
+        <h1>Create your account</h1>
+        <p className="notice notice-error" role="alert">
+          {page.error}
+        </p>
+        <p>
+          <Link to="/signup">Start again</Link> or <Link to="/login">log in</Link>.
+        </p>
+      </div>
+    );
+  }
+  if (page.step === "finish") {
+    return (
+      <div className="stack narrow">
+        <h1>Choose your password</h1>
+        <p>
+          This finishes the account for <strong>{page.email}</strong>.
+        </p>
+        <Form method="post" className="card" noValidate>
+          <FormErrors errors={failed?.formErrors} />
+          <input type="hidden" name="token" value={page.token} />
+          <input type="hidden" name="username" value={page.email} autoComplete="username" />
+          <TextField
+            name="password"
+            type="password"
+            label="Password"
+            autoComplete="new-password"
+            hint="At least 12 characters."
+            errors={failed?.fieldErrors.password}
+          />
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? "Creating your account…" : "Create account"}
+          </button>
+        </Form>
+      </div>
+    );
+  }
+  if (data?.ok) {
+    return (
+      <div className="stack narrow">
+        <h1>Check your email</h1>
+        <p className="notice notice-ok" role="status">
+          We have sent a message to the address you entered. Open the link in it within {data.hours} hours to
+          finish creating your account. If the address already has an account, the message says so.
+        </p>
+        <p>
+          <Link to="/login">Back to log in</Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="stack narrow">
       <h1>Create your account</h1>
@@ -65,33 +153,25 @@ export default function Signup() {
         down. Everything you enter is encrypted on this server.
       </p>
       <Form method="post" className="card" noValidate>
-        <FormErrors errors={data?.formErrors} />
+        <FormErrors errors={failed?.formErrors} />
         <TextField
           name="name"
           label="Your name"
           autoComplete="name"
-          defaultValue={data?.values.name}
-          errors={data?.fieldErrors.name}
+          defaultValue={failed?.values.name}
+          errors={failed?.fieldErrors.name}
         />
         <TextField
           name="email"
           type="email"
           label="Email address"
           autoComplete="email"
-          hint="Used to log in and to reset your password. Nobody else sees it."
-          defaultValue={data?.values.email}
-          errors={data?.fieldErrors.email}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label="Password"
-          autoComplete="new-password"
-          hint="At least 12 characters."
-          errors={data?.fieldErrors.password}
+          hint="We send a link to this address to finish your account. It is used to log in and to reset your password. Nobody else sees it."
+          defaultValue={failed?.values.email}
+          errors={failed?.fieldErrors.email}
         />
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Creating your account…" : "Create account"}
+          {busy ? "Sending…" : "Continue"}
         </button>
       </Form>
       <p>

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { mandatePdf } from "~/letters/mandates.server";
+import { PdfHasGapsError } from "~/letters/pdf.server";
 import { parseParams } from "~/utils/forms";
 
 const ParamsSchema = z.object({ subjectId: z.string().min(1).max(40) });
@@ -12,7 +13,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   const { subjectId } = parseParams(params, ParamsSchema);
   const paper = new URL(request.url).searchParams.get("paper") === "LETTER" ? "LETTER" : "A4";
-  const { pdf, reference } = await mandatePdf(scope, subjectId, paper);
+  let made: Awaited<ReturnType<typeof mandatePdf>>;
+  try {
+    made = await mandatePdf(scope, subjectId, paper);
+  } catch (e) {
+    // The letter of authority is never printed with a template marker in it (issue 17, item 7).
+    if (e instanceof PdfHasGapsError)
+      return new Response(
+        "The letter of authority cannot be made yet: some of the client's or your details are missing. Fill them in, then try again.",
+        { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8" } },
+      );
+    throw e;
+  }
+  const { pdf, reference } = made;
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

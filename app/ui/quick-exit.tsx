@@ -34,7 +34,7 @@ export function QuickExit({ url }: { url: string }) {
 
 function leave(url: string) {
   try {
-    navigator.sendBeacon("/exit");
+    navigator.sendBeacon("/exit?beacon=1");
   } catch {
     // Leaving matters more than signing out.
   }

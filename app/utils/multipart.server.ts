@@ -7,6 +7,14 @@ import {
 
 export class UploadTooLargeError extends Error {}
 
+// A form the multipart parser cannot read (issue 17, item 7): a semicolon in a file name trips Remix's parser
+// ("malformed content-disposition header"), and a broken body or a missing boundary fails too. Those are the
+// sender's mistakes: a 400 with a message, never a 500.
+const UNREADABLE =
+  "This upload could not be read. If the file name contains a semicolon (;) or quotation marks, rename the file and try again.";
+const isUnreadableForm = (e: unknown) =>
+  e instanceof Error && /malformed|content-disposition|boundary|could not parse/i.test(e.message);
+
 export async function readFormWithFiles(request: Request, maxBytes: number): Promise<FormData> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.startsWith("multipart/form-data")) return request.formData();
@@ -19,6 +27,7 @@ export async function readFormWithFiles(request: Request, maxBytes: number): Pro
     );
   } catch (e) {
     if (e instanceof MaxPartSizeExceededError) throw new UploadTooLargeError();
+    if (isUnreadableForm(e)) throw new Response(UNREADABLE, { status: 400 });
     throw e;
   }
 }

@@ -1,10 +1,47 @@
 // Shared browser-test fixtures: any console error fails the test; axe checks a page for serious problems;
-// files with GPS metadata are made on the fly.
+// files with GPS metadata are made on the fly; the server's system mail (sign-up links) arrives at a real SMTP
+// server on 127.0.0.1 (playwright.config.ts points SMTP_PORT at it).
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import type { ParsedMail } from "mailparser";
 import sharp from "sharp";
+import { startSmtpServer } from "../integration/smtp-test-server";
 
-export const test = base.extend<{ consoleErrors: string[] }>({
+/** Mail the e2e server sent, as it arrived at this worker's SMTP server. */
+export const systemMail: ParsedMail[] = [];
+
+const recipients = (mail: ParsedMail) =>
+  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address));
+
+/** Waits for a mail to `to` whose text matches `pattern`; returns the first match group (or the match). */
+export async function mailFor(to: string, pattern: RegExp) {
+  let found: string | undefined;
+  await expect
+    .poll(
+      () => {
+        for (const mail of systemMail) {
+          const m = recipients(mail).includes(to) ? pattern.exec(mail.text ?? "") : null;
+          if (m) found = m[1] ?? m[0];
+        }
+        return found;
+      },
+      { message: `a mail to ${to}`, timeout: 10_000 },
+    )
+    .toBeTruthy();
+  return found!;
+}
+
+export const test = base.extend<{ consoleErrors: string[] }, { mailServer: number }>({
+  mailServer: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const port = Number(process.env.E2E_SMTP_PORT);
+      const server = await startSmtpServer(port, (mail) => systemMail.push(mail));
+      await use(server.port);
+      await server.close();
+    },
+    { scope: "worker", auto: true },
+  ],
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -58,6 +95,11 @@ export async function signUp(
   await page.goto("/signup");
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  // The link in the mail finishes the account (issue 17, item 5).
+  const link = await mailFor(email, /(http\S+\/signup\?token=\S+)/);
+  await page.goto(link);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Your cases" })).toBeVisible();

@@ -15,6 +15,7 @@ import {
 import { createServer, Socket } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
+import { allowPlainLoopbackMail } from "./smtp-test-server";
 
 export type Dovecot = {
   host: string;
@@ -66,6 +67,7 @@ export async function startDovecot({
   user = "replies@example.test",
   password = "imap-secret",
 } = {}): Promise<Dovecot> {
+  allowPlainLoopbackMail();
   execFileSync(DOVECOT, ["--version"]); // a clear error when the package is missing
   const dir = mkdtempSync(join(tmpdir(), "retract-dovecot-"));
   const port = await freePort();

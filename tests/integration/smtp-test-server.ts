@@ -3,10 +3,22 @@
 import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { resetEnvForTests } from "~/env.server";
+
+/**
+ * These test servers (SMTP here, dovecot) speak plain text on 127.0.0.1. Retract refuses plain-text mail
+ * connections unless the operator allows them for a loopback host (issue 17, item 6), so starting one opts
+ * the test in to that allowance, as an operator with a local relay would.
+ */
+export function allowPlainLoopbackMail() {
+  process.env.RETRACT_MAIL_PLAIN_LOOPBACK = "true";
+  resetEnvForTests();
+}
 
 export type Refusal = { code: number; message: string } | null;
 
 export async function startSmtpServer(port = 0, onMessage?: (mail: ParsedMail) => void) {
+  allowPlainLoopbackMail();
   const received: ParsedMail[] = [];
   const logins: { user: string; pass: string }[] = [];
   let dataCommands = 0;

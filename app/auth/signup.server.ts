@@ -1,0 +1,116 @@
+// Sign-up by emailed link (issue 17, item 5; decision 065). The form asks only for a name and an email and
+// always answers "check your email", so it tells nobody whether an address already has an account:
+//   - a new address gets a link that finishes the account (the password is chosen on that page);
+//   - an address with an account gets a note saying so, with links to log in and to reset the password.
+// The link carries the name and address encrypted with the data key (AES-GCM, bound to its purpose) and an
+// expiry, so nothing is stored for sign-ups that are never finished. It works once in practice: after it is
+// used the address has an account, and a second use is refused.
+import { z } from "zod";
+import { audit } from "~/audit/audit.server";
+import { getEnv } from "~/env.server";
+import { sendSystemMail } from "~/mail/mailer.server";
+import { DecryptionError, decryptJson, encryptJson } from "~/security/crypto.server";
+import { createIpLimiter } from "./rate-limit.server";
+import { createUser, EmailTakenError, findUserIdByEmail, normaliseEmail } from "./users.server";
+
+export const SIGNUP_LINK_HOURS = 24;
+const CONTEXT = "signup-link";
+
+// Per client address: an office behind one address may sign several people up; a script may not sign up
+// thousands. RETRACT_SIGNUP_PER_HOUR sets it (the browser tests sign up many accounts from 127.0.0.1).
+// Per email: three a day, so the form cannot be used to flood someone's mailbox.
+let perIp: ReturnType<typeof createIpLimiter> | undefined;
+const perEmail = createIpLimiter("signup-email", 3, 24 * 60 * 60);
+
+export type SignupLimit = { ok: true } | { ok: false; retryAfter: number };
+
+/** Takes one sign-up from the client address's and the email's allowance. */
+export async function allowSignup(ip: string, email: string): Promise<SignupLimit> {
+  perIp ??= createIpLimiter("signup-ip", getEnv().RETRACT_SIGNUP_PER_HOUR, 60 * 60);
+  const byIp = await perIp(ip);
+  if (!byIp.ok) return { ok: false, retryAfter: byIp.retryAfter };
+  const byEmail = await perEmail(normaliseEmail(email));
+  if (!byEmail.ok) return { ok: false, retryAfter: byEmail.retryAfter };
+  return { ok: true };
+}
+
+const LinkSchema = z.object({ email: z.string(), name: z.string(), expires: z.number() });
+
+function linkFor(email: string, name: string) {
+  const token = encryptJson({ email, name, expires: Date.now() + SIGNUP_LINK_HOURS * 3_600_000 }, CONTEXT);
+  return `${getEnv().baseUrl}/signup?token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * Sends the sign-up mail. Both cases send exactly one message and answer nothing, so neither the page nor the
+ * time it takes tells whether the address already has an account.
+ */
+export async function requestSignup(input: { name: string; email: string }) {
+  const email = normaliseEmail(input.email);
+  const name = input.name.trim();
+  const base = getEnv().baseUrl;
+  if (findUserIdByEmail(email)) {
+    await sendSystemMail({
+      to: email,
+      subject: "Your Retract account",
+      text: [
+        "Hello,",
+        "",
+        "Someone asked to create a Retract account with this email address, but this address already has one.",
+        "",
+        `To log in: ${base}/login`,
+        `If you forgot your password: ${base}/forgot-password`,
+        "",
+        "If it was not you, you can ignore this message: nothing has changed.",
+      ].join("\n"),
+    });
+    return;
+  }
+  await sendSystemMail({
+    to: email,
+    subject: "Finish creating your Retract account",
+    text: [
+      `Hello ${name},`,
+      "",
+      `To finish creating your Retract account, open this link within ${SIGNUP_LINK_HOURS} hours and choose a password:`,
+      "",
+      linkFor(email, name),
+      "",
+      "If it was not you, you can ignore this message: no account is created.",
+    ].join("\n"),
+  });
+}
+
+export class SignupLinkError extends Error {}
+
+const INVALID = "This link is not valid or has expired. Start again from the sign-up page.";
+
+/** What a sign-up link holds, or a SignupLinkError for a changed, foreign or expired link. */
+export function readSignupLink(token: string) {
+  let value: unknown;
+  try {
+    value = decryptJson(token, CONTEXT);
+  } catch (e) {
+    if (e instanceof DecryptionError || e instanceof SyntaxError) throw new SignupLinkError(INVALID);
+    throw e;
+  }
+  const parsed = LinkSchema.safeParse(value);
+  if (!parsed.success || parsed.data.expires < Date.now()) throw new SignupLinkError(INVALID);
+  return { email: parsed.data.email, name: parsed.data.name };
+}
+
+/** Creates the account the link was sent for, with the chosen password. */
+export async function finishSignup(token: string, password: string) {
+  const { email, name } = readSignupLink(token);
+  try {
+    const { id, workspaceId } = await createUser({ email, name, password });
+    audit({ action: "user.signup", actorUserId: id, workspaceId, targetType: "user", targetId: id });
+    return { id, workspaceId };
+  } catch (e) {
+    if (e instanceof EmailTakenError)
+      throw new SignupLinkError(
+        "This link was already used: the account exists. Log in, or reset your password if you forgot it.",
+      );
+    throw e;
+  }
+}
