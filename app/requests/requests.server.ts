@@ -79,53 +79,64 @@ export function applyEvent(
   actorUserId: string | null,
   extras: Extras = {},
 ) {
-  const db = getDb();
+  return getDb().transaction((tx) => applyEventIn(tx, workspaceId, letterId, event, actorUserId, extras));
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/** applyEvent inside a transaction the caller holds (the send path applies a follow-up's event with it). */
+export function applyEventIn(
+  tx: Tx,
+  workspaceId: string,
+  letterId: string,
+  event: RequestEvent,
+  actorUserId: string | null,
+  extras: Extras = {},
+) {
   const at = extras.at ?? new Date();
-  return db.transaction((tx) => {
-    const row = tx
-      .select({ status: letters.status, caseId: letters.caseId })
-      .from(letters)
-      .where(and(eq(letters.id, letterId), eq(letters.workspaceId, workspaceId)))
-      .get();
-    if (!row) notFound("This request");
-    const next = transition(row.status, event);
-    const res = tx
-      .update(letters)
-      .set({ status: next, updatedAt: at })
-      .where(and(eq(letters.id, letterId), eq(letters.status, row.status)))
-      .run();
-    if (res.changes !== 1)
-      throw new IllegalTransitionError(row.status, event.type, "The request changed meanwhile.");
-    const id = newId();
-    tx.insert(requestEvents)
-      .values({
-        id,
-        workspaceId,
-        caseId: row.caseId,
-        letterId,
-        at,
-        kind: event.type,
-        fromStatus: row.status,
-        toStatus: next,
-        outcome: event.type === "reply" ? event.outcome : null,
-        refusalReason: event.type === "reply" && event.outcome === "refused" ? event.reason : null,
-        dueOn: event.type === "announce_extension" ? event.newDueOn : null,
-        noteEnc: extras.note ? encrypt(extras.note, `request_event:${id}:note`) : null,
-        inboundMessageId: extras.inboundMessageId ?? null,
-        relatedLetterId: extras.relatedLetterId ?? null,
-        actorUserId,
-      })
-      .run();
-    audit({
-      action: "request.transition",
-      actorUserId,
+  const row = tx
+    .select({ status: letters.status, caseId: letters.caseId })
+    .from(letters)
+    .where(and(eq(letters.id, letterId), eq(letters.workspaceId, workspaceId)))
+    .get();
+  if (!row) notFound("This request");
+  const next = transition(row.status, event);
+  const res = tx
+    .update(letters)
+    .set({ status: next, updatedAt: at })
+    .where(and(eq(letters.id, letterId), eq(letters.status, row.status)))
+    .run();
+  if (res.changes !== 1)
+    throw new IllegalTransitionError(row.status, event.type, "The request changed meanwhile.");
+  const id = newId();
+  tx.insert(requestEvents)
+    .values({
+      id,
       workspaceId,
-      targetType: "letter",
-      targetId: letterId,
-      detail: { event: event.type, from: row.status, to: next },
-    });
-    return next;
+      caseId: row.caseId,
+      letterId,
+      at,
+      kind: event.type,
+      fromStatus: row.status,
+      toStatus: next,
+      outcome: event.type === "reply" ? event.outcome : null,
+      refusalReason: event.type === "reply" && event.outcome === "refused" ? event.reason : null,
+      dueOn: event.type === "announce_extension" ? event.newDueOn : null,
+      noteEnc: extras.note ? encrypt(extras.note, `request_event:${id}:note`) : null,
+      inboundMessageId: extras.inboundMessageId ?? null,
+      relatedLetterId: extras.relatedLetterId ?? null,
+      actorUserId,
+    })
+    .run();
+  audit({
+    action: "request.transition",
+    actorUserId,
+    workspaceId,
+    targetType: "letter",
+    targetId: letterId,
+    detail: { event: event.type, from: row.status, to: next },
   });
+  return next;
 }
 
 /** A person moves a request (picks the outcome of a reply, announces an extension, closes it…). */
