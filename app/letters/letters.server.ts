@@ -274,6 +274,17 @@ function findRow(scope: Scope, caseId: string, id: string): Row {
   return row;
 }
 
+/** How a letter of the case goes (email, pdf, webform), nothing decrypted; 404 outside the scope. */
+export function letterChannel(scope: Scope, caseId: string, id: string) {
+  const row = getDb()
+    .select({ channel: letters.channel })
+    .from(letters)
+    .where(inScope(letters, scope, and(eq(letters.id, id), eq(letters.caseId, caseId))))
+    .get();
+  if (!row) notFound("This letter");
+  return row.channel;
+}
+
 /** One letter, decrypted; the read is logged. */
 export function getLetter(scope: Scope, caseId: string, id: string): Letter {
   const row = findRow(scope, caseId, id);

@@ -25,6 +25,9 @@ export type RequestRow = {
   caseId: string;
   workspaceId: string;
   status: string;
+  /** The day it went out and the day the recipient got it (the deadline counts from that day). */
+  sentOn: string | null;
+  receivedOn: string | null;
   dueOn: string | null;
   announcedDueOn: string | null;
   refusalReason: RefusalReason | null;
@@ -50,6 +53,8 @@ export function getRequest(scope: Scope, letterId: string): RequestRow {
       caseId: letters.caseId,
       workspaceId: letters.workspaceId,
       status: letters.status,
+      sentOn: letters.sentOn,
+      receivedOn: letters.receivedOn,
       dueOn: letters.dueOn,
       // The latest announced date, kept on the letter by the database (migration 0019).
       announcedDueOn: letters.announcedDueOn,
@@ -59,6 +64,24 @@ export function getRequest(scope: Scope, letterId: string): RequestRow {
     .get();
   if (!row) notFound("This request");
   return { ...row, refusalReason: refusalReasonOf(row.id) };
+}
+
+/**
+ * Follow-ups and complaints written from this request and not sent yet (the request moves on only when one is
+ * sent), oldest first, nothing decrypted.
+ */
+export function unsentNextLetters(scope: Scope, letterId: string) {
+  return getDb()
+    .select({
+      id: letters.id,
+      kind: letters.kind,
+      reference: letters.reference,
+      createdAt: letters.createdAt,
+    })
+    .from(letters)
+    .where(inScope(letters, scope, eq(letters.followsLetterId, letterId), eq(letters.status, "draft")))
+    .orderBy(letters.createdAt)
+    .all();
 }
 
 export type Extras = {

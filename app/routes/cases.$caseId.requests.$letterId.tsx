@@ -25,7 +25,7 @@ import {
   suggestedNextLetter,
 } from "~/requests/lifecycle";
 import { NextLetterError, writeNextLetter } from "~/requests/next-letter.server";
-import { addNote, getRequest, moveRequest, timeline } from "~/requests/requests.server";
+import { addNote, getRequest, moveRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
@@ -51,6 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       channel: letter.channel,
     },
     status: req.status,
+    sentOn: req.sentOn,
+    receivedOn: req.receivedOn,
+    unsent: unsentNextLetters(scope, letterId).map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      reference: l.reference,
+      writtenOn: l.createdAt.toISOString().slice(0, 10),
+    })),
     due,
     announced: req.announcedDueOn !== null,
     overdue: isOverdue(req, today),
@@ -173,6 +181,14 @@ export default function RequestPage() {
             </span>{" "}
             {d.overdue ? <span className="badge badge-request-overdue">overdue</span> : null}
           </dd>
+          {d.sentOn ? (
+            <>
+              <dt>Sent</dt>
+              <dd>{d.sentOn}</dd>
+              <dt>Received by them</dt>
+              <dd>{d.receivedOn ?? d.sentOn}</dd>
+            </>
+          ) : null}
           <dt>Answer due</dt>
           <dd>
             {d.due
@@ -185,6 +201,15 @@ export default function RequestPage() {
         </p>
       </div>
 
+      {d.unsent.map((l) => (
+        <div key={l.id} className="notice notice-warn" role="note">
+          <p>
+            You wrote {l.kind === "regulator-complaint" ? "a complaint" : "a follow-up"} ({l.reference}) on{" "}
+            {l.writtenOn} and have not sent it yet. This request moves on when it is sent.{" "}
+            <Link to={`/cases/${d.caseId}/letters/${l.id}`}>Open it to send it</Link>
+          </p>
+        </div>
+      ))}
       {d.overdue ? (
         <div className="notice notice-warn" role="note">
           <p>
