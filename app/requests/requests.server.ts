@@ -238,6 +238,13 @@ function unseal(scope: Scope, caseId: string, items: SealedItem[]): TimelineItem
   );
 }
 
+/** How a letter the user sent themselves went out, for the timeline (email: sent from their own mail). */
+const SENT_WORDS: Record<"email" | "pdf" | "webform", string> = {
+  pdf: "posted",
+  webform: "submitted in their form",
+  email: "sent from your own email",
+};
+
 /** Every item of the timeline, oldest first, notes not yet decrypted. */
 function sealedTimeline(scope: Scope, caseId: string, letterId?: string): SealedItem[] {
   const db = getDb();
@@ -248,6 +255,8 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
       reference: letters.reference,
       createdAt: letters.createdAt,
       sentAt: letters.sentAt,
+      sentOn: letters.sentOn,
+      receivedOn: letters.receivedOn,
       channel: letters.channel,
       smtpAt: outbox.sentAt,
       messageId: outbox.messageId,
@@ -278,7 +287,9 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
         at: l.sentAt,
         kind: "sent",
         letterId: l.id,
-        text: `${l.reference} marked sent (${l.channel})`,
+        text: `${l.reference} ${SENT_WORDS[l.channel]}${l.sentOn ? ` on ${l.sentOn}` : ""}${
+          l.receivedOn && l.receivedOn !== l.sentOn ? `, received on ${l.receivedOn}` : ""
+        }`,
       });
   }
   const refOf = new Map(ls.map((l) => [l.id, l.reference]));

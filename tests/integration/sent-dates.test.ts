@@ -16,7 +16,7 @@ import { saveSmtpSettings } from "~/outbox/smtp-settings.server";
 import { importDirectory } from "~/recipients/import.server";
 import { writeNextLetter } from "~/requests/next-letter.server";
 import { remindersFor, unsentLetters } from "~/requests/reminders.server";
-import { getRequest, unsentNextLetters } from "~/requests/requests.server";
+import { getRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
 import * as letterRoute from "~/routes/cases.$caseId.letters.$letterId";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
 import { call, newAccount, post, status } from "./helpers";
@@ -97,6 +97,9 @@ describe("a letter the user posts", () => {
     expect(sent.dueOn).toBe("2026-11-20");
     expect(rowOf(id).receivedOn).toBe("2026-10-20");
     expect(sent.extendedDueOn).toBe("2027-01-20");
+    expect(timeline(owner.scope, caseId, id).map((t) => t.text)).toContain(
+      `${sent.reference} posted on 2026-10-16, received on 2026-10-20`,
+    );
   });
 
   it("defaults both dates to today when none are given", () => {
