@@ -608,6 +608,55 @@ export function sendLetter(scope: Scope, caseId: string, id: string, now = new D
   return { queued: false };
 }
 
+/** A letter the user sent themselves (no outbox row), still waiting for its first answer. */
+function receivedOnCorrectable(row: Pick<Row, "id" | "sentOn" | "status">): boolean {
+  if (!row.sentOn || row.status !== "sent") return false;
+  return !getDb().select({ id: outbox.id }).from(outbox).where(eq(outbox.letterId, row.id)).get();
+}
+
+/** Whether the request page offers to correct the day this letter was received. */
+export function canCorrectReceivedOn(scope: Scope, caseId: string, id: string): boolean {
+  return receivedOnCorrectable(findRow(scope, caseId, id));
+}
+
+/**
+ * Corrects the day a letter the user sent themselves was received (a posted letter's delivery date is often
+ * known only later) and computes its deadlines again. Only while the request waits for its first answer:
+ * once the recipient has acknowledged, extended or answered, the dates that followed stand.
+ */
+export function correctReceivedOn(
+  scope: Scope,
+  caseId: string,
+  id: string,
+  receivedOn: string,
+  now = new Date(),
+) {
+  requirePermission(scope, "case:write");
+  const row = findRow(scope, caseId, id);
+  const sentOn = row.sentOn;
+  if (!sentOn || !receivedOnCorrectable(row))
+    throw new LetterInputError(
+      "The date received can be changed only for a letter you sent yourself, before any answer is recorded.",
+      "receivedOn",
+    );
+  checkSentDates({ sentOn, receivedOn }, now);
+  const dates = dueDatesOnSend(row, sentOn, receivedOn);
+  getDb()
+    .update(letters)
+    .set({ ...dates, updatedAt: now })
+    .where(and(eq(letters.id, id), eq(letters.workspaceId, scope.workspaceId), eq(letters.status, "sent")))
+    .run();
+  audit({
+    action: "letter.mark_sent",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "letter",
+    targetId: id,
+    detail: { channel: row.channel, sentOn, receivedOn, corrected: true },
+  });
+  return dates;
+}
+
 /** The same checks as the forms' (dates real, received not before sent, neither in the future), for every caller. */
 function checkSentDates(d: SentDates, now: Date) {
   const parsed = sentDatesSchema(now).safeParse(d);

@@ -81,3 +81,8 @@ export function sentDatesSchema(now = new Date()) {
     });
 }
 export type SentDates = z.output<ReturnType<typeof sentDatesSchema>>;
+
+/** The request page's correction of the day a letter the user sent themselves was received. */
+export const ReceivedOnSchema = z.object({
+  receivedOn: z.iso.date("Enter the date they received it as YYYY-MM-DD."),
+});

@@ -8,9 +8,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { calendarDateIn } from "~/deadlines/engine";
-import { listLetters } from "~/letters/letters.server";
+import {
+  canCorrectReceivedOn,
+  correctReceivedOn,
+  LetterInputError,
+  listLetters,
+} from "~/letters/letters.server";
 import { recordReply, repliesFor } from "~/replies/replies.server";
-import { ExtensionSchema, NoteSchema, ReplySchema } from "~/requests/forms";
+import { ExtensionSchema, NoteSchema, ReceivedOnSchema, ReplySchema } from "~/requests/forms";
 import {
   canTake,
   effectiveDue,
@@ -51,6 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       channel: letter.channel,
     },
     status: req.status,
+    // A letter the user sent themselves (posted, a web form, their own mail) may get its received date
+    // corrected while it waits for the first answer.
+    receivedEditable: canCorrectReceivedOn(scope, caseId, letterId),
     sentOn: req.sentOn,
     receivedOn: req.receivedOn,
     unsent: unsentNextLetters(scope, letterId).map((l) => ({
@@ -82,7 +90,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const IntentSchema = z.enum(["reply", "extension", "note", "follow-up", "complaint", "authority", "close"]);
+const IntentSchema = z.enum([
+  "reply",
+  "extension",
+  "note",
+  "follow-up",
+  "complaint",
+  "authority",
+  "close",
+  "received",
+]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
@@ -132,6 +149,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         );
         return redirect(`/cases/${caseId}/letters/${id}`);
       }
+      case "received": {
+        const parsed = parseForm(form, ReceivedOnSchema);
+        if (!parsed.ok) return Response.json({ intent: "received", ...parsed }, { status: 400 });
+        correctReceivedOn(scope, caseId, letterId, parsed.data.receivedOn);
+        return redirect(here);
+      }
       case "authority":
         moveRequest(scope, letterId, { type: "authority_outcome" });
         return redirect(here);
@@ -140,6 +163,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirect(here);
     }
   } catch (e) {
+    if (e instanceof LetterInputError)
+      return Response.json(
+        {
+          intent: intent.data,
+          formErrors: [],
+          fieldErrors: { [e.field ?? "receivedOn"]: [e.message] },
+        },
+        { status: 400 },
+      );
     if (e instanceof IllegalTransitionError || e instanceof NextLetterError)
       return Response.json(
         { intent: intent.data, formErrors: [e.message], fieldErrors: {} },
@@ -253,6 +285,27 @@ export default function RequestPage() {
           <p className="muted">
             Both are drafts filled from this request's dates and replies: you read them before they go.
           </p>
+        </section>
+      ) : null}
+
+      {d.can.write && d.receivedEditable ? (
+        <section aria-labelledby="received" className="card medium">
+          <h2 id="received">When they received it</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="received" />
+            <TextField
+              id="received-on-correction"
+              name="receivedOn"
+              label="Date they received it"
+              type="date"
+              defaultValue={d.receivedOn ?? d.sentOn ?? d.today}
+              hint="If you learn the delivery date later (tracking, a signed receipt), enter it here: the deadline is counted again from that day."
+              errors={errors("received")?.fieldErrors.receivedOn}
+            />
+            <button type="submit" className="button button-secondary" disabled={busy("received")}>
+              Save the date received
+            </button>
+          </Form>
         </section>
       ) : null}
 

@@ -10,14 +10,21 @@ import { getDb } from "~/db.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
 import { LetterDetailsSchema } from "~/letters/forms";
-import { getLetter, LetterInputError, sendLetter, writeLetter } from "~/letters/letters.server";
+import {
+  correctReceivedOn,
+  getLetter,
+  LetterInputError,
+  sendLetter,
+  writeLetter,
+} from "~/letters/letters.server";
 import { processOutboxOnce } from "~/outbox/outbox.server";
 import { saveSmtpSettings } from "~/outbox/smtp-settings.server";
 import { importDirectory } from "~/recipients/import.server";
 import { writeNextLetter } from "~/requests/next-letter.server";
 import { remindersFor, unsentLetters } from "~/requests/reminders.server";
-import { getRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
+import { getRequest, moveRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
 import * as letterRoute from "~/routes/cases.$caseId.letters.$letterId";
+import * as requestRoute from "~/routes/cases.$caseId.requests.$letterId";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
 import { call, newAccount, post, status } from "./helpers";
 import { startSmtpServer } from "./smtp-test-server";
@@ -145,6 +152,56 @@ describe("a letter the user posts", () => {
     const sent = getLetter(owner.scope, caseId, id);
     expect(sent).toMatchObject({ status: "sent", sentOn: "2026-09-01", receivedOn: "2026-09-03" });
     expect(sent.dueOn).toBe("2026-10-05"); // Sat 3 Oct 2026 (German Unity Day too) → Mon 5 Oct
+  });
+});
+
+describe("the day received, learnt later", () => {
+  it("is corrected on the request page and the deadline counted again; refused once answered", async () => {
+    const id = writeLetter(owner.scope, caseId, details());
+    sendLetter(owner.scope, caseId, id, new Date("2026-10-16T09:00:00Z"), {
+      sentOn: "2026-10-16",
+      receivedOn: "2026-10-16",
+    });
+    expect(getLetter(owner.scope, caseId, id).dueOn).toBe("2026-11-16");
+    const correct = (receivedOn: string) =>
+      call(
+        requestRoute.action,
+        post(`/cases/${caseId}/requests/${id}`, { intent: "received", receivedOn }, owner.cookie),
+        { caseId, letterId: id },
+      ) as Promise<Response>;
+
+    const early = await correct("2026-10-12");
+    expect(status(early)).toBe(400);
+    expect(
+      ((await early.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.receivedOn,
+    ).toEqual(["They cannot have received it before it was sent: check both dates."]);
+
+    expect(status(await correct("2026-10-20"))).toBe(302);
+    expect(getLetter(owner.scope, caseId, id)).toMatchObject({
+      sentOn: "2026-10-16",
+      receivedOn: "2026-10-20",
+      dueOn: "2026-11-20",
+    });
+
+    moveRequest(owner.scope, id, { type: "acknowledge" });
+    expect(status(await correct("2026-10-21"))).toBe(400);
+    expect(getLetter(owner.scope, caseId, id).receivedOn).toBe("2026-10-20");
+  });
+
+  it("is not offered for an email Retract sent (received the day the mail server accepted it)", () => {
+    const id = writeLetter(owner.scope, caseId, details({ destination: "email|abuse@telegram.org" }));
+    saveSmtpSettings(owner.scope, {
+      host: "127.0.0.1",
+      port: smtp.port,
+      secure: false,
+      user: "robin",
+      password: "app-password-1",
+      from: "Robin Example <robin@example.test>",
+      replyTo: "",
+    });
+    sendLetter(owner.scope, caseId, id);
+    getDb().update(letters).set({ status: "sent", sentOn: "2026-10-16" }).where(eq(letters.id, id)).run();
+    expect(() => correctReceivedOn(owner.scope, caseId, id, "2026-10-18")).toThrow(LetterInputError);
   });
 });
 
