@@ -1,6 +1,6 @@
 // The request page's forms (shared by the route's action and its component; no server imports).
 import { z } from "zod";
-import { calendarDateIn } from "~/deadlines/dates";
+import { calendarDateIn, isIsoDate } from "~/deadlines/dates";
 import { REFUSAL_REASONS, REPLY_OUTCOMES } from "./lifecycle";
 
 const isoDate = z.iso.date("Enter the date as YYYY-MM-DD.");
@@ -56,10 +56,17 @@ export function sentDatesSchema(now = new Date()) {
   const latest = latestToday(now);
   return z
     .object({
-      sentOn: z.iso.date("Enter the date it was sent as YYYY-MM-DD."),
-      receivedOn: z.iso.date("Enter the date they received it as YYYY-MM-DD."),
+      // isIsoDate: a real calendar date in the years the deadline engine counts (from 1970).
+      sentOn: z
+        .string("Enter the date it was sent as YYYY-MM-DD.")
+        .refine(isIsoDate, "Enter the date it was sent as YYYY-MM-DD."),
+      receivedOn: z
+        .string("Enter the date they received it as YYYY-MM-DD.")
+        .refine(isIsoDate, "Enter the date they received it as YYYY-MM-DD."),
     })
     .superRefine((v, ctx) => {
+      // Zod runs this even when a field failed its own check: compare only real dates.
+      if (!isIsoDate(v.sentOn) || !isIsoDate(v.receivedOn)) return;
       if (v.sentOn > latest)
         ctx.addIssue({
           code: "custom",
@@ -84,5 +91,7 @@ export type SentDates = z.output<ReturnType<typeof sentDatesSchema>>;
 
 /** The request page's correction of the day a letter the user sent themselves was received. */
 export const ReceivedOnSchema = z.object({
-  receivedOn: z.iso.date("Enter the date they received it as YYYY-MM-DD."),
+  receivedOn: z
+    .string("Enter the date they received it as YYYY-MM-DD.")
+    .refine(isIsoDate, "Enter the date they received it as YYYY-MM-DD."),
 });
