@@ -126,7 +126,8 @@ describe("a letter the user posts", () => {
     const b = (await before.json()) as { fieldErrors: Record<string, string[]> };
     expect(b.fieldErrors.receivedOn?.join(" ")).toMatch(/cannot have received it before it was sent/);
 
-    const future = await postLetter(id, { intent: "send", sentOn: "2026-10-16", receivedOn: "2999-01-01" });
+    const inTenDays = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const future = await postLetter(id, { intent: "send", sentOn: "2026-10-16", receivedOn: inTenDays });
     expect(status(future)).toBe(400);
     const f = (await future.json()) as { fieldErrors: Record<string, string[]> };
     expect(f.fieldErrors.receivedOn?.join(" ")).toMatch(/cannot be in the future/);
