@@ -328,6 +328,8 @@ export type LetterSummary = {
   recipientName: string;
   createdAt: Date;
   sentAt: Date | null;
+  /** The day it went out (for a posted letter: the date the user gave, not the day it was recorded). */
+  sentOn: string | null;
   dueOn: string | null;
   // The date the recipient announced instead (an extension), kept by the database from the request's events.
   announcedDueOn: string | null;
@@ -351,6 +353,7 @@ export function listLetters(
       recipientId: letters.recipientId,
       createdAt: letters.createdAt,
       sentAt: letters.sentAt,
+      sentOn: letters.sentOn,
       dueOn: letters.dueOn,
       announcedDueOn: letters.announcedDueOn,
       lastError: outbox.lastError,
@@ -376,6 +379,7 @@ export function listLetters(
     recipientName: nameOf(r.recipientId),
     createdAt: r.createdAt,
     sentAt: r.sentAt,
+    sentOn: r.sentOn,
     dueOn: r.dueOn,
     announcedDueOn: r.announcedDueOn,
     problem: r.lastError ?? null,

@@ -61,6 +61,14 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("heading", { name: "The letter as sent" })).toBeVisible();
       await expect(page.getByRole("status")).toContainText(`Sent ${daysAgo(48)}, received ${daysAgo(45)}`);
 
+      // The case page says the day it was posted, not the day it was recorded.
+      const letterUrl = page.url();
+      await page.getByRole("link", { name: "Back to the case" }).click();
+      await expect(page.getByRole("listitem").filter({ hasText: reference })).toContainText(
+        `Sent ${daysAgo(48)}`,
+      );
+      await page.goto(letterUrl);
+
       // The request page: overdue, with the dates it counts from.
       await page.goto(page.url().replace(/\/letters\/([^/?]+).*$/, "/requests/$1"));
       await expect(page.getByRole("heading", { name: `Request ${reference}` })).toBeVisible();
