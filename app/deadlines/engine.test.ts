@@ -365,7 +365,7 @@ const krPipa10: Row[] = [
     input: { rule: "kr-pipa-10", received: "2026-05-23", country: "KR" },
     due: "2026-06-02",
     // Never "not a holiday" outright: a one-off holiday declared later would make that false.
-    mentions: ["Korean public holiday known today", "one-off holiday (임시공휴일)"],
+    mentions: ["Korean public holiday known today", "one-off public holiday"],
   },
   {
     story: "Wed 12 Apr 2028 is the 23rd National Assembly election's day: → Thu 13 Apr",

@@ -255,7 +255,7 @@ function krPipa(received: IsoDate, country: string | null): Deadline {
       "a Saturday, Sunday or Korean public holiday known today (substitute holidays and election days included)",
       "day that is none of these",
     ),
-    "If the government declares a one-off holiday (임시공휴일) on the last day, the deadline moves to the next day that is not a holiday.",
+    "If the government declares a one-off public holiday on the last day, the deadline moves to the next day that is not a holiday.",
     "There is no extension; a refusal must give its reasons and say how to object.",
   ];
   return result("kr-pipa-10", received, country, null, due, null, null, text, skipped);
