@@ -388,8 +388,11 @@ export const letters = sqliteTable(
       .default("A4"),
     frozenAt: integer("frozen_at", { mode: "timestamp_ms" }),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
-    // Calendar dates computed at send from the deadline rule (YYYY-MM-DD).
+    // Calendar dates computed at send from the deadline rule (YYYY-MM-DD). sentOn: the day it went out (posted,
+    // submitted, or sent by email); receivedOn: the day the recipient got it (email: the day sent; post and
+    // letters sent outside Retract: the date the user enters). Deadlines count from receivedOn.
     sentOn: text("sent_on"),
+    receivedOn: text("received_on"),
     dueOn: text("due_on"),
     extendedDueOn: text("extended_due_on"),
     // The latest date the recipient announced (request_events of kind announce_extension), kept by the
@@ -401,6 +404,9 @@ export const letters = sqliteTable(
     }),
     acknowledgeBy: text("acknowledge_by"),
     messageId: text("message_id"),
+    // A follow-up or complaint written from a request: that request. Its follow_up / escalate event is applied
+    // when this letter is sent (not when the draft is written). Not a foreign key, like recipient_id.
+    followsLetterId: text("follows_letter_id"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),

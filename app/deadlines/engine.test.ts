@@ -353,6 +353,26 @@ const krPipa10: Row[] = [
     input: { rule: "kr-pipa-10", received: "2026-07-07" },
     due: "2026-07-20",
   },
+  {
+    story:
+      "Sun 24 May 2026 + 10 = Wed 3 Jun, the 9th local elections' day, a public holiday by law → Thu 4 Jun",
+    input: { rule: "kr-pipa-10", received: "2026-05-24", country: "KR" },
+    due: "2026-06-04",
+    mentions: ["3 June (Election day (9th local elections), Korean public holiday)"],
+  },
+  {
+    story: "Sat 23 May 2026 + 10 = Tue 2 Jun, an ordinary day before the election day → due that day",
+    input: { rule: "kr-pipa-10", received: "2026-05-23", country: "KR" },
+    due: "2026-06-02",
+    // Never "not a holiday" outright: a one-off holiday declared later would make that false.
+    mentions: ["Korean public holiday known today", "one-off public holiday"],
+  },
+  {
+    story: "Wed 12 Apr 2028 is the 23rd National Assembly election's day: → Thu 13 Apr",
+    input: { rule: "kr-pipa-10", received: "2028-04-02", country: "KR" },
+    due: "2028-04-13",
+    mentions: ["Election day (23rd National Assembly election)"],
+  },
 ];
 
 const otherRules: Row[] = [

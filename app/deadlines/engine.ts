@@ -12,8 +12,9 @@
 // - Daniel's Law business days skip US federal holidays and New Jersey state holidays (N.J.S.A. 36:1-1 legal
 //   holidays such as Lincoln's Birthday, Good Friday and Election Day), the union of "US" and "US"/"NJ".
 // - Weekends are Saturday and Sunday for every rule (Reg 1182/71 Art 3(4), Korean Civil Act Art 161).
-// - Korea: Seollal is corrected for a known date-holidays error (./holidays); one-off holidays the government
-//   declares (election days, 임시공휴일) are not in the library and are not skipped.
+// - Korea: Seollal is corrected for a known date-holidays error (./holidays), and election days that are
+//   holidays by law are added (./holidays-kr). Other one-off holidays the government declares later
+//   (임시공휴일) cannot be known in advance: the rule text says so rather than calling such a day a working day.
 import {
   addDays,
   addMonthsClamped,
@@ -251,9 +252,10 @@ function krPipa(received: IsoDate, country: string | null): Deadline {
       due,
       skipped,
       "due",
-      "a Saturday, Sunday or Korean public holiday",
+      "a Saturday, Sunday or Korean public holiday known today (substitute holidays and election days included)",
       "day that is none of these",
     ),
+    "If the government declares a one-off public holiday on the last day, the deadline moves to the next day that is not a holiday.",
     "There is no extension; a refusal must give its reasons and say how to object.",
   ];
   return result("kr-pipa-10", received, country, null, due, null, null, text, skipped);

@@ -52,6 +52,24 @@ describe("holidayOn", () => {
   });
 });
 
+describe("Korean election days that are public holidays by law", () => {
+  it.each([
+    ["2026-06-03", "Election day (9th local elections)"],
+    ["2028-04-12", "Election day (23rd National Assembly election)"],
+    ["2024-04-10", "Election day (22nd National Assembly election)"],
+    ["2025-06-03", "Election day (21st presidential election)"],
+  ])("%s is %s", (date, name) => {
+    expect(holidayOn(kr, date)).toBe(name);
+  });
+
+  it("adds only the election day itself, and only to Korea's calendar", () => {
+    expect(holidayOn(kr, "2026-06-02")).toBeNull();
+    expect(holidayOn(kr, "2026-06-04")).toBeNull();
+    expect(holidayOn(kr, "2026-06-06")).toBe("Memorial Day"); // the library's own holidays stay
+    expect(holidayOn(de, "2026-06-03")).toBeNull();
+  });
+});
+
 describe("countries and subdivisions", () => {
   it("knows the countries and nations the rules need", () => {
     for (const c of ["DE", "FR", "GB", "IE", "KR", "US"]) expect(isSupportedCountry(c)).toBe(true);

@@ -5,9 +5,11 @@
 // - only date-holidays type "public" (its UK bank holidays are typed "public"; its "bank" type is for bank
 //   closures and half-days such as 24 Dec from 14:00 in Germany; "optional", "school", "observance" never count);
 // - only whole days: a "public" entry that starts at a time of day (e.g. 12:00) is a half-day and does not count;
-// - multi-day holidays (Chuseok, Eid) count every day they span.
+// - multi-day holidays (Chuseok, Eid) count every day they span;
+// - Korea: election days that are public holidays by law, which the library lacks (./holidays-kr).
 
 import { addDays, type IsoDate } from "./dates";
+import { koreanElectionDay } from "./holidays-kr";
 import { type Holidays, holidaysClass } from "./holidays-lib.server";
 
 export type HolidayCalendarSpec = {
@@ -74,7 +76,7 @@ export function holidayOn(spec: HolidayCalendarSpec, date: IsoDate): string | nu
   const year = Number(date.slice(0, 4));
   // A holiday that spans several days may start in the previous year (or be listed under the next).
   for (const y of [year - 1, year, year + 1]) loadYear(cache, spec, y);
-  return cache.days.get(date) ?? null;
+  return cache.days.get(date) ?? (spec.country === "KR" ? koreanElectionDay(date) : null);
 }
 
 function getCalendar(spec: HolidayCalendarSpec): CalendarCache {

@@ -10,6 +10,7 @@ export type CaseLetter = {
   status: string;
   recipientName: string;
   sentAt: string | null;
+  sentOn?: string | null;
   dueOn: string | null;
   problem: string | null;
   attempts: number;
@@ -58,7 +59,7 @@ export function CaseLetters({
                 <span>
                   {l.channel === "email" ? "Email" : l.channel === "pdf" ? "Post (PDF)" : "Web form"}
                 </span>
-                {l.sentAt ? <span>Sent {l.sentAt.slice(0, 10)}</span> : null}
+                {l.sentAt ? <span>Sent {l.sentOn ?? l.sentAt.slice(0, 10)}</span> : null}
                 {l.dueOn ? <span>Answer due {l.dueOn}</span> : null}
                 {l.status === "failed" ? (
                   <span className="error">Not delivered: {l.problem ?? "the mail server refused it"}</span>

@@ -5,13 +5,16 @@ import { exposures, letterExposures, letters, outbox, UNEDITED } from "#db/schem
 import { audit } from "~/audit/audit.server";
 import { getCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
-import { calendarDateIn } from "~/deadlines/engine";
+import { calendarDateIn, RULES, type RuleId } from "~/deadlines/engine";
 import { listEvidence } from "~/evidence/evidence.server";
 import { type Exposure, listExposures } from "~/exposures/exposures.server";
 import { recipientNames } from "~/exposures/recipient.server";
 import { enqueueLetter } from "~/outbox/queue.server";
 import { hasSmtpSettings, smtpSettingsFor } from "~/outbox/smtp-settings.server";
 import { getRecipient } from "~/recipients/directory.server";
+import { type SentDates, sentDatesSchema } from "~/requests/forms";
+import { IllegalTransitionError, type RequestEvent } from "~/requests/lifecycle";
+import { applyEventIn } from "~/requests/requests.server";
 import { decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
 import { randomBytes } from "~/utils/random.server";
@@ -26,6 +29,8 @@ import { type Lang, LetterVariables, type LetterVariablesInput, type Regime } fr
 import { latestWorkspaceTemplate, workspaceTemplateVersion } from "./workspace-templates.server";
 
 const ctx = (id: string, field: string) => `letter:${id}:${field}`;
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 /** Input the user can correct (400 with the message). */
 export class LetterInputError extends Error {
@@ -206,6 +211,7 @@ export type Letter = {
   frozen: boolean;
   sentAt: Date | null;
   sentOn: string | null;
+  receivedOn: string | null;
   dueOn: string | null;
   extendedDueOn: string | null;
   acknowledgeBy: string | null;
@@ -249,6 +255,7 @@ export function decryptLetter(row: Row): Omit<Letter, "recipientName" | "exposur
     frozen: row.frozenAt !== null,
     sentAt: row.sentAt,
     sentOn: row.sentOn,
+    receivedOn: row.receivedOn,
     dueOn: row.dueOn,
     extendedDueOn: row.extendedDueOn,
     acknowledgeBy: row.acknowledgeBy,
@@ -265,6 +272,17 @@ function findRow(scope: Scope, caseId: string, id: string): Row {
     .get();
   if (!row) notFound("This letter");
   return row;
+}
+
+/** How a letter of the case goes (email, pdf, webform), nothing decrypted; 404 outside the scope. */
+export function letterChannel(scope: Scope, caseId: string, id: string) {
+  const row = getDb()
+    .select({ channel: letters.channel })
+    .from(letters)
+    .where(inScope(letters, scope, and(eq(letters.id, id), eq(letters.caseId, caseId))))
+    .get();
+  if (!row) notFound("This letter");
+  return row.channel;
 }
 
 /** One letter, decrypted; the read is logged. */
@@ -310,6 +328,8 @@ export type LetterSummary = {
   recipientName: string;
   createdAt: Date;
   sentAt: Date | null;
+  /** The day it went out (for a posted letter: the date the user gave, not the day it was recorded). */
+  sentOn: string | null;
   dueOn: string | null;
   // The date the recipient announced instead (an extension), kept by the database from the request's events.
   announcedDueOn: string | null;
@@ -333,6 +353,7 @@ export function listLetters(
       recipientId: letters.recipientId,
       createdAt: letters.createdAt,
       sentAt: letters.sentAt,
+      sentOn: letters.sentOn,
       dueOn: letters.dueOn,
       announcedDueOn: letters.announcedDueOn,
       lastError: outbox.lastError,
@@ -358,6 +379,7 @@ export function listLetters(
     recipientName: nameOf(r.recipientId),
     createdAt: r.createdAt,
     sentAt: r.sentAt,
+    sentOn: r.sentOn,
     dueOn: r.dueOn,
     announcedDueOn: r.announcedDueOn,
     problem: r.lastError ?? null,
@@ -448,30 +470,91 @@ export function letterProblems(
   });
 }
 
-/** The dates the tracking issue follows, computed on the day the letter went out. */
-export function dueDatesOnSend(row: Row, sentOn: string) {
+/**
+ * The dates the tracking issue follows: the day the letter went out, the day the recipient got it (email: the
+ * same day; post or outside Retract: what the user entered) and the deadlines. Rules that run from receipt
+ * count from `receivedOn`; the follow-up rules (DMCA, DSA, platforms) count from the day sent (LEGAL.md §1).
+ */
+export function dueDatesOnSend(row: Row, sentOn: string, receivedOn = sentOn) {
   const template = templateOf(row);
   const countries = row.recipientId
     ? (getRecipient(getDb(), row.recipientId, row.workspaceId)?.effective.countries ?? [])
     : [];
-  const d = template ? deadlineFor(template.meta, row.regime as Regime, sentOn, countries) : null;
+  const rule =
+    row.deadlineRule && Object.hasOwn(RULES, row.deadlineRule) ? RULES[row.deadlineRule as RuleId] : null;
+  const from = rule?.countsFrom === "sent" ? sentOn : receivedOn;
+  const d = template ? deadlineFor(template.meta, row.regime as Regime, from, countries) : null;
   return {
     sentOn,
+    receivedOn,
     dueOn: d?.due ?? null,
     extendedDueOn: d?.extendedDue ?? null,
     acknowledgeBy: d?.acknowledgeBy ?? null,
   };
 }
 
+/** The request a follow-up or complaint pursues moves on when that letter is sent: this event. */
+const PURSUIT_EVENT: Record<string, RequestEvent> = {
+  "follow-up": { type: "follow_up" },
+  "regulator-complaint": { type: "escalate" },
+};
+
+/**
+ * The one place a letter becomes sent, whatever the channel: the outbox when the mail server accepts an email,
+ * and sendLetter when the user marks a letter posted, submitted in a web form or sent from their own mail.
+ * Records the dates and deadlines, moves the letter's exposures to `requested`, and, for a follow-up or
+ * complaint written from a request, moves that request (followed up / complaint filed) only now.
+ */
+export function recordSent(
+  tx: Tx,
+  row: Row,
+  sent: {
+    at: Date;
+    sentOn: string;
+    receivedOn?: string;
+    messageId?: string | null;
+    actorUserId: string | null;
+  },
+) {
+  const dates = dueDatesOnSend(row, sent.sentOn, sent.receivedOn ?? sent.sentOn);
+  tx.update(letters)
+    .set({
+      status: "sent",
+      frozenAt: row.frozenAt ?? sent.at,
+      sentAt: sent.at,
+      ...(sent.messageId !== undefined ? { messageId: sent.messageId } : {}),
+      ...dates,
+      updatedAt: sent.at,
+    })
+    .where(and(eq(letters.id, row.id), eq(letters.workspaceId, row.workspaceId)))
+    .run();
+  markExposuresRequested(tx, row, sent.actorUserId, sent.at);
+  const event = PURSUIT_EVENT[row.kind];
+  if (event && row.followsLetterId) {
+    try {
+      applyEventIn(tx, row.workspaceId, row.followsLetterId, event, sent.actorUserId, {
+        relatedLetterId: row.id,
+        at: sent.at,
+      });
+    } catch (e) {
+      // The first request was answered or closed meanwhile: this letter is still sent, the request stays.
+      if (!(e instanceof IllegalTransitionError)) throw e;
+    }
+  }
+  return dates;
+}
+
 /**
  * Sends a draft: checks it (refuses blanks and leftover markers), then freezes it. Email: the letter and its
  * outbox row are written in one transaction and the worker sends it. PDF and web form: the user posts or pastes
- * it themselves, so it is marked sent now.
+ * it themselves, so it is recorded as sent with the dates they give (both default to today). `recorded` also
+ * records an email letter the user sent from their own mail instead of queueing it.
  */
-export function sendLetter(scope: Scope, caseId: string, id: string, now = new Date()) {
+export function sendLetter(scope: Scope, caseId: string, id: string, now = new Date(), recorded?: SentDates) {
   requirePermission(scope, "case:write");
   const row = findRow(scope, caseId, id);
   if (row.frozenAt) throw new LetterFrozenError();
+  if (recorded) checkSentDates(recorded, now);
   const letter = decryptLetter(row);
   const template = templateOf(row);
   if (!template) throw new LetterInputError("The template of this letter is no longer available.");
@@ -486,7 +569,7 @@ export function sendLetter(scope: Scope, caseId: string, id: string, now = new D
     body: letter.body,
   });
   const db = getDb();
-  if (row.channel === "email") {
+  if (row.channel === "email" && !recorded) {
     if (!hasSmtpSettings(scope.workspaceId))
       throw new LetterInputError("Set up your email account first (Settings → Email), then send.");
     db.transaction((tx) => {
@@ -509,26 +592,83 @@ export function sendLetter(scope: Scope, caseId: string, id: string, now = new D
     });
     return { queued: true };
   }
-  const dates = dueDatesOnSend(row, todayUtc(now));
-  db.transaction((tx) => {
-    tx.update(letters)
-      .set({ status: "sent", frozenAt: now, sentAt: now, ...dates, updatedAt: now })
-      .where(and(eq(letters.id, id), eq(letters.workspaceId, scope.workspaceId)))
-      .run();
-    markExposuresRequested(tx, row, scope.userId, now);
-  });
+  const today = todayUtc(now);
+  const dates = db.transaction((tx) =>
+    recordSent(tx, row, {
+      at: now,
+      sentOn: recorded?.sentOn ?? today,
+      receivedOn: recorded?.receivedOn ?? today,
+      actorUserId: scope.userId,
+    }),
+  );
   audit({
     action: "letter.mark_sent",
     actorUserId: scope.userId,
     workspaceId: scope.workspaceId,
     targetType: "letter",
     targetId: id,
-    detail: { channel: row.channel },
+    detail: { channel: row.channel, sentOn: dates.sentOn, receivedOn: dates.receivedOn },
   });
   return { queued: false };
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+/** A letter the user sent themselves (no outbox row), still waiting for its first answer. */
+function receivedOnCorrectable(row: Pick<Row, "id" | "sentOn" | "status">): boolean {
+  if (!row.sentOn || row.status !== "sent") return false;
+  return !getDb().select({ id: outbox.id }).from(outbox).where(eq(outbox.letterId, row.id)).get();
+}
+
+/** Whether the request page offers to correct the day this letter was received. */
+export function canCorrectReceivedOn(scope: Scope, caseId: string, id: string): boolean {
+  return receivedOnCorrectable(findRow(scope, caseId, id));
+}
+
+/**
+ * Corrects the day a letter the user sent themselves was received (a posted letter's delivery date is often
+ * known only later) and computes its deadlines again. Only while the request waits for its first answer:
+ * once the recipient has acknowledged, extended or answered, the dates that followed stand.
+ */
+export function correctReceivedOn(
+  scope: Scope,
+  caseId: string,
+  id: string,
+  receivedOn: string,
+  now = new Date(),
+) {
+  requirePermission(scope, "case:write");
+  const row = findRow(scope, caseId, id);
+  const sentOn = row.sentOn;
+  if (!sentOn || !receivedOnCorrectable(row))
+    throw new LetterInputError(
+      "The date received can be changed only for a letter you sent yourself, before any answer is recorded.",
+      "receivedOn",
+    );
+  checkSentDates({ sentOn, receivedOn }, now);
+  const dates = dueDatesOnSend(row, sentOn, receivedOn);
+  getDb()
+    .update(letters)
+    .set({ ...dates, updatedAt: now })
+    .where(and(eq(letters.id, id), eq(letters.workspaceId, scope.workspaceId), eq(letters.status, "sent")))
+    .run();
+  audit({
+    action: "letter.mark_sent",
+    actorUserId: scope.userId,
+    workspaceId: scope.workspaceId,
+    targetType: "letter",
+    targetId: id,
+    detail: { channel: row.channel, sentOn, receivedOn, corrected: true },
+  });
+  return dates;
+}
+
+/** The same checks as the forms' (dates real, received not before sent, neither in the future), for every caller. */
+function checkSentDates(d: SentDates, now: Date) {
+  const parsed = sentDatesSchema(now).safeParse(d);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new LetterInputError(issue.message, String(issue.path[0] ?? "sentOn"));
+  }
+}
 
 /**
  * The one place a sent letter moves its exposures on: those still `active` or `reappeared` become `requested`

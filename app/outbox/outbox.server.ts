@@ -8,7 +8,7 @@ import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { readEncryptedFile } from "~/evidence/storage.server";
-import { decryptLetter, dueDatesOnSend, markExposuresRequested, todayUtc } from "~/letters/letters.server";
+import { decryptLetter, recordSent, todayUtc } from "~/letters/letters.server";
 import { latestMandateForCase, mandateAttachment } from "~/letters/mandates.server";
 import { decrypt } from "~/security/crypto.server";
 import {
@@ -202,17 +202,18 @@ async function sendOne(row: typeof outbox.$inferSelect, now: Date, transports: T
   }
   // The server has the message: record it before anything else can happen (no await between here and commit).
   const sentAt = new Date();
-  const dates = dueDatesOnSend(letterRow, todayUtc(sentAt));
   db.transaction((tx) => {
     tx.update(outbox)
       .set({ state: "sent", attempts, claimedAt: null, lastError: null, sentAt, updatedAt: sentAt })
       .where(eq(outbox.id, row.id))
       .run();
-    tx.update(letters)
-      .set({ status: "sent", sentAt, messageId: row.messageId, ...dates, updatedAt: sentAt })
-      .where(eq(letters.id, row.letterId))
-      .run();
-    markExposuresRequested(tx, letterRow, null, sentAt);
+    // The one send path (dates, deadlines, exposures, a follow-up's request): received the day it was sent.
+    recordSent(tx, letterRow, {
+      at: sentAt,
+      sentOn: todayUtc(sentAt),
+      messageId: row.messageId,
+      actorUserId: null,
+    });
   });
   audit({
     action: "letter.sent",

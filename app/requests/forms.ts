@@ -1,5 +1,6 @@
 // The request page's forms (shared by the route's action and its component; no server imports).
 import { z } from "zod";
+import { calendarDateIn, isIsoDate } from "~/deadlines/dates";
 import { REFUSAL_REASONS, REPLY_OUTCOMES } from "./lifecycle";
 
 const isoDate = z.iso.date("Enter the date as YYYY-MM-DD.");
@@ -39,4 +40,58 @@ export const MailboxSchema = z.object({
   user: z.string().trim().min(1, "Enter the user name (usually the email address).").max(320),
   password: z.string().max(500).default(""),
   mailbox: z.string().trim().max(200).default("INBOX"),
+});
+
+/**
+ * The latest date that is "today" somewhere (UTC+14): a date entered by someone east of the server is not in
+ * the future for them, so it is accepted.
+ */
+export const latestToday = (now = new Date()) => calendarDateIn(now, "Pacific/Kiritimati");
+
+/**
+ * The dates of a letter the user sent themselves (posted, pasted into a web form, or emailed from their own
+ * mail): when it went out and when the recipient got it. Deadlines count from the day received (LEGAL.md §1).
+ */
+export function sentDatesSchema(now = new Date()) {
+  const latest = latestToday(now);
+  return z
+    .object({
+      // isIsoDate: a real calendar date in the years the deadline engine counts (from 1970).
+      sentOn: z
+        .string("Enter the date it was sent as YYYY-MM-DD.")
+        .refine(isIsoDate, "Enter the date it was sent as YYYY-MM-DD."),
+      receivedOn: z
+        .string("Enter the date they received it as YYYY-MM-DD.")
+        .refine(isIsoDate, "Enter the date they received it as YYYY-MM-DD."),
+    })
+    .superRefine((v, ctx) => {
+      // Zod runs this even when a field failed its own check: compare only real dates.
+      if (!isIsoDate(v.sentOn) || !isIsoDate(v.receivedOn)) return;
+      if (v.sentOn > latest)
+        ctx.addIssue({
+          code: "custom",
+          path: ["sentOn"],
+          message: "The date it was sent cannot be in the future.",
+        });
+      if (v.receivedOn > latest)
+        ctx.addIssue({
+          code: "custom",
+          path: ["receivedOn"],
+          message: "The date they received it cannot be in the future.",
+        });
+      if (v.receivedOn < v.sentOn)
+        ctx.addIssue({
+          code: "custom",
+          path: ["receivedOn"],
+          message: "They cannot have received it before it was sent: check both dates.",
+        });
+    });
+}
+export type SentDates = z.output<ReturnType<typeof sentDatesSchema>>;
+
+/** The request page's correction of the day a letter the user sent themselves was received. */
+export const ReceivedOnSchema = z.object({
+  receivedOn: z
+    .string("Enter the date they received it as YYYY-MM-DD.")
+    .refine(isIsoDate, "Enter the date they received it as YYYY-MM-DD."),
 });

@@ -1,7 +1,8 @@
 // One click from a request to its next letter: the follow-up (reminder with a 14-day final date) or the complaint
 // to the authority, filled from the first letter and the request's timeline. The draft is written through the
 // letters issue's own writeLetter, then its tracking variables (previous letter, dates, what came back) are
-// added and the text rendered again; the user reviews and sends it like any other draft.
+// added and the text rendered again; the user reviews and sends it like any other draft. The request is marked
+// followed up (or complaint filed) only when that draft is sent.
 import { and, eq } from "drizzle-orm";
 import { cases, letterExposures, letters, UNEDITED } from "#db/schema";
 import { getDb } from "~/db.server";
@@ -15,7 +16,7 @@ import { encrypt, encryptJson } from "~/security/crypto.server";
 import { getSubjectCountry } from "~/subjects/subjects.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { effectiveDue, REFUSALS, type RefusalReason, transition } from "./lifecycle";
-import { applyEvent, getRequest, timeline } from "./requests.server";
+import { getRequest, timeline } from "./requests.server";
 
 export type NextKind = "follow-up" | "regulator-complaint";
 
@@ -156,13 +157,12 @@ export function writeNextLetter(scope: Scope, letterId: string, kind: NextKind, 
       bodyEnc: encrypt(rendered.body, `letter:${newId}:body`),
       templateBodyEnc: UNEDITED,
       variablesEnc: encryptJson(variables, `letter:${newId}:variables`),
+      // The request moves on (followed up, complaint filed) when this letter is sent, not now: a draft
+      // changes nothing for the recipient (recordSent in letters.server.ts applies the event).
+      followsLetterId: letterId,
       updatedAt: now,
     })
     .where(and(eq(letters.id, newId), eq(letters.workspaceId, scope.workspaceId)))
     .run();
-  applyEvent(scope.workspaceId, letterId, event, scope.userId, {
-    relatedLetterId: newId,
-    at: now,
-  });
   return newId;
 }

@@ -1,4 +1,5 @@
-// The dashboard's list of requests that are overdue or due within three days.
+// The dashboard's list of requests that are overdue or due within three days, and of letters written three or
+// more days ago and never sent.
 import { Link } from "@remix-run/react";
 
 export type ReminderView = {
@@ -11,29 +12,65 @@ export type ReminderView = {
   daysLate: number;
 };
 
-export function RemindersList({ reminders }: { reminders: ReminderView[] }) {
-  if (!reminders.length) return null;
+export type UnsentView = {
+  letterId: string;
+  caseId: string;
+  reference: string;
+  recipientName: string;
+  writtenOn: string;
+};
+
+/** The reminder line for a letter written and never sent, in plain words (dashboard and digest). */
+export function unsentText(u: { writtenOn: string }) {
+  return `You wrote this letter on ${u.writtenOn} and have not sent it yet.`;
+}
+
+export function RemindersList({
+  reminders,
+  unsent = [],
+}: {
+  reminders: ReminderView[];
+  unsent?: UnsentView[];
+}) {
+  if (!reminders.length && !unsent.length) return null;
   return (
     <section aria-labelledby="reminders" className="card stack">
       <h2 id="reminders">Requests that need you</h2>
-      <ul className="list">
-        {reminders.map((r) => (
-          <li key={r.letterId} className="list-item spread">
-            <Link to={`/cases/${r.caseId}/requests/${r.letterId}`}>
-              {r.reference} to {r.recipientName}
-            </Link>
-            <span>
-              {r.overdue ? (
-                <span className="badge badge-request-overdue">
-                  overdue by {r.daysLate} day{r.daysLate === 1 ? "" : "s"}
-                </span>
-              ) : (
-                <span className="badge badge-request-sent">due {r.due}</span>
-              )}
-            </span>
-          </li>
-        ))}
-      </ul>
+      {reminders.length ? (
+        <ul className="list">
+          {reminders.map((r) => (
+            <li key={r.letterId} className="list-item spread">
+              <Link to={`/cases/${r.caseId}/requests/${r.letterId}`}>
+                {r.reference} to {r.recipientName}
+              </Link>
+              <span>
+                {r.overdue ? (
+                  <span className="badge badge-request-overdue">
+                    overdue by {r.daysLate} day{r.daysLate === 1 ? "" : "s"}
+                  </span>
+                ) : (
+                  <span className="badge badge-request-sent">due {r.due}</span>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {unsent.length ? (
+        <>
+          <h3 id="unsent">Letters not sent yet</h3>
+          <ul className="list" aria-labelledby="unsent">
+            {unsent.map((u) => (
+              <li key={u.letterId} className="list-item spread">
+                <Link to={`/cases/${u.caseId}/letters/${u.letterId}`}>
+                  {u.reference} to {u.recipientName}
+                </Link>
+                <span>{unsentText(u)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

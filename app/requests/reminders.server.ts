@@ -1,5 +1,5 @@
-// Reminders: requests due within three days and overdue ones, for the dashboard and a daily email digest per
-// user. The digest names letter references, recipients (companies, not people) and dates, with links; never
+// Reminders: requests due within three days and overdue ones, and letters written three or more days ago and
+// never sent, for the dashboard and a daily email digest per user. The digest names letter references, recipients (companies, not people) and dates, with links; never
 // the person's details. One digest per user and day (reminder_digests), whether the job or the CLI sends it.
 import { eq, inArray, lte, sql } from "drizzle-orm";
 import { letters, memberships, reminderDigests } from "#db/schema";
@@ -12,8 +12,11 @@ import { recipientNames } from "~/exposures/recipient.server";
 import { sendSystemMail } from "~/mail/mailer.server";
 import { inScope, type Role, type Scope, scopedQuery } from "~/workspaces/scope.server";
 import { AWAITING, effectiveDue, isOverdue } from "./lifecycle";
+import { unsentText } from "./reminders-list";
 
 export const DUE_SOON_DAYS = 3;
+/** A letter written and not sent becomes a reminder itself after this many days. */
+export const UNSENT_AFTER_DAYS = 3;
 
 export type Reminder = {
   letterId: string;
@@ -158,7 +161,61 @@ function reminders(scope: Scope, now: Date, limit?: number, withTotal = false) {
   return { items, total };
 }
 
-export function digestText(items: Reminder[], baseUrl: string) {
+export type UnsentReminder = {
+  letterId: string;
+  caseId: string;
+  reference: string;
+  recipientName: string;
+  /** The day the letter was written (UTC), YYYY-MM-DD. */
+  writtenOn: string;
+};
+
+/**
+ * Letters of the scope still drafts three or more days after they were written, oldest first: each is a
+ * reminder ("You wrote this letter on … and have not sent it yet"). A follow-up or complaint draft is one too:
+ * its request moves on only when it is sent. Nothing is decrypted.
+ */
+export function unsentLetters(scope: Scope, now = new Date(), limit = 100): UnsentReminder[] {
+  const before = now.getTime() - UNSENT_AFTER_DAYS * 86_400_000;
+  const db = getDb();
+  const rows = scopedQuery("reminders.unsent", scope, (s) =>
+    db
+      .select(columnsOfUnsent)
+      .from(letters)
+      .where(
+        inScope(
+          letters,
+          s,
+          eq(letters.status, "draft"),
+          sql`${letters.createdAt} <= ${sql.placeholder("before")}`,
+        ),
+      )
+      .orderBy(letters.createdAt, letters.id)
+      .limit(sql.placeholder("limit"))
+      .prepare(),
+  ).all({ before, limit });
+  const names = recipientNames(
+    scope.workspaceId,
+    rows.flatMap((r) => (r.recipientId ? [r.recipientId] : [])),
+  );
+  return rows.map((r) => ({
+    letterId: r.id,
+    caseId: r.caseId,
+    reference: r.reference,
+    recipientName: r.recipientId ? (names.get(r.recipientId) ?? "Unknown recipient") : "Unknown site",
+    writtenOn: calendarDateIn(r.createdAt, "UTC"),
+  }));
+}
+
+const columnsOfUnsent = {
+  id: letters.id,
+  caseId: letters.caseId,
+  reference: letters.reference,
+  recipientId: letters.recipientId,
+  createdAt: letters.createdAt,
+};
+
+export function digestText(items: Reminder[], baseUrl: string, unsent: UnsentReminder[] = []) {
   const overdue = items.filter((i) => i.overdue);
   const soon = items.filter((i) => !i.overdue);
   const line = (i: Reminder) =>
@@ -174,6 +231,16 @@ export function digestText(items: Reminder[], baseUrl: string) {
         ]
       : []),
     ...(soon.length ? [`Due within ${DUE_SOON_DAYS} days (${soon.length}):`, ...soon.map(line), ""] : []),
+    ...(unsent.length
+      ? [
+          `Letters not sent yet (${unsent.length}):`,
+          ...unsent.map(
+            (u) =>
+              `- ${u.reference} to ${u.recipientName}: ${unsentText(u)}\n  ${baseUrl}/cases/${u.caseId}/letters/${u.letterId}`,
+          ),
+          "",
+        ]
+      : []),
     "You receive this because you are a member of a Retract workspace with open requests.",
   ].join("\n");
 }
@@ -188,11 +255,13 @@ export async function sendReminderDigests(now = new Date()) {
     byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), { workspaceId: m.workspaceId, role: m.role }]);
   let sent = 0;
   for (const [userId, ms] of byUser) {
-    const items = ms.flatMap((m) => remindersFor({ userId, workspaceId: m.workspaceId, role: m.role }, now));
-    if (!items.length) continue;
+    const scopes = ms.map((m) => ({ userId, workspaceId: m.workspaceId, role: m.role }));
+    const items = scopes.flatMap((s) => remindersFor(s, now));
+    const unsent = scopes.flatMap((s) => unsentLetters(s, now));
+    if (!items.length && !unsent.length) continue;
     const claimed = db
       .insert(reminderDigests)
-      .values({ userId, sentOn: today, items: items.length })
+      .values({ userId, sentOn: today, items: items.length + unsent.length })
       .onConflictDoNothing()
       .run();
     if (claimed.changes !== 1) continue;
@@ -203,15 +272,17 @@ export async function sendReminderDigests(now = new Date()) {
       to: user.email,
       subject: overdue
         ? `Retract: ${overdue} overdue request${overdue === 1 ? "" : "s"}`
-        : `Retract: ${items.length} request${items.length === 1 ? "" : "s"} due soon`,
-      text: digestText(items, getEnv().baseUrl),
+        : items.length
+          ? `Retract: ${items.length} request${items.length === 1 ? "" : "s"} due soon`
+          : `Retract: ${unsent.length} letter${unsent.length === 1 ? "" : "s"} not sent yet`,
+      text: digestText(items, getEnv().baseUrl, unsent),
     });
     audit({
       action: "reminder.digest",
       workspaceId: null,
       targetType: "user",
       targetId: userId,
-      detail: { items: items.length, overdue },
+      detail: { items: items.length, overdue, unsent: unsent.length },
     });
     sent += 1;
   }

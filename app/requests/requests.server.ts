@@ -25,6 +25,9 @@ export type RequestRow = {
   caseId: string;
   workspaceId: string;
   status: string;
+  /** The day it went out and the day the recipient got it (the deadline counts from that day). */
+  sentOn: string | null;
+  receivedOn: string | null;
   dueOn: string | null;
   announcedDueOn: string | null;
   refusalReason: RefusalReason | null;
@@ -50,6 +53,8 @@ export function getRequest(scope: Scope, letterId: string): RequestRow {
       caseId: letters.caseId,
       workspaceId: letters.workspaceId,
       status: letters.status,
+      sentOn: letters.sentOn,
+      receivedOn: letters.receivedOn,
       dueOn: letters.dueOn,
       // The latest announced date, kept on the letter by the database (migration 0019).
       announcedDueOn: letters.announcedDueOn,
@@ -59,6 +64,24 @@ export function getRequest(scope: Scope, letterId: string): RequestRow {
     .get();
   if (!row) notFound("This request");
   return { ...row, refusalReason: refusalReasonOf(row.id) };
+}
+
+/**
+ * Follow-ups and complaints written from this request and not sent yet (the request moves on only when one is
+ * sent), oldest first, nothing decrypted.
+ */
+export function unsentNextLetters(scope: Scope, letterId: string) {
+  return getDb()
+    .select({
+      id: letters.id,
+      kind: letters.kind,
+      reference: letters.reference,
+      createdAt: letters.createdAt,
+    })
+    .from(letters)
+    .where(inScope(letters, scope, eq(letters.followsLetterId, letterId), eq(letters.status, "draft")))
+    .orderBy(letters.createdAt)
+    .all();
 }
 
 export type Extras = {
@@ -79,53 +102,64 @@ export function applyEvent(
   actorUserId: string | null,
   extras: Extras = {},
 ) {
-  const db = getDb();
+  return getDb().transaction((tx) => applyEventIn(tx, workspaceId, letterId, event, actorUserId, extras));
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/** applyEvent inside a transaction the caller holds (the send path applies a follow-up's event with it). */
+export function applyEventIn(
+  tx: Tx,
+  workspaceId: string,
+  letterId: string,
+  event: RequestEvent,
+  actorUserId: string | null,
+  extras: Extras = {},
+) {
   const at = extras.at ?? new Date();
-  return db.transaction((tx) => {
-    const row = tx
-      .select({ status: letters.status, caseId: letters.caseId })
-      .from(letters)
-      .where(and(eq(letters.id, letterId), eq(letters.workspaceId, workspaceId)))
-      .get();
-    if (!row) notFound("This request");
-    const next = transition(row.status, event);
-    const res = tx
-      .update(letters)
-      .set({ status: next, updatedAt: at })
-      .where(and(eq(letters.id, letterId), eq(letters.status, row.status)))
-      .run();
-    if (res.changes !== 1)
-      throw new IllegalTransitionError(row.status, event.type, "The request changed meanwhile.");
-    const id = newId();
-    tx.insert(requestEvents)
-      .values({
-        id,
-        workspaceId,
-        caseId: row.caseId,
-        letterId,
-        at,
-        kind: event.type,
-        fromStatus: row.status,
-        toStatus: next,
-        outcome: event.type === "reply" ? event.outcome : null,
-        refusalReason: event.type === "reply" && event.outcome === "refused" ? event.reason : null,
-        dueOn: event.type === "announce_extension" ? event.newDueOn : null,
-        noteEnc: extras.note ? encrypt(extras.note, `request_event:${id}:note`) : null,
-        inboundMessageId: extras.inboundMessageId ?? null,
-        relatedLetterId: extras.relatedLetterId ?? null,
-        actorUserId,
-      })
-      .run();
-    audit({
-      action: "request.transition",
-      actorUserId,
+  const row = tx
+    .select({ status: letters.status, caseId: letters.caseId })
+    .from(letters)
+    .where(and(eq(letters.id, letterId), eq(letters.workspaceId, workspaceId)))
+    .get();
+  if (!row) notFound("This request");
+  const next = transition(row.status, event);
+  const res = tx
+    .update(letters)
+    .set({ status: next, updatedAt: at })
+    .where(and(eq(letters.id, letterId), eq(letters.status, row.status)))
+    .run();
+  if (res.changes !== 1)
+    throw new IllegalTransitionError(row.status, event.type, "The request changed meanwhile.");
+  const id = newId();
+  tx.insert(requestEvents)
+    .values({
+      id,
       workspaceId,
-      targetType: "letter",
-      targetId: letterId,
-      detail: { event: event.type, from: row.status, to: next },
-    });
-    return next;
+      caseId: row.caseId,
+      letterId,
+      at,
+      kind: event.type,
+      fromStatus: row.status,
+      toStatus: next,
+      outcome: event.type === "reply" ? event.outcome : null,
+      refusalReason: event.type === "reply" && event.outcome === "refused" ? event.reason : null,
+      dueOn: event.type === "announce_extension" ? event.newDueOn : null,
+      noteEnc: extras.note ? encrypt(extras.note, `request_event:${id}:note`) : null,
+      inboundMessageId: extras.inboundMessageId ?? null,
+      relatedLetterId: extras.relatedLetterId ?? null,
+      actorUserId,
+    })
+    .run();
+  audit({
+    action: "request.transition",
+    actorUserId,
+    workspaceId,
+    targetType: "letter",
+    targetId: letterId,
+    detail: { event: event.type, from: row.status, to: next },
   });
+  return next;
 }
 
 /** A person moves a request (picks the outcome of a reply, announces an extension, closes it…). */
@@ -204,6 +238,13 @@ function unseal(scope: Scope, caseId: string, items: SealedItem[]): TimelineItem
   );
 }
 
+/** How a letter the user sent themselves went out, for the timeline (email: sent from their own mail). */
+const SENT_WORDS: Record<"email" | "pdf" | "webform", string> = {
+  pdf: "posted",
+  webform: "submitted in their form",
+  email: "sent from your own email",
+};
+
 /** Every item of the timeline, oldest first, notes not yet decrypted. */
 function sealedTimeline(scope: Scope, caseId: string, letterId?: string): SealedItem[] {
   const db = getDb();
@@ -214,6 +255,8 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
       reference: letters.reference,
       createdAt: letters.createdAt,
       sentAt: letters.sentAt,
+      sentOn: letters.sentOn,
+      receivedOn: letters.receivedOn,
       channel: letters.channel,
       smtpAt: outbox.sentAt,
       messageId: outbox.messageId,
@@ -244,7 +287,9 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
         at: l.sentAt,
         kind: "sent",
         letterId: l.id,
-        text: `${l.reference} marked sent (${l.channel})`,
+        text: `${l.reference} ${SENT_WORDS[l.channel]}${l.sentOn ? ` on ${l.sentOn}` : ""}${
+          l.receivedOn && l.receivedOn !== l.sentOn ? `, received on ${l.receivedOn}` : ""
+        }`,
       });
   }
   const refOf = new Map(ls.map((l) => [l.id, l.reference]));

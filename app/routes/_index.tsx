@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getCurrentSession } from "~/auth/session.server";
 import { mustSetUpTwoFactor } from "~/auth/two-factor.server";
 import { listCases } from "~/cases/cases.server";
-import { reminderSummary } from "~/requests/reminders.server";
+import { reminderSummary, unsentLetters } from "~/requests/reminders.server";
 import { RemindersList } from "~/requests/reminders-list";
 
 const REMINDERS_SHOWN = 20;
@@ -37,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     remindersTotal: reminders.total,
     // Counting stops at a thousand (reading 90,000 index entries on every view cost more than the page).
     remindersMore: reminders.more,
+    // Letters written three or more days ago and never sent are reminders too (the oldest few).
+    unsent: unsentLetters(session, new Date(), REMINDERS_SHOWN),
   };
 }
 
@@ -81,7 +83,7 @@ export default function Index() {
           Open a new case
         </Link>
       </div>
-      <RemindersList reminders={data.reminders} />
+      <RemindersList reminders={data.reminders} unsent={data.unsent} />
       {data.remindersTotal > data.reminders.length ? (
         <p className="muted">
           The {data.reminders.length} most urgent of {data.remindersMore ? "more than " : ""}

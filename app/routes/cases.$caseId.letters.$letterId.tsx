@@ -13,13 +13,16 @@ import {
   getLetter,
   LetterFrozenError,
   LetterInputError,
+  letterChannel,
   letterProblems,
   saveDraft,
   sendLetter,
+  todayUtc,
 } from "~/letters/letters.server";
 import { LetterNotSendableError } from "~/letters/sendable";
+import { sentDatesSchema } from "~/requests/forms";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { FormErrors } from "~/ui/forms";
+import { FormErrors, TextField } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
 import { can } from "~/workspaces/scope.server";
 
@@ -62,6 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       attachmentIds: letter.attachmentIds,
       paper: letter.paper,
       sentAt: letter.sentAt?.toISOString() ?? null,
+      sentOn: letter.sentOn,
+      receivedOn: letter.receivedOn,
       dueOn: letter.dueOn,
       extendedDueOn: letter.extendedDueOn,
       acknowledgeBy: letter.acknowledgeBy,
@@ -79,10 +84,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     evidence: evidenceChoices(scope, exposures),
     problems,
     canWrite: can(scope, "case:write"),
+    today: todayUtc(),
   };
 }
 
-const IntentSchema = z.object({ intent: z.enum(["save", "send"], "Unknown action.") });
+// "record": an email letter the user sent from their own mail, recorded with its dates instead of queued.
+const IntentSchema = z.object({ intent: z.enum(["save", "send", "record"], "Unknown action.") });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
@@ -96,8 +103,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     // The text on screen is what is sent: save it first, then send that.
     saveDraft(scope, caseId, letterId, parsed.data);
-    if (intent.data.intent === "send") {
-      sendLetter(scope, caseId, letterId);
+    // Posted, submitted in a web form, or sent from the user's own mail: the dates they give (the form fills
+    // in today; a post without the fields means today). An email Retract sends takes no dates: it is received
+    // the day the mail server accepts it.
+    const wantsDates =
+      intent.data.intent === "record" ||
+      (intent.data.intent === "send" && letterChannel(scope, caseId, letterId) !== "email");
+    const given = form.has("sentOn") || form.has("receivedOn") || intent.data.intent === "record";
+    const dates = wantsDates && given ? parseForm(form, sentDatesSchema()) : null;
+    if (dates && !dates.ok)
+      return Response.json(
+        { ...dates, formErrors: ["Check the dates: the letter was saved but not marked as sent."] },
+        { status: 400 },
+      );
+    if (intent.data.intent !== "save") {
+      sendLetter(scope, caseId, letterId, new Date(), dates?.ok ? dates.data : undefined);
       return redirect(`/cases/${caseId}/letters/${letterId}?sent=1`);
     }
     return Response.json({ saved: true, fieldErrors: {} });
@@ -117,7 +137,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     if (e instanceof LetterInputError)
-      return Response.json({ formErrors: [e.message], fieldErrors: {} }, { status: 400 });
+      return Response.json(
+        { formErrors: [e.message], fieldErrors: e.field ? { [e.field]: [e.message] } : {} },
+        { status: 400 },
+      );
     if (e instanceof LetterFrozenError)
       return Response.json({ formErrors: [e.message], fieldErrors: {} }, { status: 409 });
     throw e;
@@ -132,7 +155,12 @@ const LANG_NAMES: Record<string, string> = {
   ko: "한국어",
 };
 
-type ActionData = { saved?: boolean; fieldErrors: FieldErrors; formErrors?: string[] };
+type ActionData = {
+  saved?: boolean;
+  fieldErrors: FieldErrors;
+  formErrors?: string[];
+  values?: Record<string, unknown>;
+};
 
 function CopyButton({ target, label }: { target: string; label: string }) {
   const [ready, setReady] = useState(false);
@@ -160,7 +188,7 @@ function CopyButton({ target, label }: { target: string; label: string }) {
 }
 
 export default function LetterPage() {
-  const { caseId, letter, urls, evidence, problems, canWrite } = useLoaderData<typeof loader>();
+  const { caseId, letter, urls, evidence, problems, canWrite, today } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const nav = useNavigation();
   const busy = nav.state !== "idle" && nav.formMethod === "POST";
@@ -214,7 +242,11 @@ export default function LetterPage() {
       {letter.status === "sent" ? (
         <div className="notice notice-ok" role="status">
           <p>
-            Sent {letter.sentAt?.slice(0, 10)}. It is kept exactly as sent and can no longer be changed.
+            Sent {letter.sentOn ?? letter.sentAt?.slice(0, 10)}
+            {letter.receivedOn && letter.receivedOn !== letter.sentOn
+              ? `, received ${letter.receivedOn}`
+              : ""}
+            . It is kept exactly as sent and can no longer be changed.
             {letter.dueOn ? ` Answer due by ${letter.dueOn}` : ""}
             {letter.dueOn && letter.dueRule ? ` (${letter.dueRule}).` : letter.dueOn ? "." : ""}
           </p>
@@ -364,6 +396,31 @@ export default function LetterPage() {
             </fieldset>
           ) : null}
           <input type="hidden" name="paper" value={letter.paper} />
+          {letter.channel === "email" ? (
+            <details>
+              <summary>Sent it from your own email instead?</summary>
+              <div className="stack">
+                <p>
+                  Record the day you sent it and the day they received it (for an email, usually the same
+                  day). The deadline counts from the day they received it.
+                </p>
+                <SentDateFields channel="email" today={today} data={data} />
+                <p>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="record"
+                    className="button button-secondary"
+                    disabled={busy}
+                  >
+                    Record as sent from my own email
+                  </button>
+                </p>
+              </div>
+            </details>
+          ) : (
+            <SentDateFields channel={letter.channel} today={today} data={data} />
+          )}
           <div className="row">
             <button
               type="submit"
@@ -402,6 +459,48 @@ export default function LetterPage() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** When a letter the user sends themselves went out and arrived; both default to today. */
+function SentDateFields({
+  channel,
+  today,
+  data,
+}: {
+  channel: "email" | "pdf" | "webform";
+  today: string;
+  data?: ActionData;
+}) {
+  const errors = data?.fieldErrors;
+  const given = (name: string) => {
+    const v = data?.values?.[name];
+    return typeof v === "string" ? v : today;
+  };
+  const sent = channel === "pdf" ? "Date posted" : channel === "webform" ? "Date submitted" : "Date sent";
+  return (
+    <fieldset className="field">
+      <legend>{channel === "pdf" ? "When you posted it" : "When you sent it"}</legend>
+      <TextField
+        name="sentOn"
+        type="date"
+        label={sent}
+        defaultValue={given("sentOn")}
+        errors={errors?.sentOn}
+      />
+      <TextField
+        name="receivedOn"
+        type="date"
+        label="Date they received it"
+        defaultValue={given("receivedOn")}
+        errors={errors?.receivedOn}
+        hint={
+          channel === "pdf"
+            ? "The deadline counts from this day. Use the delivery date from the tracking or the signed receipt if you have one."
+            : "The deadline counts from this day."
+        }
+      />
+    </fieldset>
   );
 }
 

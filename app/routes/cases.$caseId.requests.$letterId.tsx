@@ -8,9 +8,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { calendarDateIn } from "~/deadlines/engine";
-import { listLetters } from "~/letters/letters.server";
+import {
+  canCorrectReceivedOn,
+  correctReceivedOn,
+  LetterInputError,
+  listLetters,
+} from "~/letters/letters.server";
 import { recordReply, repliesFor } from "~/replies/replies.server";
-import { ExtensionSchema, NoteSchema, ReplySchema } from "~/requests/forms";
+import { ExtensionSchema, NoteSchema, ReceivedOnSchema, ReplySchema } from "~/requests/forms";
 import {
   canTake,
   effectiveDue,
@@ -25,7 +30,7 @@ import {
   suggestedNextLetter,
 } from "~/requests/lifecycle";
 import { NextLetterError, writeNextLetter } from "~/requests/next-letter.server";
-import { addNote, getRequest, moveRequest, timeline } from "~/requests/requests.server";
+import { addNote, getRequest, moveRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
@@ -51,6 +56,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       channel: letter.channel,
     },
     status: req.status,
+    // A letter the user sent themselves (posted, a web form, their own mail) may get its received date
+    // corrected while it waits for the first answer.
+    receivedEditable: canCorrectReceivedOn(scope, caseId, letterId),
+    sentOn: req.sentOn,
+    receivedOn: req.receivedOn,
+    unsent: unsentNextLetters(scope, letterId).map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      reference: l.reference,
+      writtenOn: l.createdAt.toISOString().slice(0, 10),
+    })),
     due,
     announced: req.announcedDueOn !== null,
     overdue: isOverdue(req, today),
@@ -74,7 +90,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const IntentSchema = z.enum(["reply", "extension", "note", "follow-up", "complaint", "authority", "close"]);
+const IntentSchema = z.enum([
+  "reply",
+  "extension",
+  "note",
+  "follow-up",
+  "complaint",
+  "authority",
+  "close",
+  "received",
+]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
@@ -124,6 +149,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         );
         return redirect(`/cases/${caseId}/letters/${id}`);
       }
+      case "received": {
+        const parsed = parseForm(form, ReceivedOnSchema);
+        if (!parsed.ok) return Response.json({ intent: "received", ...parsed }, { status: 400 });
+        correctReceivedOn(scope, caseId, letterId, parsed.data.receivedOn);
+        return redirect(here);
+      }
       case "authority":
         moveRequest(scope, letterId, { type: "authority_outcome" });
         return redirect(here);
@@ -132,6 +163,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirect(here);
     }
   } catch (e) {
+    if (e instanceof LetterInputError)
+      return Response.json(
+        {
+          intent: intent.data,
+          formErrors: [],
+          fieldErrors: { [e.field ?? "receivedOn"]: [e.message] },
+        },
+        { status: 400 },
+      );
     if (e instanceof IllegalTransitionError || e instanceof NextLetterError)
       return Response.json(
         { intent: intent.data, formErrors: [e.message], fieldErrors: {} },
@@ -173,6 +213,14 @@ export default function RequestPage() {
             </span>{" "}
             {d.overdue ? <span className="badge badge-request-overdue">overdue</span> : null}
           </dd>
+          {d.sentOn ? (
+            <>
+              <dt>Sent</dt>
+              <dd>{d.sentOn}</dd>
+              <dt>Received by them</dt>
+              <dd>{d.receivedOn ?? d.sentOn}</dd>
+            </>
+          ) : null}
           <dt>Answer due</dt>
           <dd>
             {d.due
@@ -185,6 +233,15 @@ export default function RequestPage() {
         </p>
       </div>
 
+      {d.unsent.map((l) => (
+        <div key={l.id} className="notice notice-warn" role="note">
+          <p>
+            You wrote {l.kind === "regulator-complaint" ? "a complaint" : "a follow-up"} ({l.reference}) on{" "}
+            {l.writtenOn} and have not sent it yet. This request moves on when it is sent.{" "}
+            <Link to={`/cases/${d.caseId}/letters/${l.id}`}>Open it to send it</Link>
+          </p>
+        </div>
+      ))}
       {d.overdue ? (
         <div className="notice notice-warn" role="note">
           <p>
@@ -228,6 +285,27 @@ export default function RequestPage() {
           <p className="muted">
             Both are drafts filled from this request's dates and replies: you read them before they go.
           </p>
+        </section>
+      ) : null}
+
+      {d.can.write && d.receivedEditable ? (
+        <section aria-labelledby="received" className="card medium">
+          <h2 id="received">When they received it</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="received" />
+            <TextField
+              id="received-on-correction"
+              name="receivedOn"
+              label="Date they received it"
+              type="date"
+              defaultValue={d.receivedOn ?? d.sentOn ?? d.today}
+              hint="If you learn the delivery date later (tracking, a signed receipt), enter it here: the deadline is counted again from that day."
+              errors={errors("received")?.fieldErrors.receivedOn}
+            />
+            <button type="submit" className="button button-secondary" disabled={busy("received")}>
+              Save the date received
+            </button>
+          </Form>
         </section>
       ) : null}
 

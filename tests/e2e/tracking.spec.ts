@@ -1,7 +1,7 @@
 // Tracking as a user lives it: a letter goes out by email (a real SMTP server on 127.0.0.1), the recipient's reply
 // lands in the user's mailbox (a real dovecot on 127.0.0.1) and attaches itself to the request, the status
 // changes, the deadline passes (moved into the past in the database: a month cannot pass in a test), the
-// dashboard says so, and one click writes the follow-up.
+// dashboard says so, one click writes the follow-up, and the request is followed up once that is sent.
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { startDovecot } from "../integration/dovecot";
@@ -10,7 +10,7 @@ import { expect, expectAccessible, signUp, test, uniqueEmail } from "./fixtures"
 
 const password = "correct horse battery staple";
 
-test("send → reply arrives → status changes → overdue → follow-up written", async ({ page }) => {
+test("send → reply arrives → status changes → overdue → follow-up written, then sent", async ({ page }) => {
   test.setTimeout(150_000);
   const smtp = await startSmtpServer();
   const dovecot = await startDovecot();
@@ -117,7 +117,29 @@ test("send → reply arrives → status changes → overdue → follow-up writte
     await page.getByRole("button", { name: "Write the follow-up" }).click();
     await expect(page.getByRole("heading", { name: "Check and edit the letter" })).toBeVisible();
     await expect(page.getByLabel("Letter text")).toHaveValue(new RegExp(reference));
+    const followUpUrl = page.url();
+    const followUpReference = (await page.locator("p.muted .mono").first().textContent())!.trim();
+    // Written is not sent: the request is still overdue, and says the follow-up waits to be sent.
     await page.goto(requestUrl);
+    await expect(page.locator(".badge-request-overdue")).toBeVisible();
+    await expect(page.getByText(/You wrote a follow-up .* and have not sent it yet/)).toBeVisible();
+    await page.goto(followUpUrl);
+    await page.getByRole("button", { name: "Send by email to abuse@telegram.org" }).click();
+    await expect
+      .poll(() => smtp.received.filter((m) => m.subject?.includes(followUpReference)).length, {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    // Sent: now the request is followed up.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(requestUrl);
+          return page.locator(".badge-request-follow_up_sent").count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
     await expect(page.locator(".badge-request-follow_up_sent")).toHaveText("followed up");
   } finally {
     await dovecot.stop();

@@ -70,6 +70,9 @@ describe("the next letter in one click", () => {
     expect(draft.body).toContain(original.reference);
     expect(draft.body).toMatch(/24 November 2026|2026-11-24/);
     expect(letterProblems(draft)).toEqual({ missing: [], markers: [] });
+    // A draft changes nothing for the recipient: the request is still waiting, so its reminder stays.
+    expect(getRequest(owner.scope, first).status).toBe("sent");
+    sendLetter(owner.scope, caseId, id, new Date("2026-11-11T09:00:00Z"));
     expect(getRequest(owner.scope, first).status).toBe("follow_up_sent");
   });
 
@@ -82,6 +85,8 @@ describe("the next letter in one click", () => {
     expect(draft.body).toContain(getLetter(owner.scope, caseId, first).reference);
     expect(draft.body.toLowerCase()).toContain("freedom of expression");
     expect(letterProblems(draft).missing).toEqual([]);
+    expect(getRequest(owner.scope, first).status).toBe("refused");
+    sendLetter(owner.scope, caseId, id, new Date("2026-11-11T09:00:00Z"));
     expect(getRequest(owner.scope, first).status).toBe("escalated");
     // Escalated: no second complaint from the same request.
     expect(() => writeNextLetter(owner.scope, first, "regulator-complaint")).toThrow(IllegalTransitionError);

@@ -1,8 +1,11 @@
 // Reminder digests: overdue and due-soon requests are mailed (through a real SMTP server on 127.0.0.1) once a day.
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { letters } from "#db/schema";
+import { getDb } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
 import { resetMailerForTests } from "~/mail/mailer.server";
-import { remindersFor, sendReminderDigests } from "~/requests/reminders.server";
+import { remindersFor, sendReminderDigests, unsentLetters } from "~/requests/reminders.server";
 import { moveRequest } from "~/requests/requests.server";
 import { newAccount } from "./helpers";
 import { startSmtpServer } from "./smtp-test-server";
@@ -57,5 +60,29 @@ describe("reminders", () => {
 
     await sendReminderDigests(new Date("2026-12-10T15:00:00Z"));
     expect(smtp.received.slice(before).filter((m) => JSON.stringify(m.to).includes(a.email))).toHaveLength(1);
+  });
+
+  it("mails a letter written three days ago and never sent, with the day it was written", async () => {
+    const a = await newAccount();
+    const draft = sentLetter(a.scope, { status: "draft", dueOn: null });
+    getDb()
+      .update(letters)
+      .set({ createdAt: new Date("2027-03-01T08:00:00Z") })
+      .where(eq(letters.id, draft.letterId))
+      .run();
+    const now = new Date("2027-03-04T09:00:00Z");
+    expect(remindersFor(a.scope, now)).toEqual([]);
+    expect(unsentLetters(a.scope, now).map((u) => u.reference)).toEqual([draft.reference]);
+    expect(unsentLetters(a.scope, new Date("2027-03-03T09:00:00Z"))).toEqual([]);
+
+    const before = smtp.received.length;
+    await sendReminderDigests(now);
+    const mine = smtp.received.slice(before).filter((m) => JSON.stringify(m.to).includes(a.email));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.subject).toBe("Retract: 1 letter not sent yet");
+    expect(mine[0]!.text).toContain(
+      `${draft.reference} to Unknown site: You wrote this letter on 2027-03-01 and have not sent it yet.`,
+    );
+    expect(mine[0]!.text).toContain(`/cases/${draft.caseId}/letters/${draft.letterId}`);
   });
 });
