@@ -88,7 +88,7 @@ function detailsOf(
     destination: "email|privacy@example.com",
     requesterName: p.name,
     requesterEmail: p.email,
-    contactAddress: "typed",
+    contactAddress: p.address ? "typed" : "none",
     requesterAddress: p.address,
     requesterCountry: "Germany",
     identifiers: p.identifiers,
