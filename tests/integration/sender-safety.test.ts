@@ -19,6 +19,7 @@ import {
   sendLetter,
   writeLetter,
 } from "~/letters/letters.server";
+import { saveSmtpSettings } from "~/outbox/smtp-settings.server";
 import { importDirectory } from "~/recipients/import.server";
 import { writeNextLetter } from "~/requests/next-letter.server";
 import * as apiRequests from "~/routes/api.v1.requests";
@@ -30,6 +31,7 @@ import { call, get, newAccount, post, status } from "./helpers";
 const HOME = "14 Lindenweg, 10115 Berlin";
 const PHONE = "+49 30 5550 1234";
 const PO_BOX = "Postfach 1201, 10001 Berlin";
+const ORG_ADDRESS = "Example GmbH, Security Office, Postfach 99, 10002 Berlin";
 
 let owner: Awaited<ReturnType<typeof newAccount>>;
 let caseId: string;
@@ -325,22 +327,35 @@ describe("the next letter", () => {
 
 describe("the bulk job", () => {
   it("writes every letter with the email only, for staff whose home addresses are on file", async () => {
+    saveSmtpSettings(owner.scope, {
+      host: "127.0.0.1",
+      port: 2525,
+      secure: false,
+      user: "security",
+      password: "app-password-1",
+      from: "Security Team <security@employer.example>",
+      replyTo: "",
+    });
     for (const sender of ["self", "representative"] as const) {
       const seeded = await seedIncident(owner.scope, {
         people: 3,
-        recipientIds: emailRecipients(2),
+        recipientIds: ["curated:telegram", ...emailRecipients(1)],
         mandates: "row",
         tag: `Safety ${sender}`,
       });
       const jobId = startBulkLetters(owner.scope, seeded.incidentId, {
-        letter: "suggested",
+        // A GDPR erasure prints the sender's contact block in full (a DSA notice prints the email only).
+        letter: "gdpr-erasure",
         lang: "auto",
-        channel: "documents",
+        // Queued only: this test reads the letters and sends nothing.
+        channel: "email",
         sender,
         particularSituation: "Our staff list was posted with a call to visit them at home.",
         illegalityExplanation: "The post publishes private home addresses to invite harassment.",
         delistingReason: "",
         authorityName: "the Berlin Commissioner for Data Protection and Freedom of Information",
+        // Entered by the operator: the representative's letters carry it (decision 057).
+        repAddress: sender === "representative" ? ORG_ADDRESS : undefined,
       });
       expect(await runBulkJob(jobId, { budgetMs: 50 })).toBe("done");
       const ids = jobItems(jobId).flatMap((i) => (i.letterId ? [i.letterId] : []));
@@ -352,7 +367,13 @@ describe("the bulk job", () => {
         expect(letter.body).not.toContain("Example Street");
         expect(letter.variables.requester.postalAddress ?? null).toBeNull();
         expect(letter.variables.requester.phone ?? null).toBeNull();
+        expect(letter.variables.representative?.address ?? null).toBe(
+          sender === "representative" ? ORG_ADDRESS : null,
+        );
       }
+      const withOrgAddress = rows.filter((r) => decryptLetter(r).body.includes(ORG_ADDRESS));
+      if (sender === "representative") expect(withOrgAddress.length).toBeGreaterThan(0);
+      else expect(withOrgAddress).toEqual([]);
     }
   }, 120_000);
 });
