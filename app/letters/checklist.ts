@@ -796,7 +796,6 @@ const MANDATE: CheckDef[] = [
     label: "the person giving authority",
     run: (c) => {
       c.need(c.has(c.v.requester.name), "requester.name");
-      c.need(c.has(c.v.requester.postalAddress), "requester.postalAddress");
       c.need(c.has(c.v.requester.email), "requester.email");
     },
   },

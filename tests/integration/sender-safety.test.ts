@@ -19,6 +19,8 @@ import {
   sendLetter,
   writeLetter,
 } from "~/letters/letters.server";
+import { mandateVariables } from "~/letters/mandates.server";
+import { getTemplate, renderTemplate } from "~/letters/templates.server";
 import { saveSmtpSettings } from "~/outbox/smtp-settings.server";
 import { importDirectory } from "~/recipients/import.server";
 import { writeNextLetter } from "~/requests/next-letter.server";
@@ -35,6 +37,7 @@ const ORG_ADDRESS = "Example GmbH, Security Office, Postfach 99, 10002 Berlin";
 
 let owner: Awaited<ReturnType<typeof newAccount>>;
 let caseId: string;
+let subjectId: string;
 let photoId: string;
 
 function exposure(url: string, exposed: ("home_address" | "photos" | "phone")[]) {
@@ -54,7 +57,7 @@ function exposure(url: string, exposed: ("home_address" | "photos" | "phone")[])
 beforeAll(async () => {
   importDirectory(getDb());
   owner = await newAccount("Robin Example");
-  const subjectId = createSubject(
+  subjectId = createSubject(
     owner.scope,
     SubjectFieldsSchema.parse({
       name: "Robin Example",
@@ -245,6 +248,16 @@ describe("the home address choice and the draft page", () => {
       letterId: gdpr,
     })) as { letter: { passedOn: string | null } };
     expect(gdprPage.letter.passedOn).toBeNull();
+  });
+});
+
+describe("the letter of authority", () => {
+  it("carries no home address: its signed copy goes with every letter the representative sends", () => {
+    const variables = mandateVariables(owner.scope, subjectId);
+    expect(variables.requester.postalAddress).toBeNull();
+    const { body } = renderTemplate(getTemplate("mandate", "en")!, variables);
+    expect(body).toContain("I, Robin Example, email robin@example.test,");
+    expect(body).not.toContain("Lindenweg");
   });
 });
 
