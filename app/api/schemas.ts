@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { EXPOSED_KINDS, EXPOSURE_STATUSES, SEVERITIES } from "~/exposures/categories";
 import { isoDate } from "~/exposures/schemas";
+import { CONTACT_ADDRESS_CHOICES } from "~/letters/forms";
 import { KINDS, LANGS, REGIMES } from "~/letters/variables";
 import { REFUSAL_REASONS, REPLY_OUTCOMES, REQUEST_STATES } from "~/requests/lifecycle";
 
@@ -125,6 +126,20 @@ export const ApiRequestCreateSchema = z
       .meta({ description: "Email address, web form URL or postal address; the directory's when left out." }),
     requesterName: z.string().max(200).optional(),
     requesterEmail: z.string().max(320).optional(),
+    contactAddress: z.enum(CONTACT_ADDRESS_CHOICES).optional().meta({
+      description:
+        "Which postal address the letter carries: none (email only, the default), typed (requesterAddress: a representative's, a PO box, an organisation's) or home (the person's first address on file).",
+    }),
+    requesterAddress: z
+      .string()
+      .max(1000)
+      .optional()
+      .meta({ description: "The address to put in the letter when contactAddress is typed." }),
+    requesterPhone: z
+      .string()
+      .max(60)
+      .optional()
+      .meta({ description: "A phone number for the letter; none is put in when left out." }),
     authorityName: z.string().max(300).optional().meta({
       description: "The supervisory authority the letter names; a default for the law when left out.",
     }),

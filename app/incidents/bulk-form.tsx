@@ -89,6 +89,14 @@ export function BulkStartForm({
         errors={e.sender}
       />
       <TextArea
+        name="repAddress"
+        label="Your organisation's postal address (optional)"
+        hint="Put in your representative letters only if you enter it here. The letters never carry a person's home address or phone number; left empty, they carry your email only."
+        rows={2}
+        defaultValue={v("repAddress")}
+        errors={e.repAddress}
+      />
+      <TextArea
         name="particularSituation"
         label="The people's particular situation (for GDPR objections)"
         hint="One text for everyone, e.g. why the leak puts them at risk. No names."

@@ -39,6 +39,11 @@ export const BulkStartSchema = z.object({
   channel: z.enum(["email", "documents"], "Choose how the letters go out.").default("email"),
   /** representative: you write on each person's behalf (needs their signed letter of authority). */
   sender: z.enum(["representative", "self"], "Choose who the letters are from.").default("representative"),
+  /**
+   * The organisation's postal address for a representative's letters, only if the operator enters it; a bulk
+   * letter never carries a person's home address or phone (decision 057). Optional: older jobs have none.
+   */
+  repAddress: z.string().trim().max(1000, "At most 1000 characters.").optional(),
   particularSituation: text(5000),
   illegalityExplanation: text(5000),
   delistingReason: text(2000),

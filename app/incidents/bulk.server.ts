@@ -563,6 +563,9 @@ export class BulkRun {
       repName: this.rep.name,
       repOrganisation: this.rep.organisation,
       repEmail: this.rep.email,
+      // Decision 057: no home address or phone (detailsFromSubject fills neither, nothing chooses one); the
+      // organisation's address only where the operator entered it.
+      repAddress: represented ? (this.options.repAddress ?? "") : "",
       repMandateDate: person.mandateDate ?? "",
       particularSituation: this.options.particularSituation,
       illegalityExplanation: this.options.illegalityExplanation,

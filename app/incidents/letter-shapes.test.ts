@@ -88,6 +88,7 @@ function detailsOf(
     destination: "email|privacy@example.com",
     requesterName: p.name,
     requesterEmail: p.email,
+    contactAddress: p.address ? "typed" : "none",
     requesterAddress: p.address,
     requesterCountry: "Germany",
     identifiers: p.identifiers,

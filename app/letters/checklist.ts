@@ -575,15 +575,22 @@ const DMCA: CheckDef[] = [
   },
   {
     id: "4-contact",
-    label: "complainant's address, telephone and email",
+    // 512(c)(3)(A)(iv): contact information "such as" address, telephone and email. The notice is usually
+    // forwarded to the uploader (LEGAL.md §2), so email is enough; an address or phone only where chosen.
+    label: "complainant's contact information (email; address and telephone only where chosen)",
     run: (c) => {
       const r = c.v.representative;
       const who = r
         ? { address: r.address, phone: r.phone, email: r.email }
         : { address: c.v.requester.postalAddress, phone: c.v.requester.phone, email: c.v.requester.email };
-      c.need(c.has(who.address), "address");
-      c.need(c.has(who.phone), "telephone");
       c.need(c.has(who.email), "email");
+      if (who.address?.trim()) c.need(c.has(who.address), "address");
+      if (who.phone?.trim()) c.need(c.has(who.phone), "telephone");
+      c.need(!/^\s*(address|telephone|phone):\s*$/im.test(c.body), "no empty address or telephone line");
+      // A representative is the complainant: the person's own address and phone stay out of the notice.
+      if (r)
+        for (const own of [c.v.requester.postalAddress, c.v.requester.phone])
+          if (own?.trim()) c.need(!c.has(own), "the person's own address and phone left out");
     },
   },
   {
@@ -789,7 +796,6 @@ const MANDATE: CheckDef[] = [
     label: "the person giving authority",
     run: (c) => {
       c.need(c.has(c.v.requester.name), "requester.name");
-      c.need(c.has(c.v.requester.postalAddress), "requester.postalAddress");
       c.need(c.has(c.v.requester.email), "requester.email");
     },
   },

@@ -374,7 +374,9 @@ export function composeVariables(input: ComposeInput): {
     requester: {
       name: d.requesterName,
       email: d.requesterEmail,
-      postalAddress: d.requesterAddress || null,
+      // Only what the person chose (LetterDetailsSchema empties the address when they chose email only).
+      postalAddress: (d.contactAddress !== "none" && d.requesterAddress) || null,
+      phone: d.requesterPhone || null,
       country: d.requesterCountry || null,
     },
     representative: d.represented
@@ -422,13 +424,16 @@ export function composeVariables(input: ComposeInput): {
   return { variables, deadline };
 }
 
-/** The form's first values, from the case's subject (decrypted by the caller, whose read is logged). */
+/**
+ * The form's first values, from the case's subject (decrypted by the caller, whose read is logged). Never the
+ * home address or a phone number (LEGAL.md §2): the contact block is the email unless the person chooses more.
+ */
 export function detailsFromSubject(subject: Subject | null): Partial<Record<string, string>> {
   if (!subject) return {};
   return {
     requesterName: subject.name,
     requesterEmail: subject.emails[0] ?? "",
-    requesterAddress: subject.addresses[0] ?? "",
+    contactAddress: "none",
     requesterCountry: subject.country ? countryName(subject.country) : "",
     identifiers: subject.usernames.join("\n"),
     searchTerms: subject.name,

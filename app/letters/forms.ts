@@ -33,7 +33,15 @@ export const DestinationSchema = z
     return { channel: channel as "email" | "pdf" | "webform", address: v.slice(bar + 1) };
   });
 
-/** What the user tells Retract before the letter is filled in (all prefilled from the case where known). */
+/**
+ * Which postal address the sender's contact block carries (LEGAL.md §2: never the home address by default):
+ * none (email only), one the person types (a representative's, a PO box, the organisation's), or the home
+ * address on file (read from the person's record when the letter is written).
+ */
+export const CONTACT_ADDRESS_CHOICES = ["none", "typed", "home"] as const;
+export type ContactAddressChoice = (typeof CONTACT_ADDRESS_CHOICES)[number];
+
+/** What the user tells Retract before the letter is filled in (prefilled from the case where known and safe). */
 export const LetterDetailsSchema = z
   .object({
     exposureIds: z.array(z.string().min(1).max(40)).min(1, "Pick at least one place.").max(200),
@@ -62,7 +70,13 @@ export const LetterDetailsSchema = z
       .max(320)
       .default("")
       .pipe(z.union([z.literal(""), z.email("Enter an email address like name@example.com.")])),
+    contactAddress: z
+      .enum(CONTACT_ADDRESS_CHOICES, "Choose which address, if any, goes in the letter.")
+      .default("none"),
+    /** The address the person typed (used only when `contactAddress` is "typed"). */
     requesterAddress: text(1000),
+    /** Empty unless the person types one: a phone number is never filled in from the record. */
+    requesterPhone: text(60),
     requesterCountry: text(100),
     represented: z
       .string()
@@ -88,11 +102,20 @@ export const LetterDetailsSchema = z
     stateLaw: z.union([z.literal(""), z.enum(STATE_CODES, "Choose the state you live in.")]).default(""),
   })
   .superRefine((v, ctx) => {
+    if (v.contactAddress === "typed" && !v.requesterAddress)
+      ctx.addIssue({
+        code: "custom",
+        path: ["requesterAddress"],
+        message: "Type the address to put in the letter, or choose email only.",
+      });
     if (v.option.kind === "us-state-deletion" && !v.stateLaw)
       ctx.addIssue({ code: "custom", path: ["stateLaw"], message: "Choose the state whose law applies." });
     if (v.represented && v.repEmail && !z.email().safeParse(v.repEmail).success)
       ctx.addIssue({ code: "custom", path: ["repEmail"], message: "Enter an email address." });
-  });
+  })
+  // An address typed and then "email only" chosen stays out of the letter: from here on `requesterAddress` is
+  // exactly the address the letter may carry ("home" is read from the person's record by writeLetter).
+  .transform((v) => (v.contactAddress === "none" ? { ...v, requesterAddress: "" } : v));
 export type LetterDetails = z.output<typeof LetterDetailsSchema>;
 export const LETTER_DETAIL_ARRAYS = ["exposureIds", "attachmentIds"] as const;
 

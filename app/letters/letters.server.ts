@@ -16,6 +16,7 @@ import { type SentDates, sentDatesSchema } from "~/requests/forms";
 import { IllegalTransitionError, type RequestEvent } from "~/requests/lifecycle";
 import { applyEventIn } from "~/requests/requests.server";
 import { decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
+import { getSubject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import { randomBytes } from "~/utils/random.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
@@ -62,9 +63,10 @@ function freshReference(): string {
 export const todayUtc = (now = new Date()) => calendarDateIn(now, "UTC");
 
 /** Writes a draft letter for exposures at one recipient; returns its id. */
-export function writeLetter(scope: Scope, caseId: string, d: LetterDetails, now = new Date()): string {
+export function writeLetter(scope: Scope, caseId: string, input: LetterDetails, now = new Date()): string {
   requirePermission(scope, "case:write");
-  getCase(scope, caseId); // 404 unless the case is in this workspace
+  const kase = getCase(scope, caseId); // 404 unless the case is in this workspace
+  const d = withChosenAddress(scope, kase.subjectId, input);
   const all = listExposures(scope, caseId);
   const chosen = all.filter((e) => d.exposureIds.includes(e.id));
   if (chosen.length !== new Set(d.exposureIds).size)
@@ -168,6 +170,22 @@ export function writeLetter(scope: Scope, caseId: string, d: LetterDetails, now 
     detail: { kind: meta.kind, lang: meta.lang, channel, exposures: chosen.length },
   });
   return id;
+}
+
+/**
+ * The sender's postal address as the person chose it (LEGAL.md §2): none, the one they typed, or the home
+ * address on file, read from the person's record here (the read is logged) and never taken from the form.
+ */
+function withChosenAddress(scope: Scope, subjectId: string, d: LetterDetails): LetterDetails {
+  if (d.contactAddress === "none") return { ...d, requesterAddress: "" };
+  if (d.contactAddress === "typed") return d;
+  const home = getSubject(scope, subjectId).addresses[0]?.trim();
+  if (!home)
+    throw new LetterInputError(
+      "There is no home address on file for this person. Type the address to use, or choose email only.",
+      "contactAddress",
+    );
+  return { ...d, requesterAddress: home };
 }
 
 /** Evidence files of these exposures the user may attach (names decrypted for the picker). */

@@ -60,7 +60,9 @@ export function mandateVariables(scope: Scope, subjectId: string, now = new Date
     requester: {
       name: s.name,
       email: s.emails[0] || BLANK,
-      postalAddress: s.addresses[0] || BLANK,
+      // The signed copy is enclosed with every letter the representative sends, to the sites that show the
+      // content: it never carries the home address (LEGAL.md §2); the name and email identify the person.
+      postalAddress: null,
       country: null,
     },
     representative: representativeOf(scope),

@@ -215,11 +215,15 @@ describe("sending is refused while anything is unfilled", () => {
     ).toEqual([]);
   });
 
-  it("requires the DMCA complainant's address and phone from whoever sends it", () => {
+  it("requires the DMCA complainant's email, and an address or phone only where they chose one", () => {
     const self = structuredClone(fixturesFor("dmca-takedown", "en")[0]!.variables);
-    self.requester = { ...self.requester, phone: null };
+    self.requester = { ...self.requester, phone: null, postalAddress: null };
+    const emailOnly = renderLetter({ templateId: "dmca-takedown", lang: "en", variables: self });
+    expect(emailOnly.missing).toEqual([]);
+    expect(emailOnly.body).not.toMatch(/^(Address|Telephone):/m);
+    self.requester = { ...self.requester, email: "" };
     expect(renderLetter({ templateId: "dmca-takedown", lang: "en", variables: self }).missing).toEqual([
-      "requester.phone",
+      "requester.email",
     ]);
   });
 

@@ -20,6 +20,7 @@ import {
   todayUtc,
 } from "~/letters/letters.server";
 import { LetterNotSendableError } from "~/letters/sendable";
+import { passedOnNotice } from "~/letters/sender-safety";
 import { sentDatesSchema } from "~/requests/forms";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextField } from "~/ui/forms";
@@ -71,6 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       extendedDueOn: letter.extendedDueOn,
       acknowledgeBy: letter.acknowledgeBy,
       dueRule: letter.variables.dueRule ?? null,
+      // Said before sending: the recipient may pass this kind of letter on to whoever posted the content.
+      passedOn: letter.frozen ? null : passedOnNotice(letter.kind),
       outbox: letter.outbox
         ? {
             state: letter.outbox.state,
@@ -218,6 +221,11 @@ export default function LetterPage() {
       <aside className="notice notice-warn letter-advice" aria-label="Not legal advice">
         <p>{NOT_LEGAL_ADVICE}</p>
       </aside>
+      {letter.passedOn ? (
+        <aside className="notice passed-on-notice" aria-label="Who may see this letter">
+          <p>{letter.passedOn}</p>
+        </aside>
+      ) : null}
 
       {letter.status === "failed" ? (
         <div className="notice notice-error" role="alert">

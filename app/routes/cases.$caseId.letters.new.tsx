@@ -16,6 +16,8 @@ import {
 import { LETTER_DETAIL_ARRAYS, LetterDetailsSchema, NOT_LEGAL_ADVICE } from "~/letters/forms";
 import { evidenceChoices, LetterInputError, writeLetter } from "~/letters/letters.server";
 import { latestMandate } from "~/letters/mandates.server";
+import { HOME_ADDRESS_WARNING, passedOnNotice } from "~/letters/sender-safety";
+import { recipientShowsContent } from "~/letters/sender-safety.server";
 import { STATE_LAW_OPTIONS } from "~/letters/state-laws";
 import { listWorkspaceTemplates } from "~/letters/workspace-templates.server";
 import { getSubject } from "~/subjects/subjects.server";
@@ -76,6 +78,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       repMandateDate: mandate?.signedOn ?? "",
     },
     subjectId: kase.subjectId,
+    // Offered as a choice only, never filled in (LEGAL.md §2); writeLetter reads it again from the record.
+    homeAddress: subject.addresses[0]?.trim() || null,
+    showsContent: group ? recipientShowsContent(scope.workspaceId, group.recipientId) : true,
     hasMandate: Boolean(mandate),
     stateLaws: STATE_LAW_OPTIONS,
     authorities: authoritiesFor(residence),
@@ -127,6 +132,8 @@ export default function NewLetter() {
     subjectId,
     hasMandate,
     stateLaws,
+    homeAddress,
+    showsContent,
   } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const nav = useNavigation();
@@ -213,18 +220,30 @@ export default function NewLetter() {
             <legend>Kind of letter</legend>
             {e.option ? <p className="error">{e.option.join(" ")}</p> : null}
             <div className="checks">
-              {group.options.map((o, i) => (
-                <label key={o.value} className="check letter-option">
-                  <input
-                    type="radio"
-                    name="option"
-                    value={o.value}
-                    defaultChecked={data?.values?.option ? data.values.option === o.value : i === 0}
-                  />{" "}
-                  <strong>{o.title}</strong>
-                  <span className="hint"> {o.reason}</span>
-                </label>
-              ))}
+              {group.options.map((o, i) => {
+                const passedOn = passedOnNotice(o.kind);
+                const noticeId = `passed-on-${o.value.replace("/", "-")}`;
+                return (
+                  <div key={o.value} className="stack">
+                    <label className="check letter-option">
+                      <input
+                        type="radio"
+                        name="option"
+                        value={o.value}
+                        aria-describedby={passedOn ? noticeId : undefined}
+                        defaultChecked={data?.values?.option ? data.values.option === o.value : i === 0}
+                      />{" "}
+                      <strong>{o.title}</strong>
+                      <span className="hint"> {o.reason}</span>
+                    </label>
+                    {passedOn ? (
+                      <p className="notice passed-on-notice" id={noticeId}>
+                        {passedOn}
+                      </p>
+                    ) : null}
+                  </div>
+                );
+              })}
             </div>
           </fieldset>
 
@@ -278,13 +297,74 @@ export default function NewLetter() {
               defaultValue={v("requesterEmail")}
               errors={e.requesterEmail}
             />
-            <TextArea
-              name="requesterAddress"
-              label="Postal address (optional)"
-              hint="Leave empty to keep your address out of the letter; a PO box works."
-              rows={2}
-              defaultValue={v("requesterAddress")}
-              errors={e.requesterAddress}
+            <fieldset
+              className="field"
+              aria-describedby={e.contactAddress ? "f-contactAddress-error" : "f-contactAddress-hint"}
+            >
+              <legend>Postal address in the letter</legend>
+              <p className="hint" id="f-contactAddress-hint">
+                Your email address is enough for them to find the data and answer. An address goes in only if
+                you choose one here.
+              </p>
+              {e.contactAddress ? (
+                <p className="error" id="f-contactAddress-error">
+                  {e.contactAddress.join(" ")}
+                </p>
+              ) : null}
+              <div className="checks">
+                <label className="check">
+                  <input
+                    type="radio"
+                    name="contactAddress"
+                    value="none"
+                    defaultChecked={!["typed", "home"].includes(v("contactAddress"))}
+                  />{" "}
+                  No postal address, email only
+                </label>
+                <label className="check">
+                  <input
+                    type="radio"
+                    name="contactAddress"
+                    value="typed"
+                    defaultChecked={v("contactAddress") === "typed"}
+                  />{" "}
+                  A safe address I type below: a representative's, a PO box, or the organisation's when a
+                  caseworker acts
+                </label>
+                {homeAddress ? (
+                  <label className="check">
+                    <input
+                      type="radio"
+                      name="contactAddress"
+                      value="home"
+                      aria-describedby={showsContent ? "home-address-warning" : undefined}
+                      defaultChecked={v("contactAddress") === "home"}
+                    />{" "}
+                    The home address on file ({homeAddress.split("\n")[0]})
+                  </label>
+                ) : null}
+                {homeAddress && showsContent ? (
+                  <p className="notice notice-warn" id="home-address-warning">
+                    {HOME_ADDRESS_WARNING}
+                  </p>
+                ) : null}
+              </div>
+              <TextArea
+                name="requesterAddress"
+                label="Safe address to use"
+                hint="Used only when you choose to type an address above."
+                rows={2}
+                defaultValue={v("requesterAddress")}
+                errors={e.requesterAddress}
+              />
+            </fieldset>
+            <TextField
+              name="requesterPhone"
+              type="tel"
+              label="Phone number (optional)"
+              hint="Left empty, no phone number goes in the letter. A copyright (DMCA) notice asks for one but does not require it."
+              defaultValue={v("requesterPhone")}
+              errors={e.requesterPhone}
             />
             <TextField
               name="requesterCountry"

@@ -58,7 +58,7 @@ export function SubjectFieldset({
       <TextArea
         name="addresses"
         label="Postal addresses (optional)"
-        hint="Leave an empty line between two addresses. Used to check whether an address is still online and to sign letters."
+        hint="Leave an empty line between two addresses. Used to check whether an address is still online. A letter carries one only if you choose it there."
         defaultValue={defaults.addresses}
         errors={errors.addresses}
         rows={3}
