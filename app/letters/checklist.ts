@@ -1033,6 +1033,19 @@ const NEGATIVE: NegativeDef[] = [
     forbidden: () => CCPA_WORDS,
   },
   {
+    id: "german-grammar",
+    label: "German: a name after a preposition or on the address line keeps its grammar",
+    forbidden: (_v, lang) =>
+      lang === "de"
+        ? [
+            // "Beschwerde bei Die Bundesbeauftragte …": a directory name (nominative, with its article) pasted
+            // after a preposition; "An: der Berliner Beauftragten …": a dative name as the address line.
+            /\b(bei|an|von|mit|gegen|zu|vor) (Die|Der|Das) [A-ZÄÖÜ]/,
+            /^(An|Gesendet an): (der|dem|den|die|das) /m,
+          ]
+        : [],
+  },
+  {
     id: "no-law-claimed",
     label: "a letter under no named law cites none",
     appliesTo: (v) => v.regime === "none",

@@ -538,7 +538,7 @@ const REGIMES_BY_KIND: Record<Kind, Regime[]> = {
   "dmca-takedown": ["dmca"],
   "dsa-notice": ["dsa"],
   "platform-report": ["platform"],
-  "broker-optout": ["ccpa", "us-state", "gdpr", "none"],
+  "broker-optout": ["ccpa", "us-state", "gdpr", "uk-gdpr", "none"],
   "follow-up": ["gdpr", "uk-gdpr", "ccpa", "us-state", "kr-pipa", "kr-icna", "dmca", "dsa", "platform"],
   "regulator-complaint": ["gdpr", "uk-gdpr", "ccpa", "us-state", "kr-pipa", "kr-icna", "dsa"],
   mandate: ["gdpr"],

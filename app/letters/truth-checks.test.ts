@@ -288,6 +288,22 @@ describe("broker opt-outs state the law they rely on, and only that law", () => 
   });
 });
 
+describe("German lines keep their grammar whatever the directory calls the authority", () => {
+  it("names the authority after 'der Aufsichtsbehörde', so a nominative name with its article still reads", () => {
+    const l = letter("gdpr-erasure", "de", "gdpr/self");
+    expect(l.body).toContain(
+      "Beschwerde bei der Aufsichtsbehörde (Berliner Beauftragte für Datenschutz und Informationsfreiheit) einlegen",
+    );
+    const old = swap(
+      l,
+      "bei der Aufsichtsbehörde (Berliner Beauftragte für Datenschutz und Informationsfreiheit)",
+      "bei Die Bundesbeauftragte für den Datenschutz und die Informationsfreiheit",
+    );
+    expectCaught(l, "truth.german-grammar", old, "bei Die B");
+    expectCaught(l, "truth.german-grammar", swap(l, /^An: /m, "An: der "), "An: der ");
+  });
+});
+
 describe("no doubled names", () => {
   it("a legal entity that already holds the display name is not followed by it again", () => {
     const l = letter("platform-report", "en", "youtube/self");
