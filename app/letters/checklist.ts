@@ -855,7 +855,8 @@ const MANDATE: CheckDef[] = [
     label: "the person giving authority",
     run: (c) => {
       c.need(c.has(c.v.requester.name), "requester.name");
-      c.need(c.has(c.v.requester.postalAddress), "requester.postalAddress");
+      // The address only where the person chose to give one: the mandate is enclosed with every letter.
+      if (c.v.requester.postalAddress) c.need(c.has(c.v.requester.postalAddress), "requester.postalAddress");
       c.need(c.has(c.v.requester.email), "requester.email");
     },
   },

@@ -510,6 +510,8 @@ function kindVariables(kind: Kind, lang: Lang, regime: Regime, rep: boolean): Le
     case "mandate":
       return {
         ...v,
+        // The organisation's mandate carries no home address (it is enclosed with every letter).
+        requester: rep ? { ...v.requester, postalAddress: null } : v.requester,
         recipient: null,
         mandate: {
           requests: [

@@ -284,7 +284,7 @@ describe("front matter is validated", () => {
       valid.replace("deadlineRule: null", "deadlineRule: two-weeks"),
       /deadlineRule/,
     ],
-    ["an unknown key", valid.replace("version: 1", "version: 1\nauthor: me"), /author|Unrecognized/i],
+    ["an unknown key", valid.replace(/^version: (\d+)$/m, "version: $1\nauthor: me"), /author|Unrecognized/i],
     [
       "a body variable not declared",
       valid.replace("Letter of authority\nReference", "{{ finalDate }}\nReference"),
@@ -307,7 +307,7 @@ describe("templates directory", () => {
     const root = mkdtempSync(join(tmpdir(), "retract-templates-"));
     mkdirSync(join(root, "mandate"));
     const text = readFileSync(join(process.cwd(), "templates/mandate/en.liquid"), "utf8");
-    writeFileSync(join(root, "mandate", "en.liquid"), text.replace("version: 1", "version: 7"));
+    writeFileSync(join(root, "mandate", "en.liquid"), text.replace(/^version: \d+$/m, "version: 7"));
     process.env.RETRACT_TEMPLATES_DIR = root;
     expect(listTemplates().map((t) => `${t.id}/${t.lang}@${t.version}`)).toEqual(["mandate/en@7"]);
 
