@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { hasLegalDeadline, runChecklist } from "./checklist";
 import { fixturesFor, NON_EU_RESIDENT } from "./fixtures";
+import { ruleInWords } from "./format";
 import { renderLetter } from "./templates.server";
 import { type Kind, type Lang, LetterVariables, REGIMES } from "./variables";
 
@@ -107,6 +108,26 @@ describe("legal deadline only where the law sets one", () => {
       const old = swap(l, "no law sets a time for this;", "your stated handling time;");
       expectCaught(l, "truth.stated-handling-time", old, "stated handling time");
     }
+  });
+});
+
+describe("the rules in words", () => {
+  it.each(["dmca", "dsa-notice", "platform-sla", "kr-icna-30"] as const)(
+    "%s: the follow-up date is the sender's own, in every language",
+    (rule) => {
+      for (const lang of ["en", "de", "fr", "nl", "ko"] as const) {
+        const words = ruleInWords(rule, lang);
+        expect(words).not.toMatch(/stated handling time|deadline|Frist|délai légal|termijn|기한/i);
+        if (lang === "en") expect(words).toContain("a date I set myself");
+      }
+    },
+  );
+
+  it("cites DSA Art 16(5) for 'without undue delay' and ICNA's 'without delay'", () => {
+    expect(ruleInWords("dsa-notice", "en")).toContain("without undue delay under Art 16(5) DSA");
+    expect(ruleInWords("dsa-notice", "de")).toContain("Art. 16 Abs. 5 DSA");
+    expect(ruleInWords("kr-icna-30", "en")).toMatch(/^without delay under ICNA Art 44-2/);
+    expect(ruleInWords("kr-icna-30", "ko")).toContain("지체 없이");
   });
 });
 
