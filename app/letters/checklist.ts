@@ -778,8 +778,10 @@ const FOLLOW_UP: CheckDef[] = [
     id: "complaint",
     label: "names the complaint that follows",
     run: (c) => {
-      // A platform follow-up names an authority only when it is the Digital Services Coordinator.
-      if (c.v.authority && (c.v.regime !== "platform" || isDsc(c.v.authority.name))) {
+      // A platform follow-up names an authority only when it is the Digital Services Coordinator; a DMCA
+      // follow-up names none (no regulator hears DMCA notices).
+      const named = c.v.regime === "platform" ? isDsc(c.v.authority?.name) : c.v.regime !== "dmca";
+      if (c.v.authority && named) {
         c.need(c.has(c.v.authority.name), "authority.name");
       }
       if (isGdpr(c.v)) c.need(c.cites("77"), "Art 77");
@@ -996,11 +998,12 @@ const NEGATIVE: NegativeDef[] = [
   },
   {
     id: "dsa-no-dpa",
-    label:
-      "DSA and platform escalation goes to the Digital Services Coordinator, not a data-protection authority",
-    appliesTo: (v) => v.regime === "dsa" || v.regime === "platform",
+    label: "DSA, DMCA and platform letters never escalate to a data-protection authority",
+    appliesTo: (v) => v.regime === "dsa" || v.regime === "platform" || v.regime === "dmca",
     forbidden: () => [
       /(complain|complaint|escalate|Beschwerde|réclamation|klacht)[^.\n]*(data[- ]protection|Datenschutz|protection des données|gegevensbescherming|Aufsichtsbehörde|autorité de contrôle|toezichthoudende autoriteit|Information Commissioner|Article 77|Art\. 77|artikel 77|l'article 77)/i,
+      // A data-protection authority named anywhere, as the directory and the fixtures name them.
+      /Data Protection (Commission|Authority|Authorities|Commissioner)|data-protection authority|supervisory authority|Information Commissioner|Beauftragte für (den )?Datenschutz|Datenschutzbehörde|\bCNIL\b|Autoriteit Persoonsgegevens/i,
     ],
   },
   {

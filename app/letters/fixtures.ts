@@ -427,7 +427,9 @@ function kindVariables(kind: Kind, lang: Lang, regime: Regime, rep: boolean): Le
         },
         reference: "RX-9WD4-K7",
         finalDate: "2027-01-19",
-        authority: regime === "dmca" || regime === "platform" ? null : v.authority,
+        // What the app names for these regimes when it knows no better: a data-protection authority, which the
+        // DMCA and platform follow-ups must not name (they have no regulator; the DSA route is the DSC's).
+        authority: regime === "dmca" || regime === "platform" ? PEOPLE.ie.authority : v.authority,
       };
     case "regulator-complaint": {
       const right =

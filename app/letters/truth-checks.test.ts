@@ -231,6 +231,16 @@ describe("escalation names the right body", () => {
     }
   });
 
+  it("DMCA and platform follow-ups do not name the data-protection authority the app may hand them", () => {
+    for (const f of ["dmca/self", "platform/represented"]) {
+      const l = letter("follow-up", "en", f);
+      expect(l.variables.authority?.name).toBe("the Data Protection Commission (Ireland)");
+      expect(l.body).not.toContain("Data Protection Commission");
+      const old = `${l.body}\nIf needed I will also write to the Data Protection Commission (Ireland).\n`;
+      expectCaught(l, "truth.dsa-no-dpa", old, "Data Protection Commission");
+    }
+  });
+
   it("the German DSA follow-up names the coordinator, not the supervisory authority", () => {
     const l = letter("follow-up", "de", "dsa/self");
     const old = swap(
