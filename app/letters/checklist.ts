@@ -675,6 +675,17 @@ const DSA: CheckDef[] = [
     label: "(d) bona fide statement: accurate and complete",
     run: (c) => c.need(c.has("bona fide belief") && c.has("accurate and complete"), "bona fide statement"),
   },
+  {
+    id: "escalation",
+    label: "escalation to the Digital Services Coordinator (Art 53)",
+    run: (c) => {
+      c.need(/Article 53 DSA/.test(c.text), "Art 53 DSA");
+      c.need(
+        isDsc(c.v.authority?.name) ? c.has(c.v.authority?.name) : c.has("the Digital Services Coordinator"),
+        "the Digital Services Coordinator",
+      );
+    },
+  },
 ];
 
 const PLATFORM: CheckDef[] = [
@@ -692,6 +703,15 @@ const PLATFORM: CheckDef[] = [
     id: "policy",
     label: "the platform's policy against sharing private information",
     run: (c) => c.need(c.v.platform !== null && c.has(PLATFORM_POLICY[c.v.platform]), "policy"),
+  },
+  {
+    id: "escalation",
+    label: "escalation to the Digital Services Coordinator under Art 53 DSA, where one is named",
+    appliesTo: (v) => isDsc(v.authority?.name),
+    run: (c) => {
+      c.need(/Article 53 DSA/.test(c.text), "Art 53 DSA");
+      c.need(c.has(c.v.authority?.name), "authority.name");
+    },
   },
 ];
 

@@ -231,6 +231,27 @@ describe("escalation names the right body", () => {
     }
   });
 
+  it("a DSA notice whose authority is not a coordinator still names the coordinator, not that authority", () => {
+    const fixture = fixturesFor("dsa-notice", "en").find((f) => f.name === "dsa/self")!;
+    const variables = {
+      ...fixture.variables,
+      authority: { name: "the Data Protection Commission (Ireland)" },
+    };
+    const rendered = renderLetter({ templateId: "dsa-notice", lang: "en", variables });
+    expect(rendered.body).toContain("complain under Article 53 DSA to the Digital Services Coordinator.");
+    expect(rendered.body).not.toContain("Data Protection Commission");
+    const l: Letter = { ...letter("dsa-notice", "en", "dsa/self"), body: rendered.body };
+    l.variables = LetterVariables.parse(variables);
+    expect(status(l, "dsa-notice.escalation").status).toBe("pass");
+    expect(status(l, "truth.dsa-no-dpa").status).toBe("pass");
+  });
+
+  it("a platform report that names the coordinator cites Article 53", () => {
+    const l = letter("platform-report", "en", "x/represented");
+    expect(status(l, "platform-report.escalation").status).toBe("pass");
+    expect(status(l, "platform-report.escalation", swap(l, "under Article 53 DSA", "")).status).toBe("fail");
+  });
+
   it("DMCA and platform follow-ups do not name the data-protection authority the app may hand them", () => {
     for (const f of ["dmca/self", "platform/represented"]) {
       const l = letter("follow-up", "en", f);
