@@ -46,11 +46,10 @@ const RULES_EN: Record<DeadlineRule, string> = {
   "kr-icna-30":
     "without delay under ICNA Art 44-2, which sets no number of days; a temporary block may last at most 30 days, so I will follow up 30 days after receipt, a date I set myself",
   "nj-daniels-10": "10 business days from receipt of this notice under New Jersey Daniel's Law",
-  dmca: "expeditiously under 17 U.S.C. § 512(c), which sets no number of days; I will follow up 7 days after sending this notice, a date I set myself",
+  dmca: "expeditiously under 17 U.S.C. § 512(c), which sets no number of days; the follow-up date is a date I set myself",
   "dsa-notice":
-    "without undue delay under Art 16(5) DSA, which sets no number of days; I will follow up 7 days after sending this notice, a date I set myself",
-  "platform-sla":
-    "no law sets a time for this; I will follow up 7 days after sending this, a date I set myself",
+    "without undue delay under Art 16(5) DSA, which sets no number of days; the follow-up date is a date I set myself",
+  "platform-sla": "no law sets a time for this; the follow-up date is a date I set myself",
 };
 
 const RULES: Record<Lang, Partial<Record<DeadlineRule, string>>> = {
@@ -61,7 +60,7 @@ const RULES: Record<Lang, Partial<Record<DeadlineRule, string>>> = {
     "uk-gdpr-month":
       "ein Kalendermonat ab Eingang dieses Antrags nach Art. 12 Abs. 3 UK GDPR; fällt das Fristende auf ein Wochenende oder einen Bank Holiday, der nächste Werktag",
     "dsa-notice":
-      "unverzüglich nach Art. 16 Abs. 5 DSA, der keine Zahl von Tagen nennt; ich habe mir vorgenommen, 7 Tage nach dem Absenden nachzufragen, ein selbst gewähltes Datum",
+      "unverzüglich nach Art. 16 Abs. 5 DSA, der keine Zahl von Tagen nennt; das Datum der Nachfrage habe ich selbst gewählt",
   },
   fr: {
     "gdpr-month":
@@ -69,7 +68,7 @@ const RULES: Record<Lang, Partial<Record<DeadlineRule, string>>> = {
     "uk-gdpr-month":
       "un mois civil à compter de la réception de la présente demande, selon l'article 12, paragraphe 3, du UK GDPR, reporté au premier jour ouvrable suivant s'il tombe un week-end ou un jour férié",
     "dsa-notice":
-      "dans les meilleurs délais selon l'article 16, paragraphe 5, du DSA, qui ne fixe aucun nombre de jours ; je relance 7 jours après l'envoi, une date que j'ai choisie moi-même",
+      "dans les meilleurs délais selon l'article 16, paragraphe 5, du DSA, qui ne fixe aucun nombre de jours ; la date de relance est une date que j'ai choisie moi-même",
   },
   nl: {
     "gdpr-month":
@@ -77,7 +76,7 @@ const RULES: Record<Lang, Partial<Record<DeadlineRule, string>>> = {
     "uk-gdpr-month":
       "één kalendermaand na ontvangst van dit verzoek op grond van artikel 12, lid 3, UK GDPR; valt die dag in een weekend of op een bank holiday, dan de eerstvolgende werkdag",
     "dsa-notice":
-      "zonder onnodige vertraging op grond van artikel 16, lid 5, DSA, dat geen aantal dagen noemt; ik kom 7 dagen na verzending terug op dit verzoek, een datum die ik zelf heb gekozen",
+      "zonder onnodige vertraging op grond van artikel 16, lid 5, DSA, dat geen aantal dagen noemt; de datum waarop ik terugkom op dit verzoek heb ik zelf gekozen",
   },
   ko: {
     "kr-pipa-10":
