@@ -3,7 +3,7 @@
 // them) and, where a statement must be present, for per-language keywords.
 import { formatLongDate } from "./format";
 import { findUnfilled } from "./sendable";
-import type { Kind, Lang, LetterVariables, Platform } from "./variables";
+import type { Kind, Lang, LetterVariables, Platform, Regime } from "./variables";
 
 export type CheckResult = {
   id: string;
@@ -114,13 +114,29 @@ const KEYWORDS = {
     nl: ["geen identiteitsbewijs bijgevoegd"],
     ko: ["신분증 사본은 첨부하지 않습니다"],
   },
+  legalDeadline: {
+    en: ["legal deadline for your answer was"],
+    de: ["gesetzliche Frist für Ihre Antwort"],
+    fr: ["délai légal de réponse"],
+    nl: ["wettelijke termijn voor uw antwoord"],
+    ko: [],
+  },
   deadlinePassed: {
-    en: ["deadline has passed"],
+    en: ["and has passed"],
     de: ["Frist ist abgelaufen"],
     fr: ["délai est dépassé"],
     nl: ["termijn is verstreken"],
     ko: [],
   },
+  allowedTimePassed: {
+    en: ["time I allowed has passed", "time we allowed has passed"],
+    de: ["Diese Zeit ist verstrichen"],
+    fr: ["temps que je vous avais laissé est écoulé"],
+    nl: ["tijd die ik u gaf is verstreken"],
+    ko: [],
+  },
+  withoutDelay: { en: ["without delay"], de: [], fr: [], nl: [], ko: ["지체 없이"] },
+  noLaw: { en: ["does not rely on a privacy law"], de: [], fr: [], nl: [], ko: [] },
   finalDate: {
     en: ["final date"],
     de: ["letzte Frist"],
@@ -172,6 +188,21 @@ export const PLATFORM_POLICY: Record<Platform, string> = {
 
 const represented = (v: LetterVariables) => v.representative !== null;
 const isGdpr = (v: LetterVariables) => v.regime === "gdpr" || v.regime === "uk-gdpr";
+
+/** Regimes with a deadline set by law (LEGAL.md §2, "Truth and safety"); every other follow-up date is the
+ * sender's own. */
+export const STATUTORY_DEADLINE_REGIMES: ReadonlySet<Regime> = new Set([
+  "gdpr",
+  "uk-gdpr",
+  "ccpa",
+  "us-state",
+  "kr-pipa",
+]);
+export const hasLegalDeadline = (v: Pick<LetterVariables, "regime">) =>
+  STATUTORY_DEADLINE_REGIMES.has(v.regime);
+
+/** An authority named as a Digital Services Coordinator (the recipient directory names them so). */
+const isDsc = (name: string | null | undefined) => /Digital Services/i.test(name ?? "");
 
 // ── Checks every letter must pass (LEGAL.md §2, "Every letter") ───────────────────────────────
 
@@ -487,6 +518,10 @@ const KR_PIPA: CheckDef[] = [
       c.need(c.has(c.date(c.v.dueDate)), "due date");
       c.need(c.has(c.v.dueRule) && /10/.test(c.v.dueRule ?? ""), "10-day rule");
       c.need(c.kw("refusalGrounds"), "grounds of refusal");
+      c.need(
+        /(43\(3\)|제43조제3항)[^.\n]*(grounds of the refusal|그 사실과 이유)/.test(c.text),
+        "refusal content under Enforcement Decree Art 43(3)",
+      );
       c.need(c.kw("objectionRoute"), "objection route");
     },
   },
@@ -536,6 +571,7 @@ const KR_ICNA: CheckDef[] = [
     label: "delete, or at least a temporary block of up to 30 days (Art 44-2)",
     run: (c) => {
       c.need(/제44조의2|Article 44-2/.test(c.text), "Art 44-2");
+      c.need(c.kw("withoutDelay"), "without delay");
       c.need(c.kw("deletion"), "deletion");
       c.need(c.kw("temporaryBlock"), "temporary block");
       c.need(/30/.test(c.text), "30 days");
@@ -646,6 +682,17 @@ const DSA: CheckDef[] = [
     label: "(d) bona fide statement: accurate and complete",
     run: (c) => c.need(c.has("bona fide belief") && c.has("accurate and complete"), "bona fide statement"),
   },
+  {
+    id: "escalation",
+    label: "escalation to the Digital Services Coordinator (Art 53)",
+    run: (c) => {
+      c.need(/Article 53 DSA/.test(c.text), "Art 53 DSA");
+      c.need(
+        isDsc(c.v.authority?.name) ? c.has(c.v.authority?.name) : c.has("the Digital Services Coordinator"),
+        "the Digital Services Coordinator",
+      );
+    },
+  },
 ];
 
 const PLATFORM: CheckDef[] = [
@@ -663,6 +710,15 @@ const PLATFORM: CheckDef[] = [
     id: "policy",
     label: "the platform's policy against sharing private information",
     run: (c) => c.need(c.v.platform !== null && c.has(PLATFORM_POLICY[c.v.platform]), "policy"),
+  },
+  {
+    id: "escalation",
+    label: "escalation to the Digital Services Coordinator under Art 53 DSA, where one is named",
+    appliesTo: (v) => isDsc(v.authority?.name),
+    run: (c) => {
+      c.need(/Article 53 DSA/.test(c.text), "Art 53 DSA");
+      c.need(c.has(c.v.authority?.name), "authority.name");
+    },
   },
 ];
 
@@ -688,8 +744,25 @@ const BROKER: CheckDef[] = [
     run: (c) => {
       if (c.v.regime === "ccpa") c.need(c.has("1798.105") && c.has("DROP"), "§ 1798.105 and DROP");
       if (c.v.regime === "us-state") c.need(c.has(c.v.stateLaw?.citation), "state law citation");
-      if (isGdpr(c.v)) c.need(c.cites("17") && c.cites("21"), "Art 17 and 21");
+      if (isGdpr(c.v)) {
+        c.need(c.cites("17") && c.cites("21"), "Art 17 and 21");
+        c.need(c.cites("17", "1", "d") && c.cites("17", "1", "c"), "Art 17(1)(d) and (c)");
+        c.need(
+          c.cites("21", "1") && c.kw("compelling"),
+          "Art 21(1) particular situation, compelling grounds",
+        );
+        c.need(c.cites("17", "2") && c.kw("links"), "Art 17(2) links, copies, replications");
+        c.need(c.cites("19") && c.kw("recipientList"), "Art 19 and the list of recipients");
+        c.need(c.cites("17", "3") && c.kw("expression"), "Art 17(3) rebuttal");
+        if (c.v.authority) c.need(c.cites("77"), "Art 77");
+      }
     },
+  },
+  {
+    id: "no-law",
+    label: "says it relies on no law where none applies",
+    appliesTo: (v) => v.regime === "none",
+    run: (c) => c.need(c.kw("noLaw"), "relies on no privacy law"),
   },
 ];
 
@@ -704,10 +777,20 @@ const FOLLOW_UP: CheckDef[] = [
   },
   {
     id: "deadline-passed",
-    label: "states the deadline passed",
+    label: "states the legal deadline passed",
+    appliesTo: hasLegalDeadline,
     run: (c) => {
       c.need(c.has(c.date(c.v.dueDate)), "original due date");
-      c.need(c.kw("deadlinePassed"), "deadline passed");
+      c.need(c.kw("legalDeadline") && c.kw("deadlinePassed"), "legal deadline was … and has passed");
+    },
+  },
+  {
+    id: "own-date-passed",
+    label: "states the time the sender allowed has passed",
+    appliesTo: (v) => !hasLegalDeadline(v),
+    run: (c) => {
+      c.need(c.has(c.date(c.v.dueDate)), "the sender's date");
+      c.need(c.kw("allowedTimePassed"), "the time the sender allowed has passed");
     },
   },
   {
@@ -722,7 +805,12 @@ const FOLLOW_UP: CheckDef[] = [
     id: "complaint",
     label: "names the complaint that follows",
     run: (c) => {
-      if (c.v.authority) c.need(c.has(c.v.authority.name), "authority.name");
+      // A platform follow-up names an authority only when it is the Digital Services Coordinator; a DMCA
+      // follow-up names none (no regulator hears DMCA notices).
+      const named = c.v.regime === "platform" ? isDsc(c.v.authority?.name) : c.v.regime !== "dmca";
+      if (c.v.authority && named) {
+        c.need(c.has(c.v.authority.name), "authority.name");
+      }
       if (isGdpr(c.v)) c.need(c.cites("77"), "Art 77");
       if (c.v.regime === "dsa") c.need(c.cites("53"), "Art 53 DSA");
     },
@@ -796,6 +884,8 @@ const MANDATE: CheckDef[] = [
     label: "the person giving authority",
     run: (c) => {
       c.need(c.has(c.v.requester.name), "requester.name");
+      // The address only where the person chose to give one: the mandate is enclosed with every letter.
+      if (c.v.requester.postalAddress) c.need(c.has(c.v.requester.postalAddress), "requester.postalAddress");
       c.need(c.has(c.v.requester.email), "requester.email");
     },
   },
@@ -824,6 +914,194 @@ const MANDATE: CheckDef[] = [
     run: (c) => c.need(c.kw("signature") && c.has(c.v.requester.name), "signature"),
   },
 ];
+
+// ── Negative checks: what must NOT be said (LEGAL.md §2, "Truth and safety, for every kind") ──────
+// Each names phrases that would make a letter false for a kind / regime / representative combination; a
+// check fails on the first one found and says which. Strings match case-insensitively with spaces squashed;
+// regular expressions run on the letter as written.
+
+type Forbidden = string | RegExp;
+type NegativeDef = {
+  id: string;
+  label: string;
+  /** Kinds the check reads; all kinds when absent. */
+  kinds?: readonly Kind[];
+  appliesTo?: (v: LetterVariables) => boolean;
+  forbidden: (v: LetterVariables, lang: Lang) => readonly Forbidden[];
+};
+
+/** Kinds sent to the recipient whose date the sender sets when no law sets one. */
+const REQUEST_KINDS: readonly Kind[] = [
+  "follow-up",
+  "platform-report",
+  "dsa-notice",
+  "kr-icna-deletion",
+  "dmca-takedown",
+  "broker-optout",
+];
+
+const AS_THE_PERSON: Record<Lang, Forbidden[]> = {
+  en: [
+    "I am the person",
+    "the person whose information it is",
+    "I live alone",
+    "my front door",
+    "my home",
+    "search for my name",
+  ],
+  de: ["ich bin die Person", "ich lebe allein", "meiner Wohnungstür", "meine Wohnung"],
+  fr: ["je suis la personne", "je vis seule", "je vis seul", "à ma porte", "mon domicile"],
+  nl: ["ik ben de persoon", "ik woon alleen", "voor mijn deur", "mijn woning"],
+  ko: ["저는 혼자", "제 집", "본인입니다"],
+};
+
+/** Labels and words of the English templates that must not turn up in a letter in another language. */
+const ENGLISH_FRAGMENTS: Forbidden[] = [
+  "Found via",
+  "Exposed:",
+  "Sent to:",
+  "search for my name",
+  "the Digital Services Coordinator",
+  /\bI will follow up\b/,
+];
+
+const LEGAL_DEADLINE_CLAIMS: Record<Lang, Forbidden[]> = {
+  en: ["legal deadline", "deadline has passed", "deadline for your answer", /\bDeadline:/, /\bis overdue\b/],
+  de: ["gesetzliche Frist", "Frist ist abgelaufen", "Frist für Ihre Antwort", "überfällig"],
+  fr: ["délai légal", "délai est dépassé", "délai de réponse expirait"],
+  nl: ["wettelijke termijn", "termijn is verstreken", "termijn voor uw antwoord", "is te laat"],
+  ko: ["처리 기한", "법정 기한"],
+};
+
+const CCPA_WORDS: Forbidden[] = [
+  "consumer",
+  "authorized agent",
+  "signed permission",
+  "1798.",
+  "Delete Act",
+  /\bDROP\b/,
+  "selling or sharing",
+  "opt out of sale",
+];
+
+const NEGATIVE: NegativeDef[] = [
+  {
+    id: "stated-handling-time",
+    label: "claims no handling time the recipient never stated",
+    forbidden: () => ["stated handling time", "your stated time"],
+  },
+  {
+    id: "doubled-name",
+    label: 'names no one twice ("Google LLC (YouTube) (YouTube)")',
+    forbidden: () => [/\(([^()\n]+)\)\s*\(\1\)/, /\b([A-Z][A-Za-z]{1,12}) \(\1\)/],
+  },
+  {
+    id: "as-the-person",
+    label: "a representative never writes as the person",
+    appliesTo: represented,
+    forbidden: (_v, lang) => AS_THE_PERSON[lang],
+  },
+  {
+    id: "english-fragment",
+    label: "every fragment in the letter's language",
+    forbidden: (_v, lang) => (lang === "en" ? [] : ENGLISH_FRAGMENTS),
+  },
+  {
+    id: "legal-deadline",
+    label: "claims no legal deadline where the law sets none (the date is the sender's own)",
+    kinds: REQUEST_KINDS,
+    appliesTo: (v) => !hasLegalDeadline(v),
+    forbidden: (_v, lang) => LEGAL_DEADLINE_CLAIMS[lang],
+  },
+  {
+    id: "icna-30-days",
+    label: "ICNA: 30 days is the longest a temporary block lasts, never a deadline",
+    appliesTo: (v) => v.regime === "kr-icna",
+    forbidden: () => [
+      /(within|in) 30 days (to|of receipt|after receipt)[^.\n]*(delete|act|answer|respond|reply)/i,
+      /(deadline|due)[^.\n]*30 days/i,
+      /30일 이내에 (삭제|조치|처리|회신)/,
+    ],
+  },
+  {
+    id: "dsa-no-dpa",
+    label: "DSA, DMCA and platform letters never escalate to a data-protection authority",
+    appliesTo: (v) => v.regime === "dsa" || v.regime === "platform" || v.regime === "dmca",
+    forbidden: () => [
+      /(complain|complaint|escalate|Beschwerde|réclamation|klacht)[^.\n]*(data[- ]protection|Datenschutz|protection des données|gegevensbescherming|Aufsichtsbehörde|autorité de contrôle|toezichthoudende autoriteit|Information Commissioner|Article 77|Art\. 77|artikel 77|l'article 77)/i,
+      // A data-protection authority named anywhere, as the directory and the fixtures name them.
+      /Data Protection (Commission|Authority|Authorities|Commissioner)|data-protection authority|supervisory authority|Information Commissioner|Beauftragte für (den )?Datenschutz|Datenschutzbehörde|\bCNIL\b|Autoriteit Persoonsgegevens/i,
+    ],
+  },
+  {
+    id: "dsa-16-6",
+    label: 'DSA "without undue delay" is Art 16(5), not 16(6)',
+    forbidden: () => [
+      /without undue delay[^.;\n]*16\(6\)/i,
+      /16\(6\)[^.;\n]*without undue delay/i,
+      /(unverzüglich|meilleurs délais|onnodige vertraging)[^.;\n]*(Abs\. 6|paragraphe 6|lid 6)/i,
+    ],
+  },
+  {
+    id: "pipa-refusal-source",
+    label: "PIPA: the refusal's content comes from Enforcement Decree Art 43(3), not Art 36(4)",
+    appliesTo: (v) => v.regime === "kr-pipa",
+    forbidden: () => [/36\(4\)[^.\n]*(grounds|refus)/i, /제36조제4항에 따라 그 사실과 이유/],
+  },
+  {
+    id: "gdpr-no-ccpa",
+    label: "a GDPR letter carries no CCPA words",
+    // Not the mandate: one letter of authority may cover requests under several laws.
+    kinds: [
+      "gdpr-erasure",
+      "gdpr-access",
+      "search-delisting",
+      "broker-optout",
+      "follow-up",
+      "regulator-complaint",
+    ],
+    appliesTo: isGdpr,
+    forbidden: () => CCPA_WORDS,
+  },
+  {
+    id: "german-grammar",
+    label: "German: a name after a preposition or on the address line keeps its grammar",
+    forbidden: (_v, lang) =>
+      lang === "de"
+        ? [
+            // "Beschwerde bei Die Bundesbeauftragte …": a directory name (nominative, with its article) pasted
+            // after a preposition; "An: der Berliner Beauftragten …": a dative name as the address line.
+            /\b(bei|an|von|mit|gegen|zu|vor) (Die|Der|Das) [A-ZÄÖÜ]/,
+            /^(An|Gesendet an): (der|dem|den|die|das) /m,
+          ]
+        : [],
+  },
+  {
+    id: "no-law-claimed",
+    label: "a letter under no named law cites none",
+    appliesTo: (v) => v.regime === "none",
+    forbidden: () => ["GDPR", "1798.", "Article 17", "Article 21", "Article 77", "privacy law of my state"],
+  },
+];
+
+function negativeDefinition(n: NegativeDef): CheckDef {
+  return {
+    id: n.id,
+    label: n.label,
+    appliesTo: n.appliesTo,
+    run: (c) => {
+      for (const phrase of n.forbidden(c.v, c.lang)) {
+        const found = typeof phrase === "string" ? c.has(phrase) : (phrase.exec(c.text)?.[0] ?? null);
+        if (found) c.need(false, typeof phrase === "string" ? `"${phrase}"` : `"${found}"`);
+      }
+    },
+  };
+}
+
+/** The negative checks that read letters of `kind`. */
+function negativesFor(kind: Kind): CheckDef[] {
+  return NEGATIVE.filter((n) => !n.kinds || n.kinds.includes(kind)).map(negativeDefinition);
+}
 
 const MANDATE_COMMON = new Set(["reference", "filled", "no-id-document"]);
 
@@ -854,6 +1132,7 @@ function definitions(kind: Kind): CheckDef[] {
   return [
     ...common.map((d) => ({ ...d, id: `common.${d.id}` })),
     ...BY_KIND[kind].map((d) => ({ ...d, id: `${kind}.${d.id}` })),
+    ...negativesFor(kind).map((d) => ({ ...d, id: `truth.${d.id}` })),
   ];
 }
 
@@ -880,8 +1159,9 @@ export function runChecklist(input: ChecklistInput): ChecklistResult {
       kw: (key) => KEYWORDS[key][lang].some((k) => haystack.includes(squash(k))),
     };
     def.run(ctx);
+    const problem = def.id.startsWith("truth.") ? "must not say" : "missing";
     return missing.length
-      ? { id: def.id, label: def.label, status: "fail", detail: `missing: ${missing.join(", ")}` }
+      ? { id: def.id, label: def.label, status: "fail", detail: `${problem}: ${missing.join(", ")}` }
       : { id: def.id, label: def.label, status: "pass" };
   });
   const applicable = checks.filter((c) => c.status !== "n/a");

@@ -67,7 +67,7 @@ const PEOPLE: Record<Region, People> = {
       address: "40 Baker Lane, London N1 7AA",
       mandateDate: "2026-11-19",
     },
-    authority: { name: "the Information Commissioner's Office (ICO)", shortName: "ICO" },
+    authority: { name: "the Information Commissioner's Office", shortName: "ICO" },
   },
   de: {
     requester: {
@@ -85,7 +85,7 @@ const PEOPLE: Record<Region, People> = {
       address: "Oranienstraße 10, 10999 Berlin",
       mandateDate: "2026-11-20",
     },
-    authority: { name: "der Berliner Beauftragten für Datenschutz und Informationsfreiheit" },
+    authority: { name: "Berliner Beauftragte für Datenschutz und Informationsfreiheit", shortName: "BlnBDI" },
   },
   fr: {
     requester: {
@@ -104,7 +104,7 @@ const PEOPLE: Record<Region, People> = {
       mandateDate: "2026-11-18",
     },
     authority: {
-      name: "la Commission nationale de l'informatique et des libertés (CNIL)",
+      name: "la Commission nationale de l'informatique et des libertés",
       shortName: "CNIL",
     },
   },
@@ -172,6 +172,38 @@ const SITUATION: Record<Lang, string> = {
   ko: "게시물이 올라온 뒤 협박 메시지를 받았고, 모르는 사람이 집 앞까지 찾아왔습니다. 혼자 살고 있어 가족 집에 임시로 머물고 있습니다.",
 };
 
+/** The same situation told by a representative: about the person, never as the person (LEGAL.md §2). */
+const SITUATION_REPRESENTED: Record<Lang, (name: string) => string> = {
+  en: (n) =>
+    `Since the post went up, ${n} has received threatening messages and a stranger came to their front door. They live alone and have had to stay with family.`,
+  de: (n) =>
+    `Seit der Veröffentlichung erhält ${n} Drohnachrichten, und ein Unbekannter stand vor ihrer Wohnungstür. Sie lebt allein und musste vorübergehend bei Angehörigen wohnen.`,
+  fr: (n) =>
+    `Depuis la publication, ${n} reçoit des messages de menace et un inconnu s'est présenté à sa porte. Elle vit seule et a dû s'installer temporairement chez des proches.`,
+  nl: (n) =>
+    `Sinds de publicatie ontvangt ${n} dreigberichten en stond er een onbekende voor haar deur. Zij woont alleen en moest tijdelijk bij familie intrekken.`,
+  ko: (n) =>
+    `게시물이 올라온 뒤 ${n} 님은 협박 메시지를 받았고, 모르는 사람이 ${n} 님의 집 앞까지 찾아왔습니다. ${n} 님은 혼자 살고 있어 가족 집에 임시로 머물고 있습니다.`,
+};
+
+/** Where the requester found the page, in the letter's language (a fragment inside the letter's own words). */
+const FOUND_ON: Record<Lang, (name: string) => string> = {
+  en: (n) => `a web search for the name ${n}`,
+  de: (n) => `eine Websuche nach dem Namen ${n}`,
+  fr: (n) => `une recherche web sur le nom ${n}`,
+  nl: (n) => `een zoekopdracht op de naam ${n}`,
+  ko: (n) => `'${n}' 이름 검색`,
+};
+
+/** A resident outside the EU and outside every law the app names (broker opt-outs, platform reports). */
+export const NON_EU_RESIDENT: LetterVariablesInput["requester"] = {
+  name: "Dana Whitfield",
+  email: "dana.whitfield@example.com",
+  phone: null,
+  postalAddress: null,
+  country: "the United States",
+};
+
 function regionFor(lang: Lang, regime: Regime): Region {
   if (lang === "ko" || regime === "kr-pipa" || regime === "kr-icna") return "kr";
   if (lang === "de" || lang === "fr" || lang === "nl") return lang;
@@ -221,7 +253,7 @@ function base(lang: Lang, regime: Regime, withRepresentative: boolean): LetterVa
       {
         url: "https://findpeoplefast.example/profile/8f3a2c",
         exposedLabels: labels("home-address", "phone", "family"),
-        foundOn: region === "kr" ? "이름 검색" : "search for my name",
+        foundOn: FOUND_ON[lang](people.requester.name),
         postId: null,
         reason: null,
       },
@@ -235,14 +267,26 @@ function base(lang: Lang, regime: Regime, withRepresentative: boolean): LetterVa
     ],
     identifiers: region === "kr" ? ["@jihyun_k"] : ["@user_4471", "+00 555 0142"],
     authority: authorityFor(regime, lang, people),
-    particularSituation: SITUATION[lang],
+    particularSituation: withRepresentative
+      ? SITUATION_REPRESENTED[lang](people.requester.name)
+      : SITUATION[lang],
   };
 }
+
+/** The Digital Services Coordinator of the fixture person's country (DSA Art 53), named as the data names it. */
+const DSC: Record<Lang, string> = {
+  en: "Coimisiún na Meán, the Digital Services Coordinator for Ireland",
+  de: "Bundesnetzagentur",
+  fr: "Arcom",
+  nl: "Autoriteit Consument & Markt",
+  ko: "Coimisiún na Meán, the Digital Services Coordinator for Ireland",
+};
 
 function authorityFor(regime: Regime, lang: Lang, people: People): LetterVariablesInput["authority"] {
   switch (regime) {
     case "dsa":
-      return { name: "Coimisiún na Meán, the Digital Services Coordinator for Ireland" };
+    case "platform":
+      return { name: DSC[lang] };
     case "us-state":
       return { name: "the Office of the Attorney General of Virginia" };
     case "kr-pipa":
@@ -281,8 +325,8 @@ function kindVariables(kind: Kind, lang: Lang, regime: Regime, rep: boolean): Le
           ...e,
           reason:
             i === 0
-              ? "A people-search page listing my current home address and phone number; it serves no purpose but to locate me."
-              : "A paste published to harass me, with my address and a photo of my front door; no public interest in it.",
+              ? `A people-search page listing ${rep ? "their" : "my"} current home address and phone number; it serves no purpose but to locate ${rep ? "them" : "me"}.`
+              : `A paste published to harass ${rep ? "them" : "me"}, with ${rep ? "their" : "my"} address and a photo of ${rep ? "their" : "my"} front door; no public interest in it.`,
         })),
       };
     case "ccpa-deletion":
@@ -347,14 +391,15 @@ function kindVariables(kind: Kind, lang: Lang, regime: Regime, rep: boolean): Le
           url: "https://chathub.example/dsa-notice",
           country: "NL",
         },
-        illegalityExplanation:
-          "The post was made to incite people to visit my home; under Irish law, publishing someone's home address to harass them is an offence (Harassment, Harmful Communications and Related Offences Act 2020).",
+        illegalityExplanation: `The post was made to incite people to visit ${rep ? `${v.requester.name}'s` : "my"} home; under Irish law, publishing someone's home address to harass them is an offence (Harassment, Harmful Communications and Related Offences Act 2020).`,
       };
     case "platform-report":
       return v;
     case "broker-optout":
       return {
         ...v,
+        // No named law: a resident of Texas, outside the EU and outside the state laws the app names.
+        ...(regime === "none" ? { requester: NON_EU_RESIDENT, exposures: v.exposures, identifiers: [] } : {}),
         authority: regime === "none" ? null : v.authority,
         optOut: {
           url: "https://findpeoplefast.example/opt-out",
@@ -382,7 +427,9 @@ function kindVariables(kind: Kind, lang: Lang, regime: Regime, rep: boolean): Le
         },
         reference: "RX-9WD4-K7",
         finalDate: "2027-01-19",
-        authority: regime === "dmca" || regime === "platform" ? null : v.authority,
+        // What the app names for these regimes when it knows no better: a data-protection authority, which the
+        // DMCA and platform follow-ups must not name (they have no regulator; the DSA route is the DSC's).
+        authority: regime === "dmca" || regime === "platform" ? PEOPLE.ie.authority : v.authority,
       };
     case "regulator-complaint": {
       const right =
@@ -465,6 +512,8 @@ function kindVariables(kind: Kind, lang: Lang, regime: Regime, rep: boolean): Le
     case "mandate":
       return {
         ...v,
+        // The organisation's mandate carries no home address (it is enclosed with every letter).
+        requester: rep ? { ...v.requester, postalAddress: null } : v.requester,
         recipient: null,
         mandate: {
           requests: [
@@ -493,7 +542,7 @@ const REGIMES_BY_KIND: Record<Kind, Regime[]> = {
   "dmca-takedown": ["dmca"],
   "dsa-notice": ["dsa"],
   "platform-report": ["platform"],
-  "broker-optout": ["ccpa", "us-state", "gdpr", "none"],
+  "broker-optout": ["ccpa", "us-state", "gdpr", "uk-gdpr", "none"],
   "follow-up": ["gdpr", "uk-gdpr", "ccpa", "us-state", "kr-pipa", "kr-icna", "dmca", "dsa", "platform"],
   "regulator-complaint": ["gdpr", "uk-gdpr", "ccpa", "us-state", "kr-pipa", "kr-icna", "dsa"],
   mandate: ["gdpr"],
@@ -511,6 +560,11 @@ export function fixturesFor(kind: Kind, lang: Lang, regimes?: readonly Regime[])
       const variables = kindVariables(kind, lang, regime, kind === "mandate" ? true : rep);
       if (kind === "platform-report") {
         for (const platform of PLATFORMS) out.push(platformFixture(variables, platform, who));
+        // A resident outside the EU: no DSA route is offered, no authority named.
+        if (!rep) {
+          const outside = { ...variables, requester: NON_EU_RESIDENT, authority: null };
+          for (const platform of PLATFORMS) out.push(platformFixture(outside, platform, "non-eu"));
+        }
       } else {
         out.push({ name: `${regime}/${who}`, variables });
       }

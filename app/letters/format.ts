@@ -44,11 +44,12 @@ const RULES_EN: Record<DeadlineRule, string> = {
   "kr-pipa-10":
     "10 days from receipt of this request, not counting the day of receipt, under PIPA Art 36 and Enforcement Decree Art 43(3), moved to the next working day where it falls on a weekend or public holiday",
   "kr-icna-30":
-    "without delay under ICNA Art 44-2; a temporary block may last at most 30 days, so I will follow up 30 days after receipt",
+    "without delay under ICNA Art 44-2, which sets no number of days; a temporary block may last at most 30 days, so I will follow up 30 days after receipt, a date I set myself",
   "nj-daniels-10": "10 business days from receipt of this notice under New Jersey Daniel's Law",
-  dmca: "expeditiously under 17 U.S.C. § 512(c); I will follow up 7 days after sending this notice",
-  "dsa-notice": "without undue delay under Art 16(6) DSA; I will follow up 7 days after sending this notice",
-  "platform-sla": "your stated handling time; I will follow up 7 days after sending this report",
+  dmca: "expeditiously under 17 U.S.C. § 512(c), which sets no number of days; the follow-up date is a date I set myself",
+  "dsa-notice":
+    "without undue delay under Art 16(5) DSA, which sets no number of days; the follow-up date is a date I set myself",
+  "platform-sla": "no law sets a time for this; the follow-up date is a date I set myself",
 };
 
 const RULES: Record<Lang, Partial<Record<DeadlineRule, string>>> = {
@@ -58,24 +59,30 @@ const RULES: Record<Lang, Partial<Record<DeadlineRule, string>>> = {
       "ein Monat ab Eingang dieses Antrags nach Art. 12 Abs. 3 DSGVO; fällt das Fristende auf einen Samstag, Sonntag oder Feiertag, der nächste Werktag",
     "uk-gdpr-month":
       "ein Kalendermonat ab Eingang dieses Antrags nach Art. 12 Abs. 3 UK GDPR; fällt das Fristende auf ein Wochenende oder einen Bank Holiday, der nächste Werktag",
+    "dsa-notice":
+      "unverzüglich nach Art. 16 Abs. 5 DSA, der keine Zahl von Tagen nennt; das Datum der Nachfrage habe ich selbst gewählt",
   },
   fr: {
     "gdpr-month":
       "un mois à compter de la réception de la présente demande, selon l'article 12, paragraphe 3, du RGPD, reporté au premier jour ouvrable suivant s'il tombe un samedi, un dimanche ou un jour férié",
     "uk-gdpr-month":
       "un mois civil à compter de la réception de la présente demande, selon l'article 12, paragraphe 3, du UK GDPR, reporté au premier jour ouvrable suivant s'il tombe un week-end ou un jour férié",
+    "dsa-notice":
+      "dans les meilleurs délais selon l'article 16, paragraphe 5, du DSA, qui ne fixe aucun nombre de jours ; la date de relance est une date que j'ai choisie moi-même",
   },
   nl: {
     "gdpr-month":
       "één maand na ontvangst van dit verzoek op grond van artikel 12, lid 3, AVG; valt die dag op een zaterdag, zondag of feestdag, dan de eerstvolgende werkdag",
     "uk-gdpr-month":
       "één kalendermaand na ontvangst van dit verzoek op grond van artikel 12, lid 3, UK GDPR; valt die dag in een weekend of op een bank holiday, dan de eerstvolgende werkdag",
+    "dsa-notice":
+      "zonder onnodige vertraging op grond van artikel 16, lid 5, DSA, dat geen aantal dagen noemt; de datum waarop ik terugkom op dit verzoek heb ik zelf gekozen",
   },
   ko: {
     "kr-pipa-10":
       "「개인정보 보호법」 제36조 및 같은 법 시행령 제43조제3항에 따라 이 요구를 받은 날부터 10일 이내, 받은 날은 산입하지 않음. 기간의 말일이 토요일, 일요일 또는 공휴일이면 그 다음 날",
     "kr-icna-30":
-      "「정보통신망 이용촉진 및 정보보호 등에 관한 법률」 제44조의2에 따라 지체 없이. 임시조치 기간은 30일 이내이므로, 요청을 받은 날부터 30일이 지나면 다시 확인하겠습니다",
+      "「정보통신망 이용촉진 및 정보보호 등에 관한 법률」 제44조의2에 따라 지체 없이(법에 정해진 일수는 없음). 임시조치 기간은 30일 이내이므로, 요청을 받은 날부터 30일이 지나면 다시 확인하겠습니다(신청인이 정한 날짜)",
   },
 };
 
