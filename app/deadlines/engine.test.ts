@@ -669,3 +669,14 @@ describe("speed", () => {
     expect(performance.now() - start).toBeLessThan(1000);
   });
 });
+
+describe("rule sources and words (LEGAL.md §1)", () => {
+  it("cites DSA Art 16(5) for 'without undue delay' and never calls the sender's follow-up date a legal deadline", () => {
+    const dsa = RULES["dsa-notice"];
+    expect(dsa.source).toMatch(/Art 16\(5\)/);
+    expect(dsa.description).toMatch(/not a legal deadline/);
+    for (const id of ["dmca", "dsa-notice", "platform-sla", "kr-icna-30"] as const) {
+      expect(RULES[id].description, id).not.toMatch(/\bdeadline (is|was)\b/i);
+    }
+  });
+});

@@ -174,14 +174,14 @@ export const RULES: Record<RuleId, RuleInfo> = {
     id: "dsa-notice",
     label: "EU Digital Services Act notice (illegal content)",
     description:
-      'Platforms must act "without undue delay": follow up 7 days after sending, or after the number of days you choose.',
+      'Platforms must act "without undue delay" (no number of days is set in law): follow up 7 days after sending, or after the number of days you choose. This is your own date, not a legal deadline.',
     countryMatters: false,
     holidays: "none",
     extension: false,
     acknowledgement: false,
     countsFrom: "sent",
     defaultFollowUpDays: DEFAULT_FOLLOW_UP_DAYS,
-    source: "DSA Art 16(6)",
+    source: "DSA Art 16(5)–(6)",
   },
   "platform-sla": {
     id: "platform-sla",
