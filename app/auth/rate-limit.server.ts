@@ -72,9 +72,14 @@ class Window {
     for (const k of this.hits.keys()) if (k.startsWith(prefix)) this.hits.delete(k);
   }
 
+  /** Drops expired counts; if still too many (tries from very many addresses), the oldest go first. */
   private sweep() {
     const now = clock();
     for (const [k, h] of this.hits) if (h.resetAt <= now) this.hits.delete(k);
+    for (const k of this.hits.keys()) {
+      if (this.hits.size <= 40_000) break;
+      this.hits.delete(k);
+    }
   }
 }
 
