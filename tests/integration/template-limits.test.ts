@@ -28,6 +28,8 @@ import { call, newAccount, post } from "./helpers";
 
 const NESTED = "{% for a in (1..3000) %}{% for b in (1..3000) %}x{% endfor %}{% endfor %}";
 const HUGE_RANGE = "{% for a in (1..50000000) %}{% endfor %}";
+/** Wall time allowed for a refused render: well above the limit, far below the seconds it took without. */
+const SLACK_MS = TEMPLATE_LIMITS.renderMs + 850;
 
 type Account = Awaited<ReturnType<typeof newAccount>>;
 let owner: Account;
@@ -54,14 +56,15 @@ describe("template limits", () => {
     const [preview, ms] = timed(() => previewTemplate(meta(), `${body()}\n${NESTED}`));
     expect(preview.ok).toBe(false);
     expect(preview.ok ? "" : preview.error).toMatch(/takes too long to fill in/);
-    // The limit is 100 ms of rendering; parsing and the checks around it add a little.
-    expect(ms).toBeLessThan(TEMPLATE_LIMITS.renderMs + 250);
+    // The limit is 150 ms of rendering (the loop alone took 8.5 s before); the bound leaves room for parsing,
+    // the checks around it and a busy test machine.
+    expect(ms).toBeLessThan(SLACK_MS);
   });
 
   it("refuses a huge range before allocating it", () => {
     const [preview, ms] = timed(() => previewTemplate(meta(), `${body()}\n${HUGE_RANGE}`));
     expect(preview.ok ? "" : preview.error).toMatch(/far too long/);
-    expect(ms).toBeLessThan(TEMPLATE_LIMITS.renderMs + 250);
+    expect(ms).toBeLessThan(SLACK_MS);
   });
 
   it("refuses a template text over the parse limit", () => {
@@ -104,7 +107,7 @@ describe("template limits", () => {
     })();
     expect(save.status).toBe(400);
     expect(JSON.stringify(await save.json())).toContain("Not saved: This template takes too long");
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(2 * SLACK_MS);
     expect(() => saveTemplateVersion(owner.scope, templateId, `${body()}\n${HUGE_RANGE}`)).toThrow(
       WorkspaceTemplateError,
     );
@@ -156,7 +159,7 @@ describe("template limits", () => {
     });
     const started = performance.now();
     expect(() => writeLetter(owner.scope, caseId, details)).toThrow(LetterInputError);
-    expect(performance.now() - started).toBeLessThan(TEMPLATE_LIMITS.renderMs + 400);
+    expect(performance.now() - started).toBeLessThan(2 * SLACK_MS);
     expect(getDb().select().from(letters).where(eq(letters.caseId, caseId)).all()).toHaveLength(0);
   });
 });
