@@ -7,12 +7,13 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { auditEvents } from "#db/schema";
 import { LOGIN_LIMITS, setLimitClock } from "~/auth/rate-limit.server";
-import { beginSetup, confirmSetup } from "~/auth/two-factor.server";
+import { beginSetup, confirmSetup, isTwoFactorEnabled } from "~/auth/two-factor.server";
 import { getDb } from "~/db.server";
 import * as forgotRoute from "~/routes/forgot-password";
 import * as loginRoute from "~/routes/login";
 import * as codeRoute from "~/routes/login_.two-factor";
 import * as resetRoute from "~/routes/reset-password";
+import * as setupRoute from "~/routes/two-factor";
 import { newAccount, post } from "./helpers";
 import { useSystemMailServer } from "./system-mail";
 
@@ -171,5 +172,20 @@ describe("two-factor tries (item 4)", () => {
     );
     expect(ok.status).toBe(302);
     expect(cookieOf(ok, "__retract_session")).toBeDefined();
+  });
+
+  it("a stolen session cannot guess codes to turn two-factor off", async () => {
+    const me = await accountWith2fa();
+    const disable = () =>
+      from(
+        "203.0.113.50",
+        setupRoute.action,
+        post("/two-factor", { intent: "disable", code: "000000" }, me.cookie),
+      );
+    for (let i = 0; i < LOGIN_LIMITS.codesPerAccount.points; i++) expect((await disable()).status).toBe(400);
+    const refused = await disable();
+    expect(refused.status).toBe(429);
+    expect(JSON.stringify(await refused.json())).toContain("Too many attempts");
+    expect(isTwoFactorEnabled(me.id)).toBe(true);
   });
 });
