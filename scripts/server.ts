@@ -1,12 +1,16 @@
 // The HTTP server: security headers with a per-request CSP nonce, same-origin checks on every change,
 // static files from our own origin only, then Remix.
 import { randomBytes } from "node:crypto";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import {
+  createRequestHandler as createRemixHandler,
+  type ServerBuild,
+  writeReadableStreamToWritable,
+} from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import type { Env } from "~/env.server";
+import { bodyOf, limitRequestBodies } from "~/security/body-limit.server";
 import { runWithRequestStore } from "~/utils/request-store.server";
 import { refuseLegacyDataRequests } from "./legacy-data";
 
@@ -95,15 +99,67 @@ export function createApp({ build, env }: { build: ServerBuild | (() => Promise<
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static("public", { maxAge: "1h", index: false }));
 
-  const remix = createRequestHandler({
-    build,
-    mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({
-      cspNonce: res.locals.cspNonce as string,
-      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-    }),
-  });
+  // Bodies are read with a cap by route class before Remix sees them (app/security/body-limit.server.ts).
+  app.use(limitRequestBodies(env.RETRACT_MAX_UPLOAD_MB));
+
+  const handle = createRemixHandler(build, env.NODE_ENV);
   // Each request gets its own store, so its loaders share one session read (app/utils/request-store.server.ts).
-  app.all("*", (req, res, next) => runWithRequestStore(() => remix(req, res, next)));
+  app.all("*", (req, res, next) =>
+    runWithRequestStore(async () => {
+      try {
+        const response = await handle(remixRequest(req, res), {
+          cspNonce: res.locals.cspNonce as string,
+          clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        });
+        await sendRemixResponse(res, response);
+      } catch (error) {
+        next(error);
+      }
+    }),
+  );
   return app;
+}
+
+/**
+ * The Remix request for an Express request, as @remix-run/express builds it, except that the body is the one
+ * limitRequestBodies already read (within its cap), not the raw stream.
+ */
+function remixRequest(req: Request, res: Response) {
+  // req.hostname respects "trust proxy"; the port comes from X-Forwarded-Host or Host.
+  const portOf = (h: string | undefined) => Number.parseInt(h?.split(":")[1] ?? "", 10);
+  const port = [portOf(req.get("X-Forwarded-Host")), portOf(req.get("host"))].find(Number.isSafeInteger);
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  let controller: AbortController | null = new AbortController();
+  const signal = controller.signal;
+  // Loaders and actions are aborted when the client goes away before the answer is complete.
+  res.on("finish", () => {
+    controller = null;
+  });
+  res.on("close", () => controller?.abort());
+  const body = req.method === "GET" || req.method === "HEAD" ? undefined : bodyOf(res);
+  return new globalThis.Request(url.href, {
+    method: req.method,
+    headers: remixHeaders(req),
+    signal,
+    body: body ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength) : undefined,
+  });
+}
+
+function remixHeaders(req: Request) {
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (Array.isArray(values)) for (const v of values) headers.append(key, v);
+    else if (values) headers.set(key, values);
+  }
+  return headers;
+}
+
+/** Sends Remix's answer, as @remix-run/express does. */
+async function sendRemixResponse(res: Response, response: globalThis.Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
 }

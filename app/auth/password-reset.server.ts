@@ -1,11 +1,12 @@
 // Password reset by emailed link: the token is stored hashed, lasts one hour and works once.
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { passwordResets } from "#db/schema";
+import { passwordResets, users } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { sendSystemMail } from "~/mail/mailer.server";
+import { clearAccountLimits } from "./rate-limit.server";
 import { revokeAllSessions } from "./session.server";
 import { findUserIdByEmail, getUserProfile, setPassword } from "./users.server";
 
@@ -75,6 +76,13 @@ export async function completePasswordReset(token: string, password: string) {
   if (claimed.changes !== 1) return false;
   await setPassword(row.userId, password);
   revokeAllSessions(row.userId);
+  // The emailed link proves the owner: every log-in and code limit on the account is lifted.
+  const account = getDb()
+    .select({ emailHmac: users.emailHmac })
+    .from(users)
+    .where(eq(users.id, row.userId))
+    .get();
+  if (account) clearAccountLimits(account.emailHmac, row.userId);
   audit({ action: "user.password_reset", actorUserId: row.userId, targetType: "user", targetId: row.userId });
   return true;
 }

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { generateTOTP, getTOTPAuthUri, verifyTOTP } from "@epic-web/totp";
 import { createCookie } from "@remix-run/node";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, lte, sql } from "drizzle-orm";
 import { renderSVG } from "uqr";
 import { recoveryCodes, twoFactorChallenges, userTwoFactor, workspaces } from "#db/schema";
 import { audit } from "~/audit/audit.server";
@@ -186,11 +186,17 @@ function cookie() {
 
 const hashToken = (t: string) => createHash("sha256").update(t).digest("base64url");
 
-/** Starts the code step; returns the Set-Cookie header for the challenge. */
+/**
+ * Starts the code step; returns the Set-Cookie header for the challenge. Other pending challenges of the user
+ * stay: someone who has the password must not be able to cancel the real user's code step (issue 17, item 4).
+ * Only expired ones are removed.
+ */
 export async function startChallenge(userId: string, redirectTo: string) {
   const token = randomBytes(32).toString("base64url");
   const db = getDb();
-  db.delete(twoFactorChallenges).where(eq(twoFactorChallenges.userId, userId)).run();
+  db.delete(twoFactorChallenges)
+    .where(and(eq(twoFactorChallenges.userId, userId), lte(twoFactorChallenges.expiresAt, new Date())))
+    .run();
   db.insert(twoFactorChallenges)
     .values({
       tokenHash: hashToken(token),
@@ -215,20 +221,29 @@ export async function readChallenge(request: Request) {
   return c ?? null;
 }
 
-/** Counts a wrong code; after five the challenge ends and the password is needed again. */
-export function failChallenge(tokenHash: string) {
+/**
+ * Counts a try on the challenge before its code is checked, in one UPDATE, so codes sent at once are counted
+ * one by one. False when the challenge has had its five tries (or is gone): the password is needed again.
+ */
+export function takeChallengeAttempt(tokenHash: string) {
+  const res = getDb()
+    .update(twoFactorChallenges)
+    .set({ attempts: sql`${twoFactorChallenges.attempts} + 1` })
+    .where(
+      and(eq(twoFactorChallenges.tokenHash, tokenHash), lt(twoFactorChallenges.attempts, CHALLENGE_ATTEMPTS)),
+    )
+    .run();
+  return res.changes === 1;
+}
+
+/** After a wrong code: tries left on the challenge; at none the challenge ends. */
+export function challengeTriesLeft(tokenHash: string) {
   const db = getDb();
   const c = db.select().from(twoFactorChallenges).where(eq(twoFactorChallenges.tokenHash, tokenHash)).get();
-  if (!c) return 0;
-  if (c.attempts + 1 >= CHALLENGE_ATTEMPTS) {
+  const left = c ? CHALLENGE_ATTEMPTS - c.attempts : 0;
+  if (c && left <= 0)
     db.delete(twoFactorChallenges).where(eq(twoFactorChallenges.tokenHash, tokenHash)).run();
-    return 0;
-  }
-  db.update(twoFactorChallenges)
-    .set({ attempts: c.attempts + 1 })
-    .where(eq(twoFactorChallenges.tokenHash, tokenHash))
-    .run();
-  return CHALLENGE_ATTEMPTS - c.attempts - 1;
+  return Math.max(0, left);
 }
 
 /** Ends the challenge (used once) and returns the header that clears its cookie. */

@@ -25,7 +25,7 @@ import type { LetterDetails, LetterText } from "./forms";
 import { latestMandateForCase } from "./mandates.server";
 import { generateReference } from "./reference";
 import { assertSendable, unsendableReasons } from "./sendable";
-import { getTemplate, type LetterTemplate, renderTemplate } from "./templates.server";
+import { getTemplate, type LetterTemplate, renderTemplate, TemplateLimitError } from "./templates.server";
 import { type Lang, LetterVariables, type LetterVariablesInput, type Regime } from "./variables";
 import { latestWorkspaceTemplate, workspaceTemplateVersion } from "./workspace-templates.server";
 
@@ -124,7 +124,14 @@ export function writeLetter(scope: Scope, caseId: string, input: LetterDetails, 
     address,
     workspaceId: scope.workspaceId,
   });
-  const rendered = renderTemplate(template, variables);
+  let rendered: ReturnType<typeof renderTemplate>;
+  try {
+    rendered = renderTemplate(template, variables);
+  } catch (e) {
+    // A workspace template over the rendering limits (issue 17, item 1): refused, nothing written.
+    if (e instanceof TemplateLimitError) throw new LetterInputError(e.message, "workspaceTemplateId");
+    throw e;
+  }
   const allowed = new Set(evidenceChoices(scope, chosen).map((e) => e.id));
   const attachmentIds = d.attachmentIds.filter((id) => allowed.has(id));
 

@@ -21,6 +21,8 @@ export type LetterTemplate = {
   body: string;
   /** Where it was loaded from, for error messages. */
   source: string;
+  /** One of Retract's own files in templates/ (not a workspace's text): a longer render time is allowed. */
+  builtIn?: boolean;
 };
 
 export type RenderedLetter = {
@@ -37,6 +39,49 @@ export class TemplateError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "TemplateError";
+  }
+}
+
+/**
+ * Limits on a template (issue 17, item 1): a workspace's template text is user input, and Liquid renders
+ * synchronously, so without them one nested loop blocks the server for every user. Parsing: characters per
+ * parse. Rendering: milliseconds for subject and body together (the event loop is blocked at most that
+ * long), Liquid's count of allocated items (ranges, strings, arrays) per render, and the length of the text.
+ * A workspace's template renders in a few milliseconds; the built-in files (ours, not user input) get a
+ * longer time so that a letter for a case with hundreds of places never fails on a busy server.
+ */
+export const TEMPLATE_LIMITS = {
+  parseChars: 200_000,
+  renderMs: 150,
+  builtInRenderMs: 2_000,
+  memory: 10_000_000,
+  outputChars: 1_000_000,
+} as const;
+
+/** A template over one of the limits; the message is for the person who wrote it. */
+export class TemplateLimitError extends TemplateError {
+  constructor(message: string) {
+    super(message);
+    this.name = "TemplateLimitError";
+  }
+}
+
+const TOO_SLOW =
+  "This template takes too long to fill in: a loop in it repeats too many times. Make it simpler and try again.";
+const TOO_BIG =
+  "This template would make a letter far too long: a loop in it repeats too many times. Make it simpler and try again.";
+
+/** Liquid's own limit errors (its Limiter), turned into a calm message; anything else is rethrown. */
+function withinLimits<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : "";
+    if (/template render limit exceeded/.test(message)) throw new TemplateLimitError(TOO_SLOW);
+    if (/memory alloc limit exceeded/.test(message)) throw new TemplateLimitError(TOO_BIG);
+    if (/parse length limit exceeded/.test(message))
+      throw new TemplateLimitError("This template is too long. Make it shorter and try again.");
+    throw e;
   }
 }
 
@@ -60,6 +105,9 @@ function engineFor(lang: Lang): Liquid {
       root: [],
       partials: [],
       layouts: [],
+      parseLimit: TEMPLATE_LIMITS.parseChars,
+      renderLimit: TEMPLATE_LIMITS.renderMs,
+      memoryLimit: TEMPLATE_LIMITS.memory,
     });
     engine.registerFilter("longdate", (value: unknown) => formatLongDate(value, lang));
     engines.set(lang, engine);
@@ -67,15 +115,17 @@ function engineFor(lang: Lang): Liquid {
   return engine;
 }
 
-// Parsed bodies are cached by source text (Liquid parsing is the slow part).
+// Parsed bodies are cached by source text (Liquid parsing is the slow part). The cache holds the most
+// recently used few hundred, so previews of ever-new text cannot fill the memory.
+const PARSED_CACHE_SIZE = 300;
 const parsed = new Map<string, Template[]>();
 function parse(lang: Lang, source: string): Template[] {
   const key = `${lang}\u0000${source}`;
   let tpl = parsed.get(key);
-  if (!tpl) {
-    tpl = engineFor(lang).parse(source);
-    parsed.set(key, tpl);
-  }
+  if (tpl) parsed.delete(key);
+  else tpl = withinLimits(() => engineFor(lang).parse(source));
+  parsed.set(key, tpl);
+  if (parsed.size > PARSED_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
   return tpl;
 }
 
@@ -105,6 +155,7 @@ export function parseTemplate(text: string, source = "<template>"): LetterTempla
       ...engineFor(meta.lang).globalVariablesSync(parse(meta.lang, meta.subject)),
     ];
   } catch (error) {
+    if (error instanceof TemplateLimitError) throw error;
     throw new TemplateError(`${source}: Liquid error: ${(error as Error).message}`);
   }
   const declared = declaredNames(meta);
@@ -146,7 +197,7 @@ export function loadTemplates(root: string = templatesRoot()): Catalogue {
           `${source}: front matter says ${template.meta.id}/${template.meta.lang}, file is ${id}/${lang}`,
         );
       }
-      catalogue.set(`${id}/${lang}`, template);
+      catalogue.set(`${id}/${lang}`, { ...template, builtIn: true });
     }
   }
   catalogues.set(dir, catalogue);
@@ -233,8 +284,17 @@ export function renderTemplate(template: LetterTemplate, input: LetterVariablesI
   for (const name of VARIABLE_NAMES) if (!(name in scope)) scope[name] = null;
 
   const engine = engineFor(meta.lang);
-  const subject = engine.renderSync(parse(meta.lang, meta.subject), scope) as string;
-  const body = engine.renderSync(parse(meta.lang, template.body), scope) as string;
+  // Subject and body share one time budget.
+  const budget = template.builtIn ? TEMPLATE_LIMITS.builtInRenderMs : TEMPLATE_LIMITS.renderMs;
+  const started = performance.now();
+  const subject = withinLimits(
+    () => engine.renderSync(parse(meta.lang, meta.subject), scope, { renderLimit: budget }) as string,
+  );
+  const left = Math.max(1, budget - (performance.now() - started));
+  const body = withinLimits(
+    () => engine.renderSync(parse(meta.lang, template.body), scope, { renderLimit: left }) as string,
+  );
+  if (subject.length + body.length > TEMPLATE_LIMITS.outputChars) throw new TemplateLimitError(TOO_BIG);
   return {
     subject: tidy(subject).replace(/\s+/g, " "),
     body: `${tidy(body)}\n`,

@@ -41,7 +41,7 @@ export function parseWorkspaceTemplate(
 }
 
 export function copyBuiltInTemplate(scope: Scope, templateId: string, lang: Lang): string {
-  requirePermission(scope, "case:write");
+  requirePermission(scope, "templates:manage");
   const builtIn = getTemplate(templateId, lang);
   if (!builtIn) throw new WorkspaceTemplateError("There is no such built-in template.");
   const id = newId();
@@ -166,7 +166,7 @@ export function getWorkspaceTemplate(scope: Scope, id: string) {
 
 /** Checks an edited body, then stores it as the next version. */
 export function saveTemplateVersion(scope: Scope, id: string, body: string): number {
-  requirePermission(scope, "case:write");
+  requirePermission(scope, "templates:manage");
   const current = getWorkspaceTemplate(scope, id);
   const version = current.latest.version + 1;
   const meta = { ...current.latest.meta, version };

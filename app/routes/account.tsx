@@ -11,7 +11,11 @@ import {
   RevokeOthersSchema,
   RevokeSessionSchema,
 } from "~/account/schemas";
-import { loginBlockedFor, recordLoginFailure } from "~/auth/rate-limit.server";
+import {
+  passwordAttemptSucceeded,
+  takePasswordAttempt,
+  tooManyAttemptsMessage,
+} from "~/auth/rate-limit.server";
 import { requireScope } from "~/auth/session.server";
 import {
   changePassword,
@@ -73,12 +77,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Someone holding a stolen session must not be able to guess the password at leisure.
     const limitKey = `password-change:${session.userId}`;
     const ip = context.clientIp ?? "unknown";
-    if ((await loginBlockedFor(ip, limitKey)) > 0)
-      return fail(intent, ["Too many attempts. Please wait a few minutes and try again."], {}, 429);
-    if (!(await changePassword(session, parsed.data.current, parsed.data.password))) {
-      await recordLoginFailure(ip, limitKey);
+    const attempt = takePasswordAttempt(ip, limitKey);
+    if (!attempt.ok) return fail(intent, [tooManyAttemptsMessage(attempt)], {}, 429);
+    if (!(await changePassword(session, parsed.data.current, parsed.data.password)))
       return fail(intent, [], { current: ["Your current password is not right."] });
-    }
+    passwordAttemptSucceeded(ip, limitKey);
     return redirect("/account?password=changed");
   }
   if (intent === "erase") {

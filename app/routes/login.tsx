@@ -8,7 +8,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { audit } from "~/audit/audit.server";
 import { completeLogin } from "~/auth/login.server";
 import { LoginSchema, parseForm } from "~/auth/login-form.server";
-import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/auth/rate-limit.server";
+import {
+  passwordAttemptSucceeded,
+  takePasswordAttempt,
+  tooManyAttemptsMessage,
+} from "~/auth/rate-limit.server";
 import { moveReturnToIntoCookie, readReturnTo } from "~/auth/return-to.server";
 import { getCurrentSession, safeRedirect } from "~/auth/session.server";
 import { isTwoFactorEnabled, startChallenge } from "~/auth/two-factor.server";
@@ -28,31 +32,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = context.clientIp ?? "unknown";
   const account = emailIndex(email);
   const values = { email, redirectTo: redirectTo ?? "" };
-  const wait = await loginBlockedFor(ip, account);
-  if (wait > 0) {
-    const minutes = Math.max(1, Math.ceil(wait / 60));
+  // The try is counted before the (slow) password check, so tries sent at once cannot slip past the limit.
+  const attempt = takePasswordAttempt(ip, account);
+  if (!attempt.ok) {
     return Response.json(
-      {
-        ok: false,
-        fieldErrors: {},
-        formErrors: [
-          `Too many attempts. For your safety, please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
-        ],
-        values,
-      },
-      { status: 429, headers: { "Retry-After": String(wait) } },
+      { ok: false, fieldErrors: {}, formErrors: [tooManyAttemptsMessage(attempt)], values },
+      { status: 429, headers: { "Retry-After": String(attempt.retryAfter) } },
     );
   }
   const userId = await verifyLogin(email, password);
   if (!userId) {
-    await recordLoginFailure(ip, account);
     audit({ action: "user.login_failed" });
     return Response.json(
       { ok: false, fieldErrors: {}, formErrors: ["The email address or password is not right."], values },
       { status: 400 },
     );
   }
-  await clearLoginFailures(account);
+  passwordAttemptSucceeded(ip, account);
   // With two-factor on, the password only opens the code step (not a session).
   if (isTwoFactorEnabled(userId)) {
     return redirect("/login/two-factor", {

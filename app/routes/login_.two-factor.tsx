@@ -7,9 +7,15 @@ import {
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { audit } from "~/audit/audit.server";
 import { completeLogin } from "~/auth/login.server";
-import { clearLoginFailures, recordLoginFailure } from "~/auth/rate-limit.server";
+import { codeAttemptSucceeded, takeCodeAttempt, tooManyAttemptsMessage } from "~/auth/rate-limit.server";
 import { getCurrentSession } from "~/auth/session.server";
-import { endChallenge, failChallenge, readChallenge, verifySecondFactor } from "~/auth/two-factor.server";
+import {
+  challengeTriesLeft,
+  endChallenge,
+  readChallenge,
+  takeChallengeAttempt,
+  verifySecondFactor,
+} from "~/auth/two-factor.server";
 import { CodeSchema } from "~/auth/two-factor-schemas";
 import { FormErrors, TextField } from "~/ui/forms";
 import { parseForm } from "~/utils/forms";
@@ -25,17 +31,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!challenge) throw redirect("/login");
   const parsed = parseForm(await request.formData(), CodeSchema);
   if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  const ip = context.clientIp ?? "unknown";
+  // Counted before the code is checked: per account (whatever the challenge or address), per address, and
+  // on this challenge (five tries).
+  const attempt = takeCodeAttempt(ip, challenge.userId);
+  if (!attempt.ok)
+    return Response.json(
+      { ok: false, fieldErrors: {}, formErrors: [tooManyAttemptsMessage(attempt)], values: {} },
+      { status: 429, headers: { "Retry-After": String(attempt.retryAfter) } },
+    );
+  if (!takeChallengeAttempt(challenge.tokenHash)) throw redirect("/login");
   const how = await verifySecondFactor(challenge.userId, parsed.data.code);
   if (!how) {
-    await recordLoginFailure(context.clientIp ?? "unknown", `2fa:${challenge.userId}`);
     audit({
       action: "two_factor.login_failed",
       actorUserId: challenge.userId,
       targetType: "user",
       targetId: challenge.userId,
     });
-    const left = failChallenge(challenge.tokenHash);
-    if (left === 0) throw redirect("/login");
+    if (challengeTriesLeft(challenge.tokenHash) === 0) throw redirect("/login");
     return Response.json(
       {
         ok: false,
@@ -46,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  await clearLoginFailures(`2fa:${challenge.userId}`);
+  codeAttemptSucceeded(ip, challenge.userId);
   audit({
     action: how === "recovery" ? "two_factor.recovery_used" : "two_factor.login",
     actorUserId: challenge.userId,

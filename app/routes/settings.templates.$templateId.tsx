@@ -19,7 +19,7 @@ const ParamsSchema = z.object({ templateId: z.string().min(1).max(40) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
-  requirePermission(scope, "case:write");
+  requirePermission(scope, "templates:manage");
   const { templateId } = parseParams(params, ParamsSchema);
   const t = getWorkspaceTemplate(scope, templateId);
   const m = t.latest.meta;
@@ -50,16 +50,14 @@ const EditSchema = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
-  requirePermission(scope, "case:write");
+  requirePermission(scope, "templates:manage");
   const { templateId } = parseParams(params, ParamsSchema);
   const parsed = parseForm(await request.formData(), EditSchema);
   if (!parsed.ok) return Response.json(parsed, { status: 400 });
   const t = getWorkspaceTemplate(scope, templateId);
   if (parsed.data.intent === "preview") {
-    return Response.json({
-      preview: previewTemplate(t.latest.meta as unknown as Record<string, unknown>, parsed.data.body),
-      body: parsed.data.body,
-    });
+    const preview = previewTemplate(t.latest.meta as unknown as Record<string, unknown>, parsed.data.body);
+    return Response.json({ preview, body: parsed.data.body }, { status: preview.ok ? 200 : 400 });
   }
   try {
     const version = saveTemplateVersion(scope, templateId, parsed.data.body);

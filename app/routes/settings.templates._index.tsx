@@ -17,7 +17,7 @@ import { requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
-  requirePermission(scope, "case:write");
+  requirePermission(scope, "templates:manage");
   return {
     own: listWorkspaceTemplates(scope),
     builtIn: listTemplates()
@@ -36,7 +36,7 @@ const CopySchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
-  requirePermission(scope, "case:write");
+  requirePermission(scope, "templates:manage");
   const parsed = parseForm(await request.formData(), CopySchema);
   if (!parsed.ok) return Response.json(parsed, { status: 400 });
   try {

@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { codeAttemptSucceeded, takeCodeAttempt, tooManyAttemptsMessage } from "~/auth/rate-limit.server";
 import { getCurrentSession } from "~/auth/session.server";
 import {
   beginSetup,
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const IntentSchema = z.object({ intent: z.enum(["confirm", "disable"]) });
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireUser(request);
   const form = await request.formData();
   const intent = parseForm(form, IntentSchema);
@@ -56,11 +57,21 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = parseForm(form, DisableSchema);
   if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  // Someone holding a stolen session must not guess codes to turn two-factor off: the same per-account code
+  // limit as the log-in step, counted before the code is checked.
+  const ip = context.clientIp ?? "unknown";
+  const attempt = takeCodeAttempt(ip, session.userId);
+  if (!attempt.ok)
+    return Response.json(
+      { ok: false, fieldErrors: {}, formErrors: [tooManyAttemptsMessage(attempt)] },
+      { status: 429, headers: { "Retry-After": String(attempt.retryAfter) } },
+    );
   if (!(await disableTwoFactor(session.userId, parsed.data.code, session.workspaceId)))
     return Response.json(
       { ok: false, fieldErrors: { code: ["This code is not right, or was already used."] } },
       { status: 400 },
     );
+  codeAttemptSucceeded(ip, session.userId);
   return redirect("/two-factor?disabled=1");
 }
 

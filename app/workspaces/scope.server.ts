@@ -27,7 +27,9 @@ export type Permission =
   // Make someone an owner, or change or remove an owner.
   | "owners:manage"
   // The workspace's audit log (who did what, when) and its CSV export.
-  | "audit:read";
+  | "audit:read"
+  // The workspace's own letter templates, which every member's letters use (decision 062).
+  | "templates:manage";
 
 // The one permission table.
 const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
@@ -40,6 +42,7 @@ const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "members:manage",
     "owners:manage",
     "audit:read",
+    "templates:manage",
   ]),
   admin: new Set([
     "case:read",
@@ -49,6 +52,7 @@ const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "workspace:manage",
     "members:manage",
     "audit:read",
+    "templates:manage",
   ]),
   caseworker: new Set(["case:read", "case:write"]),
   // Viewers read every client's case (supervision) and change nothing; the audit log is for owners and admins.

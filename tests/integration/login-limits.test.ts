@@ -1,4 +1,5 @@
-// Failed log-ins are limited per account: after five wrong passwords even the right one waits.
+// Failed log-ins are limited per account and address: after five wrong passwords from an address, even the
+// right one waits there (other addresses: tests/integration/login-lockout.test.ts).
 import { describe, expect, it } from "vitest";
 import { auditEvents } from "#db/schema";
 import { getDb } from "~/db.server";
@@ -7,7 +8,7 @@ import * as signupRoute from "~/routes/signup";
 import { call, newAccount, post } from "./helpers";
 
 describe("log-in", () => {
-  it("locks an account for a while after five failures, with a calm message", async () => {
+  it("makes the address wait a while after five failures for an account, with a calm message", async () => {
     const a = await newAccount();
     for (let i = 0; i < 5; i++) {
       const r = (await call(

@@ -59,8 +59,13 @@ export const CASE_READ = policy("allow", { anonymous: "login", outsider: 404, co
 export const CASE_WRITE = { ...CASE_READ, viewer: 403 } satisfies Policy;
 /** Working without a particular client (new case, the workspace's templates): any role that writes. */
 export const WRITE = policy("allow", { anonymous: "login", viewer: 403 });
-/** A workspace-wide row (a letter template) that every writer of the workspace shares, not client-bound. */
+/** A workspace-wide row (an incident's roster or URLs) that every writer of the workspace shares, not client-bound. */
 export const WORKSPACE_ROW_WRITE = { ...WRITE, outsider: 404 } satisfies Policy;
+/** A workspace-wide row (a letter template) that every member's letters use: owners and admins (decision 062). */
+export const WORKSPACE_ROW_MANAGE = {
+  ...policy("allow", { anonymous: "login", viewer: 403, caseworker: 403, colleague: 403 }),
+  outsider: 404,
+} satisfies Policy;
 /** Workspace settings, members, export and erase of everything: owners and admins (the outsider in theirs). */
 export const MANAGE = policy("allow", { anonymous: "login", viewer: 403, caseworker: 403, colleague: 403 });
 /** Changing who a client belongs to, erasing a client: owners and admins; 404 for another workspace. */
@@ -234,11 +239,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     note: "Every member makes their own tokens; viewers only read-only ones. Owners and admins also revoke others'.",
   },
   "routes/settings.mailbox": { loader: MANAGE, action: [{ intent: "save", policy: MANAGE }] },
-  "routes/settings.templates._index": { loader: WRITE, action: [{ policy: WRITE }] },
+  "routes/settings.templates._index": { loader: MANAGE, action: [{ policy: MANAGE }] },
   "routes/settings.templates.$templateId": {
-    loader: WORKSPACE_ROW_WRITE,
+    loader: WORKSPACE_ROW_MANAGE,
     action: [
-      { intent: "preview", policy: WORKSPACE_ROW_WRITE, body: () => ({ body: "Dear {{ recipient }}" }) },
+      { intent: "preview", policy: WORKSPACE_ROW_MANAGE, body: () => ({ body: "Dear {{ recipient }}" }) },
     ],
   },
 
