@@ -22,15 +22,26 @@ export const BODY_LIMITS = {
 
 const AUTH_PATHS = /^\/(login|signup|forgot-password|reset-password|two-factor|invitations)(\/|$)/;
 
-export type BodyClass = "auth" | "form" | "upload";
+/**
+ * The pages whose forms carry files (each reads them through app/utils/multipart.server.ts, which answers a
+ * body it cannot parse with a 400): evidence on an exposure, a pasted list's CSV, the roster CSV, a signed
+ * letter of authority. Single fetch posts to the same path with ".data" added.
+ */
+const UPLOAD_PATHS =
+  /^\/(cases\/[^/]+\/exposures\/[^/.]+|incidents\/[^/]+\/roster|subjects\/[^/.]+)(\.data)?$/;
+
+export type BodyClass = "auth" | "form" | "upload" | "no-files";
 
 export function bodyLimitFor(path: string, contentType: string | undefined, maxUploadMb: number) {
   if (AUTH_PATHS.test(path)) return { kind: "auth" as BodyClass, bytes: BODY_LIMITS.auth };
-  if ((contentType ?? "").toLowerCase().startsWith("multipart/form-data"))
+  if ((contentType ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    // Any other form is sent URL-encoded; a file body there would reach a parser that fails with a 500.
+    if (!UPLOAD_PATHS.test(path)) return { kind: "no-files" as BodyClass, bytes: 0 };
     return {
       kind: "upload" as BodyClass,
       bytes: Math.max(maxUploadMb, BODY_LIMITS.mandateMb) * MB + BODY_LIMITS.multipartExtra,
     };
+  }
   return { kind: "form" as BodyClass, bytes: BODY_LIMITS.form };
 }
 
@@ -63,6 +74,15 @@ export function limitRequestBodies(maxUploadMb: number) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
     const { kind, bytes } = bodyLimitFor(req.path, req.get("content-type"), maxUploadMb);
+    if (kind === "no-files") {
+      res
+        .status(415)
+        .set("Connection", "close")
+        .type("text/plain")
+        .send("This form does not take files. Go back and send it again without attaching anything.");
+      res.on("finish", () => req.destroy());
+      return;
+    }
     const declared = Number(req.get("content-length"));
     if (Number.isFinite(declared) && declared > bytes) return refuse(req, res, kind, bytes);
     const chunks: Buffer[] = [];

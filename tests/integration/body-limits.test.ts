@@ -121,9 +121,15 @@ describe("body limits", () => {
   it("leaves room for every upload and form the routes accept", () => {
     const multipart = bodyLimitFor("/subjects/s1", "multipart/form-data; boundary=x", 1);
     expect(multipart.bytes).toBeGreaterThan(MANDATE_MAX_BYTES);
-    expect(bodyLimitFor("/cases/c1", "multipart/form-data", UPLOAD_MB).bytes).toBeGreaterThan(
-      UPLOAD_MB * 1024 * 1024,
-    );
+    for (const p of [
+      "/cases/c1/exposures/e1",
+      "/cases/c1/exposures/bulk",
+      "/incidents/i1/roster",
+      "/subjects/s1.data",
+    ])
+      expect(bodyLimitFor(p, "multipart/form-data", UPLOAD_MB).bytes, p).toBeGreaterThan(
+        UPLOAD_MB * 1024 * 1024,
+      );
     // The roster CSV comes back in a hidden field, URL-encoded (at most three bytes per byte).
     expect(
       bodyLimitFor("/incidents/i1/roster", "application/x-www-form-urlencoded", 1).bytes,
@@ -137,5 +143,13 @@ describe("body limits", () => {
       "/invitations/t",
     ])
       expect(bodyLimitFor(p, "multipart/form-data", UPLOAD_MB).kind).toBe("auth");
+  });
+
+  it("answers a file body sent to a form that takes no files with a 415 and a message, not a 500", async () => {
+    for (const path of ["/cases/c1/letters/l1", "/settings/email", "/cases/c1.data"]) {
+      const r = await send(path, 1000, { type: "multipart/form-data; boundary=x" });
+      expect(r.status, path).toBe(415);
+      expect(r.text).toMatch(/This form does not take files/);
+    }
   });
 });
