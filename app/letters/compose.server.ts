@@ -220,7 +220,10 @@ export function recipientGroups(
         if (!metas?.length) continue;
         const value = `${k}/${regime}`;
         if (seen.has(value)) continue;
+        // A broker's opt-out under a law that applies (CCPA) replaces the one relying on none.
+        if (regime === "none" && g.options.some((o) => o.kind === k)) continue;
         seen.add(value);
+        const channels = [...new Set(metas.flatMap((m) => m.channels))];
         g.options.push({
           value,
           kind: k,
@@ -228,8 +231,10 @@ export function recipientGroups(
           title: metas[0]!.title,
           reason: s.reason,
           langs: metas.map((m) => m.lang),
-          channels: [...new Set(metas.flatMap((m) => m.channels))],
-          destinations: destinationsFor(r, workspaceId, k, regime),
+          channels,
+          destinations: destinationsFor(r, workspaceId, k, regime).filter((x) =>
+            channels.includes(x.channel),
+          ),
         });
       }
     }

@@ -19,6 +19,7 @@ import {
   updateExposure,
 } from "~/exposures/exposures.server";
 import { matchExposure, refreshExposureRecipient, residenceForCase } from "~/exposures/recipient.server";
+import { regionName } from "~/subjects/regions";
 import { RecipientSummary } from "~/exposures/recipient-match";
 import { RecheckSection } from "~/rechecks/recheck-section";
 import { listChecks, recheckExposure } from "~/rechecks/rechecks.server";
@@ -43,7 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     caseId,
     match,
-    residence,
+    // Shown as words: "DE", or "US, Virginia" where the state is given.
+    residence: residence
+      ? [residence.country, regionName(residence.country, residence.region)].filter(Boolean).join(", ")
+      : null,
     exposure: { ...exposure, updatedAt: exposure.updatedAt.toISOString() },
     evidence: listEvidence(scope, exposureId).map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
     checks: listChecks(scope, exposureId).map((c) => ({ ...c, checkedAt: c.checkedAt.toISOString() })),
