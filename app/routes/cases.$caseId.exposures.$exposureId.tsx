@@ -19,10 +19,10 @@ import {
   updateExposure,
 } from "~/exposures/exposures.server";
 import { matchExposure, refreshExposureRecipient, residenceForCase } from "~/exposures/recipient.server";
-import { regionName } from "~/subjects/regions";
 import { RecipientSummary } from "~/exposures/recipient-match";
 import { RecheckSection } from "~/rechecks/recheck-section";
 import { listChecks, recheckExposure } from "~/rechecks/rechecks.server";
+import { regionName } from "~/subjects/regions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";

@@ -236,7 +236,9 @@ describe("the exposure page", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "subject.read"), eq(auditEvents.workspaceId, owner.workspaceId)))
       .all();
-    expect(reads.some((r) => (r.detail as { fields?: string } | null)?.fields === "country,region")).toBe(true);
+    expect(reads.some((r) => (r.detail as { fields?: string } | null)?.fields === "country,region")).toBe(
+      true,
+    );
   });
 
   it("offers to add a recipient for an unknown domain, and follows one added later", async () => {
