@@ -146,7 +146,10 @@ function destinationsFor(
     .map((c, i) => ({ c, i, rank: order.indexOf(c.purpose) < 0 ? order.length : order.indexOf(c.purpose) }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map((x) => x.c);
+  const seen = new Set<string>();
   for (const c of usable) {
+    if (seen.has(`${c.kind}|${c.address}`)) continue;
+    seen.add(`${c.kind}|${c.address}`);
     if (c.kind === "email")
       out.push({
         value: `email|${c.address}`,
@@ -238,8 +241,12 @@ export function recipientGroups(
         });
       }
     }
-    // The form's list follows the first letter offered (each option carries its own order).
-    if (g.options[0]) g.destinations = g.options[0].destinations;
+    // The form's list: every option's destinations, in the first letter's order (each option carries its own).
+    if (g.options.length) {
+      const all = new Map<string, Destination>();
+      for (const o of g.options) for (const d of o.destinations) if (!all.has(d.value)) all.set(d.value, d);
+      g.destinations = [...all.values()];
+    }
   }
   return [...byKey.values()].map(({ detail: _d, photos: _p, ...g }) => g);
 }
