@@ -241,11 +241,16 @@ export function recipientGroups(
         });
       }
     }
-    // The form's list: every option's destinations, in the first letter's order (each option carries its own).
+    // The form's list: every option's destinations, in the first letter's order (each option carries its own),
+    // the post last as before.
     if (g.options.length) {
       const all = new Map<string, Destination>();
       for (const o of g.options) for (const d of o.destinations) if (!all.has(d.value)) all.set(d.value, d);
-      g.destinations = [...all.values()];
+      const list = [...all.values()];
+      g.destinations = [
+        ...list.filter((d) => d.channel !== "pdf"),
+        ...list.filter((d) => d.channel === "pdf"),
+      ];
     }
   }
   return [...byKey.values()].map(({ detail: _d, photos: _p, ...g }) => g);
