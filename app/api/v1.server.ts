@@ -227,7 +227,7 @@ export function createRequestApi({ scope, body }: Input<typeof E.createRequest>)
   const destination = `${channel}|${body.address ?? known ?? ""}`;
   const details = LetterDetailsSchema.safeParse({
     ...detailsFromSubject(subject),
-    authorityName: defaultAuthority(option.regime, residence),
+    authorityName: defaultAuthority(option.regime, residence, subject.region || null),
     exposureIds: body.exposureIds ?? group.exposures.map((x) => x.id),
     option: option.value,
     lang: body.lang ?? defaultLang(residence),

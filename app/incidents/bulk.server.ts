@@ -461,10 +461,13 @@ export class BulkRun {
     return this.templates.get(key);
   }
 
-  private authority(regime: string, residence: string | null): string {
-    const key = `${regime}|${residence ?? ""}`;
+  private authority(regime: string, residence: string | null, region: string | null): string {
+    const key = `${regime}|${residence ?? ""}|${region ?? ""}`;
     if (!this.authorities.has(key))
-      this.authorities.set(key, defaultAuthority(regime as never, residence) || this.options.authorityName);
+      this.authorities.set(
+        key,
+        defaultAuthority(regime as never, residence, region) || this.options.authorityName,
+      );
     return this.authorities.get(key)!;
   }
 
@@ -558,7 +561,7 @@ export class BulkRun {
     const cacheKey = `${subjectId}|${stateBound ? option : ""}`;
     // The language and the authority differ per letter but are not the person's: chosen from fixed lists or
     // the job's own validated options, so they replace the parsed ones.
-    const authorityName = this.authority(regime, person.residence);
+    const authorityName = this.authority(regime, person.residence, person.region);
     const perLetter = (c: { details: LetterDetails; key: string }) => ({
       details: { ...c.details, option: optionOf(option), lang, authorityName },
       key: c.key,

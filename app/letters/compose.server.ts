@@ -14,7 +14,7 @@ import type { Subject } from "~/subjects/subjects.server";
 import { countryName } from "~/utils/countries.server";
 import { type ExposureCategory, exposureLabel, ruleInWords } from "./format";
 import type { LetterDetails } from "./forms";
-import { STATE_LAWS } from "./state-laws";
+import { STATE_LAWS, stateLawOf } from "./state-laws";
 import { deadlineRuleFor, type TemplateMeta } from "./template-meta";
 import { listTemplates } from "./templates.server";
 import type { Kind, Lang, LetterVariablesInput, Platform, Regime } from "./variables";
@@ -276,12 +276,20 @@ export function authoritiesFor(country: string | null): string[] {
 }
 
 /** The authority a letter names as its escalation route, by regime (the user may change it). */
-export function defaultAuthority(regime: Regime, residence: string | null): string {
+export function defaultAuthority(
+  regime: Regime,
+  residence: string | null,
+  region: string | null = null,
+): string {
   switch (regime) {
     case "uk-gdpr":
       return "the Information Commissioner's Office (ICO)";
+    case "us-state": {
+      // A state's own law is enforced by its own Attorney General (issue 16), not California's agency.
+      const law = residence === "US" ? stateLawOf(region) : null;
+      return law ? `the ${law.authority}` : "the Attorney General of my state";
+    }
     case "ccpa":
-    case "us-state":
       return "the California Privacy Protection Agency (CPPA) and the Attorney General";
     case "kr-pipa":
       return "the Personal Information Protection Commission (PIPC) / KISA Privacy Center (118)";

@@ -69,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     defaults: {
       ...detailsFromSubject(subject),
       lang: defaultLang(residence),
-      authorityName: defaultAuthority(firstRegime, residence),
+      authorityName: defaultAuthority(firstRegime, residence, subject.region || null),
       // A US state letter names the law of the state the person lives in.
       stateLaw: residence === "US" ? (stateLawOf(subject.region)?.code ?? "") : "",
       repName: me?.name ?? "",

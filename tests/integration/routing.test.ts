@@ -9,7 +9,7 @@ import { createCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { createExposure, listExposures } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
-import { recipientGroups } from "~/letters/compose.server";
+import { defaultAuthority, recipientGroups } from "~/letters/compose.server";
 import { LetterDetailsSchema } from "~/letters/forms";
 import { getLetter, letterProblems, writeLetter } from "~/letters/letters.server";
 import { importDirectory } from "~/recipients/import.server";
@@ -228,6 +228,15 @@ describe("where a letter goes", () => {
     expect(gdpr.destinations.at(-1)!.value).toMatch(/^pdf\|Reddit Netherlands B\.V\./);
     const report = reddit.options.find((o) => o.kind === "platform-report")!;
     expect(report.destinations[0]!.value).toBe("webform|https://www.reddit.com/report");
+  });
+});
+
+describe("the authority a US state letter names", () => {
+  it("is the person's own state's Attorney General, never California's agency for another state", () => {
+    expect(defaultAuthority("us-state", "US", "VA")).toBe("the Attorney General of Virginia");
+    expect(defaultAuthority("us-state", "US", "TX")).toBe("the Texas Attorney General");
+    expect(defaultAuthority("us-state", "US", null)).not.toMatch(/California|CPPA/);
+    expect(defaultAuthority("ccpa", "US", "CA")).toMatch(/California Privacy Protection Agency/);
   });
 });
 
