@@ -190,6 +190,18 @@ describe("the composer's letters, by where the person lives and where the recipi
       // A law not offered is not named either: no EU law in a letter to someone it does not protect.
       if (who !== "BE" && who !== "DE")
         expect(letter.body).not.toMatch(/GDPR|Regulation \(EU\)|Art(icle)? 77/);
+      // The escalation authority the form proposes is a real body for that law and that person.
+      const authority = defaultAuthority(option.regime, residence.country, residence.region);
+      const AUTHORITY: Partial<Record<string, RegExp>> = {
+        "us-state": /^the Attorney General of Virginia$/,
+        ccpa: /California Privacy Protection Agency/,
+        "kr-pipa": /Personal Information Protection Commission/,
+        "kr-icna": /Korea Communications Standards Commission/,
+        dsa: /Digital Services|BIPT|Bundesnetzagentur/,
+      };
+      const wantAuthority = AUTHORITY[option.regime];
+      if (wantAuthority) expect(authority, option.value).toMatch(wantAuthority);
+      if (option.regime === "gdpr") expect(authority).not.toMatch(/California|Korea|Attorney General/);
       if (option.kind === "us-state-deletion") {
         expect(letter.body).toContain("Virginia Consumer Data Protection Act");
         expect(letter.body).toContain("Attorney General of Virginia");
