@@ -94,6 +94,8 @@ export const subjects = sqliteTable(
     addressesEnc: text("addresses_enc").notNull(),
     usernamesEnc: text("usernames_enc").notNull(),
     countryEnc: text("country_enc").notNull(),
+    // The US state / German Land / UK nation (issue 16), encrypted; null for people added before it existed.
+    regionEnc: text("region_enc"),
     notesEnc: text("notes_enc").notNull(),
     assignedTo: text("assigned_to").references(() => users.id, { onDelete: "set null" }),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),

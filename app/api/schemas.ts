@@ -66,6 +66,7 @@ export const ApiSubjectPatchSchema = z
     addresses: list,
     usernames: list,
     country: z.string(),
+    region: z.string().max(6),
     notes: z.string(),
   })
   .partial()
@@ -192,6 +193,8 @@ export const SubjectOut = z
     addresses: z.array(z.string()),
     usernames: z.array(z.string()),
     country: z.string(),
+    /** The US state, German Land or UK nation ("VA"); "" when not given. */
+    region: z.string(),
     notes: z.string(),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,

@@ -13,6 +13,7 @@ export const ApiSubjectSchema = z
     addresses: list,
     usernames: list,
     country: z.string().default(""),
+    region: z.string().max(6).default(""),
     notes: z.string().default(""),
   })
   .strict()

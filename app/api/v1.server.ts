@@ -16,6 +16,7 @@ import { defaultAuthority, defaultLang, detailsFromSubject, recipientGroups } fr
 import { LetterDetailsSchema } from "~/letters/forms";
 import { LetterFrozenError, LetterInputError, sendLetter, writeLetter } from "~/letters/letters.server";
 import { LetterNotSendableError } from "~/letters/sendable";
+import { stateLawOf } from "~/letters/state-laws";
 import type { RequestEvent } from "~/requests/lifecycle";
 import { listRequests, requestSummary, upcomingDeadlines } from "~/requests/list.server";
 import { getRequest, moveRequest, timeline } from "~/requests/requests.server";
@@ -199,7 +200,7 @@ export function createRequestApi({ scope, body }: Input<typeof E.createRequest>)
   const subject = getSubject(scope, kase.subjectId);
   const residence = subject.country || null;
   const exposures = listExposures(scope, kase.id);
-  const groups = recipientGroups(scope.workspaceId, exposures, { residence });
+  const groups = recipientGroups(scope.workspaceId, exposures, { residence, region: subject.region || null });
   const group = body.exposureIds
     ? groups.find((g) => g.exposures.some((x) => body.exposureIds!.includes(x.id)))
     : groups.find((g) => g.recipientId === body.recipientId);
@@ -221,12 +222,12 @@ export function createRequestApi({ scope, body }: Input<typeof E.createRequest>)
   // The channel asked for, else the recipient's first one this kind of letter can use; the directory's address
   // for it unless one is given.
   const channel =
-    body.channel ?? group.destinations.find((d) => option.channels.includes(d.channel))?.channel ?? "pdf";
-  const known = group.destinations.find((d) => d.channel === channel)?.value.slice(channel.length + 1);
+    body.channel ?? option.destinations.find((d) => option.channels.includes(d.channel))?.channel ?? "pdf";
+  const known = option.destinations.find((d) => d.channel === channel)?.value.slice(channel.length + 1);
   const destination = `${channel}|${body.address ?? known ?? ""}`;
   const details = LetterDetailsSchema.safeParse({
     ...detailsFromSubject(subject),
-    authorityName: defaultAuthority(option.regime, residence),
+    authorityName: defaultAuthority(option.regime, residence, subject.region || null),
     exposureIds: body.exposureIds ?? group.exposures.map((x) => x.id),
     option: option.value,
     lang: body.lang ?? defaultLang(residence),
@@ -239,7 +240,8 @@ export function createRequestApi({ scope, body }: Input<typeof E.createRequest>)
     ...(body.requesterPhone === undefined ? {} : { requesterPhone: body.requesterPhone }),
     ...(body.authorityName === undefined ? {} : { authorityName: body.authorityName }),
     ...(body.particularSituation === undefined ? {} : { particularSituation: body.particularSituation }),
-    ...(body.stateLaw === undefined ? {} : { stateLaw: body.stateLaw }),
+    // A US state letter names the law of the person's state unless the request names one.
+    stateLaw: body.stateLaw ?? (residence === "US" ? (stateLawOf(subject.region)?.code ?? "") : ""),
   });
   if (!details.success) invalid(details.error, "letter details");
   try {

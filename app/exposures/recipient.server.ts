@@ -7,7 +7,7 @@ import { cases, exposures, recipientCorrections, recipients } from "#db/schema";
 import { getDb } from "~/db.server";
 import { matchUrl } from "~/recipients/directory.server";
 import { type RegimeSuggestion, suggestRegimes } from "~/recipients/regimes";
-import { getSubjectCountry } from "~/subjects/subjects.server";
+import { getSubjectResidence, type Residence } from "~/subjects/subjects.server";
 import { inScope, type Scope } from "~/workspaces/scope.server";
 import { type RecipientView, recipientView } from "./recipient-view";
 import type { NormalisedUrl } from "./url";
@@ -97,7 +97,7 @@ export type ExposureMatch = { domain: string; recipient: RecipientView | null; r
 export function matchExposure(
   workspaceId: string,
   url: string,
-  context: { residence: string | null; photos: boolean },
+  context: { residence: Residence | null; photos: boolean },
 ): ExposureMatch | null {
   const match = matchUrl(getDb(), url, workspaceId);
   if (!match) return null;
@@ -111,20 +111,20 @@ export function matchExposure(
     recipient: recipientView(r),
     regimes: suggestRegimes({
       recipient: { kind, countries },
-      residence: context.residence ? { country: context.residence } : null,
+      residence: context.residence,
       ownPhotos: context.photos,
     }),
   };
 }
 
 /** Where the case's subject lives (decrypted, and the read logged), for the regimes on the exposure page. */
-export function residenceForCase(scope: Scope, caseId: string): string | null {
+export function residenceForCase(scope: Scope, caseId: string): Residence | null {
   const row = getDb()
     .select({ subjectId: cases.subjectId })
     .from(cases)
     .where(inScope(cases, scope, eq(cases.id, caseId)))
     .get();
-  return row ? getSubjectCountry(scope, row.subjectId) : null;
+  return row ? getSubjectResidence(scope, row.subjectId) : null;
 }
 
 /**

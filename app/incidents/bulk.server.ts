@@ -25,6 +25,7 @@ import {
 import { type LetterDetails, LetterDetailsSchema } from "~/letters/forms";
 import { latestMandate } from "~/letters/mandates.server";
 import { generateReference } from "~/letters/reference";
+import { stateLawOf } from "~/letters/state-laws";
 import { getTemplate, type LetterTemplate } from "~/letters/templates.server";
 import { type Lang, LetterVariables } from "~/letters/variables";
 import { makeMessageId } from "~/outbox/queue.server";
@@ -312,6 +313,8 @@ type ItemRow = {
 type Person = {
   subject: Subject | null;
   residence: string | null;
+  /** The US state / German Land / UK nation, where given. */
+  region: string | null;
   mandateDate: string | null;
   defaults: Partial<Record<string, string>>;
 };
@@ -410,8 +413,13 @@ export class BulkRun {
       p = {
         subject,
         residence: subject?.country || null,
+        region: subject?.region || null,
         mandateDate: subject ? (latestMandate(this.scope.workspaceId, subjectId)?.signedOn ?? null) : null,
-        defaults: detailsFromSubject(subject),
+        defaults: {
+          ...detailsFromSubject(subject),
+          // A US state letter names the law of the state the person lives in.
+          stateLaw: subject?.country === "US" ? (stateLawOf(subject.region)?.code ?? "") : "",
+        },
       };
       this.people.set(subjectId, p);
     }
@@ -424,8 +432,13 @@ export class BulkRun {
   }
 
   /** The letters and destinations the composer offers for this recipient and person (memoised). */
-  private group(recipientId: string, residence: string | null, photos: boolean): RecipientGroup | null {
-    const key = `${recipientId}|${residence ?? ""}|${photos}`;
+  private group(
+    recipientId: string,
+    residence: string | null,
+    region: string | null,
+    photos: boolean,
+  ): RecipientGroup | null {
+    const key = `${recipientId}|${residence ?? ""}|${region ?? ""}|${photos}`;
     if (!this.groups.has(key)) {
       const probe = {
         recipientId,
@@ -434,7 +447,7 @@ export class BulkRun {
         exposed: photos ? ["photos"] : [],
       } as unknown as Exposure;
       const g = this.recipient(recipientId)
-        ? (recipientGroups(this.scope.workspaceId, [probe], { residence })[0] ?? null)
+        ? (recipientGroups(this.scope.workspaceId, [probe], { residence, region })[0] ?? null)
         : null;
       this.groups.set(key, g?.recipientId ? g : null);
     }
@@ -448,10 +461,13 @@ export class BulkRun {
     return this.templates.get(key);
   }
 
-  private authority(regime: string, residence: string | null): string {
-    const key = `${regime}|${residence ?? ""}`;
+  private authority(regime: string, residence: string | null, region: string | null): string {
+    const key = `${regime}|${residence ?? ""}|${region ?? ""}`;
     if (!this.authorities.has(key))
-      this.authorities.set(key, defaultAuthority(regime as never, residence) || this.options.authorityName);
+      this.authorities.set(
+        key,
+        defaultAuthority(regime as never, residence, region) || this.options.authorityName,
+      );
     return this.authorities.get(key)!;
   }
 
@@ -545,7 +561,7 @@ export class BulkRun {
     const cacheKey = `${subjectId}|${stateBound ? option : ""}`;
     // The language and the authority differ per letter but are not the person's: chosen from fixed lists or
     // the job's own validated options, so they replace the parsed ones.
-    const authorityName = this.authority(regime, person.residence);
+    const authorityName = this.authority(regime, person.residence, person.region);
     const perLetter = (c: { details: LetterDetails; key: string }) => ({
       details: { ...c.details, option: optionOf(option), lang, authorityName },
       key: c.key,
@@ -592,7 +608,7 @@ export class BulkRun {
     );
     if (!chosen.length) return { state: "skipped", reason: "exposures_removed" };
     const photos = chosen.some((e) => e.exposed.includes("photos"));
-    const group = this.group(item.recipient_id, person.residence, photos);
+    const group = this.group(item.recipient_id, person.residence, person.region, photos);
     const recipient = this.recipient(item.recipient_id);
     if (!group || !recipient) return { state: "skipped", reason: "recipient_unknown" };
     const option =
@@ -604,7 +620,7 @@ export class BulkRun {
     // As by hand: a kind not written in the chosen language yet is written in English.
     const template = this.template(option.kind, lang);
     if (!template?.meta.regimes.includes(option.regime)) return { state: "skipped", reason: "no_template" };
-    const dest = this.destination(group.destinations, template);
+    const dest = this.destination(option.destinations, template);
     if (!dest) return { state: "skipped", reason: "no_contact_address" };
     if (dest.channel === "email" && !this.hasSmtp) return { state: "failed", reason: "no_email_account" };
     const represented = this.options.sender === "representative";

@@ -493,8 +493,11 @@ const US_STATE: CheckDef[] = [
   { id: "appeal", label: "asks for the appeal route", run: (c) => c.need(c.has("appeal"), "appeal") },
   {
     id: "escalation",
-    label: "escalation route",
-    run: (c) => c.need(c.has(c.v.authority?.name), "authority"),
+    label: "escalation route: the state's own Attorney General, not California's agency",
+    run: (c) => {
+      c.need(c.has(c.v.stateLaw?.authority), "the state's Attorney General");
+      c.need(!/California Privacy Protection Agency|CPPA/.test(c.text), "no California authority");
+    },
   },
 ];
 

@@ -7,13 +7,14 @@ import { computeDeadline, isSupportedCountry, type RuleId } from "~/deadlines/en
 import { EXPOSED_LABELS, type ExposedKind } from "~/exposures/categories";
 import type { Exposure } from "~/exposures/exposures.server";
 import { getRecipient, matchUrl, type RecipientDetail } from "~/recipients/directory.server";
-import type { Channel as DirectoryChannel } from "~/recipients/model";
+import { entityFor, postalFor } from "~/recipients/entities";
+import type { ChannelPurpose, Channel as DirectoryChannel } from "~/recipients/model";
 import { EEA_COUNTRIES, type RegimeId, suggestRegimes } from "~/recipients/regimes";
 import type { Subject } from "~/subjects/subjects.server";
 import { countryName } from "~/utils/countries.server";
 import { type ExposureCategory, exposureLabel, ruleInWords } from "./format";
 import type { LetterDetails } from "./forms";
-import { STATE_LAWS } from "./state-laws";
+import { STATE_LAWS, stateLawOf } from "./state-laws";
 import { deadlineRuleFor, type TemplateMeta } from "./template-meta";
 import { listTemplates } from "./templates.server";
 import type { Kind, Lang, LetterVariablesInput, Platform, Regime } from "./variables";
@@ -56,6 +57,8 @@ export type LetterOption = {
   reason: string;
   langs: Lang[];
   channels: ("email" | "pdf" | "webform")[];
+  /** Where this kind of letter can go, the best first (a GDPR letter to the privacy channel, not abuse). */
+  destinations: Destination[];
 };
 
 export type Destination = { value: string; label: string; channel: "email" | "pdf" | "webform" };
@@ -94,20 +97,70 @@ function channelsOf(r: RecipientDetail, workspaceId: string): DirectoryChannel[]
   return getRecipient(getDb(), r.effective.parentId, workspaceId)?.effective.channels ?? [];
 }
 
-function destinationsFor(r: RecipientDetail | null, workspaceId: string): Destination[] {
+/**
+ * The channels each kind of letter is meant for, in order: rights under a data-protection law go to the
+ * privacy / DPO channel, reports to the abuse channel, DSA notices to the DSA channel, DMCA to copyright.
+ */
+const PURPOSES: Record<string, readonly ChannelPurpose[]> = {
+  rights: ["privacy", "general", "dsa", "abuse"],
+  report: ["abuse", "dsa", "privacy", "general"],
+  "dsa-notice": ["dsa", "abuse", "privacy", "general"],
+  "dmca-takedown": ["copyright", "general", "abuse"],
+};
+const RIGHTS_KINDS: readonly string[] = [
+  "gdpr-erasure",
+  "gdpr-access",
+  "search-delisting",
+  "ccpa-deletion",
+  "us-state-deletion",
+  "kr-pipa-deletion",
+  "broker-optout",
+];
+function purposesFor(kind: Kind | null): readonly ChannelPurpose[] {
+  if (!kind || RIGHTS_KINDS.includes(kind)) return PURPOSES.rights!;
+  return PURPOSES[kind] ?? PURPOSES.report!;
+}
+
+/**
+ * Where a letter of `kind` under `regime` can go, the best first: the recipient's email and web-form channels
+ * ordered by purpose (for a data-protection right, an abuse address only where it has no privacy channel;
+ * a copyright address only for DMCA), then the post to the entity the regime names.
+ */
+function destinationsFor(
+  r: RecipientDetail | null,
+  workspaceId: string,
+  kind: Kind | null = null,
+  regime: Regime = "none",
+): Destination[] {
   const out: Destination[] = [];
   const channels = r ? channelsOf(r, workspaceId) : [];
-  for (const c of channels) {
+  const order = purposesFor(kind);
+  const rights = !kind || RIGHTS_KINDS.includes(kind);
+  const hasPrivacy = channels.some(
+    (c) => c.purpose === "privacy" && c.kind !== "postal" && c.kind !== "inapp",
+  );
+  const usable = channels
+    .filter((c) => c.kind === "email" || c.kind === "webform")
+    .filter((c) => (c.purpose === "copyright" ? kind === "dmca-takedown" : true))
+    .filter((c) => !(rights && kind && hasPrivacy && c.purpose === "abuse"))
+    .map((c, i) => ({ c, i, rank: order.indexOf(c.purpose) < 0 ? order.length : order.indexOf(c.purpose) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((x) => x.c);
+  const seen = new Set<string>();
+  for (const c of usable) {
+    if (seen.has(`${c.kind}|${c.address}`)) continue;
+    seen.add(`${c.kind}|${c.address}`);
     if (c.kind === "email")
       out.push({
         value: `email|${c.address}`,
         label: `Email to ${c.address} (${c.purpose})`,
         channel: "email",
       });
-    if (c.kind === "webform")
+    else
       out.push({ value: `webform|${c.address}`, label: `Their web form: ${c.address}`, channel: "webform" });
   }
-  const postal = channels.find((c) => c.kind === "postal")?.address ?? r?.effective.address ?? "";
+  const postal =
+    (r ? postalFor(r, channels, regime) : null) ?? (r ? entityFor(r, regime).address : null) ?? "";
   out.push({
     value: `pdf|${postal}`,
     label: postal ? `Print and post (PDF) to ${postal.split("\n")[0]}` : "Print and post (PDF)",
@@ -120,7 +173,7 @@ function destinationsFor(r: RecipientDetail | null, workspaceId: string): Destin
 export function recipientGroups(
   workspaceId: string,
   exposures: Exposure[],
-  context: { residence: string | null },
+  context: { residence: string | null; region?: string | null },
 ): RecipientGroup[] {
   const byKey = new Map<string, RecipientGroup & { detail: RecipientDetail | null; photos: boolean }>();
   const templates = templatesByKind();
@@ -153,7 +206,7 @@ export function recipientGroups(
       : (parent?.effective.countries ?? []);
     const suggestions = suggestRegimes({
       recipient: { kind, countries },
-      residence: context.residence ? { country: context.residence } : null,
+      residence: context.residence ? { country: context.residence, region: context.region ?? null } : null,
       ownPhotos: g.photos,
     });
     const offered = new Set(r?.effective.letterKinds ?? []);
@@ -162,13 +215,18 @@ export function recipientGroups(
       const regime = REGIME_OF[s.regime];
       for (const k of s.letterKinds as Kind[]) {
         if (!WRITABLE.includes(k)) continue;
-        // The directory's letter kinds narrow the choice where it lists any (a broker's own opt-out etc.).
-        if (r && offered.size && !offered.has(k) && k !== "broker-optout") continue;
+        // The directory's letter kinds narrow the choice where it lists any (a broker's own opt-out etc.);
+        // a right the law gives (erasure, deletion) does not depend on the recipient listing it.
+        if (r && offered.size && !offered.has(k) && !RIGHTS_KINDS.includes(k) && k !== "kr-icna-deletion")
+          continue;
         const metas = templates.get(k)?.filter((m) => m.regimes.includes(regime));
         if (!metas?.length) continue;
         const value = `${k}/${regime}`;
         if (seen.has(value)) continue;
+        // A broker's opt-out under a law that applies (CCPA) replaces the one relying on none.
+        if (regime === "none" && g.options.some((o) => o.kind === k)) continue;
         seen.add(value);
+        const channels = [...new Set(metas.flatMap((m) => m.channels))];
         g.options.push({
           value,
           kind: k,
@@ -176,9 +234,23 @@ export function recipientGroups(
           title: metas[0]!.title,
           reason: s.reason,
           langs: metas.map((m) => m.lang),
-          channels: [...new Set(metas.flatMap((m) => m.channels))],
+          channels,
+          destinations: destinationsFor(r, workspaceId, k, regime).filter((x) =>
+            channels.includes(x.channel),
+          ),
         });
       }
+    }
+    // The form's list: every option's destinations, in the first letter's order (each option carries its own),
+    // the post last as before.
+    if (g.options.length) {
+      const all = new Map<string, Destination>();
+      for (const o of g.options) for (const d of o.destinations) if (!all.has(d.value)) all.set(d.value, d);
+      const list = [...all.values()];
+      g.destinations = [
+        ...list.filter((d) => d.channel !== "pdf"),
+        ...list.filter((d) => d.channel === "pdf"),
+      ];
     }
   }
   return [...byKey.values()].map(({ detail: _d, photos: _p, ...g }) => g);
@@ -204,12 +276,20 @@ export function authoritiesFor(country: string | null): string[] {
 }
 
 /** The authority a letter names as its escalation route, by regime (the user may change it). */
-export function defaultAuthority(regime: Regime, residence: string | null): string {
+export function defaultAuthority(
+  regime: Regime,
+  residence: string | null,
+  region: string | null = null,
+): string {
   switch (regime) {
     case "uk-gdpr":
       return "the Information Commissioner's Office (ICO)";
+    case "us-state": {
+      // A state's own law is enforced by its own Attorney General (issue 16), not California's agency.
+      const law = residence === "US" ? stateLawOf(region) : null;
+      return law ? `the ${law.authority}` : "the Attorney General of my state";
+    }
     case "ccpa":
-    case "us-state":
       return "the California Privacy Protection Agency (CPPA) and the Attorney General";
     case "kr-pipa":
       return "the Personal Information Protection Commission (PIPC) / KISA Privacy Center (118)";
@@ -356,13 +436,14 @@ export function composeVariables(input: ComposeInput): {
   const { meta, details: d, recipient: r, regime } = input;
   const lang = meta.lang;
   const countries = r?.effective.countries ?? [];
+  const entity = r ? entityFor(r, regime) : null;
   const deadline = deadlineFor(meta, regime, input.today, countries);
   const channelLabel =
     input.channel === "email"
       ? input.address
       : input.channel === "webform"
         ? `your web form (${input.address})`
-        : (input.address || r?.effective.address || "").split("\n")[0] || "by post";
+        : (input.address || entity?.address || "").split("\n")[0] || "by post";
   const webform = r ? channelsOf(r, input.workspaceId).find((c) => c.kind === "webform")?.address : undefined;
   const variables: LetterVariablesInput = {
     date: input.today,
@@ -391,11 +472,9 @@ export function composeVariables(input: ComposeInput): {
       : null,
     recipient: {
       name: r?.effective.name ?? null,
-      legalEntity: r?.effective.legalEntity ?? r?.effective.name ?? "",
-      address:
-        input.channel === "pdf"
-          ? input.address || r?.effective.address || null
-          : (r?.effective.address ?? null),
+      // GDPR and DSA letters name the EEA entity where the record has one (decision 054).
+      legalEntity: entity?.legalEntity ?? "",
+      address: input.channel === "pdf" ? input.address || entity?.address || null : (entity?.address ?? null),
       email: input.channel === "email" ? input.address : null,
       channelLabel,
       url: input.channel === "webform" ? input.address : (webform ?? null),

@@ -350,6 +350,7 @@ function kindVariables(kind: Kind, lang: Lang, regime: Regime, rep: boolean): Le
           state: "Virginia",
           name: "Virginia Consumer Data Protection Act",
           citation: "Va. Code § 59.1-577",
+          authority: "Attorney General of Virginia",
         },
       };
     case "kr-pipa-deletion":
@@ -412,7 +413,12 @@ function kindVariables(kind: Kind, lang: Lang, regime: Regime, rep: boolean): Le
         },
         stateLaw:
           regime === "us-state"
-            ? { state: "Colorado", name: "Colorado Privacy Act", citation: "Colo. Rev. Stat. § 6-1-1306" }
+            ? {
+                state: "Colorado",
+                name: "Colorado Privacy Act",
+                citation: "Colo. Rev. Stat. § 6-1-1306",
+                authority: "Colorado Attorney General",
+              }
             : null,
       };
     case "follow-up":

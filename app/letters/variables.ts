@@ -182,6 +182,8 @@ export const StateLaw = z.object({
   state: z.string(),
   name: z.string(),
   citation: z.string(),
+  /** The Attorney General who enforces it ("Attorney General of Virginia"), the letter's escalation. */
+  authority: z.string(),
 });
 
 export const OptOut = z.object({

@@ -4,6 +4,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import * as schema from "#db/schema";
 import type { DirectoryDb } from "./db-type";
+import { eeaEntityOf } from "./entities";
 import type { DirectoryRecord } from "./model";
 import { loadSnapshot, type Snapshot } from "./sources.server";
 
@@ -38,6 +39,8 @@ export function searchTextFor(r: {
     ...r.categories,
     ...list(r.extra?.aliases),
     ...list(r.extra?.runs),
+    // The entity that answers people in the EEA (decision 054) is found by its name too.
+    eeaEntityOf(r.extra)?.legalEntity ?? "",
   ]
     .join(" \u001f ")
     .toLowerCase();

@@ -22,7 +22,7 @@ const count = (where: ReturnType<typeof sql>) =>
 
 describe("importDirectory", () => {
   it("imports every record of every source", () => {
-    expect(first).toEqual({ companies: 3069, authorities: 57, brokers: 60, curated: 38, retired: 0 });
+    expect(first).toEqual({ companies: 3069, authorities: 57, brokers: 60, curated: 46, retired: 0 });
     expect(count(sql`source = 'datenanfragen' AND kind = 'company'`)).toBe(3069);
     expect(count(sql`source = 'datenanfragen' AND kind = 'regulator'`)).toBe(57);
     expect(count(sql`source = 'data-brokers'`)).toBe(60);
@@ -59,7 +59,7 @@ describe("importDirectory", () => {
     });
     const again = importDirectory(db, SEED_DIRECTORY);
     expect(again.retired).toBe(0);
-    expect(count(sql`1 = 1`)).toBe(3069 + 57 + 60 + 38);
+    expect(count(sql`1 = 1`)).toBe(3069 + 57 + 60 + 46);
     const telegram = getRecipient(db, "curated:telegram", "ws-a");
     expect(telegram?.correction?.note).toBe("Only the abuse address works for us");
     expect(telegram?.effective.domains).toContain("tg.dev");

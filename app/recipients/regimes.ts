@@ -1,6 +1,12 @@
-// Which laws a letter can lean on: from where the recipient is and serves, where the subject lives and
-// whether the exposure includes photos the subject took. Suggestions with a reason, never legal advice;
-// pure, so the table-driven tests document the rules.
+// Which laws a letter can lean on: from where the recipient is established and whom it serves, where the subject
+// lives (country and US state) and whether the exposure includes photos the subject took. Suggestions with a
+// reason, never legal advice; pure, so the table-driven tests document the rules (decision 054).
+//
+// A recipient's `countries` are read as: the first real country is where it is established (its seat), the
+// others and "ALL" where it offers its service. A law is offered only where it reaches both the person (where
+// they live) and the recipient (its seat, or its offering a service where the person lives): a recipient that
+// lists Ireland or "ALL" does not bring the GDPR or the DSA to a Californian or a Korean.
+import { STATE_LAWS } from "~/letters/state-laws";
 import type { LetterKind, RecipientKind } from "./model";
 
 export const EU_COUNTRIES = [
@@ -47,7 +53,13 @@ export type RegimeId =
   | "platform-rules"
   | "broker-optout";
 
-export type RegimeSuggestion = { regime: RegimeId; name: string; reason: string; letterKinds: LetterKind[] };
+export type RegimeSuggestion = {
+  regime: RegimeId;
+  name: string;
+  reason: string;
+  /** Empty where the law is named only to say why no letter under it is offered (a US state without one). */
+  letterKinds: (LetterKind | "us-state-deletion")[];
+};
 
 export type RegimeInput = {
   recipient: { kind: RecipientKind; countries: readonly string[] };
@@ -58,14 +70,21 @@ export type RegimeInput = {
 
 const INTERMEDIARIES: readonly RecipientKind[] = ["platform", "host", "search_engine"];
 
+const inEea = (c: string) => EEA_COUNTRIES.includes(c);
+const inEu = (c: string) => (EU_COUNTRIES as readonly string[]).includes(c);
+
 export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
   const kind = input.recipient.kind;
   const countries = input.recipient.countries.map((c) => c.toUpperCase());
-  const home = input.residence?.country.toUpperCase() ?? null;
-  const region = input.residence?.region?.toUpperCase() ?? null;
-  const inEea = (c: string) => EEA_COUNTRIES.includes(c);
-  const inEu = (c: string) => (EU_COUNTRIES as readonly string[]).includes(c);
-  const eeaSeat = countries.find(inEea);
+  const real = countries.filter((c) => c !== "ALL");
+  /** Where it is established, if the directory says. */
+  const seat = real[0] ?? null;
+  /** The directory says nothing about where it is or whom it serves (an unknown host). */
+  const unknown = countries.length === 0;
+  /** It offers its service where `test` holds (or everywhere). */
+  const serves = (test: (c: string) => boolean) => countries.includes("ALL") || real.some(test);
+  const home = input.residence?.country.toUpperCase() || null;
+  const region = input.residence?.region?.toUpperCase() || null;
   const out: RegimeSuggestion[] = [];
 
   if (kind === "regulator") return out;
@@ -73,28 +92,40 @@ export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
   const erasure: LetterKind[] =
     kind === "search_engine" ? ["search-delisting", "gdpr-erasure"] : ["gdpr-erasure"];
 
-  if (eeaSeat || (home && inEea(home))) {
+  // GDPR: Art 3(1) by the recipient's EEA seat (whoever the person is), Art 3(2) by its offering a service
+  // to a person living in the EEA.
+  const gdprReason =
+    seat && inEea(seat)
+      ? `The recipient is established in ${seat}, so the GDPR applies to its processing (Art 3(1)); a complaint goes to a data-protection authority in the EEA.`
+      : home && inEea(home) && serves(inEea)
+        ? `You live in ${home} and the recipient offers its service there, so the GDPR applies (Art 3(2)).`
+        : home && inEea(home) && unknown
+          ? `You live in ${home}; the GDPR applies if the recipient offers its service in the EEA (Art 3(2)).`
+          : null;
+  if (gdprReason)
     out.push({
       regime: "gdpr",
       name: "GDPR",
-      reason: eeaSeat
-        ? `The recipient is established in or serves ${eeaSeat === "ALL" ? "the EU" : eeaSeat}, so the GDPR applies (Art 3(1)).`
-        : `You live in ${home}; the GDPR covers anyone offering a service to people in the EEA (Art 3(2)).`,
+      reason: gdprReason,
       letterKinds: [...erasure, "regulator-complaint"],
     });
-  }
-  if (countries.includes("GB") || home === "GB") {
+
+  const ukReason =
+    seat === "GB"
+      ? "The recipient is established in the UK, so the UK GDPR applies; complaints go to the ICO."
+      : home === "GB" && (serves((c) => c === "GB") || unknown)
+        ? "You live in the UK and the recipient offers its service there: the UK GDPR applies, complaints go to the ICO."
+        : null;
+  if (ukReason)
     out.push({
       regime: "uk-gdpr",
       name: "UK GDPR",
-      reason:
-        home === "GB"
-          ? "You live in the UK; the UK GDPR covers services offered to people there, complaints go to the ICO."
-          : "The recipient is established in the UK, so the UK GDPR applies.",
+      reason: ukReason,
       letterKinds: [...erasure, "regulator-complaint"],
     });
-  }
-  if (home === "US") {
+
+  // US: a state law reaches a business that serves the US (the state's own thresholds decide the rest).
+  if (home === "US" && (serves((c) => c === "US") || unknown)) {
     if (region === "CA") {
       out.push({
         regime: "ccpa",
@@ -106,17 +137,30 @@ export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
         letterKinds: kind === "data_broker" ? ["ccpa-deletion", "broker-optout"] : ["ccpa-deletion"],
       });
     } else {
-      out.push({
-        regime: "us-state",
-        name: "US state privacy laws",
-        reason: region
-          ? `You live in ${region}; check whether your state's privacy law gives a deletion right (many now do).`
-          : "Several US states give a deletion right like California's CCPA; which applies depends on your state.",
-        letterKinds: ["ccpa-deletion"],
-      });
+      const law = region ? STATE_LAWS[region as keyof typeof STATE_LAWS] : undefined;
+      out.push(
+        law
+          ? {
+              regime: "us-state",
+              name: law.name,
+              reason: `You live in ${law.state}: the ${law.name} gives a right to delete personal data (${law.citation}); the ${law.authority} enforces it.`,
+              letterKinds: ["us-state-deletion"],
+            }
+          : {
+              regime: "us-state",
+              name: "US state privacy laws",
+              reason: region
+                ? "Your state has no general privacy law with a right to delete that Retract writes letters for, so no state-law letter is offered; the service's own rules and opt-outs still apply."
+                : "Add the US state where the person lives: whether a state privacy law gives a right to delete depends on it.",
+              letterKinds: [],
+            },
+      );
     }
   }
-  if (countries.includes("KR") || home === "KR") {
+
+  // Korea: PIPA reaches a handler in Korea for anyone, and a service offered in Korea for people living there.
+  const serveKr = serves((c) => c === "KR") || unknown;
+  if (real.includes("KR") || (home === "KR" && serveKr)) {
     out.push({
       regime: "kr-pipa",
       name: "Korea PIPA",
@@ -131,28 +175,30 @@ export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
         regime: "kr-icna",
         name: "Korea Network Act (ICNA)",
         reason:
-          "A service carrying posts must delete or temporarily block a post that infringes privacy on request (ICNA Art 44-2); KCSC reviews refusals.",
+          "A service carrying posts must delete or temporarily block a post that infringes privacy on request, without delay (ICNA Art 44-2); KCSC reviews refusals.",
         letterKinds: ["kr-icna-deletion"],
       });
     }
   }
-  if (input.ownPhotos && INTERMEDIARIES.includes(kind)) {
+  // DMCA is US law: offered where the provider serves the US (or the directory does not say).
+  if (input.ownPhotos && INTERMEDIARIES.includes(kind) && (serves((c) => c === "US") || unknown)) {
     out.push({
       regime: "dmca",
       name: "DMCA (your own photos)",
-      reason: countries.includes("US")
+      reason: real.includes("US")
         ? "You took the photos, so you hold the copyright; a US provider must act on a DMCA 512(c) notice to keep its safe harbour."
-        : "You took the photos, so you hold the copyright; most providers accept a DMCA-style notice (it may be forwarded to the uploader).",
+        : "You took the photos, so you hold the copyright; a provider serving the US can act on a DMCA notice (it may be forwarded to the uploader).",
       letterKinds: ["dmca-takedown"],
     });
   }
-  const euSeat = countries.find((c) => inEu(c) || c === "ALL");
-  if (INTERMEDIARIES.includes(kind) && (euSeat || (home && inEu(home)))) {
+  // DSA: for a person in the EU, at an intermediary offering its service in the EU; the escalation is the
+  // Digital Services Coordinator where the person lives (Art 53), which only an EU resident has.
+  if (INTERMEDIARIES.includes(kind) && home && inEu(home) && (serves(inEu) || unknown)) {
     out.push({
       regime: "dsa",
       name: "EU Digital Services Act",
       reason:
-        "A hosting service offered in the EU must act on a substantiated notice of illegal content (DSA Art 16) and give reasons (Art 17).",
+        "A hosting service offered in the EU must act on a substantiated notice of illegal content (DSA Art 16) and give reasons (Art 17); the Digital Services Coordinator where you live hears complaints (Art 53).",
       letterKinds: ["dsa-notice"],
     });
   }

@@ -13,7 +13,7 @@ import { decryptLetter, todayUtc, writeLetter } from "~/letters/letters.server";
 import { getTemplate, renderTemplate } from "~/letters/templates.server";
 import type { LetterVariablesInput, Regime, Right } from "~/letters/variables";
 import { encrypt, encryptJson } from "~/security/crypto.server";
-import { getSubjectCountry } from "~/subjects/subjects.server";
+import { getSubjectResidence } from "~/subjects/subjects.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { effectiveDue, REFUSALS, type RefusalReason, transition } from "./lifecycle";
 import { getRequest, timeline } from "./requests.server";
@@ -68,8 +68,9 @@ export function writeNextLetter(scope: Scope, letterId: string, kind: NextKind, 
     .from(cases)
     .where(inScope(cases, scope, eq(cases.id, req.caseId)))
     .get();
-  const residence = kase ? getSubjectCountry(scope, kase.subjectId) : null;
-  const authority = defaultAuthority(regime, residence) || "the supervisory authority";
+  const home = kase ? getSubjectResidence(scope, kase.subjectId) : null;
+  const residence = home?.country ?? null;
+  const authority = defaultAuthority(regime, residence, home?.region ?? null) || "the supervisory authority";
   const rep = v.representative;
   const parsedDetails = LetterDetailsSchema.safeParse({
     exposureIds,

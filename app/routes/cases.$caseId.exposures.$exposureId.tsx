@@ -22,6 +22,7 @@ import { matchExposure, refreshExposureRecipient, residenceForCase } from "~/exp
 import { RecipientSummary } from "~/exposures/recipient-match";
 import { RecheckSection } from "~/rechecks/recheck-section";
 import { listChecks, recheckExposure } from "~/rechecks/rechecks.server";
+import { regionName } from "~/subjects/regions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
@@ -43,7 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     caseId,
     match,
-    residence,
+    // Shown as words: "DE", or "US, Virginia" where the state is given.
+    residence: residence
+      ? [residence.country, regionName(residence.country, residence.region)].filter(Boolean).join(", ")
+      : null,
     exposure: { ...exposure, updatedAt: exposure.updatedAt.toISOString() },
     evidence: listEvidence(scope, exposureId).map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
     checks: listChecks(scope, exposureId).map((c) => ({ ...c, checkedAt: c.checkedAt.toISOString() })),

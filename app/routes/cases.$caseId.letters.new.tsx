@@ -18,7 +18,7 @@ import { evidenceChoices, LetterInputError, writeLetter } from "~/letters/letter
 import { latestMandate } from "~/letters/mandates.server";
 import { HOME_ADDRESS_WARNING, passedOnNotice } from "~/letters/sender-safety";
 import { recipientShowsContent } from "~/letters/sender-safety.server";
-import { STATE_LAW_OPTIONS } from "~/letters/state-laws";
+import { STATE_LAW_OPTIONS, stateLawOf } from "~/letters/state-laws";
 import { listWorkspaceTemplates } from "~/letters/workspace-templates.server";
 import { getSubject } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const subject = getSubject(scope, kase.subjectId);
   const residence = subject.country || null;
   const exposures = listExposures(scope, caseId);
-  const groups = recipientGroups(scope.workspaceId, exposures, { residence });
+  const groups = recipientGroups(scope.workspaceId, exposures, { residence, region: subject.region || null });
   const key = new URL(request.url).searchParams.get("to");
   const group = groups.find((g) => g.key === key) ?? (groups.length === 1 ? groups[0] : undefined);
   const firstRegime = group?.options[0]?.regime ?? "gdpr";
@@ -71,7 +71,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     defaults: {
       ...detailsFromSubject(subject),
       lang: defaultLang(residence),
-      authorityName: defaultAuthority(firstRegime, residence),
+      authorityName: defaultAuthority(firstRegime, residence, subject.region || null),
+      // A US state letter names the law of the state the person lives in.
+      stateLaw: residence === "US" ? (stateLawOf(subject.region)?.code ?? "") : "",
       repName: me?.name ?? "",
       repEmail: me?.email ?? "",
       repOrganisation: workspace?.kind === "organisation" ? workspace.name : "",

@@ -15,6 +15,7 @@ import {
   OTHERS_READ,
   SAFE_CHANNELS,
 } from "~/subjects/intake-schema";
+import { RegionField } from "~/subjects/subject-fields";
 import { CheckboxGroup, FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import { countryOptions } from "~/utils/countries.server";
 import { type FieldErrors, parseForm } from "~/utils/forms";
@@ -141,6 +142,7 @@ export default function NewClient() {
               ...countries.map((c) => ({ value: c.code, label: c.name })),
             ]}
           />
+          <RegionField country={s("country")} region={s("region")} errors={e.region} />
         </section>
 
         <section className="card stack" aria-labelledby="intake-contact">

@@ -14,12 +14,14 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: "users", idColumn: "id", column: "email_enc", context: field("user", "email") },
   { table: "users", idColumn: "id", column: "name_enc", context: field("user", "name") },
   { table: "sessions", idColumn: "id_hash", column: "user_agent_enc", context: field("session", "ua") },
-  ...["name", "aliases", "emails", "phones", "addresses", "usernames", "country", "notes"].map((f) => ({
-    table: "subjects",
-    idColumn: "id",
-    column: `${f}_enc`,
-    context: field("subject", f),
-  })),
+  ...["name", "aliases", "emails", "phones", "addresses", "usernames", "country", "region", "notes"].map(
+    (f) => ({
+      table: "subjects",
+      idColumn: "id",
+      column: `${f}_enc`,
+      context: field("subject", f),
+    }),
+  ),
   { table: "cases", idColumn: "id", column: "title_enc", context: field("case", "title") },
   { table: "exposures", idColumn: "id", column: "url_enc", context: field("exposure", "url") },
   { table: "exposures", idColumn: "id", column: "host_enc", context: field("exposure", "host") },

@@ -44,6 +44,7 @@ export function createIntake(scope: Scope, input: IntakeInput, today = new Date(
     addresses: [],
     usernames: [],
     country: input.country,
+    region: input.region,
     notes: "",
   });
   const caseId = createCase(scope, {

@@ -1,6 +1,7 @@
 // The person's details, shared by the new-case form and the edit page.
 import { SelectField, TextArea, TextField } from "~/ui/forms";
 import type { FieldErrors } from "~/utils/forms";
+import { REGION_OPTIONS } from "./regions";
 
 export type SubjectDefaults = {
   name?: string;
@@ -10,8 +11,34 @@ export type SubjectDefaults = {
   addresses?: string;
   usernames?: string;
   country?: string;
+  region?: string;
   notes?: string;
 };
+
+/** The region select, shared by the subject form and the client intake (value "US-VA", stored "VA"). */
+export function RegionField({
+  country,
+  region,
+  errors,
+  label = "State or region (optional)",
+}: {
+  country?: string;
+  region?: string;
+  errors?: string[];
+  label?: string;
+}) {
+  const value = region ? (region.includes("-") ? region : country ? `${country}-${region}` : "") : "";
+  return (
+    <SelectField
+      name="region"
+      label={label}
+      hint="For the United States, Germany and the United Kingdom: the state, Land or nation. It decides which state law and which authority apply (for example Virginia's privacy law)."
+      defaultValue={value}
+      errors={errors}
+      options={[{ value: "", label: "Not given" }, ...REGION_OPTIONS]}
+    />
+  );
+}
 
 export function SubjectFieldset({
   countries,
@@ -82,6 +109,7 @@ export function SubjectFieldset({
           ...countries.map((c) => ({ value: c.code, label: c.name })),
         ]}
       />
+      <RegionField country={defaults.country} region={defaults.region} errors={errors.region} />
       <TextArea
         name="notes"
         label="Notes (optional)"
@@ -101,6 +129,7 @@ export function subjectDefaults(s: {
   addresses: string[];
   usernames: string[];
   country: string;
+  region: string;
   notes: string;
 }): SubjectDefaults {
   return {
@@ -111,6 +140,7 @@ export function subjectDefaults(s: {
     addresses: s.addresses.join("\n\n"),
     usernames: s.usernames.join("\n"),
     country: s.country,
+    region: s.region,
     notes: s.notes,
   };
 }

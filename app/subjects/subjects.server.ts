@@ -13,11 +13,14 @@ import type { SubjectFields } from "./schemas";
 
 export type { SubjectFields };
 
+/** What a write takes: the form's fields, the region optional (callers from before regions existed). */
+export type SubjectInput = Omit<SubjectFields, "region"> & { region?: string };
+
 export type Subject = SubjectFields & { id: string; createdAt: Date; updatedAt: Date };
 
 const ctx = (id: string, field: string) => `subject:${id}:${field}`;
 
-function encryptFields(id: string, f: SubjectFields) {
+function encryptFields(id: string, f: SubjectInput) {
   return {
     nameEnc: encrypt(f.name, ctx(id, "name")),
     aliasesEnc: encryptJson(f.aliases, ctx(id, "aliases")),
@@ -26,13 +29,14 @@ function encryptFields(id: string, f: SubjectFields) {
     addressesEnc: encryptJson(f.addresses, ctx(id, "addresses")),
     usernamesEnc: encryptJson(f.usernames, ctx(id, "usernames")),
     countryEnc: encrypt(f.country, ctx(id, "country")),
+    regionEnc: encrypt(f.region ?? "", ctx(id, "region")),
     notesEnc: encrypt(f.notes, ctx(id, "notes")),
   };
 }
 
 export const normalisePhone = (p: string) => p.replace(/[^+0-9]/g, "");
 
-function identifierRows(workspaceId: string, subjectId: string, f: SubjectFields) {
+function identifierRows(workspaceId: string, subjectId: string, f: SubjectInput) {
   const rows = [
     ...f.emails.map((v) => ({ kind: "email" as const, value: v.toLowerCase() })),
     ...f.phones.map((v) => ({ kind: "phone" as const, value: normalisePhone(v) })),
@@ -62,13 +66,14 @@ function decryptRow(row: Row): Subject {
     addresses: decryptJson(row.addressesEnc, ctx(id, "addresses")),
     usernames: decryptJson(row.usernamesEnc, ctx(id, "usernames")),
     country: decrypt(row.countryEnc, ctx(id, "country")),
+    region: row.regionEnc ? decrypt(row.regionEnc, ctx(id, "region")) : "",
     notes: decrypt(row.notesEnc, ctx(id, "notes")),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
 
-export function createSubject(scope: Scope, fields: SubjectFields) {
+export function createSubject(scope: Scope, fields: SubjectInput) {
   requirePermission(scope, "case:write");
   const id = newId();
   const db = getDb();
@@ -97,7 +102,7 @@ export function createSubject(scope: Scope, fields: SubjectFields) {
   return id;
 }
 
-export function updateSubject(scope: Scope, id: string, fields: SubjectFields) {
+export function updateSubject(scope: Scope, id: string, fields: SubjectInput) {
   requirePermission(scope, "case:write");
   const db = getDb();
   db.transaction((tx) => {
@@ -198,8 +203,18 @@ export function findSubjectsByIdentifier(scope: Scope, kind: "email" | "phone" |
 
 /** The subject's country of residence alone (for suggesting which laws apply); the read is logged. */
 export function getSubjectCountry(scope: Scope, id: string): string | null {
+  return getSubjectResidence(scope, id)?.country ?? null;
+}
+
+export type Residence = { country: string; region: string | null };
+
+/**
+ * Where the subject lives: the country and, where given, the US state / German Land / UK nation (for which
+ * laws and which authority apply). Null when no country is recorded. The read is logged.
+ */
+export function getSubjectResidence(scope: Scope, id: string): Residence | null {
   const row = getDb()
-    .select({ countryEnc: subjects.countryEnc })
+    .select({ countryEnc: subjects.countryEnc, regionEnc: subjects.regionEnc })
     .from(subjects)
     .where(inScope(subjects, scope, eq(subjects.id, id)))
     .get();
@@ -210,9 +225,17 @@ export function getSubjectCountry(scope: Scope, id: string): string | null {
     workspaceId: scope.workspaceId,
     targetType: "subject",
     targetId: id,
-    detail: { fields: "country" },
+    detail: { fields: row.regionEnc ? "country,region" : "country" },
   });
-  return decrypt(row.countryEnc, ctx(id, "country")) || null;
+  const country = decrypt(row.countryEnc, ctx(id, "country"));
+  if (!country) return null;
+  const region = row.regionEnc ? decrypt(row.regionEnc, ctx(id, "region")) : "";
+  return { country, region: region || null };
+}
+
+/** A subject's residence from its decrypted record (the caller logged the read). */
+export function residenceOf(s: Pick<Subject, "country" | "region"> | null | undefined): Residence | null {
+  return s?.country ? { country: s.country, region: s.region || null } : null;
 }
 
 /** A page of the scope's subjects (id and name, newest activity first) and how many there are in all. */

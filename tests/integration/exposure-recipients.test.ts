@@ -230,13 +230,15 @@ describe("the exposure page", () => {
     const regimes = data.match.regimes.map((r) => r.regime);
     expect(regimes).toEqual(expect.arrayContaining(["gdpr", "dsa", "dmca", "platform-rules"]));
     for (const r of data.match.regimes) expect(r.reason.length).toBeGreaterThan(10);
-    // Decrypting the subject's country is a logged read.
+    // Decrypting the subject's country (and region) is a logged read.
     const reads = getDb()
       .select({ detail: auditEvents.detail })
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "subject.read"), eq(auditEvents.workspaceId, owner.workspaceId)))
       .all();
-    expect(reads.some((r) => (r.detail as { fields?: string } | null)?.fields === "country")).toBe(true);
+    expect(reads.some((r) => (r.detail as { fields?: string } | null)?.fields === "country,region")).toBe(
+      true,
+    );
   });
 
   it("offers to add a recipient for an unknown domain, and follows one added later", async () => {

@@ -155,8 +155,12 @@ describe("US state deletion and broker opt-out letters", () => {
       state: "Virginia",
       name: "Virginia Consumer Data Protection Act",
       citation: "Va. Code § 59.1-577",
+      authority: "Attorney General of Virginia",
     });
     expect(letter.body).toContain("resident of Virginia");
+    // The escalation is Virginia's Attorney General, not California's agency.
+    expect(letter.body).toContain("complain to the Attorney General of Virginia");
+    expect(letter.body).not.toMatch(/California|CPPA/);
     expect(letter.subject).toContain("Virginia Consumer Data Protection Act");
     expect(letterProblems(letter)).toEqual({ missing: [], markers: [] });
     expect(sendLetter(owner.scope, caseId, id)).toEqual({ queued: false });
@@ -172,14 +176,15 @@ describe("US state deletion and broker opt-out letters", () => {
     });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.path.join("."))).toContain("stateLaw");
-    const texas = LetterDetailsSchema.safeParse({
+    // Wyoming has no such law: not a state the letter can name.
+    const wyoming = LetterDetailsSchema.safeParse({
       exposureIds: [a],
       option: "us-state-deletion/us-state",
       lang: "en",
       destination: "pdf|",
-      stateLaw: "TX",
+      stateLaw: "WY",
     });
-    expect(texas.success).toBe(false);
+    expect(wyoming.success).toBe(false);
   });
 
   it("fills a broker opt-out from the directory's web form and process, and it can be sent", () => {
