@@ -712,7 +712,16 @@ const PLATFORM: CheckDef[] = [
   {
     id: "policy",
     label: "the platform's policy against sharing private information",
-    run: (c) => c.need(c.v.platform !== null && c.has(PLATFORM_POLICY[c.v.platform]), "policy"),
+    // A platform without a variant of its own is held to its terms of service and acceptable use policy.
+    run: (c) =>
+      c.need(
+        c.has(
+          c.v.platform !== null
+            ? PLATFORM_POLICY[c.v.platform]
+            : "your terms of service and acceptable use policy",
+        ),
+        "policy",
+      ),
   },
   {
     id: "escalation",

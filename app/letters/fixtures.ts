@@ -566,6 +566,20 @@ export function fixturesFor(kind: Kind, lang: Lang, regimes?: readonly Regime[])
       const variables = kindVariables(kind, lang, regime, kind === "mandate" ? true : rep);
       if (kind === "platform-report") {
         for (const platform of PLATFORMS) out.push(platformFixture(variables, platform, who));
+        // A platform without a variant of its own (a Korean portal, a forum): the general wording.
+        out.push({
+          name: `general/${who}`,
+          variables: {
+            ...variables,
+            platform: null,
+            recipient: {
+              name: "Naver Blog",
+              legalEntity: "NAVER Corporation",
+              channelLabel: "its privacy infringement report form",
+              url: "https://help.naver.com/",
+            },
+          },
+        });
         // A resident outside the EU: no DSA route is offered, no authority named.
         if (!rep) {
           const outside = { ...variables, requester: NON_EU_RESIDENT, authority: null };
