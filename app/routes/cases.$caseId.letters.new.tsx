@@ -24,7 +24,7 @@ import { getSubject } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
-import { requirePermission } from "~/workspaces/scope.server";
+import { can, requirePermission } from "~/workspaces/scope.server";
 import { getWorkspace } from "~/workspaces/workspaces.server";
 
 const ParamsSchema = z.object({ caseId: z.string().min(1).max(40) });
@@ -80,6 +80,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       repMandateDate: mandate?.signedOn ?? "",
     },
     subjectId: kase.subjectId,
+    // Only owners and admins edit the workspace's wording (decision 062): nobody else is sent to a page they may not open.
+    canManageTemplates: can(scope, "templates:manage"),
     // Offered as a choice only, never filled in (LEGAL.md §2); writeLetter reads it again from the record.
     homeAddress: subject.addresses[0]?.trim() || null,
     showsContent: group ? recipientShowsContent(scope.workspaceId, group.recipientId) : true,
@@ -136,6 +138,7 @@ export default function NewLetter() {
     stateLaws,
     homeAddress,
     showsContent,
+    canManageTemplates,
   } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const nav = useNavigation();
@@ -187,8 +190,13 @@ export default function NewLetter() {
       <h1>Write to {group.name}</h1>
       <p className="notice notice-warn letter-advice">{NOT_LEGAL_ADVICE}</p>
       <p className="muted">
-        Emailed letters go from your own mailbox (<Link to="/settings/email">email settings</Link>); your own
-        wording lives in <Link to="/settings/templates">letter templates</Link>.
+        Emailed letters go from your own mailbox (<Link to="/settings/email">email settings</Link>)
+        {canManageTemplates ? (
+          <>
+            ; your own wording lives in <Link to="/settings/templates">letter templates</Link>
+          </>
+        ) : null}
+        .
       </p>
       {group.options.length === 0 ? (
         <div className="notice notice-warn">
