@@ -235,3 +235,24 @@ describe("the entity a letter names", () => {
     expect(postalFor(x, [], "ccpa")).toBeNull();
   });
 });
+
+describe("reasons are written for the person", () => {
+  it("names countries in words, never by their code", () => {
+    for (const country of ["BE", "DE", "IE", "FR", "KR", "US"]) {
+      for (const countries of [["IE"], ["US", "ALL"], [], ["KR"]]) {
+        const out = suggestRegimes({
+          recipient: { kind: "platform", countries },
+          residence: { country, region: country === "US" ? "VA" : null },
+          ownPhotos: true,
+        });
+        for (const s of out) expect(s.reason, s.reason).not.toMatch(/\b(?:in|live in) [A-Z]{2}\b/);
+      }
+    }
+    const be = suggestRegimes({
+      recipient: { kind: "platform", countries: ["US", "ALL"] },
+      residence: { country: "BE" },
+      ownPhotos: false,
+    });
+    expect(be.find((s) => s.regime === "gdpr")?.reason).toContain("You live in Belgium");
+  });
+});

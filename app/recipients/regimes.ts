@@ -71,6 +71,10 @@ export type RegimeInput = {
 const INTERMEDIARIES: readonly RecipientKind[] = ["platform", "host", "search_engine"];
 
 const inEea = (c: string) => EEA_COUNTRIES.includes(c);
+
+// Reasons are shown to the person: a country in words ("Belgium"), never its code.
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+const countryInWords = (code: string) => regionNames.of(code) ?? code;
 const inEu = (c: string) => (EU_COUNTRIES as readonly string[]).includes(c);
 
 export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
@@ -96,11 +100,11 @@ export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
   // to a person living in the EEA.
   const gdprReason =
     seat && inEea(seat)
-      ? `The recipient is established in ${seat}, so the GDPR applies to its processing (Art 3(1)); a complaint goes to a data-protection authority in the EEA.`
+      ? `The recipient is established in ${countryInWords(seat)}, so the GDPR applies to its processing (Art 3(1)); a complaint goes to a data-protection authority in the EEA.`
       : home && inEea(home) && serves(inEea)
-        ? `You live in ${home} and the recipient offers its service there, so the GDPR applies (Art 3(2)).`
+        ? `You live in ${countryInWords(home)} and the recipient offers its service there, so the GDPR applies (Art 3(2)).`
         : home && inEea(home) && unknown
-          ? `You live in ${home}; the GDPR applies if the recipient offers its service in the EEA (Art 3(2)).`
+          ? `You live in ${countryInWords(home)}; the GDPR applies if the recipient offers its service in the EEA (Art 3(2)).`
           : null;
   if (gdprReason)
     out.push({

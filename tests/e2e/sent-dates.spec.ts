@@ -31,7 +31,9 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole("link", { name: "Write a letter" }).click();
       await page.getByRole("radio", { name: /Erasure request and objection/ }).check();
       await page.getByLabel("Language of the letter").selectOption("en");
-      await page.getByLabel("Send it").selectOption({ label: "Print and post (PDF)" });
+      // "Print and post (PDF)", to the postal address the directory has for the recipient where it has one.
+      const post = page.getByLabel("Send it").locator("option", { hasText: "Print and post (PDF)" }).first();
+      await page.getByLabel("Send it").selectOption((await post.getAttribute("value"))!);
       await page.getByLabel("Email address for the answer").fill("robin@example.test");
       await page
         .getByLabel("Why this puts you at risk")
