@@ -722,7 +722,41 @@ const FOLLOW_UP: CheckDef[] = [
   },
 ];
 
+/** A complaint's claim that a legal deadline passed, per language (checked against the dates). */
+const PASSED_DEADLINE: Record<Lang, RegExp> = {
+  en: /deadline[^.\n]*has passed/i,
+  de: /frist[^.\n]*abgelaufen/i,
+  fr: /délai[^.\n]*expiré/i,
+  nl: /termijn[^.\n]*verstreken/i,
+  ko: /기한[^.\n]*지났/,
+};
+
 const COMPLAINT: CheckDef[] = [
+  {
+    id: "authority",
+    label: "the authority, with its postal and email address and complaint form",
+    run: (c) => {
+      const a = c.v.recipient;
+      c.need(c.has(a?.legalEntity), "recipient.legalEntity");
+      for (const line of (a?.address ?? "").split("\n").filter(Boolean)) c.need(c.has(line), line);
+      if (a?.email) c.need(c.has(a.email), a.email);
+      if (a?.url) c.need(c.has(a.url), a.url);
+      // The authority is the recipient, not the controller complained about.
+      c.need(
+        a?.legalEntity !== c.v.respondent?.legalEntity,
+        "the authority, not the controller, as recipient",
+      );
+    },
+  },
+  {
+    id: "no-false-deadline",
+    label: "claims a passed legal deadline only where the law sets one and it passed",
+    run: (c) => {
+      const statutory = !["dsa", "kr-icna"].includes(c.v.regime);
+      const passed = statutory && !!c.v.dueDate && c.v.dueDate < c.v.date && !c.v.responseSummary;
+      if (!passed) c.need(!PASSED_DEADLINE[c.lang].test(c.body), "no claim that a legal deadline passed");
+    },
+  },
   {
     id: "parties",
     label: "complainant and controller",

@@ -6,13 +6,24 @@ import { and, eq } from "drizzle-orm";
 import { cases, letterExposures, letters, UNEDITED } from "#db/schema";
 import { getDb } from "~/db.server";
 import { addDays } from "~/deadlines/dates";
-import { defaultAuthority } from "~/letters/compose.server";
+import { listEvidence } from "~/evidence/evidence.server";
+import {
+  type ComplaintAuthority,
+  complaintAuthorities,
+  complaintLangs,
+  defaultComplaintAuthority,
+  defaultComplaintLang,
+  findComplaintAuthority,
+} from "~/letters/authorities.server";
+import { defaultAuthority, defaultLang } from "~/letters/compose.server";
+import { formatLongDate } from "~/letters/format";
 import { LetterDetailsSchema } from "~/letters/forms";
 import { decryptLetter, todayUtc, writeLetter } from "~/letters/letters.server";
 import { getTemplate, renderTemplate } from "~/letters/templates.server";
-import type { LetterVariablesInput, Regime, Right } from "~/letters/variables";
+import type { Lang, LetterVariablesInput, Regime, Right } from "~/letters/variables";
+import { getRecipient } from "~/recipients/directory.server";
 import { encrypt, encryptJson } from "~/security/crypto.server";
-import { getSubjectCountry } from "~/subjects/subjects.server";
+import { getSubject, getSubjectCountry } from "~/subjects/subjects.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { effectiveDue, REFUSALS, type RefusalReason, transition } from "./lifecycle";
 import { applyEvent, getRequest, timeline } from "./requests.server";
@@ -20,6 +31,143 @@ import { applyEvent, getRequest, timeline } from "./requests.server";
 export type NextKind = "follow-up" | "regulator-complaint";
 
 export class NextLetterError extends Error {}
+
+/** The person's choice for a complaint: the authority (a directory id) and the letter's language. */
+export type ComplaintChoice = { authorityId?: string | null; lang?: Lang | null };
+
+type RequestContext = {
+  first: ReturnType<typeof decryptLetter>;
+  regime: Regime;
+  exposureIds: string[];
+  residence: string | null;
+  region: string | null;
+  respondentCountries: string[];
+};
+
+/**
+ * The person's US state or German Land, where the subject records one. Subjects gain an optional `region`
+ * (US state / German Land) in another change; until then there is none and the person picks on the page.
+ */
+function subjectRegion(scope: Scope, subjectId: string, residence: string | null): string | null {
+  if (residence !== "DE" && residence !== "US") return null;
+  const region = (getSubject(scope, subjectId) as { region?: unknown }).region;
+  return typeof region === "string" && region ? region : null;
+}
+
+function requestContext(scope: Scope, letterId: string): RequestContext {
+  const req = getRequest(scope, letterId);
+  const row = getDb()
+    .select()
+    .from(letters)
+    .where(inScope(letters, scope, eq(letters.id, letterId)))
+    .get();
+  if (!row) notFound("This request");
+  const first = decryptLetter(row);
+  const exposureIds = getDb()
+    .select({ id: letterExposures.exposureId })
+    .from(letterExposures)
+    .where(and(eq(letterExposures.letterId, letterId), eq(letterExposures.workspaceId, scope.workspaceId)))
+    .all()
+    .map((r) => r.id);
+  const kase = getDb()
+    .select({ subjectId: cases.subjectId })
+    .from(cases)
+    .where(inScope(cases, scope, eq(cases.id, req.caseId)))
+    .get();
+  const residence = kase ? getSubjectCountry(scope, kase.subjectId) : null;
+  const region = kase ? subjectRegion(scope, kase.subjectId, residence) : null;
+  // The first letter went to the controller complained about.
+  const respondent = first.recipientId ? getRecipient(getDb(), first.recipientId, scope.workspaceId) : null;
+  return {
+    first,
+    regime: first.regime as Regime,
+    exposureIds,
+    residence,
+    region,
+    respondentCountries: respondent?.effective.countries ?? [],
+  };
+}
+
+export type ComplaintOptions = {
+  authorities: { id: string; name: string; land: string | null }[];
+  /** The authority of the person's residence (their Land in Germany), when known. */
+  defaultAuthorityId: string | null;
+  /** The languages of `authority` (the chosen one, else the default). */
+  authority: { id: string; langs: Lang[]; defaultLang: Lang; note: string | null } | null;
+  /** Whether church and broadcasting authorities are listed too. */
+  all: boolean;
+};
+
+/** What the request page offers for a complaint: the authorities, the default one and its languages. */
+export function complaintOptions(
+  scope: Scope,
+  letterId: string,
+  opts: { authorityId?: string | null; all?: boolean } = {},
+): ComplaintOptions {
+  const c = requestContext(scope, letterId);
+  const context = {
+    regime: c.regime,
+    residence: c.residence,
+    region: c.region,
+    respondentCountries: c.respondentCountries,
+  };
+  const chosen = opts.authorityId
+    ? findComplaintAuthority(scope.workspaceId, context, opts.authorityId)
+    : null;
+  const all = !!opts.all || !!chosen?.onRequest;
+  const list = complaintAuthorities(scope.workspaceId, { ...context, all });
+  const home = defaultComplaintAuthority(list, context);
+  const shown = chosen ?? home;
+  const langs = shown ? complaintLangs(shown) : null;
+  return {
+    authorities: list.map((a) => ({ id: a.id, name: a.name, land: a.land })),
+    defaultAuthorityId: home?.id ?? null,
+    authority:
+      shown && langs
+        ? {
+            id: shown.id,
+            langs: langs.langs,
+            defaultLang: defaultComplaintLang(langs.langs, personalLangs(c)),
+            note: langs.note,
+          }
+        : null,
+    all,
+  };
+}
+
+/** The person's languages, most likely first: the first letter's, then their country's. */
+function personalLangs(c: RequestContext): Lang[] {
+  return [c.first.templateLang as Lang, defaultLang(c.residence)];
+}
+
+const EVIDENCE_WORDS: Record<Lang, { letter: string; reply: string; file: string }> = {
+  en: { letter: "Letter {ref} of {date}", reply: "Reply received on {date}", file: "saved on {date}" },
+  de: {
+    letter: "Schreiben {ref} vom {date}",
+    reply: "Antwort erhalten am {date}",
+    file: "gespeichert am {date}",
+  },
+  fr: { letter: "Courrier {ref} du {date}", reply: "Réponse reçue le {date}", file: "enregistré le {date}" },
+  nl: {
+    letter: "Brief {ref} van {date}",
+    reply: "Antwoord ontvangen op {date}",
+    file: "opgeslagen op {date}",
+  },
+  ko: { letter: "{date} 요구서 ({ref})", reply: "{date} 답변 수신", file: "{date} 저장" },
+};
+
+const SUMMARY_WORDS: Record<Lang, { refused: string; partly: string }> = {
+  en: { refused: "Refused", partly: "Part of the content was removed; the rest is still online." },
+  de: { refused: "Abgelehnt", partly: "Ein Teil der Inhalte wurde entfernt; der Rest ist weiterhin online." },
+  fr: { refused: "Refusé", partly: "Une partie du contenu a été retirée ; le reste est toujours en ligne." },
+  nl: { refused: "Geweigerd", partly: "Een deel van de inhoud is verwijderd; de rest staat nog online." },
+  ko: { refused: "거부됨", partly: "일부 게시물만 삭제되었고 나머지는 아직 게시되어 있습니다." },
+};
+
+const langLabel = (l: string) =>
+  ({ en: "English", de: "German", fr: "French", nl: "Dutch", ko: "Korean" })[l] ?? l;
+
+const fill = (t: string, v: Record<string, string>) => t.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? "");
 
 const RIGHT_BY_KIND: Record<string, string> = {
   "gdpr-erasure": "erasure",
@@ -33,48 +181,78 @@ const RIGHT_BY_KIND: Record<string, string> = {
 };
 
 /** Writes the follow-up or complaint draft for `letterId`; returns the new letter's id. */
-export function writeNextLetter(scope: Scope, letterId: string, kind: NextKind, now = new Date()): string {
+export function writeNextLetter(
+  scope: Scope,
+  letterId: string,
+  kind: NextKind,
+  now = new Date(),
+  choice: ComplaintChoice = {},
+): string {
   requirePermission(scope, "case:write");
   const req = getRequest(scope, letterId);
   const event = { type: kind === "follow-up" ? "follow_up" : "escalate" } as const;
   transition(req.status, event); // refuses before anything is written
-  const row = getDb()
-    .select()
-    .from(letters)
-    .where(inScope(letters, scope, eq(letters.id, letterId)))
-    .get();
-  if (!row) notFound("This request");
-  const first = decryptLetter(row);
+  const c = requestContext(scope, letterId);
+  const { first, regime, exposureIds } = c;
   const v = first.variables;
-  const regime = first.regime as Regime;
-  if (!getTemplate(kind, first.templateLang))
-    throw new NextLetterError("This letter is not available in the first letter's language.");
-  const template = getTemplate(kind, first.templateLang)!;
+  // A complaint goes to a real authority record, in a language it takes; a follow-up keeps the first letter's.
+  let authorityRecord: ComplaintAuthority | null = null;
+  let lang = first.templateLang as Lang;
+  if (kind === "regulator-complaint") {
+    const context = {
+      regime,
+      residence: c.residence,
+      region: c.region,
+      respondentCountries: c.respondentCountries,
+    };
+    authorityRecord = choice.authorityId
+      ? findComplaintAuthority(scope.workspaceId, context, choice.authorityId)
+      : defaultComplaintAuthority(complaintAuthorities(scope.workspaceId, context), context);
+    if (choice.authorityId && !authorityRecord)
+      throw new NextLetterError(
+        "That authority does not take complaints about this request: choose one from the list.",
+      );
+    if (authorityRecord) {
+      const { langs } = complaintLangs(authorityRecord);
+      if (choice.lang && !langs.includes(choice.lang))
+        throw new NextLetterError(
+          `This authority takes complaints in ${langs.map(langLabel).join(", ")}: choose one of these languages.`,
+        );
+      lang = choice.lang ?? defaultComplaintLang(langs, personalLangs(c));
+    } else if (choice.lang) lang = choice.lang;
+  }
+  const template = getTemplate(kind, lang);
+  if (!template) throw new NextLetterError("This letter is not available in the first letter's language.");
   if (!template.meta.regimes.includes(regime))
     throw new NextLetterError(
       kind === "regulator-complaint"
         ? "No authority takes complaints under this letter's rules: report it to the platform or send a DSA notice instead."
         : "A follow-up does not fit this letter's rules.",
     );
-  const exposureIds = getDb()
-    .select({ id: letterExposures.exposureId })
-    .from(letterExposures)
-    .where(and(eq(letterExposures.letterId, letterId), eq(letterExposures.workspaceId, scope.workspaceId)))
-    .all()
-    .map((r) => r.id);
-  const kase = getDb()
-    .select({ subjectId: cases.subjectId })
-    .from(cases)
-    .where(inScope(cases, scope, eq(cases.id, req.caseId)))
-    .get();
-  const residence = kase ? getSubjectCountry(scope, kase.subjectId) : null;
-  const authority = defaultAuthority(regime, residence) || "the supervisory authority";
+  if (kind === "regulator-complaint" && !authorityRecord)
+    throw new NextLetterError("Choose the authority to complain to.");
+  const authority =
+    authorityRecord?.name ??
+    (defaultAuthority(regime, c.residence, { region: c.region, workspaceId: scope.workspaceId }) ||
+      "the supervisory authority");
+  const evidenceFiles =
+    kind === "regulator-complaint"
+      ? exposureIds.flatMap((id) =>
+          listEvidence(scope, id).map((f) => ({
+            id: f.id,
+            filename: f.filename,
+            sha256: f.sha256,
+            date: f.createdAt.toISOString().slice(0, 10),
+          })),
+        )
+      : [];
   const rep = v.representative;
   const parsedDetails = LetterDetailsSchema.safeParse({
     exposureIds,
     option: `${kind}/${regime}`,
-    lang: first.templateLang,
-    destination: kind === "follow-up" ? `${first.channel}|${first.address}` : "pdf|",
+    lang,
+    destination:
+      kind === "follow-up" ? `${first.channel}|${first.address}` : `pdf|${authorityRecord?.address ?? ""}`,
     requesterName: v.requester.name,
     requesterEmail: v.requester.email,
     requesterAddress: v.requester.postalAddress ?? "",
@@ -90,6 +268,8 @@ export function writeNextLetter(scope: Scope, letterId: string, kind: NextKind, 
     identifiers: (v.identifiers ?? []).join("\n"),
     authorityName: authority,
     paper: first.paper,
+    // The evidence files of the request's places go with the complaint (the letter lists each with its hash).
+    attachmentIds: evidenceFiles.slice(0, 20).map((f) => f.id),
   });
   // The first letter may lack something the next one needs (an old draft, a since-changed person): say what.
   if (!parsedDetails.success) {
@@ -109,6 +289,13 @@ export function writeNextLetter(scope: Scope, letterId: string, kind: NextKind, 
   const channelLabel = v.recipient?.channelLabel ?? first.address;
   const events = timeline(scope, req.caseId, letterId);
   const refusal = req.refusalReason ? REFUSALS[req.refusalReason as RefusalReason] : null;
+  const words = EVIDENCE_WORDS[lang];
+  const summary = SUMMARY_WORDS[lang];
+  const long = (d: string) => formatLongDate(d, lang);
+  const replyDates = [
+    ...new Set(events.filter((e) => e.kind === "mail").map((e) => e.at.toISOString().slice(0, 10))),
+  ];
+  const a = authorityRecord;
   const variables: LetterVariablesInput = {
     ...draft.variables,
     previousLetter: { date: sentOn, reference: first.reference, channelLabel },
@@ -121,30 +308,35 @@ export function writeNextLetter(scope: Scope, letterId: string, kind: NextKind, 
         reference: first.reference,
       },
     ],
-    timeline: events.map((e) => ({ date: e.at.toISOString().slice(0, 10), event: e.text })),
+    // The timeline's entries are written in English: other languages carry the dated evidence list instead.
+    timeline:
+      lang === "en" ? events.map((e) => ({ date: e.at.toISOString().slice(0, 10), event: e.text })) : [],
     responseSummary:
       req.status === "refused"
-        ? `Refused${refusal ? `: ${refusal.label.toLowerCase()}` : ""}.`
+        ? `${summary.refused}${refusal && lang === "en" ? `: ${refusal.label.toLowerCase()}` : ""}.`
         : req.status === "partly_removed"
-          ? "Part of the content was removed; the rest is still online."
+          ? summary.partly
           : null,
     evidence: [
-      `Letter ${first.reference} of ${sentOn}`,
-      ...events.filter((e) => e.kind === "mail").map((e) => e.text),
+      fill(words.letter, { ref: first.reference, date: long(sentOn) }),
+      ...replyDates.map((d) => fill(words.reply, { date: long(d) })),
+      ...evidenceFiles.map(
+        (f) => `${f.filename}, SHA-256 ${f.sha256}, ${fill(words.file, { date: long(f.date) })}`,
+      ),
     ],
-    ...(kind === "regulator-complaint"
+    ...(kind === "regulator-complaint" && a
       ? {
           respondent: v.recipient ?? null,
           recipient: {
-            name: null,
-            legalEntity: authority,
-            address: null,
-            email: null,
-            channelLabel: "post or the authority's complaint form",
-            url: null,
+            name: a.shortName,
+            legalEntity: a.legalEntity,
+            address: a.address,
+            email: a.email,
+            channelLabel: a.address ? a.address.split("\n")[0]! : (a.email ?? a.formUrl ?? a.legalEntity),
+            url: a.formUrl,
             country: null,
           },
-          authority: { name: authority },
+          authority: { name: a.name, shortName: a.shortName, address: a.address, url: a.formUrl },
         }
       : {}),
   };
@@ -156,6 +348,8 @@ export function writeNextLetter(scope: Scope, letterId: string, kind: NextKind, 
       bodyEnc: encrypt(rendered.body, `letter:${newId}:body`),
       templateBodyEnc: UNEDITED,
       variablesEnc: encryptJson(variables, `letter:${newId}:variables`),
+      // The complaint's recipient is the authority (the case list and the request page name it).
+      ...(authorityRecord?.inDirectory ? { recipientId: authorityRecord.id } : {}),
       updatedAt: now,
     })
     .where(and(eq(letters.id, newId), eq(letters.workspaceId, scope.workspaceId)))
