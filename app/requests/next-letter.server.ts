@@ -14,6 +14,7 @@ import {
   defaultComplaintAuthority,
   defaultComplaintLang,
   findComplaintAuthority,
+  LANDER,
 } from "~/letters/authorities.server";
 import { defaultAuthority, defaultLang } from "~/letters/compose.server";
 import { formatLongDate } from "~/letters/format";
@@ -89,7 +90,8 @@ function requestContext(scope: Scope, letterId: string): RequestContext {
 }
 
 export type ComplaintOptions = {
-  authorities: { id: string; name: string; land: string | null }[];
+  /** `label` names the Land first for a German Land authority. */
+  authorities: { id: string; name: string; label: string }[];
   /** The authority of the person's residence (their Land in Germany), when known. */
   defaultAuthorityId: string | null;
   /** The languages of `authority` (the chosen one, else the default). */
@@ -120,7 +122,11 @@ export function complaintOptions(
   const shown = chosen ?? home;
   const langs = shown ? complaintLangs(shown) : null;
   return {
-    authorities: list.map((a) => ({ id: a.id, name: a.name, land: a.land })),
+    authorities: list.map((a) => ({
+      id: a.id,
+      name: a.name,
+      label: a.land && LANDER[a.land] ? `${LANDER[a.land]!.name}: ${a.name}` : a.name,
+    })),
     defaultAuthorityId: home?.id ?? null,
     authority:
       shown && langs
