@@ -1,6 +1,10 @@
 // A complaint goes to a real authority record (LEGAL.md §2 "Regulator complaint"): its legal entity, postal and
 // email address and complaint form from the directory, in a language it takes, with each evidence file's hash.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCase } from "~/cases/cases.server";
@@ -13,6 +17,7 @@ import { runChecklist } from "~/letters/checklist";
 import { defaultAuthority } from "~/letters/compose.server";
 import { LetterDetailsSchema } from "~/letters/forms";
 import { getLetter, letterProblems, listLetters, sendLetter, writeLetter } from "~/letters/letters.server";
+import { renderLetterPdf } from "~/letters/pdf.server";
 import { LetterVariables } from "~/letters/variables";
 import { importDirectory } from "~/recipients/import.server";
 import { complaintOptions, NextLetterError, writeNextLetter } from "~/requests/next-letter.server";
@@ -122,6 +127,25 @@ describe("a complaint to the authority of the person's residence", () => {
     expect(draft.body).not.toMatch(/[Tt]he deadline|Letter RX/);
     expect(draft.attachmentIds).toHaveLength(1);
     expect(letterProblems(draft)).toEqual({ missing: [], markers: [] });
+    // The PDF carries the authority's postal and email address and its complaint form too.
+    const pdf = await renderLetterPdf({
+      reference: draft.reference,
+      subject: draft.subject,
+      body: draft.body,
+      lang: draft.templateLang,
+      paper: draft.paper,
+      variables: draft.variables,
+      address: draft.address,
+    });
+    const file = join(mkdtempSync(join(tmpdir(), "complaint-")), "c.pdf");
+    writeFileSync(file, pdf);
+    const pdfText = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+    expect(pdfText).toContain("Drukpersstraat 35");
+    expect(pdfText).toContain("contact@apd-gba.be");
+    // pdftotext joins lines broken at a hyphen: compare without spaces and hyphens.
+    const flat = pdfText.replace(/[\s-]+/g, "");
+    expect(flat).toContain("dataprotectionauthority.be/citizen/actions/lodgeacomplaint");
+    expect(flat).toContain(hash);
     // The case's letter list names the authority as the complaint's recipient.
     const listed = listLetters(owner.scope, caseId).find((l) => l.id === id)!;
     expect(listed.recipientName).toContain("Autorité de protection des données");
