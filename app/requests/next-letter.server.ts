@@ -20,7 +20,7 @@ import { defaultAuthority, defaultLang } from "~/letters/compose.server";
 import { formatLongDate } from "~/letters/format";
 import { LetterDetailsSchema } from "~/letters/forms";
 import { decryptLetter, todayUtc, writeLetter } from "~/letters/letters.server";
-import { getTemplate, renderTemplate } from "~/letters/templates.server";
+import { getTemplate, listTemplates, renderTemplate } from "~/letters/templates.server";
 import type { Lang, LetterVariablesInput, Regime, Right } from "~/letters/variables";
 import { getRecipient } from "~/recipients/directory.server";
 import { encrypt, encryptJson } from "~/security/crypto.server";
@@ -98,7 +98,14 @@ export type ComplaintOptions = {
   authority: { id: string; langs: Lang[]; defaultLang: Lang; note: string | null } | null;
   /** Whether church and broadcasting authorities are listed too. */
   all: boolean;
+  /** Whether church and broadcasting DPOs exist for the person's country and are not listed yet. */
+  moreOnRequest: boolean;
+  /** Why no complaint can be written from this request, in words; null when one can. */
+  unavailable: string | null;
 };
+
+const NO_COMPLAINT =
+  "No authority takes complaints under this letter's rules: report it to the platform or send a DSA notice instead.";
 
 /** What the request page offers for a complaint: the authorities, the default one and its languages. */
 export function complaintOptions(
@@ -121,7 +128,14 @@ export function complaintOptions(
   const home = defaultComplaintAuthority(list, context);
   const shown = chosen ?? home;
   const langs = shown ? complaintLangs(shown) : null;
+  const fits = listTemplates().some((m) => m.id === "regulator-complaint" && m.regimes.includes(c.regime));
   return {
+    moreOnRequest: c.residence === "DE" && c.regime === "gdpr" && !all,
+    unavailable: !fits
+      ? NO_COMPLAINT
+      : list.length
+        ? null
+        : "No authority for this law and the person's country is in the directory yet, so the complaint cannot be written here.",
     authorities: list.map((a) => ({
       id: a.id,
       name: a.name,
@@ -231,9 +245,7 @@ export function writeNextLetter(
   if (!template) throw new NextLetterError("This letter is not available in the first letter's language.");
   if (!template.meta.regimes.includes(regime))
     throw new NextLetterError(
-      kind === "regulator-complaint"
-        ? "No authority takes complaints under this letter's rules: report it to the platform or send a DSA notice instead."
-        : "A follow-up does not fit this letter's rules.",
+      kind === "regulator-complaint" ? NO_COMPLAINT : "A follow-up does not fit this letter's rules.",
     );
   if (kind === "regulator-complaint" && !authorityRecord)
     throw new NextLetterError("Choose the authority to complain to.");

@@ -91,7 +91,10 @@ const ComplaintQuerySchema = z.object({
 });
 
 const ComplaintSchema = z.object({
-  authorityId: z.string().min(1, "Choose the authority to complain to.").max(200),
+  authorityId: z
+    .string("Choose the authority to complain to.")
+    .min(1, "Choose the authority to complain to.")
+    .max(200),
   lang: z.enum(LANGS, "Choose the language of the complaint.").optional(),
 });
 
@@ -271,11 +274,18 @@ export default function RequestPage() {
             <Form method="post" className="stack medium" noValidate aria-labelledby="complaint-heading">
               <h3 id="complaint-heading">Complain to the authority</h3>
               <input type="hidden" name="intent" value="complaint" />
-              {complaint.authorities.length ? (
+              {complaint.unavailable ? (
+                <p>{complaint.unavailable}</p>
+              ) : (
                 <SelectField
                   name="authorityId"
                   label="Authority"
-                  hint="The authority where you live is chosen first. You may complain to another one."
+                  key={complaint.authority?.id ?? "none"}
+                  hint={
+                    complaint.defaultAuthorityId
+                      ? "The authority where you live is chosen first. You may complain to another one."
+                      : "Choose the authority where you live (in Germany: the one of your Land)."
+                  }
                   errors={errors("complaint")?.fieldErrors.authorityId}
                   defaultValue={complaint.authority?.id ?? ""}
                   options={[
@@ -283,11 +293,6 @@ export default function RequestPage() {
                     ...complaint.authorities.map((a) => ({ value: a.id, label: a.label })),
                   ]}
                 />
-              ) : (
-                <p>
-                  No authority for this request is in the directory: write the complaint from the case
-                  instead.
-                </p>
               )}
               {complaint.authority ? (
                 <SelectField
@@ -301,16 +306,18 @@ export default function RequestPage() {
                 />
               ) : null}
               {complaint.authority?.note ? <p className="muted">{complaint.authority.note}</p> : null}
-              <p className="muted">
-                {complaint.all ? null : (
+              {complaint.moreOnRequest ? (
+                <p className="muted">
                   <Link to="?all=1">Show church and broadcasting data-protection authorities too</Link>
-                )}
-              </p>
-              <div>
-                <button type="submit" className="button button-secondary" disabled={busy("complaint")}>
-                  {busy("complaint") ? "Writing…" : "Write the complaint to the authority"}
-                </button>
-              </div>
+                </p>
+              ) : null}
+              {complaint.unavailable ? null : (
+                <div>
+                  <button type="submit" className="button button-secondary" disabled={busy("complaint")}>
+                    {busy("complaint") ? "Writing…" : "Write the complaint to the authority"}
+                  </button>
+                </div>
+              )}
             </Form>
           ) : null}
           <p className="muted">

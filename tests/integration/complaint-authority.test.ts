@@ -22,8 +22,9 @@ import { LetterVariables } from "~/letters/variables";
 import { importDirectory } from "~/recipients/import.server";
 import { complaintOptions, NextLetterError, writeNextLetter } from "~/requests/next-letter.server";
 import { getRequest } from "~/requests/requests.server";
+import * as requestRoute from "~/routes/cases.$caseId.requests.$letterId";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
-import { newAccount } from "./helpers";
+import { call, get, newAccount, post, status } from "./helpers";
 
 let owner: Awaited<ReturnType<typeof newAccount>>;
 
@@ -166,6 +167,7 @@ describe("a complaint to the authority of the person's residence", () => {
     expect(complaintOptions(owner.scope, first, { all: true }).authorities.map((a) => a.id)).toContain(
       "datenanfragen:sa.deekdbfd",
     );
+    expect(options.moreOnRequest).toBe(true);
     // Without the Land, there is no guess: the person picks.
     expect(options.defaultAuthorityId).toBeNull();
     expect(() => writeNextLetter(owner.scope, first, "regulator-complaint", LATER)).toThrow(NextLetterError);
@@ -196,6 +198,43 @@ describe("a complaint to the authority of the person's residence", () => {
       region: "Berlin",
     });
     expect(berlin[0]!.id).toBe("datenanfragen:sa.deberlbdi");
+  });
+});
+
+describe("the request page's complaint form", () => {
+  it("offers the authority and its languages, refuses a language it does not take (400), then writes the letter", async () => {
+    const { caseId, exposureId } = await caseFor("BE", "Emma Janssens");
+    const first = overdueRequest(caseId, exposureId, "Emma Janssens");
+    const path = `/cases/${caseId}/requests/${first}`;
+    const params = { caseId, letterId: first };
+    const data = (await call(requestRoute.loader, get(path, owner.cookie), params)) as Awaited<
+      ReturnType<typeof requestRoute.loader>
+    >;
+    expect(data.complaint?.authority?.id).toBe("datenanfragen:sa.beapd");
+    expect(data.complaint?.moreOnRequest).toBe(false);
+    expect(data.complaint?.unavailable).toBeNull();
+
+    const none = await call(requestRoute.action, post(path, { intent: "complaint" }, owner.cookie), params);
+    expect(status(none)).toBe(400);
+    expect(JSON.stringify(await (none as Response).json())).toContain("Choose the authority to complain to.");
+
+    const english = await call(
+      requestRoute.action,
+      post(path, { intent: "complaint", authorityId: "datenanfragen:sa.beapd", lang: "en" }, owner.cookie),
+      params,
+    );
+    expect(status(english)).toBe(400);
+    const body = (await (english as Response).json()) as { formErrors: string[] };
+    expect(body.formErrors[0]).toMatch(/takes complaints in .*French/);
+    expect(getRequest(owner.scope, first).status).toBe("sent");
+
+    const french = await call(
+      requestRoute.action,
+      post(path, { intent: "complaint", authorityId: "datenanfragen:sa.beapd", lang: "fr" }, owner.cookie),
+      params,
+    );
+    expect(status(french)).toBe(302);
+    expect(getRequest(owner.scope, first).status).toBe("escalated");
   });
 });
 
