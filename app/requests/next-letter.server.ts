@@ -176,12 +176,45 @@ const EVIDENCE_WORDS: Record<Lang, { letter: string; reply: string; file: string
   ko: { letter: "{date} 요구서 ({ref})", reply: "{date} 답변 수신", file: "{date} 저장" },
 };
 
-const SUMMARY_WORDS: Record<Lang, { refused: string; partly: string }> = {
-  en: { refused: "Refused", partly: "Part of the content was removed; the rest is still online." },
-  de: { refused: "Abgelehnt", partly: "Ein Teil der Inhalte wurde entfernt; der Rest ist weiterhin online." },
-  fr: { refused: "Refusé", partly: "Une partie du contenu a été retirée ; le reste est toujours en ligne." },
-  nl: { refused: "Geweigerd", partly: "Een deel van de inhoud is verwijderd; de rest staat nog online." },
-  ko: { refused: "거부됨", partly: "일부 게시물만 삭제되었고 나머지는 아직 게시되어 있습니다." },
+const SUMMARY_WORDS: Record<
+  Lang,
+  { refused: string; partly: string; acknowledged: string; extended: string; moreInfo: string }
+> = {
+  en: {
+    refused: "Refused",
+    partly: "Part of the content was removed; the rest is still online.",
+    acknowledged: "The receipt of the request was confirmed; no decision has followed.",
+    extended: "The deadline was extended to {date}; no decision has followed.",
+    moreInfo: "More information was asked for; no decision has followed.",
+  },
+  de: {
+    refused: "Abgelehnt",
+    partly: "Ein Teil der Inhalte wurde entfernt; der Rest ist weiterhin online.",
+    acknowledged: "Der Eingang des Antrags wurde bestätigt; eine Entscheidung ist nicht gefolgt.",
+    extended: "Die Frist wurde bis zum {date} verlängert; eine Entscheidung ist nicht gefolgt.",
+    moreInfo: "Es wurden weitere Angaben verlangt; eine Entscheidung ist nicht gefolgt.",
+  },
+  fr: {
+    refused: "Refusé",
+    partly: "Une partie du contenu a été retirée ; le reste est toujours en ligne.",
+    acknowledged: "La réception de la demande a été confirmée ; aucune décision n'a suivi.",
+    extended: "Le délai a été prolongé jusqu'au {date} ; aucune décision n'a suivi.",
+    moreInfo: "Des informations complémentaires ont été demandées ; aucune décision n'a suivi.",
+  },
+  nl: {
+    refused: "Geweigerd",
+    partly: "Een deel van de inhoud is verwijderd; de rest staat nog online.",
+    acknowledged: "De ontvangst van het verzoek is bevestigd; er is geen beslissing gevolgd.",
+    extended: "De termijn is verlengd tot {date}; er is geen beslissing gevolgd.",
+    moreInfo: "Er is om meer informatie gevraagd; er is geen beslissing gevolgd.",
+  },
+  ko: {
+    refused: "거부됨",
+    partly: "일부 게시물만 삭제되었고 나머지는 아직 게시되어 있습니다.",
+    acknowledged: "요구서 접수는 확인되었으나 결정은 없었습니다.",
+    extended: "기한이 {date}까지 연장되었으나 결정은 없었습니다.",
+    moreInfo: "추가 정보를 요청받았으나 결정은 없었습니다.",
+  },
 };
 
 const langLabel = (l: string) =>
@@ -334,7 +367,13 @@ export function writeNextLetter(
         ? `${summary.refused}${refusal && lang === "en" ? `: ${refusal.label.toLowerCase()}` : ""}.`
         : req.status === "partly_removed"
           ? summary.partly
-          : null,
+          : req.status === "acknowledged"
+            ? summary.acknowledged
+            : req.status === "extended" && effectiveDue(req)
+              ? fill(summary.extended, { date: long(effectiveDue(req)!) })
+              : req.status === "more_info_requested"
+                ? summary.moreInfo
+                : null,
     evidence: [
       fill(words.letter, { ref: first.reference, date: long(sentOn) }),
       ...replyDates.map((d) => fill(words.reply, { date: long(d) })),

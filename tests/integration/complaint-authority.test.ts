@@ -21,7 +21,7 @@ import { renderLetterPdf } from "~/letters/pdf.server";
 import { LetterVariables } from "~/letters/variables";
 import { importDirectory } from "~/recipients/import.server";
 import { complaintOptions, NextLetterError, writeNextLetter } from "~/requests/next-letter.server";
-import { getRequest } from "~/requests/requests.server";
+import { getRequest, moveRequest } from "~/requests/requests.server";
 import * as requestRoute from "~/routes/cases.$caseId.requests.$letterId";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
 import { call, get, newAccount, post, status } from "./helpers";
@@ -172,6 +172,8 @@ describe("a complaint to the authority of the person's residence", () => {
     expect(options.defaultAuthorityId).toBeNull();
     expect(() => writeNextLetter(owner.scope, first, "regulator-complaint", LATER)).toThrow(NextLetterError);
 
+    // They confirmed receipt and then went quiet: the complaint says so, not that nothing came back.
+    moveRequest(owner.scope, first, { type: "acknowledge" });
     const id = writeNextLetter(owner.scope, first, "regulator-complaint", LATER, {
       authorityId: "datenanfragen:sa.deberlbdi",
     });
@@ -181,6 +183,10 @@ describe("a complaint to the authority of the person's residence", () => {
     expect(draft.body).toContain("Berliner Beauftragte für Datenschutz und Informationsfreiheit (BlnBDI)");
     expect(draft.body).toContain("Alt-Moabit 59-61");
     expect(draft.body).toContain("mailbox@datenschutz-berlin.de");
+    expect(draft.body).toContain(
+      "Der Eingang des Antrags wurde bestätigt; eine Entscheidung ist nicht gefolgt.",
+    );
+    expect(draft.body).not.toContain("nicht geantwortet");
     expect(letterProblems(draft).missing).toEqual([]);
   });
 
