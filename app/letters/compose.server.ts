@@ -244,7 +244,8 @@ export function defaultAuthority(
       return `the ${named("ccpa")?.name ?? "California Privacy Protection Agency (CPPA)"}`;
     case "us-state": {
       const ag = named("us-state", opts.state ?? opts.region ?? null);
-      return ag ? `the ${ag.name}` : "the Attorney General of my state";
+      // Neutral words: a representative may be the one writing.
+      return ag ? `the ${ag.name}` : "the state Attorney General";
     }
     case "kr-pipa":
       return "the Personal Information Protection Commission (PIPC) / KISA Privacy Center (118)";
@@ -252,8 +253,8 @@ export function defaultAuthority(
       return "the Korea Communications Standards Commission (KCSC)";
     case "dsa":
     case "platform": {
-      if (!inEea(residence)) return regime === "dsa" ? "the Digital Services Coordinator of my country" : "";
-      return named("dsa")?.legalEntity ?? "the Digital Services Coordinator of my country";
+      if (!inEea(residence)) return regime === "dsa" ? "the competent Digital Services Coordinator" : "";
+      return named("dsa")?.legalEntity ?? "the competent Digital Services Coordinator";
     }
     case "gdpr":
       return named("gdpr", opts.region)?.name ?? "";

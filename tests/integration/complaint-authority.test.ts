@@ -252,6 +252,7 @@ describe("the escalation body other letters name", () => {
     expect(defaultAuthority("platform", "BE", ws())).not.toMatch(/protection des données/);
     // Outside the EEA no DSC is named for a platform report.
     expect(defaultAuthority("platform", "KR", ws())).toBe("");
+    expect(defaultAuthority("dsa", "US", ws())).toBe("the competent Digital Services Coordinator");
   });
   it("GDPR → the data-protection authority; UK, CCPA, US states, Korea: their own bodies, no doubled names", () => {
     expect(defaultAuthority("gdpr", "BE", ws())).toContain("(APD/GBA)");
@@ -262,7 +263,7 @@ describe("the escalation body other letters name", () => {
     expect(defaultAuthority("us-state", "US", { ...ws(), state: "VA" })).toBe(
       "the Attorney General of Virginia",
     );
-    expect(defaultAuthority("us-state", "US", ws())).toBe("the Attorney General of my state");
+    expect(defaultAuthority("us-state", "US", ws())).toBe("the state Attorney General");
     expect(defaultAuthority("kr-pipa", "KR", ws())).toMatch(/PIPC.*KISA.*118/);
     expect(defaultAuthority("kr-icna", "KR", ws())).toMatch(/KCSC/);
     for (const name of [ico, defaultAuthority("gdpr", "BE", ws())])
