@@ -2,8 +2,8 @@
 // to the authority, filled from the first letter and the request's timeline. The draft is written through the
 // letters issue's own writeLetter, then its tracking variables (previous letter, dates, what came back) are
 // added and the text rendered again; the user reviews and sends it like any other draft.
-import { and, eq } from "drizzle-orm";
-import { cases, letterExposures, letters, UNEDITED } from "#db/schema";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { cases, letterExposures, letters, requestEvents, UNEDITED } from "#db/schema";
 import { getDb } from "~/db.server";
 import { addDays } from "~/deadlines/dates";
 import { listEvidence } from "~/evidence/evidence.server";
@@ -160,21 +160,65 @@ function personalLangs(c: RequestContext): Lang[] {
   return [c.first.templateLang as Lang, defaultLang(c.residence)];
 }
 
-const EVIDENCE_WORDS: Record<Lang, { letter: string; reply: string; file: string }> = {
-  en: { letter: "Letter {ref} of {date}", reply: "Reply received on {date}", file: "saved on {date}" },
+const EVIDENCE_WORDS: Record<Lang, { letter: string; reminder: string; reply: string; file: string }> = {
+  en: {
+    letter: "Letter {ref} of {date}",
+    reminder: "Reminder {ref} of {date}",
+    reply: "Reply received on {date}",
+    file: "saved on {date}",
+  },
   de: {
     letter: "Schreiben {ref} vom {date}",
+    reminder: "Erinnerung {ref} vom {date}",
     reply: "Antwort erhalten am {date}",
     file: "gespeichert am {date}",
   },
-  fr: { letter: "Courrier {ref} du {date}", reply: "Réponse reçue le {date}", file: "enregistré le {date}" },
+  fr: {
+    letter: "Courrier {ref} du {date}",
+    reminder: "Relance {ref} du {date}",
+    reply: "Réponse reçue le {date}",
+    file: "enregistré le {date}",
+  },
   nl: {
     letter: "Brief {ref} van {date}",
+    reminder: "Herinnering {ref} van {date}",
     reply: "Antwoord ontvangen op {date}",
     file: "opgeslagen op {date}",
   },
-  ko: { letter: "{date} 요구서 ({ref})", reply: "{date} 답변 수신", file: "{date} 저장" },
+  ko: {
+    letter: "{date} 요구서 ({ref})",
+    reminder: "{date} 재요청서 ({ref})",
+    reply: "{date} 답변 수신",
+    file: "{date} 저장",
+  },
 };
+
+/** The follow-ups of a request that were sent (a draft is no evidence), oldest first. */
+function sentFollowUps(scope: Scope, letterId: string): { reference: string; sentOn: string }[] {
+  const ids = getDb()
+    .select({ id: requestEvents.relatedLetterId })
+    .from(requestEvents)
+    .where(
+      and(
+        eq(requestEvents.workspaceId, scope.workspaceId),
+        eq(requestEvents.letterId, letterId),
+        eq(requestEvents.kind, "follow_up"),
+        isNotNull(requestEvents.relatedLetterId),
+      ),
+    )
+    .all()
+    .flatMap((r) => (r.id ? [r.id] : []));
+  if (!ids.length) return [];
+  return getDb()
+    .select({ reference: letters.reference, sentAt: letters.sentAt })
+    .from(letters)
+    .where(inScope(letters, scope, and(inArray(letters.id, ids), isNotNull(letters.sentAt))))
+    .all()
+    .flatMap((l) =>
+      l.sentAt ? [{ reference: l.reference, sentOn: l.sentAt.toISOString().slice(0, 10) }] : [],
+    )
+    .sort((a, b) => a.sentOn.localeCompare(b.sentOn));
+}
 
 const SUMMARY_WORDS: Record<
   Lang,
@@ -376,6 +420,9 @@ export function writeNextLetter(
                 : null,
     evidence: [
       fill(words.letter, { ref: first.reference, date: long(sentOn) }),
+      ...(kind === "regulator-complaint" ? sentFollowUps(scope, letterId) : []).map((f) =>
+        fill(words.reminder, { ref: f.reference, date: long(f.sentOn) }),
+      ),
       ...replyDates.map((d) => fill(words.reply, { date: long(d) })),
       ...evidenceFiles.map(
         (f) => `${f.filename}, SHA-256 ${f.sha256}, ${fill(words.file, { date: long(f.date) })}`,

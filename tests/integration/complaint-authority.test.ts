@@ -190,6 +190,36 @@ describe("a complaint to the authority of the person's residence", () => {
     expect(letterProblems(draft).missing).toEqual([]);
   });
 
+  it("lists a reminder among the evidence only once it was sent", async () => {
+    const sent = await caseFor("BE", "Noor Maes");
+    const a = overdueRequest(sent.caseId, sent.exposureId, "Noor Maes");
+    const reminder = writeNextLetter(owner.scope, a, "follow-up", new Date("2026-11-05T09:00:00Z"));
+    sendLetter(owner.scope, sent.caseId, reminder, new Date("2026-11-05T10:00:00Z"));
+    const ref = getLetter(owner.scope, sent.caseId, reminder).reference;
+    const complaint = writeNextLetter(owner.scope, a, "regulator-complaint", LATER, {
+      authorityId: "datenanfragen:sa.beapd",
+      lang: "nl",
+    });
+    expect(getLetter(owner.scope, sent.caseId, complaint).body).toContain(
+      `Herinnering ${ref} van 5 november 2026`,
+    );
+
+    const drafted = await caseFor("BE", "Noor Maes");
+    const b = overdueRequest(drafted.caseId, drafted.exposureId, "Noor Maes");
+    const draftRef = getLetter(
+      owner.scope,
+      drafted.caseId,
+      writeNextLetter(owner.scope, b, "follow-up", new Date("2026-11-05T09:00:00Z")),
+    ).reference;
+    const second = writeNextLetter(owner.scope, b, "regulator-complaint", LATER, {
+      authorityId: "datenanfragen:sa.beapd",
+      lang: "nl",
+    });
+    const body = getLetter(owner.scope, drafted.caseId, second).body;
+    expect(body).toContain("Brief ");
+    expect(body).not.toContain(draftRef);
+  });
+
   it("Bavaria's private-sector authority is BayLDA; a Land given as a name or an ISO code resolves", () => {
     const bavaria = complaintAuthorities(owner.scope.workspaceId, {
       regime: "gdpr",
