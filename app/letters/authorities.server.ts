@@ -123,11 +123,13 @@ function fromRecord(r: RecipientDetail): ComplaintAuthority {
 function attorneyGeneral(state: string): ComplaintAuthority | null {
   const law = STATE_LAWS[state as keyof typeof STATE_LAWS];
   if (!law) return null;
-  const name = `Attorney General of ${law.state}`;
+  // The state laws table may name the enforcing officer (`authority`); else the office's usual name.
+  const named = (law as { authority?: unknown }).authority;
+  const name = typeof named === "string" && named ? named : `Attorney General of ${law.state}`;
   return {
     id: `us-ag:${state}`,
     name,
-    legalEntity: `Office of the ${name}`,
+    legalEntity: `Office of the ${name.replace(/^the /i, "")}`,
     shortName: null,
     address: null,
     email: null,

@@ -230,8 +230,10 @@ export function authoritiesFor(country: string | null, workspaceId: string | nul
 export function defaultAuthority(
   regime: Regime,
   residence: string | null,
-  opts: { region?: string | null; state?: string | null; workspaceId?: string | null } = {},
+  /** The person's US state or German Land, or options (also accepted as a plain region string). */
+  more: string | null | { region?: string | null; state?: string | null; workspaceId?: string | null } = {},
 ): string {
+  const opts = typeof more === "string" || more === null ? { region: more } : more;
   const workspaceId = opts.workspaceId ?? "";
   const named = (r: Regime, region?: string | null) => {
     const list = complaintAuthorities(workspaceId, { regime: r, residence, region });

@@ -12,7 +12,7 @@ import { getDb } from "~/db.server";
 import { addEvidence } from "~/evidence/evidence.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
-import { complaintAuthorities } from "~/letters/authorities.server";
+import { complaintAuthorities, complaintLangs } from "~/letters/authorities.server";
 import { runChecklist } from "~/letters/checklist";
 import { defaultAuthority } from "~/letters/compose.server";
 import { LetterDetailsSchema } from "~/letters/forms";
@@ -274,6 +274,28 @@ describe("the request page's complaint form", () => {
   });
 });
 
+describe("the authorities each law's complaint goes to", () => {
+  const list = (
+    regime: Parameters<typeof complaintAuthorities>[1]["regime"],
+    residence: string,
+    region?: string,
+  ) => complaintAuthorities(owner.scope.workspaceId, { regime, residence, region });
+  it("UK → ICO; CCPA → CPPA then the California AG; PIPA → PIPC and KISA; ICNA → KCSC; DSA → the DSC", () => {
+    const [ico] = list("uk-gdpr", "GB");
+    expect(ico).toMatchObject({ id: "curated:ico", name: "Information Commissioner's Office (ICO)" });
+    expect(ico!.address).toContain("Wycliffe House");
+    expect(ico!.formUrl).toBe("https://ico.org.uk/make-a-complaint/");
+    expect(list("ccpa", "US").map((a) => a.id)).toEqual(["curated:cppa", "curated:ca-ag"]);
+    expect(list("kr-pipa", "KR").map((a) => a.id)).toEqual(["curated:kr-pipc", "curated:kr-kisa"]);
+    expect(list("kr-icna", "KR").map((a) => a.id)).toEqual(["curated:kr-kcsc"]);
+    expect(list("dsa", "DE").map((a) => a.id)).toEqual(["curated:dsc-de"]);
+    expect(list("us-state", "US", "VA").map((a) => a.id)).toEqual(["us-ag:VA"]);
+    // Korean authorities read Korean; Retract has no Korean complaint letter yet, and says so.
+    expect(complaintLangs(list("kr-pipa", "KR")[0]!).note).toMatch(/takes complaints in Korean/);
+    expect(complaintLangs(ico!)).toEqual({ langs: ["en"], note: null });
+  });
+});
+
 describe("the escalation body other letters name", () => {
   const ws = () => ({ workspaceId: owner.scope.workspaceId });
   it("DSA matters and platform reports → the Digital Services Coordinator, never the DPA", () => {
@@ -287,6 +309,7 @@ describe("the escalation body other letters name", () => {
   it("GDPR → the data-protection authority; UK, CCPA, US states, Korea: their own bodies, no doubled names", () => {
     expect(defaultAuthority("gdpr", "BE", ws())).toContain("(APD/GBA)");
     expect(defaultAuthority("gdpr", "DE", { ...ws(), region: "BE" })).toContain("(BlnBDI)");
+    expect(defaultAuthority("gdpr", "DE", "DE-BY")).toContain("BayLDA");
     const ico = defaultAuthority("uk-gdpr", "GB", ws());
     expect(ico).toBe("the Information Commissioner's Office (ICO)");
     expect(defaultAuthority("ccpa", "US", ws())).toBe("the California Privacy Protection Agency (CPPA)");
