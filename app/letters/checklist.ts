@@ -731,7 +731,26 @@ const PASSED_DEADLINE: Record<Lang, RegExp> = {
   ko: /기한[^.\n]*지났/,
 };
 
+/** Words by which a complaint would speak as the person; a representative's complaint must not use them. */
+const AS_THE_PERSON: Record<Lang, RegExp> = {
+  en: /\bI am the person\b|\bmy (personal )?data\b|\bmy (home )?address\b/i,
+  de: /\bich bin die (betroffene )?person\b|\bmeine (personenbezogenen )?daten\b|\bmeine anschrift\b/i,
+  fr: /\bje suis la personne\b|\bmes données\b|\bmon adresse\b/i,
+  nl: /\bik ben de persoon\b|\bmijn (persoons)?gegevens\b|\bmijn adres\b/i,
+  ko: /본인은 정보주체/,
+};
+
 const COMPLAINT: CheckDef[] = [
+  {
+    id: "representative-voice",
+    label: "a representative does not write as the person",
+    appliesTo: represented,
+    run: (c) => {
+      // The person's own words (their situation) may say "my address": only the letter's own text counts.
+      const own = c.v.particularSituation ? c.body.split(c.v.particularSituation).join("") : c.body;
+      c.need(!AS_THE_PERSON[c.lang].test(own), "no sentence written as the person");
+    },
+  },
   {
     id: "authority",
     label: "the authority, with its postal and email address and complaint form",

@@ -348,4 +348,30 @@ describe("the complaint checklist fails on a false statement", () => {
     expect(check("The provider has not answered, and the legal deadline has passed.")).toBe("fail");
     expect(check("The provider has not answered.")).toBe("pass");
   });
+
+  it("a representative's complaint that speaks as the person fails; the person's quoted words do not", () => {
+    const variables = LetterVariables.parse({
+      date: "2026-11-10",
+      reference: "RX-C5TN-2B",
+      regime: "gdpr",
+      requester: { name: "Lucas Peeters", email: "person@example.test" },
+      representative: { name: "Ana Lima", email: "ana@aid.example", mandateDate: "2026-09-30" },
+      recipient: { legalEntity: "APD", channelLabel: "post" },
+      respondent: { legalEntity: "Telegram FZ-LLC", channelLabel: "abuse@telegram.org" },
+      rightsExercised: [{ right: "erasure", date: "2026-10-01" }],
+      exposures: [{ url: "https://t.me/leakchannel/1" }],
+      evidence: ["Letter RX-3HV8-P2 of 1 October 2026"],
+      particularSituation: "Strangers came to my address.",
+    });
+    const check = (body: string) =>
+      runChecklist({
+        kind: "regulator-complaint",
+        lang: "en",
+        subject: "Complaint",
+        body,
+        variables,
+      }).checks.find((c) => c.id === "regulator-complaint.representative-voice")!.status;
+    expect(check("Telegram published my home address.")).toBe("fail");
+    expect(check("Why this matters: Strangers came to my address.")).toBe("pass");
+  });
 });
