@@ -261,6 +261,12 @@ const SUMMARY_WORDS: Record<
   },
 };
 
+/**
+ * The timeline entries a complaint tells the authority: letters sent, replies, extensions. Reminders are in the
+ * evidence list once sent (a drafted one is no fact to state).
+ */
+const AUTHORITY_TIMELINE = new Set(["smtp", "sent", "mail", "reply", "acknowledge", "announce_extension"]);
+
 const langLabel = (l: string) =>
   ({ en: "English", de: "German", fr: "French", nl: "Dutch", ko: "Korean" })[l] ?? l;
 
@@ -404,8 +410,16 @@ export function writeNextLetter(
       },
     ],
     // The timeline's entries are written in English: other languages carry the dated evidence list instead.
+    // Only what happened between the person and the controller: no drafts, notes or internal kinds.
     timeline:
-      lang === "en" ? events.map((e) => ({ date: e.at.toISOString().slice(0, 10), event: e.text })) : [],
+      lang === "en"
+        ? events
+            .filter((e) => AUTHORITY_TIMELINE.has(e.kind))
+            .map((e) => ({
+              date: e.at.toISOString().slice(0, 10),
+              event: e.text.replace(/ marked sent \((email|pdf|webform)\)$/, " sent"),
+            }))
+        : [],
     responseSummary:
       req.status === "refused"
         ? `${summary.refused}${refusal && lang === "en" ? `: ${refusal.label.toLowerCase()}` : ""}.`

@@ -21,7 +21,7 @@ import { renderLetterPdf } from "~/letters/pdf.server";
 import { LetterVariables } from "~/letters/variables";
 import { importDirectory } from "~/recipients/import.server";
 import { complaintOptions, NextLetterError, writeNextLetter } from "~/requests/next-letter.server";
-import { getRequest, moveRequest } from "~/requests/requests.server";
+import { addNote, getRequest, moveRequest } from "~/requests/requests.server";
 import * as requestRoute from "~/routes/cases.$caseId.requests.$letterId";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
 import { call, get, newAccount, post, status } from "./helpers";
@@ -218,6 +218,26 @@ describe("a complaint to the authority of the person's residence", () => {
     const body = getLetter(owner.scope, drafted.caseId, second).body;
     expect(body).toContain("Brief ");
     expect(body).not.toContain(draftRef);
+  });
+
+  it("an Irish resident's complaint in English: the timeline states only what passed with the controller", async () => {
+    const { caseId, exposureId } = await caseFor("IE", "Aoife Byrne");
+    const first = overdueRequest(caseId, exposureId, "Aoife Byrne");
+    addNote(owner.scope, first, "Called their office, no answer.");
+    const reminder = writeNextLetter(owner.scope, first, "follow-up", new Date("2026-11-05T09:00:00Z"));
+    const draftRef = getLetter(owner.scope, caseId, reminder).reference;
+    const options = complaintOptions(owner.scope, first);
+    expect(options.defaultAuthorityId).toBe("datenanfragen:sa.iedpc");
+    expect(options.authority?.langs).toEqual(["en"]);
+    const id = writeNextLetter(owner.scope, first, "regulator-complaint", LATER);
+    const body = getLetter(owner.scope, caseId, id).body;
+    expect(body).toContain("To: Irish Data Protection Commission");
+    expect(body).toMatch(/Timeline:\n- 1 October 2026: RX-[A-Z0-9-]+ sent\n/);
+    expect(body).toMatch(/the legal deadline of \d+ November 2026 has passed/);
+    expect(body).not.toContain("gdpr-erasure");
+    expect(body).not.toContain("Note on");
+    expect(body).not.toContain(draftRef);
+    expect(letterProblems(getLetter(owner.scope, caseId, id)).missing).toEqual([]);
   });
 
   it("Bavaria's private-sector authority is BayLDA; a Land given as a name or an ISO code resolves", () => {
