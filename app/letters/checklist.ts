@@ -829,7 +829,60 @@ const FOLLOW_UP: CheckDef[] = [
   },
 ];
 
+/** A complaint's claim that a legal deadline passed, per language (checked against the dates). */
+const PASSED_DEADLINE: Record<Lang, RegExp> = {
+  en: /deadline[^.\n]*has passed/i,
+  de: /frist[^.\n]*abgelaufen/i,
+  fr: /délai[^.\n]*expiré/i,
+  nl: /termijn[^.\n]*verstreken/i,
+  ko: /기한[^.\n]*지났/,
+};
+
+/** Words by which a complaint would speak as the person; a representative's complaint must not use them. */
+const COMPLAINT_AS_THE_PERSON: Record<Lang, RegExp> = {
+  en: /\bI am the person\b|\bmy (personal )?data\b|\bmy (home )?address\b/i,
+  de: /\bich bin die (betroffene )?person\b|\bmeine (personenbezogenen )?daten\b|\bmeine anschrift\b/i,
+  fr: /\bje suis la personne\b|\bmes données\b|\bmon adresse\b/i,
+  nl: /\bik ben de persoon\b|\bmijn (persoons)?gegevens\b|\bmijn adres\b/i,
+  ko: /본인은 정보주체/,
+};
+
 const COMPLAINT: CheckDef[] = [
+  {
+    id: "representative-voice",
+    label: "a representative does not write as the person",
+    appliesTo: represented,
+    run: (c) => {
+      // The person's own words (their situation) may say "my address": only the letter's own text counts.
+      const own = c.v.particularSituation ? c.body.split(c.v.particularSituation).join("") : c.body;
+      c.need(!COMPLAINT_AS_THE_PERSON[c.lang].test(own), "no sentence written as the person");
+    },
+  },
+  {
+    id: "authority",
+    label: "the authority, with its postal and email address and complaint form",
+    run: (c) => {
+      const a = c.v.recipient;
+      c.need(c.has(a?.legalEntity), "recipient.legalEntity");
+      for (const line of (a?.address ?? "").split("\n").filter(Boolean)) c.need(c.has(line), line);
+      if (a?.email) c.need(c.has(a.email), a.email);
+      if (a?.url) c.need(c.has(a.url), a.url);
+      // The authority is the recipient, not the controller complained about.
+      c.need(
+        a?.legalEntity !== c.v.respondent?.legalEntity,
+        "the authority, not the controller, as recipient",
+      );
+    },
+  },
+  {
+    id: "no-false-deadline",
+    label: "claims a passed legal deadline only where the law sets one and it passed",
+    run: (c) => {
+      const statutory = !["dsa", "kr-icna"].includes(c.v.regime);
+      const passed = statutory && !!c.v.dueDate && c.v.dueDate < c.v.date && !c.v.responseSummary;
+      if (!passed) c.need(!PASSED_DEADLINE[c.lang].test(c.body), "no claim that a legal deadline passed");
+    },
+  },
   {
     id: "parties",
     label: "complainant and controller",

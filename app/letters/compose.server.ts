@@ -12,9 +12,10 @@ import type { ChannelPurpose, Channel as DirectoryChannel } from "~/recipients/m
 import { EEA_COUNTRIES, type RegimeId, suggestRegimes } from "~/recipients/regimes";
 import type { Subject } from "~/subjects/subjects.server";
 import { countryName } from "~/utils/countries.server";
+import { complaintAuthorities, defaultComplaintAuthority, inEea } from "./authorities.server";
 import { type ExposureCategory, exposureLabel, ruleInWords } from "./format";
 import type { LetterDetails } from "./forms";
-import { STATE_LAWS, stateLawOf } from "./state-laws";
+import { STATE_LAWS } from "./state-laws";
 import { deadlineRuleFor, type TemplateMeta } from "./template-meta";
 import { listTemplates } from "./templates.server";
 import type { Kind, Lang, LetterVariablesInput, Platform, Regime } from "./variables";
@@ -262,47 +263,77 @@ export function defaultLang(residence: string | null): Lang {
   return (residence && byCountry[residence]) || "en";
 }
 
-/** Supervisory authorities in the directory for a country (the user picks or types one). */
-export function authoritiesFor(country: string | null): string[] {
+/**
+ * Supervisory authorities in the directory for a country (the user picks or types one): its data-protection
+ * authorities (church and broadcasting DPOs left out) and its Digital Services Coordinator.
+ */
+export function authoritiesFor(country: string | null, workspaceId: string | null = null): string[] {
   if (!country) return [];
   const rows = getDb()
-    .select({ name: recipients.name, countries: recipients.countries })
+    .select({
+      id: recipients.id,
+      name: recipients.name,
+      countries: recipients.countries,
+      source: recipients.source,
+    })
     .from(recipients)
     .where(
       and(eq(recipients.kind, "regulator"), isNull(recipients.workspaceId), isNull(recipients.retiredAt)),
     )
-    .all();
-  return rows.filter((r) => r.countries.includes(country)).map((r) => r.name);
+    .all()
+    .filter((r) => r.countries.includes(country));
+  const dpas = complaintAuthorities(workspaceId ?? "", { regime: "gdpr", residence: country }).map(
+    (a) => a.name,
+  );
+  const dscs = rows.filter((r) => r.id.startsWith("curated:dsc-")).map((r) => r.name);
+  const others = rows
+    .filter((r) => r.source !== "datenanfragen" && !r.id.startsWith("curated:dsc-"))
+    .map((r) => r.name);
+  return [...new Set([...dpas, ...dscs, ...others])];
 }
 
-/** The authority a letter names as its escalation route, by regime (the user may change it). */
+/**
+ * The authority a letter names as its escalation route, by regime (the user may change it): GDPR → the
+ * data-protection authority (of the Land in Germany); DSA and platform reports → the Digital Services
+ * Coordinator of an EEA resident's country (DSA Art 53), never the DPA; CCPA → the CPPA; a US state's law →
+ * that state's Attorney General; PIPA → PIPC / KISA 118; ICNA → KCSC. Names come from the directory as they
+ * stand, so none is doubled.
+ */
 export function defaultAuthority(
   regime: Regime,
   residence: string | null,
-  region: string | null = null,
+  /** The person's US state or German Land, or options (also accepted as a plain region string). */
+  more: string | null | { region?: string | null; state?: string | null; workspaceId?: string | null } = {},
 ): string {
+  const opts = typeof more === "string" || more === null ? { region: more } : more;
+  const workspaceId = opts.workspaceId ?? "";
+  const named = (r: Regime, region?: string | null) => {
+    const list = complaintAuthorities(workspaceId, { regime: r, residence, region });
+    return defaultComplaintAuthority(list, { residence, region }) ?? null;
+  };
   switch (regime) {
     case "uk-gdpr":
-      return "the Information Commissioner's Office (ICO)";
-    case "us-state": {
-      // A state's own law is enforced by its own Attorney General (issue 16), not California's agency.
-      const law = residence === "US" ? stateLawOf(region) : null;
-      return law ? `the ${law.authority}` : "the Attorney General of my state";
-    }
+      return `the ${named("uk-gdpr")?.name ?? "Information Commissioner's Office (ICO)"}`;
     case "ccpa":
-      return "the California Privacy Protection Agency (CPPA) and the Attorney General";
+      return `the ${named("ccpa")?.name ?? "California Privacy Protection Agency (CPPA)"}`;
+    case "us-state": {
+      const ag = named("us-state", opts.state ?? opts.region ?? null);
+      // Neutral words: a representative may be the one writing.
+      return ag ? `the ${ag.name}` : "the state Attorney General";
+    }
     case "kr-pipa":
       return "the Personal Information Protection Commission (PIPC) / KISA Privacy Center (118)";
     case "kr-icna":
       return "the Korea Communications Standards Commission (KCSC)";
-    case "dsa": {
-      const dsc = residence ? authoritiesFor(residence).find((n) => /Digital Services/i.test(n)) : undefined;
-      return dsc ?? "the Digital Services Coordinator of my country";
+    case "dsa":
+    case "platform": {
+      if (!inEea(residence)) return regime === "dsa" ? "the competent Digital Services Coordinator" : "";
+      return named("dsa")?.legalEntity ?? "the competent Digital Services Coordinator";
     }
-    default: {
-      const list = authoritiesFor(residence).filter((n) => !/Digital Services/i.test(n));
-      return list.length === 1 ? list[0]! : "";
-    }
+    case "gdpr":
+      return named("gdpr", opts.region)?.name ?? "";
+    default:
+      return "";
   }
 }
 

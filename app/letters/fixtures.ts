@@ -488,6 +488,9 @@ function kindVariables(kind: Kind, lang: Lang, regime: Regime, rep: boolean): Le
           name: v.authority?.shortName ?? null,
           legalEntity: authorityName.replace(/^(the|der|la|de) /, ""),
           channelLabel: lang === "en" ? "online complaint form" : "complaints@authority.example",
+          address: "1 Authority Square\n1000 Example City",
+          email: "complaints@authority.example",
+          url: "https://authority.example/complaint",
           country: null,
         },
         respondent: {

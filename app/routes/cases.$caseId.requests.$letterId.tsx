@@ -14,6 +14,7 @@ import {
   LetterInputError,
   listLetters,
 } from "~/letters/letters.server";
+import { LANGS } from "~/letters/variables";
 import { recordReply, repliesFor } from "~/replies/replies.server";
 import { ExtensionSchema, NoteSchema, ReceivedOnSchema, ReplySchema } from "~/requests/forms";
 import {
@@ -29,7 +30,7 @@ import {
   STATE_LABELS,
   suggestedNextLetter,
 } from "~/requests/lifecycle";
-import { NextLetterError, writeNextLetter } from "~/requests/next-letter.server";
+import { complaintOptions, NextLetterError, writeNextLetter } from "~/requests/next-letter.server";
 import { addNote, getRequest, moveRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
@@ -46,7 +47,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const letter = listLetters(scope, caseId).find((l) => l.id === letterId)!;
   const today = calendarDateIn(new Date(), "UTC");
   const due = effectiveDue(req);
+  const url = new URL(request.url);
+  const pick = ComplaintQuerySchema.parse({
+    authority: url.searchParams.get("authority") ?? undefined,
+    all: url.searchParams.get("all") ?? undefined,
+  });
+  const complaint =
+    can(scope, "case:write") && canTake(req.status, "escalate")
+      ? complaintOptions(scope, letterId, { authorityId: pick.authority, all: pick.all === "1" })
+      : null;
   return {
+    complaint,
     caseId,
     letter: {
       id: letter.id,
@@ -89,6 +100,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today,
   };
 }
+
+const ComplaintQuerySchema = z.object({
+  authority: z.string().max(200).optional().catch(undefined),
+  all: z.enum(["1"]).optional().catch(undefined),
+});
+
+const ComplaintSchema = z.object({
+  authorityId: z
+    .string("Choose the authority to complain to.")
+    .min(1, "Choose the authority to complain to.")
+    .max(200),
+  lang: z.enum(LANGS, "Choose the language of the complaint.").optional(),
+});
 
 const IntentSchema = z.enum([
   "reply",
@@ -140,13 +164,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         addNote(scope, letterId, parsed.data.note);
         return redirect(`${here}#timeline`);
       }
-      case "follow-up":
-      case "complaint": {
-        const id = writeNextLetter(
-          scope,
-          letterId,
-          intent.data === "follow-up" ? "follow-up" : "regulator-complaint",
-        );
+      case "follow-up": {
+        const id = writeNextLetter(scope, letterId, "follow-up");
         return redirect(`/cases/${caseId}/letters/${id}`);
       }
       case "received": {
@@ -154,6 +173,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!parsed.ok) return Response.json({ intent: "received", ...parsed }, { status: 400 });
         correctReceivedOn(scope, caseId, letterId, parsed.data.receivedOn);
         return redirect(here);
+      }
+      case "complaint": {
+        const parsed = parseForm(form, ComplaintSchema);
+        if (!parsed.ok) return Response.json({ intent: "complaint", ...parsed }, { status: 400 });
+        try {
+          const id = writeNextLetter(scope, letterId, "regulator-complaint", new Date(), parsed.data);
+          return redirect(`/cases/${caseId}/letters/${id}`);
+        } catch (e) {
+          if (!(e instanceof NextLetterError)) throw e;
+          // Show the languages of the authority chosen, so the person can pick one it takes.
+          return Response.json(
+            {
+              intent: "complaint",
+              formErrors: [e.message],
+              fieldErrors: {},
+              complaint: complaintOptions(scope, letterId, { authorityId: parsed.data.authorityId }),
+            },
+            { status: 400 },
+          );
+        }
       }
       case "authority":
         moveRequest(scope, letterId, { type: "authority_outcome" });
@@ -181,7 +220,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-type ActionData = { intent?: string; fieldErrors: FieldErrors; formErrors?: string[] };
+type ActionData = {
+  intent?: string;
+  fieldErrors: FieldErrors;
+  formErrors?: string[];
+  complaint?: ReturnType<typeof complaintOptions>;
+};
+
+const LANG_LABEL: Record<string, string> = {
+  en: "English",
+  de: "German",
+  fr: "French",
+  nl: "Dutch",
+  ko: "Korean",
+};
 
 const KIND_LABEL: Record<string, string> = {
   "follow-up": "follow-up letter",
@@ -196,6 +248,7 @@ export default function RequestPage() {
   const busy = (intent: string) => nav.state === "submitting" && nav.formData?.get("intent") === intent;
   const errors = (intent: string) => (data?.intent === intent ? data : undefined);
   const refusal = d.refusalReason ? REFUSALS[d.refusalReason] : null;
+  const complaint = (data?.intent === "complaint" && data.complaint) || d.complaint;
   return (
     <div className="stack">
       <p>
@@ -273,15 +326,57 @@ export default function RequestPage() {
                 </button>
               </Form>
             ) : null}
-            {d.can.escalate ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="complaint" />
-                <button type="submit" className="button button-secondary" disabled={busy("complaint")}>
-                  {busy("complaint") ? "Writing…" : "Write the complaint to the authority"}
-                </button>
-              </Form>
-            ) : null}
           </div>
+          {d.can.escalate && complaint ? (
+            <Form method="post" className="stack medium" noValidate aria-labelledby="complaint-heading">
+              <h3 id="complaint-heading">Complain to the authority</h3>
+              <input type="hidden" name="intent" value="complaint" />
+              {complaint.unavailable ? (
+                <p>{complaint.unavailable}</p>
+              ) : (
+                <SelectField
+                  name="authorityId"
+                  label="Authority"
+                  key={complaint.authority?.id ?? "none"}
+                  hint={
+                    complaint.defaultAuthorityId
+                      ? "The authority where you live is chosen first. You may complain to another one."
+                      : "Choose the authority where you live (in Germany: the one of your Land)."
+                  }
+                  errors={errors("complaint")?.fieldErrors.authorityId}
+                  defaultValue={complaint.authority?.id ?? ""}
+                  options={[
+                    ...(complaint.authority ? [] : [{ value: "", label: "Choose the authority" }]),
+                    ...complaint.authorities.map((a) => ({ value: a.id, label: a.label })),
+                  ]}
+                />
+              )}
+              {complaint.authority ? (
+                <SelectField
+                  key={complaint.authority.id}
+                  name="lang"
+                  label="Language of the complaint"
+                  hint="The languages this authority takes complaints in."
+                  errors={errors("complaint")?.fieldErrors.lang}
+                  defaultValue={complaint.authority.defaultLang}
+                  options={complaint.authority.langs.map((l) => ({ value: l, label: LANG_LABEL[l] ?? l }))}
+                />
+              ) : null}
+              {complaint.authority?.note ? <p className="muted">{complaint.authority.note}</p> : null}
+              {complaint.moreOnRequest ? (
+                <p className="muted">
+                  <Link to="?all=1">Show church and broadcasting data-protection authorities too</Link>
+                </p>
+              ) : null}
+              {complaint.unavailable ? null : (
+                <div>
+                  <button type="submit" className="button button-secondary" disabled={busy("complaint")}>
+                    {busy("complaint") ? "Writing…" : "Write the complaint to the authority"}
+                  </button>
+                </div>
+              )}
+            </Form>
+          ) : null}
           <p className="muted">
             Both are drafts filled from this request's dates and replies: you read them before they go.
           </p>

@@ -79,11 +79,15 @@ describe("the next letter in one click", () => {
   it("after a refusal, writes the complaint to the authority with the refusal and the dates", () => {
     const first = firstLetter();
     moveRequest(owner.scope, first, { type: "reply", outcome: "refused", reason: "freedom_of_expression" });
-    const id = writeNextLetter(owner.scope, first, "regulator-complaint", new Date("2026-11-10T09:00:00Z"));
+    const id = writeNextLetter(owner.scope, first, "regulator-complaint", new Date("2026-11-10T09:00:00Z"), {
+      authorityId: "datenanfragen:sa.deberlbdi",
+    });
     const draft = getLetter(owner.scope, caseId, id);
     expect(draft.kind).toBe("regulator-complaint");
     expect(draft.body).toContain(getLetter(owner.scope, caseId, first).reference);
-    expect(draft.body.toLowerCase()).toContain("freedom of expression");
+    // Berlin's authority takes complaints in German: the refusal is stated in German.
+    expect(draft.templateLang).toBe("de");
+    expect(draft.body).toContain("Abgelehnt.");
     expect(letterProblems(draft).missing).toEqual([]);
     expect(getRequest(owner.scope, first).status).toBe("refused");
     sendLetter(owner.scope, caseId, id, new Date("2026-11-11T09:00:00Z"));
