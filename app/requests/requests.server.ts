@@ -1,10 +1,12 @@
 // Requests (= letters) as the tracking issue sees them: moving one through its lifecycle, notes, and the
 // timeline. The state lives in letters.status; every change is a compare-and-set on it plus a request_events row,
 // so two people (or the mailbox poller and a person) cannot both move the same request from the same state.
+
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { exposureChecks, inboundMessages, letterExposures, letters, outbox, requestEvents } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
+import { formatLongDate } from "~/letters/format";
 import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
 import { decrypt, encrypt } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
@@ -287,8 +289,10 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
         at: l.sentAt,
         kind: "sent",
         letterId: l.id,
-        text: `${l.reference} ${SENT_WORDS[l.channel]}${l.sentOn ? ` on ${l.sentOn}` : ""}${
-          l.receivedOn && l.receivedOn !== l.sentOn ? `, received on ${l.receivedOn}` : ""
+        text: `${l.reference} ${SENT_WORDS[l.channel]}${l.sentOn ? ` on ${formatLongDate(l.sentOn, "en")}` : ""}${
+          l.receivedOn && l.receivedOn !== l.sentOn
+            ? `, received on ${formatLongDate(l.receivedOn, "en")}`
+            : ""
         }`,
       });
   }

@@ -232,7 +232,7 @@ describe("a complaint to the authority of the person's residence", () => {
     const id = writeNextLetter(owner.scope, first, "regulator-complaint", LATER);
     const body = getLetter(owner.scope, caseId, id).body;
     expect(body).toContain("To: Irish Data Protection Commission");
-    expect(body).toMatch(/Timeline:\n- 1 October 2026: RX-[A-Z0-9-]+ sent\n/);
+    expect(body).toMatch(/Timeline:\n- 1 October 2026: RX-[A-Z0-9-]+ (sent|posted on 1 October 2026)\n/);
     expect(body).toMatch(/the legal deadline of \d+ November 2026 has passed/);
     expect(body).not.toContain("gdpr-erasure");
     expect(body).not.toContain("Note on");
@@ -290,7 +290,8 @@ describe("the request page's complaint form", () => {
       params,
     );
     expect(status(french)).toBe(302);
-    expect(getRequest(owner.scope, first).status).toBe("escalated");
+    // Written, not yet sent: the request moves to "complaint filed" only when the complaint is sent.
+    expect(getRequest(owner.scope, first).status).toBe("sent");
   });
 });
 

@@ -105,7 +105,7 @@ describe("a letter the user posts", () => {
     expect(rowOf(id).receivedOn).toBe("2026-10-20");
     expect(sent.extendedDueOn).toBe("2027-01-20");
     expect(timeline(owner.scope, caseId, id).map((t) => t.text)).toContain(
-      `${sent.reference} posted on 2026-10-16, received on 2026-10-20`,
+      `${sent.reference} posted on 16 October 2026, received on 20 October 2026`,
     );
   });
 
