@@ -181,3 +181,63 @@ test.describe("on a 390 px phone", () => {
     await expectAccessible(page);
   });
 });
+
+/** Fragments of source code that must never be part of a page's visible text. */
+const CODE_LIKE = [
+  /\bdata\.[a-z]/,
+  /\b[a-z]\w*\.[a-z]+[A-Z]\w*/, // a camelCase property read, like done.canWrite
+  /\?\s*\(\s*$/m, // "? (" ending a line ("Why? (optional)" is English)
+  /\)\s*:\s*null\b/,
+  /&&/,
+  /=>/,
+  /\bclassName\b/,
+  /\{[^}\n]{0,80}\}/,
+];
+
+test("no page shows source code as text (a crawl as the owner of an organisation with an incident and letters)", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await incident(page, "pages-crawl", FIRST, [
+    "https://t.me/staffleak/42",
+    "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+  ]);
+  await startBulk(page);
+  await expect(page.getByRole("heading", { name: "Summary" })).toBeVisible({ timeout: 60_000 });
+  const origin = new URL(page.url()).origin;
+  const queue = ["/", page.url().slice(origin.length)];
+  const seen = new Set<string>();
+  const found: string[] = [];
+  // One visit per path shape (ids and query strings aside), so long lists do not make the crawl endless.
+  const shape = (path: string) => path.replace(/\?.*$/, "").replace(/[A-Za-z0-9_-]{16,}/g, ":id");
+  const shapes = new Set<string>();
+  while (queue.length && seen.size < 150) {
+    const path = queue.shift() as string;
+    if (seen.has(path) || shapes.has(shape(path))) continue;
+    seen.add(path);
+    shapes.add(shape(path));
+    // Downloads (a mandate's PDF, an export) are not pages: look at the answer before opening it.
+    const head = await page.request.get(path);
+    if (!(head.headers()["content-type"] ?? "").includes("text/html")) continue;
+    await page.goto(path);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a person sees, without scripts' contents
+    const text = await page.locator("body").innerText();
+    for (const pattern of CODE_LIKE) {
+      const m = pattern.exec(text);
+      if (m) found.push(`${path}: ${JSON.stringify(text.slice(Math.max(0, m.index - 30), m.index + 40))}`);
+    }
+    const links = await page.evaluate(() =>
+      [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href") ?? ""),
+    );
+    for (const href of links) {
+      const url = new URL(href, page.url());
+      // Stay on Retract; never follow the quick exit (it ends the session) or downloads.
+      if (url.origin !== origin || /left=1|\.(pdf|zip|csv|json|eml)$|\/export|\/logout/.test(url.href))
+        continue;
+      queue.push(url.pathname + url.search);
+    }
+  }
+  expect(seen.size, "the crawl reached the incident, case and letter pages").toBeGreaterThan(15);
+  expect([...seen].some((p) => /^\/cases\/[^/]+\/requests\//.test(p) || /\/letters\//.test(p))).toBe(true);
+  expect(found).toEqual([]);
+});
