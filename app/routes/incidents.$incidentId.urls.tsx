@@ -155,87 +155,87 @@ export default function IncidentUrls() {
           </section>
         )}
       </section>
-      data.canWrite ? (
-      <section aria-labelledby="add" className="card stack medium">
-        <h2 id="add">Add web addresses</h2>
-        {data.people.length === 0 ? (
-          <p>
-            Import the <Link to={`/incidents/${id}/roster`}>roster</Link> first: each address is linked to the
-            people it exposes.
-          </p>
-        ) : (
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="intent" value="import" />
-            <FormErrors errors={failure?.formErrors} />
-            <TextArea
-              name="urls"
-              label="Web addresses, one per line"
-              hint={`Each address is stored once for the incident, however many people it exposes. At most ${MAX_INCIDENT_URLS} at a time.`}
-              rows={6}
-              errors={failure?.fieldErrors.urls}
-            />
-            <fieldset className="field">
-              <legend>Who do these addresses expose?</legend>
-              {failure?.fieldErrors.target ? (
-                <p className="error">{failure.fieldErrors.target.join(" ")}</p>
-              ) : null}
-              <label className="check">
-                <input type="radio" name="target" value="all" defaultChecked /> Everyone on the roster (
-                {data.people.length} {data.people.length === 1 ? "person" : "people"})
-              </label>
-              {data.units.length ? (
-                <label className="check">
-                  <input type="radio" name="target" value="unit" /> Everyone in one unit (choose it below)
-                </label>
-              ) : null}
-              <label className="check">
-                <input type="radio" name="target" value="chosen" /> Only the people I tick below
-              </label>
-            </fieldset>
-            {data.units.length ? (
-              <div className="field">
-                <label htmlFor="f-unit">Unit</label>
-                {failure?.fieldErrors.unit ? (
-                  <p className="error" id="f-unit-error">
-                    {failure.fieldErrors.unit.join(" ")}
-                  </p>
-                ) : null}
-                <select
-                  id="f-unit"
-                  name="unit"
-                  defaultValue=""
-                  aria-describedby={failure?.fieldErrors.unit ? "f-unit-error" : undefined}
-                >
-                  <option value="">Choose a unit</option>
-                  {data.units.map((u) => (
-                    <option key={u.key} value={u.key}>
-                      {u.label} ({u.people})
-                    </option>
-                  ))}
-                </select>
-              </div>
-            ) : null}
-            <details open={Boolean(failure?.fieldErrors.people)}>
-              <summary>Choose people one by one</summary>
-              <CheckboxGroup
-                legend="People these addresses expose"
-                name="people"
-                hint="Used with “Only the people I tick below”. To pick everyone, choose “Everyone on the roster” above."
-                options={data.people.map((p) => ({
-                  value: p.id,
-                  label: p.unit ? `${p.name} (${p.unit})` : p.name,
-                }))}
-                errors={failure?.fieldErrors.people}
+      {data.canWrite ? (
+        <section aria-labelledby="add" className="card stack medium">
+          <h2 id="add">Add web addresses</h2>
+          {data.people.length === 0 ? (
+            <p>
+              Import the <Link to={`/incidents/${id}/roster`}>roster</Link> first: each address is linked to
+              the people it exposes.
+            </p>
+          ) : (
+            <Form method="post" className="stack" noValidate>
+              <input type="hidden" name="intent" value="import" />
+              <FormErrors errors={failure?.formErrors} />
+              <TextArea
+                name="urls"
+                label="Web addresses, one per line"
+                hint={`Each address is stored once for the incident, however many people it exposes. At most ${MAX_INCIDENT_URLS} at a time.`}
+                rows={6}
+                errors={failure?.fieldErrors.urls}
               />
-            </details>
-            <SharedExposureFields today={data.today} errors={failure?.fieldErrors} />
-            <button type="submit" className="button" disabled={busy}>
-              {busy ? "Saving and linking…" : "Save and link"}
-            </button>
-          </Form>
-        )}
-      </section>
-      ) : null
+              <fieldset className="field">
+                <legend>Who do these addresses expose?</legend>
+                {failure?.fieldErrors.target ? (
+                  <p className="error">{failure.fieldErrors.target.join(" ")}</p>
+                ) : null}
+                <label className="check">
+                  <input type="radio" name="target" value="all" defaultChecked /> Everyone on the roster (
+                  {data.people.length} {data.people.length === 1 ? "person" : "people"})
+                </label>
+                {data.units.length ? (
+                  <label className="check">
+                    <input type="radio" name="target" value="unit" /> Everyone in one unit (choose it below)
+                  </label>
+                ) : null}
+                <label className="check">
+                  <input type="radio" name="target" value="chosen" /> Only the people I tick below
+                </label>
+              </fieldset>
+              {data.units.length ? (
+                <div className="field">
+                  <label htmlFor="f-unit">Unit</label>
+                  {failure?.fieldErrors.unit ? (
+                    <p className="error" id="f-unit-error">
+                      {failure.fieldErrors.unit.join(" ")}
+                    </p>
+                  ) : null}
+                  <select
+                    id="f-unit"
+                    name="unit"
+                    defaultValue=""
+                    aria-describedby={failure?.fieldErrors.unit ? "f-unit-error" : undefined}
+                  >
+                    <option value="">Choose a unit</option>
+                    {data.units.map((u) => (
+                      <option key={u.key} value={u.key}>
+                        {u.label} ({u.people})
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ) : null}
+              <details open={Boolean(failure?.fieldErrors.people)}>
+                <summary>Choose people one by one</summary>
+                <CheckboxGroup
+                  legend="People these addresses expose"
+                  name="people"
+                  hint="Used with “Only the people I tick below”. To pick everyone, choose “Everyone on the roster” above."
+                  options={data.people.map((p) => ({
+                    value: p.id,
+                    label: p.unit ? `${p.name} (${p.unit})` : p.name,
+                  }))}
+                  errors={failure?.fieldErrors.people}
+                />
+              </details>
+              <SharedExposureFields today={data.today} errors={failure?.fieldErrors} />
+              <button type="submit" className="button" disabled={busy}>
+                {busy ? "Saving and linking…" : "Save and link"}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
     </div>
   );
 }
