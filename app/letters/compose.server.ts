@@ -127,6 +127,14 @@ function purposesFor(kind: Kind | null): readonly ChannelPurpose[] {
  * ordered by purpose (for a data-protection right, an abuse address only where it has no privacy channel;
  * a copyright address only for DMCA), then the post to the entity the regime names.
  */
+const PURPOSE_WORDS: Record<ChannelPurpose, string> = {
+  privacy: "privacy requests",
+  abuse: "abuse reports",
+  copyright: "copyright notices",
+  dsa: "notices of illegal content",
+  general: "general contact",
+};
+
 function destinationsFor(
   r: RecipientDetail | null,
   workspaceId: string,
@@ -140,10 +148,15 @@ function destinationsFor(
   const hasPrivacy = channels.some(
     (c) => c.purpose === "privacy" && c.kind !== "postal" && c.kind !== "inapp",
   );
+  const postal =
+    (r ? postalFor(r, channels, regime) : null) ?? (r ? entityFor(r, regime).address : null) ?? "";
+  // A request under a data-protection law never goes to an abuse desk while the recipient has a privacy
+  // channel or a postal address for such requests (issue 16): it would not reach whoever answers it.
+  const skipAbuse = rights && kind !== null && (hasPrivacy || postal !== "");
   const usable = channels
     .filter((c) => c.kind === "email" || c.kind === "webform")
     .filter((c) => (c.purpose === "copyright" ? kind === "dmca-takedown" : true))
-    .filter((c) => !(rights && kind && hasPrivacy && c.purpose === "abuse"))
+    .filter((c) => !(skipAbuse && c.purpose === "abuse"))
     .map((c, i) => ({ c, i, rank: order.indexOf(c.purpose) < 0 ? order.length : order.indexOf(c.purpose) }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map((x) => x.c);
@@ -151,17 +164,17 @@ function destinationsFor(
   for (const c of usable) {
     if (seen.has(`${c.kind}|${c.address}`)) continue;
     seen.add(`${c.kind}|${c.address}`);
+    // The channel in words: its own label where the directory has one, else what it is for.
+    const what = c.label || PURPOSE_WORDS[c.purpose];
     if (c.kind === "email")
-      out.push({
-        value: `email|${c.address}`,
-        label: `Email to ${c.address} (${c.purpose})`,
-        channel: "email",
-      });
+      out.push({ value: `email|${c.address}`, label: `Email to ${c.address} — ${what}`, channel: "email" });
     else
-      out.push({ value: `webform|${c.address}`, label: `Their web form: ${c.address}`, channel: "webform" });
+      out.push({
+        value: `webform|${c.address}`,
+        label: `Their web form: ${c.address} — ${what}`,
+        channel: "webform",
+      });
   }
-  const postal =
-    (r ? postalFor(r, channels, regime) : null) ?? (r ? entityFor(r, regime).address : null) ?? "";
   out.push({
     value: `pdf|${postal}`,
     label: postal ? `Print and post (PDF) to ${postal.split("\n")[0]}` : "Print and post (PDF)",

@@ -58,7 +58,9 @@ test("a GDPR erasure letter for two Telegram posts: written, edited, sent by SMT
     await expect(page.getByRole("checkbox", { name: /t\.me\/leak_channel_x\/102/ })).toBeChecked();
     await page.getByRole("radio", { name: /Erasure request and objection/ }).check();
     await page.getByLabel("Language of the letter").selectOption("en");
-    await page.getByLabel("Send it").selectOption({ label: "Email to abuse@telegram.org (abuse)" });
+    await page.getByLabel("Send it").selectOption({
+      label: "Email to abuse@telegram.org — Illegal public content (channels, groups, bots, sticker sets)",
+    });
     await page.getByLabel("Email address for the answer").fill("robin@example.test");
     await page
       .getByLabel("Why this puts you at risk")

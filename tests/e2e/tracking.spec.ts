@@ -54,7 +54,9 @@ test("send → reply arrives → status changes → overdue → follow-up writte
     await page.getByRole("link", { name: "Write a letter" }).click();
     await page.getByRole("radio", { name: /Erasure request and objection/ }).check();
     await page.getByLabel("Language of the letter").selectOption("en");
-    await page.getByLabel("Send it").selectOption({ label: "Email to abuse@telegram.org (abuse)" });
+    await page.getByLabel("Send it").selectOption({
+      label: "Email to abuse@telegram.org — Illegal public content (channels, groups, bots, sticker sets)",
+    });
     await page.getByLabel("Email address for the answer").fill("robin@example.test");
     await page.getByLabel("Why this puts you at risk").fill("Strangers have come to my door since the post.");
     await page

@@ -298,3 +298,22 @@ describe("the subject's region", () => {
     expect(getSubject(owner.scope, subjectId).region).toBe("VA");
   });
 });
+
+describe("a data-protection request never goes to an abuse desk that has a postal route beside it", () => {
+  it("Telegram: the GDPR letter goes by its support form or by post, the report to abuse@; channels in words", () => {
+    const { caseId } = cases.get("BE")!;
+    const groups = recipientGroups(owner.workspaceId, listExposures(owner.scope, caseId), {
+      residence: "BE",
+      region: null,
+    });
+    const telegram = groups.find((g) => g.recipientId === RECIPIENT.telegram)!;
+    const gdpr = telegram.options.find((o) => o.kind === "gdpr-erasure")!;
+    expect(gdpr.destinations.map((d) => d.value)).not.toContain("email|abuse@telegram.org");
+    expect(gdpr.destinations.some((d) => d.channel === "pdf" && d.value.includes("Shelton Street"))).toBe(
+      true,
+    );
+    const report = telegram.options.find((o) => o.kind === "platform-report")!;
+    expect(report.destinations[0]?.value).toBe("email|abuse@telegram.org");
+    for (const d of telegram.destinations) expect(d.label).not.toMatch(/\((abuse|privacy|general|dsa)\)/);
+  });
+});
