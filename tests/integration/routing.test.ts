@@ -9,9 +9,11 @@ import { createCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { createExposure, listExposures } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
+import { runChecklist } from "~/letters/checklist";
 import { defaultAuthority, recipientGroups } from "~/letters/compose.server";
 import { LetterDetailsSchema } from "~/letters/forms";
 import { getLetter, letterProblems, writeLetter } from "~/letters/letters.server";
+import { LetterVariables } from "~/letters/variables";
 import { importDirectory } from "~/recipients/import.server";
 import * as subjectRoute from "~/routes/subjects.$subjectId";
 import { createSubject, getSubject, getSubjectResidence } from "~/subjects/subjects.server";
@@ -186,6 +188,18 @@ describe("the composer's letters, by where the person lives and where the recipi
       // Every letter offered can be sent as written (a platform without its own variant, like Naver, gets
       // the report's general wording).
       expect(letterProblems(letter), option.value).toEqual({ missing: [], markers: [] });
+      // States nothing false: every check of its kind passes, the negative ("must not say") checks included.
+      const checked = runChecklist({
+        kind: option.kind,
+        lang: "en",
+        subject: letter.subject,
+        body: letter.body,
+        variables: LetterVariables.parse(letter.variables),
+      });
+      expect(
+        checked.checks.filter((c) => c.status === "fail").map((c) => `${c.id}: ${c.detail}`),
+        option.value,
+      ).toEqual([]);
       // A law not offered is not named either: no EU law in a letter to someone it does not protect.
       if (who !== "BE" && who !== "DE")
         expect(letter.body).not.toMatch(/GDPR|Regulation \(EU\)|Art(icle)? 77/);
