@@ -3,7 +3,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import type { FieldErrors } from "~/utils/forms";
-import { BULK_KINDS, BULK_LETTER_LABELS } from "./bulk-forms";
+import { BULK_KINDS, BULK_LETTER_LABELS, type PlanView } from "./bulk-forms";
+import { reasonText } from "./bulk-reasons";
 
 const LANG_LABELS: Record<string, string> = {
   auto: "Each person's language where a letter exists in it, else English",
@@ -14,10 +15,57 @@ const LANG_LABELS: Record<string, string> = {
   ko: "한국어",
 };
 
+const SENDER_LABELS = {
+  self: "Each person, in their own name",
+  representative: "Me, as each person's representative",
+} as const;
+
+const n = (x: number) => x.toLocaleString("en");
+
+/** What each choice of sender would write and leave out, as counted on the server before anything runs. */
+function PlanCounts({ plans }: { plans: Record<keyof typeof SENDER_LABELS, PlanView> }) {
+  return (
+    <div className="stack">
+      <h3 id="bulk-plan-heading">What each choice would write</h3>
+      <p className="hint">
+        Counted with the choices below as they are now. Change them and press “Count again” to see the new
+        numbers before you start.
+      </p>
+      <ul className="list" aria-label="Letters each choice would write">
+        {(["self", "representative"] as const).map((choice) => {
+          const p = plans[choice];
+          const written = p.email + p.documents;
+          const left = p.cells - written;
+          return (
+            <li key={choice} className="list-item stack">
+              <p>
+                <strong>{SENDER_LABELS[choice]}:</strong> {n(written)} {written === 1 ? "letter" : "letters"}{" "}
+                written ({n(p.email)} by email, {n(p.documents)} web-form or PDF), {n(left)}{" "}
+                {left === 1 ? "cell" : "cells"} left without a letter.
+              </p>
+              {p.notOffered.length ? (
+                <ul>
+                  {p.notOffered.map((r) => (
+                    <li key={r.reason}>
+                      {reasonText(r.reason)} ({n(r.count)})
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
 export function BulkStartForm({
   incidentId,
   emptyCells,
   hasEmail,
+  plans,
+  defaultSender = "self",
   errors,
   values,
 }: {
@@ -26,6 +74,10 @@ export function BulkStartForm({
   emptyCells?: number;
   /** Whether the workspace has an email account; unknown on pages that do not look it up. */
   hasEmail?: boolean;
+  /** What each choice of sender would write, counted on the server (the bulk page); absent elsewhere. */
+  plans?: Record<keyof typeof SENDER_LABELS, PlanView>;
+  /** The choice of sender the form starts on: the one that writes the most letters, where known. */
+  defaultSender?: keyof typeof SENDER_LABELS;
   errors?: { fieldErrors?: FieldErrors; formErrors?: string[] };
   values?: Record<string, string>;
 }) {
@@ -46,7 +98,6 @@ export function BulkStartForm({
         Retract writes one letter for each empty cell, checks it like a letter you write by hand, and queues
         the emails; web-form and PDF letters are left ready for you.
       </p>
-      <input type="hidden" name="intent" value="start" />
       <SelectField
         name="letter"
         label="Which letter"
@@ -80,12 +131,12 @@ export function BulkStartForm({
       <SelectField
         name="sender"
         label="Who the letters are from"
-        hint="As their representative, each person needs a signed letter of authority on file; people without one are skipped."
-        options={[
-          { value: "representative", label: "Me, as each person's representative" },
-          { value: "self", label: "Each person, in their own name" },
-        ]}
-        defaultValue={v("sender", "representative")}
+        hint="As their representative, each person needs a signed letter of authority on file; people without one get no letter."
+        options={(["self", "representative"] as const).map((value) => ({
+          value,
+          label: SENDER_LABELS[value],
+        }))}
+        defaultValue={v("sender", defaultSender)}
         errors={e.sender}
       />
       <TextArea
@@ -121,9 +172,27 @@ export function BulkStartForm({
         defaultValue={v("authorityName")}
         errors={e.authorityName}
       />
-      <button type="submit" className="button" disabled={busy || emptyCells === 0}>
-        {busy ? "Starting…" : "Write and queue the letters"}
-      </button>
+      {plans ? <PlanCounts plans={plans} /> : null}
+      <div className="actions">
+        <button
+          type="submit"
+          name="intent"
+          value="start"
+          className="button"
+          disabled={busy || emptyCells === 0}
+        >
+          {busy ? "Starting…" : "Write and queue the letters"}
+        </button>{" "}
+        <button
+          type="submit"
+          name="intent"
+          value="preview"
+          className="button button-secondary"
+          disabled={busy}
+        >
+          {plans ? "Count again" : "Count the letters first"}
+        </button>
+      </div>
     </Form>
   );
 }

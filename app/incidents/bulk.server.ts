@@ -38,7 +38,7 @@ import { randomBytes } from "~/utils/random.server";
 import { can, notFound, type Role, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { getWorkspace } from "~/workspaces/workspaces.server";
 import type { BulkOptions } from "./bulk-forms";
-import { missingCode, type ReasonCode } from "./bulk-reasons";
+import { missingCode, type ReasonCode, reasonText } from "./bulk-reasons";
 import { type Batch, type ItemOp, type LetterOp, startBulkWriter } from "./bulk-writer.server";
 import { detailsShapeKey, LetterShapes, RenderFailed, type ShapedLetter } from "./letter-shapes.server";
 import { incidentCells } from "./matrix.server";
@@ -79,8 +79,103 @@ const bootedAt = Date.now();
 
 // ── Starting, reading and cancelling (scoped) ──────────────────────────────────────────────────────────
 
+/** The incident's empty cells the member can see, person by person (in the order the matrix first names them). */
+function emptyCells(scope: Scope, incidentId: string) {
+  // The worker then reads each person's exposures and letters once per batch instead of once per cell.
+  const byCase = new Map<string, ReturnType<typeof incidentCells>>();
+  for (const c of incidentCells(scope, incidentId)) {
+    if (c.letterId !== null) continue;
+    const list = byCase.get(c.caseId);
+    if (list) list.push(c);
+    else byCase.set(c.caseId, [c]);
+  }
+  return [...byCase.values()].flat();
+}
+
+/** What a run with some options would do, counted before it starts. */
+export type BulkPlan = {
+  /** Empty cells the member can see. */
+  cells: number;
+  /** Cells a letter would be written for: by email, and as web-form or PDF letters. */
+  email: number;
+  documents: number;
+  /** Cells not offered, by reason code (reasonText says it in words), most first. */
+  notOffered: { reason: ReasonCode; count: number }[];
+};
+
+const cellKey = (c: { caseId: string; recipientId: string }) => `${c.caseId}|${c.recipientId}`;
+
 /**
- * Snapshots the incident's empty cells the member can see into a new job; returns its id. Viewers cannot
+ * Each empty cell's outcome under these options, by the worker's own rules (BulkRun.check: the same composer,
+ * required variables, authority and checklist as the run): the cells a run would write and why the others
+ * would get no letter. The people's details read for it are audited, once per person for all the options.
+ */
+function planCells(scope: Scope, incidentId: string, variants: BulkOptions[]) {
+  const cells = emptyCells(scope, incidentId);
+  const now = new Date();
+  const reads = new Map<string, AuditEntry>();
+  const plans = variants.map((options) => {
+    const run = BulkRun.forPlan(scope, options);
+    const offered = new Set<string>();
+    const plan: BulkPlan = { cells: cells.length, email: 0, documents: 0, notOffered: [] };
+    const reasons = new Map<ReasonCode, number>();
+    cells.forEach((c, seq) => {
+      const outcome = run.check(
+        {
+          seq,
+          subject_id: c.subjectId,
+          case_id: c.caseId,
+          recipient_id: c.recipientId,
+          exposure_ids: JSON.stringify(c.exposureIds),
+        },
+        now,
+      );
+      if ("reason" in outcome) {
+        reasons.set(outcome.reason, (reasons.get(outcome.reason) ?? 0) + 1);
+        return;
+      }
+      offered.add(cellKey(c));
+      if (outcome.channel === "email") plan.email += 1;
+      else plan.documents += 1;
+    });
+    plan.notOffered = [...reasons]
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count);
+    for (const e of run.takeReadAudits()) reads.set(`${e.action}|${e.targetType}|${e.targetId}`, e);
+    return { plan, offered };
+  });
+  audit([...reads.values()]);
+  return plans;
+}
+
+/** What a run with these options would write and skip, counted by the run's own rules. */
+export function planBulkLetters(scope: Scope, incidentId: string, options: BulkOptions): BulkPlan {
+  return planCells(scope, incidentId, [options])[0]!.plan;
+}
+
+export type SenderChoice = BulkOptions["sender"];
+
+/**
+ * The plan of each choice of "who the letters are from" (the rest of the options as given), and the choice
+ * that writes the most letters (on a tie, each person in their own name: it needs no letter of authority).
+ */
+export function planBulkSenders(scope: Scope, incidentId: string, options: BulkOptions) {
+  const choices: SenderChoice[] = ["self", "representative"];
+  const plans = planCells(
+    scope,
+    incidentId,
+    choices.map((sender) => ({ ...options, sender })),
+  );
+  const byChoice = { self: plans[0]!.plan, representative: plans[1]!.plan };
+  const written = (p: BulkPlan) => p.email + p.documents;
+  const best: SenderChoice =
+    written(byChoice.representative) > written(byChoice.self) ? "representative" : "self";
+  return { byChoice, best };
+}
+
+/**
+ * Snapshots the incident's empty cells the member can see and a letter can be written for into a new job;
+ * returns its id. The others are not offered (planBulkLetters names why, before the run). Viewers cannot
  * (403); caseworkers only get their own people's cells (incidentCells scopes them); another workspace's
  * incident is a 404.
  */
@@ -89,6 +184,12 @@ export function startBulkLetters(scope: Scope, incidentId: string, options: Bulk
   const db = getDb();
   const sqlite = db.$client;
   const id = newId();
+  if (options.channel === "email" && !hasSmtpSettings(scope.workspaceId))
+    throw new BulkStartError(
+      "Set up your email account first (Settings → Email), or choose to prepare the letters without email.",
+    );
+  // Planned outside the write lock (it composes every cell); a cell lettered meanwhile is left out below.
+  const [{ plan, offered }] = planCells(scope, incidentId, [options]) as [ReturnType<typeof planCells>[0]];
   const count = sqlite
     .transaction(() => {
       const active = db
@@ -102,23 +203,18 @@ export function startBulkLetters(scope: Scope, incidentId: string, options: Bulk
           ),
         )
         .get();
-      // Person by person (in the order the matrix first names them): the worker then reads each person's
-      // exposures and letters once per batch instead of once per cell.
-      const byCase = new Map<string, ReturnType<typeof incidentCells>>();
-      for (const c of incidentCells(scope, incidentId)) {
-        if (c.letterId !== null) continue;
-        const list = byCase.get(c.caseId);
-        if (list) list.push(c);
-        else byCase.set(c.caseId, [c]);
-      }
-      const cells = [...byCase.values()].flat();
+      const all = emptyCells(scope, incidentId);
       if (active) throw new BulkStartError("Letters for this incident are already being written.", active.id);
-      if (!cells.length)
+      if (!all.length)
         throw new BulkStartError("Every cell already has a letter: there is nothing left to write.");
-      if (options.channel === "email" && !hasSmtpSettings(scope.workspaceId))
-        throw new BulkStartError(
-          "Set up your email account first (Settings → Email), or choose to prepare the letters without email.",
-        );
+      const cells = all.filter((c) => offered.has(cellKey(c)));
+      if (!cells.length) {
+        const why = plan.notOffered
+          .slice(0, 3)
+          .map((r) => `${reasonText(r.reason)} (${r.count.toLocaleString("en")})`)
+          .join(" ");
+        throw new BulkStartError(`No letter can be written with these choices. ${why}`);
+      }
       db.insert(bulkJobs)
         .values({
           id,
@@ -155,7 +251,13 @@ export function startBulkLetters(scope: Scope, incidentId: string, options: Bulk
     workspaceId: scope.workspaceId,
     targetType: "bulk_job",
     targetId: id,
-    detail: { incidentId, items: count, letter: options.letter, channel: options.channel },
+    detail: {
+      incidentId,
+      items: count,
+      notOffered: plan.cells - count,
+      letter: options.letter,
+      channel: options.channel,
+    },
   });
   kickBulkWorker();
   return id;
@@ -319,6 +421,18 @@ type Person = {
   defaults: Partial<Record<string, string>>;
 };
 
+/** A cell's letter as checked and rendered, before it is stored. */
+type Checked = {
+  channel: Destination["channel"];
+  address: string;
+  template: LetterTemplate;
+  made: Extract<ShapedLetter, { missing: null }>;
+  reference: string;
+  chosen: Exposure[];
+  recipient: RecipientDetail;
+  d: LetterDetails;
+};
+
 type Statements = ReturnType<typeof prepare>;
 
 function prepare(sqlite: Database.Database) {
@@ -384,10 +498,27 @@ export class BulkRun {
   private readonly retries: number[] = [];
   private readonly tries = new Map<number, number>();
 
-  constructor(job: { id: string; workspaceId: string; createdBy: string; role: Role; optionsEnc: string }) {
+  /** A run that only plans (planCells): it checks cells and stores nothing. */
+  static forPlan(scope: Scope, options: BulkOptions): BulkRun {
+    return new BulkRun(
+      {
+        id: "plan",
+        workspaceId: scope.workspaceId,
+        createdBy: scope.userId,
+        role: scope.role,
+        optionsEnc: "",
+      },
+      options,
+    );
+  }
+
+  constructor(
+    job: { id: string; workspaceId: string; createdBy: string; role: Role; optionsEnc: string },
+    options?: BulkOptions,
+  ) {
     this.jobId = job.id;
     this.scope = { userId: job.createdBy, workspaceId: job.workspaceId, role: job.role };
-    this.options = decryptJson<BulkOptions>(job.optionsEnc, optionsCtx(job.id));
+    this.options = options ?? decryptJson<BulkOptions>(job.optionsEnc, optionsCtx(job.id));
     const me = getUserProfile(job.createdBy);
     const ws = getWorkspace(job.workspaceId);
     this.rep = {
@@ -597,8 +728,19 @@ export class BulkRun {
     return typeof out === "string" ? out : perLetter(out);
   }
 
-  /** Writes one cell's letter (not yet stored: `write` stores it) or says why not. */
-  private compose(item: ItemRow, now: Date): LetterOp | { state: "skipped" | "failed"; reason: ReasonCode } {
+  /** The read audits of the people this run decrypted so far (a plan writes them itself). */
+  takeReadAudits(): AuditEntry[] {
+    const out = this.readAudits;
+    this.readAudits = [];
+    return out;
+  }
+
+  /**
+   * Whether a cell gets a letter, by every rule a letter must pass (the composer's options, a template, an
+   * address, the letter of authority, every required variable filled, the legal checklist): the composed and
+   * rendered letter, or why not. Both the plan shown before a run and the run itself decide with this.
+   */
+  check(item: ItemRow, now: Date): Checked | { state: "skipped" | "failed"; reason: ReasonCode } {
     if (this.caseState(item.case_id).lettered.has(item.recipient_id))
       return { state: "skipped", reason: "already_requested" };
     const person = this.person(item.subject_id);
@@ -682,7 +824,14 @@ export class BulkRun {
       }
       this.checked.add(checkKey);
     }
+    return { channel, address, template, made, reference, chosen, recipient, d };
+  }
 
+  /** Writes one cell's letter (not yet stored: `write` stores it) or says why not. */
+  private compose(item: ItemRow, now: Date): LetterOp | { state: "skipped" | "failed"; reason: ReasonCode } {
+    const checked = this.check(item, now);
+    if ("reason" in checked) return checked;
+    const { channel, address, template, made, reference, chosen, recipient, d } = checked;
     const id = newId();
     const ws = this.scope.workspaceId;
     const state = channel === "email" ? ("queued" as const) : ("generated" as const);

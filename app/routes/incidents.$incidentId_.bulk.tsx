@@ -3,9 +3,9 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
-import { BulkStartError, listBulkJobs, startBulkLetters } from "~/incidents/bulk.server";
+import { BulkStartError, listBulkJobs, planBulkSenders, startBulkLetters } from "~/incidents/bulk.server";
 import { BulkStartForm } from "~/incidents/bulk-form";
-import { BulkStartSchema } from "~/incidents/bulk-forms";
+import { BulkStartSchema, defaultBulkOptions, type PlanView } from "~/incidents/bulk-forms";
 import { incidentCells } from "~/incidents/matrix.server";
 import { hasSmtpSettings } from "~/outbox/smtp-settings.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -26,11 +26,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   const { incidentId } = parseParams(params, ParamsSchema);
   const cells = incidentCells(scope, incidentId); // 404 outside the workspace
+  const canStart = can(scope, "case:write");
+  const hasEmail = hasSmtpSettings(scope.workspaceId);
+  const emptyCells = cells.filter((c) => c.letterId === null).length;
+  // What each sender would write with the options the form starts from, by the run's own rules.
+  const plan =
+    canStart && emptyCells > 0 ? planBulkSenders(scope, incidentId, defaultBulkOptions(hasEmail)) : null;
   return {
     incidentId,
-    emptyCells: cells.filter((c) => c.letterId === null).length,
-    canStart: can(scope, "case:write"),
-    hasEmail: hasSmtpSettings(scope.workspaceId),
+    emptyCells,
+    canStart,
+    hasEmail,
+    plans: plan?.byChoice ?? null,
+    defaultSender: plan?.best ?? "self",
     jobs: listBulkJobs(scope, incidentId).map((j) => ({
       id: j.id,
       state: j.state,
@@ -49,7 +57,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(scope, "case:write");
   const parsed = parseForm(await request.formData(), BulkStartSchema);
   if (!parsed.ok) return Response.json(parsed, { status: 400 });
-  const { intent: _intent, ...options } = parsed.data;
+  const { intent, ...options } = parsed.data;
+  if (intent === "preview") {
+    const plan = planBulkSenders(scope, incidentId, options);
+    const values = Object.fromEntries(Object.entries(options).map(([k, v]) => [k, String(v ?? "")]));
+    return Response.json({ fieldErrors: {}, plans: plan.byChoice, values });
+  }
   try {
     const jobId = startBulkLetters(scope, incidentId, options);
     return redirect(`/incidents/${incidentId}/jobs/${jobId}`);
@@ -65,10 +78,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-type ActionData = { fieldErrors: FieldErrors; formErrors?: string[]; values?: Record<string, string> };
+type ActionData = {
+  fieldErrors: FieldErrors;
+  formErrors?: string[];
+  values?: Record<string, string>;
+  plans?: Record<"self" | "representative", PlanView>;
+};
 
 export default function BulkLetters() {
-  const { incidentId, emptyCells, canStart, hasEmail, jobs } = useLoaderData<typeof loader>();
+  const { incidentId, emptyCells, canStart, hasEmail, plans, defaultSender, jobs } =
+    useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   return (
     <div className="stack medium">
@@ -83,6 +102,8 @@ export default function BulkLetters() {
             incidentId={incidentId}
             emptyCells={emptyCells}
             hasEmail={hasEmail}
+            plans={data?.plans ?? plans ?? undefined}
+            defaultSender={defaultSender}
             errors={data}
             values={data?.values}
           />
