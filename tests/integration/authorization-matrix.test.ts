@@ -305,7 +305,13 @@ async function fresh(kind: Fresh): Promise<Record<string, string>> {
       };
     case "bulkJob": {
       // The incident's active run, or a new one when the last was cancelled.
-      const options = BulkStartSchema.parse({ channel: "documents", sender: "self" });
+      // A run starts only with cells it can write (issue 22): the letters need the person's situation.
+      const options = BulkStartSchema.parse({
+        channel: "documents",
+        sender: "self",
+        particularSituation: "Strangers came to our doors after the list was posted.",
+        authorityName: "the data protection authority",
+      });
       try {
         const { intent: _intent, ...rest } = options;
         return { jobId: startBulkLetters(caseworkerScope, ids.incidentId!, rest) };
