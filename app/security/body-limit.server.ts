@@ -56,9 +56,31 @@ function tooLargeMessage(kind: BodyClass, bytes: number) {
 
 function refuse(req: Request, res: Response, kind: BodyClass, bytes: number) {
   if (res.headersSent) return;
-  res.status(413).set("Connection", "close").type("text/plain").send(tooLargeMessage(kind, bytes));
-  // Whatever the client still sends is not read: the connection ends once the answer is out.
-  res.on("finish", () => req.destroy());
+  res.status(413).type("text/plain").send(tooLargeMessage(kind, bytes));
+  res.on("finish", () => closeAfterAnswer(req));
+}
+
+/**
+ * Ends a refused request's connection once its answer is out. Closing a socket while the client is still
+ * sending resets it, and a reset can reach the client before it has read the answer (it then sees only a broken
+ * connection). So, as web servers do with a "lingering close", what still arrives is discarded (never held) for
+ * at most two seconds or 256 MB, then the connection closes. (No "Connection: close" on the answer: Node would
+ * then close the socket itself as soon as the answer is out.)
+ */
+function closeAfterAnswer(req: Request) {
+  let drained = 0;
+  const close = () => {
+    clearTimeout(timer);
+    req.destroy();
+  };
+  const timer = setTimeout(close, 2000);
+  timer.unref();
+  req.on("data", (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > 256 * MB) close();
+  });
+  req.once("end", () => clearTimeout(timer));
+  req.resume();
 }
 
 /** The body read by `limitRequestBodies`, for the Remix request. */
@@ -77,10 +99,10 @@ export function limitRequestBodies(maxUploadMb: number) {
     if (kind === "no-files") {
       res
         .status(415)
-        .set("Connection", "close")
+
         .type("text/plain")
         .send("This form does not take files. Go back and send it again without attaching anything.");
-      res.on("finish", () => req.destroy());
+      res.on("finish", () => closeAfterAnswer(req));
       return;
     }
     const declared = Number(req.get("content-length"));

