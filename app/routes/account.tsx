@@ -25,7 +25,7 @@ import {
   SessionError,
 } from "~/auth/sessions.server";
 import { eraseWorkspaceData } from "~/export/erase.server";
-import { FormErrors, TextField } from "~/ui/forms";
+import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
 import { type FieldErrors, parseForm } from "~/utils/forms";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
@@ -190,14 +190,7 @@ export default function AccountPage() {
             autoComplete="current-password"
             errors={errorsFor("password")?.fieldErrors.current}
           />
-          <TextField
-            name="password"
-            type="password"
-            label="New password"
-            autoComplete="new-password"
-            hint="At least 12 characters."
-            errors={errorsFor("password")?.fieldErrors.password}
-          />
+          <NewPasswordField label="New password" errors={errorsFor("password")?.fieldErrors.password} />
           <TextField
             name="confirm"
             type="password"

@@ -11,7 +11,7 @@ import { SignupSchema } from "~/auth/schemas";
 import { createSession, getCurrentSession } from "~/auth/session.server";
 import { createUser, EmailTakenError, emailIndex } from "~/auth/users.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { FormErrors, TextField } from "~/ui/forms";
+import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
 import { parseForm, parseParams } from "~/utils/forms";
 import { acceptInvitation, findInvitation, InvitationError } from "~/workspaces/invitations.server";
 import { ROLE_LABELS } from "~/workspaces/schemas";
@@ -141,14 +141,7 @@ export default function Invitation() {
               defaultValue={result?.values?.email}
               errors={result?.fieldErrors.email}
             />
-            <TextField
-              name="password"
-              type="password"
-              label="Password"
-              autoComplete="new-password"
-              hint="At least 12 characters."
-              errors={result?.fieldErrors.password}
-            />
+            <NewPasswordField errors={result?.fieldErrors.password} />
             <button type="submit" className="button" disabled={busy}>
               {busy ? "Creating your account…" : "Create account and join"}
             </button>

@@ -7,7 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { completePasswordReset, isResetTokenValid } from "~/auth/password-reset.server";
 import { ResetSchema } from "~/auth/schemas";
-import { FormErrors, TextField } from "~/ui/forms";
+import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
 import { parseForm } from "~/utils/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -56,14 +56,7 @@ export default function ResetPassword() {
       <Form method="post" className="card" noValidate>
         <FormErrors errors={data?.formErrors} />
         <input type="hidden" name="token" value={token} />
-        <TextField
-          name="password"
-          type="password"
-          label="New password"
-          autoComplete="new-password"
-          hint="At least 12 characters."
-          errors={data?.fieldErrors.password}
-        />
+        <NewPasswordField label="New password" errors={data?.fieldErrors.password} />
         <TextField
           name="confirm"
           type="password"

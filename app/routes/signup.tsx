@@ -16,7 +16,7 @@ import {
   SignupLinkError,
 } from "~/auth/signup.server";
 import { canSendSystemMail } from "~/mail/mailer.server";
-import { FormErrors, TextField } from "~/ui/forms";
+import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
 import { parseForm } from "~/utils/forms";
 
 // /signup asks for a name and an email and always answers "check your email"; /signup?token=… (the emailed
@@ -116,14 +116,7 @@ export default function Signup() {
           <FormErrors errors={failed?.formErrors} />
           <input type="hidden" name="token" value={page.token} />
           <input type="hidden" name="username" value={page.email} autoComplete="username" />
-          <TextField
-            name="password"
-            type="password"
-            label="Password"
-            autoComplete="new-password"
-            hint="At least 12 characters."
-            errors={failed?.fieldErrors.password}
-          />
+          <NewPasswordField errors={failed?.fieldErrors.password} />
           <button type="submit" className="button" disabled={busy}>
             {busy ? "Creating your account…" : "Create account"}
           </button>

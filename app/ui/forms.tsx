@@ -64,6 +64,20 @@ export function TextField({
   );
 }
 
+/** The new password of sign-up, an invitation, a reset and the account page: one field, one rule in words. */
+export function NewPasswordField({ label = "Password", errors }: { label?: string; errors?: string[] }) {
+  return (
+    <TextField
+      name="password"
+      type="password"
+      label={label}
+      autoComplete="new-password"
+      hint="At least 12 characters."
+      errors={errors}
+    />
+  );
+}
+
 export function TextArea({ defaultValue, rows = 4, ...p }: Base & { defaultValue?: string; rows?: number }) {
   const id = p.id ?? `f-${p.name}`;
   return (
