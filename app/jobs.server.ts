@@ -2,8 +2,8 @@
 // Each capability registers its job here; tests and the CLI never start them.
 import { backupJob } from "~/backup/backup-job.server";
 import { bulkLettersJob } from "~/incidents/bulk.server";
-import { outboxJob } from "~/outbox/outbox.server";
-import { trackingJobs } from "~/requests/jobs.server";
+import { outboxJob } from "~/requests/send/outbox.server";
+import { trackingJobs } from "~/requests/tracking/jobs.server";
 
 type Job = { name: string; start: () => () => void };
 

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import type { SmtpSettings } from "~/outbox/smtp-settings.server";
+import type { SmtpSettings } from "~/requests/send/smtp-settings.server";
 
 const { values: args } = parseArgs({
   options: {
@@ -36,10 +36,10 @@ const { createSubject, SubjectFieldsSchema } = await import("~/subjects/subjects
 const { createCase } = await import("~/cases/cases.server");
 const { createExposure } = await import("~/exposures/exposures.server");
 const { normaliseUrl } = await import("~/exposures/url");
-const { LetterDetailsSchema } = await import("~/letters/forms");
-const { sendLetter, writeLetter } = await import("~/letters/letters.server");
-const { saveSmtpSettings, transportFor } = await import("~/outbox/smtp-settings.server");
-const { drainOutbox, processOutboxOnce, Transports } = await import("~/outbox/outbox.server");
+const { LetterDetailsSchema } = await import("~/requests/compose/forms");
+const { sendLetter, writeLetter } = await import("~/requests/store.server");
+const { saveSmtpSettings, transportFor } = await import("~/requests/send/smtp-settings.server");
+const { drainOutbox, processOutboxOnce, Transports } = await import("~/requests/send/outbox.server");
 
 // The receiving server: smtp-server in a child process, accepting (and reading to the end) every message.
 const RECEIVER = `

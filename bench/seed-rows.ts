@@ -332,7 +332,7 @@ export const GENERATORS = {
 export type TableName = keyof typeof GENERATORS | "request_events";
 
 // ── Request timeline events (request_events) ─────────────────────────────────────────────────────
-// Each sent letter lives a story through the app's lifecycle (app/requests/lifecycle.ts): acknowledged, maybe
+// Each sent letter lives a story through the app's lifecycle (app/requests/tracking/lifecycle.ts): acknowledged, maybe
 // an extension, a reply (removed, refused with a reason, more information asked…), follow-ups, a complaint,
 // closed. The letter's status is the state its story ends in, so letters and events agree. As in the app,
 // sending itself is no event (the timeline takes it from letters.sent_at / the outbox), and most events carry

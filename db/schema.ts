@@ -344,7 +344,7 @@ export const recipientCorrections = sqliteTable(
 // ── Letters and outbox ──────────────────────────────────────────────────────
 // A letter is written from a template for exposures at one recipient, edited, then sent (email through the
 // outbox, PDF, or pasted into a web form). From `frozen_at` on (the moment it is queued or marked sent) its
-// text, recipient, channel and template are fixed: app/letters/letters.server.ts refuses, and a trigger in a
+// text, recipient, channel and template are fixed: app/requests/store.server.ts refuses, and a trigger in a
 // custom migration makes the database refuse too. `status` is plain text so the tracking issue can extend it.
 /** A letter's template_body_enc while its body is unedited: the body is the template's text (decision 046). */
 export const UNEDITED = "";
@@ -619,7 +619,7 @@ export const accessTokens = sqliteTable(
 );
 
 // ── Tracking: request timeline, replies, mailbox, re-checks, reminders (issue 5) ────────────────
-// A letter is a request; its lifecycle state lives in letters.status (app/requests/lifecycle.ts). What the
+// A letter is a request; its lifecycle state lives in letters.status (app/requests/tracking/lifecycle.ts). What the
 // letters table does not hold (extensions, replies, notes, escalations) is a row here.
 export const requestEvents = sqliteTable(
   "request_events",

@@ -1,10 +1,11 @@
 // `npm run templates:check`: renders every letter template in every language with the fixtures, runs the
 // LEGAL.md §2 checklist of its kind, refuses anything unfilled, prints a table, exits 1 on any failure.
-import { type ChecklistResult, runChecklist } from "~/letters/checklist";
-import { fixturesFor } from "~/letters/fixtures";
-import { assertSendable } from "~/letters/sendable";
-import { listTemplates, loadTemplates, renderLetter } from "~/letters/templates.server";
-import { KINDS, LetterVariables } from "~/letters/variables";
+
+import { fixturesFor } from "~/requests/compose/fixtures";
+import { KINDS, LetterVariables } from "~/requests/compose/variables";
+import { type ChecklistResult, runChecklist } from "~/requests/render/checklist";
+import { listTemplates, loadTemplates, renderLetter } from "~/requests/render/templates.server";
+import { assertSendable } from "~/requests/sendable";
 
 type Row = { kind: string; lang: string; fixture: string; passed: number; total: number; problems: string[] };
 

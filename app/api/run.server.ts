@@ -1,7 +1,7 @@
 // Runs one /api/v1 endpoint: the bearer token (401/403), then its path (404), query and JSON body (400) parsed
 // with the endpoint's own schemas, then the handler; domain errors become the one JSON error shape.
 import type { z } from "zod";
-import { IllegalTransitionError } from "~/requests/lifecycle";
+import { IllegalTransitionError } from "~/requests/tracking/lifecycle";
 import type { Endpoint } from "./endpoints";
 import { type ApiScope, apiAnswer, apiJson, requireApiScope } from "./tokens.server";
 

@@ -3,9 +3,9 @@
 import { z } from "zod";
 import { EXPOSED_KINDS, EXPOSURE_STATUSES, SEVERITIES } from "~/exposures/categories";
 import { isoDate } from "~/exposures/schemas";
-import { CONTACT_ADDRESS_CHOICES } from "~/letters/forms";
-import { KINDS, LANGS, REGIMES } from "~/letters/variables";
-import { REFUSAL_REASONS, REPLY_OUTCOMES, REQUEST_STATES } from "~/requests/lifecycle";
+import { CONTACT_ADDRESS_CHOICES } from "~/requests/compose/forms";
+import { KINDS, LANGS, REGIMES } from "~/requests/compose/variables";
+import { REFUSAL_REASONS, REPLY_OUTCOMES, REQUEST_STATES } from "~/requests/tracking/lifecycle";
 
 export { ApiSubjectSchema } from "./subjects-schemas";
 
@@ -153,7 +153,7 @@ export const ApiRequestCreateSchema = z
     path: ["recipientId"],
   });
 
-/** Moves a request through its lifecycle (app/requests/lifecycle.ts); "send" sends a draft as the web does. */
+/** Moves a request through its lifecycle (app/requests/tracking/lifecycle.ts); "send" sends a draft as the web does. */
 export const ApiRequestEventSchema = z
   .discriminatedUnion("event", [
     z.object({ event: z.literal("send") }).strict(),

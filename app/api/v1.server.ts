@@ -12,14 +12,19 @@ import {
   updateExposure,
 } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
-import { defaultAuthority, defaultLang, detailsFromSubject, recipientGroups } from "~/letters/compose.server";
-import { LetterDetailsSchema } from "~/letters/forms";
-import { LetterFrozenError, LetterInputError, sendLetter, writeLetter } from "~/letters/letters.server";
-import { LetterNotSendableError } from "~/letters/sendable";
-import { stateLawOf } from "~/letters/state-laws";
-import type { RequestEvent } from "~/requests/lifecycle";
+import {
+  defaultAuthority,
+  defaultLang,
+  detailsFromSubject,
+  recipientGroups,
+} from "~/requests/compose/compose.server";
+import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { stateLawOf } from "~/requests/compose/state-laws";
 import { listRequests, requestSummary, upcomingDeadlines } from "~/requests/list.server";
 import { getRequest, moveRequest, timeline } from "~/requests/requests.server";
+import { LetterNotSendableError } from "~/requests/sendable";
+import { LetterFrozenError, LetterInputError, sendLetter, writeLetter } from "~/requests/store.server";
+import type { RequestEvent } from "~/requests/tracking/lifecycle";
 import {
   createSubject,
   getSubject,

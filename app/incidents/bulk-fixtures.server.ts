@@ -3,7 +3,7 @@
 // prepared statements and the app's own encryption contexts, so the rows are exactly what the app writes.
 
 import { getDb } from "~/db.server";
-import { uploadMandate } from "~/letters/mandates.server";
+import { uploadMandate } from "~/requests/compose/mandates.server";
 import { blindIndex, encrypt, encryptJson } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
 import type { Scope } from "~/workspaces/scope.server";

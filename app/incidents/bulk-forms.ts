@@ -1,7 +1,7 @@
 // The bulk-letters start form's zod schema, shared by the action (server) and the pages (browser), and the
 // labels the form shows. The options are stored with the job, so a resumed run writes the same letters.
 import { z } from "zod";
-import { LANGS } from "~/letters/variables";
+import { LANGS } from "~/requests/compose/variables";
 
 /** Kinds a bulk run can write for a cell: those written from a case's exposures (not follow-ups). */
 export const BULK_KINDS = [

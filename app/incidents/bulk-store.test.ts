@@ -12,9 +12,9 @@ import { BulkRun, jobItems, runBulkJob, startBulkLetters } from "~/incidents/bul
 import { emailRecipients, seedIncident } from "~/incidents/bulk-fixtures.server";
 import type { BulkOptions } from "~/incidents/bulk-forms";
 import { type Batch, type LetterOp, startBulkWriter } from "~/incidents/bulk-writer.server";
-import { getLetter } from "~/letters/letters.server";
-import { saveSmtpSettings } from "~/outbox/smtp-settings.server";
 import { importDirectory } from "~/recipients/import.server";
+import { saveSmtpSettings } from "~/requests/send/smtp-settings.server";
+import { getLetter } from "~/requests/store.server";
 import { createOrganisation } from "~/workspaces/workspaces.server";
 
 let scope: { userId: string; workspaceId: string; role: "owner" };

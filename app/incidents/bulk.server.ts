@@ -13,7 +13,7 @@ import { getUserProfile } from "~/auth/users.server";
 import { getDb } from "~/db.server";
 import type { ExposedKind } from "~/exposures/categories";
 import type { Exposure } from "~/exposures/exposures.server";
-import { runChecklist } from "~/letters/checklist";
+import { getRecipient, type RecipientDetail } from "~/recipients/directory.server";
 import {
   type Destination,
   defaultAuthority,
@@ -21,16 +21,16 @@ import {
   detailsFromSubject,
   type RecipientGroup,
   recipientGroups,
-} from "~/letters/compose.server";
-import { type LetterDetails, LetterDetailsSchema } from "~/letters/forms";
-import { latestMandate } from "~/letters/mandates.server";
-import { generateReference } from "~/letters/reference";
-import { stateLawOf } from "~/letters/state-laws";
-import { getTemplate, type LetterTemplate } from "~/letters/templates.server";
-import { type Lang, LetterVariables } from "~/letters/variables";
-import { makeMessageId } from "~/outbox/queue.server";
-import { hasSmtpSettings, smtpSettingsFor } from "~/outbox/smtp-settings.server";
-import { getRecipient, type RecipientDetail } from "~/recipients/directory.server";
+} from "~/requests/compose/compose.server";
+import { type LetterDetails, LetterDetailsSchema } from "~/requests/compose/forms";
+import { latestMandate } from "~/requests/compose/mandates.server";
+import { stateLawOf } from "~/requests/compose/state-laws";
+import { type Lang, LetterVariables } from "~/requests/compose/variables";
+import { generateReference } from "~/requests/reference";
+import { runChecklist } from "~/requests/render/checklist";
+import { getTemplate, type LetterTemplate } from "~/requests/render/templates.server";
+import { makeMessageId } from "~/requests/send/queue.server";
+import { hasSmtpSettings, smtpSettingsFor } from "~/requests/send/smtp-settings.server";
 import { decrypt, decryptJson, encryptJson, getKeyring } from "~/security/crypto.server";
 import { getSubject, type Subject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";

@@ -5,11 +5,11 @@
 // is the same as composeVariables + missingVariables + renderTemplate + JSON.stringify for that letter: the
 // first two letters of every shape and every 256th letter are also made in full and compared, and a
 // difference makes every later letter of that shape in full.
-import { type ComposeInput, composeVariables } from "~/letters/compose.server";
-import type { LetterDetails } from "~/letters/forms";
-import { findUnfilled, missingVariables } from "~/letters/sendable";
-import { type LetterTemplate, renderTemplate } from "~/letters/templates.server";
-import type { LetterVariablesInput } from "~/letters/variables";
+import { type ComposeInput, composeVariables } from "~/requests/compose/compose.server";
+import type { LetterDetails } from "~/requests/compose/forms";
+import type { LetterVariablesInput } from "~/requests/compose/variables";
+import { type LetterTemplate, renderTemplate } from "~/requests/render/templates.server";
+import { findUnfilled, missingVariables } from "~/requests/sendable";
 
 /** A reference no letter can have (I, L, O, U are not in the alphabet) standing in for each letter's own. */
 const REFERENCE_MARK = "RX-ULIO-UL";

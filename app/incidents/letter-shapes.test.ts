@@ -5,12 +5,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import type { Exposure } from "~/exposures/exposures.server";
-import { type ComposeInput, composeVariables } from "~/letters/compose.server";
-import { type LetterDetails, LetterDetailsSchema } from "~/letters/forms";
-import { findUnfilled, missingVariables } from "~/letters/sendable";
-import { getTemplate, type LetterTemplate, renderTemplate } from "~/letters/templates.server";
 import { getRecipient, type RecipientDetail } from "~/recipients/directory.server";
 import { importDirectory } from "~/recipients/import.server";
+import { type ComposeInput, composeVariables } from "~/requests/compose/compose.server";
+import { type LetterDetails, LetterDetailsSchema } from "~/requests/compose/forms";
+import { getTemplate, type LetterTemplate, renderTemplate } from "~/requests/render/templates.server";
+import { findUnfilled, missingVariables } from "~/requests/sendable";
 import { emailRecipients } from "./bulk-fixtures.server";
 import { detailsShapeKey, LetterShapes, type ShapedLetter } from "./letter-shapes.server";
 

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { exposures, incidentPeople, incidents, incidentUrls, letters } from "#db/schema";
 import { getDb } from "~/db.server";
 import { recipientNames } from "~/exposures/recipient.server";
-import { isRequestState, type RequestState } from "~/requests/lifecycle";
+import { isRequestState, type RequestState } from "~/requests/tracking/lifecycle";
 import { listSubjectNames } from "~/subjects/subjects.server";
 import { inScope, notFound, type Scope } from "~/workspaces/scope.server";
 import { type MatrixFilter, PAGE_SIZE } from "./schemas";

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { EXPOSED_KINDS } from "~/exposures/categories";
 import { isoDate } from "~/exposures/schemas";
-import { REQUEST_STATES } from "~/requests/lifecycle";
+import { REQUEST_STATES } from "~/requests/tracking/lifecycle";
 
 /** A roster may have at most this many people per import (split bigger lists into several files). */
 export const MAX_ROSTER_ROWS = 5000;

@@ -1,7 +1,7 @@
 // Pieces shared by the incident pages: the incident's own navigation and the request-state badge with a text
 // label (never colour alone).
 import { NavLink } from "@remix-run/react";
-import { STATE_LABELS } from "~/requests/lifecycle";
+import { STATE_LABELS } from "~/requests/tracking/lifecycle";
 
 export function stateLabel(state: string) {
   if (state === "none") return "No request yet";

@@ -6,7 +6,7 @@
 // others and "ALL" where it offers its service. A law is offered only where it reaches both the person (where
 // they live) and the recipient (its seat, or its offering a service where the person lives): a recipient that
 // lists Ireland or "ALL" does not bring the GDPR or the DSA to a Californian or a Korean.
-import { STATE_LAWS } from "~/letters/state-laws";
+import { STATE_LAWS } from "~/requests/compose/state-laws";
 import type { LetterKind, RecipientKind } from "./model";
 
 export const EU_COUNTRIES = [

@@ -1,8 +1,8 @@
 // The requests of a case with their tracking state (status, due date, overdue), for the case timeline page.
 import { calendarDateIn } from "~/deadlines/engine";
-import { listLetters } from "~/letters/letters.server";
+import { listLetters } from "~/requests/store.server";
+import { effectiveDue, isOverdue } from "~/requests/tracking/lifecycle";
 import type { Scope } from "~/workspaces/scope.server";
-import { effectiveDue, isOverdue } from "./lifecycle";
 
 /** The case's requests, newest first; `limit` keeps the newest few (the page links to the rest). */
 export function caseRequests(

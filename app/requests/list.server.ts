@@ -6,8 +6,8 @@ import { letters } from "#db/schema";
 import { getDb } from "~/db.server";
 import { calendarDateIn } from "~/deadlines/engine";
 import { getRecipient } from "~/recipients/directory.server";
+import { AWAITING, effectiveDue, isOverdue, type RequestState } from "~/requests/tracking/lifecycle";
 import { inScope, notFound, type Scope } from "~/workspaces/scope.server";
-import { AWAITING, effectiveDue, isOverdue, type RequestState } from "./lifecycle";
 
 const DAY = 86_400_000;
 

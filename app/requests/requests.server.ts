@@ -6,11 +6,8 @@ import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { exposureChecks, inboundMessages, letterExposures, letters, outbox, requestEvents } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
-import { formatLongDate } from "~/letters/format";
 import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
-import { decrypt, encrypt } from "~/security/crypto.server";
-import { newId } from "~/utils/ids.server";
-import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { formatLongDate } from "~/requests/render/format";
 import {
   IllegalTransitionError,
   isOverdue,
@@ -20,7 +17,10 @@ import {
   type RequestEvent,
   STATE_LABELS,
   transition,
-} from "./lifecycle";
+} from "~/requests/tracking/lifecycle";
+import { decrypt, encrypt } from "~/security/crypto.server";
+import { newId } from "~/utils/ids.server";
+import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 
 export type RequestRow = {
   id: string;

@@ -3,8 +3,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getCurrentSession } from "~/auth/session.server";
 import { mustSetUpTwoFactor } from "~/auth/two-factor.server";
 import { listCases } from "~/cases/cases.server";
-import { reminderSummary, unsentLetters } from "~/requests/reminders.server";
-import { RemindersList } from "~/requests/reminders-list";
+import { reminderSummary, unsentLetters } from "~/requests/tracking/reminders.server";
+import { RemindersList } from "~/requests/tracking/reminders-list";
 
 const REMINDERS_SHOWN = 20;
 

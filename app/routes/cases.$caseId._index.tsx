@@ -18,8 +18,8 @@ import {
 } from "~/exposures/exposures.server";
 import { matchExposure, recipientNames } from "~/exposures/recipient.server";
 import { type FormMatch, RecipientSummary } from "~/exposures/recipient-match";
-import { CaseLetters } from "~/letters/case-letters";
-import { countLetters, listLetters } from "~/letters/letters.server";
+import { CaseLetters } from "~/requests/case-letters";
+import { countLetters, listLetters } from "~/requests/store.server";
 import { listSubjectNames } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";

@@ -6,8 +6,10 @@ import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { requireScope } from "~/auth/session.server";
 import { listExposuresByIds } from "~/exposures/exposures.server";
-import { changes } from "~/letters/diff";
-import { LETTER_STATUS_LABELS, LetterTextSchema, NOT_LEGAL_ADVICE } from "~/letters/forms";
+import { LETTER_STATUS_LABELS, LetterTextSchema, NOT_LEGAL_ADVICE } from "~/requests/compose/forms";
+import { passedOnNotice } from "~/requests/compose/sender-safety";
+import { changes } from "~/requests/render/diff";
+import { LetterNotSendableError } from "~/requests/sendable";
 import {
   evidenceChoices,
   getLetter,
@@ -18,10 +20,8 @@ import {
   saveDraft,
   sendLetter,
   todayUtc,
-} from "~/letters/letters.server";
-import { LetterNotSendableError } from "~/letters/sendable";
-import { passedOnNotice } from "~/letters/sender-safety";
-import { sentDatesSchema } from "~/requests/forms";
+} from "~/requests/store.server";
+import { sentDatesSchema } from "~/requests/tracking/forms";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextField } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";

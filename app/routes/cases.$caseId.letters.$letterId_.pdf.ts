@@ -3,8 +3,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { requireScope } from "~/auth/session.server";
-import { getLetter } from "~/letters/letters.server";
-import { PdfHasGapsError, renderLetterPdf } from "~/letters/pdf.server";
+import { PdfHasGapsError, renderLetterPdf } from "~/requests/render/pdf.server";
+import { getLetter } from "~/requests/store.server";
 import { parseParams } from "~/utils/forms";
 
 const ParamsSchema = z.object({ caseId: z.string().min(1).max(40), letterId: z.string().min(1).max(40) });

@@ -12,14 +12,14 @@ import {
   defaultLang,
   detailsFromSubject,
   recipientGroups,
-} from "~/letters/compose.server";
-import { LETTER_DETAIL_ARRAYS, LetterDetailsSchema, NOT_LEGAL_ADVICE } from "~/letters/forms";
-import { evidenceChoices, LetterInputError, writeLetter } from "~/letters/letters.server";
-import { latestMandate } from "~/letters/mandates.server";
-import { HOME_ADDRESS_WARNING, passedOnNotice } from "~/letters/sender-safety";
-import { recipientShowsContent } from "~/letters/sender-safety.server";
-import { STATE_LAW_OPTIONS, stateLawOf } from "~/letters/state-laws";
-import { listWorkspaceTemplates } from "~/letters/workspace-templates.server";
+} from "~/requests/compose/compose.server";
+import { LETTER_DETAIL_ARRAYS, LetterDetailsSchema, NOT_LEGAL_ADVICE } from "~/requests/compose/forms";
+import { latestMandate } from "~/requests/compose/mandates.server";
+import { HOME_ADDRESS_WARNING, passedOnNotice } from "~/requests/compose/sender-safety";
+import { recipientShowsContent } from "~/requests/compose/sender-safety.server";
+import { STATE_LAW_OPTIONS, stateLawOf } from "~/requests/compose/state-laws";
+import { listWorkspaceTemplates } from "~/requests/render/workspace-templates.server";
+import { evidenceChoices, LetterInputError, writeLetter } from "~/requests/store.server";
 import { getSubject } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";

@@ -8,15 +8,17 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { calendarDateIn } from "~/deadlines/engine";
+import { complaintOptions, NextLetterError, writeNextLetter } from "~/requests/compose/next-letter.server";
+import { LANGS } from "~/requests/compose/variables";
+import { recordReply, repliesFor } from "~/requests/replies/replies.server";
+import { addNote, getRequest, moveRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
 import {
   canCorrectReceivedOn,
   correctReceivedOn,
   LetterInputError,
   listLetters,
-} from "~/letters/letters.server";
-import { LANGS } from "~/letters/variables";
-import { recordReply, repliesFor } from "~/replies/replies.server";
-import { ExtensionSchema, NoteSchema, ReceivedOnSchema, ReplySchema } from "~/requests/forms";
+} from "~/requests/store.server";
+import { ExtensionSchema, NoteSchema, ReceivedOnSchema, ReplySchema } from "~/requests/tracking/forms";
 import {
   canTake,
   effectiveDue,
@@ -29,9 +31,7 @@ import {
   type RequestEvent,
   STATE_LABELS,
   suggestedNextLetter,
-} from "~/requests/lifecycle";
-import { complaintOptions, NextLetterError, writeNextLetter } from "~/requests/next-letter.server";
-import { addNote, getRequest, moveRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
+} from "~/requests/tracking/lifecycle";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";

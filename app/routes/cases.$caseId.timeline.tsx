@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { getCase } from "~/cases/cases.server";
-import { countLetters } from "~/letters/letters.server";
 import { caseRequests } from "~/requests/case-requests.server";
-import { STATE_LABELS } from "~/requests/lifecycle";
 import { timelinePage } from "~/requests/requests.server";
+import { countLetters } from "~/requests/store.server";
+import { STATE_LABELS } from "~/requests/tracking/lifecycle";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { parseParams } from "~/utils/forms";
 

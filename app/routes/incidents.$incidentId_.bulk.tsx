@@ -7,7 +7,7 @@ import { BulkStartError, listBulkJobs, planBulkSenders, startBulkLetters } from 
 import { BulkStartForm } from "~/incidents/bulk-form";
 import { BulkStartSchema, defaultBulkOptions, type PlanView } from "~/incidents/bulk-forms";
 import { incidentCells } from "~/incidents/matrix.server";
-import { hasSmtpSettings } from "~/outbox/smtp-settings.server";
+import { hasSmtpSettings } from "~/requests/send/smtp-settings.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
 import { can, requirePermission } from "~/workspaces/scope.server";

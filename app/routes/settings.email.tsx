@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
-import { SmtpSettingsSchema } from "~/letters/forms";
 import { describeMailConnection, mailConnectionKind } from "~/mail/transport-security.server";
+import { SmtpSettingsSchema } from "~/requests/compose/forms";
 import {
   SmtpTestError,
   saveSmtpSettings,
   sendTestMessage,
   smtpSettingsForForm,
-} from "~/outbox/smtp-settings.server";
+} from "~/requests/send/smtp-settings.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextField } from "~/ui/forms";
 import { type FieldErrors, parseForm } from "~/utils/forms";

@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { describeMailConnection, mailConnectionKind } from "~/mail/transport-security.server";
-import { imapSettingsFor, pollMailbox, saveImapSettings } from "~/replies/replies.server";
-import { MailboxSchema } from "~/requests/forms";
+import { imapSettingsFor, pollMailbox, saveImapSettings } from "~/requests/replies/replies.server";
+import { MailboxSchema } from "~/requests/tracking/forms";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
 import { type FieldErrors, parseForm } from "~/utils/forms";

@@ -9,7 +9,7 @@ import {
   previewTemplate,
   saveTemplateVersion,
   WorkspaceTemplateError,
-} from "~/letters/workspace-templates.server";
+} from "~/requests/render/workspace-templates.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
 import { parseForm, parseParams } from "~/utils/forms";

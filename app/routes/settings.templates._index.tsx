@@ -3,13 +3,13 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
-import { listTemplates } from "~/letters/templates.server";
-import { LANGS } from "~/letters/variables";
+import { LANGS } from "~/requests/compose/variables";
+import { listTemplates } from "~/requests/render/templates.server";
 import {
   copyBuiltInTemplate,
   listWorkspaceTemplates,
   WorkspaceTemplateError,
-} from "~/letters/workspace-templates.server";
+} from "~/requests/render/workspace-templates.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField } from "~/ui/forms";
 import { parseForm } from "~/utils/forms";

@@ -9,8 +9,13 @@ import { z } from "zod";
 import { EraseSchema } from "~/account/schemas";
 import { requireScope } from "~/auth/session.server";
 import { eraseSubject } from "~/export/erase.server";
-import { MandateUploadSchema } from "~/letters/forms";
-import { listMandates, MANDATE_MAX_BYTES, MandateError, uploadMandate } from "~/letters/mandates.server";
+import { MandateUploadSchema } from "~/requests/compose/forms";
+import {
+  listMandates,
+  MANDATE_MAX_BYTES,
+  MandateError,
+  uploadMandate,
+} from "~/requests/compose/mandates.server";
 import { hasIntake } from "~/subjects/intake.server";
 import { SubjectFieldset, subjectDefaults } from "~/subjects/subject-fields";
 import { getSubject, SubjectFieldsSchema, updateSubject } from "~/subjects/subjects.server";

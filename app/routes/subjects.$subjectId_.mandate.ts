@@ -3,8 +3,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
-import { mandatePdf } from "~/letters/mandates.server";
-import { PdfHasGapsError } from "~/letters/pdf.server";
+import { mandatePdf } from "~/requests/compose/mandates.server";
+import { PdfHasGapsError } from "~/requests/render/pdf.server";
 import { parseParams } from "~/utils/forms";
 
 const ParamsSchema = z.object({ subjectId: z.string().min(1).max(40) });

@@ -43,7 +43,7 @@ export const trackingCommands: Record<string, Command> = {
     async run(args) {
       parseArgs({ args, options: {}, strict: true, allowPositionals: false });
       await prepared();
-      const { sendReminderDigests } = await import("~/requests/reminders.server");
+      const { sendReminderDigests } = await import("~/requests/tracking/reminders.server");
       const sent = await sendReminderDigests();
       console.log(`Sent ${sent} reminder digest(s).`);
     },
@@ -54,7 +54,7 @@ export const trackingCommands: Record<string, Command> = {
     async run(args) {
       parseArgs({ args, options: {}, strict: true, allowPositionals: false });
       await prepared();
-      const { pollAllMailboxes } = await import("~/replies/replies.server");
+      const { pollAllMailboxes } = await import("~/requests/replies/replies.server");
       const results = Object.values(await pollAllMailboxes());
       const fetched = results.reduce((n, r) => n + r.fetched, 0);
       const matched = results.reduce((n, r) => n + r.matched, 0);

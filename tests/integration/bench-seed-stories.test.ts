@@ -2,7 +2,7 @@
 // legal transition from the state before it, the letter's status is the state its story ends in (also when the
 // seeder cuts a story short), and nothing happens before sending or after the data set's "now".
 import { describe, expect, it } from "vitest";
-import { type RequestEvent, transition } from "~/requests/lifecycle";
+import { type RequestEvent, transition } from "~/requests/tracking/lifecycle";
 import { letterStory, type Plan, type StoryStep } from "../../bench/seed-rows";
 
 const plan = { epoch: Date.UTC(2026, 10, 1), letterExposure: new Int32Array(5000) } as unknown as Plan;

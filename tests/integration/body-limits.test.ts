@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_ROSTER_BYTES } from "~/incidents/schemas";
-import { MANDATE_MAX_BYTES } from "~/letters/mandates.server";
+import { MANDATE_MAX_BYTES } from "~/requests/compose/mandates.server";
 import { BODY_LIMITS, bodyLimitFor, bodyOf, limitRequestBodies } from "~/security/body-limit.server";
 
 const UPLOAD_MB = 20;

@@ -24,11 +24,11 @@ import {
 import { emailRecipients, type SeededIncident, seedIncident } from "~/incidents/bulk-fixtures.server";
 import type { BulkOptions } from "~/incidents/bulk-forms";
 import { reasonText } from "~/incidents/bulk-reasons";
-import { decryptLetter, templateOf } from "~/letters/letters.server";
-import { renderTemplate } from "~/letters/templates.server";
-import { processOutboxOnce } from "~/outbox/outbox.server";
-import { saveSmtpSettings } from "~/outbox/smtp-settings.server";
 import { importDirectory } from "~/recipients/import.server";
+import { renderTemplate } from "~/requests/render/templates.server";
+import { processOutboxOnce } from "~/requests/send/outbox.server";
+import { saveSmtpSettings } from "~/requests/send/smtp-settings.server";
+import { decryptLetter, templateOf } from "~/requests/store.server";
 import * as bulkRoute from "~/routes/incidents.$incidentId_.bulk";
 import * as jobRoute from "~/routes/incidents.$incidentId_.jobs.$jobId";
 import { call, get, newAccount, post, status } from "./helpers";

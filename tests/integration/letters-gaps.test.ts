@@ -14,18 +14,18 @@ import { getDb } from "~/db.server";
 import { evidencePath } from "~/evidence/storage.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
-import { LetterDetailsSchema } from "~/letters/forms";
+import { importDirectory } from "~/recipients/import.server";
+import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { latestMandate, mandatePdf, uploadMandate } from "~/requests/compose/mandates.server";
+import { processOutboxOnce } from "~/requests/send/outbox.server";
+import { saveSmtpSettings } from "~/requests/send/smtp-settings.server";
 import {
   getLetter,
   LetterInputError,
   letterProblems,
   sendLetter,
   writeLetter,
-} from "~/letters/letters.server";
-import { latestMandate, mandatePdf, uploadMandate } from "~/letters/mandates.server";
-import { processOutboxOnce } from "~/outbox/outbox.server";
-import { saveSmtpSettings } from "~/outbox/smtp-settings.server";
-import { importDirectory } from "~/recipients/import.server";
+} from "~/requests/store.server";
 import * as letterRoute from "~/routes/cases.$caseId.letters.$letterId";
 import * as subjectRoute from "~/routes/subjects.$subjectId";
 import * as mandateRoute from "~/routes/subjects.$subjectId_.mandate";

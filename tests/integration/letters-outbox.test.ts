@@ -10,7 +10,10 @@ import { getDb } from "~/db.server";
 import { addEvidence } from "~/evidence/evidence.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
-import { LetterDetailsSchema } from "~/letters/forms";
+import { importDirectory } from "~/recipients/import.server";
+import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { MAX_ATTEMPTS, processOutboxOnce } from "~/requests/send/outbox.server";
+import { saveSmtpSettings, smtpSettingsFor } from "~/requests/send/smtp-settings.server";
 import {
   getLetter,
   LetterFrozenError,
@@ -18,10 +21,7 @@ import {
   saveDraft,
   sendLetter,
   writeLetter,
-} from "~/letters/letters.server";
-import { MAX_ATTEMPTS, processOutboxOnce } from "~/outbox/outbox.server";
-import { saveSmtpSettings, smtpSettingsFor } from "~/outbox/smtp-settings.server";
-import { importDirectory } from "~/recipients/import.server";
+} from "~/requests/store.server";
 import * as caseRoute from "~/routes/cases.$caseId._index";
 import * as letterRoute from "~/routes/cases.$caseId.letters.$letterId";
 import * as newLetterRoute from "~/routes/cases.$caseId.letters.new";
@@ -373,14 +373,14 @@ describe("the outbox over SMTP", () => {
     // Restart: fresh module state (a new process); the claim predates it and is taken back.
     await new Promise((ok) => setTimeout(ok, 5));
     vi.resetModules();
-    const restarted = await import("~/outbox/outbox.server");
+    const restarted = await import("~/requests/send/outbox.server");
     const out = await restarted.processOutboxOnce();
     expect(out).toEqual([{ letterId: id, result: "sent" }]);
     expect(sentTo(ref)).toHaveLength(1);
     // A later pass, or yet another restart, sends nothing more.
     expect(await restarted.processOutboxOnce({ now: later(600) })).toEqual([]);
     vi.resetModules();
-    const again = await import("~/outbox/outbox.server");
+    const again = await import("~/requests/send/outbox.server");
     expect(await again.processOutboxOnce({ now: later(600) })).toEqual([]);
     expect(sentTo(ref)).toHaveLength(1);
     expect(row(id)).toMatchObject({ state: "sent", attempts: 2 });

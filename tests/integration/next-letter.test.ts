@@ -4,12 +4,12 @@ import { createCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
-import { LetterDetailsSchema } from "~/letters/forms";
-import { getLetter, letterProblems, sendLetter, writeLetter } from "~/letters/letters.server";
 import { importDirectory } from "~/recipients/import.server";
-import { IllegalTransitionError } from "~/requests/lifecycle";
-import { writeNextLetter } from "~/requests/next-letter.server";
+import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { writeNextLetter } from "~/requests/compose/next-letter.server";
 import { getRequest, moveRequest } from "~/requests/requests.server";
+import { getLetter, letterProblems, sendLetter, writeLetter } from "~/requests/store.server";
+import { IllegalTransitionError } from "~/requests/tracking/lifecycle";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
 import { newAccount } from "./helpers";
 

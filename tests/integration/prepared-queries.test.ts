@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { memberships } from "#db/schema";
 import { createCase, listCases } from "~/cases/cases.server";
 import { getDb, prepared } from "~/db.server";
-import { reminderSummary } from "~/requests/reminders.server";
+import { reminderSummary } from "~/requests/tracking/reminders.server";
 import { createSubject } from "~/subjects/subjects.server";
 import type { Scope } from "~/workspaces/scope.server";
 import { createOrganisation } from "~/workspaces/workspaces.server";

@@ -10,7 +10,7 @@ import {
   recordReply,
   repliesFor,
   saveImapSettings,
-} from "~/replies/replies.server";
+} from "~/requests/replies/replies.server";
 import { moveRequest, timeline } from "~/requests/requests.server";
 import { decrypt } from "~/security/crypto.server";
 import { type Dovecot, startDovecot } from "./dovecot";

@@ -11,19 +11,13 @@ import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
 import { jobItems, runBulkJob, startBulkLetters } from "~/incidents/bulk.server";
 import { emailRecipients, seedIncident } from "~/incidents/bulk-fixtures.server";
-import { LetterDetailsSchema } from "~/letters/forms";
-import {
-  decryptLetter,
-  getLetter,
-  LetterInputError,
-  sendLetter,
-  writeLetter,
-} from "~/letters/letters.server";
-import { mandateVariables } from "~/letters/mandates.server";
-import { getTemplate, renderTemplate } from "~/letters/templates.server";
-import { saveSmtpSettings } from "~/outbox/smtp-settings.server";
 import { importDirectory } from "~/recipients/import.server";
-import { writeNextLetter } from "~/requests/next-letter.server";
+import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { mandateVariables } from "~/requests/compose/mandates.server";
+import { writeNextLetter } from "~/requests/compose/next-letter.server";
+import { getTemplate, renderTemplate } from "~/requests/render/templates.server";
+import { saveSmtpSettings } from "~/requests/send/smtp-settings.server";
+import { decryptLetter, getLetter, LetterInputError, sendLetter, writeLetter } from "~/requests/store.server";
 import * as apiRequests from "~/routes/api.v1.requests";
 import * as draftPage from "~/routes/cases.$caseId.letters.$letterId";
 import * as newLetter from "~/routes/cases.$caseId.letters.new";

@@ -9,20 +9,20 @@ import { createCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
-import { LetterDetailsSchema } from "~/letters/forms";
+import { importDirectory } from "~/recipients/import.server";
+import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { writeNextLetter } from "~/requests/compose/next-letter.server";
+import { getRequest, moveRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
+import { processOutboxOnce } from "~/requests/send/outbox.server";
+import { saveSmtpSettings } from "~/requests/send/smtp-settings.server";
 import {
   correctReceivedOn,
   getLetter,
   LetterInputError,
   sendLetter,
   writeLetter,
-} from "~/letters/letters.server";
-import { processOutboxOnce } from "~/outbox/outbox.server";
-import { saveSmtpSettings } from "~/outbox/smtp-settings.server";
-import { importDirectory } from "~/recipients/import.server";
-import { writeNextLetter } from "~/requests/next-letter.server";
-import { remindersFor, unsentLetters } from "~/requests/reminders.server";
-import { getRequest, moveRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
+} from "~/requests/store.server";
+import { remindersFor, unsentLetters } from "~/requests/tracking/reminders.server";
 import * as letterRoute from "~/routes/cases.$caseId.letters.$letterId";
 import * as requestRoute from "~/routes/cases.$caseId.requests.$letterId";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";

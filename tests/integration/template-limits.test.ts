@@ -8,17 +8,17 @@ import { createCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
-import { LetterDetailsSchema } from "~/letters/forms";
-import { LetterInputError, writeLetter } from "~/letters/letters.server";
-import { TEMPLATE_LIMITS } from "~/letters/templates.server";
+import { importDirectory } from "~/recipients/import.server";
+import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { TEMPLATE_LIMITS } from "~/requests/render/templates.server";
 import {
   copyBuiltInTemplate,
   getWorkspaceTemplate,
   previewTemplate,
   saveTemplateVersion,
   WorkspaceTemplateError,
-} from "~/letters/workspace-templates.server";
-import { importDirectory } from "~/recipients/import.server";
+} from "~/requests/render/workspace-templates.server";
+import { LetterInputError, writeLetter } from "~/requests/store.server";
 import * as editRoute from "~/routes/settings.templates.$templateId";
 import { encrypt } from "~/security/crypto.server";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";

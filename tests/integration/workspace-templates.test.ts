@@ -7,8 +7,8 @@ import { createCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
-import { LetterDetailsSchema } from "~/letters/forms";
-import { getLetter, letterProblems, sendLetter, writeLetter } from "~/letters/letters.server";
+import { importDirectory } from "~/recipients/import.server";
+import { LetterDetailsSchema } from "~/requests/compose/forms";
 import {
   copyBuiltInTemplate,
   getWorkspaceTemplate,
@@ -16,8 +16,8 @@ import {
   previewTemplate,
   saveTemplateVersion,
   WorkspaceTemplateError,
-} from "~/letters/workspace-templates.server";
-import { importDirectory } from "~/recipients/import.server";
+} from "~/requests/render/workspace-templates.server";
+import { getLetter, letterProblems, sendLetter, writeLetter } from "~/requests/store.server";
 import * as editRoute from "~/routes/settings.templates.$templateId";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
 import { call, newAccount, post, status } from "./helpers";

@@ -7,8 +7,8 @@ import { recipients } from "#db/schema";
 import { getDb } from "~/db.server";
 import { getRecipient, type RecipientDetail } from "~/recipients/directory.server";
 import { EEA_COUNTRIES } from "~/recipients/regimes";
+import { listTemplates } from "~/requests/render/templates.server";
 import { STATE_LAWS } from "./state-laws";
-import { listTemplates } from "./templates.server";
 import type { Lang, Regime } from "./variables";
 
 export type ComplaintAuthority = {

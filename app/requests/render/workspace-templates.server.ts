@@ -6,12 +6,13 @@ import { and, desc, eq } from "drizzle-orm";
 import { workspaceTemplates, workspaceTemplateVersions } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
+import { fixturesFor } from "~/requests/compose/fixtures";
+import { type Lang, LetterVariables } from "~/requests/compose/variables";
+import { findUnfilled } from "~/requests/sendable";
 import { decrypt, encrypt } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { runChecklist } from "./checklist";
-import { fixturesFor } from "./fixtures";
-import { findUnfilled } from "./sendable";
 import type { TemplateMeta } from "./template-meta";
 import {
   getTemplate,
@@ -20,7 +21,6 @@ import {
   renderTemplate,
   TemplateError,
 } from "./templates.server";
-import { type Lang, LetterVariables } from "./variables";
 
 const ctx = (versionId: string) => `workspace_template_version:${versionId}:body`;
 

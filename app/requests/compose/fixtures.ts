@@ -1,6 +1,6 @@
 // Realistic variables for every letter kind, used by the template check and the tests.
 // Every kind gets a letter sent by the person themselves and one sent by a representative.
-import { exposureLabel, ruleInWords } from "./format";
+import { exposureLabel, ruleInWords } from "~/requests/render/format";
 import type { DeadlineRule, Kind, Lang, LetterVariablesInput, Platform, Regime } from "./variables";
 import { PLATFORMS } from "./variables";
 

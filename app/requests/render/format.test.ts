@@ -1,8 +1,8 @@
 // Dates and rules in the letter's language; references; variable paths.
 import { describe, expect, it } from "vitest";
+import { blankPaths, isKnownPath } from "~/requests/compose/variables";
+import { findReference, generateReference, isReference } from "~/requests/reference";
 import { formatLongDate, ruleInWords } from "./format";
-import { findReference, generateReference, isReference } from "./reference";
-import { blankPaths, isKnownPath } from "./variables";
 
 describe("formatLongDate", () => {
   it.each([

@@ -4,7 +4,7 @@
 // "Overdue" is derived, not stored: a request is overdue when it is still waiting for an answer and its due date
 // (the announced extension's, when there is one) is before today. Storing it would need a job to flip states at
 // midnight and would lose the state the request was actually in (sent or acknowledged).
-import type { Kind } from "~/letters/variables";
+import type { Kind } from "~/requests/compose/variables";
 
 export const REQUEST_STATES = [
   "draft",

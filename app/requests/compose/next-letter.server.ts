@@ -8,6 +8,7 @@ import { cases, letterExposures, letters, requestEvents, UNEDITED } from "#db/sc
 import { getDb } from "~/db.server";
 import { addDays } from "~/deadlines/dates";
 import { listEvidence } from "~/evidence/evidence.server";
+import { getRecipient } from "~/recipients/directory.server";
 import {
   type ComplaintAuthority,
   complaintAuthorities,
@@ -16,19 +17,18 @@ import {
   defaultComplaintLang,
   findComplaintAuthority,
   LANDER,
-} from "~/letters/authorities.server";
-import { defaultAuthority, defaultLang } from "~/letters/compose.server";
-import { formatLongDate } from "~/letters/format";
-import { LetterDetailsSchema } from "~/letters/forms";
-import { decryptLetter, todayUtc, writeLetter } from "~/letters/letters.server";
-import { getTemplate, listTemplates, renderTemplate } from "~/letters/templates.server";
-import type { Lang, LetterVariablesInput, Regime, Right } from "~/letters/variables";
-import { getRecipient } from "~/recipients/directory.server";
+} from "~/requests/compose/authorities.server";
+import { defaultAuthority, defaultLang } from "~/requests/compose/compose.server";
+import { LetterDetailsSchema } from "~/requests/compose/forms";
+import type { Lang, LetterVariablesInput, Regime, Right } from "~/requests/compose/variables";
+import { formatLongDate } from "~/requests/render/format";
+import { getTemplate, listTemplates, renderTemplate } from "~/requests/render/templates.server";
+import { getRequest, timeline } from "~/requests/requests.server";
+import { decryptLetter, todayUtc, writeLetter } from "~/requests/store.server";
+import { effectiveDue, REFUSALS, type RefusalReason, transition } from "~/requests/tracking/lifecycle";
 import { encrypt, encryptJson } from "~/security/crypto.server";
 import { getSubjectResidence } from "~/subjects/subjects.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
-import { effectiveDue, REFUSALS, type RefusalReason, transition } from "./lifecycle";
-import { getRequest, timeline } from "./requests.server";
 
 export type NextKind = "follow-up" | "regulator-complaint";
 

@@ -8,15 +8,15 @@ import { audit } from "~/audit/audit.server";
 import { getUserProfile } from "~/auth/users.server";
 import { getDb } from "~/db.server";
 import { deleteEncryptedFiles, readEncryptedFile, writeEncryptedFile } from "~/evidence/storage.server";
+import { generateReference } from "~/requests/reference";
+import { renderLetterPdf } from "~/requests/render/pdf.server";
+import { getTemplate, renderTemplate } from "~/requests/render/templates.server";
 import { decrypt, encrypt } from "~/security/crypto.server";
 import { getSubject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import { randomBytes } from "~/utils/random.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { getWorkspace } from "~/workspaces/workspaces.server";
-import { renderLetterPdf } from "./pdf.server";
-import { generateReference } from "./reference";
-import { getTemplate, renderTemplate } from "./templates.server";
 import type { LetterVariablesInput } from "./variables";
 
 const ctx = (id: string, field: string) => `mandate:${id}:${field}`;

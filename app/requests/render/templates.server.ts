@@ -4,8 +4,6 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { Liquid, type Template } from "liquidjs";
 import { z } from "zod";
-import { formatLongDate } from "./format";
-import { declaredNames, requiredPaths, TemplateMeta } from "./template-meta";
 import {
   blankPaths,
   type Lang,
@@ -13,7 +11,9 @@ import {
   type LetterVariablesInput,
   VARIABLE_NAMES,
   type VariableName,
-} from "./variables";
+} from "~/requests/compose/variables";
+import { formatLongDate } from "./format";
+import { declaredNames, requiredPaths, TemplateMeta } from "./template-meta";
 
 export type LetterTemplate = {
   meta: TemplateMeta;

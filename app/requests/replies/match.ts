@@ -1,6 +1,6 @@
 // Which letter does a reply answer? First by the mail headers that point at our Message-ID (In-Reply-To, then
 // References, newest first), then by the letter reference (RX-XXXX-XX) in the subject. Pure, behind two finders.
-import { findReference } from "~/letters/reference";
+import { findReference } from "~/requests/reference";
 
 export type LetterFinder = {
   findLetterByMessageId(messageId: string): string | null;

@@ -1,9 +1,10 @@
 // LEGAL.md §2 as named checks over a rendered letter and the variables it was rendered with.
 // Checks look for what is language-independent (article numbers, URLs, names, dates as the letter formats
 // them) and, where a statement must be present, for per-language keywords.
+
+import type { Kind, Lang, LetterVariables, Platform, Regime } from "~/requests/compose/variables";
+import { findUnfilled } from "~/requests/sendable";
 import { formatLongDate } from "./format";
-import { findUnfilled } from "./sendable";
-import type { Kind, Lang, LetterVariables, Platform, Regime } from "./variables";
 
 export type CheckResult = {
   id: string;

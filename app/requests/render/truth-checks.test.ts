@@ -1,11 +1,11 @@
 // The negative checks of LEGAL.md §2 ("Truth and safety, for every kind"): each passes on the letters the
 // templates write today and fails when the false statement it guards against is put back.
 import { describe, expect, it } from "vitest";
+import { fixturesFor, NON_EU_RESIDENT } from "~/requests/compose/fixtures";
+import { type Kind, type Lang, LetterVariables, REGIMES } from "~/requests/compose/variables";
 import { hasLegalDeadline, runChecklist } from "./checklist";
-import { fixturesFor, NON_EU_RESIDENT } from "./fixtures";
 import { ruleInWords } from "./format";
 import { renderLetter } from "./templates.server";
-import { type Kind, type Lang, LetterVariables, REGIMES } from "./variables";
 
 type Letter = { kind: Kind; lang: Lang; subject: string; body: string; variables: LetterVariables };
 

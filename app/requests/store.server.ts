@@ -9,25 +9,38 @@ import { calendarDateIn, RULES, type RuleId } from "~/deadlines/engine";
 import { listEvidence } from "~/evidence/evidence.server";
 import { type Exposure, listExposures } from "~/exposures/exposures.server";
 import { recipientNames } from "~/exposures/recipient.server";
-import { enqueueLetter } from "~/outbox/queue.server";
-import { hasSmtpSettings, smtpSettingsFor } from "~/outbox/smtp-settings.server";
 import { getRecipient } from "~/recipients/directory.server";
-import { type SentDates, sentDatesSchema } from "~/requests/forms";
-import { IllegalTransitionError, type RequestEvent } from "~/requests/lifecycle";
+import { composeVariables, deadlineFor, recipientFor } from "~/requests/compose/compose.server";
+import type { LetterDetails, LetterText } from "~/requests/compose/forms";
+import { latestMandateForCase } from "~/requests/compose/mandates.server";
+import {
+  type Lang,
+  LetterVariables,
+  type LetterVariablesInput,
+  type Regime,
+} from "~/requests/compose/variables";
+import {
+  getTemplate,
+  type LetterTemplate,
+  renderTemplate,
+  TemplateLimitError,
+} from "~/requests/render/templates.server";
+import {
+  latestWorkspaceTemplate,
+  workspaceTemplateVersion,
+} from "~/requests/render/workspace-templates.server";
 import { applyEventIn } from "~/requests/requests.server";
+import { enqueueLetter } from "~/requests/send/queue.server";
+import { hasSmtpSettings, smtpSettingsFor } from "~/requests/send/smtp-settings.server";
+import { type SentDates, sentDatesSchema } from "~/requests/tracking/forms";
+import { IllegalTransitionError, type RequestEvent } from "~/requests/tracking/lifecycle";
 import { decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
 import { getSubject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import { randomBytes } from "~/utils/random.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
-import { composeVariables, deadlineFor, recipientFor } from "./compose.server";
-import type { LetterDetails, LetterText } from "./forms";
-import { latestMandateForCase } from "./mandates.server";
 import { generateReference } from "./reference";
 import { assertSendable, unsendableReasons } from "./sendable";
-import { getTemplate, type LetterTemplate, renderTemplate, TemplateLimitError } from "./templates.server";
-import { type Lang, LetterVariables, type LetterVariablesInput, type Regime } from "./variables";
-import { latestWorkspaceTemplate, workspaceTemplateVersion } from "./workspace-templates.server";
 
 const ctx = (id: string, field: string) => `letter:${id}:${field}`;
 

@@ -1,6 +1,6 @@
 // The front matter every letter template carries, as a zod schema (pure: the browser editor validates with it).
 import { z } from "zod";
-import { DeadlineRule, isKnownPath, Kind, Lang, Platform, Regime } from "./variables";
+import { DeadlineRule, isKnownPath, Kind, Lang, Platform, Regime } from "~/requests/compose/variables";
 
 export const Channel = z.enum(["email", "pdf", "webform"]);
 export type Channel = z.infer<typeof Channel>;

@@ -10,14 +10,14 @@ import { getRecipient, matchUrl, type RecipientDetail } from "~/recipients/direc
 import { entityFor, postalFor } from "~/recipients/entities";
 import type { ChannelPurpose, Channel as DirectoryChannel } from "~/recipients/model";
 import { EEA_COUNTRIES, type RegimeId, suggestRegimes } from "~/recipients/regimes";
+import { type ExposureCategory, exposureLabel, ruleInWords } from "~/requests/render/format";
+import { deadlineRuleFor, type TemplateMeta } from "~/requests/render/template-meta";
+import { listTemplates } from "~/requests/render/templates.server";
 import type { Subject } from "~/subjects/subjects.server";
 import { countryName } from "~/utils/countries.server";
 import { complaintAuthorities, defaultComplaintAuthority, inEea } from "./authorities.server";
-import { type ExposureCategory, exposureLabel, ruleInWords } from "./format";
 import type { LetterDetails } from "./forms";
 import { STATE_LAWS } from "./state-laws";
-import { deadlineRuleFor, type TemplateMeta } from "./template-meta";
-import { listTemplates } from "./templates.server";
 import type { Kind, Lang, LetterVariablesInput, Platform, Regime } from "./variables";
 import { PLATFORMS } from "./variables";
 

@@ -8,8 +8,8 @@ import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { readEncryptedFile } from "~/evidence/storage.server";
-import { decryptLetter, recordSent, todayUtc } from "~/letters/letters.server";
-import { latestMandateForCase, mandateAttachment } from "~/letters/mandates.server";
+import { latestMandateForCase, mandateAttachment } from "~/requests/compose/mandates.server";
+import { decryptLetter, recordSent, todayUtc } from "~/requests/store.server";
 import { decrypt } from "~/security/crypto.server";
 import {
   describeSmtpError,

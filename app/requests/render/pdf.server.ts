@@ -3,12 +3,12 @@
 // fetched from the network and Korean letters print correctly.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import type { Lang, LetterVariablesInput } from "~/requests/compose/variables";
+import { findUnfilled } from "~/requests/sendable";
 import { formatLongDate } from "./format";
-import { findUnfilled } from "./sendable";
-import type { Lang, LetterVariablesInput } from "./variables";
 
 // Resolved from the working directory (the project root), like templates/: this module is bundled into build/.
-export const FONT_PATH = resolve(process.cwd(), "app/letters/fonts/NotoSansKR-Regular.ttf");
+export const FONT_PATH = resolve(process.cwd(), "app/requests/render/fonts/NotoSansKR-Regular.ttf");
 
 let fontBytes: Buffer | undefined;
 /** Read once per process (6 MB); pdfkit embeds only the glyphs a letter uses. */

@@ -1,6 +1,7 @@
 // The last gate before a letter leaves the app: no empty required variable, no template marker left.
-import { requiredPaths, type TemplateMeta } from "./template-meta";
-import { blankPaths } from "./variables";
+
+import { blankPaths } from "~/requests/compose/variables";
+import { requiredPaths, type TemplateMeta } from "~/requests/render/template-meta";
 
 const MARKER = /\{\{[\s\S]{0,200}?\}\}|\{%[\s\S]{0,200}?%\}|\{\{|\{%|%\}|\}\}/g;
 

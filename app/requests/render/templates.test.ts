@@ -4,9 +4,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { fixturesFor } from "~/requests/compose/fixtures";
+import { KINDS, type Lang, LetterVariables, type LetterVariablesInput } from "~/requests/compose/variables";
+import { assertSendable, findUnfilled, LetterNotSendableError } from "~/requests/sendable";
 import { runChecklist } from "./checklist";
-import { fixturesFor } from "./fixtures";
-import { assertSendable, findUnfilled, LetterNotSendableError } from "./sendable";
 import {
   clearTemplateCache,
   getTemplate,
@@ -15,7 +16,6 @@ import {
   renderLetter,
   TemplateError,
 } from "./templates.server";
-import { KINDS, type Lang, LetterVariables, type LetterVariablesInput } from "./variables";
 
 const templates = listTemplates();
 const cases = templates.flatMap((meta) =>

@@ -162,7 +162,7 @@ export const SmtpSettingsSchema = z.object({
 export type SmtpSettingsInput = z.output<typeof SmtpSettingsSchema>;
 
 // In ./labels (no zod) for the case page's list; kept exported here.
-export { LETTER_STATUS_LABELS } from "./labels";
+export { LETTER_STATUS_LABELS } from "~/requests/labels";
 
 /** The line shown beside every generated letter (LEGAL.md: never inside the letter). */
 export const NOT_LEGAL_ADVICE =

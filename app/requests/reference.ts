@@ -1,5 +1,5 @@
 // Short letter references (`RX-7KQ2-M9`) that go into subject lines so replies thread to the right letter.
-import { REFERENCE_PATTERN } from "./variables";
+import { REFERENCE_PATTERN } from "~/requests/compose/variables";
 
 // Crockford-style alphabet: no I, L, O, U, so a reference read aloud or retyped stays unambiguous.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

@@ -8,7 +8,7 @@ import { fr } from "date-fns/locale/fr";
 import { ko } from "date-fns/locale/ko";
 import { nl } from "date-fns/locale/nl";
 import { parseISO } from "date-fns/parseISO";
-import type { DeadlineRule, Lang } from "./variables";
+import type { DeadlineRule, Lang } from "~/requests/compose/variables";
 
 const LOCALES = { en: enGB, de, fr, nl, ko } as const;
 const PATTERNS: Record<Lang, string> = {

@@ -4,10 +4,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixturesFor } from "./fixtures";
+import { fixturesFor } from "~/requests/compose/fixtures";
+import { type Kind, type Lang, LetterVariables } from "~/requests/compose/variables";
 import { renderLetterPdf } from "./pdf.server";
 import { renderLetter } from "./templates.server";
-import { type Kind, type Lang, LetterVariables } from "./variables";
 
 const dir = mkdtempSync(join(tmpdir(), "retract-pdf-"));
 

@@ -2,10 +2,10 @@
 // empty address line, a chosen address left out, or a representative's notice carrying the person's own
 // address fails; the kinds passed on to the uploader carry a notice and the others none.
 import { describe, expect, it } from "vitest";
-import { runChecklist } from "./checklist";
+import { runChecklist } from "~/requests/render/checklist";
+import { renderLetter } from "~/requests/render/templates.server";
 import { fixturesFor } from "./fixtures";
 import { passedOnNotice, showsTheContent } from "./sender-safety";
-import { renderLetter } from "./templates.server";
 import { LetterVariables, type LetterVariablesInput } from "./variables";
 
 const dmca = (who: "self" | "represented") =>

@@ -8,8 +8,8 @@ import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { workspaceSmtp } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
-import type { SmtpSettingsInput } from "~/letters/forms";
 import { smtpSecurity } from "~/mail/transport-security.server";
+import type { SmtpSettingsInput } from "~/requests/compose/forms";
 import { decrypt, encrypt } from "~/security/crypto.server";
 import { requirePermission, type Scope } from "~/workspaces/scope.server";
 
