@@ -429,7 +429,7 @@ export default function RequestPage() {
       </p>
       <div>
         <p className="muted">
-          To {letter.recipientName} · reference <span className="mono">{letter.reference}</span>
+          Letter to {letter.recipientName} · reference <span className="mono">{letter.reference}</span>
         </p>
         <h1>Request {letter.reference}</h1>
       </div>
