@@ -23,8 +23,8 @@ import {
   writeLetter,
 } from "~/requests/store.server";
 import * as caseRoute from "~/routes/cases.$caseId._index";
-import * as letterRoute from "~/routes/cases.$caseId.requests.$letterId";
 import * as newLetterRoute from "~/routes/cases.$caseId.letters.new";
+import * as letterRoute from "~/routes/cases.$caseId.requests.$letterId";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
 import { call, get, newAccount, post, status } from "./helpers";
 import { deadPort, startSmtpServer } from "./smtp-test-server";

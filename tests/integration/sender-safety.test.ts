@@ -19,8 +19,8 @@ import { getTemplate, renderTemplate } from "~/requests/render/templates.server"
 import { saveSmtpSettings } from "~/requests/send/smtp-settings.server";
 import { decryptLetter, getLetter, LetterInputError, sendLetter, writeLetter } from "~/requests/store.server";
 import * as apiRequests from "~/routes/api.v1.requests";
-import * as draftPage from "~/routes/cases.$caseId.requests.$letterId";
 import * as newLetter from "~/routes/cases.$caseId.letters.new";
+import * as draftPage from "~/routes/cases.$caseId.requests.$letterId";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
 import { call, get, newAccount, post, status } from "./helpers";
 
