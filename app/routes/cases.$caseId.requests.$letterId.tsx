@@ -763,7 +763,11 @@ function LetterSection({
   const nav = useNavigation();
   const sending =
     nav.state !== "idle" && nav.formMethod === "POST" && isLetterIntent(`${nav.formData?.get("intent")}`);
-  const status = LETTER_STATUS_LABELS[letter.status] ?? letter.status;
+  // letters.status is the request's state; once the request has moved on (an answer, a follow-up) the letter
+  // itself stays "sent".
+  const state = ["draft", "queued", "failed"].includes(letter.status) ? letter.status : "sent";
+  // A date the recipient announced instead is said in the request's facts.
+  const due = d.announced ? null : letter.dueOn;
   const sendLabel =
     letter.channel === "email"
       ? `Send by email to ${letter.address}`
@@ -774,7 +778,7 @@ function LetterSection({
     <section aria-labelledby="letter" className="stack">
       <div className="spread">
         <h2 id="letter">{letter.frozen ? "The letter as sent" : "Check and edit the letter"}</h2>
-        <span className={`badge badge-letter-${letter.status}`}>{status}</span>
+        <span className={`badge badge-letter-${state}`}>{LETTER_STATUS_LABELS[state]}</span>
       </div>
 
       <aside className="notice notice-warn letter-advice" aria-label="Not legal advice">
@@ -786,7 +790,7 @@ function LetterSection({
         </aside>
       ) : null}
 
-      {letter.status === "failed" ? (
+      {state === "failed" ? (
         <div className="notice notice-error" role="alert">
           <p>
             This letter was not delivered. The mail server said:{" "}
@@ -795,7 +799,7 @@ function LetterSection({
           </p>
         </div>
       ) : null}
-      {letter.status === "queued" ? (
+      {state === "queued" ? (
         <div className="notice notice-ok" role="status">
           <p>
             Queued for sending
@@ -806,7 +810,7 @@ function LetterSection({
           </p>
         </div>
       ) : null}
-      {letter.status === "sent" ? (
+      {state === "sent" ? (
         <div className="notice notice-ok" role="status">
           <p>
             Sent {letter.sentOn ?? letter.sentAt?.slice(0, 10)}
@@ -814,8 +818,8 @@ function LetterSection({
               ? `, received ${letter.receivedOn}`
               : ""}
             . It is kept exactly as sent and can no longer be changed.
-            {letter.dueOn ? ` Answer due by ${letter.dueOn}` : ""}
-            {letter.dueOn && letter.dueRule ? ` (${letter.dueRule}).` : letter.dueOn ? "." : ""}
+            {due ? ` Answer due by ${due}` : ""}
+            {due && letter.dueRule ? ` (${letter.dueRule}).` : due ? "." : ""}
           </p>
         </div>
       ) : null}

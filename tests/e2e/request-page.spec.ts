@@ -77,6 +77,8 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole("button", { name: "Save the answer" }).click();
       await expect(replies).toContainText("We removed the address but kept the photo.");
       await expect(page.locator(".badge-request-partly_removed")).toHaveText("partly removed");
+      // The letter itself stays "sent" in words, whatever the request's state.
+      await expect(page.locator(".badge-letter-sent")).toHaveText("Sent");
       const next = page.getByRole("region", { name: "Next step" });
       await expect(next).toContainText("Suggested: a follow-up letter.");
       if (javaScriptEnabled) await expectAccessible(page);
