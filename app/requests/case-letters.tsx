@@ -48,7 +48,7 @@ export function CaseLetters({
         <ul className="list">
           {letters.map((l) => (
             <li key={l.id}>
-              <Link to={`/cases/${caseId}/letters/${l.id}`}>
+              <Link to={`/cases/${caseId}/requests/${l.id}`}>
                 {l.kind} to {l.recipientName}
               </Link>{" "}
               <span className="mono">{l.reference}</span>

@@ -104,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return Response.json(parsed, { status: 400 });
   try {
     const id = writeLetter(scope, caseId, parsed.data);
-    return redirect(`/cases/${caseId}/letters/${id}`);
+    return redirect(`/cases/${caseId}/requests/${id}`);
   } catch (e) {
     if (e instanceof LetterInputError) {
       return Response.json(

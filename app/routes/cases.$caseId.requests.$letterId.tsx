@@ -1,3 +1,5 @@
+// One page per request: what it is, the letter (edit while a draft, send), replies, the next letter, re-checks of
+// the places it names, and its history. The old letter page (/cases/:caseId/letters/:letterId) redirects here.
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -5,20 +7,42 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
+import { audit } from "~/audit/audit.server";
 import { requireScope } from "~/auth/session.server";
 import { calendarDateIn } from "~/deadlines/engine";
+import { listExposuresByIds } from "~/exposures/exposures.server";
+import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
+import { listChecks } from "~/rechecks/rechecks.server";
+import { LETTER_STATUS_LABELS, LetterTextSchema, NOT_LEGAL_ADVICE } from "~/requests/compose/forms";
 import { complaintOptions, NextLetterError, writeNextLetter } from "~/requests/compose/next-letter.server";
+import { passedOnNotice } from "~/requests/compose/sender-safety";
 import { LANGS } from "~/requests/compose/variables";
+import { changes } from "~/requests/render/diff";
 import { recordReply, repliesFor } from "~/requests/replies/replies.server";
 import { addNote, getRequest, moveRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
+import { LetterNotSendableError } from "~/requests/sendable";
 import {
   canCorrectReceivedOn,
   correctReceivedOn,
+  evidenceChoices,
+  getLetter,
+  LetterFrozenError,
   LetterInputError,
-  listLetters,
+  letterChannel,
+  letterProblems,
+  saveDraft,
+  sendLetter,
+  templateOf,
 } from "~/requests/store.server";
-import { ExtensionSchema, NoteSchema, ReceivedOnSchema, ReplySchema } from "~/requests/tracking/forms";
+import {
+  ExtensionSchema,
+  NoteSchema,
+  ReceivedOnSchema,
+  ReplySchema,
+  sentDatesSchema,
+} from "~/requests/tracking/forms";
 import {
   canTake,
   effectiveDue,
@@ -42,30 +66,80 @@ const ParamsSchema = z.object({ caseId: z.string().min(1).max(40), letterId: z.s
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   const { caseId, letterId } = parseParams(params, ParamsSchema);
+  // getLetter answers 404 for a letter of another case, workspace or caseworker (and logs the read).
+  const letter = getLetter(scope, caseId, letterId);
   const req = getRequest(scope, letterId);
-  if (req.caseId !== caseId) throw new Response("This request could not be found.", { status: 404 });
-  const letter = listLetters(scope, caseId).find((l) => l.id === letterId)!;
+  const exposures = listExposuresByIds(scope, caseId, letter.exposureIds);
+  const checks = exposures.map((e) => ({ e, last: listChecks(scope, e.id, 1)[0] ?? null }));
+  // The page shows the leaked pages' addresses, their evidence files and their latest checks: reads of the
+  // client's data.
+  audit(
+    exposures.map((e) => ({
+      action: "exposure.read" as const,
+      actorUserId: scope.userId,
+      workspaceId: scope.workspaceId,
+      targetType: "exposure",
+      targetId: e.id,
+      detail: { fields: "url,evidence,checks", page: "request" },
+    })),
+  );
+  const problems = letter.frozen ? { missing: [], markers: [] } : letterProblems(letter);
   const today = calendarDateIn(new Date(), "UTC");
-  const due = effectiveDue(req);
   const url = new URL(request.url);
   const pick = ComplaintQuerySchema.parse({
     authority: url.searchParams.get("authority") ?? undefined,
     all: url.searchParams.get("all") ?? undefined,
   });
+  const writes = can(scope, "case:write");
   const complaint =
-    can(scope, "case:write") && canTake(req.status, "escalate")
+    writes && canTake(req.status, "escalate")
       ? complaintOptions(scope, letterId, { authorityId: pick.authority, all: pick.all === "1" })
       : null;
   return {
-    complaint,
     caseId,
     letter: {
       id: letter.id,
       kind: letter.kind,
       reference: letter.reference,
-      recipientName: letter.recipientName,
+      status: letter.status,
+      frozen: letter.frozen,
       channel: letter.channel,
+      address: letter.address,
+      recipientName: letter.recipientName,
+      subject: letter.subject,
+      body: letter.body,
+      // What the letter asks for, under which law, in the letter's own words (the template's title).
+      title: templateOf(letter)?.meta.title ?? null,
+      edited: letter.body !== letter.templateBody,
+      changes: changes(letter.templateBody, letter.body).slice(0, 200),
+      templateLang: letter.templateLang,
+      templateVersion: letter.templateVersion,
+      attachmentIds: letter.attachmentIds,
+      paper: letter.paper,
+      sentAt: letter.sentAt?.toISOString() ?? null,
+      sentOn: letter.sentOn,
+      receivedOn: letter.receivedOn,
+      dueOn: letter.dueOn,
+      dueRule: letter.variables.dueRule ?? null,
+      // Said before sending: the recipient may pass this kind of letter on to whoever posted the content.
+      passedOn: letter.frozen ? null : passedOnNotice(letter.kind),
+      outbox: letter.outbox
+        ? {
+            state: letter.outbox.state,
+            attempts: letter.outbox.attempts,
+            lastError: letter.outbox.lastError,
+            nextAttemptAt: letter.outbox.nextAttemptAt.toISOString(),
+          }
+        : null,
     },
+    places: checks.map(({ e, last }) => ({
+      exposureId: e.id,
+      url: e.url,
+      lastCheck: last ? { on: last.checkedAt.toISOString().slice(0, 10), outcome: last.outcome } : null,
+    })),
+    evidence: evidenceChoices(scope, exposures),
+    problems,
+    complaint,
     status: req.status,
     // A letter the user sent themselves (posted, a web form, their own mail) may get its received date
     // corrected while it waits for the first answer.
@@ -78,13 +152,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reference: l.reference,
       writtenOn: l.createdAt.toISOString().slice(0, 10),
     })),
-    due,
+    due: effectiveDue(req),
     announced: req.announcedDueOn !== null,
     overdue: isOverdue(req, today),
     refusalReason: req.refusalReason,
     next: suggestedNextLetter(req.status, req.refusalReason),
     can: {
-      write: can(scope, "case:write"),
+      write: writes,
       reply: canTake(req.status, "reply"),
       extension: canTake(req.status, "announce_extension"),
       followUp: canTake(req.status, "follow_up"),
@@ -114,7 +188,11 @@ const ComplaintSchema = z.object({
   lang: z.enum(LANGS, "Choose the language of the complaint.").optional(),
 });
 
+// The letter's own forms ("record": an email letter the user sent from their own mail, recorded with its dates
+// instead of queued) and the request's.
+const LETTER_INTENTS = ["save", "send", "record"] as const;
 const IntentSchema = z.enum([
+  ...LETTER_INTENTS,
   "reply",
   "extension",
   "note",
@@ -124,6 +202,8 @@ const IntentSchema = z.enum([
   "close",
   "received",
 ]);
+type LetterIntent = (typeof LETTER_INTENTS)[number];
+const isLetterIntent = (i: string): i is LetterIntent => (LETTER_INTENTS as readonly string[]).includes(i);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
@@ -135,6 +215,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!intent.success)
     return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
   const here = `/cases/${caseId}/requests/${letterId}`;
+  if (isLetterIntent(intent.data)) return letterAction(scope, form, intent.data, { caseId, letterId, here });
   try {
     switch (intent.data) {
       case "reply": {
@@ -166,7 +247,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "follow-up": {
         const id = writeNextLetter(scope, letterId, "follow-up");
-        return redirect(`/cases/${caseId}/letters/${id}`);
+        return redirect(`/cases/${caseId}/requests/${id}`);
       }
       case "received": {
         const parsed = parseForm(form, ReceivedOnSchema);
@@ -179,7 +260,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!parsed.ok) return Response.json({ intent: "complaint", ...parsed }, { status: 400 });
         try {
           const id = writeNextLetter(scope, letterId, "regulator-complaint", new Date(), parsed.data);
-          return redirect(`/cases/${caseId}/letters/${id}`);
+          return redirect(`/cases/${caseId}/requests/${id}`);
         } catch (e) {
           if (!(e instanceof NextLetterError)) throw e;
           // Show the languages of the authority chosen, so the person can pick one it takes.
@@ -220,11 +301,75 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** Saves the draft's text and, for "send" and "record", sends it: the text on screen is what is sent. */
+function letterAction(
+  scope: Awaited<ReturnType<typeof requireScope>>,
+  form: FormData,
+  intent: LetterIntent,
+  { caseId, letterId, here }: { caseId: string; letterId: string; here: string },
+) {
+  const parsed = parseForm(form, LetterTextSchema, ["attachmentIds"]);
+  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  try {
+    saveDraft(scope, caseId, letterId, parsed.data);
+    // Posted, submitted in a web form, or sent from the user's own mail: the dates they give (the form fills
+    // in today; a post without the fields means today). An email Retract sends takes no dates: it is received
+    // the day the mail server accepts it.
+    const wantsDates =
+      intent === "record" || (intent === "send" && letterChannel(scope, caseId, letterId) !== "email");
+    const given = form.has("sentOn") || form.has("receivedOn") || intent === "record";
+    const dates = wantsDates && given ? parseForm(form, sentDatesSchema()) : null;
+    if (dates && !dates.ok)
+      return Response.json(
+        { ...dates, formErrors: ["Check the dates: the letter was saved but not marked as sent."] },
+        { status: 400 },
+      );
+    if (intent !== "save") {
+      sendLetter(scope, caseId, letterId, new Date(), dates?.ok ? dates.data : undefined);
+      return redirect(`${here}?sent=1`);
+    }
+    return Response.json({ saved: true, fieldErrors: {} });
+  } catch (e) {
+    if (e instanceof LetterNotSendableError) {
+      const parts = [
+        e.missing.length ? `These details are still empty: ${e.missing.join(", ")}.` : "",
+        e.markers.length ? `Replace what is still in double braces: ${e.markers.join(" ")}.` : "",
+      ].filter(Boolean);
+      return Response.json(
+        {
+          formErrors: [`This letter cannot be sent yet. ${parts.join(" ")}`],
+          fieldErrors: {},
+          values: parsed.data,
+        },
+        { status: 400 },
+      );
+    }
+    if (e instanceof LetterInputError)
+      return Response.json(
+        { formErrors: [e.message], fieldErrors: e.field ? { [e.field]: [e.message] } : {} },
+        { status: 400 },
+      );
+    if (e instanceof LetterFrozenError)
+      return Response.json({ formErrors: [e.message], fieldErrors: {} }, { status: 409 });
+    throw e;
+  }
+}
+
 type ActionData = {
   intent?: string;
+  saved?: boolean;
   fieldErrors: FieldErrors;
   formErrors?: string[];
+  values?: Record<string, unknown>;
   complaint?: ReturnType<typeof complaintOptions>;
+};
+
+const LANG_NAMES: Record<string, string> = {
+  en: "English",
+  de: "Deutsch",
+  fr: "Français",
+  nl: "Nederlands",
+  ko: "한국어",
 };
 
 const LANG_LABEL: Record<string, string> = {
@@ -241,24 +386,65 @@ const KIND_LABEL: Record<string, string> = {
   "dsa-notice": "DSA notice",
 };
 
+function CopyButton({ target, label }: { target: string; label: string }) {
+  const [ready, setReady] = useState(false);
+  const [copied, setCopied] = useState(false);
+  useEffect(() => setReady(true), []);
+  if (!ready) return null;
+  return (
+    <button
+      type="button"
+      className="button button-secondary"
+      onClick={async () => {
+        const el = document.getElementById(target) as HTMLTextAreaElement | null;
+        if (!el) return;
+        try {
+          await navigator.clipboard.writeText(el.value);
+        } catch {
+          el.select();
+        }
+        setCopied(true);
+      }}
+    >
+      {copied ? "Copied" : label}
+    </button>
+  );
+}
+
 export default function RequestPage() {
   const d = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const nav = useNavigation();
   const busy = (intent: string) => nav.state === "submitting" && nav.formData?.get("intent") === intent;
+  // The request's forms answer with their intent; the letter's form answers without one.
   const errors = (intent: string) => (data?.intent === intent ? data : undefined);
+  const letterData = data && !data.intent ? data : undefined;
   const refusal = d.refusalReason ? REFUSALS[d.refusalReason] : null;
   const complaint = (data?.intent === "complaint" && data.complaint) || d.complaint;
+  const letter = d.letter;
   return (
     <div className="stack">
       <p>
-        <Link to={`/cases/${d.caseId}`}>← Back to the case</Link>
+        <Link to={`/cases/${d.caseId}`}>Back to the case</Link>
       </p>
-      <h1>Request {d.letter.reference}</h1>
-      <div className="card">
+      <div>
+        <p className="muted">
+          Letter to {letter.recipientName} · reference <span className="mono">{letter.reference}</span>
+        </p>
+        <h1>Request {letter.reference}</h1>
+      </div>
+
+      <section aria-labelledby="about" className="card stack">
+        <h2 id="about">What this request is</h2>
         <dl className="facts">
           <dt>To</dt>
-          <dd>{d.letter.recipientName}</dd>
+          <dd>{letter.recipientName}</dd>
+          {letter.title ? (
+            <>
+              <dt>What it asks</dt>
+              <dd>{letter.title}</dd>
+            </>
+          ) : null}
           <dt>Status</dt>
           <dd>
             <span className={`badge badge-request-${d.status}`}>
@@ -281,17 +467,14 @@ export default function RequestPage() {
               : "No date (not sent yet, or no legal deadline)"}
           </dd>
         </dl>
-        <p>
-          <Link to={`/cases/${d.caseId}/letters/${d.letter.id}`}>Read the letter</Link>
-        </p>
-      </div>
+      </section>
 
       {d.unsent.map((l) => (
         <div key={l.id} className="notice notice-warn" role="note">
           <p>
             You wrote {l.kind === "regulator-complaint" ? "a complaint" : "a follow-up"} ({l.reference}) on{" "}
             {l.writtenOn} and have not sent it yet. This request moves on when it is sent.{" "}
-            <Link to={`/cases/${d.caseId}/letters/${l.id}`}>Open it to send it</Link>
+            <Link to={`/cases/${d.caseId}/requests/${l.id}`}>Open it to send it</Link>
           </p>
         </div>
       ))}
@@ -311,6 +494,117 @@ export default function RequestPage() {
           <p className="muted">Not legal advice.</p>
         </div>
       ) : null}
+
+      <LetterSection d={d} data={letterData} busy={busy} />
+
+      <section aria-labelledby="replies" className="stack">
+        <h2 id="replies">Replies</h2>
+        {d.replies.length === 0 ? (
+          <p className="empty">No reply yet.</p>
+        ) : (
+          <ul className="list">
+            {d.replies.map((r) => (
+              <li key={r.id} className="list-item stack">
+                <div className="meta-row">
+                  <span>{r.receivedAt}</span>
+                  <span>
+                    {r.source === "imap" ? `Email${r.from ? ` from ${r.from}` : ""}` : "Recorded by hand"}
+                  </span>
+                  {r.subject ? <span>{r.subject}</span> : null}
+                </div>
+                {r.text ? <pre className="letter-text">{r.text}</pre> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+
+        {d.can.write && d.can.reply ? (
+          <section aria-labelledby="reply" className="card medium">
+            <h3 id="reply">Record their answer</h3>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="reply" />
+              <FormErrors errors={errors("reply")?.formErrors} />
+              <SelectField
+                name="outcome"
+                label="What did they answer?"
+                errors={errors("reply")?.fieldErrors.outcome}
+                options={[
+                  { value: "none", label: "They confirmed receipt (no decision yet)" },
+                  ...REPLY_OUTCOMES.filter((o) => o !== d.status).map((o) => ({
+                    value: o,
+                    label: OUTCOME_LABELS[o],
+                  })),
+                ]}
+              />
+              <SelectField
+                name="reason"
+                label="If they refused: the reason they gave"
+                errors={errors("reply")?.fieldErrors.reason}
+                options={[
+                  { value: "", label: "—" },
+                  ...REFUSAL_REASONS.map((r) => ({ value: r, label: REFUSALS[r].label })),
+                ]}
+              />
+              <TextField
+                id="reply-received-on"
+                name="receivedOn"
+                label="Received on"
+                type="date"
+                defaultValue={d.today}
+                errors={errors("reply")?.fieldErrors.receivedOn}
+              />
+              <TextArea
+                name="text"
+                label="Their reply (optional)"
+                hint="Paste a reply that came by post, phone or a web form. Emails to your mailbox are attached automatically."
+                rows={5}
+              />
+              <button type="submit" className="button" disabled={busy("reply")}>
+                {busy("reply") ? "Saving…" : "Save the answer"}
+              </button>
+            </Form>
+          </section>
+        ) : null}
+
+        {d.can.write && d.can.extension ? (
+          <section aria-labelledby="extension" className="card medium">
+            <h3 id="extension">They extended the deadline</h3>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="extension" />
+              <TextField
+                name="newDueOn"
+                label="New due date"
+                type="date"
+                errors={errors("extension")?.fieldErrors.newDueOn}
+              />
+              <button type="submit" className="button button-secondary">
+                Save the new date
+              </button>
+            </Form>
+          </section>
+        ) : null}
+
+        {d.can.write && d.receivedEditable ? (
+          <section aria-labelledby="received" className="card medium">
+            <h3 id="received">When they received it</h3>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="received" />
+              <TextField
+                id="received-on-correction"
+                name="receivedOn"
+                label="Date they received it"
+                type="date"
+                defaultValue={d.receivedOn ?? d.sentOn ?? d.today}
+                hint="If you learn the delivery date later (tracking, a signed receipt), enter it here: the deadline is counted again from that day."
+                errors={errors("received")?.fieldErrors.receivedOn}
+              />
+              <button type="submit" className="button button-secondary" disabled={busy("received")}>
+                Save the date received
+              </button>
+            </Form>
+          </section>
+        ) : null}
+      </section>
 
       {d.can.write && (d.can.followUp || d.can.escalate) ? (
         <section aria-labelledby="next" className="card stack">
@@ -383,116 +677,32 @@ export default function RequestPage() {
         </section>
       ) : null}
 
-      {d.can.write && d.receivedEditable ? (
-        <section aria-labelledby="received" className="card medium">
-          <h2 id="received">When they received it</h2>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="received" />
-            <TextField
-              id="received-on-correction"
-              name="receivedOn"
-              label="Date they received it"
-              type="date"
-              defaultValue={d.receivedOn ?? d.sentOn ?? d.today}
-              hint="If you learn the delivery date later (tracking, a signed receipt), enter it here: the deadline is counted again from that day."
-              errors={errors("received")?.fieldErrors.receivedOn}
-            />
-            <button type="submit" className="button button-secondary" disabled={busy("received")}>
-              Save the date received
-            </button>
-          </Form>
-        </section>
-      ) : null}
-
-      {d.can.write && d.can.reply ? (
-        <section aria-labelledby="reply" className="card medium">
-          <h2 id="reply">Record their answer</h2>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="reply" />
-            <FormErrors errors={errors("reply")?.formErrors} />
-            <SelectField
-              name="outcome"
-              label="What did they answer?"
-              errors={errors("reply")?.fieldErrors.outcome}
-              options={[
-                { value: "none", label: "They confirmed receipt (no decision yet)" },
-                ...REPLY_OUTCOMES.filter((o) => o !== d.status).map((o) => ({
-                  value: o,
-                  label: OUTCOME_LABELS[o],
-                })),
-              ]}
-            />
-            <SelectField
-              name="reason"
-              label="If they refused: the reason they gave"
-              errors={errors("reply")?.fieldErrors.reason}
-              options={[
-                { value: "", label: "—" },
-                ...REFUSAL_REASONS.map((r) => ({ value: r, label: REFUSALS[r].label })),
-              ]}
-            />
-            <TextField
-              name="receivedOn"
-              label="Received on"
-              type="date"
-              defaultValue={d.today}
-              errors={errors("reply")?.fieldErrors.receivedOn}
-            />
-            <TextArea
-              name="text"
-              label="Their reply (optional)"
-              hint="Paste a reply that came by post, phone or a web form. Emails to your mailbox are attached automatically."
-              rows={5}
-            />
-            <button type="submit" className="button" disabled={busy("reply")}>
-              {busy("reply") ? "Saving…" : "Save the answer"}
-            </button>
-          </Form>
-        </section>
-      ) : null}
-
-      {d.can.write && d.can.extension ? (
-        <section aria-labelledby="extension" className="card medium">
-          <h2 id="extension">They extended the deadline</h2>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="extension" />
-            <TextField
-              name="newDueOn"
-              label="New due date"
-              type="date"
-              errors={errors("extension")?.fieldErrors.newDueOn}
-            />
-            <button type="submit" className="button button-secondary">
-              Save the new date
-            </button>
-          </Form>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="replies" className="stack">
-        <h2 id="replies">Replies</h2>
-        {d.replies.length === 0 ? (
-          <p className="empty">No reply yet.</p>
-        ) : (
+      {d.places.length ? (
+        <section aria-labelledby="checks" className="stack">
+          <h2 id="checks">Are the pages still there?</h2>
           <ul className="list">
-            {d.replies.map((r) => (
-              <li key={r.id} className="list-item stack">
+            {d.places.map((p) => (
+              <li key={p.exposureId} className="list-item">
+                <span className="mono">{p.url}</span>
                 <div className="meta-row">
-                  <span>{r.receivedAt}</span>
                   <span>
-                    {r.source === "imap" ? `Email${r.from ? ` from ${r.from}` : ""}` : "Recorded by hand"}
+                    {p.lastCheck
+                      ? `${OUTCOME_TEXT[p.lastCheck.outcome]} (checked ${p.lastCheck.on})`
+                      : "Not checked yet"}
                   </span>
-                  {r.subject ? <span>{r.subject}</span> : null}
+                  <Link to={`/cases/${d.caseId}/exposures/${p.exposureId}#checks`}>
+                    {d.can.write ? "Check it again" : "See the checks"}
+                    <span className="visually-hidden">: {p.url}</span>
+                  </Link>
                 </div>
-                {r.text ? <pre className="letter-text">{r.text}</pre> : null}
               </li>
             ))}
           </ul>
-        )}
-      </section>
+        </section>
+      ) : null}
 
       <section aria-labelledby="timeline" className="stack">
-        <h2 id="timeline">Timeline</h2>
+        <h2 id="timeline">History</h2>
         <ol className="timeline">
           {d.timeline.map((t, i) => (
             <li key={`${t.at}-${i}`}>
@@ -536,7 +746,337 @@ export default function RequestPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Request · Retract" }];
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The letter itself: its text (edited while a draft), the checks it must pass, the PDF, and sending it. */
+function LetterSection({
+  d,
+  data,
+  busy,
+}: {
+  d: PageData;
+  data?: ActionData;
+  busy: (intent: string) => boolean;
+}) {
+  const { caseId, letter, places, evidence, problems, today } = d;
+  const canWrite = d.can.write;
+  const nav = useNavigation();
+  const sending =
+    nav.state !== "idle" && nav.formMethod === "POST" && isLetterIntent(`${nav.formData?.get("intent")}`);
+  // letters.status is the request's state; once the request has moved on (an answer, a follow-up) the letter
+  // itself stays "sent".
+  const state = ["draft", "queued", "failed"].includes(letter.status) ? letter.status : "sent";
+  // A date the recipient announced instead is said in the request's facts.
+  const due = d.announced ? null : letter.dueOn;
+  const sendLabel =
+    letter.channel === "email"
+      ? `Send by email to ${letter.address}`
+      : letter.channel === "pdf"
+        ? "Mark as posted"
+        : "Mark as submitted in their form";
+  return (
+    <section aria-labelledby="letter" className="stack">
+      <div className="spread">
+        <h2 id="letter">{letter.frozen ? "The letter as sent" : "Check and edit the letter"}</h2>
+        <span className={`badge badge-letter-${state}`}>{LETTER_STATUS_LABELS[state]}</span>
+      </div>
+
+      <aside className="notice notice-warn letter-advice" aria-label="Not legal advice">
+        <p>{NOT_LEGAL_ADVICE}</p>
+      </aside>
+      {letter.passedOn ? (
+        <aside className="notice passed-on-notice" aria-label="Who may see this letter">
+          <p>{letter.passedOn}</p>
+        </aside>
+      ) : null}
+
+      {state === "failed" ? (
+        <div className="notice notice-error" role="alert">
+          <p>
+            This letter was not delivered. The mail server said:{" "}
+            <span className="mono">{letter.outbox?.lastError}</span>. Check the address and your email
+            settings, then write it again.
+          </p>
+        </div>
+      ) : null}
+      {state === "queued" ? (
+        <div className="notice notice-ok" role="status">
+          <p>
+            Queued for sending
+            {letter.outbox && letter.outbox.attempts > 0
+              ? ` — tried ${letter.outbox.attempts} ${letter.outbox.attempts === 1 ? "time" : "times"}, next try ${letter.outbox.nextAttemptAt.slice(0, 16).replace("T", " ")} UTC (${letter.outbox.lastError ?? ""})`
+              : ""}
+            . Reload to see when it has gone.
+          </p>
+        </div>
+      ) : null}
+      {state === "sent" ? (
+        <div className="notice notice-ok" role="status">
+          <p>
+            Sent {letter.sentOn ?? letter.sentAt?.slice(0, 10)}
+            {letter.receivedOn && letter.receivedOn !== letter.sentOn
+              ? `, received ${letter.receivedOn}`
+              : ""}
+            . It is kept exactly as sent and can no longer be changed.
+            {due ? ` Answer due by ${due}` : ""}
+            {due && letter.dueRule ? ` (${letter.dueRule}).` : due ? "." : ""}
+          </p>
+        </div>
+      ) : null}
+
+      <dl className="facts">
+        <dt>Goes to</dt>
+        <dd>
+          {letter.channel === "email" ? `Email: ${letter.address}` : null}
+          {letter.channel === "webform" ? (
+            <>
+              Their web form:{" "}
+              <a href={letter.address} rel="noreferrer noopener" target="_blank">
+                {letter.address}
+              </a>
+            </>
+          ) : null}
+          {letter.channel === "pdf" ? (
+            <span className="pre-line">{letter.address || "Post (address on the PDF)"}</span>
+          ) : null}
+        </dd>
+        <dt>Places</dt>
+        <dd>
+          <ul>
+            {places.map((p) => (
+              <li key={p.exposureId} className="mono">
+                {p.url}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>Language</dt>
+        <dd>
+          {LANG_NAMES[letter.templateLang] ?? letter.templateLang}, template version {letter.templateVersion}
+          {letter.edited ? " — edited by you" : ""}
+        </dd>
+      </dl>
+
+      {letter.changes.length ? (
+        <details>
+          <summary>What you changed in the template's text ({letter.changes.length} lines)</summary>
+          <ul className="letter-changes">
+            {letter.changes.map((c, i) => (
+              <li key={i} className={c.kind === "added" ? "letter-added" : "letter-removed"}>
+                <span className="visually-hidden">{c.kind === "added" ? "Added: " : "Removed: "}</span>
+                <span aria-hidden="true">{c.kind === "added" ? "+ " : "− "}</span>
+                {c.text}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+
+      {problems.markers.length ? (
+        <p>The PDF can be downloaded once the text below has no gaps left to fill in.</p>
+      ) : (
+        <p>
+          <a href={`/cases/${caseId}/letters/${letter.id}/pdf`} className="button button-secondary" download>
+            Download PDF
+          </a>
+        </p>
+      )}
+
+      {letter.frozen && letter.channel === "webform" ? null : letter.frozen || !canWrite ? (
+        <div className="stack">
+          <h3 id="text">Text</h3>
+          <p>
+            <strong>Subject:</strong> {letter.subject}
+          </p>
+          <pre className="letter-text">{letter.body}</pre>
+        </div>
+      ) : (
+        <Form method="post" className="stack" noValidate>
+          <FormErrors errors={data?.formErrors} />
+          {data?.saved ? (
+            <p className="notice notice-ok" role="status">
+              Draft saved.
+            </p>
+          ) : null}
+          {problems.missing.length || problems.markers.length ? (
+            <div className="notice notice-warn">
+              <p>Before this letter can be sent:</p>
+              <ul>
+                {problems.missing.map((m) => (
+                  <li key={m}>
+                    A detail is empty: <span className="mono">{m}</span> (write the letter again with it
+                    filled in)
+                  </li>
+                ))}
+                {problems.markers.map((m) => (
+                  <li key={m}>
+                    Replace <span className="mono">{m}</span> in the text
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <div className="field">
+            <label htmlFor="letter-subject">Subject</label>
+            <input
+              id="letter-subject"
+              name="subject"
+              defaultValue={letter.subject}
+              aria-describedby="letter-subject-hint"
+            />
+            <p className="hint" id="letter-subject-hint">
+              Keep the reference {letter.reference} in it, so replies can be matched to this letter.
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="letter-body">Letter text</label>
+            <textarea
+              id="letter-body"
+              name="body"
+              rows={28}
+              defaultValue={letter.body}
+              className="letter-editor"
+            />
+          </div>
+          {letter.channel === "webform" ? (
+            <div className="stack">
+              <p>
+                Paste the subject and the text into their form, then mark the letter as submitted.{" "}
+                <CopyButton target="letter-subject" label="Copy the subject" />{" "}
+                <CopyButton target="letter-body" label="Copy the text" />
+              </p>
+            </div>
+          ) : null}
+          {evidence.length ? (
+            <fieldset className="field">
+              <legend>Attachments</legend>
+              <div className="checks">
+                {evidence.map((f) => (
+                  <label key={f.id} className="check">
+                    <input
+                      type="checkbox"
+                      name="attachmentIds"
+                      value={f.id}
+                      defaultChecked={letter.attachmentIds.includes(f.id)}
+                    />{" "}
+                    {f.filename}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ) : null}
+          <input type="hidden" name="paper" value={letter.paper} />
+          {letter.channel === "email" ? (
+            <details>
+              <summary>Sent it from your own email instead?</summary>
+              <div className="stack">
+                <p>
+                  Record the day you sent it and the day they received it (for an email, usually the same
+                  day). The deadline counts from the day they received it.
+                </p>
+                <SentDateFields channel="email" today={today} data={data} />
+                <p>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="record"
+                    className="button button-secondary"
+                    disabled={sending}
+                  >
+                    Record as sent from my own email
+                  </button>
+                </p>
+              </div>
+            </details>
+          ) : (
+            <SentDateFields channel={letter.channel} today={today} data={data} />
+          )}
+          <div className="row">
+            <button
+              type="submit"
+              name="intent"
+              value="save"
+              className="button button-secondary"
+              disabled={sending}
+            >
+              Save draft
+            </button>
+            <button type="submit" name="intent" value="send" className="button" disabled={sending}>
+              {busy("send") ? "Sending…" : sendLabel}
+            </button>
+          </div>
+        </Form>
+      )}
+      {letter.frozen && letter.channel === "webform" ? (
+        <div className="stack">
+          <h3 id="paste">Text for their form</h3>
+          <p>
+            Open their form:{" "}
+            <a href={letter.address} rel="noreferrer noopener" target="_blank">
+              {letter.address}
+            </a>
+          </p>
+          <div className="field">
+            <label htmlFor="paste-subject">Subject</label>
+            <textarea id="paste-subject" readOnly rows={2} defaultValue={letter.subject} />
+            <CopyButton target="paste-subject" label="Copy the subject" />
+          </div>
+          <div className="field">
+            <label htmlFor="paste-body">Text</label>
+            <textarea id="paste-body" readOnly rows={16} defaultValue={letter.body} />
+            <CopyButton target="paste-body" label="Copy the text" />
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** When a letter the user sends themselves went out and arrived; both default to today. */
+function SentDateFields({
+  channel,
+  today,
+  data,
+}: {
+  channel: "email" | "pdf" | "webform";
+  today: string;
+  data?: ActionData;
+}) {
+  const errors = data?.fieldErrors;
+  const given = (name: string) => {
+    const v = data?.values?.[name];
+    return typeof v === "string" ? v : today;
+  };
+  const sent = channel === "pdf" ? "Date posted" : channel === "webform" ? "Date submitted" : "Date sent";
+  return (
+    <fieldset className="field">
+      <legend>{channel === "pdf" ? "When you posted it" : "When you sent it"}</legend>
+      <TextField
+        name="sentOn"
+        type="date"
+        label={sent}
+        defaultValue={given("sentOn")}
+        errors={errors?.sentOn}
+      />
+      <TextField
+        name="receivedOn"
+        type="date"
+        label="Date they received it"
+        defaultValue={given("receivedOn")}
+        errors={errors?.receivedOn}
+        hint={
+          channel === "pdf"
+            ? "The deadline counts from this day. Use the delivery date from the tracking or the signed receipt if you have one."
+            : "The deadline counts from this day."
+        }
+      />
+    </fieldset>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Request ${data.letter.reference} · Retract` : "Request · Retract" },
+];
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -99,7 +99,7 @@ test("send → reply arrives → status changes → overdue → follow-up writte
     await expect(page.getByRole("heading", { name: `Request ${reference}` })).toBeVisible();
     await expect(page.locator(".badge-request-acknowledged")).toHaveText("acknowledged");
     await expect(page.getByRole("region", { name: "Replies" })).toContainText("We have received your report");
-    await expect(page.getByRole("region", { name: "Timeline" })).toContainText("accepted by the mail server");
+    await expect(page.getByRole("region", { name: "History" })).toContainText("accepted by the mail server");
     await expectAccessible(page);
     const requestUrl = page.url();
 

@@ -654,7 +654,7 @@ describe("acceptance: a caseworker cannot see a colleague's client", () => {
       expect(statusOf(await as("caseworker", routeId, "loader")), routeId).toBe(200);
     }
     for (const routeId of [
-      "routes/cases.$caseId.letters.$letterId",
+      "routes/cases.$caseId.requests.$letterId",
       "routes/cases.$caseId.letters.$letterId_.pdf",
     ]) {
       expect(
@@ -699,7 +699,7 @@ describe("acceptance: a viewer cannot send", () => {
     writesSince();
     const r = await as(
       "viewer",
-      "routes/cases.$caseId.letters.$letterId",
+      "routes/cases.$caseId.requests.$letterId",
       "action",
       { letterId: draftLetterId! },
       { intent: "send", subject: "Erasure request", body: "Please erase it." },
@@ -710,7 +710,7 @@ describe("acceptance: a viewer cannot send", () => {
     // The same draft, sent by the caseworker whose client it is, is queued.
     const sent = await as(
       "caseworker",
-      "routes/cases.$caseId.letters.$letterId",
+      "routes/cases.$caseId.requests.$letterId",
       "action",
       { letterId: draftLetterId! },
       { intent: "send", subject: "Erasure request", body: "Please erase the posts listed below." },

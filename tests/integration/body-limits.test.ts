@@ -100,14 +100,14 @@ describe("body limits", () => {
       text: JSON.stringify({ received: 61440 }),
     });
     // A letter's text (100 KB, URL-encoded non-Latin text about three times that) on an ordinary form.
-    expect((await send("/cases/c1/letters/l1", 600 * 1024, { chunked: true })).status).toBe(200);
+    expect((await send("/cases/c1/requests/l1", 600 * 1024, { chunked: true })).status).toBe(200);
     // An upload of 15 MB (a letter of authority) in multipart.
     const upload = await send("/subjects/s1", 15 * 1024 * 1024, { type: "multipart/form-data; boundary=x" });
     expect(upload).toMatchObject({ status: 200, text: JSON.stringify({ received: 15 * 1024 * 1024 }) });
   });
 
   it("refuses an ordinary form over its cap and an upload over the upload limit", async () => {
-    const form = await send("/cases/c1/letters/l1", BODY_LIMITS.form + 1, { chunked: true });
+    const form = await send("/cases/c1/requests/l1", BODY_LIMITS.form + 1, { chunked: true });
     expect(form.status).toBe(413);
     expect(form.text).toContain("(8 MB)");
     const upload = await send("/subjects/s1", 40 * 1024 * 1024, {
@@ -146,7 +146,7 @@ describe("body limits", () => {
   });
 
   it("answers a file body sent to a form that takes no files with a 415 and a message, not a 500", async () => {
-    for (const path of ["/cases/c1/letters/l1", "/settings/email", "/cases/c1.data"]) {
+    for (const path of ["/cases/c1/requests/l1", "/settings/email", "/cases/c1.data"]) {
       const r = await send(path, 1000, { type: "multipart/form-data; boundary=x" });
       expect(r.status, path).toBe(415);
       expect(r.text).toMatch(/This form does not take files/);

@@ -26,7 +26,7 @@ import {
   sendLetter,
   writeLetter,
 } from "~/requests/store.server";
-import * as letterRoute from "~/routes/cases.$caseId.letters.$letterId";
+import * as letterRoute from "~/routes/cases.$caseId.requests.$letterId";
 import * as subjectRoute from "~/routes/subjects.$subjectId";
 import * as mandateRoute from "~/routes/subjects.$subjectId_.mandate";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
@@ -231,7 +231,7 @@ describe("letters of authority", () => {
     expect(() => sendLetter(owner.scope, caseId, id)).toThrow(LetterInputError);
     const res = (await call(
       letterRoute.action,
-      post(`/cases/${caseId}/letters/${id}`, { intent: "send", ...(await draftText(id)) }, owner.cookie),
+      post(`/cases/${caseId}/requests/${id}`, { intent: "send", ...(await draftText(id)) }, owner.cookie),
       { caseId, letterId: id },
     )) as Response;
     expect(res.status).toBe(400);

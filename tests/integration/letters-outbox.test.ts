@@ -23,8 +23,8 @@ import {
   writeLetter,
 } from "~/requests/store.server";
 import * as caseRoute from "~/routes/cases.$caseId._index";
-import * as letterRoute from "~/routes/cases.$caseId.letters.$letterId";
 import * as newLetterRoute from "~/routes/cases.$caseId.letters.new";
+import * as letterRoute from "~/routes/cases.$caseId.requests.$letterId";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
 import { call, get, newAccount, post, status } from "./helpers";
 import { deadPort, startSmtpServer } from "./smtp-test-server";
@@ -182,7 +182,7 @@ describe("writing a letter", () => {
     const res = (await call(
       letterRoute.action,
       post(
-        `/cases/${caseId}/letters/${id}`,
+        `/cases/${caseId}/requests/${id}`,
         { intent: "send", subject: letter.subject, body: letter.body },
         owner.cookie,
       ),
@@ -200,7 +200,7 @@ describe("writing a letter", () => {
     const res = await call(
       letterRoute.action,
       post(
-        `/cases/${caseId}/letters/${id}`,
+        `/cases/${caseId}/requests/${id}`,
         { intent: "send", subject: letter.subject, body: `${letter.body}\n{{ requester.phone }}` },
         owner.cookie,
       ),
@@ -230,7 +230,7 @@ describe("writing a letter", () => {
       { caseId },
     )) as Response;
     expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toMatch(new RegExp(`/cases/${caseId}/letters/`));
+    expect(res.headers.get("Location")).toMatch(new RegExp(`/cases/${caseId}/requests/`));
   });
 });
 

@@ -6,7 +6,7 @@ import { auditEvents, cases, evidence, exposures, letters } from "#db/schema";
 import { getDb } from "~/db.server";
 import * as caseRoute from "~/routes/cases.$caseId._index";
 import * as exposureRoute from "~/routes/cases.$caseId.exposures.$exposureId";
-import * as letterRoute from "~/routes/cases.$caseId.letters.$letterId";
+import * as letterRoute from "~/routes/cases.$caseId.requests.$letterId";
 import * as subjectRoute from "~/routes/subjects.$subjectId";
 import { insertSentLetter, seedCaseData } from "./case-data";
 import { call, get, newAccount, status } from "./helpers";
@@ -104,10 +104,10 @@ describe("reads of a client's personal data are logged", () => {
       ],
     ],
     [
-      "letter page",
+      "request page",
       () => [
         letterRoute.loader,
-        `/cases/${ids[0]!.caseId}/letters/${letterId}`,
+        `/cases/${ids[0]!.caseId}/requests/${letterId}`,
         { caseId: ids[0]!.caseId, letterId },
       ],
     ],

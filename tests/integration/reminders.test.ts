@@ -83,6 +83,6 @@ describe("reminders", () => {
     expect(mine[0]!.text).toContain(
       `${draft.reference} to Unknown site: You wrote this letter on 2027-03-01 and have not sent it yet.`,
     );
-    expect(mine[0]!.text).toContain(`/cases/${draft.caseId}/letters/${draft.letterId}`);
+    expect(mine[0]!.text).toContain(`/cases/${draft.caseId}/requests/${draft.letterId}`);
   });
 });

@@ -355,15 +355,15 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   },
   "routes/cases.$caseId.letters.$letterId": {
     loader: { policy: CASE_READ, ids: DRAFT },
-    action: [
-      { intent: "save", policy: CASE_WRITE, ids: DRAFT, body: () => LETTER_TEXT },
-      { intent: "send", policy: CASE_WRITE, fresh: "draftLetter", ids: DRAFT, body: () => LETTER_TEXT },
-    ],
+    action: [{ intent: "save", policy: CASE_READ, ids: DRAFT, body: () => LETTER_TEXT }],
+    note: "The old letter page only redirects to the request page (301; a POST 308, so it is sent on and the request page checks the right to write).",
   },
   "routes/cases.$caseId.letters.$letterId_.pdf": { loader: { policy: CASE_READ, ids: DRAFT } },
   "routes/cases.$caseId.requests.$letterId": {
     loader: { policy: CASE_READ, ids: { letterId: "sentLetterId" } },
     action: [
+      { intent: "save", policy: CASE_WRITE, ids: DRAFT, body: () => LETTER_TEXT },
+      { intent: "send", policy: CASE_WRITE, fresh: "draftLetter", ids: DRAFT, body: () => LETTER_TEXT },
       {
         intent: "note",
         policy: CASE_WRITE,

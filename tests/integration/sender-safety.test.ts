@@ -19,8 +19,8 @@ import { getTemplate, renderTemplate } from "~/requests/render/templates.server"
 import { saveSmtpSettings } from "~/requests/send/smtp-settings.server";
 import { decryptLetter, getLetter, LetterInputError, sendLetter, writeLetter } from "~/requests/store.server";
 import * as apiRequests from "~/routes/api.v1.requests";
-import * as draftPage from "~/routes/cases.$caseId.letters.$letterId";
 import * as newLetter from "~/routes/cases.$caseId.letters.new";
+import * as draftPage from "~/routes/cases.$caseId.requests.$letterId";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
 import { call, get, newAccount, post, status } from "./helpers";
 
@@ -109,7 +109,7 @@ async function writeDmca(extra: Record<string, string>) {
     { caseId },
   );
   expect(status(res)).toBe(302);
-  const id = /\/letters\/([^/]+)$/.exec((res as Response).headers.get("location")!)![1]!;
+  const id = /\/requests\/([^/]+)$/.exec((res as Response).headers.get("location")!)![1]!;
   return getLetter(owner.scope, caseId, id);
 }
 
@@ -218,7 +218,7 @@ describe("the home address choice and the draft page", () => {
 
   it("says on a DMCA draft, before sending, that it is usually forwarded; says nothing of it on a GDPR draft", async () => {
     const dmca = await writeDmca({ contactAddress: "none" });
-    const page = (await call(draftPage.loader, get(`/cases/${caseId}/letters/${dmca.id}`, owner.cookie), {
+    const page = (await call(draftPage.loader, get(`/cases/${caseId}/requests/${dmca.id}`, owner.cookie), {
       caseId,
       letterId: dmca.id,
     })) as { letter: { passedOn: string | null } };
@@ -237,7 +237,7 @@ describe("the home address choice and the draft page", () => {
         authorityName: "the Berlin Commissioner for Data Protection and Freedom of Information",
       }),
     );
-    const gdprPage = (await call(draftPage.loader, get(`/cases/${caseId}/letters/${gdpr}`, owner.cookie), {
+    const gdprPage = (await call(draftPage.loader, get(`/cases/${caseId}/requests/${gdpr}`, owner.cookie), {
       caseId,
       letterId: gdpr,
     })) as { letter: { passedOn: string | null } };

@@ -23,7 +23,6 @@ import {
   writeLetter,
 } from "~/requests/store.server";
 import { remindersFor, unsentLetters } from "~/requests/tracking/reminders.server";
-import * as letterRoute from "~/routes/cases.$caseId.letters.$letterId";
 import * as requestRoute from "~/routes/cases.$caseId.requests.$letterId";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
 import { call, newAccount, post, status } from "./helpers";
@@ -54,8 +53,8 @@ const rowOf = (id: string) => getDb().select().from(letters).where(eq(letters.id
 async function postLetter(id: string, fields: Record<string, string>) {
   const l = getLetter(owner.scope, caseId, id);
   return (await call(
-    letterRoute.action,
-    post(`/cases/${caseId}/letters/${id}`, { subject: l.subject, body: l.body, ...fields }, owner.cookie),
+    requestRoute.action,
+    post(`/cases/${caseId}/requests/${id}`, { subject: l.subject, body: l.body, ...fields }, owner.cookie),
     { caseId, letterId: id },
   )) as Response;
 }

@@ -62,7 +62,7 @@ export function RemindersList({
           <ul className="list" aria-labelledby="unsent">
             {unsent.map((u) => (
               <li key={u.letterId} className="list-item spread">
-                <Link to={`/cases/${u.caseId}/letters/${u.letterId}`}>
+                <Link to={`/cases/${u.caseId}/requests/${u.letterId}`}>
                   {u.reference} to {u.recipientName}
                 </Link>
                 <span>{unsentText(u)}</span>

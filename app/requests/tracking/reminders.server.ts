@@ -236,7 +236,7 @@ export function digestText(items: Reminder[], baseUrl: string, unsent: UnsentRem
           `Letters not sent yet (${unsent.length}):`,
           ...unsent.map(
             (u) =>
-              `- ${u.reference} to ${u.recipientName}: ${unsentText(u)}\n  ${baseUrl}/cases/${u.caseId}/letters/${u.letterId}`,
+              `- ${u.reference} to ${u.recipientName}: ${unsentText(u)}\n  ${baseUrl}/cases/${u.caseId}/requests/${u.letterId}`,
           ),
           "",
         ]
