@@ -8,6 +8,8 @@ import { requireScope } from "~/auth/session.server";
 import { listExposuresByIds } from "~/exposures/exposures.server";
 import { LETTER_STATUS_LABELS, LetterTextSchema, NOT_LEGAL_ADVICE } from "~/requests/compose/forms";
 import { passedOnNotice } from "~/requests/compose/sender-safety";
+import { kindLabel } from "~/requests/kinds";
+import { OWN_NAMES } from "~/requests/languages";
 import { changes } from "~/requests/render/diff";
 import { LetterNotSendableError } from "~/requests/sendable";
 import {
@@ -60,7 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       body: letter.body,
       edited: letter.body !== letter.templateBody,
       changes: changes(letter.templateBody, letter.body).slice(0, 200),
-      templateId: letter.templateId,
+      // The kind in words (never its id), and whether the workspace's own wording was used.
+      template: `${kindLabel(letter.kind)}${letter.workspaceTemplateVersionId ? ", your workspace's wording" : ""}`,
       templateLang: letter.templateLang,
       templateVersion: letter.templateVersion,
       attachmentIds: letter.attachmentIds,
@@ -150,13 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const LANG_NAMES: Record<string, string> = {
-  en: "English",
-  de: "Deutsch",
-  fr: "Français",
-  nl: "Nederlands",
-  ko: "한국어",
-};
+const LANG_NAMES: Record<string, string> = OWN_NAMES;
 
 type ActionData = {
   saved?: boolean;
@@ -289,7 +286,7 @@ export default function LetterPage() {
         </dd>
         <dt>Template</dt>
         <dd>
-          {letter.templateId} ({LANG_NAMES[letter.templateLang] ?? letter.templateLang}), version{" "}
+          {letter.template} ({LANG_NAMES[letter.templateLang] ?? letter.templateLang}), version{" "}
           {letter.templateVersion}
           {letter.edited ? " — edited by you" : ""}
         </dd>

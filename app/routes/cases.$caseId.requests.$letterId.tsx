@@ -10,6 +10,8 @@ import { requireScope } from "~/auth/session.server";
 import { calendarDateIn } from "~/deadlines/engine";
 import { complaintOptions, NextLetterError, writeNextLetter } from "~/requests/compose/next-letter.server";
 import { LANGS } from "~/requests/compose/variables";
+import { kindALetter } from "~/requests/kinds";
+import { langName } from "~/requests/languages";
 import { recordReply, repliesFor } from "~/requests/replies/replies.server";
 import { addNote, getRequest, moveRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
 import {
@@ -227,20 +229,6 @@ type ActionData = {
   complaint?: ReturnType<typeof complaintOptions>;
 };
 
-const LANG_LABEL: Record<string, string> = {
-  en: "English",
-  de: "German",
-  fr: "French",
-  nl: "Dutch",
-  ko: "Korean",
-};
-
-const KIND_LABEL: Record<string, string> = {
-  "follow-up": "follow-up letter",
-  "regulator-complaint": "complaint to the authority",
-  "dsa-notice": "DSA notice",
-};
-
 export default function RequestPage() {
   const d = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
@@ -289,8 +277,8 @@ export default function RequestPage() {
       {d.unsent.map((l) => (
         <div key={l.id} className="notice notice-warn" role="note">
           <p>
-            You wrote {l.kind === "regulator-complaint" ? "a complaint" : "a follow-up"} ({l.reference}) on{" "}
-            {l.writtenOn} and have not sent it yet. This request moves on when it is sent.{" "}
+            You wrote {kindALetter(l.kind)} ({l.reference}) on {l.writtenOn} and have not sent it yet. This
+            request moves on when it is sent.{" "}
             <Link to={`/cases/${d.caseId}/letters/${l.id}`}>Open it to send it</Link>
           </p>
         </div>
@@ -315,7 +303,7 @@ export default function RequestPage() {
       {d.can.write && (d.can.followUp || d.can.escalate) ? (
         <section aria-labelledby="next" className="card stack">
           <h2 id="next">Next step</h2>
-          {d.next ? <p>Suggested: a {KIND_LABEL[d.next] ?? d.next}.</p> : null}
+          {d.next ? <p>Suggested: {kindALetter(d.next)}.</p> : null}
           <FormErrors errors={errors("follow-up")?.formErrors ?? errors("complaint")?.formErrors} />
           <div className="row">
             {d.can.followUp ? (
@@ -359,7 +347,7 @@ export default function RequestPage() {
                   hint="The languages this authority takes complaints in."
                   errors={errors("complaint")?.fieldErrors.lang}
                   defaultValue={complaint.authority.defaultLang}
-                  options={complaint.authority.langs.map((l) => ({ value: l, label: LANG_LABEL[l] ?? l }))}
+                  options={complaint.authority.langs.map((l) => ({ value: l, label: langName(l) }))}
                 />
               ) : null}
               {complaint.authority?.note ? <p className="muted">{complaint.authority.note}</p> : null}
