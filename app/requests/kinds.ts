@@ -324,7 +324,7 @@ export type DirectoryKind = KindsWhere<"directory", true>;
 export type NextKind = Exclude<Kind, KindsWhere<"next", null>>;
 
 const where = <K extends Kind>(test: (info: KindInfo) => boolean) =>
-  KIND_IDS.filter((k) => test(KINDS[k])) as unknown as readonly [K, ...K[]];
+  KIND_IDS.filter((k): k is K => test(KINDS[k]));
 
 export const WRITABLE_KINDS = where<WritableKind>((k) => k.writable);
 export const BULK_KINDS = where<BulkKind>((k) => k.bulk);
