@@ -34,7 +34,7 @@ export type KindChannel = "email" | "pdf" | "webform";
 export type ChannelUse = "rights" | "report" | "dsa" | "copyright";
 
 export type KindInfo = {
-  /** The kind in plain words, as every page names it. */
+  /** The kind in plain words, as every page names it; reads well before "to <recipient>" (the case's list). */
   label: string;
   /** How a sentence names one such letter ("a follow-up"). */
   aLetter: string;
@@ -221,7 +221,7 @@ export const KINDS = {
     sendersDate: true,
   },
   "platform-report": {
-    label: "Report to the platform",
+    label: "Platform report",
     aLetter: "a report",
     regimes: ["platform"],
     rule: "platform-sla",
@@ -260,7 +260,7 @@ export const KINDS = {
     sendersDate: true,
   },
   "follow-up": {
-    label: "Reminder with a final date",
+    label: "Follow-up (reminder with a final date)",
     aLetter: "a follow-up",
     regimes: ["gdpr", "uk-gdpr", "ccpa", "us-state", "kr-pipa", "kr-icna", "dmca", "dsa", "platform"],
     rule: null,
@@ -276,7 +276,7 @@ export const KINDS = {
     sendersDate: true,
   },
   "regulator-complaint": {
-    label: "Complaint to the authority",
+    label: "Regulator complaint",
     aLetter: "a complaint",
     regimes: ["gdpr", "uk-gdpr", "ccpa", "us-state", "kr-pipa", "kr-icna", "dsa"],
     rule: null,
