@@ -2,7 +2,8 @@
 // LEGAL.md §2 checklist of its kind, refuses anything unfilled, prints a table, exits 1 on any failure.
 
 import { fixturesFor } from "~/requests/compose/fixtures";
-import { KINDS, LetterVariables } from "~/requests/compose/variables";
+import { LetterVariables } from "~/requests/compose/variables";
+import { expectedTemplates, templateDisagreements } from "~/requests/kinds";
 import { type ChecklistResult, runChecklist } from "~/requests/render/checklist";
 import { listTemplates, loadTemplates, renderLetter } from "~/requests/render/templates.server";
 import { assertSendable } from "~/requests/sendable";
@@ -66,16 +67,16 @@ function main(): number {
     }
   }
 
-  // Every kind must have an English template; the four EU kinds also de/fr/nl; the Korean ones ko.
+  // Every kind must have a template in each language its registry entry names, and every built-in template
+  // must agree with its kind's entry (regimes, channels, deadline rule).
   const have = new Set(templates.map((t) => `${t.kind}/${t.lang}`));
-  const expected = [
-    ...KINDS.map((k) => `${k}/en`),
-    ...["gdpr-erasure", "gdpr-access", "follow-up", "regulator-complaint"].flatMap((k) =>
-      ["de", "fr", "nl"].map((l) => `${k}/${l}`),
-    ),
-    "kr-pipa-deletion/ko",
-    "kr-icna-deletion/ko",
-  ];
+  const expected = expectedTemplates();
+  for (const meta of templates) {
+    if (meta.id !== meta.kind) continue;
+    const problems = templateDisagreements(meta);
+    if (problems.length)
+      rows.push({ kind: meta.id, lang: meta.lang, fixture: "registry", passed: 0, total: 1, problems });
+  }
   for (const key of expected) {
     if (!have.has(key)) {
       const [kind = key, lang = ""] = key.split("/");

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { EXPOSED_KINDS, EXPOSURE_STATUSES, SEVERITIES } from "~/exposures/categories";
 import { isoDate } from "~/exposures/schemas";
 import { CONTACT_ADDRESS_CHOICES } from "~/requests/compose/forms";
-import { KINDS, LANGS, REGIMES } from "~/requests/compose/variables";
+import { LANGS, REGIMES } from "~/requests/compose/variables";
+import { KIND_IDS } from "~/requests/kinds";
 import { REFUSAL_REASONS, REPLY_OUTCOMES, REQUEST_STATES } from "~/requests/tracking/lifecycle";
 
 export { ApiSubjectSchema } from "./subjects-schemas";
@@ -116,7 +117,7 @@ export const ApiRequestCreateSchema = z
       .max(200)
       .optional()
       .meta({ description: "Or the exposures themselves (all at one recipient)." }),
-    kind: z.enum(KINDS),
+    kind: z.enum(KIND_IDS),
     regime: z.enum(REGIMES).optional().meta({ description: "The law; the first that fits when left out." }),
     lang: z.enum(LANGS).optional(),
     channel: z.enum(["email", "pdf", "webform"]).optional(),

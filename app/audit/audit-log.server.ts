@@ -6,6 +6,8 @@ import { stringify } from "csv-stringify";
 import { and, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { auditEvents, users } from "#db/schema";
 import { getDb } from "~/db.server";
+import { isKind, KINDS } from "~/requests/kinds";
+import { langName } from "~/requests/languages";
 import { decrypt } from "~/security/crypto.server";
 import { listMembers } from "~/workspaces/members.server";
 import { requirePermission, type Scope } from "~/workspaces/scope.server";
@@ -109,11 +111,18 @@ export type AuditRow = {
   detail: string;
 };
 
+/** One pair of an event's detail; a letter's kind and language in words, not as their ids. */
+function describePair(k: string, v: unknown): string {
+  if (k === "kind" && isKind(v)) return `letter: ${KINDS[v].label}`;
+  if (k === "lang" && typeof v === "string") return `language: ${langName(v)}`;
+  return `${k}: ${String(v)}`;
+}
+
 /** `key: value` pairs of an event's detail (ids, counts, field names: never personal values by contract). */
 const describeDetail = (d: Record<string, unknown> | null) =>
   d
     ? Object.entries(d)
-        .map(([k, v]) => `${k}: ${String(v)}`)
+        .map(([k, v]) => describePair(k, v))
         .join(", ")
     : "";
 

@@ -1,6 +1,15 @@
 // Plain calendar-date arithmetic: month ends, leap years, weekdays, and instants turned into local dates.
 import { describe, expect, it } from "vitest";
-import { addDays, addMonthsClamped, calendarDateIn, formatLong, isIsoDate, weekday } from "./dates";
+import {
+  addDays,
+  addMonthsClamped,
+  calendarDateIn,
+  formatDayMonth,
+  formatLong,
+  isIsoDate,
+  monthName,
+  weekday,
+} from "./dates";
 
 describe("dates", () => {
   it.each([
@@ -42,6 +51,25 @@ describe("dates", () => {
   it("names weekdays (1 Jan 2026 was a Thursday)", () => {
     expect(weekday("2026-01-01")).toBe(4);
     expect(formatLong("2026-12-28")).toBe("Monday 28 December 2026");
+  });
+
+  it("names the twelve months in English, whatever the server's locale", () => {
+    expect(Array.from({ length: 12 }, (_, i) => monthName(i + 1))).toEqual([
+      "January",
+      "February",
+      "March",
+      "April",
+      "May",
+      "June",
+      "July",
+      "August",
+      "September",
+      "October",
+      "November",
+      "December",
+    ]);
+    expect(formatDayMonth("2027-01-05")).toBe("5 January");
+    expect(() => monthName(13)).toThrow(RangeError);
   });
 
   it("turns an instant into the recipient's calendar date", () => {

@@ -78,20 +78,16 @@ export function isWeekend(date: IsoDate): boolean {
 }
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
+// English month names from Intl (the same words in every ICU build), read once: "January" … "December".
+const MONTH_FORMAT = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+const MONTHS = Array.from({ length: 12 }, (_, i) => MONTH_FORMAT.format(Date.UTC(2000, i, 1)));
+
+/** The English name of month `month` (1–12). */
+export function monthName(month: number): string {
+  const name = MONTHS[month - 1];
+  if (!name) throw new RangeError(`No month ${month}`);
+  return name;
+}
 
 export function weekdayName(date: IsoDate): string {
   return WEEKDAYS[weekday(date)]!;
@@ -104,7 +100,7 @@ export function formatLong(date: IsoDate): string {
 
 /** "25 December" */
 export function formatDayMonth(date: IsoDate): string {
-  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
+  return `${Number(date.slice(8, 10))} ${monthName(Number(date.slice(5, 7)))}`;
 }
 
 // One formatter per time zone: building an Intl.DateTimeFormat costs ~0.4 ms, and the dashboard needs one

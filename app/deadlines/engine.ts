@@ -23,6 +23,7 @@ import {
   formatLong,
   type IsoDate,
   isIsoDate,
+  monthName,
   weekday,
   weekdayName,
 } from "./dates";
@@ -459,28 +460,13 @@ function result(
   return { rule, received, country, subdivision, due, extendedDue, acknowledgeBy, ruleText, skipped };
 }
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** "the same day one month later is …" or, when clamped, why the month's last day counts. */
 function monthSentence(received: IsoDate, nominal: IsoDate, months: number): string {
   const day = Number(received.slice(8, 10));
   const year = Number(nominal.slice(0, 4));
   const month = Number(nominal.slice(5, 7));
   if (day > daysInMonth(year, month)) {
-    return `${MONTH_NAMES[month - 1]} ${year} has no day ${day}, so the period ends on that month's last day, ${formatLong(nominal)}.`;
+    return `${monthName(month)} ${year} has no day ${day}, so the period ends on that month's last day, ${formatLong(nominal)}.`;
   }
   return `the same day-number ${months === 1 ? "one month" : plural(months, "month")} later is ${formatLong(nominal)}.`;
 }

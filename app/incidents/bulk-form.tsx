@@ -101,7 +101,10 @@ export function BulkStartForm({
       <SelectField
         name="letter"
         label="Which letter"
-        options={["suggested", ...BULK_KINDS].map((k) => ({ value: k, label: BULK_LETTER_LABELS[k] ?? k }))}
+        options={(["suggested", ...BULK_KINDS] as const).map((k) => ({
+          value: k,
+          label: BULK_LETTER_LABELS[k],
+        }))}
         defaultValue={v("letter", "suggested")}
         errors={e.letter}
       />

@@ -2,31 +2,14 @@
 // labels the form shows. The options are stored with the job, so a resumed run writes the same letters.
 import { z } from "zod";
 import { LANGS } from "~/requests/compose/variables";
+import { BULK_KINDS, type BulkKind, KINDS } from "~/requests/kinds";
 
-/** Kinds a bulk run can write for a cell: those written from a case's exposures (not follow-ups). */
-export const BULK_KINDS = [
-  "gdpr-erasure",
-  "gdpr-access",
-  "search-delisting",
-  "ccpa-deletion",
-  "kr-pipa-deletion",
-  "kr-icna-deletion",
-  "dsa-notice",
-  "platform-report",
-  "broker-optout",
-] as const;
+/** Kinds a bulk run can write for a cell (the registry's `bulk` ones), and what the form calls each. */
+export { BULK_KINDS };
 
-export const BULK_LETTER_LABELS: Record<string, string> = {
+export const BULK_LETTER_LABELS: Record<"suggested" | BulkKind, string> = {
   suggested: "The letter Retract suggests for each recipient",
-  "gdpr-erasure": "GDPR erasure and objection (Art 17 and 21)",
-  "gdpr-access": "GDPR access request (Art 15)",
-  "search-delisting": "Search-engine delisting",
-  "ccpa-deletion": "CCPA deletion",
-  "kr-pipa-deletion": "Korea PIPA deletion",
-  "kr-icna-deletion": "Korea network act deletion",
-  "dsa-notice": "EU DSA notice",
-  "platform-report": "Platform report",
-  "broker-optout": "Data-broker opt-out",
+  ...(Object.fromEntries(BULK_KINDS.map((k) => [k, KINDS[k].label])) as Record<BulkKind, string>),
 };
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default("");

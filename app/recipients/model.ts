@@ -1,6 +1,7 @@
 // The recipient directory's vocabulary: one zod schema for a directory record, shared by the vendored seed
 // files, the importer and the workspace forms, so every source is checked against the same shape.
 import { z } from "zod";
+import { DIRECTORY_KINDS, type DirectoryKind } from "~/requests/kinds";
 
 // The kinds themselves live in ./labels (no zod), beside their words, for pages that list them.
 import { channelKinds, channelPurposes, recipientKinds } from "./labels";
@@ -10,21 +11,9 @@ export type RecipientKind = (typeof recipientKinds)[number];
 export type ChannelKind = (typeof channelKinds)[number];
 export type ChannelPurpose = (typeof channelPurposes)[number];
 
-/** Letter kinds from shared/LEGAL.md §2; the letters module owns the templates, the directory only points. */
-export const letterKinds = [
-  "gdpr-erasure",
-  "gdpr-access",
-  "search-delisting",
-  "ccpa-deletion",
-  "kr-pipa-deletion",
-  "kr-icna-deletion",
-  "dmca-takedown",
-  "dsa-notice",
-  "platform-report",
-  "broker-optout",
-  "regulator-complaint",
-] as const;
-export type LetterKind = (typeof letterKinds)[number];
+/** The letter kinds a directory record may list (the registry's `directory` ones); the requests own the rest. */
+export const letterKinds = DIRECTORY_KINDS;
+export type LetterKind = DirectoryKind;
 
 export const qualities = ["verified", "tested", "scraped"] as const;
 export type Quality = (typeof qualities)[number];

@@ -7,7 +7,8 @@
 // they live) and the recipient (its seat, or its offering a service where the person lives): a recipient that
 // lists Ireland or "ALL" does not bring the GDPR or the DSA to a Californian or a Korean.
 import { STATE_LAWS } from "~/requests/compose/state-laws";
-import type { LetterKind, RecipientKind } from "./model";
+import type { Kind } from "~/requests/kinds";
+import type { RecipientKind } from "./model";
 
 export const EU_COUNTRIES = [
   "AT",
@@ -58,7 +59,7 @@ export type RegimeSuggestion = {
   name: string;
   reason: string;
   /** Empty where the law is named only to say why no letter under it is offered (a US state without one). */
-  letterKinds: (LetterKind | "us-state-deletion")[];
+  letterKinds: Kind[];
 };
 
 export type RegimeInput = {
@@ -93,8 +94,7 @@ export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
 
   if (kind === "regulator") return out;
 
-  const erasure: LetterKind[] =
-    kind === "search_engine" ? ["search-delisting", "gdpr-erasure"] : ["gdpr-erasure"];
+  const erasure: Kind[] = kind === "search_engine" ? ["search-delisting", "gdpr-erasure"] : ["gdpr-erasure"];
 
   // GDPR: Art 3(1) by the recipient's EEA seat (whoever the person is), Art 3(2) by its offering a service
   // to a person living in the EEA.

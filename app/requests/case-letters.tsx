@@ -1,5 +1,6 @@
 // The case page's list of letters: status at a glance, and a clear word when one was not delivered.
 import { Link } from "@remix-run/react";
+import { kindLabel } from "./kinds";
 import { LETTER_STATUS_LABELS } from "./labels";
 
 export type CaseLetter = {
@@ -49,7 +50,7 @@ export function CaseLetters({
           {letters.map((l) => (
             <li key={l.id}>
               <Link to={`/cases/${caseId}/requests/${l.id}`}>
-                {l.kind} to {l.recipientName}
+                {kindLabel(l.kind)} to {l.recipientName}
               </Link>{" "}
               <span className="mono">{l.reference}</span>
               <div className="meta-row">

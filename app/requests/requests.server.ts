@@ -7,6 +7,7 @@ import { exposureChecks, inboundMessages, letterExposures, letters, outbox, requ
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
+import { kindLabel } from "~/requests/kinds";
 import { formatLongDate } from "~/requests/render/format";
 import {
   IllegalTransitionError,
@@ -275,7 +276,7 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
       at: l.createdAt,
       kind: "created",
       letterId: l.id,
-      text: `Letter ${l.reference} (${l.kind}) written`,
+      text: `Letter ${l.reference} written: ${kindLabel(l.kind)}`,
     });
     if (l.smtpAt)
       items.push({

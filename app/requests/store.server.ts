@@ -19,6 +19,7 @@ import {
   type LetterVariablesInput,
   type Regime,
 } from "~/requests/compose/variables";
+import { kindInfo } from "~/requests/kinds";
 import {
   getTemplate,
   type LetterTemplate,
@@ -531,11 +532,11 @@ export function dueDatesOnSend(row: Row, sentOn: string, receivedOn = sentOn) {
   };
 }
 
-/** The request a follow-up or complaint pursues moves on when that letter is sent: this event. */
-const PURSUIT_EVENT: Record<string, RequestEvent> = {
-  "follow-up": { type: "follow_up" },
-  "regulator-complaint": { type: "escalate" },
-};
+/** The request a follow-up or complaint pursues moves on when that letter is sent: this event (the registry's). */
+function pursuitEvent(kind: string): RequestEvent | null {
+  const next = kindInfo(kind).next;
+  return next ? { type: next.event } : null;
+}
 
 /**
  * The one place a letter becomes sent, whatever the channel: the outbox when the mail server accepts an email,
@@ -567,7 +568,7 @@ export function recordSent(
     .where(and(eq(letters.id, row.id), eq(letters.workspaceId, row.workspaceId)))
     .run();
   markExposuresRequested(tx, row, sent.actorUserId, sent.at);
-  const event = PURSUIT_EVENT[row.kind];
+  const event = pursuitEvent(row.kind);
   if (event && row.followsLetterId) {
     try {
       applyEventIn(tx, row.workspaceId, row.followsLetterId, event, sent.actorUserId, {

@@ -18,6 +18,7 @@ import { latestMandate } from "~/requests/compose/mandates.server";
 import { HOME_ADDRESS_WARNING, passedOnNotice } from "~/requests/compose/sender-safety";
 import { recipientShowsContent } from "~/requests/compose/sender-safety.server";
 import { STATE_LAW_OPTIONS, stateLawOf } from "~/requests/compose/state-laws";
+import { OWN_NAMES } from "~/requests/languages";
 import { listWorkspaceTemplates } from "~/requests/render/workspace-templates.server";
 import { evidenceChoices, LetterInputError, writeLetter } from "~/requests/store.server";
 import { getSubject } from "~/subjects/subjects.server";
@@ -29,13 +30,7 @@ import { getWorkspace } from "~/workspaces/workspaces.server";
 
 const ParamsSchema = z.object({ caseId: z.string().min(1).max(40) });
 
-const LANG_NAMES: Record<string, string> = {
-  en: "English",
-  de: "Deutsch",
-  fr: "Français",
-  nl: "Nederlands",
-  ko: "한국어",
-};
+const LANG_NAMES: Record<string, string> = OWN_NAMES;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
@@ -90,7 +85,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     authorities: authoritiesFor(residence),
     ownTemplates: listWorkspaceTemplates(scope)
       .filter((t) => group?.options.some((o) => o.kind === t.kind))
-      .map((t) => ({ value: t.id, label: `Your template: ${t.title} (${t.lang}, version ${t.version})` })),
+      .map((t) => ({
+        value: t.id,
+        label: `Your template: ${t.title} (${LANG_NAMES[t.lang] ?? t.lang}, version ${t.version})`,
+      })),
     langNames: LANG_NAMES,
   };
 }

@@ -19,6 +19,8 @@ import { LETTER_STATUS_LABELS, LetterTextSchema, NOT_LEGAL_ADVICE } from "~/requ
 import { complaintOptions, NextLetterError, writeNextLetter } from "~/requests/compose/next-letter.server";
 import { passedOnNotice } from "~/requests/compose/sender-safety";
 import { LANGS } from "~/requests/compose/variables";
+import { kindALetter } from "~/requests/kinds";
+import { langName, langOwnName } from "~/requests/languages";
 import { changes } from "~/requests/render/diff";
 import { recordReply, repliesFor } from "~/requests/replies/replies.server";
 import { addNote, getRequest, moveRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
@@ -364,28 +366,6 @@ type ActionData = {
   complaint?: ReturnType<typeof complaintOptions>;
 };
 
-const LANG_NAMES: Record<string, string> = {
-  en: "English",
-  de: "Deutsch",
-  fr: "Français",
-  nl: "Nederlands",
-  ko: "한국어",
-};
-
-const LANG_LABEL: Record<string, string> = {
-  en: "English",
-  de: "German",
-  fr: "French",
-  nl: "Dutch",
-  ko: "Korean",
-};
-
-const KIND_LABEL: Record<string, string> = {
-  "follow-up": "follow-up letter",
-  "regulator-complaint": "complaint to the authority",
-  "dsa-notice": "DSA notice",
-};
-
 function CopyButton({ target, label }: { target: string; label: string }) {
   const [ready, setReady] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -472,8 +452,8 @@ export default function RequestPage() {
       {d.unsent.map((l) => (
         <div key={l.id} className="notice notice-warn" role="note">
           <p>
-            You wrote {l.kind === "regulator-complaint" ? "a complaint" : "a follow-up"} ({l.reference}) on{" "}
-            {l.writtenOn} and have not sent it yet. This request moves on when it is sent.{" "}
+            You wrote {kindALetter(l.kind)} ({l.reference}) on {l.writtenOn} and have not sent it yet. This
+            request moves on when it is sent.{" "}
             <Link to={`/cases/${d.caseId}/requests/${l.id}`}>Open it to send it</Link>
           </p>
         </div>
@@ -609,7 +589,7 @@ export default function RequestPage() {
       {d.can.write && (d.can.followUp || d.can.escalate) ? (
         <section aria-labelledby="next" className="card stack">
           <h2 id="next">Next step</h2>
-          {d.next ? <p>Suggested: a {KIND_LABEL[d.next] ?? d.next}.</p> : null}
+          {d.next ? <p>Suggested: {kindALetter(d.next)}.</p> : null}
           <FormErrors errors={errors("follow-up")?.formErrors ?? errors("complaint")?.formErrors} />
           <div className="row">
             {d.can.followUp ? (
@@ -653,7 +633,7 @@ export default function RequestPage() {
                   hint="The languages this authority takes complaints in."
                   errors={errors("complaint")?.fieldErrors.lang}
                   defaultValue={complaint.authority.defaultLang}
-                  options={complaint.authority.langs.map((l) => ({ value: l, label: LANG_LABEL[l] ?? l }))}
+                  options={complaint.authority.langs.map((l) => ({ value: l, label: langName(l) }))}
                 />
               ) : null}
               {complaint.authority?.note ? <p className="muted">{complaint.authority.note}</p> : null}
@@ -852,7 +832,7 @@ function LetterSection({
         </dd>
         <dt>Language</dt>
         <dd>
-          {LANG_NAMES[letter.templateLang] ?? letter.templateLang}, template version {letter.templateVersion}
+          {langOwnName(letter.templateLang)}, template version {letter.templateVersion}
           {letter.edited ? " — edited by you" : ""}
         </dd>
       </dl>

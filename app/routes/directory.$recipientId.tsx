@@ -33,6 +33,7 @@ import {
 } from "~/recipients/forms";
 import type { Channel } from "~/recipients/model";
 import { type RegimeSuggestion, suggestRegimes } from "~/recipients/regimes";
+import { kindLabel } from "~/requests/kinds";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextArea, TextField } from "~/ui/forms";
 import { parseForm, parseParams } from "~/utils/forms";
@@ -198,8 +199,12 @@ const FIELD_LABELS: Record<string, string> = {
   parentId: "Parent",
 };
 
-function show(value: unknown): string {
+function show(value: unknown, key?: string): string {
   if (value === null || value === undefined || value === "") return "—";
+  // Kinds in words: the letters a record takes, and what kind of recipient it is.
+  if (key === "letterKinds" && Array.isArray(value))
+    return value.map((k) => kindLabel(String(k))).join(", ") || "—";
+  if (key === "kind") return KIND_LABELS[value as keyof typeof KIND_LABELS] ?? String(value);
   if (Array.isArray(value)) {
     if (value.length && typeof value[0] === "object") return formatChannelLines(value as Channel[]);
     return value.join(", ") || "—";
@@ -271,8 +276,8 @@ export default function RecipientPage() {
               {Object.entries(r.correction.fields).map(([key, value]) => (
                 <tr key={key}>
                   <th scope="row">{FIELD_LABELS[key] ?? key}</th>
-                  <td className="pre-line">{show((r as unknown as Record<string, unknown>)[key])}</td>
-                  <td className="pre-line">{show(value)}</td>
+                  <td className="pre-line">{show((r as unknown as Record<string, unknown>)[key], key)}</td>
+                  <td className="pre-line">{show(value, key)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,8 @@ import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } f
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
+import { kindLabel } from "~/requests/kinds";
+import { langOwnName } from "~/requests/languages";
 import {
   getWorkspaceTemplate,
   type Preview,
@@ -120,7 +122,7 @@ export default function EditTemplate() {
       </p>
       <h1>{template.title}</h1>
       <p className="muted">
-        {template.kind} · {template.lang} · version {template.version}
+        {kindLabel(template.kind)} · {langOwnName(template.lang)} · version {template.version}
       </p>
       {data?.saved ? (
         <p className="notice notice-ok" role="status">

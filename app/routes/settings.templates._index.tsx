@@ -4,6 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { LANGS } from "~/requests/compose/variables";
+import { kindLabel } from "~/requests/kinds";
+import { langOwnName } from "~/requests/languages";
 import { listTemplates } from "~/requests/render/templates.server";
 import {
   copyBuiltInTemplate,
@@ -22,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     own: listWorkspaceTemplates(scope),
     builtIn: listTemplates()
       .filter((m) => m.id === m.kind)
-      .map((m) => ({ value: `${m.id}/${m.lang}`, label: `${m.title} (${m.lang})` })),
+      .map((m) => ({ value: `${m.id}/${m.lang}`, label: `${m.title} (${langOwnName(m.lang)})` })),
   };
 }
 
@@ -65,7 +67,7 @@ export default function Templates() {
             <li key={t.id}>
               <Link to={`/settings/templates/${t.id}`}>{t.title}</Link>{" "}
               <span className="muted">
-                ({t.kind}, {t.lang}, version {t.version})
+                ({kindLabel(t.kind)}, {langOwnName(t.lang)}, version {t.version})
               </span>
             </li>
           ))}

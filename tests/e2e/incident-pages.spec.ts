@@ -3,6 +3,8 @@
 // itself while it runs; on a 390 px phone the matrix and the run's page fit the screen (wide tables scroll
 // inside a labelled region).
 import type { Page } from "@playwright/test";
+import { RULE_IDS } from "../../app/deadlines/rules";
+import { KIND_IDS } from "../../app/requests/kinds";
 import { expect, expectAccessible, signUp, test, uniqueEmail } from "./fixtures";
 
 const password = "a long and calm passphrase";
@@ -194,7 +196,18 @@ const CODE_LIKE = [
   /\{[^}\n]{0,80}\}/,
 ];
 
-test("no page shows source code as text (a crawl as the owner of an organisation with an incident and letters)", async ({
+/**
+ * Internal ids that must never reach a page: letter kinds and deadline rules (shown by their labels). The two
+ * that are also English words ("follow-up", "mandate") are left out; an id inside a web or email address
+ * ("dmca@…") is not one shown as a word.
+ */
+const INTERNAL_IDS = new RegExp(
+  `(?<![\\w@./-])(${[...KIND_IDS, ...RULE_IDS]
+    .filter((id) => id !== "follow-up" && id !== "mandate")
+    .join("|")})(?![\\w@-])`,
+);
+
+test("no page shows source code or an internal id as text (a crawl as the owner of an organisation with an incident and letters)", async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -222,7 +235,7 @@ test("no page shows source code as text (a crawl as the owner of an organisation
     await page.goto(path);
     // biome-ignore lint/performance/useDomNodeTextContent: the text a person sees, without scripts' contents
     const text = await page.locator("body").innerText();
-    for (const pattern of CODE_LIKE) {
+    for (const pattern of [...CODE_LIKE, INTERNAL_IDS]) {
       const m = pattern.exec(text);
       if (m) found.push(`${path}: ${JSON.stringify(text.slice(Math.max(0, m.index - 30), m.index + 40))}`);
     }

@@ -1,12 +1,15 @@
 // One click from a request to its follow-up or complaint, filled from the first letter and the timeline.
+import { readFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { letters } from "#db/schema";
 import { createCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
 import { importDirectory } from "~/recipients/import.server";
 import { LetterDetailsSchema } from "~/requests/compose/forms";
-import { writeNextLetter } from "~/requests/compose/next-letter.server";
+import { NextLetterError, writeNextLetter } from "~/requests/compose/next-letter.server";
 import { getRequest, moveRequest } from "~/requests/requests.server";
 import { getLetter, letterProblems, sendLetter, writeLetter } from "~/requests/store.server";
 import { IllegalTransitionError } from "~/requests/tracking/lifecycle";
@@ -94,5 +97,20 @@ describe("the next letter in one click", () => {
     expect(getRequest(owner.scope, first).status).toBe("escalated");
     // Escalated: no second complaint from the same request.
     expect(() => writeNextLetter(owner.scope, first, "regulator-complaint")).toThrow(IllegalTransitionError);
+  });
+
+  it("refuses to write from a letter of a kind it does not know, and writes nothing", () => {
+    const first = firstLetter();
+    const db = getDb();
+    // A row as an older or hand-edited database may hold it: the trigger that keeps a sent letter as sent is
+    // lifted for this one change and put back as the migration wrote it.
+    const trigger = readFileSync("db/migrations/0004_letters-frozen.sql", "utf8");
+    db.$client.exec("DROP TRIGGER letters_frozen_no_change");
+    db.update(letters).set({ kind: "gdpr-erasur" }).where(eq(letters.id, first)).run();
+    db.$client.exec(trigger);
+    const before = db.select({ id: letters.id }).from(letters).all().length;
+    expect(() => writeNextLetter(owner.scope, first, "follow-up")).toThrow(NextLetterError);
+    expect(() => writeNextLetter(owner.scope, first, "follow-up")).toThrow(/kind Retract no longer writes/);
+    expect(db.select({ id: letters.id }).from(letters).all()).toHaveLength(before);
   });
 });

@@ -7,6 +7,7 @@ import { recipients } from "#db/schema";
 import { getDb } from "~/db.server";
 import { getRecipient, type RecipientDetail } from "~/recipients/directory.server";
 import { EEA_COUNTRIES } from "~/recipients/regimes";
+import { langName } from "~/requests/languages";
 import { listTemplates } from "~/requests/render/templates.server";
 import { STATE_LAWS } from "./state-laws";
 import type { Lang, Regime } from "./variables";
@@ -231,18 +232,6 @@ export function findComplaintAuthority(
   id: string,
 ): ComplaintAuthority | null {
   return complaintAuthorities(workspaceId, { ...c, all: true }).find((a) => a.id === id) ?? null;
-}
-
-const LANG_NAMES: Record<string, string> = {
-  en: "English",
-  de: "German",
-  fr: "French",
-  nl: "Dutch",
-  ko: "Korean",
-};
-
-export function langName(code: string): string {
-  return LANG_NAMES[code] ?? new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
 }
 
 /** The complaint's languages: those the authority takes that Retract has a letter in. */

@@ -10,6 +10,7 @@ import { getRecipient, matchUrl, type RecipientDetail } from "~/recipients/direc
 import { entityFor, postalFor } from "~/recipients/entities";
 import type { ChannelPurpose, Channel as DirectoryChannel } from "~/recipients/model";
 import { EEA_COUNTRIES, type RegimeId, suggestRegimes } from "~/recipients/regimes";
+import { type ChannelUse, KINDS, type Kind } from "~/requests/kinds";
 import { type ExposureCategory, exposureLabel, ruleInWords } from "~/requests/render/format";
 import { deadlineRuleFor, type TemplateMeta } from "~/requests/render/template-meta";
 import { listTemplates } from "~/requests/render/templates.server";
@@ -18,23 +19,8 @@ import { countryName } from "~/utils/countries.server";
 import { complaintAuthorities, defaultComplaintAuthority, inEea } from "./authorities.server";
 import type { LetterDetails } from "./forms";
 import { STATE_LAWS } from "./state-laws";
-import type { Kind, Lang, LetterVariablesInput, Platform, Regime } from "./variables";
+import type { Lang, LetterVariablesInput, Platform, Regime } from "./variables";
 import { PLATFORMS } from "./variables";
-
-/** Kinds written from a case's exposures here; follow-ups, complaints and mandates come from sent letters. */
-const WRITABLE: readonly Kind[] = [
-  "gdpr-erasure",
-  "gdpr-access",
-  "search-delisting",
-  "ccpa-deletion",
-  "us-state-deletion",
-  "kr-pipa-deletion",
-  "kr-icna-deletion",
-  "dmca-takedown",
-  "dsa-notice",
-  "platform-report",
-  "broker-optout",
-];
 
 const REGIME_OF: Record<RegimeId, Regime> = {
   gdpr: "gdpr",
@@ -102,25 +88,14 @@ function channelsOf(r: RecipientDetail, workspaceId: string): DirectoryChannel[]
  * The channels each kind of letter is meant for, in order: rights under a data-protection law go to the
  * privacy / DPO channel, reports to the abuse channel, DSA notices to the DSA channel, DMCA to copyright.
  */
-const PURPOSES: Record<string, readonly ChannelPurpose[]> = {
+const PURPOSES: Record<ChannelUse, readonly ChannelPurpose[]> = {
   rights: ["privacy", "general", "dsa", "abuse"],
   report: ["abuse", "dsa", "privacy", "general"],
-  "dsa-notice": ["dsa", "abuse", "privacy", "general"],
-  "dmca-takedown": ["copyright", "general", "abuse"],
+  dsa: ["dsa", "abuse", "privacy", "general"],
+  copyright: ["copyright", "general", "abuse"],
 };
-const RIGHTS_KINDS: readonly string[] = [
-  "gdpr-erasure",
-  "gdpr-access",
-  "search-delisting",
-  "ccpa-deletion",
-  "us-state-deletion",
-  "kr-pipa-deletion",
-  "broker-optout",
-];
-function purposesFor(kind: Kind | null): readonly ChannelPurpose[] {
-  if (!kind || RIGHTS_KINDS.includes(kind)) return PURPOSES.rights!;
-  return PURPOSES[kind] ?? PURPOSES.report!;
-}
+/** A request under a data-protection law (or no kind chosen yet): the privacy channel first. */
+const forRights = (kind: Kind | null) => !kind || KINDS[kind].channelUse === "rights";
 
 /**
  * Where a letter of `kind` under `regime` can go, the best first: the recipient's email and web-form channels
@@ -143,8 +118,8 @@ function destinationsFor(
 ): Destination[] {
   const out: Destination[] = [];
   const channels = r ? channelsOf(r, workspaceId) : [];
-  const order = purposesFor(kind);
-  const rights = !kind || RIGHTS_KINDS.includes(kind);
+  const order = PURPOSES[kind ? KINDS[kind].channelUse : "rights"];
+  const rights = forRights(kind);
   const hasPrivacy = channels.some(
     (c) => c.purpose === "privacy" && c.kind !== "postal" && c.kind !== "inapp",
   );
@@ -155,7 +130,9 @@ function destinationsFor(
   const skipAbuse = rights && kind !== null && (hasPrivacy || postal !== "");
   const usable = channels
     .filter((c) => c.kind === "email" || c.kind === "webform")
-    .filter((c) => (c.purpose === "copyright" ? kind === "dmca-takedown" : true))
+    .filter((c) =>
+      c.purpose === "copyright" ? kind !== null && KINDS[kind].channelUse === "copyright" : true,
+    )
     .filter((c) => !(skipAbuse && c.purpose === "abuse"))
     .map((c, i) => ({ c, i, rank: order.indexOf(c.purpose) < 0 ? order.length : order.indexOf(c.purpose) }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
@@ -227,12 +204,11 @@ export function recipientGroups(
     const seen = new Set<string>();
     for (const s of suggestions) {
       const regime = REGIME_OF[s.regime];
-      for (const k of s.letterKinds as Kind[]) {
-        if (!WRITABLE.includes(k)) continue;
+      for (const k of s.letterKinds) {
+        if (!KINDS[k].writable) continue;
         // The directory's letter kinds narrow the choice where it lists any (a broker's own opt-out etc.);
         // a right the law gives (erasure, deletion) does not depend on the recipient listing it.
-        if (r && offered.size && !offered.has(k) && !RIGHTS_KINDS.includes(k) && k !== "kr-icna-deletion")
-          continue;
+        if (r && offered.size && !offered.has(k) && !KINDS[k].byLaw) continue;
         const metas = templates.get(k)?.filter((m) => m.regimes.includes(regime));
         if (!metas?.length) continue;
         const value = `${k}/${regime}`;

@@ -1,5 +1,6 @@
 // Realistic variables for every letter kind, used by the template check and the tests.
 // Every kind gets a letter sent by the person themselves and one sent by a representative.
+import { KINDS } from "~/requests/kinds";
 import { exposureLabel, ruleInWords } from "~/requests/render/format";
 import type { DeadlineRule, Kind, Lang, LetterVariablesInput, Platform, Regime } from "./variables";
 import { PLATFORMS } from "./variables";
@@ -540,22 +541,10 @@ function isGdprRegime(regime: Regime): boolean {
   return regime === "gdpr" || regime === "uk-gdpr";
 }
 
-const REGIMES_BY_KIND: Record<Kind, Regime[]> = {
-  "gdpr-erasure": ["gdpr", "uk-gdpr"],
-  "gdpr-access": ["gdpr", "uk-gdpr"],
-  "search-delisting": ["gdpr", "uk-gdpr"],
-  "ccpa-deletion": ["ccpa"],
-  "us-state-deletion": ["us-state"],
-  "kr-pipa-deletion": ["kr-pipa"],
-  "kr-icna-deletion": ["kr-icna"],
-  "dmca-takedown": ["dmca"],
-  "dsa-notice": ["dsa"],
-  "platform-report": ["platform"],
-  "broker-optout": ["ccpa", "us-state", "gdpr", "uk-gdpr", "none"],
-  "follow-up": ["gdpr", "uk-gdpr", "ccpa", "us-state", "kr-pipa", "kr-icna", "dmca", "dsa", "platform"],
-  "regulator-complaint": ["gdpr", "uk-gdpr", "ccpa", "us-state", "kr-pipa", "kr-icna", "dsa"],
-  mandate: ["gdpr"],
-};
+/** The regimes fixtures are written for: the kind's (the registry's), but one for the mandate, whose wording
+ * does not change with the law. */
+const fixtureRegimes = (kind: Kind): readonly Regime[] =>
+  kind === "mandate" ? ["gdpr"] : KINDS[kind].regimes;
 
 /**
  * Fixtures for one template: for each regime it serves (of `regimes`, default all the kind's),
@@ -563,7 +552,7 @@ const REGIMES_BY_KIND: Record<Kind, Regime[]> = {
  */
 export function fixturesFor(kind: Kind, lang: Lang, regimes?: readonly Regime[]): Fixture[] {
   const out: Fixture[] = [];
-  for (const regime of REGIMES_BY_KIND[kind].filter((r) => !regimes || regimes.includes(r))) {
+  for (const regime of fixtureRegimes(kind).filter((r) => !regimes || regimes.includes(r))) {
     for (const rep of [false, true]) {
       const who = kind === "mandate" ? (rep ? "organisation" : "open-ended") : rep ? "represented" : "self";
       const variables = kindVariables(kind, lang, regime, kind === "mandate" ? true : rep);

@@ -1,8 +1,9 @@
 // The letter forms' zod schemas, shared by the actions (server) and the pages (browser): writing a letter's
 // details, editing its text, and the workspace's SMTP settings.
 import { z } from "zod";
+import { KIND_IDS } from "~/requests/kinds";
 import { STATE_CODES } from "./state-laws";
-import { KINDS, LANGS, REGIMES } from "./variables";
+import { LANGS, REGIMES } from "./variables";
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default("");
 const lines = (max: number) =>
@@ -52,7 +53,7 @@ export const LetterDetailsSchema = z
         const [kind, regime] = v.split("/") as [string, string];
         return { kind, regime };
       })
-      .pipe(z.object({ kind: z.enum(KINDS), regime: z.enum(REGIMES) })),
+      .pipe(z.object({ kind: z.enum(KIND_IDS), regime: z.enum(REGIMES) })),
     lang: z.enum(LANGS, "Choose a language."),
     /** A workspace's own template of the chosen kind; empty = Retract's built-in wording. */
     workspaceTemplateId: z.string().trim().max(40).default(""),

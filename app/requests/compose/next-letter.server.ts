@@ -20,7 +20,9 @@ import {
 } from "~/requests/compose/authorities.server";
 import { defaultAuthority, defaultLang } from "~/requests/compose/compose.server";
 import { LetterDetailsSchema } from "~/requests/compose/forms";
-import type { Lang, LetterVariablesInput, Regime, Right } from "~/requests/compose/variables";
+import type { Lang, LetterVariablesInput, Regime } from "~/requests/compose/variables";
+import { isKind, KINDS, type NextKind, rightExercised } from "~/requests/kinds";
+import { langName } from "~/requests/languages";
 import { formatLongDate } from "~/requests/render/format";
 import { getTemplate, listTemplates, renderTemplate } from "~/requests/render/templates.server";
 import { getRequest, timeline } from "~/requests/requests.server";
@@ -29,8 +31,6 @@ import { effectiveDue, REFUSALS, type RefusalReason, transition } from "~/reques
 import { encrypt, encryptJson } from "~/security/crypto.server";
 import { getSubjectResidence } from "~/subjects/subjects.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
-
-export type NextKind = "follow-up" | "regulator-complaint";
 
 export class NextLetterError extends Error {}
 
@@ -260,21 +260,7 @@ const SUMMARY_WORDS: Record<
  */
 const AUTHORITY_TIMELINE = new Set(["smtp", "sent", "mail", "reply", "acknowledge", "announce_extension"]);
 
-const langLabel = (l: string) =>
-  ({ en: "English", de: "German", fr: "French", nl: "Dutch", ko: "Korean" })[l] ?? l;
-
 const fill = (t: string, v: Record<string, string>) => t.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? "");
-
-const RIGHT_BY_KIND: Record<string, string> = {
-  "gdpr-erasure": "erasure",
-  "gdpr-access": "access",
-  "search-delisting": "delisting",
-  "ccpa-deletion": "ccpa-deletion",
-  "us-state-deletion": "us-state-deletion",
-  "kr-pipa-deletion": "kr-pipa-deletion",
-  "kr-icna-deletion": "kr-icna-deletion",
-  "dsa-notice": "dsa-notice",
-};
 
 /** Writes the follow-up or complaint draft for `letterId`; returns the new letter's id. */
 export function writeNextLetter(
@@ -286,11 +272,19 @@ export function writeNextLetter(
 ): string {
   requirePermission(scope, "case:write");
   const req = getRequest(scope, letterId);
-  const event = { type: kind === "follow-up" ? "follow_up" : "escalate" } as const;
+  const event = { type: KINDS[kind].next.event };
   transition(req.status, event); // refuses before anything is written
   const c = requestContext(scope, letterId);
   const { first, regime, exposureIds } = c;
   const v = first.variables;
+  // What the first letter asked for, as the complaint tells the authority; a kind Retract does not know (or
+  // one that exercised no right) is said so, never read as an erasure request.
+  if (!isKind(first.kind))
+    throw new NextLetterError(
+      "This request's letter is of a kind Retract no longer writes, so no next letter can be written from it.",
+    );
+  const right = rightExercised(first.kind, regime);
+  if (kind === "regulator-complaint" && !right) throw new NextLetterError(NO_COMPLAINT);
   // A complaint goes to a real authority record, in a language it takes; a follow-up keeps the first letter's.
   let authorityRecord: ComplaintAuthority | null = null;
   let lang = first.templateLang as Lang;
@@ -312,7 +306,7 @@ export function writeNextLetter(
       const { langs } = complaintLangs(authorityRecord);
       if (choice.lang && !langs.includes(choice.lang))
         throw new NextLetterError(
-          `This authority takes complaints in ${langs.map(langLabel).join(", ")}: choose one of these languages.`,
+          `This authority takes complaints in ${langs.map(langName).join(", ")}: choose one of these languages.`,
         );
       lang = choice.lang ?? defaultComplaintLang(langs, personalLangs(c));
     } else if (choice.lang) lang = choice.lang;
@@ -398,13 +392,7 @@ export function writeNextLetter(
     previousLetter: { date: sentOn, reference: first.reference, channelLabel },
     dueDate: effectiveDue(req) ?? draft.variables.dueDate ?? null,
     finalDate: kind === "follow-up" ? addDays(today, 14) : null,
-    rightsExercised: [
-      {
-        right: (RIGHT_BY_KIND[first.kind] ?? "erasure") as Right,
-        date: sentOn,
-        reference: first.reference,
-      },
-    ],
+    rightsExercised: right ? [{ right, date: sentOn, reference: first.reference }] : [],
     // The timeline's entries are written in English: other languages carry the dated evidence list instead.
     // Only what happened between the person and the controller: no drafts, notes or internal kinds.
     timeline:

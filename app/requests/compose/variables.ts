@@ -1,28 +1,15 @@
 // The variables a letter template may use: one zod schema, shared by the renderer, the checker and the UI.
 // Pure module (no server imports) so the browser editor can list variables and validate drafts.
 import { z } from "zod";
+import { RULE_IDS } from "~/deadlines/rules";
+import { KIND_IDS } from "~/requests/kinds";
 
 export const LANGS = ["en", "de", "fr", "nl", "ko"] as const;
 export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
 
-export const KINDS = [
-  "gdpr-erasure",
-  "gdpr-access",
-  "search-delisting",
-  "ccpa-deletion",
-  "us-state-deletion",
-  "kr-pipa-deletion",
-  "kr-icna-deletion",
-  "dmca-takedown",
-  "dsa-notice",
-  "platform-report",
-  "broker-optout",
-  "follow-up",
-  "regulator-complaint",
-  "mandate",
-] as const;
-export const Kind = z.enum(KINDS);
+/** Letter kinds: the ids come from the one registry (~/requests/kinds). */
+export const Kind = z.enum(KIND_IDS);
 export type Kind = z.infer<typeof Kind>;
 
 /** Legal regime a letter is written under; picks wording and the escalation route inside a template. */
@@ -41,20 +28,8 @@ export const REGIMES = [
 export const Regime = z.enum(REGIMES);
 export type Regime = z.infer<typeof Regime>;
 
-/** Deadline rule ids of LEGAL.md §1. */
-export const DEADLINE_RULES = [
-  "gdpr-month",
-  "uk-gdpr-month",
-  "ccpa-45",
-  "us-state-45",
-  "kr-pipa-10",
-  "kr-icna-30",
-  "nj-daniels-10",
-  "dmca",
-  "dsa-notice",
-  "platform-sla",
-] as const;
-export const DeadlineRule = z.enum(DEADLINE_RULES);
+/** Deadline rule ids of LEGAL.md §1 (one list, in ~/deadlines/rules). */
+export const DeadlineRule = z.enum(RULE_IDS);
 export type DeadlineRule = z.infer<typeof DeadlineRule>;
 
 /** Platforms with a `platform-report` variant (LEGAL.md §2, platform doxxing reports). */

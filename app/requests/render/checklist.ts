@@ -2,7 +2,8 @@
 // Checks look for what is language-independent (article numbers, URLs, names, dates as the letter formats
 // them) and, where a statement must be present, for per-language keywords.
 
-import type { Kind, Lang, LetterVariables, Platform, Regime } from "~/requests/compose/variables";
+import type { Lang, LetterVariables, Platform, Regime } from "~/requests/compose/variables";
+import { KIND_IDS, KINDS, type Kind } from "~/requests/kinds";
 import { findUnfilled } from "~/requests/sendable";
 import { formatLongDate } from "./format";
 
@@ -186,6 +187,65 @@ export const PLATFORM_POLICY: Record<Platform, string> = {
   discord: "Discord Community Guidelines",
   tiktok: "TikTok Community Guidelines on privacy",
 };
+
+/**
+ * Words by which a letter would speak as the person, per language: the one list that the truth check (every
+ * kind a representative sends) and the complaint's own voice check read. Strings match case-insensitively with
+ * spaces squashed; regular expressions run on the text as written.
+ */
+const AS_THE_PERSON: Record<Lang, readonly (string | RegExp)[]> = {
+  en: [
+    "I am the person",
+    "the person whose information it is",
+    "I live alone",
+    "my front door",
+    "my home",
+    "search for my name",
+    /\bmy (personal )?data\b/i,
+    /\bmy (home )?address\b/i,
+  ],
+  de: [
+    "ich bin die Person",
+    "ich bin die betroffene Person",
+    "ich lebe allein",
+    "meiner Wohnungstür",
+    "meine Wohnung",
+    /\bmeine (personenbezogenen )?daten\b/i,
+    /\bmeine anschrift\b/i,
+  ],
+  fr: [
+    "je suis la personne",
+    "je vis seule",
+    "je vis seul",
+    "à ma porte",
+    "mon domicile",
+    /\bmes données\b/i,
+    /\bmon adresse\b/i,
+  ],
+  nl: [
+    "ik ben de persoon",
+    "ik woon alleen",
+    "voor mijn deur",
+    "mijn woning",
+    /\bmijn (persoons)?gegevens\b/i,
+    /\bmijn adres\b/i,
+  ],
+  ko: ["저는 혼자", "제 집", "본인입니다", "본인은 정보주체"],
+};
+
+/** The first phrase of AS_THE_PERSON that `text` contains, as found; null where none. */
+function firstAsThePerson(text: string, lang: Lang): string | null {
+  const squashed = squash(text);
+  for (const phrase of AS_THE_PERSON[lang]) {
+    if (typeof phrase === "string") {
+      if (squashed.includes(squash(phrase))) return phrase;
+    } else {
+      const m = phrase.exec(text);
+      if (m) return m[0];
+    }
+  }
+  return null;
+}
 
 const represented = (v: LetterVariables) => v.representative !== null;
 const isGdpr = (v: LetterVariables) => v.regime === "gdpr" || v.regime === "uk-gdpr";
@@ -839,15 +899,6 @@ const PASSED_DEADLINE: Record<Lang, RegExp> = {
   ko: /기한[^.\n]*지났/,
 };
 
-/** Words by which a complaint would speak as the person; a representative's complaint must not use them. */
-const COMPLAINT_AS_THE_PERSON: Record<Lang, RegExp> = {
-  en: /\bI am the person\b|\bmy (personal )?data\b|\bmy (home )?address\b/i,
-  de: /\bich bin die (betroffene )?person\b|\bmeine (personenbezogenen )?daten\b|\bmeine anschrift\b/i,
-  fr: /\bje suis la personne\b|\bmes données\b|\bmon adresse\b/i,
-  nl: /\bik ben de persoon\b|\bmijn (persoons)?gegevens\b|\bmijn adres\b/i,
-  ko: /본인은 정보주체/,
-};
-
 const COMPLAINT: CheckDef[] = [
   {
     id: "representative-voice",
@@ -856,7 +907,8 @@ const COMPLAINT: CheckDef[] = [
     run: (c) => {
       // The person's own words (their situation) may say "my address": only the letter's own text counts.
       const own = c.v.particularSituation ? c.body.split(c.v.particularSituation).join("") : c.body;
-      c.need(!COMPLAINT_AS_THE_PERSON[c.lang].test(own), "no sentence written as the person");
+      const found = firstAsThePerson(own, c.lang);
+      c.need(!found, `no sentence written as the person (found "${found}")`);
     },
   },
   {
@@ -997,29 +1049,12 @@ type NegativeDef = {
 };
 
 /** Kinds sent to the recipient whose date the sender sets when no law sets one. */
-const REQUEST_KINDS: readonly Kind[] = [
-  "follow-up",
-  "platform-report",
-  "dsa-notice",
-  "kr-icna-deletion",
-  "dmca-takedown",
-  "broker-optout",
-];
+const REQUEST_KINDS: readonly Kind[] = KIND_IDS.filter((k) => KINDS[k].sendersDate);
 
-const AS_THE_PERSON: Record<Lang, Forbidden[]> = {
-  en: [
-    "I am the person",
-    "the person whose information it is",
-    "I live alone",
-    "my front door",
-    "my home",
-    "search for my name",
-  ],
-  de: ["ich bin die Person", "ich lebe allein", "meiner Wohnungstür", "meine Wohnung"],
-  fr: ["je suis la personne", "je vis seule", "je vis seul", "à ma porte", "mon domicile"],
-  nl: ["ik ben de persoon", "ik woon alleen", "voor mijn deur", "mijn woning"],
-  ko: ["저는 혼자", "제 집", "본인입니다"],
-};
+/** Kinds written under the GDPR, but not the mandate: one letter of authority may cover several laws. */
+const GDPR_KINDS: readonly Kind[] = KIND_IDS.filter(
+  (k) => k !== "mandate" && (KINDS[k].regimes as readonly Regime[]).includes("gdpr"),
+);
 
 /** Labels and words of the English templates that must not turn up in a letter in another language. */
 const ENGLISH_FRAGMENTS: Forbidden[] = [
@@ -1117,15 +1152,7 @@ const NEGATIVE: NegativeDef[] = [
   {
     id: "gdpr-no-ccpa",
     label: "a GDPR letter carries no CCPA words",
-    // Not the mandate: one letter of authority may cover requests under several laws.
-    kinds: [
-      "gdpr-erasure",
-      "gdpr-access",
-      "search-delisting",
-      "broker-optout",
-      "follow-up",
-      "regulator-complaint",
-    ],
+    kinds: GDPR_KINDS,
     appliesTo: isGdpr,
     forbidden: () => CCPA_WORDS,
   },

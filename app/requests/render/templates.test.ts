@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { fixturesFor } from "~/requests/compose/fixtures";
-import { KINDS, type Lang, LetterVariables, type LetterVariablesInput } from "~/requests/compose/variables";
+import { type Lang, LetterVariables, type LetterVariablesInput } from "~/requests/compose/variables";
+import { KIND_IDS } from "~/requests/kinds";
 import { assertSendable, findUnfilled, LetterNotSendableError } from "~/requests/sendable";
 import { runChecklist } from "./checklist";
 import {
@@ -30,7 +31,7 @@ function gdprErasure(lang: Lang = "en", represented = false): LetterVariablesInp
 describe("template catalogue", () => {
   it("has English for every kind, de/fr/nl for the four EU kinds and Korean for the two Korean kinds", () => {
     const have = new Set(templates.map((t) => `${t.kind}/${t.lang}`));
-    for (const kind of KINDS) expect(have, kind).toContain(`${kind}/en`);
+    for (const kind of KIND_IDS) expect(have, kind).toContain(`${kind}/en`);
     for (const kind of ["gdpr-erasure", "gdpr-access", "follow-up", "regulator-complaint"]) {
       for (const lang of ["de", "fr", "nl"]) expect(have).toContain(`${kind}/${lang}`);
     }
