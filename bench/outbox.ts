@@ -25,6 +25,8 @@ const dataDir = mkdtempSync(join(tmpdir(), "retract-bench-outbox-"));
 process.env.RETRACT_DATA_DIR = dataDir;
 process.env.NODE_ENV = "test"; // migrates the fresh database and creates its keys on first use
 process.env.RETRACT_DISABLE_JOBS = "true";
+// The receiving server below speaks plain SMTP on loopback, which the operator must allow explicitly (decision 066).
+process.env.RETRACT_MAIL_PLAIN_LOOPBACK = "true";
 
 const log = (line: string) => console.error(line);
 const { eq, sql } = await import("drizzle-orm");
@@ -198,4 +200,11 @@ const out = {
 if (!args.keep) rmSync(dataDir, { recursive: true, force: true });
 if (args.json) console.log(JSON.stringify(out));
 else console.log(JSON.stringify(out, null, 2));
+// A rate measured over letters that never arrived means nothing: say so and fail the bench.
+if (pooledReceived !== N || unpooledReceived !== N_UNPOOLED) {
+  console.error(
+    `✗ only ${pooledReceived} of ${N} (pooled) and ${unpooledReceived} of ${N_UNPOOLED} letters arrived`,
+  );
+  process.exit(1);
+}
 process.exit(0);
