@@ -150,14 +150,14 @@ const KEYWORDS = {
     de: ["nicht geantwortet"],
     fr: ["n'a pas répondu"],
     nl: ["geen antwoord gegeven"],
-    ko: [],
+    ko: ["답변하지 않았"],
   },
   askAuthority: {
     en: ["I ask"],
     de: ["Ich bitte Sie"],
     fr: ["Je demande"],
     nl: ["Ik verzoek u"],
-    ko: [],
+    ko: ["주시기 바랍니다"],
   },
   signature: {
     en: ["Signature"],
@@ -924,12 +924,28 @@ const COMPLAINT: CheckDef[] = [
         "uk-gdpr": () => c.cites("77") && c.has("section 165"),
         ccpa: () => c.has("1798.199.45"),
         "kr-pipa": () => c.has("Art 62") || c.has("제62조"),
-        "kr-icna": () => c.has("review"),
+        "kr-icna": () => c.has("review") || c.has("심의"),
         dsa: () => c.cites("53"),
         "us-state": () => c.has("Attorney General"),
       };
       c.need(basis[c.v.regime]?.() ?? true, `legal basis for ${c.v.regime}`);
     },
+  },
+  {
+    id: "original-request",
+    label: "names the original request by its reference",
+    run: (c) => {
+      for (const r of c.v.rightsExercised) if (r.reference) c.need(c.has(r.reference), r.reference);
+    },
+  },
+  {
+    id: "korean-law",
+    label: "Korea: cites the law of the original request",
+    appliesTo: (v) => v.regime === "kr-pipa" || v.regime === "kr-icna",
+    run: (c) =>
+      c.v.regime === "kr-pipa"
+        ? c.need(c.has("개인정보 보호법") || c.has("PIPA Art 36"), "PIPA (개인정보 보호법)")
+        : c.need(c.has("제44조의2") || c.has("ICNA Art 44-2"), "ICNA Art 44-2 (정보통신망법 제44조의2)"),
   },
   {
     id: "mandate",
@@ -1029,6 +1045,11 @@ const ENGLISH_FRAGMENTS: Forbidden[] = [
   "search for my name",
   "the Digital Services Coordinator",
   /\bI will follow up\b/,
+  // The English complaint's headings and sentences.
+  "Rights exercised",
+  "Evidence enclosed",
+  "What I ask of you",
+  "has not answered",
 ];
 
 const LEGAL_DEADLINE_CLAIMS: Record<Lang, Forbidden[]> = {
@@ -1141,6 +1162,24 @@ const NEGATIVE: NegativeDef[] = [
             /^(An|Gesendet an): (der|dem|den|die|das) /m,
           ]
         : [],
+  },
+  {
+    id: "kr-complaint-law",
+    label: "Korea: a complaint cites the law of the original request, and no other",
+    kinds: ["regulator-complaint"],
+    appliesTo: (v) => v.regime === "kr-pipa" || v.regime === "kr-icna",
+    forbidden: (v) =>
+      v.regime === "kr-pipa"
+        ? [/제44조의2|정보통신망 이용촉진|정보통신망법|\bICNA\b|방송통신심의위원회/]
+        : [/개인정보 보호법|\bPIPA\b|분쟁조정|제62조|제36조/],
+  },
+  {
+    id: "kr-no-gdpr",
+    label: "Korea: no GDPR words in a letter under Korean law",
+    appliesTo: (v) => v.regime === "kr-pipa" || v.regime === "kr-icna",
+    forbidden: () => [
+      /\bGDPR\b|DSGVO|RGPD|\bAVG\b|일반개인정보보호규정|General Data Protection|supervisory authority|감독기관|Article 77|Art\.? ?77\b|Article 17|Article 21/i,
+    ],
   },
   {
     id: "no-law-claimed",
