@@ -81,6 +81,9 @@ describe("a Korean resident's complaint", () => {
     expect(options.unavailable).toBeNull();
     expect(options.authorities.map((a) => a.id)).toEqual(["curated:kr-pipc", "curated:kr-kisa"]);
     expect(options.defaultAuthorityId).toBe("curated:kr-pipc");
+    expect(options.authorities[1]!.name).toBe(
+      "KISA Privacy Infringement Report Center (118, 한국인터넷진흥원)",
+    );
     expect(options.authority).toMatchObject({ langs: ["ko"], defaultLang: "ko", note: null });
 
     const id = writeNextLetter(owner.scope, first, "regulator-complaint", LATER);
@@ -95,7 +98,9 @@ describe("a Korean resident's complaint", () => {
     expect(draft.body).toContain("개인정보 분쟁조정위원회에 분쟁조정을 신청");
     expect(draft.body).toContain("「개인정보 보호법」 제62조");
     // The original request, its date and its law; the 10-day deadline of the Enforcement Decree has passed.
-    expect(draft.body).toContain(`2026년 10월 1일: 개인정보 삭제 요구(「개인정보 보호법」 제36조제1항), 문서번호 ${firstRef}`);
+    expect(draft.body).toContain(
+      `2026년 10월 1일: 개인정보 삭제 요구(「개인정보 보호법」 제36조제1항), 문서번호 ${firstRef}`,
+    );
     expect(draft.body).toContain("「개인정보 보호법 시행령」 제43조제3항");
     expect(draft.body).toContain("답변하지 않았으며, 위 처리 기한이 지났습니다.");
     expect(draft.body).toContain(`2026년 10월 1일 요구서 (${firstRef})`);
@@ -114,6 +119,7 @@ describe("a Korean resident's complaint", () => {
     );
     expect(kisa.templateLang).toBe("ko");
     expect(kisa.recipientId).toBe("curated:kr-kisa");
+    expect(kisa.body).toContain("수신: 한국인터넷진흥원\n");
     expect(kisa.body).toContain("온라인 신청: https://privacy.kisa.or.kr/");
     expect(checklistOf(kisa).ok).toBe(true);
   });
