@@ -73,7 +73,9 @@ test("a Korean resident's overdue PIPA request ends in a complaint addressed to 
 
   // The draft: to PIPC and its dispute mediation committee, with PIPC's address and form, in Korean.
   await expect(page.getByRole("heading", { name: "Check and edit the letter" })).toBeVisible();
-  await expect(page.getByText(/Letter to 개인정보보호위원회/)).toBeVisible();
+  await expect(
+    page.getByText(/Letter to Personal Information Protection Commission \(PIPC, 개인정보보호위원회\)/),
+  ).toBeVisible();
   const text = page.getByLabel("Letter text");
   await expect(text).toHaveValue(/^개인정보 침해 신고 및 분쟁조정 신청서/);
   await expect(text).toHaveValue(
