@@ -145,4 +145,43 @@ describe("a Korean resident's complaint", () => {
     expect(letterProblems(draft)).toEqual({ missing: [], markers: [] });
     expect(checklistOf(draft).checks.filter((c) => c.status === "fail")).toEqual([]);
   });
+
+  it("a Korean follow-up: in Korean, the PIPA deadline passed, the ICNA date the sender's own", () => {
+    const pipa = sentKoreanRequest("kr-pipa-deletion/kr-pipa");
+    const ref = getLetter(owner.scope, pipa.caseId, pipa.id).reference;
+    const reminder = getLetter(
+      owner.scope,
+      pipa.caseId,
+      writeNextLetter(owner.scope, pipa.id, "follow-up", LATER),
+    );
+    expect(reminder.templateLang).toBe("ko");
+    expect(reminder.subject).toContain(`2026년 10월 1일에 보낸 문서(${ref})`);
+    expect(reminder.body).toContain("법정 처리 기한은");
+    expect(reminder.body).toContain("이 기한이 지났습니다");
+    expect(reminder.body).toContain("2026년 11월 24일까지, 즉 오늘부터 14일 이내에");
+    expect(reminder.body).toContain("개인정보보호위원회 또는 한국인터넷진흥원 개인정보침해 신고센터(118)에");
+    expect(reminder.body).not.toMatch(/the Personal Information|Reminder|Reference/);
+    expect(letterProblems(reminder)).toEqual({ missing: [], markers: [] });
+
+    const icna = sentKoreanRequest("kr-icna-deletion/kr-icna");
+    const second = getLetter(
+      owner.scope,
+      icna.caseId,
+      writeNextLetter(owner.scope, icna.id, "follow-up", LATER),
+    );
+    expect(second.templateLang).toBe("ko");
+    expect(second.body).toContain("방송통신심의위원회에 심의를 신청하겠습니다");
+    expect(second.body).not.toMatch(/법정|처리 기한/);
+    expect(letterProblems(second)).toEqual({ missing: [], markers: [] });
+    for (const l of [reminder, second])
+      expect(
+        runChecklist({
+          kind: "follow-up",
+          lang: "ko",
+          subject: l.subject,
+          body: l.body,
+          variables: LetterVariables.parse(l.variables),
+        }).checks.filter((c) => c.status === "fail"),
+      ).toEqual([]);
+  });
 });
