@@ -479,3 +479,23 @@ describe("Korean complaints: the law of the first letter, in Korean (issue 22 it
     ).toBe("fail");
   });
 });
+
+describe("Korean follow-ups", () => {
+  it("PIPA: the legal deadline passed; ICNA: the sender's date, never a legal deadline", () => {
+    const pipa = letter("follow-up", "ko", "kr-pipa/self");
+    expect(status(pipa, "follow-up.deadline-passed").status).toBe("pass");
+    expect(
+      status(pipa, "follow-up.deadline-passed", pipa.body.replace("이 기한이 지났습니다", "")).status,
+    ).toBe("fail");
+    const icna = letter("follow-up", "ko", "kr-icna/self");
+    expect(status(icna, "follow-up.own-date-passed").status).toBe("pass");
+    expectCaught(
+      icna,
+      "truth.legal-deadline",
+      swap(icna, "재확인 날짜로 정한 날", "법정 처리 기한인 날"),
+      "처리 기한",
+    );
+    expect(status(icna, "follow-up.final-date").status).toBe("pass");
+    expect(status(icna, "follow-up.final-date", icna.body.replace("최종 기한", "날짜")).status).toBe("fail");
+  });
+});
