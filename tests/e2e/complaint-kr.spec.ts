@@ -57,6 +57,17 @@ test("a Korean resident's overdue PIPA request ends in a complaint addressed to 
   await page.goto(page.url().replace(/\/letters\/([^/?]+).*$/, "/requests/$1"));
   await expect(page.getByRole("heading", { name: `Request ${reference}` })).toBeVisible();
   await expect(page.getByText("The deadline has passed without an answer.")).toBeVisible();
+  const requestUrl = page.url();
+
+  // The follow-up is written in Korean too, naming the bodies a complaint goes to.
+  await page.getByRole("button", { name: "Write the follow-up" }).click();
+  await expect(page.getByRole("heading", { name: "Check and edit the letter" })).toBeVisible();
+  await expect(page.getByLabel("Letter text")).toHaveValue(/^재요청서/);
+  await expect(page.getByLabel("Letter text")).toHaveValue(
+    /개인정보보호위원회 또는 한국인터넷진흥원 개인정보침해 신고센터\(118\)에 개인정보 침해 신고/,
+  );
+  await page.goto(requestUrl);
+
   const form = page.getByRole("form", { name: "Complain to the authority" });
   await expect(form.getByLabel("Authority")).toHaveValue("curated:kr-pipc");
   await expect(form.getByLabel("Authority").locator("option:checked")).toContainText(
