@@ -1178,7 +1178,7 @@ const NEGATIVE: NegativeDef[] = [
     label: "Korea: no GDPR words in a letter under Korean law",
     appliesTo: (v) => v.regime === "kr-pipa" || v.regime === "kr-icna",
     forbidden: () => [
-      /\bGDPR\b|DSGVO|RGPD|\bAVG\b|일반개인정보보호규정|General Data Protection|supervisory authority|감독기관|Article 77|Art\.? ?77\b|Article 17|Article 21/i,
+      /\bGDPR\b|DSGVO|RGPD|일반개인정보보호규정|General Data Protection|supervisory authority|감독기관|Article 77|Art\.? ?77\b|Article 17|Article 21/i,
     ],
   },
   {
