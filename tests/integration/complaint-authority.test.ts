@@ -311,8 +311,9 @@ describe("the authorities each law's complaint goes to", () => {
     expect(list("kr-icna", "KR").map((a) => a.id)).toEqual(["curated:kr-kcsc"]);
     expect(list("dsa", "DE").map((a) => a.id)).toEqual(["curated:dsc-de"]);
     expect(list("us-state", "US", "VA").map((a) => a.id)).toEqual(["us-ag:VA"]);
-    // Korean authorities read Korean; Retract has no Korean complaint letter yet, and says so.
-    expect(complaintLangs(list("kr-pipa", "KR")[0]!).note).toMatch(/takes complaints in Korean/);
+    // Korean authorities read Korean, and the complaint is written in Korean for them.
+    expect(complaintLangs(list("kr-pipa", "KR")[0]!)).toEqual({ langs: ["ko"], note: null });
+    expect(complaintLangs(list("kr-icna", "KR")[0]!)).toEqual({ langs: ["ko"], note: null });
     expect(complaintLangs(ico!)).toEqual({ langs: ["en"], note: null });
   });
 });

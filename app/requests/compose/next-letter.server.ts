@@ -262,6 +262,12 @@ const AUTHORITY_TIMELINE = new Set(["smtp", "sent", "mail", "reply", "acknowledg
 
 const fill = (t: string, v: Record<string, string>) => t.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? "");
 
+/** The bodies a Korean follow-up names, in Korean (the directory's names are English first). */
+const KOREAN_AUTHORITY: Partial<Record<Regime, string>> = {
+  "kr-pipa": "개인정보보호위원회 또는 한국인터넷진흥원 개인정보침해 신고센터(118)",
+  "kr-icna": "방송통신심의위원회",
+};
+
 /** Writes the follow-up or complaint draft for `letterId`; returns the new letter's id. */
 export function writeNextLetter(
   scope: Scope,
@@ -321,6 +327,7 @@ export function writeNextLetter(
     throw new NextLetterError("Choose the authority to complain to.");
   const authority =
     authorityRecord?.name ??
+    (lang === "ko" ? KOREAN_AUTHORITY[regime] : undefined) ??
     (defaultAuthority(regime, c.residence, { region: c.region, workspaceId: scope.workspaceId }) ||
       "the supervisory authority");
   const evidenceFiles =

@@ -121,21 +121,21 @@ const KEYWORDS = {
     de: ["gesetzliche Frist für Ihre Antwort"],
     fr: ["délai légal de réponse"],
     nl: ["wettelijke termijn voor uw antwoord"],
-    ko: [],
+    ko: ["법정 처리 기한은"],
   },
   deadlinePassed: {
     en: ["and has passed"],
     de: ["Frist ist abgelaufen"],
     fr: ["délai est dépassé"],
     nl: ["termijn is verstreken"],
-    ko: [],
+    ko: ["이 기한이 지났습니다"],
   },
   allowedTimePassed: {
     en: ["time I allowed has passed", "time we allowed has passed"],
     de: ["Diese Zeit ist verstrichen"],
     fr: ["temps que je vous avais laissé est écoulé"],
     nl: ["tijd die ik u gaf is verstreken"],
-    ko: [],
+    ko: ["재확인 날짜로 정한"],
   },
   withoutDelay: { en: ["without delay"], de: [], fr: [], nl: [], ko: ["지체 없이"] },
   noLaw: { en: ["does not rely on a privacy law"], de: [], fr: [], nl: [], ko: [] },
@@ -144,21 +144,21 @@ const KEYWORDS = {
     de: ["letzte Frist"],
     fr: ["délai final"],
     nl: ["laatste termijn"],
-    ko: [],
+    ko: ["최종 기한"],
   },
   silence: {
     en: ["has not answered"],
     de: ["nicht geantwortet"],
     fr: ["n'a pas répondu"],
     nl: ["geen antwoord gegeven"],
-    ko: [],
+    ko: ["답변하지 않았"],
   },
   askAuthority: {
     en: ["I ask"],
     de: ["Ich bitte Sie"],
     fr: ["Je demande"],
     nl: ["Ik verzoek u"],
-    ko: [],
+    ko: ["주시기 바랍니다"],
   },
   signature: {
     en: ["Signature"],
@@ -976,12 +976,28 @@ const COMPLAINT: CheckDef[] = [
         "uk-gdpr": () => c.cites("77") && c.has("section 165"),
         ccpa: () => c.has("1798.199.45"),
         "kr-pipa": () => c.has("Art 62") || c.has("제62조"),
-        "kr-icna": () => c.has("review"),
+        "kr-icna": () => c.has("review") || c.has("심의"),
         dsa: () => c.cites("53"),
         "us-state": () => c.has("Attorney General"),
       };
       c.need(basis[c.v.regime]?.() ?? true, `legal basis for ${c.v.regime}`);
     },
+  },
+  {
+    id: "original-request",
+    label: "names the original request by its reference",
+    run: (c) => {
+      for (const r of c.v.rightsExercised) if (r.reference) c.need(c.has(r.reference), r.reference);
+    },
+  },
+  {
+    id: "korean-law",
+    label: "Korea: cites the law of the original request",
+    appliesTo: (v) => v.regime === "kr-pipa" || v.regime === "kr-icna",
+    run: (c) =>
+      c.v.regime === "kr-pipa"
+        ? c.need(c.has("개인정보 보호법") || c.has("PIPA Art 36"), "PIPA (개인정보 보호법)")
+        : c.need(c.has("제44조의2") || c.has("ICNA Art 44-2"), "ICNA Art 44-2 (정보통신망법 제44조의2)"),
   },
   {
     id: "mandate",
@@ -1064,6 +1080,11 @@ const ENGLISH_FRAGMENTS: Forbidden[] = [
   "search for my name",
   "the Digital Services Coordinator",
   /\bI will follow up\b/,
+  // The English complaint's headings and sentences.
+  "Rights exercised",
+  "Evidence enclosed",
+  "What I ask of you",
+  "has not answered",
 ];
 
 const LEGAL_DEADLINE_CLAIMS: Record<Lang, Forbidden[]> = {
@@ -1168,6 +1189,24 @@ const NEGATIVE: NegativeDef[] = [
             /^(An|Gesendet an): (der|dem|den|die|das) /m,
           ]
         : [],
+  },
+  {
+    id: "kr-complaint-law",
+    label: "Korea: a complaint cites the law of the original request, and no other",
+    kinds: ["regulator-complaint"],
+    appliesTo: (v) => v.regime === "kr-pipa" || v.regime === "kr-icna",
+    forbidden: (v) =>
+      v.regime === "kr-pipa"
+        ? [/제44조의2|정보통신망 이용촉진|정보통신망법|\bICNA\b|방송통신심의위원회/]
+        : [/개인정보 보호법|\bPIPA\b|분쟁조정|제62조|제36조/],
+  },
+  {
+    id: "kr-no-gdpr",
+    label: "Korea: no GDPR words in a letter under Korean law",
+    appliesTo: (v) => v.regime === "kr-pipa" || v.regime === "kr-icna",
+    forbidden: () => [
+      /\bGDPR\b|DSGVO|RGPD|일반개인정보보호규정|General Data Protection|supervisory authority|감독기관|Article 77|Art\.? ?77\b|Article 17|Article 21/i,
+    ],
   },
   {
     id: "no-law-claimed",

@@ -383,3 +383,119 @@ describe("fixtures", () => {
     ).toBe(true);
   });
 });
+
+describe("Korean complaints: the law of the first letter, in Korean (issue 22 item 2)", () => {
+  it("a PIPA complaint that cites ICNA or sends the person to KCSC fails", () => {
+    const l = letter("regulator-complaint", "ko", "kr-pipa/self");
+    expectCaught(
+      l,
+      "truth.kr-complaint-law",
+      swap(
+        l,
+        "개인정보 삭제 요구(「개인정보 보호법」 제36조제1항)",
+        "정보 삭제 요청(정보통신망법 제44조의2)",
+      ),
+      "정보통신망법",
+    );
+    expectCaught(
+      l,
+      "truth.kr-complaint-law",
+      `${l.body}\n방송통신심의위원회에도 신청합니다.`,
+      "방송통신심의위원회",
+    );
+  });
+
+  it("an ICNA complaint that asks for PIPA dispute mediation fails", () => {
+    const l = letter("regulator-complaint", "ko", "kr-icna/represented");
+    expectCaught(
+      l,
+      "truth.kr-complaint-law",
+      swap(l, "위 게시물을 심의하여", "같은 법 제43조에 따라 분쟁조정을 신청하오니 위 게시물을 심의하여"),
+      "분쟁조정",
+    );
+  });
+
+  it.each([
+    ["kr-pipa/self", "GDPR 제17조에 따라", "GDPR"],
+    ["kr-icna/self", "감독기관에 Article 77 신고", "감독기관"],
+  ] as const)("%s: a GDPR word fails", (fixture, phrase, caught) => {
+    const l = letter("regulator-complaint", "ko", fixture);
+    expectCaught(
+      l,
+      "truth.kr-no-gdpr",
+      swap(l, "이 신청서의 내용은", `${phrase} 이 신청서의 내용은`),
+      caught,
+    );
+  });
+
+  it("an English heading left in the Korean complaint fails", () => {
+    const l = letter("regulator-complaint", "ko", "kr-pipa/represented");
+    expectCaught(
+      l,
+      "truth.english-fragment",
+      swap(l, "6. 증거 자료", "6. Evidence enclosed"),
+      "Evidence enclosed",
+    );
+    expectCaught(
+      l,
+      "truth.english-fragment",
+      swap(l, /개인정보처리자는 답변하지 않았습니다\./, "The controller has not answered."),
+      "has not answered",
+    );
+  });
+
+  it("the complaint names the original request by its reference and cites its law", () => {
+    const l = letter("regulator-complaint", "ko", "kr-pipa/self");
+    expect(status(l, "regulator-complaint.original-request").status).toBe("pass");
+    const noRef = status(
+      l,
+      "regulator-complaint.original-request",
+      l.body.replaceAll("RX-3HV8-P2", ""),
+    ).detail;
+    expect(noRef).toContain("RX-3HV8-P2");
+    expect(status(l, "regulator-complaint.korean-law").status).toBe("pass");
+    expect(
+      status(l, "regulator-complaint.korean-law", l.body.replaceAll("개인정보 보호법", "관련 법")).status,
+    ).toBe("fail");
+    const icna = letter("regulator-complaint", "ko", "kr-icna/self");
+    expect(status(icna, "regulator-complaint.korean-law", icna.body.replaceAll("제44조의2", "")).status).toBe(
+      "fail",
+    );
+    // A GDPR complaint is not read for a Korean law.
+    expect(
+      status(letter("regulator-complaint", "de", "gdpr/self"), "regulator-complaint.korean-law").status,
+    ).toBe("n/a");
+  });
+
+  it("the Korean complaint asks the authority and states the silence, in Korean", () => {
+    const l = letter("regulator-complaint", "ko", "kr-icna/self");
+    expect(status(l, "regulator-complaint.answer").status).toBe("pass");
+    expect(status(l, "regulator-complaint.ask").status).toBe("pass");
+    expect(status(l, "regulator-complaint.ask", l.body.replaceAll("주시기 바랍니다", "줍니다")).status).toBe(
+      "fail",
+    );
+    expect(
+      status(l, "regulator-complaint.answer", l.body.replace("답변하지 않았습니다", "조용합니다")).status,
+    ).toBe("fail");
+  });
+});
+
+describe("Korean follow-ups", () => {
+  it("PIPA: the legal deadline passed; ICNA: the sender's date, never a legal deadline", () => {
+    const pipa = letter("follow-up", "ko", "kr-pipa/self");
+    expect(status(pipa, "follow-up.deadline-passed").status).toBe("pass");
+    expect(
+      status(pipa, "follow-up.deadline-passed", pipa.body.replace("이 기한이 지났습니다", "")).status,
+    ).toBe("fail");
+    const icna = letter("follow-up", "ko", "kr-icna/self");
+    expect(status(icna, "follow-up.own-date-passed").status).toBe("pass");
+    expectCaught(
+      icna,
+      "truth.legal-deadline",
+      swap(icna, "재확인 날짜로 정한 날", "법정 처리 기한인 날"),
+      "처리 기한",
+    );
+    expect(status(icna, "follow-up.final-date").status).toBe("pass");
+    expect(status(icna, "follow-up.final-date", icna.body.replace("최종 기한", "날짜")).status).toBe("fail");
+  });
+});
