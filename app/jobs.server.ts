@@ -20,9 +20,9 @@ export function createJobRunner(o: { leaseMs?: number; pollMs?: number } = {}) {
   });
 }
 
-export function startBackgroundJobs() {
+export function startBackgroundJobs(o: { leaseMs?: number; pollMs?: number } = {}) {
   if (globalThis.__retractJobRunner || process.env.RETRACT_DISABLE_JOBS === "true") return;
-  const runner = createJobRunner();
+  const runner = createJobRunner(o);
   globalThis.__retractJobRunner = runner;
   runner.start();
 }
@@ -35,4 +35,5 @@ export async function stopBackgroundJobs(timeoutMs = 10_000) {
   const runner = globalThis.__retractJobRunner as JobRunner | undefined;
   globalThis.__retractJobRunner = undefined;
   await runner?.stop(timeoutMs);
+  return runner?.ran ?? new Map<string, number>();
 }

@@ -85,6 +85,8 @@ export class JobRunner {
   private heartbeat: NodeJS.Timeout | undefined;
   private pumping = false;
   private stopped: Promise<void> | undefined;
+  /** Jobs this runner ran to an end (done, failed or handed back), by queue: for logs and tests. */
+  readonly ran = new Map<string, number>();
 
   constructor(o: RunnerOptions) {
     for (const h of o.handlers) this.handlers.set(h.queue, h);
@@ -198,6 +200,7 @@ export class JobRunner {
   async execute(job: JobRow): Promise<void> {
     const handler = this.handlers.get(job.queue);
     if (!handler) return;
+    this.ran.set(job.queue, (this.ran.get(job.queue) ?? 0) + 1);
     // A job that stopped its process every time (its lease ran out each time) stops being retried.
     if (job.attempts > job.maxAttempts) {
       this.finish(job, handler, { failed: "lease_lost" });
