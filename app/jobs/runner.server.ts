@@ -23,11 +23,12 @@ export type JobContext = {
 };
 
 /** What a handler may return: nothing (done), or run this job again later without counting a failure. */
-export type JobResult = undefined | { again: true; runAt?: Date };
+export type JobResult = { again: true; runAt?: Date } | undefined;
 
 export type JobHandler = {
   queue: string;
-  run: (ctx: JobContext) => Promise<JobResult> | JobResult;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that simply finishes returns nothing.
+  run: (ctx: JobContext) => Promise<JobResult | void> | JobResult | void;
   /** At most this many jobs of the queue at once in one process (default 1). */
   concurrency?: number;
   /**
@@ -208,11 +209,11 @@ export class JobRunner {
     }
     let result: JobResult;
     try {
-      result = await handler.run({
+      result = (await handler.run({
         job,
         payload: JSON.parse(job.payload) as JobPayload,
         stopping: () => this.stopping,
-      });
+      })) as JobResult;
     } catch (e) {
       this.log(`[jobs] ${job.queue} ${job.id} attempt ${job.attempts}: ${errorCode(e)}`);
       if (job.attempts >= job.maxAttempts) this.finish(job, handler, { failed: errorCode(e) });
