@@ -106,6 +106,14 @@ export class JobRunner {
   start() {
     if (this.started) return;
     this.started = true;
+    this.prepare();
+    this.heartbeat = setInterval(() => this.renewLeases(), Math.max(50, Math.floor(this.leaseMs / 3)));
+    this.heartbeat.unref();
+    this.schedule(0);
+  }
+
+  /** Queues (keyed, so once across processes) each recurring job's next run and the work handlers adopt. */
+  prepare() {
     const now = new Date();
     for (const h of this.handlers.values()) {
       h.adopt?.(this.db);
@@ -115,12 +123,10 @@ export class JobRunner {
           queue: h.queue,
           key: h.queue,
           runAt: new Date(now.getTime() + (h.firstDelayMs ?? every)),
+          maxAttempts: 1,
           now,
         });
     }
-    this.heartbeat = setInterval(() => this.renewLeases(), Math.max(50, Math.floor(this.leaseMs / 3)));
-    this.heartbeat.unref();
-    this.schedule(0);
   }
 
   /** Looks for due jobs now (after an enqueue in this process) instead of at the next poll. */
@@ -260,7 +266,13 @@ export class JobRunner {
       else tx.delete(jobs).where(mine).run();
       const every = handler.everyMs?.();
       if (every != null && job.key === job.queue)
-        enqueue(tx, { queue: job.queue, key: job.queue, runAt: new Date(now.getTime() + every), now });
+        enqueue(tx, {
+          queue: job.queue,
+          key: job.queue,
+          runAt: new Date(now.getTime() + every),
+          maxAttempts: 1,
+          now,
+        });
     });
   }
 
