@@ -108,4 +108,57 @@ describe("a bulk run on the job runner", () => {
         .all(),
     ).toEqual([]);
   });
+
+  it("adopts work queued before the runner existed: a bulk job and letters without a job get one at start", async () => {
+    const seeded = await seedIncident(owner.scope, {
+      people: 3,
+      recipientIds: emailRecipients(1),
+      mandates: "none",
+      tag: "Adopted",
+    });
+    const bulkId = startBulkLetters(owner.scope, seeded.incidentId, OPTIONS);
+    // As a database from before the jobs table has it: the bulk job and nothing to run it.
+    const db = getDb();
+    db.delete(jobs).where(eq(jobs.key, bulkId)).run();
+    const bulkOnly = new JobRunner({ handlers: [bulkLettersJob], log: () => undefined });
+    expect(await bulkOnly.drain()).toBe(0);
+    bulkOnly.prepare();
+    // Keyed: preparing again (another process starting) adds nothing.
+    bulkOnly.prepare();
+    expect(db.select().from(jobs).where(eq(jobs.key, bulkId)).all()).toHaveLength(1);
+    expect(await bulkOnly.drain()).toBe(1);
+    expect(getBulkJob(owner.scope, seeded.incidentId, bulkId).state).toBe("done");
+
+    // Its letters' send jobs lost too: the outbox rows are adopted, and each letter is sent once.
+    const written = db
+      .select({ id: letters.id, reference: letters.reference })
+      .from(letters)
+      .where(
+        inArray(
+          letters.caseId,
+          seeded.people.map((p) => p.caseId),
+        ),
+      )
+      .all();
+    expect(written).toHaveLength(3);
+    const ids = written.map((l) => l.id);
+    db.delete(jobs).where(inArray(jobs.key, ids)).run();
+    const sender = new JobRunner({ handlers: [sendLetterJob], log: () => undefined });
+    sender.prepare();
+    sender.prepare();
+    expect(db.select().from(jobs).where(inArray(jobs.key, ids)).all()).toHaveLength(3);
+    expect(await sender.drain()).toBe(3);
+    for (const l of written)
+      expect(smtp.received.filter((m) => m.headers.get("x-retract-reference") === l.reference)).toHaveLength(
+        1,
+      );
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .where(inArray(outbox.letterId, ids))
+        .all()
+        .map((r) => r.state),
+    ).toEqual(["sent", "sent", "sent"]);
+  });
 });
