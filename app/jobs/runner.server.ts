@@ -107,7 +107,7 @@ export class JobRunner {
     if (this.started) return;
     this.started = true;
     this.prepare();
-    this.heartbeat = setInterval(() => this.renewLeases(), Math.max(50, Math.floor(this.leaseMs / 3)));
+    this.heartbeat = setInterval(() => this.renewLeases(), this.heartbeatMs());
     this.heartbeat.unref();
     this.schedule(0);
   }
@@ -309,14 +309,24 @@ export class JobRunner {
   /** Runs due jobs until none is left (tests and the CLI); returns how many ran. */
   async drain(maxJobs = 100_000): Promise<number> {
     let n = 0;
-    for (; n < maxJobs; n++) {
-      const job = this.claimOne();
-      if (!job) break;
-      const done = this.execute(job);
-      this.running.set(job.id, { queue: job.queue, done });
-      await done.finally(() => this.running.delete(job.id));
+    // A long job (a bulk run from the CLI) keeps its lease here too.
+    const heartbeat = this.heartbeat ? undefined : setInterval(() => this.renewLeases(), this.heartbeatMs());
+    try {
+      for (; n < maxJobs; n++) {
+        const job = this.claimOne();
+        if (!job) break;
+        const done = this.execute(job);
+        this.running.set(job.id, { queue: job.queue, done });
+        await done.finally(() => this.running.delete(job.id));
+      }
+    } finally {
+      clearInterval(heartbeat);
     }
     for (const h of this.handlers.values()) h.idle?.();
     return n;
+  }
+
+  private heartbeatMs() {
+    return Math.max(50, Math.floor(this.leaseMs / 3));
   }
 }

@@ -151,6 +151,29 @@ describe("running", () => {
     expect(runs).toBe(1);
   });
 
+  it("drain (the CLI) keeps a long job's lease too", async () => {
+    enqueue(getDb(), { queue: "test.drain" });
+    let runs = 0;
+    const handler: JobHandler = {
+      queue: "test.drain",
+      run: async () => {
+        runs += 1;
+        await new Promise((ok) => setTimeout(ok, 500));
+      },
+    };
+    const a = runner([handler], { leaseMs: 150 });
+    const b = runner([handler], { leaseMs: 150 });
+    const draining = a.drain();
+    await until(() => runs === 1);
+    for (let i = 0; i < 4; i++) {
+      await new Promise((ok) => setTimeout(ok, 100));
+      expect(b.claimOne()).toBeNull();
+    }
+    expect(await draining).toBe(1);
+    expect(runs).toBe(1);
+    expect(rows("test.drain")).toHaveLength(0);
+  });
+
   it("keeps one run of recurring work scheduled, however many runners start", async () => {
     let runs = 0;
     const handler: JobHandler = {
