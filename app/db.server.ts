@@ -35,6 +35,11 @@ export function getCheckpointer(): Checkpointer | undefined {
   return globalThis.__retractCheckpointer;
 }
 
+/** Closes this process's connection (a graceful stop); the next getDb() would open it again. */
+export function closeDb() {
+  closeDbForTests();
+}
+
 export function closeDbForTests() {
   void globalThis.__retractCheckpointer?.stop();
   globalThis.__retractCheckpointer = undefined;

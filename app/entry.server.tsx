@@ -5,11 +5,21 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { startBackgroundJobs } from "~/jobs.server";
+import { closeDb } from "~/db.server";
+import { startBackgroundJobs, stopBackgroundJobs } from "~/jobs.server";
 import { NonceProvider } from "~/ui/nonce";
 
 // The server entry is loaded once per process: the natural place to start the background jobs.
 startBackgroundJobs();
+
+/**
+ * Called by scripts/start.ts on SIGTERM/SIGINT (it reaches this module as the build's entry): the job runner
+ * stops claiming, lets running jobs finish for up to `timeoutMs` and hands back the rest, then the database closes.
+ */
+export async function shutdown(timeoutMs = 10_000) {
+  await stopBackgroundJobs(timeoutMs);
+  closeDb();
+}
 
 const ABORT_DELAY = 5_000;
 

@@ -965,3 +965,35 @@ export const clientIntakes = sqliteTable(
   },
   (t) => [index("client_intakes_subject_idx").on(t.workspaceId, t.subjectId, t.createdAt)],
 );
+
+// ── Background jobs (issue 18 §4) ───────────────────────────────────────────
+// One runner (app/jobs/runner.server.ts) claims due rows with a lease it renews while the job runs; a row whose
+// lease ran out belongs to a process that is gone and is claimed again. `key` makes a job unique among those
+// waiting or running (one send per letter, one poll per mailbox). The payload holds ids only, never personal
+// data; `last_error` holds an error's name or code, never its message.
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    queue: text("queue").notNull(),
+    key: text("key"),
+    payload: text("payload").notNull().default("{}"),
+    state: text("state", { enum: ["pending", "running", "failed"] })
+      .notNull()
+      .default("pending"),
+    runAt: integer("run_at", { mode: "timestamp_ms" }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(5),
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: integer("lease_expires_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("jobs_due_idx").on(t.state, t.runAt),
+    uniqueIndex("jobs_key_idx")
+      .on(t.queue, t.key)
+      .where(sql`${t.state} IN ('pending', 'running') AND ${t.key} IS NOT NULL`),
+  ],
+);

@@ -58,9 +58,22 @@ const server = app.listen(env.PORT, env.HOST, () => {
 
 process.on("exit", () => rmSync(join(env.dataDir, "server.pid"), { force: true }));
 
+/** How long running background jobs get to finish on SIGTERM before they are handed back. */
+const JOBS_STOP_MS = 10_000;
+const entry = build.entry.module as { shutdown?: (timeoutMs: number) => Promise<void> };
+let stopping = false;
+
+// A graceful stop: no new connections, the job runner stops claiming and lets running jobs finish (or hands them
+// back for the next process), the database closes, exit 0. A second signal exits at once.
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3000).unref();
+    if (stopping) process.exit(0);
+    stopping = true;
+    server.close();
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), JOBS_STOP_MS + 5000).unref();
+    void (entry.shutdown?.(JOBS_STOP_MS) ?? Promise.resolve())
+      .catch((e) => console.error(`Stopping the background jobs failed: ${(e as Error).name}`))
+      .finally(() => process.exit(0));
   });
 }

@@ -1,9 +1,10 @@
 // The scheduled backup: when RETRACT_BACKUP_DIR is set, the running server writes a full archive there every
-// RETRACT_BACKUP_HOURS (24) and keeps the newest RETRACT_BACKUP_KEEP (7). It checks hourly whether one is due,
-// so a restart never causes a burst of backups nor a long gap.
+// RETRACT_BACKUP_HOURS (24) and keeps the newest RETRACT_BACKUP_KEEP (7). A recurring job of the runner (app/jobs)
+// checks hourly whether one is due, so a restart never causes a burst of backups nor a long gap.
 import { resolve } from "node:path";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
+import type { JobHandler } from "~/jobs/runner.server";
 import { backupDue, runScheduledBackup } from "./backup.server";
 
 const CHECK_MS = 60 * 60 * 1000;
@@ -23,30 +24,17 @@ export async function backupIfDue(now = new Date()) {
   });
 }
 
-export const backupJob = {
-  name: "backup",
-  start() {
-    if (!getEnv().RETRACT_BACKUP_DIR) return () => {};
-    let running = false;
-    const tick = () => {
-      if (running) return;
-      running = true;
-      backupIfDue()
-        .then((r) => {
-          if (r) console.log(`Scheduled backup written (${r.files} files, ${r.bytes} bytes).`);
-        })
-        .catch((e) => console.error(`The scheduled backup failed: ${(e as Error).message}`))
-        .finally(() => {
-          running = false;
-        });
-    };
-    const first = setTimeout(tick, FIRST_CHECK_MS);
-    const every = setInterval(tick, CHECK_MS);
-    first.unref();
-    every.unref();
-    return () => {
-      clearTimeout(first);
-      clearInterval(every);
-    };
+/** A recurring job of the runner: hourly while RETRACT_BACKUP_DIR is set, the first a minute after start. */
+export const backupJob: JobHandler = {
+  queue: "backup",
+  everyMs: () => (getEnv().RETRACT_BACKUP_DIR ? CHECK_MS : null),
+  firstDelayMs: FIRST_CHECK_MS,
+  async run() {
+    try {
+      const r = await backupIfDue();
+      if (r) console.log(`Scheduled backup written (${r.files} files, ${r.bytes} bytes).`);
+    } catch (e) {
+      console.error(`The scheduled backup failed: ${(e as Error).message}`);
+    }
   },
 };

@@ -21,7 +21,7 @@ export type LetterOp = {
   sealed: { address: string; subject: string; body: string; variables: string };
   /** The exposures it names, with the updated_at (ms) it was composed from. */
   exposures: [id: string, updatedAt: number][];
-  outbox: { id: string; messageId: string } | null;
+  outbox: { id: string; messageId: string; jobId: string } | null;
   audits: AuditEntry[];
   t: number;
 };

@@ -39,6 +39,10 @@ const s = {
   outbox: db.prepare(
     "INSERT INTO outbox (id, workspace_id, letter_id, state, attempts, next_attempt_at, message_id, created_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?, ?)",
   ),
+  // The same row app/jobs/queue.server.ts enqueue writes for a letter's send job (one per letter by its key).
+  sendJob: db.prepare(
+    "INSERT INTO jobs (id, queue, key, payload, state, run_at, attempts, max_attempts, updated_at) VALUES (?, 'letter.send', ?, ?, 'pending', ?, 0, 5, ?) ON CONFLICT DO NOTHING",
+  ),
   item: db.prepare(
     "UPDATE bulk_job_items SET state = ?, reason = ?, letter_id = ?, updated_at = ? WHERE job_id = ? AND seq = ? AND state = 'pending'",
   ),
@@ -112,7 +116,10 @@ function check(op, workspaceId) {
 function storeLetter(op, workspaceId) {
   s.letter.run(...op.letter);
   for (const [id] of op.exposures) s.letterExposure.run(op.letterId, id, workspaceId);
-  if (op.outbox) s.outbox.run(op.outbox.id, workspaceId, op.letterId, op.t, op.outbox.messageId, op.t, op.t);
+  if (op.outbox) {
+    s.outbox.run(op.outbox.id, workspaceId, op.letterId, op.t, op.outbox.messageId, op.t, op.t);
+    s.sendJob.run(op.outbox.jobId, op.letterId, JSON.stringify({ letterId: op.letterId }), op.t, op.t);
+  }
 }
 
 /**

@@ -13,6 +13,9 @@ import { getUserProfile } from "~/auth/users.server";
 import { getDb } from "~/db.server";
 import type { ExposedKind } from "~/exposures/categories";
 import type { Exposure } from "~/exposures/exposures.server";
+import { enqueue } from "~/jobs/queue.server";
+import type { JobHandler } from "~/jobs/runner.server";
+import { wakeJobs } from "~/jobs/wake.server";
 import { getRecipient, type RecipientDetail } from "~/recipients/directory.server";
 import {
   type Destination,
@@ -228,6 +231,7 @@ export function startBulkLetters(scope: Scope, incidentId: string, options: Bulk
           updatedAt: now,
         })
         .run();
+      enqueue(db, { queue: BULK_QUEUE, key: id, payload: { bulkJobId: id }, now });
       const insert = sqlite.prepare(
         "INSERT INTO bulk_job_items (job_id, seq, workspace_id, subject_id, case_id, recipient_id, exposure_ids, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')",
       );
@@ -894,7 +898,10 @@ export class BulkRun {
       },
       exposures: chosen.map((e) => [e.id, e.updatedAt.getTime()]),
       // The same row the letters module's enqueueLetter writes: the outbox worker sends it.
-      outbox: state === "queued" ? { id: newId(), messageId: makeMessageId(this.mailDomain) } : null,
+      outbox:
+        state === "queued"
+          ? { id: newId(), messageId: makeMessageId(this.mailDomain), jobId: newId() }
+          : null,
       audits,
       t,
     };
@@ -1116,42 +1123,30 @@ export function runnableJobIds(): string[] {
     .map((r) => r.id);
 }
 
-let kick: (() => void) | undefined;
+/** The job queue of bulk runs: one job per bulk job (its id is the key), queued with it by startBulkLetters. */
+export const BULK_QUEUE = "bulk-letters";
 
-/** Wakes the worker at once (after a start) instead of at its next tick. */
+/** Wakes this process's job runner at once (after a start) instead of at its next poll. */
 export function kickBulkWorker() {
-  if (kick) setImmediate(kick);
+  wakeJobs();
 }
 
-/** The background job: picks up queued jobs, and resumes those a restart interrupted. */
-export const bulkLettersJob = {
-  name: "bulk-letters",
-  start() {
-    let busy = false;
-    let stopped = false;
-    const tick = async () => {
-      if (busy || stopped) return;
-      busy = true;
-      try {
-        for (const id of runnableJobIds()) {
-          if (stopped) break;
-          await runBulkJob(id, { shouldStop: () => stopped });
-        }
-      } catch (e) {
-        console.error(`[bulk-letters] ${(e as Error).name}`);
-      } finally {
-        busy = false;
-      }
-    };
-    const timer = setInterval(tick, 1000);
-    timer.unref();
-    kick = () => void tick();
-    void tick();
-    return () => {
-      stopped = true;
-      kick = undefined;
-      clearInterval(timer);
-    };
+/**
+ * The runner's job of one bulk run: runs it to its end, handing it back between chunks when the runner stops
+ * (the next runner resumes it). "busy": the run is held by a process whose heartbeat is still fresh.
+ */
+export const bulkLettersJob: JobHandler = {
+  queue: BULK_QUEUE,
+  async run({ payload, stopping }) {
+    const result = await runBulkJob(String(payload.bulkJobId), { shouldStop: stopping });
+    if (result === "busy") return { again: true, runAt: new Date(Date.now() + STALE_RUNNING_MS) };
+    // Stopped by the runner: at once, for the next one; stopped by an error: a little later.
+    if (result === "stopped") return { again: true, runAt: new Date(Date.now() + (stopping() ? 0 : 10_000)) };
+  },
+  // Bulk jobs queued before the runner existed, or whose runner job was lost.
+  adopt(db) {
+    for (const id of runnableJobIds())
+      enqueue(db, { queue: BULK_QUEUE, key: id, payload: { bulkJobId: id } });
   },
 };
 

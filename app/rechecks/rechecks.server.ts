@@ -8,6 +8,7 @@ import { getUserProfile } from "~/auth/users.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import type { ExposureStatus } from "~/exposures/categories";
+import type { JobHandler } from "~/jobs/runner.server";
 import { sendSystemMail } from "~/mail/mailer.server";
 import { decrypt, decryptJson, encrypt } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
@@ -274,26 +275,18 @@ export async function runScheduledRechecks({
   return results;
 }
 
-/** The background job: a pass every hour picks up what has not been checked for RETRACT_RECHECK_HOURS. */
-export const recheckJob = {
-  name: "rechecks",
-  start() {
+/** A recurring job of the runner: hourly (or every RETRACT_RECHECK_HOURS when shorter); off at 0. */
+export const recheckJob: JobHandler = {
+  queue: "rechecks",
+  everyMs: () => {
     const hours = getEnv().RETRACT_RECHECK_HOURS;
-    if (hours === 0) return () => undefined;
-    let running = false;
-    const tick = async () => {
-      if (running) return;
-      running = true;
-      try {
-        await runScheduledRechecks();
-      } catch (e) {
-        console.error(`[rechecks] ${(e as Error).message}`);
-      } finally {
-        running = false;
-      }
-    };
-    const timer = setInterval(tick, Math.min(hours, 1) * 3_600_000);
-    timer.unref();
-    return () => clearInterval(timer);
+    return hours === 0 ? null : Math.min(hours, 1) * 3_600_000;
+  },
+  async run() {
+    try {
+      await runScheduledRechecks();
+    } catch (e) {
+      console.error(`[rechecks] ${(e as Error).message}`);
+    }
   },
 };

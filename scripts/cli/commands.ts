@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runDirectoryImportCommand } from "~/recipients/import.server";
 import { loadEnvOrExit, migrateAndSeed, prepareDataDir } from "../prepare";
+import { jobsCommands } from "./jobs";
 import { trackingCommands } from "./tracking";
 
 export type Command = {
@@ -178,4 +179,5 @@ export const commands: Record<string, Command> = {
     },
   },
   ...trackingCommands,
+  ...jobsCommands,
 };

@@ -1,5 +1,6 @@
 // A real SMTP server on 127.0.0.1 for tests (smtp-server), keeping every accepted message parsed by mailparser.
-// `reply` decides per DATA command whether to refuse it (451, 550 …) — the fault cases of the outbox tests.
+// `reply` decides per DATA command whether to refuse it (451, 550 …) — the fault cases of the outbox tests; it may
+// answer later (a promise), which holds the sender mid-send.
 import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -22,7 +23,7 @@ export async function startSmtpServer(port = 0, onMessage?: (mail: ParsedMail) =
   const received: ParsedMail[] = [];
   const logins: { user: string; pass: string }[] = [];
   let dataCommands = 0;
-  let reply: (n: number) => Refusal = () => null;
+  let reply: (n: number) => Refusal | Promise<Refusal> = () => null;
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ["STARTTLS"],
@@ -38,20 +39,21 @@ export async function startSmtpServer(port = 0, onMessage?: (mail: ParsedMail) =
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         dataCommands += 1;
-        const refusal = reply(dataCommands);
-        if (refusal) {
-          const err = Object.assign(new Error(refusal.message), { responseCode: refusal.code });
-          cb(err);
-          return;
-        }
-        simpleParser(Buffer.concat(chunks)).then(
-          (mail) => {
-            received.push(mail);
-            onMessage?.(mail);
-            cb();
-          },
-          (e: Error) => cb(e),
-        );
+        void Promise.resolve(reply(dataCommands)).then((refusal) => {
+          if (refusal) {
+            const err = Object.assign(new Error(refusal.message), { responseCode: refusal.code });
+            cb(err);
+            return;
+          }
+          simpleParser(Buffer.concat(chunks)).then(
+            (mail) => {
+              received.push(mail);
+              onMessage?.(mail);
+              cb();
+            },
+            (e: Error) => cb(e),
+          );
+        });
       });
     },
   });
@@ -61,7 +63,7 @@ export async function startSmtpServer(port = 0, onMessage?: (mail: ParsedMail) =
     port: address.port,
     received,
     logins,
-    refuse(fn: (n: number) => Refusal) {
+    refuse(fn: (n: number) => Refusal | Promise<Refusal>) {
       reply = fn;
     },
     close: () => new Promise<void>((ok) => server.close(() => ok())),

@@ -9,6 +9,9 @@ import { inboundMessages, letters, outbox, workspaceImap } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
+import { enqueue } from "~/jobs/queue.server";
+import type { JobHandler } from "~/jobs/runner.server";
+import { wakeJobs } from "~/jobs/wake.server";
 import { imapSecurity } from "~/mail/transport-security.server";
 import { applyEvent, getRequest } from "~/requests/requests.server";
 import { IllegalTransitionError, type RequestEvent } from "~/requests/tracking/lifecycle";
@@ -278,26 +281,36 @@ export async function pollAllMailboxes() {
   return out;
 }
 
-export const mailboxJob = {
-  name: "mailbox",
-  start() {
+/**
+ * Recurring job of the runner: every RETRACT_IMAP_POLL_MINUTES (off at 0) it queues one poll per mailbox; the
+ * poll's key (the workspace) keeps a slow mailbox from being polled twice at once.
+ */
+export const mailboxJob: JobHandler = {
+  queue: "mailboxes",
+  everyMs: () => {
     const minutes = getEnv().RETRACT_IMAP_POLL_MINUTES;
-    if (minutes === 0) return () => undefined;
-    let running = false;
-    const tick = async () => {
-      if (running) return;
-      running = true;
-      try {
-        await pollAllMailboxes();
-      } catch (e) {
-        console.error(`[mailbox] ${describeImapError(e)}`);
-      } finally {
-        running = false;
-      }
-    };
-    const timer = setInterval(tick, minutes * 60_000);
-    timer.unref();
-    return () => clearInterval(timer);
+    return minutes === 0 ? null : minutes * 60_000;
+  },
+  run() {
+    const db = getDb();
+    for (const w of db.select({ id: workspaceImap.workspaceId }).from(workspaceImap).all())
+      enqueue(db, { queue: MAILBOX_POLL_QUEUE, key: w.id, payload: { workspaceId: w.id }, maxAttempts: 1 });
+    wakeJobs();
+  },
+};
+
+const MAILBOX_POLL_QUEUE = "mailbox.poll";
+
+/** One mailbox's poll; its errors are recorded on the mailbox (pollMailbox), so a failed poll waits for the next. */
+export const mailboxPollJob: JobHandler = {
+  queue: MAILBOX_POLL_QUEUE,
+  concurrency: 2,
+  async run({ payload }) {
+    try {
+      await pollMailbox(String(payload.workspaceId));
+    } catch (e) {
+      console.error(`[mailbox] ${describeImapError(e)}`);
+    }
   },
 };
 

@@ -2,15 +2,17 @@
 // are retried with exponential backoff; permanent ones (5xx) fail the letter and the case page says so.
 // A row is marked sent in the same synchronous step that follows the server's acceptance, so after a restart
 // only rows whose send never completed are tried again (see docs/decisions on the at-least-once window).
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { evidence, letters, outbox } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
-import { getEnv } from "~/env.server";
 import { readEncryptedFile } from "~/evidence/storage.server";
+import { enqueue } from "~/jobs/queue.server";
+import type { JobHandler, JobResult } from "~/jobs/runner.server";
 import { latestMandateForCase, mandateAttachment } from "~/requests/compose/mandates.server";
 import { decryptLetter, recordSent, todayUtc } from "~/requests/store.server";
 import { decrypt } from "~/security/crypto.server";
+import { SEND_QUEUE } from "./queue.server";
 import {
   describeSmtpError,
   pooledTransportFor,
@@ -92,14 +94,19 @@ function attachmentsOf(
   return out;
 }
 
-/** Hands rows whose worker died back to the queue: claimed before this process started, or long ago. */
-function reclaimStale(now: Date) {
+/**
+ * Hands rows whose worker died back to the queue: claimed before this process started, or long ago (`only`: just
+ * that row).
+ */
+function reclaimStale(now: Date, only?: string) {
   const cutoff = new Date(Math.max(bootedAt, now.getTime() - STALE_SENDING_MS));
   const db = getDb();
   const stale = db
     .select({ id: outbox.id, letterId: outbox.letterId, attempts: outbox.attempts })
     .from(outbox)
-    .where(and(eq(outbox.state, "sending"), lte(outbox.claimedAt, cutoff)))
+    .where(
+      and(eq(outbox.state, "sending"), lte(outbox.claimedAt, cutoff), only ? eq(outbox.id, only) : undefined),
+    )
     .all();
   for (const row of stale) {
     // A message whose every attempt died with its process (a poison message) stops being retried.
@@ -281,25 +288,45 @@ export async function drainOutbox({ limit = 20, maxPasses = 10_000 } = {}): Prom
   return handled;
 }
 
-/** The background job: a pass every few seconds, never two at once. */
-export const outboxJob = {
-  name: "outbox",
-  start() {
-    let running = false;
-    const tick = async () => {
-      if (running) return;
-      running = true;
-      try {
-        await drainOutbox();
-      } catch (e) {
-        console.error(`[outbox] ${describeSmtpError(e)}`);
-      } finally {
-        running = false;
-      }
-    };
-    const timer = setInterval(tick, getEnv().RETRACT_OUTBOX_INTERVAL_MS);
-    timer.unref();
-    void tick();
-    return () => clearInterval(timer);
+/** The pooled connections of the job runner's sends, closed whenever the runner finds nothing due. */
+const runnerTransports = new Transports();
+
+/**
+ * The send job of one letter (queued with it by enqueueLetter; one per letter by its key). The outbox row stays
+ * the letter's delivery record: its attempts, backoff and errors are what the case page shows. A row found
+ * `sending` was claimed by a process that died mid-send (the job's lease ran out), so it is tried again, or
+ * failed once its attempts are used up.
+ */
+export async function sendQueuedLetter(letterId: string, now = new Date()): Promise<JobResult> {
+  const db = getDb();
+  let row = db.select().from(outbox).where(eq(outbox.letterId, letterId)).get();
+  if (row?.state === "sending") {
+    reclaimStale(new Date(now.getTime() + STALE_SENDING_MS), row.id);
+    row = db.select().from(outbox).where(eq(outbox.letterId, letterId)).get();
+  }
+  if (row?.state !== "pending") return;
+  if (row.nextAttemptAt > now) return { again: true, runAt: row.nextAttemptAt };
+  if (!claim(row.id, now)) return;
+  const out = await sendOne(row, now, runnerTransports);
+  if (out.result !== "retry") return;
+  const after = db.select({ at: outbox.nextAttemptAt }).from(outbox).where(eq(outbox.id, row.id)).get();
+  return after ? { again: true, runAt: after.at } : undefined;
+}
+
+export const sendLetterJob: JobHandler = {
+  queue: SEND_QUEUE,
+  // Two at once share the pooled transport's two connections.
+  concurrency: 2,
+  run: ({ payload }) => sendQueuedLetter(String(payload.letterId)),
+  idle: () => runnerTransports.close(),
+  // Rows queued before the runner existed, or whose job was lost: keyed, so a row with a job keeps just that one.
+  adopt(db) {
+    const rows = db
+      .select({ letterId: outbox.letterId, at: outbox.nextAttemptAt })
+      .from(outbox)
+      .where(inArray(outbox.state, ["pending", "sending"]))
+      .all();
+    for (const r of rows)
+      enqueue(db, { queue: SEND_QUEUE, key: r.letterId, payload: { letterId: r.letterId }, runAt: r.at });
   },
 };

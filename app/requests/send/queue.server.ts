@@ -1,11 +1,16 @@
 // Putting a letter in the outbox: called inside the transaction that freezes the letter, so the letter and its
 // outbox row exist together or not at all. The Message-ID is made here, before any attempt, so every retry of
-// the same letter carries the same one.
+// the same letter carries the same one. Its send job (app/jobs) is queued in the same transaction, one per letter.
 
 import { outbox } from "#db/schema";
 import type { getDb } from "~/db.server";
+import { enqueue } from "~/jobs/queue.server";
+import { wakeJobs } from "~/jobs/wake.server";
 import { newId } from "~/utils/ids.server";
 import { randomBytes } from "~/utils/random.server";
+
+/** The job queue of letter sends (app/requests/send/outbox.server.ts sendLetterJob). */
+export const SEND_QUEUE = "letter.send";
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
@@ -30,4 +35,13 @@ export function enqueueLetter(
       updatedAt: a.now,
     })
     .run();
+  enqueue(tx, {
+    queue: SEND_QUEUE,
+    key: a.letterId,
+    payload: { letterId: a.letterId },
+    runAt: a.now,
+    now: a.now,
+  });
+  // The runner of this process looks at once, after this synchronous transaction has committed.
+  wakeJobs();
 }

@@ -9,6 +9,7 @@ import { getDb } from "~/db.server";
 import { calendarDateIn } from "~/deadlines/engine";
 import { getEnv } from "~/env.server";
 import { recipientNames } from "~/exposures/recipient.server";
+import type { JobHandler } from "~/jobs/runner.server";
 import { sendSystemMail } from "~/mail/mailer.server";
 import { inScope, type Role, type Scope, scopedQuery } from "~/workspaces/scope.server";
 import { AWAITING, effectiveDue, isOverdue } from "./lifecycle";
@@ -289,25 +290,17 @@ export async function sendReminderDigests(now = new Date()) {
   return sent;
 }
 
-/** Checks every 30 minutes; sends once a day at or after RETRACT_REMINDER_HOUR (UTC). */
-export const reminderJob = {
-  name: "reminders",
-  start() {
-    let running = false;
-    const tick = async () => {
-      if (running || new Date().getUTCHours() < getEnv().RETRACT_REMINDER_HOUR) return;
-      running = true;
-      try {
-        await sendReminderDigests();
-      } catch (e) {
-        console.error(`[reminders] ${(e as Error).message}`);
-      } finally {
-        running = false;
-      }
-    };
-    const timer = setInterval(tick, 30 * 60_000);
-    timer.unref();
-    void tick();
-    return () => clearInterval(timer);
+/** A recurring job of the runner: checks every 30 minutes; sends once a day at or after RETRACT_REMINDER_HOUR (UTC). */
+export const reminderJob: JobHandler = {
+  queue: "reminders",
+  everyMs: () => 30 * 60_000,
+  firstDelayMs: 0,
+  async run() {
+    if (new Date().getUTCHours() < getEnv().RETRACT_REMINDER_HOUR) return;
+    try {
+      await sendReminderDigests();
+    } catch (e) {
+      console.error(`[reminders] ${(e as Error).message}`);
+    }
   },
 };

@@ -1,0 +1,43 @@
+// Putting work in the jobs table (db/schema.ts `jobs`). `enqueue` takes the caller's transaction, so a job exists
+// exactly when the change that asked for it was committed (a letter marked queued and its send job together).
+// A `key` makes the job unique among those waiting or running: enqueueing the same key again does nothing.
+import { jobs } from "#db/schema";
+import type { DB } from "~/db.server";
+import { newId } from "~/utils/ids.server";
+
+/** A drizzle transaction or the database itself (both run the insert synchronously). */
+export type Tx = Pick<DB, "insert" | "update" | "delete" | "select">;
+
+/** Ids and codes only: a payload is stored in clear, so it never holds personal data. */
+export type JobPayload = Record<string, string | number | boolean | null>;
+
+export type EnqueueOptions = {
+  queue: string;
+  key?: string;
+  payload?: JobPayload;
+  runAt?: Date;
+  maxAttempts?: number;
+  now?: Date;
+};
+
+/** Adds a job; false when one with the same queue and key is already waiting or running. */
+export function enqueue(tx: Tx, o: EnqueueOptions): boolean {
+  const now = o.now ?? new Date();
+  const res = tx
+    .insert(jobs)
+    .values({
+      id: newId(),
+      queue: o.queue,
+      key: o.key ?? null,
+      payload: JSON.stringify(o.payload ?? {}),
+      state: "pending",
+      runAt: o.runAt ?? now,
+      attempts: 0,
+      maxAttempts: o.maxAttempts ?? 5,
+      updatedAt: now,
+    })
+    // The only constraint a fresh random id can meet is the partial unique index on (queue, key).
+    .onConflictDoNothing()
+    .run();
+  return res.changes === 1;
+}
