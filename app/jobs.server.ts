@@ -15,8 +15,3 @@ export function startBackgroundJobs() {
   if (stopFns || process.env.RETRACT_DISABLE_JOBS === "true") return;
   stopFns = jobs.map((j) => j.start());
 }
-
-export function stopBackgroundJobs() {
-  for (const stop of stopFns ?? []) stop();
-  stopFns = undefined;
-}

@@ -30,7 +30,6 @@ export const qualities = ["verified", "tested", "scraped"] as const;
 export type Quality = (typeof qualities)[number];
 
 export const recordSources = ["datenanfragen", "data-brokers", "curated"] as const;
-export type RecordSource = (typeof recordSources)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 
@@ -91,4 +90,3 @@ export const directoryRecordSchema = z.object({
   extra: z.record(z.string(), z.unknown()).optional(),
 });
 export type DirectoryRecord = z.infer<typeof directoryRecordSchema>;
-export type DirectoryRecordInput = z.input<typeof directoryRecordSchema>;

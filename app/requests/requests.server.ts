@@ -10,7 +10,6 @@ import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
 import { formatLongDate } from "~/requests/render/format";
 import {
   IllegalTransitionError,
-  isOverdue,
   OUTCOME_LABELS,
   REFUSALS,
   type RefusalReason,
@@ -383,5 +382,3 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
       });
   return items.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
-
-export { isOverdue };

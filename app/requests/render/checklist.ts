@@ -1188,11 +1188,6 @@ const BY_KIND: Record<Kind, CheckDef[]> = {
   mandate: MANDATE,
 };
 
-/** The check definitions of a kind (common ones first), for listing in the UI. */
-export function checklistFor(kind: Kind): Array<{ id: string; label: string }> {
-  return definitions(kind).map(({ id, label }) => ({ id, label }));
-}
-
 function definitions(kind: Kind): CheckDef[] {
   const common = kind === "mandate" ? COMMON.filter((d) => MANDATE_COMMON.has(d.id)) : COMMON;
   return [
