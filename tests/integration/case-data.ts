@@ -10,8 +10,8 @@ import { createCase } from "~/cases/cases.server";
 import { addEvidence } from "~/evidence/evidence.server";
 import { parseEvidenceFile } from "~/evidence/storage.server";
 import { createExposuresBulk, listExposures } from "~/exposures/exposures.server";
-import { fixturesFor } from "~/requests/compose/fixtures";
 import { generateReference } from "~/requests/reference";
+import { examplesFor } from "~/requests/render/examples";
 import { decrypt, decryptBytes, encrypt, type Keyring, keyringFromSecrets } from "~/security/crypto.server";
 import { ENCRYPTED_COLUMNS, ENCRYPTED_FILES } from "~/security/encrypted-columns.server";
 import { readSecrets } from "~/security/secrets.server";
@@ -92,7 +92,7 @@ export function insertSentLetter(db: Database.Database, scope: Scope, caseId: st
     c("subject", "Erasure request"),
     c("body", "Dear team, please erase…"),
     c("template_body", "Dear team…"),
-    c("variables", JSON.stringify(fixturesFor("gdpr-erasure", "en")[0]!.variables)),
+    c("variables", JSON.stringify(examplesFor("gdpr-erasure", "en")[0]!.variables)),
     Date.now(),
     Date.now(),
     Date.now(),
