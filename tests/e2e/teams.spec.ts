@@ -2,7 +2,7 @@
 // accepted by a second person, a client assigned to them, and a colleague's client out of their reach; the
 // owner revokes the second person's API token.
 import { generateTOTP } from "@epic-web/totp";
-import { expect, expectAccessible, logIn, logOut, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, expectAccessible, logIn, logOut, test, uniqueEmail } from "./fixtures";
 
 const password = "a long and calm passphrase";
 
@@ -33,7 +33,7 @@ async function codeAt(secret: string, at: number) {
 
 test("two-factor: set up with the QR page, log out, log in with a code from the app", async ({ page }) => {
   const email = uniqueEmail("totp");
-  await signUp(page, { name: "Tess Two", email, password });
+  await createAccount(page, { name: "Tess Two", email, password });
   await page.goto("/two-factor");
   await expect(page.getByRole("heading", { name: "Set up two-factor authentication" })).toBeVisible();
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
@@ -71,7 +71,7 @@ test("organisation: invite a caseworker, assign one client, a colleague's client
 }) => {
   const ownerEmail = uniqueEmail("owner");
   const workerEmail = uniqueEmail("worker");
-  await signUp(page, { name: "Olga Owner", email: ownerEmail, password });
+  await createAccount(page, { name: "Olga Owner", email: ownerEmail, password });
 
   await page.getByRole("link", { name: "New organisation" }).click();
   await expect(page.getByRole("heading", { name: "Create an organisation" })).toBeVisible();
