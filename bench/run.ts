@@ -35,6 +35,7 @@ const since = () => `${((performance.now() - t0) / 1000).toFixed(0)} s`;
 
 const { seedBench, BENCH_USER } = await import("./seed");
 const { timeBulk } = await import("./bulk");
+const { timeDiff } = await import("./diff");
 const { buildProduction, firstLoadJs, holdBuildLock, load, logIn, serverRssMb, startServer } = await import(
   "./server"
 );
@@ -48,6 +49,8 @@ const bulk = await timeBulk({ lines: BULK_LINES, orgWorkspaceId: seed.orgWorkspa
 // Bulk letters of an employer incident (500 × 50 cells), in a child process with its own data folder.
 log(`[${since()}] bulk letters of an incident (bench/bulk-letters.ts)…`);
 const letters = benchBulkLetters(quick);
+// The letter page's "what you changed" diff on a 50,000-line body (bench/diff.ts), in this process.
+const diff = timeDiff();
 // The outbox's send rate to a local SMTP server (bench/outbox.ts), in a child process with its own data folder.
 log(`[${since()}] outbox send rate (bench/outbox.ts)…`);
 const mail = benchOutbox(quick);
@@ -137,6 +140,10 @@ try {
         ? `${letters.items.toLocaleString("en")} cells (${letters.people} × ${letters.recipients}): ${letters.queued} queued, ${letters.generated} web form/PDF, ${letters.skipped} skipped, ${letters.failed} failed; a page logging a read: p95 ${letters.page.idleP95Ms} → ${letters.page.busyP95Ms} ms while it runs (× ${letters.page.ratio})`
         : bulk.lettersNote,
       "bulk.lettersPageP95Ratio": letters?.page.ratio ?? null,
+      "diff.lines": diff.lines,
+      "diff.ms": diff.ms,
+      "diff.rssDeltaMb": diff.rssDeltaMb,
+      "diff.ratioToTenSmall": diff.ratioToTenSmall,
       "outbox.sendRatePerSecond": mail?.sendRatePerSecond ?? null,
       "outbox.letters": mail?.received ?? null,
       "outbox.sendMs": mail?.sendMs ?? null,
@@ -277,6 +284,7 @@ function markdown(
     ),
     `| Bulk add of ${(r["bulk.exposuresAddLines"] as number).toLocaleString("en")} exposures (createExposuresBulk) | ${r["bulk.exposuresAddMs"]} ms | — |`,
     `| Bulk render-and-queue of letters | ${r["bulk.lettersMs"] ?? "n/a"} | ≤ 10 s for 25,000 (${r["bulk.lettersNote"]}) |`,
+    `| Letter page diff of a ${(r["diff.lines"] as number).toLocaleString("en")}-line body (the diff package) | ${r["diff.ms"]} ms, +${r["diff.rssDeltaMb"]} MB RSS | ≈ linear: × ${r["diff.ratioToTenSmall"]} the time of ten 5,000-line diffs |`,
     `| Outbox send rate (pooled SMTP, local smtp-server) | ${r["outbox.sendRatePerSecond"] ?? "n/a"} letters/s | — (${r["outbox.note"]}) |`,
     "",
     `Largest first-load JS: ${maxJs} KB.`,

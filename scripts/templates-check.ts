@@ -1,10 +1,10 @@
 // `npm run templates:check`: renders every letter template in every language with the fixtures, runs the
 // LEGAL.md §2 checklist of its kind, refuses anything unfilled, prints a table, exits 1 on any failure.
 
-import { fixturesFor } from "~/requests/compose/fixtures";
 import { LetterVariables } from "~/requests/compose/variables";
 import { expectedTemplates, templateDisagreements } from "~/requests/kinds";
 import { type ChecklistResult, runChecklist } from "~/requests/render/checklist";
+import { examplesFor } from "~/requests/render/examples";
 import { listTemplates, loadTemplates, renderLetter } from "~/requests/render/templates.server";
 import { assertSendable } from "~/requests/sendable";
 
@@ -22,7 +22,7 @@ function main(): number {
   }
 
   for (const meta of templates) {
-    const fixtures = fixturesFor(meta.kind, meta.lang, meta.regimes);
+    const fixtures = examplesFor(meta.kind, meta.lang, meta.regimes);
     if (fixtures.length === 0) {
       rows.push({
         kind: meta.id,

@@ -21,12 +21,6 @@ export const ChangePasswordSchema = z
     message: "The two new passwords are not the same.",
   });
 
-export const AccountActionSchema = z.discriminatedUnion("intent", [
-  RevokeSessionSchema,
-  RevokeOthersSchema,
-  ChangePasswordSchema,
-]);
-
 /** Erasure cannot be undone: the form asks for the word ERASE typed out, which works without JavaScript. */
 export const EraseSchema = z.object({
   intent: z.literal("erase"),

@@ -140,11 +140,11 @@ export async function createBackup({
 }
 
 /** Unpacks an archive into `staging` and proves it whole and readable with `ring`; throws BackupError if not. */
-export function verifyBackup(archive: string, staging: string, ring: Keyring) {
+export async function verifyBackup(archive: string, staging: string, ring: Keyring) {
   mkdirSync(join(staging, "evidence"), { recursive: true, mode: 0o700 });
   let entries: TarEntry[];
   try {
-    entries = extractTar(archive, (path) => {
+    entries = await extractTar(archive, (path) => {
       if (path === DB_ENTRY) return join(staging, "retract.sqlite");
       if (path === MANIFEST_ENTRY) return join(staging, "manifest.json");
       if (path.startsWith(EVIDENCE_PREFIX) && STORAGE_KEY.test(path.slice(EVIDENCE_PREFIX.length)))
@@ -265,7 +265,13 @@ export function serverRunning(dataDir: string) {
 export type RestoreResult = { previous: string | null; files: number; evidence: number };
 
 /** Replaces the data folder's database and evidence with a verified backup; the previous ones are kept aside. */
-export function restoreBackup({ archive, dataDir }: { archive: string; dataDir: string }): RestoreResult {
+export async function restoreBackup({
+  archive,
+  dataDir,
+}: {
+  archive: string;
+  dataDir: string;
+}): Promise<RestoreResult> {
   if (!existsSync(archive)) throw new BackupError(`${archive} does not exist.`);
   const pid = serverRunning(dataDir);
   if (pid)
@@ -280,7 +286,7 @@ export function restoreBackup({ archive, dataDir }: { archive: string; dataDir: 
   const staging = mkdtempSync(join(dataDir, ".restore-"));
   try {
     if (isSqliteFile(archive)) return restoreDatabaseOnly(archive, dataDir, staging, ring);
-    const { manifest, evidence } = verifyBackup(archive, staging, ring);
+    const { manifest, evidence } = await verifyBackup(archive, staging, ring);
     // Only now is anything touched: the current database and evidence move aside, the backup moves in.
     const names = ["retract.sqlite", "retract.sqlite-wal", "retract.sqlite-shm", "evidence"];
     let previous: string | null = null;

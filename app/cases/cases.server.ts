@@ -8,8 +8,6 @@ import { listSubjectNames } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope, scopedQuery } from "~/workspaces/scope.server";
 
-export { CaseTitleSchema } from "./schemas";
-
 const titleCtx = (id: string) => `case:${id}:title`;
 
 export function createCase(scope: Scope, input: { subjectId: string; title: string }) {

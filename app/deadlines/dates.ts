@@ -46,11 +46,6 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromDayNumber(toDayNumber(date) + days);
 }
 
-/** Whole days from `from` to `to` (positive when `to` is later). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return toDayNumber(to) - toDayNumber(from);
-}
-
 /**
  * The same day-number `months` later; where that month is shorter, its last day
  * (31 Jan + 1 month → 28 or 29 Feb), as Reg 1182/71 Art 3(2)(c) counts months.
@@ -70,11 +65,6 @@ export function addMonthsClamped(date: IsoDate, months: number): IsoDate {
 export function weekday(date: IsoDate): number {
   // 1970-01-01 was a Thursday (4).
   return (((toDayNumber(date) + 4) % 7) + 7) % 7;
-}
-
-export function isWeekend(date: IsoDate): boolean {
-  const d = weekday(date);
-  return d === 0 || d === 6;
 }
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;

@@ -48,20 +48,10 @@ import {
 } from "./rules";
 
 export type { IsoDate } from "./dates";
-export { calendarDateIn, isIsoDate } from "./dates";
-export { isSupportedCountry, listCountries, listSubdivisions } from "./holidays";
-export { platformVariantSchema, ruleIdSchema } from "./rule-schemas";
-export type { HolidayCalendar, PlatformVariant, RuleId, RuleInfo } from "./rules";
-export {
-  DEFAULT_FOLLOW_UP_DAYS,
-  DEFAULT_UK_NATION,
-  PLATFORM_VARIANTS,
-  RULE_IDS,
-  RULE_LIST,
-  RULES,
-  UK_NATIONS,
-  YOUTUBE_PRIVACY_FOLLOW_UP_DAYS,
-} from "./rules";
+export { calendarDateIn } from "./dates";
+export { isSupportedCountry } from "./holidays";
+export type { PlatformVariant, RuleId } from "./rules";
+export { RULE_IDS, RULES } from "./rules";
 
 export type DeadlineInput = {
   rule: RuleId;

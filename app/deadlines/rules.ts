@@ -16,9 +16,6 @@ export const RULE_IDS = [
 
 export type RuleId = (typeof RULE_IDS)[number];
 
-// ruleIdSchema and platformVariantSchema live in ./rule-schemas: this module is also the deadlines page's
-// client code, which should not ship zod.
-
 /**
  * Which public holidays a rule skips:
  * - `recipient`: the recipient's country (and subdivision, if given);

@@ -15,7 +15,7 @@ import type { ExposureFields } from "./schemas";
 import { type NormalisedUrl, normaliseUrl } from "./url";
 
 export type { ExposureFields } from "./schemas";
-export { ExposureFieldsSchema, UrlSchema } from "./schemas";
+export { ExposureFieldsSchema } from "./schemas";
 
 export const urlIndex = (url: string) => blindIndex("exposure-url", url);
 const ctx = (id: string, f: string) => `exposure:${id}:${f}`;

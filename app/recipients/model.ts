@@ -1,7 +1,7 @@
 // The recipient directory's vocabulary: one zod schema for a directory record, shared by the vendored seed
 // files, the importer and the workspace forms, so every source is checked against the same shape.
 import { z } from "zod";
-import { DIRECTORY_KINDS, type DirectoryKind } from "~/requests/kinds";
+import { DIRECTORY_KINDS } from "~/requests/kinds";
 
 // The kinds themselves live in ./labels (no zod), beside their words, for pages that list them.
 import { channelKinds, channelPurposes, recipientKinds } from "./labels";
@@ -13,13 +13,11 @@ export type ChannelPurpose = (typeof channelPurposes)[number];
 
 /** The letter kinds a directory record may list (the registry's `directory` ones); the requests own the rest. */
 export const letterKinds = DIRECTORY_KINDS;
-export type LetterKind = DirectoryKind;
 
 export const qualities = ["verified", "tested", "scraped"] as const;
 export type Quality = (typeof qualities)[number];
 
 export const recordSources = ["datenanfragen", "data-brokers", "curated"] as const;
-export type RecordSource = (typeof recordSources)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 
@@ -80,4 +78,3 @@ export const directoryRecordSchema = z.object({
   extra: z.record(z.string(), z.unknown()).optional(),
 });
 export type DirectoryRecord = z.infer<typeof directoryRecordSchema>;
-export type DirectoryRecordInput = z.input<typeof directoryRecordSchema>;

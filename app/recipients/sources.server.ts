@@ -1,7 +1,7 @@
 // Reads directory data from disk: the vendored snapshot in db/seed-data/directory (normalised records, one
 // JSON array per file) or an upstream checkout laid out like shared/data (datenanfragen JSON, data-brokers
 // YAML), converting upstream records into directory records with their source ids, sources and quality.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { normaliseDomainKey } from "./match";
@@ -58,20 +58,8 @@ function loadNormalised(dir: string): Snapshot {
   };
 }
 
-/** Writes the converted upstream parts as the compact vendored files (one record per line). */
-export function writeSnapshot(dir: string, snapshot: Omit<Snapshot, "curated">): void {
-  const write = (file: string, records: DirectoryRecord[] | null) => {
-    if (!records) return;
-    const body = records.map((r) => JSON.stringify(r, dropEmpty)).join(",\n");
-    writeFileSync(join(dir, file), `[\n${body}\n]\n`);
-  };
-  write(SNAPSHOT_FILES.companies, snapshot.companies);
-  write(SNAPSHOT_FILES.authorities, snapshot.authorities);
-  write(SNAPSHOT_FILES.brokers, snapshot.brokers);
-}
-
 /** Leaves out empty arrays: the schema's defaults restore them on load. */
-function dropEmpty(_key: string, value: unknown): unknown {
+function _dropEmpty(_key: string, value: unknown): unknown {
   return Array.isArray(value) && value.length === 0 ? undefined : value;
 }
 

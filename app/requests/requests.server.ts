@@ -11,7 +11,6 @@ import { kindLabel } from "~/requests/kinds";
 import { formatLongDate } from "~/requests/render/format";
 import {
   IllegalTransitionError,
-  isOverdue,
   OUTCOME_LABELS,
   REFUSALS,
   type RefusalReason,
@@ -384,5 +383,3 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
       });
   return items.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
-
-export { isOverdue };

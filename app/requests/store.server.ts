@@ -749,13 +749,3 @@ export function markExposuresRequested(
     });
   return ids;
 }
-
-/** Letters of a case that name an exposure (for the exposure page and tests). */
-export function lettersForExposures(scope: Scope, exposureIds: string[]) {
-  if (!exposureIds.length) return [];
-  return getDb()
-    .select({ letterId: letterExposures.letterId, exposureId: letterExposures.exposureId })
-    .from(letterExposures)
-    .where(inScope(letterExposures, scope, inArray(letterExposures.exposureId, exposureIds)))
-    .all();
-}

@@ -57,10 +57,6 @@ export function getKeyring({ fresh = false } = {}): Keyring {
   return keyring;
 }
 
-export function resetKeyringForTests() {
-  keyring = undefined;
-}
-
 const VERSION = "v1";
 
 export class DecryptionError extends Error {

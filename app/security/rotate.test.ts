@@ -9,7 +9,8 @@ import { auditEvents, subjects } from "#db/schema";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { createSubject, getSubject } from "~/subjects/subjects.server";
-import { insertSentLetter, seedCaseData, snapshotPlaintext } from "../../tests/integration/case-data";
+import { seedCaseData, snapshotPlaintext } from "../../tests/integration/case-data";
+import { sentLetter } from "../../tests/integration/factories";
 import { newAccount } from "../../tests/integration/helpers";
 import { keyIdOf } from "./crypto.server";
 import { keyUsage, rotateKeys } from "./rotate.server";
@@ -21,7 +22,7 @@ describe("keys:rotate", () => {
   it("re-encrypts every field and file, keeps every value, and retires the old key", async () => {
     const a = await newAccount();
     const made = await seedCaseData(a.scope, { subjects: 3, exposuresPer: 2, evidencePer: 2 });
-    const letterId = insertSentLetter(sqlite(), a.scope, made[0]!.caseId);
+    const letterId = sentLetter(a.scope, made[0]!.caseId).id;
     const { dataDir } = getEnv();
     const oldKey = readSecrets(dataDir).currentKeyId;
     const before = snapshotPlaintext(sqlite(), dataDir);
@@ -134,7 +135,7 @@ describe("keys:rotate", () => {
   it("finishes after being killed with SIGKILL mid-way, with every field still decrypting", async () => {
     const a = await newAccount();
     const made = await seedCaseData(a.scope, { subjects: 12, exposuresPer: 2, evidencePer: 1, tag: "crash" });
-    insertSentLetter(sqlite(), a.scope, made[0]!.caseId);
+    sentLetter(a.scope, made[0]!.caseId);
     const { dataDir } = getEnv();
     const before = snapshotPlaintext(sqlite(), dataDir);
     const oldKey = readSecrets(dataDir).currentKeyId;

@@ -15,7 +15,6 @@ export const SAFE_CHANNELS = {
   in_person: "Only in person, at our office",
   through_someone: "Through someone they trust",
 } as const;
-export type SafeChannel = keyof typeof SAFE_CHANNELS;
 
 export const OTHERS_READ = {
   no: "No, only they read it",

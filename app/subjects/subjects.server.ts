@@ -178,34 +178,6 @@ export function subjectExists(scope: Scope, id: string) {
   );
 }
 
-/** Subjects in the workspace that share an email, phone or username (exact match through the HMAC index). */
-export function findSubjectsByIdentifier(scope: Scope, kind: "email" | "phone" | "username", value: string) {
-  const normalised =
-    kind === "phone"
-      ? normalisePhone(value)
-      : kind === "username"
-        ? value.replace(/^@/, "").toLowerCase()
-        : value.toLowerCase();
-  return getDb()
-    .select({ subjectId: subjectIdentifiers.subjectId })
-    .from(subjectIdentifiers)
-    .where(
-      inScope(
-        subjectIdentifiers,
-        scope,
-        eq(subjectIdentifiers.kind, kind),
-        eq(subjectIdentifiers.valueHmac, blindIndex(`subject-${kind}`, normalised)),
-      ),
-    )
-    .all()
-    .map((r) => r.subjectId);
-}
-
-/** The subject's country of residence alone (for suggesting which laws apply); the read is logged. */
-export function getSubjectCountry(scope: Scope, id: string): string | null {
-  return getSubjectResidence(scope, id)?.country ?? null;
-}
-
 export type Residence = { country: string; region: string | null };
 
 /**
@@ -231,11 +203,6 @@ export function getSubjectResidence(scope: Scope, id: string): Residence | null 
   if (!country) return null;
   const region = row.regionEnc ? decrypt(row.regionEnc, ctx(id, "region")) : "";
   return { country, region: region || null };
-}
-
-/** A subject's residence from its decrypted record (the caller logged the read). */
-export function residenceOf(s: Pick<Subject, "country" | "region"> | null | undefined): Residence | null {
-  return s?.country ? { country: s.country, region: s.region || null } : null;
 }
 
 /** A page of the scope's subjects (id and name, newest activity first) and how many there are in all. */

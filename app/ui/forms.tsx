@@ -1,5 +1,5 @@
 // Accessible form fields: every input has a label, a hint and its error tied to it with aria-describedby.
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
 type Base = {
   name: string;
@@ -32,33 +32,35 @@ function FieldText({ id, hint, errors }: { id: string; hint?: ReactNode; errors?
   );
 }
 
+/**
+ * A one-line input. Standard input props (inputMode, placeholder, maxLength, pattern, spellCheck, autoFocus…)
+ * pass through to the <input>; the label, hint, errors and aria wiring stay this component's job.
+ */
 export function TextField({
   type = "text",
-  defaultValue,
-  autoComplete,
-  required,
-  ...p
-}: Base & {
-  type?: string;
-  defaultValue?: string;
-  autoComplete?: string;
-  required?: boolean;
-  inputMode?: "text" | "email" | "url" | "tel";
-}) {
-  const id = p.id ?? `f-${p.name}`;
+  name,
+  label,
+  hint,
+  errors,
+  id: idProp,
+  ...input
+}: Base &
+  Omit<
+    InputHTMLAttributes<HTMLInputElement>,
+    keyof Base | "defaultValue" | "aria-invalid" | "aria-describedby" | "children"
+  > & { defaultValue?: string }) {
+  const id = idProp ?? `f-${name}`;
   return (
     <div className="field">
-      <label htmlFor={id}>{p.label}</label>
-      <FieldText id={id} hint={p.hint} errors={p.errors} />
+      <label htmlFor={id}>{label}</label>
+      <FieldText id={id} hint={hint} errors={errors} />
       <input
+        {...input}
         id={id}
-        name={p.name}
+        name={name}
         type={type}
-        defaultValue={defaultValue}
-        autoComplete={autoComplete}
-        required={required}
-        aria-invalid={p.errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, p.hint, p.errors)}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
       />
     </div>
   );

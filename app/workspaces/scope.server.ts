@@ -8,8 +8,6 @@ import { prepared } from "~/db.server";
 
 export type Role = "owner" | "admin" | "caseworker" | "viewer";
 
-export const ROLES: readonly Role[] = ["owner", "admin", "caseworker", "viewer"];
-
 export type Scope = {
   userId: string;
   workspaceId: string;

@@ -118,10 +118,3 @@ export function setRequireTwoFactor(scope: Scope, required: boolean) {
     detail: { requireTwoFactor: required },
   });
 }
-
-/** The organisation an id or slug names, for the CLI and API. */
-export function findWorkspaceBySlug(slug: string) {
-  return (
-    getDb().select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, slug)).get()?.id ?? null
-  );
-}

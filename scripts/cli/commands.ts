@@ -107,7 +107,7 @@ export const commands: Record<string, Command> = {
       if (!o.from) throw new Error("--from FILE is needed: the backup to restore.");
       const env = loadEnvOrExit();
       const { restoreBackup } = await import("~/backup/backup.server");
-      const r = restoreBackup({ archive: resolve(o.from), dataDir: env.dataDir });
+      const r = await restoreBackup({ archive: resolve(o.from), dataDir: env.dataDir });
       console.log(`Restored ${r.files} files (${r.evidence} evidence files) into ${env.dataDir}.`);
       if (r.previous) console.log(`The previous database and evidence are kept in ${r.previous}.`);
       console.log("Start Retract as usual; it brings the database up to date with this version.");

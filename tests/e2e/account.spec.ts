@@ -1,6 +1,6 @@
 // The account page in a browser: two devices, one logs the other out, then a password change. Run with and
 // without JavaScript.
-import { expect, expectAccessible, logIn, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, expectAccessible, logIn, test, uniqueEmail } from "./fixtures";
 
 for (const js of [true, false]) {
   test.describe(js ? "with JavaScript" : "without JavaScript", () => {
@@ -9,7 +9,7 @@ for (const js of [true, false]) {
     test("see sessions, log out the other device, change the password", async ({ page, browser }) => {
       const email = uniqueEmail(js ? "acct-js" : "acct-nojs");
       const password = "a long and calm passphrase";
-      await signUp(page, { name: "Ash Example", email, password });
+      await createAccount(page, { name: "Ash Example", email, password });
 
       // A second device logs in.
       const other = await browser.newContext({ javaScriptEnabled: js });

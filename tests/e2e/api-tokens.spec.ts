@@ -1,10 +1,10 @@
 // API tokens as a user meets them: make one on Settings → API tokens (shown once), use it from a script to
 // create a person and read them back, see "last used", revoke it with a confirmation, and the script gets 401.
 // The same page works with JavaScript off.
-import { expect, expectAccessible, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, expectAccessible, test, uniqueEmail } from "./fixtures";
 
 test("make a token, use it against the API, revoke it", async ({ page, request }) => {
-  await signUp(page, {
+  await createAccount(page, {
     name: "Tess Tokens",
     email: uniqueEmail("tokens"),
     password: "correct horse battery",
@@ -92,7 +92,7 @@ test("make a token, use it against the API, revoke it", async ({ page, request }
 });
 
 test("the token page works with JavaScript off", async ({ page, browser, request }) => {
-  await signUp(page, {
+  await createAccount(page, {
     name: "Nora NoScript",
     email: uniqueEmail("noscript"),
     password: "correct horse battery",

@@ -1,7 +1,7 @@
 // Issue 17, item 2, against the running server: an oversized body to /login, declared or chunked, is refused
 // with a 413 and a plain message while the server keeps answering others; forms within the caps still work.
 import { request as httpRequest } from "node:http";
-import { expect, logIn, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, logIn, test, uniqueEmail } from "./fixtures";
 
 const PORT = Number(process.env.E2E_PORT ?? 3199);
 
@@ -61,7 +61,7 @@ test("an oversized log-in body is refused with 413, declared or chunked, and oth
 test("forms within the caps still work through the server (sign up, log out, log in)", async ({ page }) => {
   const email = uniqueEmail("body-limits");
   const password = "a long and calm passphrase";
-  await signUp(page, { name: "Bo Example", email, password });
+  await createAccount(page, { name: "Bo Example", email, password });
   await page.context().clearCookies();
   await page.goto("/login");
   await logIn(page, email, password);

@@ -3,7 +3,7 @@
 // (counts by outcome, reasons in words, a link back to the matrix). Once more without JavaScript, where the
 // page refreshes itself while the run is under way.
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, expectAccessible, test, uniqueEmail } from "./fixtures";
 
 const password = "a long and calm passphrase";
 
@@ -15,7 +15,7 @@ const ROSTER = [
 ].join("\n");
 
 async function incidentWithPeople(page: Page, tag: string) {
-  await signUp(page, { name: "Sam Security", email: uniqueEmail(tag), password });
+  await createAccount(page, { name: "Sam Security", email: uniqueEmail(tag), password });
   await page.getByRole("link", { name: "New organisation" }).click();
   await page.getByLabel("Organisation name").fill("Employer Security Team");
   await page.getByRole("button", { name: "Create organisation" }).click();

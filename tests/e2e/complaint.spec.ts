@@ -6,13 +6,13 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import sharp from "sharp";
-import { expect, expectAccessible, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, expectAccessible, test, uniqueEmail } from "./fixtures";
 
 test("a Belgian resident's complaint addressed to APD/GBA in French with the evidence hash", async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  await signUp(page, {
+  await createAccount(page, {
     name: "Lucas Peeters",
     email: uniqueEmail("complaint"),
     password: "correct horse battery staple",

@@ -1,14 +1,14 @@
 // Data ownership in a browser: download a person's data as a ZIP, then erase them after typing ERASE; and the
 // same for the whole workspace from the account page. Run with and without JavaScript.
 import { readFileSync } from "node:fs";
-import { expect, expectAccessible, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, expectAccessible, test, uniqueEmail } from "./fixtures";
 
 for (const js of [true, false]) {
   test.describe(js ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled: js });
 
     test("export a person, erase them, export and erase the workspace", async ({ page }) => {
-      await signUp(page, {
+      await createAccount(page, {
         name: "Kim Example",
         email: uniqueEmail("own"),
         password: "a long and calm passphrase",

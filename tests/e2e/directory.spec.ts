@@ -2,7 +2,7 @@
 // paste real URLs into the exposure form and see who answers for them (before submitting with JavaScript,
 // after submitting without); correct a recipient for a workspace without anyone else seeing it.
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, logIn, logOut, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, expectAccessible, logIn, logOut, test, uniqueEmail } from "./fixtures";
 
 const password = "correct horse battery staple";
 
@@ -65,7 +65,7 @@ test("search the directory by name, domain, country and kind, and read a recipie
 });
 
 test("with JavaScript the exposure form names the recipient before saving", async ({ page }) => {
-  await signUp(page, { name: "Jo Caseworker", email: uniqueEmail("dir-js"), password });
+  await createAccount(page, { name: "Jo Caseworker", email: uniqueEmail("dir-js"), password });
   await openCase(page, "Posts about Robin");
   const url = page.getByLabel("Web address (URL)");
   const who = page.getByRole("status", { name: "Who is responsible" });
@@ -127,7 +127,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the recipient is named after saving", async ({ page }) => {
-    await signUp(page, { name: "Nojs Person", email: uniqueEmail("dir-nojs"), password });
+    await createAccount(page, { name: "Nojs Person", email: uniqueEmail("dir-nojs"), password });
     await openCase(page, "Without scripts", "GB");
     await page.getByLabel("Web address (URL)").fill("https://t.me/some_leak_channel/123");
     await page.getByRole("button", { name: "Save this place" }).click();
@@ -151,7 +151,7 @@ test.describe("without JavaScript", () => {
 
 test("a workspace's correction sits beside the original and no other account sees it", async ({ page }) => {
   const first = uniqueEmail("dir-corr");
-  await signUp(page, { name: "First Worker", email: first, password });
+  await createAccount(page, { name: "First Worker", email: first, password });
   await page.goto("/directory/curated%3Apastebin");
   await page
     .getByLabel("Channels")
@@ -168,7 +168,7 @@ test("a workspace's correction sits beside the original and no other account see
   await expect(page.getByText("Corrected by your workspace")).toBeVisible();
 
   await logOut(page);
-  await signUp(page, { name: "Second Worker", email: uniqueEmail("dir-other"), password });
+  await createAccount(page, { name: "Second Worker", email: uniqueEmail("dir-other"), password });
   await page.goto("/directory/curated%3Apastebin");
   await expect(page.getByRole("heading", { name: "Pastebin" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Your workspace's correction" })).toHaveCount(0);

@@ -106,6 +106,45 @@ export async function signUp(
 }
 
 /**
+ * The app's own account and session functions, run in this test process against the e2e server's data folder
+ * (same database file and keys; SQLite's WAL lets both processes use it). Loaded on first use, after the
+ * environment points them there.
+ */
+async function appAuth() {
+  const dataDir = process.env.E2E_DATA_DIR;
+  if (!dataDir) throw new Error("E2E_DATA_DIR is not set (playwright.config.ts sets it)");
+  process.env.RETRACT_DATA_DIR = dataDir;
+  // The server has migrated the database; this process only writes a user and a session.
+  process.env.NODE_ENV = "production";
+  process.env.RETRACT_WAL_CHECKPOINTER = "inline";
+  const [{ createUser }, { createSession }] = await Promise.all([
+    import("~/auth/users.server"),
+    import("~/auth/session.server"),
+  ]);
+  return { createUser, createSession };
+}
+
+/**
+ * A signed-in account without walking the sign-up form (which foundation.spec.ts still covers): the user is
+ * made with the app's createUser, a session with createSession, and its cookie is put in the browser; the page
+ * opens on the dashboard.
+ */
+export async function createAccount(
+  page: Page,
+  { name, email, password }: { name: string; email: string; password: string },
+) {
+  const { createUser, createSession } = await appAuth();
+  const { id, workspaceId } = await createUser({ email, name, password });
+  const [pair] = (await createSession({ userId: id, workspaceId })).split(";");
+  const at = pair!.indexOf("=");
+  await page.goto("/login");
+  const url = new URL(page.url()).origin;
+  await page.context().addCookies([{ name: pair!.slice(0, at), value: pair!.slice(at + 1), url }]);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Your cases" })).toBeVisible();
+}
+
+/**
  * Logs out with the header's button and waits for the log-in page it leads to: going elsewhere before the
  * POST has landed would leave the session alive.
  */

@@ -5,7 +5,7 @@
 import type { Page } from "@playwright/test";
 import { RULE_IDS } from "../../app/deadlines/rules";
 import { KIND_IDS } from "../../app/requests/kinds";
-import { expect, expectAccessible, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, expectAccessible, test, uniqueEmail } from "./fixtures";
 
 const password = "a long and calm passphrase";
 const HEADER = "Full name,Work e-mail,Team,Country";
@@ -30,7 +30,7 @@ async function importRoster(page: Page, rows: string[]) {
 }
 
 async function incident(page: Page, tag: string, rows = FIRST, urls = ["https://t.me/staffleak/42"]) {
-  await signUp(page, { name: "Sam Security", email: uniqueEmail(tag), password });
+  await createAccount(page, { name: "Sam Security", email: uniqueEmail(tag), password });
   await page.getByRole("link", { name: "New organisation" }).click();
   await page.getByLabel("Organisation name").fill("Base Support Contractor");
   await page.getByRole("button", { name: "Create organisation" }).click();
@@ -134,14 +134,16 @@ test.describe("without JavaScript", () => {
       throw new Error("The run finished before its page first showed: make the roster bigger.");
     }
     await expect(refresh).toHaveCount(1);
-    expect(Number(await refresh.getAttribute("content"))).toBeLessThanOrEqual(5);
+    const interval = Number(await refresh.getAttribute("content"));
+    expect(interval).toBeLessThanOrEqual(5);
     const first = loads.length;
     await expect.poll(() => loads.length, { timeout: 8_000 }).toBeGreaterThan(first);
     await expect(page.getByRole("heading", { name: "Summary" })).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText("120 of 120 letters")).toBeVisible();
     await expect(refresh).toHaveCount(0);
     const settled = loads.length;
-    await page.waitForTimeout(6_000);
+    // Two of the page's own refresh intervals without a load: the wait follows the page, not a fixed 6 s.
+    await page.waitForTimeout(interval * 2_000 + 500);
     expect(loads.length, "no reload after the run has finished").toBe(settled);
   });
 });

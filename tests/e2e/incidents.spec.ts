@@ -2,7 +2,7 @@
 // (the preview shows it, confirm saves the rest), pastes leaked URLs linked to everyone, and reads the
 // people × recipients table with its filters. Once more without JavaScript for the roster import.
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, expectAccessible, test, uniqueEmail } from "./fixtures";
 
 const password = "a long and calm passphrase";
 
@@ -16,7 +16,7 @@ const ROSTER = [
 
 /** axe runs inside the page, so only with JavaScript on. */
 async function organisationWithIncident(page: Page, tag: string, axe = true) {
-  await signUp(page, { name: "Sam Security", email: uniqueEmail(tag), password });
+  await createAccount(page, { name: "Sam Security", email: uniqueEmail(tag), password });
   await page.getByRole("link", { name: "New organisation" }).click();
   await page.getByLabel("Organisation name").fill("Employer Security Team");
   await page.getByRole("button", { name: "Create organisation" }).click();

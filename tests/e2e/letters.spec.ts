@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { startSmtpServer } from "../integration/smtp-test-server";
-import { expect, expectAccessible, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, expectAccessible, test, uniqueEmail } from "./fixtures";
 
 const password = "correct horse battery staple";
 
@@ -14,7 +14,7 @@ test("a GDPR erasure letter for two Telegram posts: written, edited, sent by SMT
   test.setTimeout(120_000);
   const smtp = await startSmtpServer();
   try {
-    await signUp(page, { name: "Robin Example", email: uniqueEmail("letters"), password });
+    await createAccount(page, { name: "Robin Example", email: uniqueEmail("letters"), password });
 
     // Their own mailbox, with a test message.
     await page.goto("/settings/email");
@@ -138,7 +138,7 @@ test("a GDPR erasure letter for two Telegram posts: written, edited, sent by SMT
 });
 
 async function caseWithXPost(page: import("@playwright/test").Page, tag: string, js = true) {
-  await signUp(page, { name: "Sam Example", email: uniqueEmail(tag), password });
+  await createAccount(page, { name: "Sam Example", email: uniqueEmail(tag), password });
   await page.goto("/cases/new");
   await page.getByLabel("Case title").fill("A post on X");
   await page.getByLabel("Full name").fill("Sam Example");
@@ -190,7 +190,7 @@ test.describe("without JavaScript", () => {
 });
 
 test("a workspace template: copied, edited with a live preview, saved as a new version", async ({ page }) => {
-  await signUp(page, { name: "Jo Caseworker", email: uniqueEmail("letters-tpl"), password });
+  await createAccount(page, { name: "Jo Caseworker", email: uniqueEmail("letters-tpl"), password });
   await page.goto("/settings/templates");
   await expect(page.getByRole("heading", { name: "Your letter templates" })).toBeVisible();
   await expectAccessible(page);
@@ -213,7 +213,7 @@ test("a workspace template: copied, edited with a live preview, saved as a new v
 test("a letter of authority: generated as a PDF to sign, the signed copy uploaded on the person's page", async ({
   page,
 }, testInfo) => {
-  await signUp(page, { name: "Casey Worker", email: uniqueEmail("letters-mandate"), password });
+  await createAccount(page, { name: "Casey Worker", email: uniqueEmail("letters-mandate"), password });
   await page.goto("/cases/new");
   await page.getByLabel("Case title").fill("Client posts");
   await page.getByLabel("Full name").fill("Sam Client");

@@ -1,12 +1,12 @@
 // Quick exit and the log-in redirect (issue 17, item 8): the beacon is answered with 204 (no redirect for it
 // to follow), and a page that needs a session leads to a log-in address without the page's path in it, so
 // the browser's history holds no case id, yet the log-in still returns to that page.
-import { expect, logIn, logOut, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, logIn, logOut, test, uniqueEmail } from "./fixtures";
 
 test("the quick-exit beacon gets a 204; log-in keeps no redirectTo in the address bar", async ({ page }) => {
   const email = uniqueEmail("exit-beacon");
   const password = "a calm long passphrase";
-  await signUp(page, { name: "Bea Con", email, password });
+  await createAccount(page, { name: "Bea Con", email, password });
   // What the quick-exit script's beacon gets: the browser would follow a redirect (a fetch of the neutral
   // site, refused by connect-src 'self'); with redirect: "manual" a redirect shows as "opaqueredirect".
   await page.goto("/cases/new");

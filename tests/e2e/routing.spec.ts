@@ -1,7 +1,7 @@
 // Issue 16, right law: a person in Virginia. Without their state, no US state letter is offered; once the state
 // is set in the person's form, the letter to X names the Virginia Consumer Data Protection Act and Virginia's
 // Attorney General, and is addressed to X Corp. (not X's Irish entity, which answers people in the EEA).
-import { expect, expectAccessible, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, expectAccessible, test, uniqueEmail } from "./fixtures";
 
 const password = "correct horse battery staple";
 
@@ -9,7 +9,7 @@ test("a Virginia resident's US state deletion letter names Virginia's law and At
   page,
 }) => {
   test.setTimeout(90_000);
-  await signUp(page, { name: "Alex Example", email: uniqueEmail("routing-va"), password });
+  await createAccount(page, { name: "Alex Example", email: uniqueEmail("routing-va"), password });
   await page.goto("/cases/new");
   await page.getByLabel("Case title").fill("A post on X");
   await page.getByLabel("Full name").fill("Alex Example");

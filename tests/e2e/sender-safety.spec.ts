@@ -2,7 +2,7 @@
 // before writing, the form says a DMCA notice is usually forwarded to the uploader and may be published; the
 // contact block is the email only unless they choose an address; the home address on file carries a warning;
 // a safe address they type is the one that goes in.
-import { expect, expectAccessible, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, expectAccessible, test, uniqueEmail } from "./fixtures";
 
 const password = "correct horse battery staple";
 const HOME = "14 Lindenweg, 10115 Berlin";
@@ -10,7 +10,7 @@ const PO_BOX = "Postfach 1201, 10001 Berlin";
 
 test("a DMCA notice written without a home address", async ({ page }) => {
   test.setTimeout(120_000);
-  await signUp(page, { name: "Robin Example", email: uniqueEmail("safety"), password });
+  await createAccount(page, { name: "Robin Example", email: uniqueEmail("safety"), password });
 
   // A case whose person has a home address and a phone number on file.
   await page.goto("/cases/new");

@@ -1,7 +1,7 @@
 // Dates the user sets (issue 16): a letter printed and posted is recorded with the day posted and the day the
 // recipient received it; its deadline counts from the day received, so a letter received 45 days ago is overdue
 // on the request page and on the dashboard. Plain form posts: the same with JavaScript off (axe needs it on).
-import { expect, expectAccessible, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, expectAccessible, test, uniqueEmail } from "./fixtures";
 
 const password = "correct horse battery staple";
 
@@ -15,7 +15,7 @@ for (const javaScriptEnabled of [true, false]) {
 
     test("a posted letter received 45 days ago is overdue", async ({ page }) => {
       test.setTimeout(90_000);
-      await signUp(page, { name: "Robin Example", email: uniqueEmail("posted"), password });
+      await createAccount(page, { name: "Robin Example", email: uniqueEmail("posted"), password });
       await page.goto("/cases/new");
       await page.getByLabel("Case title").fill("A post in a Telegram channel");
       await page.getByLabel("Full name").fill("Robin Example");

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { startDovecot } from "../integration/dovecot";
 import { startSmtpServer } from "../integration/smtp-test-server";
-import { expect, expectAccessible, signUp, test, uniqueEmail } from "./fixtures";
+import { createAccount, expect, expectAccessible, test, uniqueEmail } from "./fixtures";
 
 const password = "correct horse battery staple";
 
@@ -15,7 +15,7 @@ test("send → reply arrives → status changes → overdue → follow-up writte
   const smtp = await startSmtpServer();
   const dovecot = await startDovecot();
   try {
-    await signUp(page, { name: "Robin Example", email: uniqueEmail("tracking"), password });
+    await createAccount(page, { name: "Robin Example", email: uniqueEmail("tracking"), password });
 
     await page.goto("/settings/email");
     await page.getByLabel("SMTP server").fill("127.0.0.1");
@@ -152,7 +152,7 @@ test("send → reply arrives → status changes → overdue → follow-up writte
 test("'Check now' fetches on the server and refuses an address inside the private network", async ({
   page,
 }) => {
-  await signUp(page, { name: "Sam Example", email: uniqueEmail("recheck"), password });
+  await createAccount(page, { name: "Sam Example", email: uniqueEmail("recheck"), password });
   await page.goto("/cases/new");
   await page.getByLabel("Case title").fill("A paste");
   await page.getByLabel("Full name").fill("Sam Example");

@@ -15,7 +15,8 @@ import * as requestsRoute from "~/routes/api.v1.requests";
 import * as requestRoute from "~/routes/api.v1.requests.$requestId";
 import * as subjectsRoute from "~/routes/api.v1.subjects";
 import * as subjectRoute from "~/routes/api.v1.subjects.$subjectId";
-import { insertSentLetter, seedCaseData } from "./case-data";
+import { seedCaseData } from "./case-data";
+import { sentLetter } from "./factories";
 import { call, newAccount } from "./helpers";
 
 const decrypted: string[] = [];
@@ -71,7 +72,7 @@ beforeAll(async () => {
     .from(exposures)
     .where(eq(exposures.caseId, caseId))
     .get()!.id;
-  letterId = insertSentLetter(getDb().$client, owner.scope, caseId)!;
+  letterId = sentLetter(owner.scope, caseId).id;
   token = createAccessToken({
     userId: owner.id,
     workspaceId: owner.workspaceId,

@@ -15,7 +15,8 @@ import * as exportRoute from "~/routes/workspace.audit_.export";
 import { acceptInvitation, createInvitation } from "~/workspaces/invitations.server";
 import type { Role, Scope } from "~/workspaces/scope.server";
 import { createOrganisation } from "~/workspaces/workspaces.server";
-import { insertSentLetter, seedCaseData } from "./case-data";
+import { seedCaseData } from "./case-data";
+import { sentLetter } from "./factories";
 import { call, get, newAccount, status } from "./helpers";
 
 type Member = { id: string; cookie: string; scope: Scope; email: string };
@@ -94,7 +95,7 @@ beforeAll(async () => {
   // A member whose name would run as a formula in a spreadsheet.
   formulaAdmin = await join(a.owner.scope, a.workspaceId, "admin", '=HYPERLINK("http://evil.example","x")');
   clients = await seedCaseData(a.owner.scope, { subjects: 2, exposuresPer: 2, evidencePer: 1, tag: "audit" });
-  letterId = insertSentLetter(getDb().$client, a.owner.scope, clients[0]!.caseId)!;
+  letterId = sentLetter(a.owner.scope, clients[0]!.caseId).id;
   audit({
     action: "letter.read",
     actorUserId: formulaAdmin.id,

@@ -132,7 +132,7 @@ describe("backup and restore", () => {
     raw[at + 40]! ^= 0xff;
     const damaged = join(dir, "damaged.tar");
     writeFileSync(damaged, raw);
-    expect(() => restoreBackup({ archive: damaged, dataDir: target })).toThrow(/SHA-256/);
+    await expect(restoreBackup({ archive: damaged, dataDir: target })).rejects.toThrow(/SHA-256/);
     expect(state()).toBe(untouched);
 
     // A database that is not one, with a manifest that matches it.
@@ -146,22 +146,24 @@ describe("backup and restore", () => {
       ),
     );
     await tar.close();
-    expect(() => restoreBackup({ archive: corrupt, dataDir: target })).toThrow(BackupError);
+    await expect(restoreBackup({ archive: corrupt, dataDir: target })).rejects.toThrow(BackupError);
     expect(state()).toBe(untouched);
 
     // A data folder with other keys.
     const stranger = tmp("retract-stranger-");
     ensureSecrets(stranger);
-    expect(() => restoreBackup({ archive: good, dataDir: stranger })).toThrow(/cannot be read with the keys/);
+    await expect(restoreBackup({ archive: good, dataDir: stranger })).rejects.toThrow(
+      /cannot be read with the keys/,
+    );
 
     // A running server (this process stands in for it).
     writeFileSync(join(target, "server.pid"), String(process.pid));
-    expect(() => restoreBackup({ archive: good, dataDir: target })).toThrow(/is running/);
+    await expect(restoreBackup({ archive: good, dataDir: target })).rejects.toThrow(/is running/);
     rmSync(join(target, "server.pid"));
 
     // The same archive, undamaged, restores; an existing database is kept aside, not deleted.
     writeFileSync(join(target, "retract.sqlite"), "previous");
-    const r = restoreBackup({ archive: good, dataDir: target });
+    const r = await restoreBackup({ archive: good, dataDir: target });
     expect(r.previous).not.toBeNull();
     expect(readFileSync(join(r.previous!, "retract.sqlite"), "utf8")).toBe("previous");
     expect(statSync(join(target, "retract.sqlite")).size).toBeGreaterThan(8192);
@@ -175,7 +177,7 @@ describe("backup and restore", () => {
     const copy = join(dir, "db-only.sqlite");
     await createBackup({ db: sqlite(), dataDir, out: copy, dbOnly: true });
     const target = freshDataDirWithSameKeys();
-    const r = restoreBackup({ archive: copy, dataDir: target });
+    const r = await restoreBackup({ archive: copy, dataDir: target });
     expect(r.files).toBe(1);
     const db = new Database(join(target, "retract.sqlite"));
     try {
@@ -193,7 +195,7 @@ describe("backup and restore", () => {
     const n = new Database(newer);
     n.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('future', 99999999999999)").run();
     n.close();
-    expect(() => restoreBackup({ archive: newer, dataDir: freshDataDirWithSameKeys() })).toThrow(
+    await expect(restoreBackup({ archive: newer, dataDir: freshDataDirWithSameKeys() })).rejects.toThrow(
       /newer version/,
     );
   });

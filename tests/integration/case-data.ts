@@ -1,5 +1,5 @@
-// Case data for hardening tests: real subjects, cases, exposures, evidence files (and a sent letter when the
-// letters table exists), made through the domain modules; and a snapshot of every encrypted value and file,
+// Case data for hardening tests: real subjects, cases, exposures and evidence files, made through the domain
+// modules (a sent letter: tests/integration/factories.ts); and a snapshot of every encrypted value and file,
 // decrypted through the registry, to prove that nothing was lost or changed.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -10,13 +10,10 @@ import { createCase } from "~/cases/cases.server";
 import { addEvidence } from "~/evidence/evidence.server";
 import { parseEvidenceFile } from "~/evidence/storage.server";
 import { createExposuresBulk, listExposures } from "~/exposures/exposures.server";
-import { fixturesFor } from "~/requests/compose/fixtures";
-import { generateReference } from "~/requests/reference";
-import { decrypt, decryptBytes, encrypt, type Keyring, keyringFromSecrets } from "~/security/crypto.server";
+import { decrypt, decryptBytes, type Keyring, keyringFromSecrets } from "~/security/crypto.server";
 import { ENCRYPTED_COLUMNS, ENCRYPTED_FILES } from "~/security/encrypted-columns.server";
 import { readSecrets } from "~/security/secrets.server";
 import { createSubject } from "~/subjects/subjects.server";
-import { newId } from "~/utils/ids.server";
 import type { Scope } from "~/workspaces/scope.server";
 
 export async function seedCaseData(
@@ -72,40 +69,6 @@ function expectLength(a: number, b: number) {
   if (a !== b) throw new Error(`expected ${b} results, got ${a}`);
 }
 
-/** Inserts a frozen (sent) letter directly, when the letters table exists, to exercise the freeze trigger. */
-export function insertSentLetter(db: Database.Database, scope: Scope, caseId: string) {
-  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='letters'").get();
-  if (!table) return null;
-  const id = newId();
-  const c = (f: string, v: string) => encrypt(v, `letter:${id}:${f}`);
-  db.prepare(
-    `INSERT INTO letters (id, workspace_id, case_id, kind, channel, address_enc, template_id, template_lang,
-      template_version, regime, reference, status, subject_enc, body_enc, template_body_enc, variables_enc,
-      frozen_at, sent_at, updated_at)
-     VALUES (?, ?, ?, 'gdpr-erasure', 'email', ?, 'gdpr-erasure', 'en', 1, 'gdpr', ?, 'sent', ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    id,
-    scope.workspaceId,
-    caseId,
-    c("address", "privacy@example.com"),
-    generateReference(),
-    c("subject", "Erasure request"),
-    c("body", "Dear team, please erase…"),
-    c("template_body", "Dear team…"),
-    c("variables", JSON.stringify(fixturesFor("gdpr-erasure", "en")[0]!.variables)),
-    Date.now(),
-    Date.now(),
-    Date.now(),
-  );
-  // Like a real letter, it names the case's exposures.
-  const exposures = db.prepare("SELECT id FROM exposures WHERE case_id = ?").all(caseId) as { id: string }[];
-  const link = db.prepare(
-    "INSERT INTO letter_exposures (letter_id, exposure_id, workspace_id) VALUES (?, ?, ?)",
-  );
-  for (const e of exposures) link.run(id, e.id, scope.workspaceId);
-  return id;
-}
-
 const q = (n: string) => `"${n}"`;
 
 /** Every encrypted value and evidence file, decrypted with the data folder's current keys, as hashes. */
@@ -118,7 +81,8 @@ export function snapshotPlaintext(db: Database.Database, dataDir: string, ring?:
     const exists = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = ?").get(col.table, col.column);
     if (!exists) continue;
     const rows = db
-      .prepare(`SELECT * FROM ${q(col.table)} WHERE ${q(col.column)} IS NOT NULL`)
+      // '' is no ciphertext: an unedited letter's template_body_enc (UNEDITED, decision 046), as in rotate.server.
+      .prepare(`SELECT * FROM ${q(col.table)} WHERE ${q(col.column)} IS NOT NULL AND ${q(col.column)} <> ''`)
       .all() as Record<string, unknown>[];
     for (const row of rows) {
       const id = String(row[col.idColumn]);

@@ -2,16 +2,16 @@
 // 1,000" above it), the case list sends only what it shows, and every subject name it decrypts is still
 // logged as a read.
 import { and, eq, gt } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, letters, requestEvents } from "#db/schema";
 import { getDb } from "~/db.server";
 import { requestSummary } from "~/requests/list.server";
 import { applyEvent } from "~/requests/requests.server";
-import { REMINDER_COUNT_CAP } from "~/requests/tracking/reminders.server";
+import { REMINDER_COUNT_CAP, reminderLimits } from "~/requests/tracking/reminders.server";
 import * as home from "~/routes/_index";
-import { encrypt } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
 import type { Scope } from "~/workspaces/scope.server";
+import { sentLetter as factorySentLetter } from "./factories";
 import { call, get, newAccount } from "./helpers";
 import { sentLetter } from "./tracking-fixtures";
 
@@ -22,55 +22,46 @@ type Home = {
   cases: Record<string, unknown>[];
 };
 
-/** `count` letters in one case, all overdue (due `dueOn`) and waiting (`status`), written in one transaction. */
-function overdueLetters(scope: Scope, caseId: string, count: number, dueOn: string, status = "sent") {
-  const db = getDb().$client;
-  const insert = db.prepare(
-    `INSERT INTO letters (id, workspace_id, case_id, kind, channel, address_enc, template_id, template_lang,
-      template_version, regime, reference, status, subject_enc, body_enc, template_body_enc, variables_enc,
-      frozen_at, sent_at, sent_on, due_on, updated_at)
-     VALUES (?, ?, ?, 'gdpr-erasure', 'email', ?, 'gdpr-erasure', 'en', 1, 'gdpr', ?, ?, ?, ?, ?, ?, ?, ?,
-      '2019-12-01', ?, ?)`,
-  );
-  db.transaction(() => {
-    for (let i = 0; i < count; i++) {
-      const id = newId();
-      const c = (f: string, v: string) => encrypt(v, `letter:${id}:${f}`);
-      const now = Date.now();
-      insert.run(
-        id,
-        scope.workspaceId,
-        caseId,
-        c("address", "privacy@host.example"),
-        `RX-SCALE-${id}`,
-        status,
-        c("subject", "Erasure request"),
-        c("body", "Please erase."),
-        c("template_body", "Please erase."),
-        c("variables", "{}"),
-        now,
-        now,
-        dueOn,
-        now,
-      );
-    }
+/**
+ * `count` letters in one case, all overdue and waiting in `status`, written and sent through the domain
+ * functions (tests/integration/factories.ts) on `sentOn`, in one transaction.
+ */
+function overdueLetters(
+  scope: Scope,
+  caseId: string,
+  count: number,
+  sentOn: string,
+  status: "sent" | "acknowledged" | "extended" = "sent",
+) {
+  getDb().$client.transaction(() => {
+    for (let i = 0; i < count; i++)
+      factorySentLetter(scope, caseId, { sentOn, status, extendedTo: "2020-06-01" });
   })();
 }
 
 describe("dashboard reminders at scale", () => {
+  // The same counting at a cap of 20 as at the real one (REMINDER_COUNT_CAP), with 20 letters, not 1,000.
+  const CAP = 20;
+  beforeAll(() => {
+    reminderLimits.countCap = CAP;
+  });
+  afterAll(() => {
+    reminderLimits.countCap = REMINDER_COUNT_CAP;
+  });
+
   it("counts exactly up to the cap, then says 'more than' while still showing the most urgent first", async () => {
     const a = await newAccount();
     const first = sentLetter(a.scope, { dueOn: "2020-01-01" });
-    overdueLetters(a.scope, first.caseId, REMINDER_COUNT_CAP - 1, "2020-02-01");
+    overdueLetters(a.scope, first.caseId, CAP - 1, "2020-01-02");
 
     const atCap = (await call(home.loader, get("/", a.cookie))) as Home;
-    expect(atCap.remindersTotal).toBe(REMINDER_COUNT_CAP);
+    expect(atCap.remindersTotal).toBe(CAP);
     expect(atCap.remindersMore).toBe(false);
 
-    overdueLetters(a.scope, first.caseId, 1, "2020-02-02");
+    overdueLetters(a.scope, first.caseId, 1, "2020-01-03");
     const over = (await call(home.loader, get("/", a.cookie))) as Home;
     expect(over.remindersMore).toBe(true);
-    expect(over.remindersTotal).toBe(REMINDER_COUNT_CAP);
+    expect(over.remindersTotal).toBe(CAP);
     expect(over.reminders).toHaveLength(20);
     expect(over.reminders[0]).toMatchObject({ reference: first.reference, due: "2020-01-01" });
   });
@@ -79,17 +70,17 @@ describe("dashboard reminders at scale", () => {
     const a = await newAccount();
     const first = sentLetter(a.scope, { dueOn: "2020-01-01" });
     // No state alone reaches the cap; together they make exactly the cap.
-    overdueLetters(a.scope, first.caseId, 499, "2020-02-01", "sent");
-    overdueLetters(a.scope, first.caseId, 300, "2020-02-01", "acknowledged");
-    overdueLetters(a.scope, first.caseId, 200, "2020-02-01", "extended");
+    overdueLetters(a.scope, first.caseId, 9, "2020-01-02", "sent");
+    overdueLetters(a.scope, first.caseId, 6, "2020-01-02", "acknowledged");
+    overdueLetters(a.scope, first.caseId, 4, "2020-01-02", "extended");
     const atCap = (await call(home.loader, get("/", a.cookie))) as Home;
-    expect(atCap.remindersTotal).toBe(REMINDER_COUNT_CAP);
+    expect(atCap.remindersTotal).toBe(CAP);
     expect(atCap.remindersMore).toBe(false);
 
-    overdueLetters(a.scope, first.caseId, 1, "2020-02-02", "acknowledged");
+    overdueLetters(a.scope, first.caseId, 1, "2020-01-03", "acknowledged");
     const over = (await call(home.loader, get("/", a.cookie))) as Home;
     expect(over.remindersMore).toBe(true);
-    expect(over.remindersTotal).toBe(REMINDER_COUNT_CAP);
+    expect(over.remindersTotal).toBe(CAP);
     expect(over.reminders[0]).toMatchObject({ reference: first.reference, due: "2020-01-01" });
   });
 
@@ -171,16 +162,16 @@ describe("the date due now (letters.effective_due_on, kept by the database)", ()
         letterId: l.letterId,
         at: new Date("2026-01-05T00:00:00Z"),
         kind: "announce_extension",
-        dueOn: "2020-02-01",
+        dueOn: "2020-01-02",
       })
       .run();
     expect(dueNow()).toEqual({ announced: "2099-03-01", effective: "2099-03-01" });
 
     // Removing the newer announcement falls back to the older one; removing every one, to the computed date.
     getDb().delete(requestEvents).where(eq(requestEvents.dueOn, "2099-03-01")).run();
-    expect(dueNow()).toEqual({ announced: "2020-02-01", effective: "2020-02-01" });
+    expect(dueNow()).toEqual({ announced: "2020-01-02", effective: "2020-01-02" });
     const older = (await call(home.loader, get("/", a.cookie))) as Home;
-    expect(older.reminders.map((r) => r.due)).toEqual(["2020-02-01"]);
+    expect(older.reminders.map((r) => r.due)).toEqual(["2020-01-02"]);
     getDb().delete(requestEvents).where(eq(requestEvents.letterId, l.letterId)).run();
     expect(dueNow()).toEqual({ announced: null, effective: "2020-01-01" });
   });

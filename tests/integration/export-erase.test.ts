@@ -13,7 +13,8 @@ import * as accountRoute from "~/routes/account";
 import * as accountExport from "~/routes/account_.export";
 import * as subjectRoute from "~/routes/subjects.$subjectId";
 import * as subjectExport from "~/routes/subjects.$subjectId_.export";
-import { insertSentLetter, seedCaseData, snapshotPlaintext } from "./case-data";
+import { seedCaseData, snapshotPlaintext } from "./case-data";
+import { sentLetter } from "./factories";
 import { call, get, newAccount, post, status } from "./helpers";
 import { readZip } from "./zip";
 
@@ -57,7 +58,7 @@ describe("export", () => {
       evidencePer: 2,
       tag: "ex",
     });
-    const letterId = insertSentLetter(sqlite(), a.scope, one!.caseId);
+    const letter = sentLetter(a.scope, one!.caseId);
     const files = await zipOf(
       await call(subjectExport.loader, get(`/subjects/${one!.subjectId}/export`, a.cookie), {
         subjectId: one!.subjectId,
@@ -77,11 +78,10 @@ describe("export", () => {
     const png = files.get(`retract-export/${ev.file as string}`)!;
     expect(sha(png)).toBe(ev.sha256);
     expect(png.subarray(1, 4).toString()).toBe("PNG");
-    if (letterId) {
-      expect(data.tables.letters).toHaveLength(1);
-      const letterFile = [...files.keys()].find((k) => k.startsWith("retract-export/letters/"));
-      expect(files.get(letterFile!)!.toString()).toContain("Dear team, please erase");
-    }
+    expect(data.tables.letters).toHaveLength(1);
+    const letterFile = [...files.keys()].find((k) => k.startsWith("retract-export/letters/"));
+    expect(files.get(letterFile!)!.toString()).toContain(letter.reference);
+    expect(files.get(letterFile!)!.toString()).toContain("Strangers have come to my door");
     const everything = Buffer.concat([...files.values()]).toString("utf8");
     expect(everything).not.toContain("Person ex1");
     expect(everything).not.toContain(two!.subjectId);
@@ -124,7 +124,7 @@ describe("erasure", () => {
       evidencePer: 2,
       tag: "er",
     });
-    insertSentLetter(sqlite(), a.scope, gone!.caseId);
+    sentLetter(a.scope, gone!.caseId);
     const { dataDir } = getEnv();
     const keysOf = (subjectId: string) =>
       sqlite()

@@ -10,7 +10,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "~/auth/session.server";
 import { getDb } from "~/db.server";
-import { insertSentLetter, seedCaseData } from "./case-data";
+import { seedCaseData } from "./case-data";
+import { sentLetter } from "./factories";
 import { newAccount } from "./helpers";
 
 const ROUTES = resolve("app/routes");
@@ -142,7 +143,7 @@ beforeAll(async () => {
   });
   const db = getDb().$client;
   const one = (sql: string) => (db.prepare(sql).get() as { id: string } | undefined)?.id ?? "missing";
-  const letterId = insertSentLetter(db, account.scope, made!.caseId);
+  const letterId = sentLetter(account.scope, made!.caseId).id;
   ids = {
     subjectId: made!.subjectId,
     caseId: made!.caseId,

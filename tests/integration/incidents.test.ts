@@ -37,6 +37,7 @@ import * as urlRoute from "~/routes/incidents.$incidentId.urls_.$urlId";
 import { assignSubject } from "~/workspaces/members.server";
 import type { Role, Scope } from "~/workspaces/scope.server";
 import { createOrganisation } from "~/workspaces/workspaces.server";
+import { sentLetter } from "./factories";
 import { call, get, newAccount, post, status } from "./helpers";
 
 type Account = Awaited<ReturnType<typeof newAccount>>;
@@ -321,19 +322,12 @@ describe("URLs linked to many people, and the matrix", () => {
 
     // A letter in Ada's case to Telegram fills that cell (the latest one wins).
     const ada = cells.find((c) => c.recipientId === "curated:telegram" && recipientsOf("Ada One").length)!;
-    const insertLetter = (id: string, status: string, at: number) =>
-      getDb()
-        .$client.prepare(
-          `INSERT INTO letters (id, workspace_id, case_id, recipient_id, kind, channel, address_enc, template_id, template_lang, template_version, regime, reference, status, subject_enc, body_enc, template_body_enc, variables_enc, created_at, updated_at)
-           VALUES (?, ?, ?, 'curated:telegram', 'platform-report', 'webform', 'x', 't', 'en', 1, 'platform', ?, ?, 'x', 'x', 'x', 'x', ?, ?)`,
-        )
-        .run(id, orgId, ada.caseId, `REF-${id}`, status, at, at);
-    insertLetter("letter-old", "failed", Date.now() - 60_000);
-    insertLetter("letter-new", "sent", Date.now());
+    sentLetter(ownerScope, ada.caseId, { exposureIds: ada.exposureIds, sentOn: "2026-11-02" });
+    const latest = sentLetter(ownerScope, ada.caseId, { exposureIds: ada.exposureIds, sentOn: "2026-11-03" });
     const after = incidentCells(ownerScope, incidentId).find(
       (c) => c.caseId === ada.caseId && c.recipientId === "curated:telegram",
     )!;
-    expect(after).toMatchObject({ letterId: "letter-new", letterStatus: "sent" });
+    expect(after).toMatchObject({ letterId: latest.id, letterStatus: "sent" });
 
     const view = (q: Record<string, string>) =>
       matrixView(ownerScope, incidentId, MatrixFilterSchema.parse(q));

@@ -8,7 +8,8 @@ import * as caseRoute from "~/routes/cases.$caseId._index";
 import * as exposureRoute from "~/routes/cases.$caseId.exposures.$exposureId";
 import * as letterRoute from "~/routes/cases.$caseId.requests.$letterId";
 import * as subjectRoute from "~/routes/subjects.$subjectId";
-import { insertSentLetter, seedCaseData } from "./case-data";
+import { seedCaseData } from "./case-data";
+import { sentLetter } from "./factories";
 import { call, get, newAccount, status } from "./helpers";
 
 const decrypted: string[] = [];
@@ -85,7 +86,7 @@ beforeAll(async () => {
     .from(exposures)
     .where(eq(exposures.caseId, ids[0]!.caseId))
     .get()!.id;
-  letterId = insertSentLetter(getDb().$client, owner.scope, ids[0]!.caseId)!;
+  letterId = sentLetter(owner.scope, ids[0]!.caseId).id;
 });
 
 describe("reads of a client's personal data are logged", () => {

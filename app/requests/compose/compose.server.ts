@@ -538,8 +538,3 @@ export function detailsFromSubject(subject: Subject | null): Partial<Record<stri
     searchTerms: subject.name,
   };
 }
-
-export function exposuresIn(all: Exposure[], ids: readonly string[]): Exposure[] {
-  const set = new Set(ids);
-  return all.filter((e) => set.has(e.id));
-}

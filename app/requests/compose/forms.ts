@@ -40,7 +40,6 @@ export const DestinationSchema = z
  * address on file (read from the person's record when the letter is written).
  */
 export const CONTACT_ADDRESS_CHOICES = ["none", "typed", "home"] as const;
-export type ContactAddressChoice = (typeof CONTACT_ADDRESS_CHOICES)[number];
 
 /** What the user tells Retract before the letter is filled in (prefilled from the case where known and safe). */
 export const LetterDetailsSchema = z

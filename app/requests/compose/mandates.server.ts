@@ -15,7 +15,7 @@ import { decrypt, encrypt } from "~/security/crypto.server";
 import { getSubject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import { randomBytes } from "~/utils/random.server";
-import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { inScope, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { getWorkspace } from "~/workspaces/workspaces.server";
 import type { LetterVariablesInput } from "./variables";
 
@@ -204,15 +204,4 @@ export function mandateAttachment(row: Row) {
     content: readEncryptedFile(row.storageKey, ctx(row.id, "file")),
     contentType: row.mime,
   };
-}
-
-/** Throws 404 unless the mandate belongs to this workspace (for a future download route). */
-export function assertMandateInScope(scope: Scope, id: string) {
-  const row = getDb()
-    .select()
-    .from(mandates)
-    .where(inScope(mandates, scope, eq(mandates.id, id)))
-    .get();
-  if (!row) notFound("This letter of authority");
-  return row;
 }

@@ -3,13 +3,13 @@
 // address fails; the kinds passed on to the uploader carry a notice and the others none.
 import { describe, expect, it } from "vitest";
 import { runChecklist } from "~/requests/render/checklist";
+import { examplesFor } from "~/requests/render/examples";
 import { renderLetter } from "~/requests/render/templates.server";
-import { fixturesFor } from "./fixtures";
 import { passedOnNotice, showsTheContent } from "./sender-safety";
 import { LetterVariables, type LetterVariablesInput } from "./variables";
 
 const dmca = (who: "self" | "represented") =>
-  structuredClone(fixturesFor("dmca-takedown", "en").find((f) => f.name === `dmca/${who}`)!.variables);
+  structuredClone(examplesFor("dmca-takedown", "en").find((f) => f.name === `dmca/${who}`)!.variables);
 
 function contactCheck(variables: LetterVariablesInput, edit: (body: string) => string = (b) => b) {
   const letter = renderLetter({ templateId: "dmca-takedown", lang: "en", variables });

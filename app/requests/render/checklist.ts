@@ -1254,7 +1254,7 @@ const BY_KIND: Record<Kind, CheckDef[]> = {
   mandate: MANDATE,
 };
 
-/** The check definitions of a kind (common ones first), for listing in the UI. */
+/** The checks a kind's letters must pass, by id and label (the kinds registry's test reads them). */
 export function checklistFor(kind: Kind): Array<{ id: string; label: string }> {
   return definitions(kind).map(({ id, label }) => ({ id, label }));
 }

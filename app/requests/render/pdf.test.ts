@@ -4,15 +4,15 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixturesFor } from "~/requests/compose/fixtures";
 import { type Kind, type Lang, LetterVariables } from "~/requests/compose/variables";
+import { examplesFor } from "./examples";
 import { renderLetterPdf } from "./pdf.server";
 import { renderLetter } from "./templates.server";
 
 const dir = mkdtempSync(join(tmpdir(), "retract-pdf-"));
 
 async function pdfOf(kind: Kind, lang: Lang, paper: "A4" | "LETTER") {
-  const fixture = fixturesFor(kind, lang)[0]!;
+  const fixture = examplesFor(kind, lang)[0]!;
   const variables = LetterVariables.parse(fixture.variables);
   const letter = renderLetter({ templateId: kind, lang, variables: fixture.variables });
   const pdf = await renderLetterPdf({

@@ -4,11 +4,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { fixturesFor } from "~/requests/compose/fixtures";
 import { type Lang, LetterVariables, type LetterVariablesInput } from "~/requests/compose/variables";
 import { KIND_IDS } from "~/requests/kinds";
 import { assertSendable, findUnfilled, LetterNotSendableError } from "~/requests/sendable";
 import { runChecklist } from "./checklist";
+import { examplesFor } from "./examples";
 import {
   clearTemplateCache,
   getTemplate,
@@ -20,11 +20,11 @@ import {
 
 const templates = listTemplates();
 const cases = templates.flatMap((meta) =>
-  fixturesFor(meta.kind, meta.lang, meta.regimes).map((f) => ({ meta, fixture: f })),
+  examplesFor(meta.kind, meta.lang, meta.regimes).map((f) => ({ meta, fixture: f })),
 );
 
 function gdprErasure(lang: Lang = "en", represented = false): LetterVariablesInput {
-  const fixture = fixturesFor("gdpr-erasure", lang, ["gdpr"])[represented ? 1 : 0];
+  const fixture = examplesFor("gdpr-erasure", lang, ["gdpr"])[represented ? 1 : 0];
   return structuredClone(fixture!.variables);
 }
 
@@ -40,7 +40,7 @@ describe("template catalogue", () => {
   });
 
   it("writes a platform report to a host that is not on the platform list (its own terms, no variant)", () => {
-    const fixture = fixturesFor("platform-report", "en")[0];
+    const fixture = examplesFor("platform-report", "en")[0];
     if (!fixture) throw new Error("no platform-report fixture");
     const letter = renderLetter({
       templateId: "platform-report",
@@ -112,7 +112,7 @@ describe("every kind × language × fixture passes its LEGAL.md checklist", () =
       ["dmca-takedown", 6],
       ["dsa-notice", 4],
     ] as const) {
-      for (const fixture of fixturesFor(kind, "en")) {
+      for (const fixture of examplesFor(kind, "en")) {
         const letter = renderLetter({ templateId: kind, lang: "en", variables: fixture.variables });
         const result = runChecklist({
           kind,
@@ -162,7 +162,7 @@ describe("checklist catches what is missing", () => {
   });
 
   it("fails the DMCA perjury statement when it is removed", () => {
-    const fixture = fixturesFor("dmca-takedown", "en")[0]!;
+    const fixture = examplesFor("dmca-takedown", "en")[0]!;
     const letter = renderLetter({ templateId: "dmca-takedown", lang: "en", variables: fixture.variables });
     const edited = letter.body.replace("under penalty of perjury, ", "");
     const result = runChecklist({
@@ -218,7 +218,7 @@ describe("sending is refused while anything is unfilled", () => {
   });
 
   it("requires the DMCA complainant's email, and an address or phone only where they chose one", () => {
-    const self = structuredClone(fixturesFor("dmca-takedown", "en")[0]!.variables);
+    const self = structuredClone(examplesFor("dmca-takedown", "en")[0]!.variables);
     self.requester = { ...self.requester, phone: null, postalAddress: null };
     const emailOnly = renderLetter({ templateId: "dmca-takedown", lang: "en", variables: self });
     expect(emailOnly.missing).toEqual([]);

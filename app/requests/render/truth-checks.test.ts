@@ -1,16 +1,16 @@
 // The negative checks of LEGAL.md §2 ("Truth and safety, for every kind"): each passes on the letters the
 // templates write today and fails when the false statement it guards against is put back.
 import { describe, expect, it } from "vitest";
-import { fixturesFor, NON_EU_RESIDENT } from "~/requests/compose/fixtures";
 import { type Kind, type Lang, LetterVariables, REGIMES } from "~/requests/compose/variables";
 import { hasLegalDeadline, runChecklist } from "./checklist";
+import { examplesFor, NON_EU_RESIDENT } from "./examples";
 import { ruleInWords } from "./format";
 import { renderLetter } from "./templates.server";
 
 type Letter = { kind: Kind; lang: Lang; subject: string; body: string; variables: LetterVariables };
 
 function letter(kind: Kind, lang: Lang, fixture: string): Letter {
-  const found = fixturesFor(kind, lang).find((f) => f.name === fixture);
+  const found = examplesFor(kind, lang).find((f) => f.name === fixture);
   if (!found) throw new Error(`no fixture ${kind}/${lang} ${fixture}`);
   const rendered = renderLetter({ templateId: kind, lang, variables: found.variables });
   return {
@@ -232,7 +232,7 @@ describe("escalation names the right body", () => {
   });
 
   it("a DSA notice whose authority is not a coordinator still names the coordinator, not that authority", () => {
-    const fixture = fixturesFor("dsa-notice", "en").find((f) => f.name === "dsa/self")!;
+    const fixture = examplesFor("dsa-notice", "en").find((f) => f.name === "dsa/self")!;
     const variables = {
       ...fixture.variables,
       authority: { name: "the Data Protection Commission (Ireland)" },
@@ -373,11 +373,11 @@ describe("no doubled names", () => {
 
 describe("fixtures", () => {
   it("cover a representative and a resident outside the EU", () => {
-    const names = fixturesFor("platform-report", "en").map((f) => f.name);
+    const names = examplesFor("platform-report", "en").map((f) => f.name);
     expect(names).toContain("youtube/represented");
     expect(names).toContain("youtube/non-eu");
     expect(
-      fixturesFor("broker-optout", "en", ["none"]).every(
+      examplesFor("broker-optout", "en", ["none"]).every(
         (f) => f.variables.requester.name === NON_EU_RESIDENT.name,
       ),
     ).toBe(true);

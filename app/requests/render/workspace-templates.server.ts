@@ -6,13 +6,13 @@ import { and, desc, eq } from "drizzle-orm";
 import { workspaceTemplates, workspaceTemplateVersions } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
-import { fixturesFor } from "~/requests/compose/fixtures";
 import { type Lang, LetterVariables } from "~/requests/compose/variables";
 import { findUnfilled } from "~/requests/sendable";
 import { decrypt, encrypt } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { runChecklist } from "./checklist";
+import { examplesFor } from "./examples";
 import type { TemplateMeta } from "./template-meta";
 import {
   getTemplate,
@@ -216,9 +216,9 @@ export type Preview =
 export function previewTemplate(meta: Record<string, unknown>, body: string): Preview {
   try {
     const template = parseWorkspaceTemplate(meta, body, "your template");
-    const fixture = fixturesFor(template.meta.kind, template.meta.lang, template.meta.regimes)[0];
-    if (!fixture) return { ok: false, error: "There are no example details for this kind of letter." };
-    const rendered = renderTemplate(template, fixture.variables);
+    const example = examplesFor(template.meta.kind, template.meta.lang, template.meta.regimes)[0];
+    if (!example) return { ok: false, error: "There are no example details for this kind of letter." };
+    const rendered = renderTemplate(template, example.variables);
     const markers = findUnfilled(rendered.body);
     if (markers.length)
       return { ok: false, error: `Something is left unfilled: ${markers.slice(0, 3).join(" ")}` };
@@ -227,7 +227,7 @@ export function previewTemplate(meta: Record<string, unknown>, body: string): Pr
       lang: template.meta.lang,
       subject: rendered.subject,
       body: rendered.body,
-      variables: LetterVariables.parse(fixture.variables),
+      variables: LetterVariables.parse(example.variables),
     });
     return {
       ok: true,

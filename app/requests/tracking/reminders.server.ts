@@ -50,17 +50,22 @@ export function remindersFor(scope: Scope, now = new Date(), limit?: number): Re
  */
 export const REMINDER_COUNT_CAP = 1000;
 
+/** The limits in force; tests lower them (a settings object: no operator needs to change them). */
+export const reminderLimits = { countCap: REMINDER_COUNT_CAP };
+
 /**
- * The most urgent `limit` reminders and how many there are in all: `total` is exact up to
- * REMINDER_COUNT_CAP; `more` says there are more than that (then `total` is the cap).
+ * The most urgent `limit` reminders and how many there are in all: `total` is exact up to the count cap
+ * (reminderLimits.countCap); `more` says there are more than that (then `total` is the cap).
  */
 export function reminderSummary(scope: Scope, now = new Date(), limit = 10) {
-  const { items, total } = reminders(scope, now, limit, true);
-  const more = total > REMINDER_COUNT_CAP;
-  return { items, total: more ? REMINDER_COUNT_CAP : total, more };
+  const cap = reminderLimits.countCap;
+  const { items, total } = reminders(scope, now, limit, cap);
+  const more = total > cap;
+  return { items, total: more ? cap : total, more };
 }
 
-function reminders(scope: Scope, now: Date, limit?: number, withTotal = false) {
+/** `countCap`: count the total, up to one past it (the dashboard); without it, only the rows are read. */
+function reminders(scope: Scope, now: Date, limit?: number, countCap?: number) {
   const today = calendarDateIn(now, "UTC");
   const horizon = new Date(`${today}T00:00:00Z`);
   horizon.setUTCDate(horizon.getUTCDate() + DUE_SOON_DAYS);
@@ -117,7 +122,7 @@ function reminders(scope: Scope, now: Date, limit?: number, withTotal = false) {
   // and only up to one past the cap: enough to say "more than". (Counting each state up to the cap read up to
   // three times as many index entries.)
   let total = candidates.length;
-  if (withTotal && full) {
+  if (countCap !== undefined && full) {
     total =
       scopedQuery("reminders.count", scope, (s) => {
         const capped = db
@@ -131,10 +136,10 @@ function reminders(scope: Scope, now: Date, limit?: number, withTotal = false) {
               lte(letters.effectiveDueOn, sql.placeholder("until")),
             ),
           )
-          .limit(REMINDER_COUNT_CAP + 1)
+          .limit(sql.placeholder("cap"))
           .as("capped");
         return db.select({ n: sql<number>`count(*)` }).from(capped).prepare();
-      }).get({ until })?.n ?? 0;
+      }).get({ until, cap: countCap + 1 })?.n ?? 0;
   }
   candidates.sort((x, y) => x.due.localeCompare(y.due) || x.id.localeCompare(y.id));
   // The per-state queries read a letter's row only for the few they return (the index gives the order).

@@ -1,13 +1,22 @@
-// Realistic variables for every letter kind, used by the template check and the tests.
-// Every kind gets a letter sent by the person themselves and one sent by a representative.
+// Named examples: realistic variables for every letter kind, with plain made-up people. The template preview
+// (workspace templates) shows the first; the template check and the tests render them all. Every kind gets a
+// letter sent by the person themselves and one sent by a representative.
+
+import type {
+  DeadlineRule,
+  Kind,
+  Lang,
+  LetterVariablesInput,
+  Platform,
+  Regime,
+} from "~/requests/compose/variables";
+import { PLATFORMS } from "~/requests/compose/variables";
 import { KINDS } from "~/requests/kinds";
-import { exposureLabel, ruleInWords } from "~/requests/render/format";
-import type { DeadlineRule, Kind, Lang, LetterVariablesInput, Platform, Regime } from "./variables";
-import { PLATFORMS } from "./variables";
+import { exposureLabel, ruleInWords } from "./format";
 
-export type Fixture = { name: string; variables: LetterVariablesInput };
+export type Example = { name: string; variables: LetterVariablesInput };
 
-export const FIXTURE_DATE = "2026-11-23";
+export const EXAMPLE_DATE = "2026-11-23";
 const DUE: Record<DeadlineRule, string> = {
   "gdpr-month": "2026-12-23",
   "uk-gdpr-month": "2026-12-23",
@@ -233,7 +242,7 @@ function base(lang: Lang, regime: Regime, withRepresentative: boolean): LetterVa
   const rule = RULE_OF[regime] ?? "gdpr-month";
   const labels = (...cats: Parameters<typeof exposureLabel>[0][]) => cats.map((c) => exposureLabel(c, lang));
   return {
-    date: FIXTURE_DATE,
+    date: EXAMPLE_DATE,
     dueDate: DUE[rule],
     dueRule: ruleInWords(rule, lang),
     extendedDue: EXTENDED[rule] ?? null,
@@ -274,7 +283,7 @@ function base(lang: Lang, regime: Regime, withRepresentative: boolean): LetterVa
   };
 }
 
-/** The Digital Services Coordinator of the fixture person's country (DSA Art 53), named as the data names it. */
+/** The Digital Services Coordinator of the example person's country (DSA Art 53), named as the data names it. */
 const DSC: Record<Lang, string> = {
   en: "Coimisiún na Meán, the Digital Services Coordinator for Ireland",
   de: "Bundesnetzagentur",
@@ -427,7 +436,7 @@ function kindVariables(kind: Kind, lang: Lang, regime: Regime, rep: boolean): Le
         ...v,
         date: "2027-01-05",
         previousLetter: {
-          date: FIXTURE_DATE,
+          date: EXAMPLE_DATE,
           reference: "RX-3HV8-P2",
           channelLabel:
             lang === "en" ? "email to privacy@findpeoplefast.example" : "privacy@findpeoplefast.example",
@@ -502,13 +511,13 @@ function kindVariables(kind: Kind, lang: Lang, regime: Regime, rep: boolean): Le
           channelLabel: "privacy@findpeoplefast.example",
         },
         rightsExercised: [
-          { right, date: FIXTURE_DATE, reference: "RX-3HV8-P2" },
+          { right, date: EXAMPLE_DATE, reference: "RX-3HV8-P2" },
           ...(isGdprRegime(regime)
-            ? [{ right: "objection" as const, date: FIXTURE_DATE, reference: "RX-3HV8-P2" }]
+            ? [{ right: "objection" as const, date: EXAMPLE_DATE, reference: "RX-3HV8-P2" }]
             : []),
         ],
         timeline: [
-          { date: FIXTURE_DATE, event: lang === "en" ? "request sent by email" : "—" },
+          { date: EXAMPLE_DATE, event: lang === "en" ? "request sent by email" : "—" },
           { date: "2027-01-05", event: lang === "en" ? "reminder sent, final date 19 January 2027" : "—" },
         ],
         responseSummary: rep
@@ -547,17 +556,17 @@ const fixtureRegimes = (kind: Kind): readonly Regime[] =>
   kind === "mandate" ? ["gdpr"] : KINDS[kind].regimes;
 
 /**
- * Fixtures for one template: for each regime it serves (of `regimes`, default all the kind's),
+ * Examples for one template: for each regime it serves (of `regimes`, default all the kind's),
  * one letter sent by the requester and one by a representative; platform reports once per platform.
  */
-export function fixturesFor(kind: Kind, lang: Lang, regimes?: readonly Regime[]): Fixture[] {
-  const out: Fixture[] = [];
+export function examplesFor(kind: Kind, lang: Lang, regimes?: readonly Regime[]): Example[] {
+  const out: Example[] = [];
   for (const regime of fixtureRegimes(kind).filter((r) => !regimes || regimes.includes(r))) {
     for (const rep of [false, true]) {
       const who = kind === "mandate" ? (rep ? "organisation" : "open-ended") : rep ? "represented" : "self";
       const variables = kindVariables(kind, lang, regime, kind === "mandate" ? true : rep);
       if (kind === "platform-report") {
-        for (const platform of PLATFORMS) out.push(platformFixture(variables, platform, who));
+        for (const platform of PLATFORMS) out.push(platformExample(variables, platform, who));
         // A platform without a variant of its own (a Korean portal, a forum): the general wording.
         out.push({
           name: `general/${who}`,
@@ -575,7 +584,7 @@ export function fixturesFor(kind: Kind, lang: Lang, regimes?: readonly Regime[])
         // A resident outside the EU: no DSA route is offered, no authority named.
         if (!rep) {
           const outside = { ...variables, requester: NON_EU_RESIDENT, authority: null };
-          for (const platform of PLATFORMS) out.push(platformFixture(outside, platform, "non-eu"));
+          for (const platform of PLATFORMS) out.push(platformExample(outside, platform, "non-eu"));
         }
       } else {
         out.push({ name: `${regime}/${who}`, variables });
@@ -636,7 +645,7 @@ const PLATFORM_NAME: Record<Platform, string> = {
   tiktok: "TikTok",
 };
 
-function platformFixture(v: LetterVariablesInput, platform: Platform, who: string): Fixture {
+function platformExample(v: LetterVariablesInput, platform: Platform, who: string): Example {
   const r = PLATFORM_RECIPIENT[platform];
   return {
     name: `${platform}/${who}`,
