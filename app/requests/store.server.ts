@@ -1,5 +1,7 @@
 // Letters of a case: written from a template, kept as drafts while the user edits them, then frozen exactly as
 // sent. Text, address and variables are encrypted; every read that decrypts them is logged.
+
+import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { exposures, letterExposures, letters, outbox, UNEDITED } from "#db/schema";
 import { audit } from "~/audit/audit.server";
@@ -19,6 +21,7 @@ import {
   type LetterVariablesInput,
   type Regime,
 } from "~/requests/compose/variables";
+import { deadlineRuleFor, type TemplateMeta } from "~/requests/render/template-meta";
 import {
   getTemplate,
   type LetterTemplate,
@@ -37,7 +40,6 @@ import { IllegalTransitionError, type RequestEvent } from "~/requests/tracking/l
 import { decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
 import { getSubject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
-import { randomBytes } from "~/utils/random.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { generateReference } from "./reference";
 import { assertSendable, unsendableReasons } from "./sendable";
@@ -149,38 +151,29 @@ export function writeLetter(scope: Scope, caseId: string, input: LetterDetails, 
   const attachmentIds = d.attachmentIds.filter((id) => allowed.has(id));
 
   const id = newId();
-  getDb().transaction((tx) => {
-    tx.insert(letters)
-      .values({
-        id,
-        workspaceId: scope.workspaceId,
-        caseId,
-        recipientId: recipient?.id ?? null,
-        kind: meta.kind,
-        channel,
-        addressEnc: encrypt(address, ctx(id, "address")),
-        templateId: meta.id,
-        templateLang: meta.lang,
-        templateVersion: meta.version,
-        workspaceTemplateVersionId,
-        regime: d.option.regime,
-        deadlineRule: meta.deadlineRuleByRegime?.[d.option.regime] ?? meta.deadlineRule,
-        reference,
-        status: "draft",
-        subjectEnc: encrypt(rendered.subject, ctx(id, "subject")),
-        bodyEnc: encrypt(rendered.body, ctx(id, "body")),
-        templateBodyEnc: UNEDITED,
-        variablesEnc: encryptJson(variables, ctx(id, "variables")),
-        attachmentIds,
-        paper: d.paper,
-        createdBy: scope.userId,
-        updatedAt: now,
-      })
-      .run();
-    tx.insert(letterExposures)
-      .values(chosen.map((e) => ({ letterId: id, exposureId: e.id, workspaceId: scope.workspaceId })))
-      .run();
-  });
+  getDb().transaction((tx) =>
+    insertLetter(tx, {
+      id,
+      workspaceId: scope.workspaceId,
+      caseId,
+      recipientId: recipient?.id ?? null,
+      template: meta,
+      workspaceTemplateVersionId,
+      channel,
+      address,
+      regime: d.option.regime,
+      reference,
+      status: "draft",
+      subject: rendered.subject,
+      body: rendered.body,
+      variables,
+      attachmentIds,
+      paper: d.paper,
+      exposureIds: chosen.map((e) => e.id),
+      createdBy: scope.userId,
+      now,
+    }),
+  );
   audit({
     action: "letter.create",
     actorUserId: scope.userId,
@@ -190,6 +183,75 @@ export function writeLetter(scope: Scope, caseId: string, input: LetterDetails, 
     detail: { kind: meta.kind, lang: meta.lang, channel, exposures: chosen.length },
   });
   return id;
+}
+
+/** A letter as it is written: plain values; insertLetter encrypts them. */
+export type NewLetter = {
+  id: string;
+  workspaceId: string;
+  caseId: string;
+  recipientId: string | null;
+  /** The template it was rendered from (kind, deadline rule and version come from it). */
+  template: TemplateMeta;
+  workspaceTemplateVersionId?: string | null;
+  channel: "email" | "pdf" | "webform";
+  address: string;
+  regime: Regime;
+  reference: string;
+  /** "queued" freezes it at `now` (the caller writes its outbox row in the same transaction). */
+  status: "draft" | "queued";
+  subject: string;
+  body: string;
+  variables: LetterVariablesInput;
+  attachmentIds?: string[];
+  paper?: "A4" | "LETTER";
+  exposureIds: string[];
+  createdBy: string;
+  now: Date;
+  /** Left to the database's clock unless given (a bulk run stamps its batch's time). */
+  createdAt?: Date;
+};
+
+/**
+ * The one write of a new letter, for every caller (the letter page, the API, follow-ups and complaints, bulk
+ * runs): the letters row with its text, address and variables encrypted under `letter:<id>:<field>`, and its
+ * links to the exposures it names. Runs inside the caller's transaction.
+ */
+export function insertLetter(tx: Tx, l: NewLetter) {
+  const meta = l.template;
+  tx.insert(letters)
+    .values({
+      id: l.id,
+      workspaceId: l.workspaceId,
+      caseId: l.caseId,
+      recipientId: l.recipientId,
+      kind: meta.kind,
+      channel: l.channel,
+      addressEnc: encrypt(l.address, ctx(l.id, "address")),
+      templateId: meta.id,
+      templateLang: meta.lang,
+      templateVersion: meta.version,
+      workspaceTemplateVersionId: l.workspaceTemplateVersionId ?? null,
+      regime: l.regime,
+      deadlineRule: deadlineRuleFor(meta, l.regime),
+      reference: l.reference,
+      status: l.status,
+      subjectEnc: encrypt(l.subject, ctx(l.id, "subject")),
+      bodyEnc: encrypt(l.body, ctx(l.id, "body")),
+      templateBodyEnc: UNEDITED,
+      variablesEnc: encryptJson(l.variables, ctx(l.id, "variables")),
+      attachmentIds: l.attachmentIds ?? [],
+      paper: l.paper ?? "A4",
+      frozenAt: l.status === "queued" ? l.now : null,
+      createdBy: l.createdBy,
+      ...(l.createdAt ? { createdAt: l.createdAt } : {}),
+      updatedAt: l.now,
+    })
+    .run();
+  if (l.exposureIds.length)
+    tx.insert(letterExposures)
+      .values(l.exposureIds.map((exposureId) => ({ letterId: l.id, exposureId, workspaceId: l.workspaceId })))
+      .run();
 }
 
 /**
