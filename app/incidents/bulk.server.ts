@@ -1072,14 +1072,22 @@ function verdict(s: Statements, op: LetterOp): "ok" | "already_requested" | "sta
   return "ok";
 }
 
-/** A letter's own rows: the letter through the store's one write path, and its outbox row if it is emailed. */
-function storeLetter(tx: Parameters<typeof insertLetter>[0], op: LetterOp, mailDomain: string | undefined) {
-  insertLetter(tx, op.letter);
-  if (op.state === "queued")
+/** Letters' own rows: the letters through the store's one write path, and the outbox rows of those emailed. */
+function storeLetters(
+  tx: Parameters<typeof insertLetter>[0],
+  ops: LetterOp[],
+  mailDomain: string | undefined,
+) {
+  insertLetter(
+    tx,
+    ops.map((op) => op.letter),
+  );
+  const emailed = ops.filter((op) => op.state === "queued");
+  if (emailed.length)
     enqueueLetter(tx, {
-      workspaceId: op.letter.workspaceId,
-      letterId: op.letter.id,
-      now: op.letter.now,
+      workspaceId: emailed[0]!.letter.workspaceId,
+      letterId: emailed.map((op) => op.letter.id),
+      now: emailed[0]!.letter.now,
       domain: mailDomain,
     });
 }
@@ -1088,9 +1096,10 @@ function storeLetter(tx: Parameters<typeof insertLetter>[0], op: LetterOp, mailD
  * Stores one batch in one IMMEDIATE transaction on the app's connection. A letter is stored only if its item
  * is still pending and what it was composed from still holds (verdict); a letter that fails that is sent back
  * ("stale") to be composed again. Everything a letter needs (its rows, its item's new state, its audit rows)
- * and the job's counters and heartbeat commit together. `careful`: a savepoint per letter, so a letter whose
- * rows cannot be stored leaves nothing behind and fails alone; otherwise the first such letter rolls the batch
- * back (StoreFailed) and the caller redoes it carefully (decision 040).
+ * and the job's counters and heartbeat commit together. The batch's letters are written together; `careful`
+ * writes each in a savepoint instead, so a letter whose rows cannot be stored leaves nothing behind and fails
+ * alone. Without it the first such letter rolls the batch back (StoreFailed) and the caller redoes it
+ * carefully (decision 040).
  */
 function storeBatch(run: BulkRun, batch: Batch, careful: boolean): BatchResult {
   const s = stmts();
@@ -1102,6 +1111,7 @@ function storeBatch(run: BulkRun, batch: Batch, careful: boolean): BatchResult {
       const counts: Counts = { queued: 0, generated: 0, skipped: 0, failed: 0 };
       const stale: number[] = [];
       const t = batch.t;
+      const accepted: LetterOp[] = [];
       for (const op of batch.ops) {
         const item = s.itemState.get(jobId, op.seq) as { state: ItemState } | undefined;
         if (item?.state !== "pending") continue; // written already (a run before this one)
@@ -1111,30 +1121,37 @@ function storeBatch(run: BulkRun, batch: Batch, careful: boolean): BatchResult {
           continue;
         }
         const v = verdict(s, op);
-        if (v === "stale") {
-          stale.push(op.seq);
-          continue;
-        }
-        if (v === "already_requested") {
+        if (v === "stale") stale.push(op.seq);
+        else if (v === "already_requested") {
           s.setItem.run("skipped", "already_requested", null, t, jobId, op.seq);
           counts.skipped += 1;
-          continue;
-        }
+        } else accepted.push(op);
+      }
+      let stored = accepted;
+      if (!careful) {
         try {
-          if (careful) tx.transaction((sp) => storeLetter(sp, op, run.mailDomain));
-          else storeLetter(tx, op, run.mailDomain);
-        } catch (e) {
-          if (!careful) throw new StoreFailed();
-          console.error(`[bulk-letters] item ${op.seq} of ${jobId}: ${(e as Error).name}`);
-          s.setItem.run("failed", "error", null, t, jobId, op.seq);
-          counts.failed += 1;
-          continue;
+          storeLetters(tx, accepted, run.mailDomain);
+        } catch {
+          throw new StoreFailed();
         }
+      } else {
+        stored = accepted.filter((op) => {
+          try {
+            tx.transaction((sp) => storeLetters(sp, [op], run.mailDomain));
+            return true;
+          } catch (e) {
+            console.error(`[bulk-letters] item ${op.seq} of ${jobId}: ${(e as Error).name}`);
+            s.setItem.run("failed", "error", null, t, jobId, op.seq);
+            counts.failed += 1;
+            return false;
+          }
+        });
+      }
+      for (const op of stored) {
         s.setItem.run(op.state, null, op.letter.id, t, jobId, op.seq);
-        audit(op.audits);
         counts[op.state] += 1;
       }
-      audit(batch.audits);
+      audit([...stored.flatMap((op) => op.audits), ...batch.audits]);
       s.counters.run(counts.queued, counts.generated, counts.skipped, counts.failed, t, t, jobId);
       return { result: "more", stale, counts };
     },
