@@ -8,7 +8,6 @@
 // send-time checks, so a bulk letter is exactly as valid as one written by hand; emails then go out through the
 // outbox.
 
-import { randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { bulkJobItems, bulkJobs, memberships } from "#db/schema";
@@ -39,6 +38,7 @@ import { insertLetter, type NewLetter } from "~/requests/store.server";
 import { decrypt, decryptJson, encryptJson } from "~/security/crypto.server";
 import { getSubject, type Subject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
+import { randomBytes } from "~/utils/random.server";
 import { can, notFound, type Role, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { getWorkspace } from "~/workspaces/workspaces.server";
 import type { BulkOptions } from "./bulk-forms";

@@ -1,7 +1,6 @@
 // Letters of a case: written from a template, kept as drafts while the user edits them, then frozen exactly as
 // sent. Text, address and variables are encrypted; every read that decrypts them is logged.
 
-import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { exposures, letterExposures, letters, outbox, UNEDITED } from "#db/schema";
 import { audit } from "~/audit/audit.server";
@@ -40,6 +39,7 @@ import { IllegalTransitionError, type RequestEvent } from "~/requests/tracking/l
 import { decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
 import { getSubject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
+import { randomBytes } from "~/utils/random.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { generateReference } from "./reference";
 import { assertSendable, unsendableReasons } from "./sendable";

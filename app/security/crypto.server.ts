@@ -1,9 +1,10 @@
 // Field and file encryption: AES-256-GCM with a random 96-bit IV per value and the key id stored with it.
 // The "context" (e.g. "subject:<id>:name") is bound as associated data, so a ciphertext moved to another
 // row or column fails to decrypt instead of showing the wrong person's data.
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac } from "node:crypto";
 import { statSync } from "node:fs";
 import { getEnv } from "~/env.server";
+import { randomBytes } from "~/utils/random.server";
 import { ensureSecrets, readSecrets, type Secrets, secretsPath } from "./secrets.server";
 
 export type Keyring = {
@@ -70,7 +71,7 @@ export class DecryptionError extends Error {
 
 export function encryptBytes(plain: Buffer, context: string, ring: Keyring = getKeyring()) {
   const key = ring.keys.get(ring.currentKeyId)!;
-  const iv = randomBytes(12);
+  const iv = randomBytes(12); // from the shared pool (app/utils/random.server.ts)
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(context, "utf8"));
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);

@@ -1,7 +1,7 @@
 // Letters of authority (mandates): the `mandate` template filled for a client to sign (a PDF), and the signed
 // copy they return, stored encrypted on disk like evidence. A letter sent by a representative names the latest
 // signed mandate's date and carries the file as an attachment; without one it is not sent.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { cases, mandates } from "#db/schema";
 import { audit } from "~/audit/audit.server";
@@ -14,6 +14,7 @@ import { getTemplate, renderTemplate } from "~/requests/render/templates.server"
 import { decrypt, encrypt } from "~/security/crypto.server";
 import { getSubject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
+import { randomBytes } from "~/utils/random.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { getWorkspace } from "~/workspaces/workspaces.server";
 import type { LetterVariablesInput } from "./variables";
