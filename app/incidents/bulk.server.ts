@@ -1204,6 +1204,9 @@ export async function runBulkJob(
         if (end !== "again") return end;
         continue;
       }
+      // Back to the event loop between composing and storing too: each half holds the thread for about a
+      // chunk's budget, and storeBatch checks again under the lock what the batch was composed from.
+      await yieldToLoop();
       const stored = storeBulkBatch(run, batch);
       chunks += 1;
       opts.onChunk?.(chunks);
