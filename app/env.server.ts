@@ -50,9 +50,6 @@ const EnvSchema = z.object({
     .max(24 * 60)
     .default(5),
   RETRACT_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(7),
-  // Where SQLite's WAL checkpoints run (issue 7): a worker thread with its own connection, or (inline) inside
-  // the commits of the app's own connection, as SQLite does by default.
-  RETRACT_WAL_CHECKPOINTER: z.enum(["worker", "inline"]).default("worker"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {

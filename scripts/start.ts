@@ -4,13 +4,11 @@ import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:f
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
-import { tuneHeap } from "./heap";
 import { loadEnvOrExit, migrateAndSeed, prepareDataDir } from "./prepare";
 import { createApp } from "./server";
 
 const started = performance.now();
 const BUILD = resolve("build/index.js");
-tuneHeap();
 
 function newestMtime(dir: string): number {
   let newest = 0;

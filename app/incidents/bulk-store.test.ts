@@ -1,17 +1,24 @@
-// The bulk writer thread stores a batch's letters without a savepoint each; when one letter's rows cannot be
-// stored the whole batch is rolled back and redone letter by letter. Here a trigger refuses one letter's
+// A bulk run stores a batch's letters (through the store's insertLetter) without a savepoint each; when one
+// letter's rows cannot be stored the whole batch is rolled back and redone letter by letter. Here a trigger refuses one letter's
 // exposure link (after its letter row is in): that item fails with nothing of it left behind, and every other
-// item gets exactly its one letter, outbox row and audit rows. The writer also stores a letter only if what it
-// was composed from still holds when it takes the write lock (decision 046).
+// item gets exactly its one letter, outbox row and audit rows. A letter is also stored only if what it was
+// composed from still holds under the write lock (decisions 046, 076).
 import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, bulkJobs, letterExposures, letters, outbox } from "#db/schema";
 import { createUser } from "~/auth/users.server";
 import { getDb } from "~/db.server";
-import { BulkRun, jobItems, runBulkJob, startBulkLetters } from "~/incidents/bulk.server";
+import {
+  type Batch,
+  BulkRun,
+  jobItems,
+  type LetterOp,
+  runBulkJob,
+  startBulkLetters,
+  storeBulkBatch,
+} from "~/incidents/bulk.server";
 import { emailRecipients, seedIncident } from "~/incidents/bulk-fixtures.server";
 import type { BulkOptions } from "~/incidents/bulk-forms";
-import { type Batch, type LetterOp, startBulkWriter } from "~/incidents/bulk-writer.server";
 import { importDirectory } from "~/recipients/import.server";
 import { saveSmtpSettings } from "~/requests/send/smtp-settings.server";
 import { getLetter } from "~/requests/store.server";
@@ -115,8 +122,8 @@ describe("bulk letters: a letter that cannot be stored", () => {
   });
 });
 
-describe("bulk letters: the writer stores only what still holds under its lock", () => {
-  /** A job of three people × two recipients, claimed, with its composer and a writer thread. */
+describe("bulk letters: a batch stores only what still holds under the write lock", () => {
+  /** A job of three people × two recipients, claimed, with its composer. */
   async function claimedRun() {
     const seeded = await seedIncident(scope, {
       people: 3,
@@ -127,7 +134,7 @@ describe("bulk letters: the writer stores only what still holds under its lock",
     getDb().$client.prepare("UPDATE bulk_jobs SET state = 'running' WHERE id = ?").run(jobId);
     const job = getDb().select().from(bulkJobs).where(eq(bulkJobs.id, jobId)).get()!;
     const run = new BulkRun({ ...job, createdBy: scope.userId, role: "owner" });
-    return { jobId, run, writer: startBulkWriter(getDb().$client.name) };
+    return { jobId, run, writer: { write: (b: Batch) => storeBulkBatch(run, b) } };
   }
   const letterOps = (b: Batch) => b.ops.filter((o): o is LetterOp => Boolean(o.letter));
   const letterIds = (jobId: string) =>
@@ -139,96 +146,94 @@ describe("bulk letters: the writer stores only what still holds under its lock",
 
   it("sends back a letter whose page changed after it was composed, and stores it composed afresh", async () => {
     const { jobId, run, writer } = await claimedRun();
-    try {
-      const batch = run.composeBatch(60_000)!;
-      const [edited, taken, clash, ...rest] = letterOps(batch);
-      expect(edited && taken && clash).toBeTruthy();
-      // Meanwhile someone edits one letter's page, and writes another cell's letter by hand, which happens to
-      // get the reference a third letter was written with.
-      touchExposure(edited!.exposures[0]![0]);
-      getDb()
-        .$client.prepare(
-          `INSERT INTO letters (id, workspace_id, case_id, recipient_id, kind, channel, address_enc, template_id, template_lang, template_version, regime, reference, status, subject_enc, body_enc, template_body_enc, variables_enc, created_at, updated_at)
-           VALUES ('by-hand', ?, ?, ?, 'platform-report', 'webform', 'x', 't', 'en', 1, 'platform', ?, 'draft', 'x', 'x', '', 'x', 0, 0)`,
-        )
-        .run(scope.workspaceId, taken!.caseId, taken!.recipientId, clash!.reference);
+    const batch = run.composeBatch(60_000)!;
+    const [edited, taken, clash, ...rest] = letterOps(batch);
+    expect(edited && taken && clash).toBeTruthy();
+    // Meanwhile someone edits one letter's page, and writes another cell's letter by hand, which happens to
+    // get the reference a third letter was written with.
+    touchExposure(edited!.exposures[0]![0]);
+    getDb()
+      .$client.prepare(
+        `INSERT INTO letters (id, workspace_id, case_id, recipient_id, kind, channel, address_enc, template_id, template_lang, template_version, regime, reference, status, subject_enc, body_enc, template_body_enc, variables_enc, created_at, updated_at)
+         VALUES ('by-hand', ?, ?, ?, 'platform-report', 'webform', 'x', 't', 'en', 1, 'platform', ?, 'draft', 'x', 'x', '', 'x', 0, 0)`,
+      )
+      .run(scope.workspaceId, taken!.letter.caseId, taken!.letter.recipientId, clash!.letter.reference);
 
-      const stored = await writer.write(batch);
-      expect(stored).toMatchObject({ result: "more", stale: [edited!.seq, clash!.seq] });
-      const items = new Map(jobItems(jobId).map((i) => [i.seq, i]));
-      expect(items.get(edited!.seq)).toMatchObject({ state: "pending", letterId: null });
-      expect(items.get(clash!.seq)).toMatchObject({ state: "pending", letterId: null });
-      expect(items.get(taken!.seq)).toMatchObject({ state: "skipped", reason: "already_requested" });
-      for (const op of rest) {
-        expect(items.get(op.seq)).toMatchObject({ state: "queued", letterId: op.letterId });
-        // Encrypted by the writer thread, read back by the app's own decryption (each column's context).
-        const stored = getLetter(scope, op.caseId, op.letterId);
-        expect(stored).toMatchObject({ ...op.sealed, variables: JSON.parse(op.sealed.variables) });
-        expect(stored.templateBody).toBe(op.sealed.body);
-      }
-      const none = getDb()
-        .select()
-        .from(letters)
-        .where(inArray(letters.id, [edited!.letterId, taken!.letterId, clash!.letterId]))
-        .all();
-      expect(none).toEqual([]);
-
-      run.requeue([edited!.seq, clash!.seq]);
-      const again = run.composeBatch(60_000)!;
-      const [redone, renamed] = letterOps(again);
-      expect(redone?.seq).toBe(edited!.seq);
-      expect(redone!.exposures[0]![1]).toBe(edited!.exposures[0]![1] + 1000);
-      expect(renamed?.seq).toBe(clash!.seq);
-      expect(renamed!.reference).not.toBe(clash!.reference);
-      expect(renamed!.sealed.subject).toContain(renamed!.reference);
-      expect(await writer.write(again)).toMatchObject({ result: "more", stale: [] });
-      expect(jobItems(jobId).find((i) => i.seq === edited!.seq)).toMatchObject({
-        state: "queued",
-        letterId: redone!.letterId,
+    const stored = writer.write(batch);
+    expect(stored).toMatchObject({ result: "more", stale: [edited!.seq, clash!.seq] });
+    const items = new Map(jobItems(jobId).map((i) => [i.seq, i]));
+    expect(items.get(edited!.seq)).toMatchObject({ state: "pending", letterId: null });
+    expect(items.get(clash!.seq)).toMatchObject({ state: "pending", letterId: null });
+    expect(items.get(taken!.seq)).toMatchObject({ state: "skipped", reason: "already_requested" });
+    for (const op of rest) {
+      expect(items.get(op.seq)).toMatchObject({ state: "queued", letterId: op.letter.id });
+      // Encrypted by insertLetter, read back by the app's own decryption (each column's context).
+      const raw = getDb().select().from(letters).where(eq(letters.id, op.letter.id)).get()!;
+      expect(raw.bodyEnc).toMatch(/^v1\./);
+      expect(raw.bodyEnc).not.toContain(op.letter.reference);
+      const stored = getLetter(scope, op.letter.caseId, op.letter.id);
+      expect(stored).toMatchObject({
+        address: op.letter.address,
+        subject: op.letter.subject,
+        body: op.letter.body,
+        variables: JSON.parse(JSON.stringify(op.letter.variables)),
+        status: "queued",
+        frozen: true,
       });
-      expect(letterIds(jobId)).toHaveLength(rest.length + 2);
-      expect(run.finish()).toBe("done");
-    } finally {
-      await writer.stop();
+      expect(stored.templateBody).toBe(op.letter.body);
     }
+    const none = getDb()
+      .select()
+      .from(letters)
+      .where(inArray(letters.id, [edited!.letter.id, taken!.letter.id, clash!.letter.id]))
+      .all();
+    expect(none).toEqual([]);
+
+    run.requeue([edited!.seq, clash!.seq]);
+    const again = run.composeBatch(60_000)!;
+    const [redone, renamed] = letterOps(again);
+    expect(redone?.seq).toBe(edited!.seq);
+    expect(redone!.exposures[0]![1]).toBe(edited!.exposures[0]![1] + 1000);
+    expect(renamed?.seq).toBe(clash!.seq);
+    expect(renamed!.letter.reference).not.toBe(clash!.letter.reference);
+    expect(renamed!.letter.subject).toContain(renamed!.letter.reference);
+    expect(writer.write(again)).toMatchObject({ result: "more", stale: [] });
+    expect(jobItems(jobId).find((i) => i.seq === edited!.seq)).toMatchObject({
+      state: "queued",
+      letterId: redone!.letter.id,
+    });
+    expect(letterIds(jobId)).toHaveLength(rest.length + 2);
+    expect(run.finish()).toBe("done");
   });
 
   it("gives up on an item whose page keeps changing, after three fresh tries", async () => {
     const { jobId, run, writer } = await claimedRun();
-    try {
-      let batch = run.composeBatch(60_000)!;
-      const [moving] = letterOps(batch);
-      for (let attempt = 0; attempt < 4; attempt++) {
-        touchExposure(moving!.exposures[0]![0]);
-        const stored = await writer.write(batch);
-        expect(stored).toMatchObject({ result: "more", stale: [moving!.seq] });
-        run.requeue([moving!.seq]);
-        batch = run.composeBatch(60_000)!;
-      }
-      expect(batch.ops).toEqual([expect.objectContaining({ seq: moving!.seq, state: "failed" })]);
-      await writer.write(batch);
-      expect(jobItems(jobId).find((i) => i.seq === moving!.seq)).toMatchObject({
-        state: "failed",
-        reason: "changed_during_run",
-        letterId: null,
-      });
-      expect(getDb().select().from(bulkJobs).where(eq(bulkJobs.id, jobId)).get()).toMatchObject({
-        failed: 1,
-      });
-    } finally {
-      await writer.stop();
+    let batch = run.composeBatch(60_000)!;
+    const [moving] = letterOps(batch);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      touchExposure(moving!.exposures[0]![0]);
+      const stored = writer.write(batch);
+      expect(stored).toMatchObject({ result: "more", stale: [moving!.seq] });
+      run.requeue([moving!.seq]);
+      batch = run.composeBatch(60_000)!;
     }
+    expect(batch.ops).toEqual([expect.objectContaining({ seq: moving!.seq, state: "failed" })]);
+    writer.write(batch);
+    expect(jobItems(jobId).find((i) => i.seq === moving!.seq)).toMatchObject({
+      state: "failed",
+      reason: "changed_during_run",
+      letterId: null,
+    });
+    expect(getDb().select().from(bulkJobs).where(eq(bulkJobs.id, jobId)).get()).toMatchObject({
+      failed: 1,
+    });
   });
 
   it("stores nothing once the job is cancelled", async () => {
     const { jobId, run, writer } = await claimedRun();
-    try {
-      const batch = run.composeBatch(60_000)!;
-      getDb().$client.prepare("UPDATE bulk_jobs SET state = 'cancelled' WHERE id = ?").run(jobId);
-      expect(await writer.write(batch)).toEqual({ id: expect.any(Number), result: "cancelled" });
-      expect(letterIds(jobId)).toEqual([]);
-    } finally {
-      await writer.stop();
-    }
+    const batch = run.composeBatch(60_000)!;
+    getDb().$client.prepare("UPDATE bulk_jobs SET state = 'cancelled' WHERE id = ?").run(jobId);
+    expect(writer.write(batch)).toEqual({ result: "cancelled" });
+    expect(letterIds(jobId)).toEqual([]);
   });
 });

@@ -1,13 +1,16 @@
 // Bulk letters of an employer incident: "generate and queue letters for every empty cell" as a durable job.
 // Start copies the empty cells of the matrix into items (one transaction); the worker turns items into letters
-// batch by batch: this thread composes and renders a batch while a writer thread (bulk-writer, with its own
-// connection) encrypts and stores the one before (decision 046). A letter, its exposures, its outbox row, its audit
-// rows and its item's new state commit in one transaction, so a killed process repeats nothing and loses
-// nothing: the next worker takes the items that are still pending. Letters are written with the letters module's own composer, renderer and send-time
-// checks, so a bulk letter is exactly as valid as one written by hand; emails then go out through the outbox.
+// batch by batch: it composes and renders a batch outside the write lock, then stores it on the app's one
+// connection in one IMMEDIATE transaction through the store's insertLetter (decision 076), and yields to the
+// event loop before the next. A letter, its exposures, its outbox row, its audit rows and its item's new state
+// commit in one transaction, so a killed process repeats nothing and loses nothing: the next worker takes the
+// items that are still pending. Letters are written with the letters module's own composer, renderer and
+// send-time checks, so a bulk letter is exactly as valid as one written by hand; emails then go out through the
+// outbox.
+
 import type Database from "better-sqlite3";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { bulkJobItems, bulkJobs, memberships, UNEDITED } from "#db/schema";
+import { bulkJobItems, bulkJobs, memberships } from "#db/schema";
 import { type AuditEntry, audit } from "~/audit/audit.server";
 import { getUserProfile } from "~/auth/users.server";
 import { getDb } from "~/db.server";
@@ -28,13 +31,14 @@ import {
 import { type LetterDetails, LetterDetailsSchema } from "~/requests/compose/forms";
 import { latestMandate } from "~/requests/compose/mandates.server";
 import { stateLawOf } from "~/requests/compose/state-laws";
-import { type Lang, LetterVariables } from "~/requests/compose/variables";
+import { type Lang, LetterVariables, type LetterVariablesInput } from "~/requests/compose/variables";
 import { generateReference } from "~/requests/reference";
 import { runChecklist } from "~/requests/render/checklist";
 import { getTemplate, type LetterTemplate } from "~/requests/render/templates.server";
-import { makeMessageId } from "~/requests/send/queue.server";
+import { enqueueLetter } from "~/requests/send/queue.server";
 import { hasSmtpSettings, smtpSettingsFor } from "~/requests/send/smtp-settings.server";
-import { decrypt, decryptJson, encryptJson, getKeyring } from "~/security/crypto.server";
+import { insertLetter, type NewLetter } from "~/requests/store.server";
+import { decrypt, decryptJson, encryptJson } from "~/security/crypto.server";
 import { getSubject, type Subject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import { randomBytes } from "~/utils/random.server";
@@ -42,7 +46,6 @@ import { can, notFound, type Role, requirePermission, type Scope } from "~/works
 import { getWorkspace } from "~/workspaces/workspaces.server";
 import type { BulkOptions } from "./bulk-forms";
 import { missingCode, type ReasonCode, reasonText } from "./bulk-reasons";
-import { type Batch, type ItemOp, type LetterOp, startBulkWriter } from "./bulk-writer.server";
 import { detailsShapeKey, LetterShapes, RenderFailed, type ShapedLetter } from "./letter-shapes.server";
 import { incidentCells } from "./matrix.server";
 
@@ -61,13 +64,11 @@ export class BulkStartError extends Error {
 
 const optionsCtx = (id: string) => `bulk_job:${id}:options`;
 
-/** Batches handed to the writer and not yet stored: enough to absorb jitter on either side. */
-const MAX_IN_FLIGHT = 3;
-/** How often an item the writer sends back (its exposures changed meanwhile) is composed again. */
+/** How often an item whose checks fail under the write lock (its exposures changed meanwhile) is composed again. */
 const MAX_TRIES = 3;
 /** A running job whose heartbeat is older than this belongs to a process that died. */
 export const STALE_RUNNING_MS = 60_000;
-/** How long composing one batch may hold the event loop before it is handed to the writer and the loop yields. */
+/** How long composing one batch may hold the event loop before it is stored and the loop yields. */
 export const DEFAULT_CHUNK_MS = 25;
 /** A composer option value (`kind/regime`, from recipientGroups) as the letter form's parsed field. */
 const optionOf = (value: string) => {
@@ -430,12 +431,35 @@ type Checked = {
   channel: Destination["channel"];
   address: string;
   template: LetterTemplate;
-  made: Extract<ShapedLetter, { missing: null }>;
+  made: { subject: string; body: string; variables: LetterVariablesInput };
   reference: string;
   chosen: Exposure[];
   recipient: RecipientDetail;
   d: LetterDetails;
 };
+
+/** A cell's letter, composed and rendered, ready to store. */
+export type LetterOp = {
+  seq: number;
+  state: "queued" | "generated";
+  letter: NewLetter;
+  /** The exposures it names, with the updated_at (ms) it was composed from. */
+  exposures: [id: string, updatedAt: number][];
+  audits: AuditEntry[];
+};
+
+/** A cell that gets no letter, and why. */
+type ItemOp = { seq: number; state: "skipped" | "failed"; reason: string; letter?: never };
+
+export type Batch = {
+  t: number;
+  ops: (LetterOp | ItemOp)[];
+  /** Reads made while composing (subject.read), logged with the letters written from them. */
+  audits: AuditEntry[];
+};
+
+type Counts = { queued: number; generated: number; skipped: number; failed: number };
+type BatchResult = { result: "more"; stale: number[]; counts: Counts } | { result: "cancelled" | "failed" };
 
 type Statements = ReturnType<typeof prepare>;
 
@@ -454,6 +478,18 @@ function prepare(sqlite: Database.Database) {
     caseLetterRecipients: sqlite.prepare("SELECT DISTINCT recipient_id FROM letters WHERE case_id = ?"),
     exposures: sqlite.prepare(
       "SELECT id, case_id, url_enc, platform, recipient_id, exposed, calls_for_harm, found_on, severity, severity_override, status, updated_at FROM exposures WHERE workspace_id = ? AND case_id = ?",
+    ),
+    itemState: sqlite.prepare("SELECT state FROM bulk_job_items WHERE job_id = ? AND seq = ?"),
+    reference: sqlite.prepare("SELECT 1 FROM letters WHERE reference = ?"),
+    lettered: sqlite.prepare("SELECT 1 FROM letters WHERE case_id = ? AND recipient_id = ? LIMIT 1"),
+    exposureVersion: sqlite.prepare(
+      "SELECT updated_at FROM exposures WHERE id = ? AND case_id = ? AND workspace_id = ?",
+    ),
+    setItem: sqlite.prepare(
+      "UPDATE bulk_job_items SET state = ?, reason = ?, letter_id = ?, updated_at = ? WHERE job_id = ? AND seq = ? AND state = 'pending'",
+    ),
+    counters: sqlite.prepare(
+      "UPDATE bulk_jobs SET queued = queued + ?, generated = generated + ?, skipped = skipped + ?, failed = failed + ?, heartbeat_at = ?, updated_at = ? WHERE id = ?",
     ),
     finish: sqlite.prepare(
       "UPDATE bulk_jobs SET state = ?, error = ?, finished_at = ?, heartbeat_at = NULL, updated_at = ? WHERE id = ? AND state = 'running'",
@@ -494,11 +530,11 @@ export class BulkRun {
   private readonly shapes = new LetterShapes();
   private readonly detailCache = new Map<string, { details: LetterDetails; key: string } | ReasonCode>();
   private readonly rep: { name: string; email: string; organisation: string };
-  private readonly mailDomain: string | undefined;
+  readonly mailDomain: string | undefined;
   private readonly hasSmtp: boolean;
   private readAudits: AuditEntry[] = [];
   private lastSeq = -1;
-  /** Items the writer sent back (what they were composed from changed): composed again, with their tries. */
+  /** Items storeBatch sent back (what they were composed from changed): composed again, with their tries. */
   private readonly retries: number[] = [];
   private readonly tries = new Map<number, number>();
 
@@ -608,8 +644,8 @@ export class BulkRun {
 
   /**
    * What a batch knows of a case: its exposure rows and the recipients it already has a letter to. Read once
-   * per case per batch, outside the write lock: the writer checks them again under its lock before storing
-   * (bulk-writer.worker.cjs), and the letters the batch writes itself are added as it goes. Forgotten at
+   * per case per batch, outside the write lock: storeBatch checks them again under the lock before storing,
+   * and the letters the batch writes itself are added as it goes. Forgotten at
    * every batch's start.
    */
   private caseState(caseId: string) {
@@ -655,8 +691,8 @@ export class BulkRun {
   }
 
   /**
-   * A reference no letter of this run has. Whether another letter in the database has it is checked by the
-   * writer under its lock (such a letter is sent back and composed again with a new reference).
+   * A reference no letter of this run has. Whether another letter in the database has it is checked by
+   * storeBatch under the write lock (such a letter is sent back and composed again with a new reference).
    */
   private freshReference(): string {
     for (let i = 0; i < 20; i++) {
@@ -784,12 +820,13 @@ export class BulkRun {
     const { channel, address } = d.destination;
     const reference = this.freshReference();
     // Composed, checked and rendered as by hand (composeVariables, then the send-time gate of sendable.ts: no
-    // empty required variable, no marker left), once per letter shape (letter-shapes.server.ts). The variables
-    // are checked before rendering: a cell that cannot be sent (a broker without an opt-out form, a site
-    // without a platform name) is skipped without rendering its letter.
-    let made: ShapedLetter;
+    // empty required variable, no marker left), once per letter shape (letter-shapes.server.ts, decision 047;
+    // kept by decision 076: rendering every letter in full is ~20 times slower). The variables are checked
+    // before rendering: a cell that cannot be sent (a broker without an opt-out form, a site without a
+    // platform name) is skipped without rendering its letter.
+    let shaped: ShapedLetter;
     try {
-      made = this.shapes.letter(
+      shaped = this.shapes.letter(
         template,
         {
           meta: template.meta,
@@ -810,8 +847,11 @@ export class BulkRun {
       if (e instanceof RenderFailed) return { state: "failed", reason: "render_error" };
       throw e;
     }
-    if (made.missing) return { state: "skipped", reason: missingCode(made.missing) };
-    if (made.unfilled) return { state: "failed", reason: "unfilled_marker" };
+    if (shaped.missing) return { state: "skipped", reason: missingCode(shaped.missing) };
+    if (shaped.unfilled) return { state: "failed", reason: "unfilled_marker" };
+    // The same value composeVariables made (letter-shapes checks it), as insertLetter stores it.
+    const variables = JSON.parse(shaped.variablesJson) as LetterVariablesInput;
+    const made = { subject: shaped.subject, body: shaped.body, variables };
     // LEGAL.md §2 checklist, once per kind, language and regime of this run (the wording is the same template).
     const checkKey = `${template.meta.id}|${template.meta.lang}|${d.option.regime}|${represented}`;
     if (!this.checked.has(checkKey)) {
@@ -820,7 +860,7 @@ export class BulkRun {
         lang: template.meta.lang,
         subject: made.subject,
         body: made.body,
-        variables: LetterVariables.parse(JSON.parse(made.variablesJson)),
+        variables: LetterVariables.parse(variables),
       });
       if (!result.ok) {
         const bad = result.checks.find((c) => c.status === "fail");
@@ -831,7 +871,7 @@ export class BulkRun {
     return { channel, address, template, made, reference, chosen, recipient, d };
   }
 
-  /** Writes one cell's letter (not yet stored: `write` stores it) or says why not. */
+  /** Composes one cell's letter (not yet stored: storeBatch stores it) or says why not. */
   private compose(item: ItemRow, now: Date): LetterOp | { state: "skipped" | "failed"; reason: ReasonCode } {
     const checked = this.check(item, now);
     if ("reason" in checked) return checked;
@@ -839,7 +879,6 @@ export class BulkRun {
     const id = newId();
     const ws = this.scope.workspaceId;
     const state = channel === "email" ? ("queued" as const) : ("generated" as const);
-    const t = now.getTime();
     const meta = template.meta;
     const audits: AuditEntry[] = [
       {
@@ -862,52 +901,31 @@ export class BulkRun {
     return {
       seq: item.seq,
       state,
-      letterId: id,
-      caseId: item.case_id,
-      recipientId: recipient.id,
-      reference,
-      letter: [
+      letter: {
         id,
-        ws,
-        item.case_id,
-        recipient.id,
-        meta.kind,
+        workspaceId: ws,
+        caseId: item.case_id,
+        recipientId: recipient.id,
+        template: meta,
         channel,
-        null, // address_enc: the writer encrypts the `sealed` values
-        meta.id,
-        meta.lang,
-        meta.version,
-        d.option.regime,
-        meta.deadlineRuleByRegime?.[d.option.regime] ?? meta.deadlineRule ?? null,
-        reference,
-        state === "queued" ? "queued" : "draft",
-        null, // subject_enc
-        null, // body_enc
-        UNEDITED,
-        null, // variables_enc
-        state === "queued" ? t : null,
-        this.scope.userId,
-        t,
-        t,
-      ],
-      sealed: {
         address,
+        regime: d.option.regime,
+        reference,
+        status: state === "queued" ? "queued" : "draft",
         subject: made.subject,
         body: made.body,
-        variables: made.variablesJson,
+        variables: made.variables,
+        exposureIds: chosen.map((e) => e.id),
+        createdBy: this.scope.userId,
+        now,
+        createdAt: now,
       },
       exposures: chosen.map((e) => [e.id, e.updatedAt.getTime()]),
-      // The same row the letters module's enqueueLetter writes: the outbox worker sends it.
-      outbox:
-        state === "queued"
-          ? { id: newId(), messageId: makeMessageId(this.mailDomain), jobId: newId() }
-          : null,
       audits,
-      t,
     };
   }
 
-  /** Items the writer sent back are composed again (from fresh reads), a few times at most. */
+  /** Items storeBatch sent back are composed again (from fresh reads), a few times at most. */
   requeue(stale: number[]) {
     this.retries.push(...stale);
   }
@@ -915,7 +933,7 @@ export class BulkRun {
   /**
    * Composes the next batch: items until the time budget is spent, each as a letter to store or the reason it
    * gets none. Null when no item is left. Each case's exposures and letters are read afresh for every batch;
-   * the writer checks them again under its lock before storing.
+   * storeBatch checks them again under the write lock before storing.
    */
   composeBatch(budgetMs = DEFAULT_CHUNK_MS): Batch | null {
     const s = stmts();
@@ -923,17 +941,16 @@ export class BulkRun {
     this.cases.clear();
     const now = new Date();
     const t = now.getTime();
-    const ops: Batch["ops"] = [];
+    const ops: (LetterOp | ItemOp)[] = [];
     const add = (item: ItemRow) => {
       let op: LetterOp | ItemOp;
       try {
         const outcome = this.compose(item, now);
-        op =
-          "letter" in outcome ? outcome : { seq: item.seq, state: outcome.state, reason: outcome.reason, t };
+        op = "letter" in outcome ? outcome : { seq: item.seq, state: outcome.state, reason: outcome.reason };
       } catch (e) {
         // The error's name only: a message may quote a value of the letter.
         console.error(`[bulk-letters] item ${item.seq} of ${this.jobId}: ${(e as Error).name}`);
-        op = { seq: item.seq, state: "failed", reason: "error", t };
+        op = { seq: item.seq, state: "failed", reason: "error" };
       }
       ops.push(op);
     };
@@ -943,7 +960,7 @@ export class BulkRun {
       const tries = (this.tries.get(seq) ?? 0) + 1;
       this.tries.set(seq, tries);
       if (tries > MAX_TRIES) {
-        ops.push({ seq, state: "failed", reason: "changed_during_run", t });
+        ops.push({ seq, state: "failed", reason: "changed_during_run" });
         continue;
       }
       const item = s.item.get(this.jobId, seq) as ItemRow | undefined;
@@ -961,14 +978,12 @@ export class BulkRun {
     if (!ops.length && !this.readAudits.length) return null;
     const audits = this.readAudits;
     this.readAudits = [];
-    const ring = getKeyring(); // read per batch: a key rotation started meanwhile is followed
-    const key = { id: ring.currentKeyId, bytes: ring.keys.get(ring.currentKeyId)! };
-    return { jobId: this.jobId, workspaceId: this.scope.workspaceId, t, ops, audits, key };
+    return { t, ops, audits };
   }
 
   /**
    * Ends the job once no item is pending: done, with its audit row. "again" if an item is still pending (one
-   * the writer sent back after this run passed it): the run goes on from the start. A job cancelled or failed
+   * storeBatch sent back after this run passed it): the run goes on from the start. A job cancelled or failed
    * meanwhile keeps that state.
    */
   finish(): "done" | "cancelled" | "failed" | "again" {
@@ -1043,6 +1058,121 @@ function runFor(jobId: string): BulkRun | null {
   return new BulkRun({ ...job, createdBy: job.createdBy, role: member.role });
 }
 
+/** A letter's rows could not be stored in a batch written without savepoints: the batch is redone with them. */
+class StoreFailed extends Error {}
+
+/**
+ * What a letter was composed from still holds under the write lock: "ok", "already_requested", or "stale" (an
+ * exposure changed, or another letter took its reference meanwhile: the reference is written into its text).
+ */
+function verdict(s: Statements, op: LetterOp): "ok" | "already_requested" | "stale" {
+  const l = op.letter;
+  if (s.lettered.get(l.caseId, l.recipientId)) return "already_requested";
+  if (s.reference.get(l.reference)) return "stale";
+  for (const [id, updatedAt] of op.exposures) {
+    const row = s.exposureVersion.get(id, l.caseId, l.workspaceId) as { updated_at: number } | undefined;
+    if (row?.updated_at !== updatedAt) return "stale";
+  }
+  return "ok";
+}
+
+/** Letters' own rows: the letters through the store's one write path, and the outbox rows of those emailed. */
+function storeLetters(
+  tx: Parameters<typeof insertLetter>[0],
+  ops: LetterOp[],
+  mailDomain: string | undefined,
+) {
+  insertLetter(
+    tx,
+    ops.map((op) => op.letter),
+  );
+  const emailed = ops.filter((op) => op.state === "queued");
+  if (emailed.length)
+    enqueueLetter(tx, {
+      workspaceId: emailed[0]!.letter.workspaceId,
+      letterId: emailed.map((op) => op.letter.id),
+      now: emailed[0]!.letter.now,
+      domain: mailDomain,
+    });
+}
+
+/**
+ * Stores one batch in one IMMEDIATE transaction on the app's connection. A letter is stored only if its item
+ * is still pending and what it was composed from still holds (verdict); a letter that fails that is sent back
+ * ("stale") to be composed again. Everything a letter needs (its rows, its item's new state, its audit rows)
+ * and the job's counters and heartbeat commit together. The batch's letters are written together; `careful`
+ * writes each in a savepoint instead, so a letter whose rows cannot be stored leaves nothing behind and fails
+ * alone. Without it the first such letter rolls the batch back (StoreFailed) and the caller redoes it
+ * carefully (decision 040).
+ */
+function storeBatch(run: BulkRun, batch: Batch, careful: boolean): BatchResult {
+  const s = stmts();
+  const jobId = run.jobId;
+  return getDb().transaction(
+    (tx) => {
+      const job = s.state.get(jobId) as { state: BulkJobState } | undefined;
+      if (job?.state !== "running") return { result: job?.state === "failed" ? "failed" : "cancelled" };
+      const counts: Counts = { queued: 0, generated: 0, skipped: 0, failed: 0 };
+      const stale: number[] = [];
+      const t = batch.t;
+      const accepted: LetterOp[] = [];
+      for (const op of batch.ops) {
+        const item = s.itemState.get(jobId, op.seq) as { state: ItemState } | undefined;
+        if (item?.state !== "pending") continue; // written already (a run before this one)
+        if (!op.letter) {
+          s.setItem.run(op.state, op.reason, null, t, jobId, op.seq);
+          counts[op.state] += 1;
+          continue;
+        }
+        const v = verdict(s, op);
+        if (v === "stale") stale.push(op.seq);
+        else if (v === "already_requested") {
+          s.setItem.run("skipped", "already_requested", null, t, jobId, op.seq);
+          counts.skipped += 1;
+        } else accepted.push(op);
+      }
+      let stored = accepted;
+      if (!careful) {
+        try {
+          storeLetters(tx, accepted, run.mailDomain);
+        } catch {
+          throw new StoreFailed();
+        }
+      } else {
+        stored = accepted.filter((op) => {
+          try {
+            tx.transaction((sp) => storeLetters(sp, [op], run.mailDomain));
+            return true;
+          } catch (e) {
+            console.error(`[bulk-letters] item ${op.seq} of ${jobId}: ${(e as Error).name}`);
+            s.setItem.run("failed", "error", null, t, jobId, op.seq);
+            counts.failed += 1;
+            return false;
+          }
+        });
+      }
+      for (const op of stored) {
+        s.setItem.run(op.state, null, op.letter.id, t, jobId, op.seq);
+        counts[op.state] += 1;
+      }
+      audit([...stored.flatMap((op) => op.audits), ...batch.audits]);
+      s.counters.run(counts.queued, counts.generated, counts.skipped, counts.failed, t, t, jobId);
+      return { result: "more", stale, counts };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Stores a composed batch (runBulkJob; tests call it between composing and storing). */
+export function storeBulkBatch(run: BulkRun, batch: Batch): BatchResult {
+  try {
+    return storeBatch(run, batch, false);
+  } catch (e) {
+    if (!(e instanceof StoreFailed)) throw e;
+    return storeBatch(run, batch, true);
+  }
+}
+
 const inProcess = new Set<string>();
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
@@ -1057,8 +1187,9 @@ export type RunOptions = {
 };
 
 /**
- * Runs a job to its end: this thread composes a batch, hands it to the writer thread and composes the next
- * while that one is stored (at most three in flight), yielding to the event loop between batches.
+ * Runs a job to its end, batch by batch: composes and renders a batch (outside the write lock, for about
+ * `budgetMs`), stores it in one transaction, and yields to the event loop before the next, so pages are
+ * served between batches.
  */
 export async function runBulkJob(
   jobId: string,
@@ -1066,48 +1197,36 @@ export async function runBulkJob(
 ): Promise<"done" | "cancelled" | "failed" | "stopped" | "busy"> {
   if (inProcess.has(jobId) || !claim(jobId)) return "busy";
   inProcess.add(jobId);
-  let writer: ReturnType<typeof startBulkWriter> | undefined;
-  const inFlight: ReturnType<ReturnType<typeof startBulkWriter>["write"]>[] = [];
   try {
     const run = runFor(jobId);
     if (!run) return "failed";
-    writer = startBulkWriter(getDb().$client.name);
     let chunks = 0;
-    let stopping = false;
     for (;;) {
-      const batch = stopping ? null : run.composeBatch(opts.budgetMs);
-      if (batch) inFlight.push(writer.write(batch));
-      if (!batch && !inFlight.length) {
-        if (stopping) {
-          release(jobId);
-          return "stopped";
-        }
+      const batch = run.composeBatch(opts.budgetMs);
+      if (!batch) {
         const end = run.finish();
         if (end !== "again") return end;
         continue;
       }
-      if (!batch || inFlight.length >= MAX_IN_FLIGHT) {
-        const stored = await inFlight.shift()!;
-        chunks += 1;
-        opts.onChunk?.(chunks);
-        if (stored.result !== "more") {
-          await Promise.allSettled(inFlight.splice(0));
-          return stored.result;
-        }
-        run.requeue(stored.stale);
-        if ((opts.maxChunks && chunks >= opts.maxChunks) || opts.shouldStop?.()) stopping = true;
-      }
-      // Always back to the event loop before the next batch: a batch the writer has already stored resolves
-      // at once, and awaiting it alone would compose batch after batch without ever serving a request.
+      // Back to the event loop between composing and storing too: each half holds the thread for about a
+      // chunk's budget, and storeBatch checks again under the lock what the batch was composed from.
       await yieldToLoop();
+      const stored = storeBulkBatch(run, batch);
+      chunks += 1;
+      opts.onChunk?.(chunks);
+      if (stored.result !== "more") return stored.result;
+      run.requeue(stored.stale);
+      await yieldToLoop();
+      if ((opts.maxChunks && chunks >= opts.maxChunks) || opts.shouldStop?.()) {
+        release(jobId);
+        return "stopped";
+      }
     }
   } catch (e) {
-    console.error(`[bulk-letters] job ${jobId}: ${(e as Error).name}: ${(e as Error).message}`);
-    await Promise.allSettled(inFlight.splice(0));
+    console.error(`[bulk-letters] job ${jobId}: ${(e as Error).name}`);
     release(jobId);
     return "stopped";
   } finally {
-    await writer?.stop();
     inProcess.delete(jobId);
   }
 }

@@ -20,24 +20,33 @@ export type EnqueueOptions = {
   now?: Date;
 };
 
-/** Adds a job; false when one with the same queue and key is already waiting or running. */
-export function enqueue(tx: Tx, o: EnqueueOptions): boolean {
-  const now = o.now ?? new Date();
+/**
+ * Adds a job, or several in one INSERT; the jobs whose queue and key are already waiting or running are left
+ * out. Returns true when every job given was added.
+ */
+export function enqueue(tx: Tx, o: EnqueueOptions | EnqueueOptions[]): boolean {
+  const list = Array.isArray(o) ? o : [o];
+  if (list.length === 0) return true;
   const res = tx
     .insert(jobs)
-    .values({
-      id: newId(),
-      queue: o.queue,
-      key: o.key ?? null,
-      payload: JSON.stringify(o.payload ?? {}),
-      state: "pending",
-      runAt: o.runAt ?? now,
-      attempts: 0,
-      maxAttempts: o.maxAttempts ?? 5,
-      updatedAt: now,
-    })
+    .values(
+      list.map((j) => {
+        const now = j.now ?? new Date();
+        return {
+          id: newId(),
+          queue: j.queue,
+          key: j.key ?? null,
+          payload: JSON.stringify(j.payload ?? {}),
+          state: "pending" as const,
+          runAt: j.runAt ?? now,
+          attempts: 0,
+          maxAttempts: j.maxAttempts ?? 5,
+          updatedAt: now,
+        };
+      }),
+    )
     // The only constraint a fresh random id can meet is the partial unique index on (queue, key).
     .onConflictDoNothing()
     .run();
-  return res.changes === 1;
+  return res.changes === list.length;
 }

@@ -1,5 +1,6 @@
 // Letters of a case: written from a template, kept as drafts while the user edits them, then frozen exactly as
 // sent. Text, address and variables are encrypted; every read that decrypts them is logged.
+
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { exposures, letterExposures, letters, outbox, UNEDITED } from "#db/schema";
 import { audit } from "~/audit/audit.server";
@@ -20,6 +21,7 @@ import {
   type Regime,
 } from "~/requests/compose/variables";
 import { kindInfo } from "~/requests/kinds";
+import { deadlineRuleFor, type TemplateMeta } from "~/requests/render/template-meta";
 import {
   getTemplate,
   type LetterTemplate,
@@ -150,38 +152,29 @@ export function writeLetter(scope: Scope, caseId: string, input: LetterDetails, 
   const attachmentIds = d.attachmentIds.filter((id) => allowed.has(id));
 
   const id = newId();
-  getDb().transaction((tx) => {
-    tx.insert(letters)
-      .values({
-        id,
-        workspaceId: scope.workspaceId,
-        caseId,
-        recipientId: recipient?.id ?? null,
-        kind: meta.kind,
-        channel,
-        addressEnc: encrypt(address, ctx(id, "address")),
-        templateId: meta.id,
-        templateLang: meta.lang,
-        templateVersion: meta.version,
-        workspaceTemplateVersionId,
-        regime: d.option.regime,
-        deadlineRule: meta.deadlineRuleByRegime?.[d.option.regime] ?? meta.deadlineRule,
-        reference,
-        status: "draft",
-        subjectEnc: encrypt(rendered.subject, ctx(id, "subject")),
-        bodyEnc: encrypt(rendered.body, ctx(id, "body")),
-        templateBodyEnc: UNEDITED,
-        variablesEnc: encryptJson(variables, ctx(id, "variables")),
-        attachmentIds,
-        paper: d.paper,
-        createdBy: scope.userId,
-        updatedAt: now,
-      })
-      .run();
-    tx.insert(letterExposures)
-      .values(chosen.map((e) => ({ letterId: id, exposureId: e.id, workspaceId: scope.workspaceId })))
-      .run();
-  });
+  getDb().transaction((tx) =>
+    insertLetter(tx, {
+      id,
+      workspaceId: scope.workspaceId,
+      caseId,
+      recipientId: recipient?.id ?? null,
+      template: meta,
+      workspaceTemplateVersionId,
+      channel,
+      address,
+      regime: d.option.regime,
+      reference,
+      status: "draft",
+      subject: rendered.subject,
+      body: rendered.body,
+      variables,
+      attachmentIds,
+      paper: d.paper,
+      exposureIds: chosen.map((e) => e.id),
+      createdBy: scope.userId,
+      now,
+    }),
+  );
   audit({
     action: "letter.create",
     actorUserId: scope.userId,
@@ -191,6 +184,87 @@ export function writeLetter(scope: Scope, caseId: string, input: LetterDetails, 
     detail: { kind: meta.kind, lang: meta.lang, channel, exposures: chosen.length },
   });
   return id;
+}
+
+/** A letter as it is written: plain values; insertLetter encrypts them. */
+export type NewLetter = {
+  id: string;
+  workspaceId: string;
+  caseId: string;
+  recipientId: string | null;
+  /** The template it was rendered from (kind, deadline rule and version come from it). */
+  template: TemplateMeta;
+  workspaceTemplateVersionId?: string | null;
+  channel: "email" | "pdf" | "webform";
+  address: string;
+  regime: Regime;
+  reference: string;
+  /** "queued" freezes it at `now` (the caller writes its outbox row in the same transaction). */
+  status: "draft" | "queued";
+  subject: string;
+  body: string;
+  variables: LetterVariablesInput;
+  attachmentIds?: string[];
+  paper?: "A4" | "LETTER";
+  exposureIds: string[];
+  createdBy: string;
+  now: Date;
+  /** Left to the database's clock unless given (a bulk run stamps its batch's time). */
+  createdAt?: Date;
+};
+
+/**
+ * The one write of new letters, for every caller (the letter page, the API, follow-ups and complaints, bulk
+ * runs): the letters rows with their text, address and variables encrypted under `letter:<id>:<field>`, and
+ * their links to the exposures they name. Runs inside the caller's transaction; a bulk batch passes all its
+ * letters at once (one INSERT per table instead of one per letter).
+ */
+export function insertLetter(tx: Tx, input: NewLetter | NewLetter[]) {
+  const all = Array.isArray(input) ? input : [input];
+  // In slices that stay far below SQLite's limit of bound values in one statement (32,766).
+  for (let i = 0; i < all.length; i += 500) insertRows(tx, all.slice(i, i + 500));
+}
+
+function insertRows(tx: Tx, all: NewLetter[]) {
+  if (!all.length) return;
+  tx.insert(letters)
+    .values(
+      all.map((l) => ({
+        id: l.id,
+        workspaceId: l.workspaceId,
+        caseId: l.caseId,
+        recipientId: l.recipientId,
+        kind: l.template.kind,
+        channel: l.channel,
+        addressEnc: encrypt(l.address, ctx(l.id, "address")),
+        templateId: l.template.id,
+        templateLang: l.template.lang,
+        templateVersion: l.template.version,
+        workspaceTemplateVersionId: l.workspaceTemplateVersionId ?? null,
+        regime: l.regime,
+        deadlineRule: deadlineRuleFor(l.template, l.regime),
+        reference: l.reference,
+        status: l.status,
+        subjectEnc: encrypt(l.subject, ctx(l.id, "subject")),
+        bodyEnc: encrypt(l.body, ctx(l.id, "body")),
+        templateBodyEnc: UNEDITED,
+        variablesEnc: encryptJson(l.variables, ctx(l.id, "variables")),
+        attachmentIds: l.attachmentIds ?? [],
+        paper: l.paper ?? "A4",
+        frozenAt: l.status === "queued" ? l.now : null,
+        createdBy: l.createdBy,
+        ...(l.createdAt ? { createdAt: l.createdAt } : {}),
+        updatedAt: l.now,
+      })),
+    )
+    .run();
+  const links = all.flatMap((l) =>
+    l.exposureIds.map((exposureId) => ({ letterId: l.id, exposureId, workspaceId: l.workspaceId })),
+  );
+  for (let i = 0; i < links.length; i += 2000)
+    tx.insert(letterExposures)
+      .values(links.slice(i, i + 2000))
+      .run();
 }
 
 /**

@@ -21,27 +21,34 @@ export function makeMessageId(domain = "retract.invalid") {
 
 export function enqueueLetter(
   tx: Tx,
-  a: { workspaceId: string; letterId: string; now: Date; domain?: string },
+  a: { workspaceId: string; letterId: string | string[]; now: Date; domain?: string },
 ) {
+  const ids = Array.isArray(a.letterId) ? a.letterId : [a.letterId];
+  if (!ids.length) return;
   tx.insert(outbox)
-    .values({
-      id: newId(),
-      workspaceId: a.workspaceId,
-      letterId: a.letterId,
-      state: "pending",
-      attempts: 0,
-      nextAttemptAt: a.now,
-      messageId: makeMessageId(a.domain),
-      updatedAt: a.now,
-    })
+    .values(
+      ids.map((letterId) => ({
+        id: newId(),
+        workspaceId: a.workspaceId,
+        letterId,
+        state: "pending" as const,
+        attempts: 0,
+        nextAttemptAt: a.now,
+        messageId: makeMessageId(a.domain),
+        updatedAt: a.now,
+      })),
+    )
     .run();
-  enqueue(tx, {
-    queue: SEND_QUEUE,
-    key: a.letterId,
-    payload: { letterId: a.letterId },
-    runAt: a.now,
-    now: a.now,
-  });
+  enqueue(
+    tx,
+    ids.map((letterId) => ({
+      queue: SEND_QUEUE,
+      key: letterId,
+      payload: { letterId },
+      runAt: a.now,
+      now: a.now,
+    })),
+  );
   // The runner of this process looks at once, after this synchronous transaction has committed.
   wakeJobs();
 }
