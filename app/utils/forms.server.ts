@@ -31,7 +31,10 @@ export class UserError extends Error {
   }
 }
 
-type FailureCause = UserError | (Omit<FormFailure, "values"> & { values?: Record<string, unknown> }) | string;
+type FailureCause =
+  | UserError
+  | { fieldErrors: FieldErrors; formErrors?: string[]; values?: Record<string, unknown> }
+  | string;
 
 /**
  * Turns a parse failure, a UserError or a message for the whole form into the page's failure data, with a 4xx
@@ -63,7 +66,7 @@ export function formFailure<X extends Record<string, unknown> = Record<never, ne
     failure = {
       ok: false,
       fieldErrors: cause.fieldErrors,
-      formErrors: cause.formErrors,
+      formErrors: cause.formErrors ?? [],
       values: cause.values ?? {},
     };
   }

@@ -59,6 +59,22 @@ export async function call(
   }
 }
 
+/** What `data(value, { status })` returns (a form failure among others): the value and its response init. */
+type DataResult = { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null };
+
+function isDataResult(r: unknown): r is DataResult {
+  return typeof r === "object" && r !== null && (r as DataResult).type === "DataWithResponseInit";
+}
+
 export function status(r: unknown) {
-  return r instanceof Response ? r.status : 200;
+  if (r instanceof Response) return r.status;
+  if (isDataResult(r)) return r.init?.status ?? 200;
+  return 200;
+}
+
+/** The data a loader or action answered with, whether a JSON Response, a `data()` result or a plain value. */
+export async function body(r: unknown): Promise<unknown> {
+  if (r instanceof Response) return r.json();
+  if (isDataResult(r)) return r.data;
+  return r;
 }
