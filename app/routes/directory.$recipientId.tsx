@@ -31,7 +31,7 @@ import type { Channel } from "~/recipients/model";
 import { type RegimeSuggestion, suggestRegimes } from "~/recipients/regimes";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextArea, TextField } from "~/ui/forms";
-import { parseForm, parseParams } from "~/utils/forms";
+import { formValues, parseForm, parseParams } from "~/utils/forms";
 import { formFailure, UserError } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
@@ -108,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const parsed = parseForm(form, correctFormSchema);
   if (!parsed.ok) return formFailure(parsed);
-  const values = Object.fromEntries(form);
+  const values = formValues(form);
   const channels = parseChannelLines(parsed.data.channels);
   if (channels.errors.length) return formFailure({ fieldErrors: { channels: channels.errors } }, { values });
   const next: CorrectionFields = {

@@ -20,6 +20,7 @@ import {
 } from "~/recipients/directory.server";
 import {
   addRecipientFormSchema,
+  formValues,
   matchFormSchema,
   parseChannelLines,
   parseForm,
@@ -116,7 +117,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const extra = { intent: "add" as const };
     const parsed = parseForm(form, addRecipientFormSchema);
     if (!parsed.ok) return formFailure(parsed, { extra });
-    const values = Object.fromEntries(form);
+    const values = formValues(form);
     const channels = parseChannelLines(parsed.data.channels);
     if (channels.errors.length) {
       return formFailure({ fieldErrors: { channels: channels.errors } }, { extra, values });

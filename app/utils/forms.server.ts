@@ -2,14 +2,14 @@
 // parseForm failure, or a message for the whole form) into the one failure shape every page reads, with a 4xx.
 // A .server module: it brings the server runtime's `data`, which must not reach the browser bundle.
 import { data } from "@remix-run/node";
-import type { FieldErrors } from "./forms";
+import type { FieldErrors, FormValues } from "./forms";
 
 /** The one shape every page reads after a failed form: errors by field, errors of the whole form, the values. */
 export type FormFailure = {
   ok: false;
   fieldErrors: FieldErrors;
   formErrors: string[];
-  values: Record<string, unknown>;
+  values: FormValues;
 };
 
 /** The client-side statuses a form failure may carry; anything else is a server fault, not the user's input. */
@@ -33,7 +33,7 @@ export class UserError extends Error {
 
 type FailureCause =
   | UserError
-  | { fieldErrors: FieldErrors; formErrors?: string[]; values?: Record<string, unknown> }
+  | { fieldErrors: FieldErrors; formErrors?: string[]; values?: FormValues }
   | string;
 
 /**
@@ -46,7 +46,7 @@ export function formFailure<X extends Record<string, unknown> = Record<never, ne
   options: {
     status?: FailureStatus;
     headers?: HeadersInit;
-    values?: Record<string, unknown>;
+    values?: FormValues;
     extra?: X;
   } = {},
 ) {
