@@ -12,8 +12,11 @@ export type FormFailure = {
   values: FormValues;
 };
 
-/** The client-side statuses a form failure may carry; anything else is a server fault, not the user's input. */
-export type FailureStatus = 400 | 403 | 404 | 409 | 413 | 422 | 429;
+/**
+ * The statuses a form failure may carry: the user's input (4xx), or 503 when the server cannot do it just now
+ * (no mail set up, the mail server down) and the page says so in the form. Anything else is a fault.
+ */
+export type FailureStatus = 400 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
 
 /**
  * Bad input found by domain code, in words the user can act on. `field` names the form field it belongs to
