@@ -18,7 +18,7 @@ const NONE: ExposureRecipient = { recipientId: null, platform: null };
 
 /** The recipient of one URL as this workspace sees it (its own recipients and corrections first). */
 export function recipientForUrl(workspaceId: string, url: NormalisedUrl): ExposureRecipient {
-  const match = matchUrl(getDb(), url.url, workspaceId);
+  const match = matchUrl({ workspaceId }, url.url);
   if (!match?.recipient) return NONE;
   return { recipientId: match.recipient.id, platform: publicKey(match.recipient.id) };
 }
@@ -35,7 +35,7 @@ export function recipientMatcher(workspaceId: string): (url: NormalisedUrl) => E
     let hit = cache.get(key);
     if (!hit) {
       // Matching by the origin alone gives the same answer as the full URL (matching looks at the host only).
-      const match = matchUrl(getDb(), `https://${url.host}/`, workspaceId);
+      const match = matchUrl({ workspaceId }, `https://${url.host}/`);
       hit = match?.recipient
         ? { recipientId: match.recipient.id, platform: publicKey(match.recipient.id) }
         : NONE;
@@ -99,7 +99,7 @@ export function matchExposure(
   url: string,
   context: { residence: Residence | null; photos: boolean },
 ): ExposureMatch | null {
-  const match = matchUrl(getDb(), url, workspaceId);
+  const match = matchUrl({ workspaceId }, url);
   if (!match) return null;
   if (!match.recipient) return { domain: match.domain, recipient: null, regimes: [] };
   const r = match.recipient;

@@ -598,7 +598,7 @@ export class BulkRun {
   }
 
   private recipient(id: string): RecipientDetail | null {
-    if (!this.recipients.has(id)) this.recipients.set(id, getRecipient(getDb(), id, this.scope.workspaceId));
+    if (!this.recipients.has(id)) this.recipients.set(id, getRecipient(this.scope, id));
     return this.recipients.get(id)!;
   }
 

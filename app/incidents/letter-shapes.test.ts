@@ -72,7 +72,7 @@ let recipients: RecipientDetail[];
 
 beforeAll(() => {
   importDirectory(getDb());
-  recipients = emailRecipients(2).map((id) => getRecipient(getDb(), id, null)!);
+  recipients = emailRecipients(2).map((id) => getRecipient(null, id)!);
 });
 
 function detailsOf(

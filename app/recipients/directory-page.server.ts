@@ -1,6 +1,6 @@
 // What only the directory page's loader and action need, behind a .server module: the page's JavaScript then
 // never reaches zod (esbuild's code splitting keeps a chunk import for every module a route imports, used or not).
-export { parseForm } from "~/utils/forms";
+export { formValues, parseForm } from "~/utils/forms";
 export {
   addRecipientFormSchema,
   matchFormSchema,

@@ -5,6 +5,9 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import * as schema from "#db/schema";
+import { getDb } from "~/db.server";
+import { UserError } from "~/utils/forms.server";
+import { requirePermission, type Scope } from "~/workspaces/scope.server";
 import type { DirectoryDb } from "./db-type";
 import { searchTextFor } from "./import.server";
 import {
@@ -26,6 +29,13 @@ import {
 } from "./model";
 
 type Db = DirectoryDb;
+
+/**
+ * Who reads the directory: a member's scope (their workspace's own recipients and corrections count too), or
+ * `null` for the shared directory alone (the public API, a visitor). Reading needs only the workspace; writes
+ * take the full Scope and check its permission. The database is the app's unless a test or script passes its own.
+ */
+export type DirectoryScope = Pick<Scope, "workspaceId"> | null;
 type RecipientRow = typeof schema.recipients.$inferSelect;
 
 export const PAGE_SIZE = 25;
@@ -54,7 +64,6 @@ export type SearchQuery = {
   category?: string | null;
   page?: number | null;
   pageSize?: number | null;
-  workspaceId?: string | null;
 };
 
 /** Lower means earlier: curated records first, then brokers, companies and regulators. */
@@ -72,11 +81,16 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * Searches name, legal entity, domains, aliases and categories (every word must appear), optionally by country
  * (recipients relevant everywhere, "ALL", are included), kind and category. Exact and prefix name matches first.
  */
-export function searchRecipients(db: Db, query: SearchQuery): { items: RecipientSummary[]; total: number } {
+export function searchRecipients(
+  scope: DirectoryScope,
+  query: SearchQuery,
+  db: Db = getDb(),
+): { items: RecipientSummary[]; total: number } {
+  const workspaceId = scope?.workspaceId ?? null;
   const r = schema.recipients;
   const q = (query.q ?? "").trim().toLowerCase().slice(0, 200);
   const words = q.split(/\s+/).filter(Boolean).slice(0, 8);
-  const conditions: (SQL | undefined)[] = [isNull(r.retiredAt), visibleTo(query.workspaceId)];
+  const conditions: (SQL | undefined)[] = [isNull(r.retiredAt), visibleTo(workspaceId)];
   for (const word of words) conditions.push(sql`${r.searchText} LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`);
   if (query.country) {
     const cc = query.country.trim().toUpperCase();
@@ -118,15 +132,15 @@ export function searchRecipients(db: Db, query: SearchQuery): { items: Recipient
     .all();
 
   const ids = rows.map((row) => row.id);
-  const domains = domainsFor(db, ids, query.workspaceId);
+  const domains = domainsFor(db, ids, workspaceId);
   const corrected = new Set(
-    query.workspaceId && ids.length
+    workspaceId && ids.length
       ? db
           .select({ id: schema.recipientCorrections.recipientId })
           .from(schema.recipientCorrections)
           .where(
             and(
-              eq(schema.recipientCorrections.workspaceId, query.workspaceId),
+              eq(schema.recipientCorrections.workspaceId, workspaceId),
               inArray(schema.recipientCorrections.recipientId, ids),
             ),
           )
@@ -305,7 +319,8 @@ function applyCorrection(original: RecipientFields, fields: CorrectionFields | u
 }
 
 /** One recipient as the workspace sees it; `null` when it doesn't exist or belongs to another workspace. */
-export function getRecipient(db: Db, id: string, workspaceId?: string | null): RecipientDetail | null {
+export function getRecipient(scope: DirectoryScope, id: string, db: Db = getDb()): RecipientDetail | null {
+  const workspaceId = scope?.workspaceId ?? null;
   const row = visibleRow(db, id, workspaceId);
   if (!row) return null;
   const domains = domainsFor(db, [id], null).get(id) ?? [];
@@ -398,7 +413,8 @@ export type UrlMatch = {
  * corrections taking precedence. `null` for something that is no web address. The URL is neither stored nor
  * logged here.
  */
-export function matchUrl(db: Db, url: string, workspaceId?: string | null): UrlMatch | null {
+export function matchUrl(scope: DirectoryScope, url: string, db: Db = getDb()): UrlMatch | null {
+  const workspaceId = scope?.workspaceId ?? null;
   const target = parseTarget(url);
   if (!target.ok) return null;
   const d = schema.recipientDomains;
@@ -445,7 +461,7 @@ function matchedRecipient(
 ): MatchedRecipient | null {
   const seen = new Map<string, RecipientDetail | null>();
   const detail = (rid: string) => {
-    if (!seen.has(rid)) seen.set(rid, getRecipient(db, rid, workspaceId));
+    if (!seen.has(rid)) seen.set(rid, getRecipient(workspaceId ? { workspaceId } : null, rid, db));
     return seen.get(rid) ?? null;
   };
   const chain = resolveParentChain(id, (rid) => detail(rid)?.effective.parentId ?? null).filter((rid) =>
@@ -488,12 +504,10 @@ export const workspaceRecipientSchema = z.object({
 });
 export type WorkspaceRecipientInput = z.input<typeof workspaceRecipientSchema>;
 
-export class DirectoryInputError extends Error {
-  constructor(
-    message: string,
-    readonly field: string,
-  ) {
-    super(message);
+/** Bad input for a directory write, under the form field it belongs to. */
+export class DirectoryInputError extends UserError {
+  constructor(message: string, field: string) {
+    super(message, { field });
   }
 }
 
@@ -512,12 +526,14 @@ const newRecipientId = () => `ws_${randomBytes(12).toString("base64url")}`;
 
 /** Adds a recipient only this workspace sees (e.g. from an unknown domain's "add a recipient"). */
 export function createWorkspaceRecipient(
-  db: Db,
-  args: { workspaceId: string; input: WorkspaceRecipientInput; now?: Date },
+  scope: Scope,
+  args: { input: WorkspaceRecipientInput; now?: Date },
+  db: Db = getDb(),
 ): { id: string } {
+  requirePermission(scope, "case:write");
   const input = workspaceRecipientSchema.parse(args.input);
   const domains = cleanDomains(input.domains);
-  if (input.parentId && !visibleRow(db, input.parentId, args.workspaceId)) {
+  if (input.parentId && !visibleRow(db, input.parentId, scope.workspaceId)) {
     throw new DirectoryInputError("The parent recipient does not exist", "parentId");
   }
   const id = newRecipientId();
@@ -528,7 +544,7 @@ export function createWorkspaceRecipient(
         id,
         sourceId: null,
         source: "workspace",
-        workspaceId: args.workspaceId,
+        workspaceId: scope.workspaceId,
         kind: input.kind,
         name: input.name,
         legalEntity: input.legalEntity ?? null,
@@ -551,7 +567,7 @@ export function createWorkspaceRecipient(
     writeChannels(tx, id, input.channels);
     for (const domain of domains) {
       tx.insert(schema.recipientDomains)
-        .values({ domain, recipientId: id, workspaceId: args.workspaceId })
+        .values({ domain, recipientId: id, workspaceId: scope.workspaceId })
         .run();
     }
   });
@@ -574,33 +590,28 @@ function writeChannels(tx: Tx, recipientId: string, channels: readonly Channel[]
  * workspace only. The workspace's own recipient is simply updated. `null` when the recipient isn't visible.
  */
 export function correctRecipient(
-  db: Db,
-  args: {
-    workspaceId: string;
-    recipientId: string;
-    fields: CorrectionFields;
-    note?: string | null;
-    userId?: string | null;
-    now?: Date;
-  },
+  scope: Scope,
+  args: { recipientId: string; fields: CorrectionFields; note?: string | null; now?: Date },
+  db: Db = getDb(),
 ): { kind: "correction" | "updated" } | null {
-  const row = visibleRow(db, args.recipientId, args.workspaceId);
+  requirePermission(scope, "case:write");
+  const row = visibleRow(db, args.recipientId, scope.workspaceId);
   if (!row) return null;
   const fields = correctionFieldsSchema.parse(args.fields);
   const domains = fields.domains ? cleanDomains(fields.domains) : undefined;
   if (fields.parentId) {
-    if (!visibleRow(db, fields.parentId, args.workspaceId)) {
+    if (!visibleRow(db, fields.parentId, scope.workspaceId)) {
       throw new DirectoryInputError("The parent recipient does not exist", "parentId");
     }
     const chain = resolveParentChain(fields.parentId, (id) =>
-      id === row.id ? fields.parentId : visibleRow(db, id, args.workspaceId)?.parentId,
+      id === row.id ? fields.parentId : visibleRow(db, id, scope.workspaceId)?.parentId,
     );
     if (chain.includes(row.id))
       throw new DirectoryInputError("A recipient can't be its own parent", "parentId");
   }
   const now = args.now ?? new Date();
 
-  if (row.workspaceId === args.workspaceId) {
+  if (row.workspaceId === scope.workspaceId) {
     db.transaction((tx) => {
       const { channels, domains: _domains, ...columns } = fields;
       const merged = { ...row, ...columns };
@@ -613,14 +624,14 @@ export function correctRecipient(
           }),
           updatedAt: now,
         })
-        .where(and(eq(schema.recipients.id, row.id), eq(schema.recipients.workspaceId, args.workspaceId)))
+        .where(and(eq(schema.recipients.id, row.id), eq(schema.recipients.workspaceId, scope.workspaceId)))
         .run();
       if (channels) writeChannels(tx, row.id, channels);
       if (domains) {
         tx.delete(schema.recipientDomains).where(eq(schema.recipientDomains.recipientId, row.id)).run();
         for (const domain of domains) {
           tx.insert(schema.recipientDomains)
-            .values({ domain, recipientId: row.id, workspaceId: args.workspaceId })
+            .values({ domain, recipientId: row.id, workspaceId: scope.workspaceId })
             .run();
         }
       }
@@ -633,11 +644,11 @@ export function correctRecipient(
     tx.insert(schema.recipientCorrections)
       .values({
         id: newRecipientId().replace(/^ws_/, "rc_"),
-        workspaceId: args.workspaceId,
+        workspaceId: scope.workspaceId,
         recipientId: row.id,
         fields: stored,
         note: args.note ?? null,
-        createdBy: args.userId ?? null,
+        createdBy: scope.userId,
         updatedAt: now,
       })
       .onConflictDoUpdate({
@@ -650,14 +661,14 @@ export function correctRecipient(
         .where(
           and(
             eq(schema.recipientDomains.recipientId, row.id),
-            eq(schema.recipientDomains.workspaceId, args.workspaceId),
+            eq(schema.recipientDomains.workspaceId, scope.workspaceId),
           ),
         )
         .run();
       const shared = new Set(domainsFor(db, [row.id], null).get(row.id) ?? []);
       for (const domain of domains.filter((dm) => !shared.has(dm))) {
         tx.insert(schema.recipientDomains)
-          .values({ domain, recipientId: row.id, workspaceId: args.workspaceId })
+          .values({ domain, recipientId: row.id, workspaceId: scope.workspaceId })
           .run();
       }
     }
@@ -666,24 +677,25 @@ export function correctRecipient(
 }
 
 /** Withdraws a workspace's correction of a shared recipient (and the domains it mapped). */
-export function removeCorrection(db: Db, args: { workspaceId: string; recipientId: string }): boolean {
+export function removeCorrection(scope: Scope, recipientId: string, db: Db = getDb()): boolean {
+  requirePermission(scope, "case:write");
   let changed = false;
   db.transaction((tx) => {
     const res = tx
       .delete(schema.recipientCorrections)
       .where(
         and(
-          eq(schema.recipientCorrections.workspaceId, args.workspaceId),
-          eq(schema.recipientCorrections.recipientId, args.recipientId),
+          eq(schema.recipientCorrections.workspaceId, scope.workspaceId),
+          eq(schema.recipientCorrections.recipientId, recipientId),
         ),
       )
       .run();
     tx.delete(schema.recipientDomains)
       .where(
         and(
-          eq(schema.recipientDomains.recipientId, args.recipientId),
-          eq(schema.recipientDomains.workspaceId, args.workspaceId),
-          sql`EXISTS (SELECT 1 FROM recipients WHERE id = ${args.recipientId} AND workspace_id IS NULL)`,
+          eq(schema.recipientDomains.recipientId, recipientId),
+          eq(schema.recipientDomains.workspaceId, scope.workspaceId),
+          sql`EXISTS (SELECT 1 FROM recipients WHERE id = ${recipientId} AND workspace_id IS NULL)`,
         ),
       )
       .run();

@@ -8,7 +8,7 @@ import {
   removeCorrection,
   searchRecipients,
 } from "./directory.server";
-import { addWorkspace, createTestDb } from "./fixtures/test-db";
+import { addWorkspace, createTestDb, ownerOf } from "./fixtures/test-db";
 import { MALFORMED, URL_CASES } from "./fixtures/url-cases";
 import { importDirectory } from "./import.server";
 
@@ -22,63 +22,65 @@ beforeAll(() => {
 
 describe("searchRecipients", () => {
   it("finds by name, exact matches first", () => {
-    const { items, total } = searchRecipients(db, { q: "telegram" });
+    const { items, total } = searchRecipients(null, { q: "telegram" }, db);
     expect(total).toBeGreaterThanOrEqual(2);
     expect(items[0]?.id).toBe("curated:telegram");
     expect(items.map((i) => i.id)).toContain("datenanfragen:telegram");
   });
 
   it("finds by domain, including a front site's", () => {
-    expect(searchRecipients(db, { q: "youtu.be" }).items[0]?.id).toBe("curated:youtube");
-    expect(searchRecipients(db, { q: "truthfinder.com" }).items.map((i) => i.id)).toEqual([
+    expect(searchRecipients(null, { q: "youtu.be" }, db).items[0]?.id).toBe("curated:youtube");
+    expect(searchRecipients(null, { q: "truthfinder.com" }, db).items.map((i) => i.id)).toEqual([
       "data-brokers:truthFinder",
     ]);
   });
 
   it("filters by kind and country; ALL counts as relevant everywhere", () => {
-    const regulators = searchRecipients(db, { kind: "regulator", country: "DE", pageSize: 100 });
+    const regulators = searchRecipients(null, { kind: "regulator", country: "DE", pageSize: 100 }, db);
     expect(regulators.items.every((i) => i.kind === "regulator")).toBe(true);
     expect(regulators.items.map((i) => i.id)).toContain("curated:dsc-de");
     expect(regulators.items.map((i) => i.id)).not.toContain("curated:ico");
-    const ieKr = searchRecipients(db, { kind: "regulator", country: "KR" });
+    const ieKr = searchRecipients(null, { kind: "regulator", country: "KR" }, db);
     expect(ieKr.items.map((i) => i.id).sort()).toEqual([
       "curated:kr-kcsc",
       "curated:kr-kisa",
       "curated:kr-pipc",
     ]);
-    expect(searchRecipients(db, { kind: "data_broker" }).total).toBe(60);
+    expect(searchRecipients(null, { kind: "data_broker" }, db).total).toBe(60);
   });
 
   it("needs every word and paginates over the whole directory", () => {
-    expect(searchRecipients(db, { q: "meta ireland" }).items.map((i) => i.id)).toContain("curated:facebook");
-    const all = searchRecipients(db, {});
+    expect(searchRecipients(null, { q: "meta ireland" }, db).items.map((i) => i.id)).toContain(
+      "curated:facebook",
+    );
+    const all = searchRecipients(null, {}, db);
     expect(all.total).toBe(3069 + 57 + 60 + 46);
-    const page2 = searchRecipients(db, { page: 2 });
+    const page2 = searchRecipients(null, { page: 2 }, db);
     expect(page2.items).toHaveLength(25);
     expect(page2.items[0]?.id).not.toBe(all.items[0]?.id);
-    expect(searchRecipients(db, { q: "100%_\\" }).total).toBe(0);
+    expect(searchRecipients(null, { q: "100%_\\" }, db).total).toBe(0);
   });
 
   it("filters by category", () => {
-    const { items } = searchRecipients(db, { category: "people search", pageSize: 100 });
+    const { items } = searchRecipients(null, { category: "people search", pageSize: 100 }, db);
     expect(items).toHaveLength(60);
   });
 });
 
 describe("matchUrl", () => {
   it.each(URL_CASES)("$url → $recipient", ({ url, domain, recipient, parent }) => {
-    const match = matchUrl(db, url);
+    const match = matchUrl(null, url, db);
     expect(match?.domain).toBe(domain);
     expect(match?.recipient?.id ?? null).toBe(recipient);
     expect(match?.recipient?.parent?.id).toBe(parent);
   });
 
   it("names the channel a new user needs", () => {
-    const telegram = matchUrl(db, "https://t.me/leaks/42")?.recipient;
+    const telegram = matchUrl(null, "https://t.me/leaks/42", db)?.recipient;
     expect(telegram?.channels).toContainEqual(
       expect.objectContaining({ kind: "email", purpose: "abuse", address: "abuse@telegram.org" }),
     );
-    const truthFinder = matchUrl(db, "https://www.truthfinder.com/x")?.recipient;
+    const truthFinder = matchUrl(null, "https://www.truthfinder.com/x", db)?.recipient;
     expect(truthFinder?.parent?.channels[0]).toMatchObject({
       kind: "webform",
       address: "https://suppression.peopleconnect.us/login",
@@ -86,119 +88,139 @@ describe("matchUrl", () => {
   });
 
   it.each(MALFORMED)("answers null for %j", (input) => {
-    expect(matchUrl(db, input)).toBeNull();
+    expect(matchUrl(null, input, db)).toBeNull();
   });
 });
 
 describe("a workspace's corrections and own recipients", () => {
   it("shows a correction beside the original, to that workspace only", () => {
     expect(
-      correctRecipient(db, {
-        workspaceId: "ws-a",
-        recipientId: "curated:pastebin",
-        fields: { channels: [{ kind: "email", purpose: "abuse", address: "abuse@pastebin.example.org" }] },
-        note: "They answered from this address",
-      }),
+      correctRecipient(
+        ownerOf("ws-a"),
+        {
+          recipientId: "curated:pastebin",
+          fields: { channels: [{ kind: "email", purpose: "abuse", address: "abuse@pastebin.example.org" }] },
+          note: "They answered from this address",
+        },
+        db,
+      ),
     ).toEqual({ kind: "correction" });
 
-    const mine = getRecipient(db, "curated:pastebin", "ws-a");
+    const mine = getRecipient({ workspaceId: "ws-a" }, "curated:pastebin", db);
     expect(mine?.correction?.note).toBe("They answered from this address");
     expect(mine?.effective.channels).toEqual([
       { kind: "email", purpose: "abuse", address: "abuse@pastebin.example.org" },
     ]);
     expect(mine?.channels.some((c) => c.kind === "inapp")).toBe(true);
-    expect(matchUrl(db, "https://pastebin.com/abc", "ws-a")?.recipient?.channels[0]?.address).toBe(
-      "abuse@pastebin.example.org",
-    );
+    expect(
+      matchUrl({ workspaceId: "ws-a" }, "https://pastebin.com/abc", db)?.recipient?.channels[0]?.address,
+    ).toBe("abuse@pastebin.example.org");
 
-    const theirs = getRecipient(db, "curated:pastebin", "ws-b");
+    const theirs = getRecipient({ workspaceId: "ws-b" }, "curated:pastebin", db);
     expect(theirs?.correction).toBeNull();
     expect(theirs?.effective.channels).toEqual(theirs?.channels);
-    expect(matchUrl(db, "https://pastebin.com/abc", "ws-b")?.recipient?.channels[0]?.kind).toBe("inapp");
     expect(
-      searchRecipients(db, { q: "pastebin", workspaceId: "ws-b" }).items.find(
+      matchUrl({ workspaceId: "ws-b" }, "https://pastebin.com/abc", db)?.recipient?.channels[0]?.kind,
+    ).toBe("inapp");
+    expect(
+      searchRecipients({ workspaceId: "ws-b" }, { q: "pastebin" }, db).items.find(
         (i) => i.id === "curated:pastebin",
       )?.corrected,
     ).toBe(false);
     expect(
-      searchRecipients(db, { q: "pastebin", workspaceId: "ws-a" }).items.find(
+      searchRecipients({ workspaceId: "ws-a" }, { q: "pastebin" }, db).items.find(
         (i) => i.id === "curated:pastebin",
       )?.corrected,
     ).toBe(true);
   });
 
   it("maps a domain to a shared recipient for one workspace only", () => {
-    correctRecipient(db, {
-      workspaceId: "ws-a",
-      recipientId: "curated:telegram",
-      fields: { domains: ["telegram-mirror.net"] },
-    });
-    expect(matchUrl(db, "https://telegram-mirror.net/x", "ws-a")?.recipient?.id).toBe("curated:telegram");
-    expect(matchUrl(db, "https://telegram-mirror.net/x", "ws-b")?.recipient).toBeNull();
-    expect(matchUrl(db, "https://telegram-mirror.net/x")?.recipient).toBeNull();
-    expect(removeCorrection(db, { workspaceId: "ws-a", recipientId: "curated:telegram" })).toBe(true);
-    expect(matchUrl(db, "https://telegram-mirror.net/x", "ws-a")?.recipient).toBeNull();
+    correctRecipient(
+      ownerOf("ws-a"),
+      { recipientId: "curated:telegram", fields: { domains: ["telegram-mirror.net"] } },
+      db,
+    );
+    expect(matchUrl({ workspaceId: "ws-a" }, "https://telegram-mirror.net/x", db)?.recipient?.id).toBe(
+      "curated:telegram",
+    );
+    expect(matchUrl({ workspaceId: "ws-b" }, "https://telegram-mirror.net/x", db)?.recipient).toBeNull();
+    expect(matchUrl(null, "https://telegram-mirror.net/x", db)?.recipient).toBeNull();
+    expect(removeCorrection(ownerOf("ws-a"), "curated:telegram", db)).toBe(true);
+    expect(matchUrl({ workspaceId: "ws-a" }, "https://telegram-mirror.net/x", db)?.recipient).toBeNull();
   });
 
   it("adds a recipient for an unknown domain, invisible to other workspaces", () => {
-    const unknown = matchUrl(db, "https://www.some-leak-forum.net/thread/1", "ws-a");
+    const unknown = matchUrl({ workspaceId: "ws-a" }, "https://www.some-leak-forum.net/thread/1", db);
     expect(unknown).toEqual({ domain: "some-leak-forum.net", matchedDomain: null, recipient: null });
-    const { id } = createWorkspaceRecipient(db, {
-      workspaceId: "ws-a",
-      input: {
-        name: "Some Leak Forum",
-        kind: "platform",
-        domains: [unknown!.domain],
-        channels: [{ kind: "webform", purpose: "abuse", address: "https://some-leak-forum.net/report" }],
-        parentId: "curated:cloudflare",
+    const { id } = createWorkspaceRecipient(
+      ownerOf("ws-a"),
+      {
+        input: {
+          name: "Some Leak Forum",
+          kind: "platform",
+          domains: [unknown!.domain],
+          channels: [{ kind: "webform", purpose: "abuse", address: "https://some-leak-forum.net/report" }],
+          parentId: "curated:cloudflare",
+        },
       },
-    });
-    expect(matchUrl(db, "https://some-leak-forum.net/thread/1", "ws-a")?.recipient).toMatchObject({
+      db,
+    );
+    expect(
+      matchUrl({ workspaceId: "ws-a" }, "https://some-leak-forum.net/thread/1", db)?.recipient,
+    ).toMatchObject({
       id,
       name: "Some Leak Forum",
       parent: { id: "curated:cloudflare" },
     });
-    expect(matchUrl(db, "https://some-leak-forum.net/thread/1", "ws-b")?.recipient).toBeNull();
-    expect(getRecipient(db, id, "ws-b")).toBeNull();
-    expect(getRecipient(db, id)).toBeNull();
-    expect(searchRecipients(db, { q: "some leak forum", workspaceId: "ws-b" }).total).toBe(0);
-    expect(searchRecipients(db, { q: "some leak forum", workspaceId: "ws-a" }).items[0]).toMatchObject({
+    expect(
+      matchUrl({ workspaceId: "ws-b" }, "https://some-leak-forum.net/thread/1", db)?.recipient,
+    ).toBeNull();
+    expect(getRecipient({ workspaceId: "ws-b" }, id, db)).toBeNull();
+    expect(getRecipient(null, id, db)).toBeNull();
+    expect(searchRecipients({ workspaceId: "ws-b" }, { q: "some leak forum" }, db).total).toBe(0);
+    expect(searchRecipients({ workspaceId: "ws-a" }, { q: "some leak forum" }, db).items[0]).toMatchObject({
       id,
       own: true,
     });
     expect(
-      correctRecipient(db, { workspaceId: "ws-b", recipientId: id, fields: { name: "Hijacked" } }),
+      correctRecipient(ownerOf("ws-b"), { recipientId: id, fields: { name: "Hijacked" } }, db),
     ).toBeNull();
     expect(
-      correctRecipient(db, { workspaceId: "ws-a", recipientId: id, fields: { name: "Leak Forum" } }),
+      correctRecipient(ownerOf("ws-a"), { recipientId: id, fields: { name: "Leak Forum" } }, db),
     ).toEqual({
       kind: "updated",
     });
-    expect(getRecipient(db, id, "ws-a")?.name).toBe("Leak Forum");
+    expect(getRecipient({ workspaceId: "ws-a" }, id, db)?.name).toBe("Leak Forum");
   });
 
   it("a workspace's own recipient wins over the shared one for its domain", () => {
-    createWorkspaceRecipient(db, {
-      workspaceId: "ws-b",
-      input: { name: "Our contact at Reddit", kind: "platform", domains: ["reddit.com"] },
-    });
-    expect(matchUrl(db, "https://www.reddit.com/r/x", "ws-b")?.recipient?.name).toBe("Our contact at Reddit");
-    expect(matchUrl(db, "https://www.reddit.com/r/x", "ws-a")?.recipient?.id).toBe("curated:reddit");
+    createWorkspaceRecipient(
+      ownerOf("ws-b"),
+      { input: { name: "Our contact at Reddit", kind: "platform", domains: ["reddit.com"] } },
+      db,
+    );
+    expect(matchUrl({ workspaceId: "ws-b" }, "https://www.reddit.com/r/x", db)?.recipient?.name).toBe(
+      "Our contact at Reddit",
+    );
+    expect(matchUrl({ workspaceId: "ws-a" }, "https://www.reddit.com/r/x", db)?.recipient?.id).toBe(
+      "curated:reddit",
+    );
   });
 
   it("refuses bad input", () => {
     expect(() =>
-      createWorkspaceRecipient(db, {
-        workspaceId: "ws-a",
-        input: { name: "X", kind: "platform", domains: ["not a domain"] },
-      }),
+      createWorkspaceRecipient(
+        ownerOf("ws-a"),
+        { input: { name: "X", kind: "platform", domains: ["not a domain"] } },
+        db,
+      ),
     ).toThrow(DirectoryInputError);
     expect(() =>
-      correctRecipient(db, {
-        workspaceId: "ws-a",
-        recipientId: "data-brokers:peopleConnect",
-        fields: { parentId: "data-brokers:truthFinder" },
-      }),
+      correctRecipient(
+        ownerOf("ws-a"),
+        { recipientId: "data-brokers:peopleConnect", fields: { parentId: "data-brokers:truthFinder" } },
+        db,
+      ),
     ).toThrow(/own parent/);
   });
 });

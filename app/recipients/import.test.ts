@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "#db/schema";
 import { correctRecipient, getRecipient } from "./directory.server";
-import { addWorkspace, createTestDb } from "./fixtures/test-db";
+import { addWorkspace, createTestDb, ownerOf } from "./fixtures/test-db";
 import { importDirectory, runDirectoryImportCommand, SEED_DIRECTORY } from "./import.server";
 import { SNAPSHOT_FILES } from "./sources.server";
 
@@ -34,33 +34,36 @@ describe("importDirectory", () => {
   });
 
   it("keeps source ids, sources, quality and the front → parent join", () => {
-    const truthFinder = getRecipient(db, "data-brokers:truthFinder");
+    const truthFinder = getRecipient(null, "data-brokers:truthFinder", db);
     expect(truthFinder?.sourceId).toBe("data-brokers:truthFinder");
     expect(truthFinder?.parent?.id).toBe("data-brokers:peopleConnect");
     expect(truthFinder?.sources[0]?.url).toContain("github.com/brianreumere/data-brokers/blob/9a33533e");
-    const google = getRecipient(db, "datenanfragen:google");
+    const google = getRecipient(null, "datenanfragen:google", db);
     expect(google?.quality).toBe("verified");
     expect(google?.sources.length).toBeGreaterThan(0);
-    expect(getRecipient(db, "datenanfragen:sa.atdsb")?.quality).toBeNull();
-    expect(getRecipient(db, "data-brokers:peopleConnect")?.children.map((c) => c.id)).toContain(
+    expect(getRecipient(null, "datenanfragen:sa.atdsb", db)?.quality).toBeNull();
+    expect(getRecipient(null, "data-brokers:peopleConnect", db)?.children.map((c) => c.id)).toContain(
       "data-brokers:truthFinder",
     );
   });
 
   it("re-imports in place without touching workspace corrections", () => {
-    correctRecipient(db, {
-      workspaceId: "ws-a",
-      recipientId: "curated:telegram",
-      fields: {
-        channels: [{ kind: "email", purpose: "abuse", address: "abuse@telegram.org" }],
-        domains: ["tg.dev"],
+    correctRecipient(
+      ownerOf("ws-a"),
+      {
+        recipientId: "curated:telegram",
+        fields: {
+          channels: [{ kind: "email", purpose: "abuse", address: "abuse@telegram.org" }],
+          domains: ["tg.dev"],
+        },
+        note: "Only the abuse address works for us",
       },
-      note: "Only the abuse address works for us",
-    });
+      db,
+    );
     const again = importDirectory(db, SEED_DIRECTORY);
     expect(again.retired).toBe(0);
     expect(count(sql`1 = 1`)).toBe(3069 + 57 + 60 + 46);
-    const telegram = getRecipient(db, "curated:telegram", "ws-a");
+    const telegram = getRecipient({ workspaceId: "ws-a" }, "curated:telegram", db);
     expect(telegram?.correction?.note).toBe("Only the abuse address works for us");
     expect(telegram?.effective.domains).toContain("tg.dev");
     expect(telegram?.channels.length).toBeGreaterThan(1);
@@ -81,14 +84,14 @@ describe("importDirectory", () => {
     const line = runDirectoryImportCommand(db, ["--from", dir]);
     expect(line).toContain("59 data brokers");
     expect(line).toContain("companies not in snapshot (kept)");
-    expect(getRecipient(db, "data-brokers:spokeo")?.name).toBe("Spokeo (renamed upstream)");
-    expect(getRecipient(db, "data-brokers:radaris")?.retired).toBe(true);
+    expect(getRecipient(null, "data-brokers:spokeo", db)?.name).toBe("Spokeo (renamed upstream)");
+    expect(getRecipient(null, "data-brokers:radaris", db)?.retired).toBe(true);
     expect(
       db.select().from(schema.recipients).where(eq(schema.recipients.kind, "company")).all(),
     ).toHaveLength(3069);
     // The vendored snapshot brings it back.
     importDirectory(db, SEED_DIRECTORY);
-    expect(getRecipient(db, "data-brokers:radaris")?.retired).toBe(false);
+    expect(getRecipient(null, "data-brokers:radaris", db)?.retired).toBe(false);
   });
 
   it("converts an upstream layout (datenanfragen/, data-brokers/) directly", () => {
@@ -125,16 +128,16 @@ describe("importDirectory", () => {
       curated: null,
       retired: 0,
     });
-    const front = getRecipient(fresh, "data-brokers:frontSite");
+    const front = getRecipient(null, "data-brokers:frontSite", fresh);
     expect(front?.parent?.id).toBe("data-brokers:parentBroker");
     expect(front?.quality).toBe("scraped");
-    const parent = getRecipient(fresh, "data-brokers:parentBroker");
+    const parent = getRecipient(null, "data-brokers:parentBroker", fresh);
     expect(parent).toMatchObject({
       quality: "tested",
       verifiedOn: "2024-01-02",
       domains: ["parent-broker-test.com"],
     });
-    expect(getRecipient(fresh, "datenanfragen:example-gmbh")).toMatchObject({
+    expect(getRecipient(null, "datenanfragen:example-gmbh", fresh)).toMatchObject({
       kind: "company",
       countries: ["DE"],
       domains: ["example.de"],

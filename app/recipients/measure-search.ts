@@ -37,7 +37,7 @@ for (const query of queries) {
   let total = 0;
   for (let i = 0; i < runs; i++) {
     t = performance.now();
-    total = searchRecipients(db, query).total;
+    total = searchRecipients(null, query, db).total;
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
@@ -56,7 +56,7 @@ for (const url of urls) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     t = performance.now();
-    matchUrl(db, url);
+    matchUrl(null, url, db);
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);

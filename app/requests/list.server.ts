@@ -17,7 +17,7 @@ function recipientNamer(workspaceId: string) {
     if (!names.has(id))
       names.set(
         id,
-        id ? (getRecipient(getDb(), id, workspaceId)?.effective.name ?? "Unknown recipient") : "Unknown site",
+        id ? (getRecipient({ workspaceId }, id)?.effective.name ?? "Unknown recipient") : "Unknown site",
       );
     return names.get(id)!;
   };

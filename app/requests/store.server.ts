@@ -336,7 +336,7 @@ export type Letter = {
 
 function recipientName(workspaceId: string, id: string | null): string {
   if (!id) return "Unknown site";
-  return getRecipient(getDb(), id, workspaceId)?.effective.name ?? "Unknown recipient";
+  return getRecipient({ workspaceId }, id)?.effective.name ?? "Unknown recipient";
 }
 
 export function decryptLetter(row: Row): Omit<Letter, "recipientName" | "exposureIds" | "outbox"> {
@@ -591,7 +591,7 @@ export function letterProblems(
 export function dueDatesOnSend(row: Row, sentOn: string, receivedOn = sentOn) {
   const template = templateOf(row);
   const countries = row.recipientId
-    ? (getRecipient(getDb(), row.recipientId, row.workspaceId)?.effective.countries ?? [])
+    ? (getRecipient({ workspaceId: row.workspaceId }, row.recipientId)?.effective.countries ?? [])
     : [];
   const rule =
     row.deadlineRule && Object.hasOwn(RULES, row.deadlineRule) ? RULES[row.deadlineRule as RuleId] : null;

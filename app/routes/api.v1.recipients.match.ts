@@ -3,7 +3,6 @@
 // when it is no web address. Signed-in members also see their workspace's own recipients and corrections.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCurrentSession } from "~/auth/session.server";
-import { getDb } from "~/db.server";
 import { allowDirectoryRequest, noStore, toApiRecipient, tooMany } from "~/recipients/api.server";
 import { matchUrl } from "~/recipients/directory.server";
 
@@ -13,7 +12,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const url = params.get("url") ?? "";
   const session = await getCurrentSession(request);
-  const match = url.length <= 4096 ? matchUrl(getDb(), url, session?.workspaceId) : null;
+  const match = url.length <= 4096 ? matchUrl(session, url) : null;
   if (!match) {
     return Response.json(
       { error: "The url parameter must be a web address, e.g. https://t.me/channel/1." },

@@ -1,7 +1,6 @@
 // GET /api/v1/recipients?q=TEXT&country=CC&kind=KIND[&category=…&page=N] → { items, total }. Public, read-only
 // (the shared directory only holds public contact data), rate-limited per client address.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/db.server";
 import { allowDirectoryRequest, noStore, toApiSummary, tooMany } from "~/recipients/api.server";
 import { searchRecipients } from "~/recipients/directory.server";
 import { readSearchParams } from "~/recipients/forms";
@@ -17,6 +16,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       { status: 400, headers: noStore },
     );
   }
-  const { items, total } = searchRecipients(getDb(), parsed.data);
+  const { items, total } = searchRecipients(null, parsed.data);
   return Response.json({ items: items.map(toApiSummary), total }, { headers: noStore });
 }

@@ -7,7 +7,7 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { EXPOSED_KINDS, EXPOSED_LABELS } from "~/exposures/categories";
-import { createIntake, IntakeError, intakeAssignees } from "~/subjects/intake.server";
+import { createIntake, intakeAssignees } from "~/subjects/intake.server";
 import {
   CONSENT_ANSWERS,
   HARM_ANSWERS,
@@ -18,7 +18,9 @@ import {
 import { RegionField } from "~/subjects/subject-fields";
 import { CheckboxGroup, FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import { countryOptions } from "~/utils/countries.server";
-import { type FieldErrors, parseForm } from "~/utils/forms";
+import type { FormValues } from "~/utils/form-values";
+import { parseForm } from "~/utils/forms";
+import { formFailure, UserError } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -39,21 +41,15 @@ export async function action({ request }: ActionFunctionArgs) {
   requirePermission(scope, "case:write");
   const form = await request.formData();
   const parsed = parseForm(form, IntakeSchema, ["leaked"]);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   try {
     const { subjectId } = createIntake(scope, parsed.data);
     return redirect(`/clients/${subjectId}/intake?new=1`);
   } catch (e) {
-    if (e instanceof IntakeError)
-      return Response.json(
-        { ok: false, fieldErrors: { [e.field]: [e.message] }, formErrors: [], values: {} },
-        { status: 400 },
-      );
+    if (e instanceof UserError) return formFailure(e);
     throw e;
   }
 }
-
-type ActionData = { fieldErrors: FieldErrors; formErrors: string[]; values: Record<string, unknown> };
 
 function RadioGroup({
   name,
@@ -100,9 +96,9 @@ function RadioGroup({
 
 export default function NewClient() {
   const { countries, canAssign, assignees } = useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const v = (data?.values ?? {}) as Record<string, string | string[] | undefined>;
+  const v: Partial<FormValues> = data?.values ?? {};
   const s = (k: string) => (typeof v[k] === "string" ? (v[k] as string) : undefined);
   const e = data?.fieldErrors ?? {};
   return (

@@ -3,7 +3,6 @@
 // original (or the workspace's own recipient, edited in place).
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -12,13 +11,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { getCurrentSession, requireScope } from "~/auth/session.server";
-import { getDb } from "~/db.server";
 import {
   type CorrectionFields,
   correctRecipient,
-  DirectoryInputError,
   getRecipient,
-  type RecipientDetail,
   type RecipientFields,
   removeCorrection,
 } from "~/recipients/directory.server";
@@ -36,7 +32,8 @@ import { type RegimeSuggestion, suggestRegimes } from "~/recipients/regimes";
 import { kindLabel } from "~/requests/kinds";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextArea, TextField } from "~/ui/forms";
-import { parseForm, parseParams } from "~/utils/forms";
+import { formValues, parseForm, parseParams } from "~/utils/forms";
+import { formFailure, UserError } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 const ParamsSchema = z.object({ recipientId: z.string().min(1).max(200) });
@@ -59,7 +56,7 @@ const RegimeQuerySchema = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { recipientId } = parseParams(params, ParamsSchema);
   const session = await getCurrentSession(request);
-  const recipient = getRecipient(getDb(), recipientId, session?.workspaceId);
+  const recipient = getRecipient(session, recipientId);
   if (!recipient) throw new Response("This recipient is not in the directory.", { status: 404 });
   const url = new URL(request.url);
   const regimeQuery = RegimeQuerySchema.parse(Object.fromEntries(url.searchParams));
@@ -90,16 +87,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { recipientId } = parseParams(params, ParamsSchema);
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
-  const db = getDb();
-  const recipient = getRecipient(db, recipientId, scope.workspaceId);
+  const recipient = getRecipient(scope, recipientId);
   if (!recipient) throw new Response("This recipient is not in the directory.", { status: 404 });
   const form = await request.formData();
   const here = `/directory/${encodeURIComponent(recipientId)}`;
 
   if (form.get("intent") === "remove-correction") {
     const parsed = parseForm(form, removeCorrectionFormSchema);
-    if (!parsed.ok) return data(parsed, { status: 400 });
-    if (removeCorrection(db, { workspaceId: scope.workspaceId, recipientId })) {
+    if (!parsed.ok) return formFailure(parsed);
+    if (removeCorrection(scope, recipientId)) {
       audit({
         action: "recipient.correction_remove",
         actorUserId: scope.userId,
@@ -112,19 +108,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const parsed = parseForm(form, correctFormSchema);
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
+  const values = formValues(form);
   const channels = parseChannelLines(parsed.data.channels);
-  if (channels.errors.length) {
-    return data(
-      {
-        ok: false as const,
-        fieldErrors: { channels: channels.errors },
-        formErrors: [],
-        values: Object.fromEntries(form),
-      },
-      { status: 400 },
-    );
-  }
+  if (channels.errors.length) return formFailure({ fieldErrors: { channels: channels.errors } }, { values });
   const next: CorrectionFields = {
     name: parsed.data.name,
     legalEntity: parsed.data.legalEntity ?? null,
@@ -138,17 +125,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const who = { actorUserId: scope.userId, workspaceId: scope.workspaceId, targetType: "recipient" };
     if (!recipient.own && Object.keys(fields).length === 0) {
-      if (removeCorrection(db, { workspaceId: scope.workspaceId, recipientId })) {
+      if (removeCorrection(scope, recipientId)) {
         audit({ action: "recipient.correction_remove", ...who, targetId: recipientId });
       }
     } else {
-      const result = correctRecipient(db, {
-        workspaceId: scope.workspaceId,
-        recipientId,
-        fields,
-        note: parsed.data.note,
-        userId: scope.userId,
-      });
+      const result = correctRecipient(scope, { recipientId, fields, note: parsed.data.note });
       // Which fields changed (names only, never their values).
       if (result) {
         audit({
@@ -160,28 +141,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
   } catch (e) {
-    if (!(e instanceof DirectoryInputError) && !(e instanceof z.ZodError)) throw e;
-    const message = e instanceof DirectoryInputError ? e.message : "Some fields are not valid.";
-    return data(
-      {
-        ok: false as const,
-        fieldErrors: e instanceof DirectoryInputError ? { [e.field]: [message] } : {},
-        formErrors: e instanceof DirectoryInputError ? [] : [message],
-        values: Object.fromEntries(form),
-      },
-      { status: 400 },
-    );
+    if (e instanceof UserError) return formFailure(e, { values });
+    if (e instanceof z.ZodError) return formFailure("Some fields are not valid.", { values });
+    throw e;
   }
   return redirect(here);
 }
-
-type ActionData = {
-  ok: false;
-  fieldErrors: Record<string, string[] | undefined>;
-  formErrors: string[];
-  values: Record<string, unknown>;
-};
-type Detail = RecipientDetail;
 
 const FIELD_LABELS: Record<string, string> = {
   name: "Name",
@@ -214,8 +179,8 @@ function show(value: unknown, key?: string): string {
 
 export default function RecipientPage() {
   const { recipient: loaded, regimes, regimeQuery, canWrite } = useLoaderData<typeof loader>();
-  const r = loaded as unknown as Detail;
-  const action = useActionData<typeof action>() as ActionData | undefined;
+  const r = loaded;
+  const failed = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const effective = r.effective;
   const extra = (r.extra ?? {}) as Record<string, unknown>;
@@ -379,51 +344,51 @@ export default function RecipientPage() {
           )}
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="correct" />
-            <FormErrors errors={action?.formErrors} />
+            <FormErrors errors={failed?.formErrors} />
             <TextField
               name="name"
               label="Name"
-              defaultValue={String(action?.values.name ?? effective.name)}
-              errors={action?.fieldErrors.name}
+              defaultValue={String(failed?.values.name ?? effective.name)}
+              errors={failed?.fieldErrors.name}
             />
             <TextField
               name="legalEntity"
               label="Legal entity"
-              defaultValue={String(action?.values.legalEntity ?? effective.legalEntity ?? "")}
+              defaultValue={String(failed?.values.legalEntity ?? effective.legalEntity ?? "")}
             />
             <TextField
               name="domains"
               label="Domains"
               hint="Separated by commas"
-              defaultValue={String(action?.values.domains ?? effective.domains.join(", "))}
-              errors={action?.fieldErrors.domains}
+              defaultValue={String(failed?.values.domains ?? effective.domains.join(", "))}
+              errors={failed?.fieldErrors.domains}
             />
             <TextField
               name="countries"
               label="Countries"
               hint="Two-letter codes, or ALL"
-              defaultValue={String(action?.values.countries ?? effective.countries.join(", "))}
-              errors={action?.fieldErrors.countries}
+              defaultValue={String(failed?.values.countries ?? effective.countries.join(", "))}
+              errors={failed?.fieldErrors.countries}
             />
             <TextArea
               name="channels"
               label="Channels"
               hint='One per line: kind, purpose, address[, label] — e.g. "email, abuse, abuse@example.com"'
               rows={6}
-              defaultValue={String(action?.values.channels ?? formatChannelLines(effective.channels))}
-              errors={action?.fieldErrors.channels}
+              defaultValue={String(failed?.values.channels ?? formatChannelLines(effective.channels))}
+              errors={failed?.fieldErrors.channels}
             />
             <TextArea
               name="notes"
               label="Notes"
               rows={3}
-              defaultValue={String(action?.values.notes ?? effective.notes ?? "")}
+              defaultValue={String(failed?.values.notes ?? effective.notes ?? "")}
             />
             {r.own ? null : (
               <TextField
                 name="note"
                 label="Why (shown with the correction)"
-                defaultValue={String(action?.values.note ?? r.correction?.note ?? "")}
+                defaultValue={String(failed?.values.note ?? r.correction?.note ?? "")}
               />
             )}
             <button type="submit" className="button" disabled={busy}>

@@ -11,17 +11,16 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { audit } from "~/audit/audit.server";
 import { getCurrentSession, requireScope } from "~/auth/session.server";
-import { getDb } from "~/db.server";
 import { allowDirectoryRequest } from "~/recipients/api.server";
 import {
   createWorkspaceRecipient,
-  DirectoryInputError,
   matchUrl,
   PAGE_SIZE,
   searchRecipients,
 } from "~/recipients/directory.server";
 import {
   addRecipientFormSchema,
+  formValues,
   matchFormSchema,
   parseChannelLines,
   parseForm,
@@ -31,6 +30,7 @@ import type { SearchParams } from "~/recipients/forms";
 import { CHANNEL_KIND_LABELS, KIND_LABELS, PURPOSE_LABELS, recipientKinds } from "~/recipients/labels";
 import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import { countryOptions } from "~/utils/countries.server";
+import { formFailure, UserError } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 const CATEGORIES = [
@@ -55,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = readSearchParams(url.searchParams);
   const session = await getCurrentSession(request);
   const query: SearchParams = parsed.success ? parsed.data : {};
-  const result = searchRecipients(getDb(), { ...query, workspaceId: session?.workspaceId });
+  const result = searchRecipients(session, query);
   const addDomain = url.searchParams.get("add")?.slice(0, 300) ?? null;
   const page = {
     query,
@@ -98,7 +98,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: 400 },
       );
     const session = await getCurrentSession(request);
-    const match = matchUrl(getDb(), parsed.data.url, session?.workspaceId);
+    const match = matchUrl(session, parsed.data.url);
     if (!match) {
       return data(
         {
@@ -114,24 +114,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "add") {
     const scope = await requireScope(request);
     requirePermission(scope, "case:write");
+    const extra = { intent: "add" as const };
     const parsed = parseForm(form, addRecipientFormSchema);
-    if (!parsed.ok) return data({ intent: "add" as const, ...parsed }, { status: 400 });
+    if (!parsed.ok) return formFailure(parsed, { extra });
+    const values = formValues(form);
     const channels = parseChannelLines(parsed.data.channels);
     if (channels.errors.length) {
-      return data(
-        {
-          intent: "add" as const,
-          ok: false,
-          fieldErrors: { channels: channels.errors },
-          formErrors: [],
-          values: Object.fromEntries(form),
-        },
-        { status: 400 },
-      );
+      return formFailure({ fieldErrors: { channels: channels.errors } }, { extra, values });
     }
     try {
-      const { id } = createWorkspaceRecipient(getDb(), {
-        workspaceId: scope.workspaceId,
+      const { id } = createWorkspaceRecipient(scope, {
         input: { ...parsed.data, channels: channels.channels },
       });
       audit({
@@ -143,58 +135,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
       });
       return redirect(`/directory/${encodeURIComponent(id)}`);
     } catch (e) {
-      if (!(e instanceof DirectoryInputError)) throw e;
-      return data(
-        {
-          intent: "add" as const,
-          ok: false,
-          fieldErrors: { [e.field]: [e.message] },
-          formErrors: [],
-          values: Object.fromEntries(form),
-        },
-        { status: 400 },
-      );
+      if (e instanceof UserError) return formFailure(e, { extra, values });
+      throw e;
     }
   }
   throw new Response("Unknown action", { status: 400 });
 }
 
-type PageData = {
-  query: SearchParams;
-  queryError: string | null;
-  items: ReturnType<typeof searchRecipients>["items"];
-  total: number;
-  page: number;
-  pageSize: number;
-  signedIn: boolean;
-  canWrite: boolean;
-  addDomain: string | null;
-  countries: { value: string; label: string }[];
-};
-type ActionData = {
-  intent: "match" | "add";
-  error?: string | null;
-  match?: ReturnType<typeof matchUrl>;
-  fieldErrors?: Record<string, string[] | undefined>;
-  formErrors?: string[];
-  values?: Record<string, unknown>;
-};
-
-function pageLink(query: PageData["query"], page: number) {
+function pageLink(query: SearchParams, page: number) {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...query, page })) if (v !== undefined) params.set(k, String(v));
   return `/directory?${params}`;
 }
 
 export default function Directory() {
-  const page = useLoaderData<typeof loader>() as unknown as PageData;
-  const action = useActionData<typeof action>() as ActionData | undefined;
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const { query, items, total } = page;
   const lastPage = Math.max(1, Math.ceil(total / page.pageSize));
-  const match = action?.intent === "match" ? action.match : null;
+  const match = actionData?.intent === "match" ? actionData.match : null;
   const addDomain = page.addDomain ?? (match && !match.recipient ? match.domain : null);
-  const addErrors = action?.intent === "add" ? action : null;
+  const addErrors = actionData?.intent === "add" ? actionData : null;
 
   return (
     <div className="stack">
@@ -214,7 +176,7 @@ export default function Directory() {
             label="Address where the details appear"
             hint="Paste it as it is, e.g. https://t.me/channel/12 — it is not saved or logged."
             inputMode="url"
-            errors={action?.intent === "match" && action.error ? [action.error] : undefined}
+            errors={actionData?.intent === "match" && actionData.error ? [actionData.error] : undefined}
           />
           <button type="submit" className="button" disabled={busy}>
             Find the recipient

@@ -1,41 +1,29 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { requestPasswordReset } from "~/auth/password-reset.server";
 import { allowResetRequest } from "~/auth/rate-limit.server";
 import { ForgotSchema } from "~/auth/schemas";
 import { FormErrors, TextField } from "~/ui/forms";
+import { textValue } from "~/utils/form-values";
 import { parseForm } from "~/utils/forms";
+import { formFailure } from "~/utils/forms.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), ForgotSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   const limit = await allowResetRequest(context.clientIp ?? "unknown");
   if (!limit.ok) {
-    return Response.json(
-      {
-        ok: false,
-        fieldErrors: {},
-        formErrors: ["Too many requests. Please wait a few minutes and try again."],
-        values: {},
-      },
-      { status: 429, headers: { "Retry-After": String(limit.retryAfter) } },
-    );
+    return formFailure("Too many requests. Please wait a few minutes and try again.", {
+      status: 429,
+      headers: { "Retry-After": String(limit.retryAfter) },
+    });
   }
   await requestPasswordReset(parsed.data.email);
-  return Response.json({ ok: true });
+  return data({ ok: true as const });
 }
 
-type ActionData =
-  | { ok: true }
-  | {
-      ok: false;
-      fieldErrors: Record<string, string[]>;
-      formErrors: string[];
-      values: Record<string, string>;
-    };
-
 export default function ForgotPassword() {
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   if (data?.ok) {
     return (
@@ -62,7 +50,7 @@ export default function ForgotPassword() {
           type="email"
           label="Email address"
           autoComplete="email"
-          defaultValue={data?.values.email}
+          defaultValue={textValue(data?.values, "email")}
           errors={data?.fieldErrors.email}
         />
         <button type="submit" className="button" disabled={busy}>

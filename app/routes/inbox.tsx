@@ -5,15 +5,13 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { and, eq } from "drizzle-orm";
-import { letters } from "#db/schema";
 import { requireScope } from "~/auth/session.server";
-import { getDb } from "~/db.server";
-import { assignReply, inbox } from "~/requests/replies/replies.server";
+import { assignReplyByReference, inbox } from "~/requests/replies/replies.server";
 import { AssignSchema } from "~/requests/tracking/forms";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextField } from "~/ui/forms";
-import { type FieldErrors, parseForm } from "~/utils/forms";
+import { parseForm } from "~/utils/forms";
+import { formFailure, UserError } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,30 +30,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   const form = await request.formData();
+  // Which message's form failed, so its errors show under that message only.
+  const messageId = String(form.get("messageId") ?? "");
   const parsed = parseForm(form, AssignSchema);
-  if (!parsed.ok) return Response.json({ ...parsed, messageId: form.get("messageId") }, { status: 400 });
-  const letter = getDb()
-    .select({ id: letters.id, caseId: letters.caseId })
-    .from(letters)
-    .where(and(eq(letters.workspaceId, scope.workspaceId), eq(letters.reference, parsed.data.reference)))
-    .get();
-  if (!letter)
-    return Response.json(
-      {
-        messageId: parsed.data.messageId,
-        fieldErrors: { reference: ["No letter of this workspace has this reference."] },
-      },
-      { status: 400 },
-    );
-  assignReply(scope, parsed.data.messageId, letter.id);
-  return redirect(`/cases/${letter.caseId}/requests/${letter.id}`);
+  if (!parsed.ok) return formFailure(parsed, { extra: { messageId } });
+  try {
+    const letter = assignReplyByReference(scope, parsed.data.messageId, parsed.data.reference);
+    return redirect(`/cases/${letter.caseId}/requests/${letter.letterId}`);
+  } catch (e) {
+    if (e instanceof UserError) return formFailure(e, { extra: { messageId } });
+    throw e;
+  }
 }
-
-type ActionData = { messageId?: string; fieldErrors: FieldErrors; formErrors?: string[] };
 
 export default function Inbox() {
   const { messages, canWrite } = useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   return (
     <div className="stack">
       <h1>Inbox</h1>

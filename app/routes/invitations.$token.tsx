@@ -12,7 +12,9 @@ import { createSession, getCurrentSession } from "~/auth/session.server";
 import { createUser, EmailTakenError, emailIndex } from "~/auth/users.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
+import { textValue } from "~/utils/form-values";
 import { parseForm, parseParams } from "~/utils/forms";
+import { formFailure, UserError } from "~/utils/forms.server";
 import { acceptInvitation, findInvitation, InvitationError } from "~/workspaces/invitations.server";
 import { ROLE_LABELS } from "~/workspaces/schemas";
 import { switchWorkspace } from "~/workspaces/workspaces.server";
@@ -44,9 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { token, inv } = openInvitation(params);
   const form = await request.formData();
   const intent = parseForm(form, IntentSchema);
-  if (!intent.ok) return Response.json(intent, { status: 400 });
-  const fail = (message: string) =>
-    Response.json({ ok: false, fieldErrors: {}, formErrors: [message], values: {} }, { status: 400 });
+  if (!intent.ok) return formFailure(intent);
   if (intent.data.intent === "accept") {
     const session = await getCurrentSession(request);
     if (!session) throw redirect(`/login?redirectTo=${encodeURIComponent(`/invitations/${token}`)}`);
@@ -54,23 +54,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { workspaceId } = acceptInvitation(token, session.userId);
       switchWorkspace(session, workspaceId);
     } catch (e) {
-      if (e instanceof InvitationError) return fail(e.message);
+      if (e instanceof InvitationError) return formFailure(e.message);
       throw e;
     }
     return redirect("/");
   }
   // A new account, created for the invited address only.
   const parsed = parseForm(form, SignupSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   if (emailIndex(parsed.data.email) !== inv.emailHmac)
-    return Response.json(
+    return formFailure(
+      new UserError("Use the email address this invitation was sent to.", { field: "email" }),
       {
-        ok: false,
-        fieldErrors: { email: ["Use the email address this invitation was sent to."] },
-        formErrors: [],
         values: { name: parsed.data.name, email: parsed.data.email },
       },
-      { status: 400 },
     );
   try {
     const { id } = await createUser(parsed.data);
@@ -84,22 +81,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect("/", { headers: { "Set-Cookie": cookie } });
   } catch (e) {
     if (e instanceof EmailTakenError)
-      return fail("An account with this email already exists. Log in, then open this link again.");
-    if (e instanceof InvitationError) return fail(e.message);
+      return formFailure("An account with this email already exists. Log in, then open this link again.");
+    if (e instanceof InvitationError) return formFailure(e.message);
     throw e;
   }
 }
 
-type ActionData = {
-  ok: false;
-  fieldErrors: Record<string, string[] | undefined>;
-  formErrors: string[];
-  values: Record<string, string>;
-};
-
 export default function Invitation() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<ActionData>();
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="stack narrow">
@@ -129,7 +119,7 @@ export default function Invitation() {
               name="name"
               label="Your name"
               autoComplete="name"
-              defaultValue={result?.values?.name}
+              defaultValue={textValue(result?.values, "name")}
               errors={result?.fieldErrors.name}
             />
             <TextField
@@ -138,7 +128,7 @@ export default function Invitation() {
               label="Email address"
               autoComplete="email"
               hint="The address the invitation was sent to."
-              defaultValue={result?.values?.email}
+              defaultValue={textValue(result?.values, "email")}
               errors={result?.fieldErrors.email}
             />
             <NewPasswordField errors={result?.fieldErrors.password} />

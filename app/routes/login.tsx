@@ -18,6 +18,8 @@ import { getCurrentSession, safeRedirect } from "~/auth/session.server";
 import { isTwoFactorEnabled, startChallenge } from "~/auth/two-factor.server";
 import { emailIndex, verifyLogin } from "~/auth/users.server";
 import { FormErrors, TextField } from "~/ui/forms";
+import { textValue } from "~/utils/form-values";
+import { formFailure } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentSession(request)) throw redirect("/");
@@ -27,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), LoginSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   const { email, password, redirectTo } = parsed.data;
   const ip = context.clientIp ?? "unknown";
   const account = emailIndex(email);
@@ -35,18 +37,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The try is counted before the (slow) password check, so tries sent at once cannot slip past the limit.
   const attempt = takePasswordAttempt(ip, account);
   if (!attempt.ok) {
-    return Response.json(
-      { ok: false, fieldErrors: {}, formErrors: [tooManyAttemptsMessage(attempt)], values },
-      { status: 429, headers: { "Retry-After": String(attempt.retryAfter) } },
-    );
+    return formFailure(tooManyAttemptsMessage(attempt), {
+      status: 429,
+      headers: { "Retry-After": String(attempt.retryAfter) },
+      values,
+    });
   }
   const userId = await verifyLogin(email, password);
   if (!userId) {
     audit({ action: "user.login_failed" });
-    return Response.json(
-      { ok: false, fieldErrors: {}, formErrors: ["The email address or password is not right."], values },
-      { status: 400 },
-    );
+    return formFailure("The email address or password is not right.", { values });
   }
   passwordAttemptSucceeded(ip, account);
   // With two-factor on, the password only opens the code step (not a session).
@@ -59,15 +59,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return completeLogin(request, userId, safeRedirect(redirectTo));
 }
 
-type ActionData = {
-  ok: false;
-  fieldErrors: Record<string, string[]>;
-  formErrors: string[];
-  values: Record<string, string>;
-};
-
 export default function Login() {
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   const page = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -81,13 +74,17 @@ export default function Login() {
       ) : null}
       <Form method="post" className="card" noValidate>
         <FormErrors errors={data?.formErrors} />
-        <input type="hidden" name="redirectTo" value={data?.values.redirectTo || page.redirectTo || "/"} />
+        <input
+          type="hidden"
+          name="redirectTo"
+          value={textValue(data?.values, "redirectTo") || page.redirectTo || "/"}
+        />
         <TextField
           name="email"
           type="email"
           label="Email address"
           autoComplete="username"
-          defaultValue={data?.values.email}
+          defaultValue={textValue(data?.values, "email")}
           errors={data?.fieldErrors.email}
         />
         <TextField

@@ -19,6 +19,7 @@ import {
 import { CodeSchema } from "~/auth/two-factor-schemas";
 import { FormErrors, TextField } from "~/ui/forms";
 import { parseForm } from "~/utils/forms";
+import { formFailure, UserError } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentSession(request)) throw redirect("/");
@@ -30,16 +31,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const challenge = await readChallenge(request);
   if (!challenge) throw redirect("/login");
   const parsed = parseForm(await request.formData(), CodeSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   const ip = context.clientIp ?? "unknown";
   // Counted before the code is checked: per account (whatever the challenge or address), per address, and
   // on this challenge (five tries).
   const attempt = takeCodeAttempt(ip, challenge.userId);
   if (!attempt.ok)
-    return Response.json(
-      { ok: false, fieldErrors: {}, formErrors: [tooManyAttemptsMessage(attempt)], values: {} },
-      { status: 429, headers: { "Retry-After": String(attempt.retryAfter) } },
-    );
+    return formFailure(tooManyAttemptsMessage(attempt), {
+      status: 429,
+      headers: { "Retry-After": String(attempt.retryAfter) },
+    });
   if (!takeChallengeAttempt(challenge.tokenHash)) throw redirect("/login");
   const how = await verifySecondFactor(challenge.userId, parsed.data.code);
   if (!how) {
@@ -50,14 +51,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       targetId: challenge.userId,
     });
     if (challengeTriesLeft(challenge.tokenHash) === 0) throw redirect("/login");
-    return Response.json(
-      {
-        ok: false,
-        fieldErrors: { code: ["This code is not right, or was already used. Try the newest code."] },
-        formErrors: [],
-        values: {},
-      },
-      { status: 400 },
+    return formFailure(
+      new UserError("This code is not right, or was already used. Try the newest code.", { field: "code" }),
     );
   }
   codeAttemptSucceeded(ip, challenge.userId);
@@ -71,10 +66,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return completeLogin(request, challenge.userId, challenge.redirectTo, [["Set-Cookie", clear]]);
 }
 
-type ActionData = { fieldErrors: Record<string, string[]>; formErrors: string[] };
-
 export default function TwoFactorLogin() {
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="stack narrow">

@@ -9,6 +9,7 @@ import { completePasswordReset, isResetTokenValid } from "~/auth/password-reset.
 import { ResetSchema } from "~/auth/schemas";
 import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
 import { parseForm } from "~/utils/forms";
+import { formFailure } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
@@ -17,26 +18,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), ResetSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   if (!(await completePasswordReset(parsed.data.token, parsed.data.password))) {
-    return Response.json(
-      {
-        ok: false,
-        fieldErrors: {},
-        formErrors: ["This reset link has expired or was already used. Ask for a new one."],
-        values: {},
-      },
-      { status: 400 },
-    );
+    return formFailure("This reset link has expired or was already used. Ask for a new one.");
   }
   return redirect("/login?reset=1");
 }
 
-type ActionData = { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[] };
-
 export default function ResetPassword() {
   const { token, valid } = useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   if (!valid) {
     return (

@@ -1,5 +1,6 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -17,7 +18,9 @@ import {
 } from "~/auth/signup.server";
 import { canSendSystemMail } from "~/mail/mailer.server";
 import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
+import { textValue } from "~/utils/form-values";
 import { parseForm } from "~/utils/forms";
+import { formFailure } from "~/utils/forms.server";
 
 // /signup asks for a name and an email and always answers "check your email"; /signup?token=… (the emailed
 // link) asks for the password and creates the account (app/auth/signup.server.ts, decision 065).
@@ -35,14 +38,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-const formError = (message: string, status: number, headers?: HeadersInit) =>
-  Response.json({ ok: false, fieldErrors: {}, formErrors: [message], values: {} }, { status, headers });
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.has("token")) {
     const parsed = parseForm(form, SignupFinishSchema);
-    if (!parsed.ok) return Response.json(parsed, { status: 400 });
+    if (!parsed.ok) return formFailure(parsed);
     try {
       const { id, workspaceId } = await finishSignup(parsed.data.token, parsed.data.password);
       const cookie = await createSession({
@@ -52,44 +52,36 @@ export async function action({ request, context }: ActionFunctionArgs) {
       });
       return redirect("/", { headers: { "Set-Cookie": cookie } });
     } catch (e) {
-      if (e instanceof SignupLinkError) return formError(e.message, 400);
+      if (e instanceof SignupLinkError) return formFailure(e.message);
       throw e;
     }
   }
   const parsed = parseForm(form, SignupRequestSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   // The same for every address, so it tells nothing about accounts (decision 065).
   if (!canSendSystemMail())
-    return formError(
+    return formFailure(
       "This server cannot send email, so new accounts cannot be made here yet. Ask the person who runs it to set up email (SMTP).",
-      503,
+      { status: 503 },
     );
   const limit = await allowSignup(context.clientIp ?? "unknown", parsed.data.email);
   if (!limit.ok)
-    return formError("Too many sign-ups. Please wait a while and try again.", 429, {
-      "Retry-After": String(limit.retryAfter),
+    return formFailure("Too many sign-ups. Please wait a while and try again.", {
+      status: 429,
+      headers: { "Retry-After": String(limit.retryAfter) },
     });
   try {
     await requestSignup(parsed.data);
   } catch (e) {
     console.error("[signup] the sign-up email could not be sent:", (e as Error).message);
-    return formError("The email could not be sent just now. Please try again later.", 503);
+    return formFailure("The email could not be sent just now. Please try again later.", { status: 503 });
   }
-  return Response.json({ ok: true as const, hours: SIGNUP_LINK_HOURS });
+  return data({ ok: true as const, hours: SIGNUP_LINK_HOURS });
 }
-
-type ActionData =
-  | { ok: true; hours: number }
-  | {
-      ok: false;
-      fieldErrors: Record<string, string[]>;
-      formErrors: string[];
-      values: Record<string, string>;
-    };
 
 export default function Signup() {
   const page = useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const failed = data && !data.ok ? data : undefined;
   if (page.step === "invalid") {
@@ -151,7 +143,7 @@ export default function Signup() {
           name="name"
           label="Your name"
           autoComplete="name"
-          defaultValue={failed?.values.name}
+          defaultValue={textValue(failed?.values, "name")}
           errors={failed?.fieldErrors.name}
         />
         <TextField
@@ -160,7 +152,7 @@ export default function Signup() {
           label="Email address"
           autoComplete="email"
           hint="We send a link to this address to finish your account. It is used to log in and to reset your password. Nobody else sees it."
-          defaultValue={failed?.values.email}
+          defaultValue={textValue(failed?.values, "email")}
           errors={failed?.fieldErrors.email}
         />
         <button type="submit" className="button" disabled={busy}>

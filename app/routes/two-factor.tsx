@@ -19,6 +19,7 @@ import { ConfirmSchema, DisableSchema } from "~/auth/two-factor-schemas";
 import { getUserProfile } from "~/auth/users.server";
 import { FormErrors, TextField } from "~/ui/forms";
 import { parseForm } from "~/utils/forms";
+import { formFailure, UserError } from "~/utils/forms.server";
 
 // Not requireScope: a member whose organisation requires two-factor is sent here and must get in.
 async function requireUser(request: Request) {
@@ -43,41 +44,33 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireUser(request);
   const form = await request.formData();
   const intent = parseForm(form, IntentSchema);
-  if (!intent.ok) return Response.json(intent, { status: 400 });
+  if (!intent.ok) return formFailure(intent);
   if (intent.data.intent === "confirm") {
     const parsed = parseForm(form, ConfirmSchema);
-    if (!parsed.ok) return Response.json(parsed, { status: 400 });
+    if (!parsed.ok) return formFailure(parsed);
     const codes = await confirmSetup(session.userId, parsed.data.code, session.workspaceId);
     if (!codes)
-      return Response.json(
-        { ok: false, fieldErrors: { code: ["This code is not right. Enter the newest code from the app."] } },
-        { status: 400 },
+      return formFailure(
+        new UserError("This code is not right. Enter the newest code from the app.", { field: "code" }),
       );
     return { ok: true as const, recoveryCodes: codes };
   }
   const parsed = parseForm(form, DisableSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   // Someone holding a stolen session must not guess codes to turn two-factor off: the same per-account code
   // limit as the log-in step, counted before the code is checked.
   const ip = context.clientIp ?? "unknown";
   const attempt = takeCodeAttempt(ip, session.userId);
   if (!attempt.ok)
-    return Response.json(
-      { ok: false, fieldErrors: {}, formErrors: [tooManyAttemptsMessage(attempt)] },
-      { status: 429, headers: { "Retry-After": String(attempt.retryAfter) } },
-    );
+    return formFailure(tooManyAttemptsMessage(attempt), {
+      status: 429,
+      headers: { "Retry-After": String(attempt.retryAfter) },
+    });
   if (!(await disableTwoFactor(session.userId, parsed.data.code, session.workspaceId)))
-    return Response.json(
-      { ok: false, fieldErrors: { code: ["This code is not right, or was already used."] } },
-      { status: 400 },
-    );
+    return formFailure(new UserError("This code is not right, or was already used.", { field: "code" }));
   codeAttemptSucceeded(ip, session.userId);
   return redirect("/two-factor?disabled=1");
 }
-
-type ActionData =
-  | { ok: true; recoveryCodes: string[] }
-  | { ok: false; fieldErrors: Record<string, string[] | undefined>; formErrors?: string[] };
 
 function RecoveryCodes({ codes }: { codes: string[] }) {
   return (
@@ -105,11 +98,11 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
 
 export default function TwoFactor() {
   const data = useLoaderData<typeof loader>();
-  const action = useActionData<ActionData>();
+  const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
-  if (action?.ok) return <RecoveryCodes codes={action.recoveryCodes} />;
-  const errors = action && !action.ok ? action : undefined;
+  if (result?.ok) return <RecoveryCodes codes={result.recoveryCodes} />;
+  const errors = result && !result.ok ? result : undefined;
   if (data.enabled) {
     return (
       <div className="stack medium">

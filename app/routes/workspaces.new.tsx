@@ -7,7 +7,9 @@ import {
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { FormErrors, TextField } from "~/ui/forms";
+import { textValue } from "~/utils/form-values";
 import { parseForm } from "~/utils/forms";
+import { formFailure } from "~/utils/forms.server";
 import { OrganisationSchema } from "~/workspaces/schemas";
 import { createOrganisation, switchWorkspace } from "~/workspaces/workspaces.server";
 
@@ -19,20 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireScope(request);
   const parsed = parseForm(await request.formData(), OrganisationSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   const { id } = createOrganisation(session.userId, parsed.data.name);
   switchWorkspace(session, id);
   return redirect("/workspace/members?created=1");
 }
 
-type ActionData = {
-  fieldErrors: Record<string, string[] | undefined>;
-  formErrors: string[];
-  values: Record<string, string>;
-};
-
 export default function NewOrganisation() {
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="stack narrow">
@@ -47,7 +43,7 @@ export default function NewOrganisation() {
           name="name"
           label="Organisation name"
           hint="Members see this name. For example “Legal Aid Centre North”."
-          defaultValue={data?.values.name}
+          defaultValue={textValue(data?.values, "name")}
           errors={data?.fieldErrors.name}
         />
         <button type="submit" className="button" disabled={busy}>

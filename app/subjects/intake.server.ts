@@ -7,18 +7,17 @@ import { createCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { createExposuresBulk } from "~/exposures/exposures.server";
 import { decryptJson, encryptJson } from "~/security/crypto.server";
+import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { assignableMembers, assignSubject } from "~/workspaces/members.server";
 import { can, inScope, requirePermission, type Scope } from "~/workspaces/scope.server";
 import type { IntakeAnswers, IntakeInput } from "./intake-schema";
 import { createSubject } from "./subjects.server";
 
-export class IntakeError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+/** Intake input the user can fix, under its field. */
+export class IntakeError extends UserError {
+  constructor(field: string, message: string) {
+    super(message, { field });
   }
 }
 

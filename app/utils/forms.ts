@@ -1,15 +1,18 @@
 // Form parsing with zod: one schema per form, field errors returned to the page with status 400.
 import { type ZodType, z } from "zod";
+import type { FormValues } from "./form-values";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
+export type { FormValues } from "./form-values";
+
 export type FormResult<T> =
   | { ok: true; data: T }
-  | { ok: false; fieldErrors: FieldErrors; formErrors: string[]; values: Record<string, unknown> };
+  | { ok: false; fieldErrors: FieldErrors; formErrors: string[]; values: FormValues };
 
 /** Reads FormData into a plain object; names in `arrays` keep every value, others keep the first. */
-export function formValues(formData: FormData, arrays: readonly string[] = []) {
-  const values: Record<string, unknown> = {};
+export function formValues(formData: FormData, arrays: readonly string[] = []): FormValues {
+  const values: FormValues = {};
   for (const key of new Set(formData.keys())) {
     if (arrays.includes(key)) {
       values[key] = formData.getAll(key).filter((v): v is string => typeof v === "string");

@@ -58,9 +58,9 @@ type Data = {
 
 async function page(query: string, cookie: string) {
   const r = (await call(auditRoute.loader, get(`/workspace/audit${query}`, cookie))) as Page;
-  // `data(…, { status: 400 })` comes back as { type: "DataWithResponseInit", data, init }.
-  if (r && typeof r === "object" && "init" in r)
-    return { status: (r as { init: { status: number } }).init.status, data: (r as { data: Data }).data };
+  // `data(…, { status: 400 })` comes back from call() as the JSON Response the server sends.
+  if (r instanceof Response && r.headers.get("Content-Type")?.includes("json"))
+    return { status: r.status, data: (await r.json()) as Data };
   return { status: status(r), data: r as unknown as Data };
 }
 

@@ -45,20 +45,45 @@ export function post(path: string, body: Record<string, string | string[]> | For
 
 type Fn = (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown;
 
-/** Calls a loader or action; a thrown Response (404, redirect) is returned instead of thrown. */
+/**
+ * Calls a loader or action; a thrown Response (404, redirect) is returned instead of thrown, and a `data()`
+ * result (a form failure with its 4xx, say) comes back as the JSON Response the server would send.
+ */
 export async function call(
   fn: Fn,
   request: Request,
   params: Record<string, string> = {},
 ): Promise<Response | unknown> {
   try {
-    return await fn({ request, params, context });
+    return asResponse(await fn({ request, params, context }));
   } catch (e) {
     if (e instanceof Response) return e;
     throw e;
   }
 }
 
+/** What `data(value, { status })` returns (a form failure among others): the value and its response init. */
+type DataResult = { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null };
+
+function isDataResult(r: unknown): r is DataResult {
+  return typeof r === "object" && r !== null && (r as DataResult).type === "DataWithResponseInit";
+}
+
+/** A `data()` result as the JSON Response the server sends for it; anything else as it is. */
+export function asResponse(r: unknown) {
+  return isDataResult(r) ? Response.json(r.data, r.init ?? undefined) : r;
+}
+
 export function status(r: unknown) {
-  return r instanceof Response ? r.status : 200;
+  if (r instanceof Response) return r.status;
+  if (isDataResult(r)) return r.init?.status ?? 200;
+  return 200;
+}
+
+/** The data a loader or action answered with, whether a JSON Response, a `data()` result or a plain value. */
+// biome-ignore lint/suspicious/noExplicitAny: read like Response.json(), which tests narrow by what they expect
+export async function body(r: unknown): Promise<any> {
+  if (r instanceof Response) return r.json();
+  if (isDataResult(r)) return r.data;
+  return r;
 }

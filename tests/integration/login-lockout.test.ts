@@ -14,7 +14,7 @@ import * as loginRoute from "~/routes/login";
 import * as codeRoute from "~/routes/login_.two-factor";
 import * as resetRoute from "~/routes/reset-password";
 import * as setupRoute from "~/routes/two-factor";
-import { newAccount, post } from "./helpers";
+import { asResponse, newAccount, post } from "./helpers";
 import { useSystemMailServer } from "./system-mail";
 
 const inbox = useSystemMailServer();
@@ -27,7 +27,9 @@ afterEach(() => {
 /** Calls an action as a client at `ip`; a thrown Response (redirect) is returned. */
 async function from(ip: string, fn: (a: ActionFunctionArgs) => unknown, request: Request) {
   try {
-    return (await fn({ request, params: {}, context: { cspNonce: "test", clientIp: ip } })) as Response;
+    return asResponse(
+      await fn({ request, params: {}, context: { cspNonce: "test", clientIp: ip } }),
+    ) as Response;
   } catch (e) {
     if (e instanceof Response) return e;
     throw e;

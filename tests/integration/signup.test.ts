@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { resetEnvForTests } from "~/env.server";
 import { resetMailerForTests } from "~/mail/mailer.server";
 import * as signupRoute from "~/routes/signup";
-import { call, get, newAccount, post } from "./helpers";
+import { asResponse, call, get, newAccount, post } from "./helpers";
 import { useSystemMailServer } from "./system-mail";
 
 const inbox = useSystemMailServer();
@@ -17,11 +17,9 @@ const signupLink = (text: string) => {
 
 async function ask(body: Record<string, string>, ip = "203.0.113.1") {
   const request = post("/signup", body);
-  return (await signupRoute.action({
-    request,
-    params: {},
-    context: { cspNonce: "t", clientIp: ip },
-  })) as Response;
+  return asResponse(
+    await signupRoute.action({ request, params: {}, context: { cspNonce: "t", clientIp: ip } }),
+  ) as Response;
 }
 
 describe("sign-up", () => {

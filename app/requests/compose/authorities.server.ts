@@ -85,7 +85,7 @@ const BY_REGIME: Partial<Record<Regime, string[]>> = {
 };
 
 function detail(workspaceId: string, id: string): RecipientDetail | null {
-  const r = getRecipient(getDb(), id, workspaceId);
+  const r = getRecipient({ workspaceId }, id);
   return r && !r.retired && r.effective.kind === "regulator" ? r : null;
 }
 

@@ -74,14 +74,14 @@ function templatesByKind(): Map<Kind, TemplateMeta[]> {
 
 /** The recipient as this workspace sees it, or null (retired, another workspace's, or no match). */
 export function recipientFor(workspaceId: string, exposure: Pick<Exposure, "recipientId" | "url">) {
-  const id = exposure.recipientId ?? matchUrl(getDb(), exposure.url, workspaceId)?.recipient?.id ?? null;
-  return id ? getRecipient(getDb(), id, workspaceId) : null;
+  const id = exposure.recipientId ?? matchUrl({ workspaceId }, exposure.url)?.recipient?.id ?? null;
+  return id ? getRecipient({ workspaceId }, id) : null;
 }
 
 /** A front site with no channel of its own writes to the parent that holds the data. */
 function channelsOf(r: RecipientDetail, workspaceId: string): DirectoryChannel[] {
   if (r.effective.channels.length || !r.effective.parentId) return r.effective.channels;
-  return getRecipient(getDb(), r.effective.parentId, workspaceId)?.effective.channels ?? [];
+  return getRecipient({ workspaceId }, r.effective.parentId)?.effective.channels ?? [];
 }
 
 /**
@@ -191,7 +191,7 @@ export function recipientGroups(
   for (const g of byKey.values()) {
     const r = g.detail;
     const kind = r?.effective.kind ?? "host";
-    const parent = r?.effective.parentId ? getRecipient(getDb(), r.effective.parentId, workspaceId) : null;
+    const parent = r?.effective.parentId ? getRecipient({ workspaceId }, r.effective.parentId) : null;
     const countries = r?.effective.countries.length
       ? r.effective.countries
       : (parent?.effective.countries ?? []);
@@ -429,7 +429,7 @@ export function optOutFor(
   const steps = OPT_OUT_STEPS[String(r.extra?.process ?? "")] ?? [];
   const parentRecord =
     r.effective.parentId && !r.effective.channels.length
-      ? getRecipient(getDb(), r.effective.parentId, input.workspaceId)
+      ? getRecipient({ workspaceId: input.workspaceId }, r.effective.parentId)
       : null;
   const parent = parentRecord ? (parentRecord.effective.legalEntity ?? parentRecord.effective.name) : null;
   return { url, steps, parent };

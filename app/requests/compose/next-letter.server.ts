@@ -71,7 +71,7 @@ function requestContext(scope: Scope, letterId: string): RequestContext {
   const residence = home?.country ?? null;
   const region = home?.region ?? null;
   // The first letter went to the controller complained about.
-  const respondent = first.recipientId ? getRecipient(getDb(), first.recipientId, scope.workspaceId) : null;
+  const respondent = first.recipientId ? getRecipient(scope, first.recipientId) : null;
   return {
     first,
     regime: first.regime as Regime,

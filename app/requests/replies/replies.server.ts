@@ -16,6 +16,7 @@ import { imapSecurity } from "~/mail/transport-security.server";
 import { applyEvent, getRequest } from "~/requests/requests.server";
 import { IllegalTransitionError, type RequestEvent } from "~/requests/tracking/lifecycle";
 import { blindIndex, decrypt, encrypt } from "~/security/crypto.server";
+import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { type LetterFinder, matchReply } from "./match";
@@ -403,6 +404,21 @@ export function assignReply(scope: Scope, messageId: string, letterId: string) {
     detail: { letterId },
   });
   acknowledge(scope.workspaceId, letterId, messageId, new Date());
+}
+
+/**
+ * Attaches an unmatched message to the workspace's letter with this reference (the inbox's "attach" form).
+ * Says which letter, so the page can open it; a reference no letter of the workspace has is the user's to fix.
+ */
+export function assignReplyByReference(scope: Scope, messageId: string, reference: string) {
+  const letter = getDb()
+    .select({ id: letters.id, caseId: letters.caseId })
+    .from(letters)
+    .where(and(eq(letters.workspaceId, scope.workspaceId), eq(letters.reference, reference)))
+    .get();
+  if (!letter) throw new UserError("No letter of this workspace has this reference.", { field: "reference" });
+  assignReply(scope, messageId, letter.id);
+  return { letterId: letter.id, caseId: letter.caseId };
 }
 
 /** A reply that came by post, phone or a web form: the pasted text and the outcome the user picked. */

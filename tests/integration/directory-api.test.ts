@@ -2,8 +2,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { importDirectory } from "~/recipients/import.server";
-import { loader as searchLoader } from "./api.v1.recipients";
-import { loader as matchLoader } from "./api.v1.recipients.match";
+import { loader as searchLoader } from "~/routes/api.v1.recipients";
+import { loader as matchLoader } from "~/routes/api.v1.recipients.match";
 
 beforeAll(() => {
   importDirectory(getDb());

@@ -1,0 +1,43 @@
+// The Biome rule that keeps routes to routing: a route importing the database client, drizzle or the schema
+// fails lint; the same imports in a domain module pass. The probe is a dot-file, which Remix never routes.
+import { spawnSync } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+function lint(dir: string, ext: string, source: string) {
+  const path = `${dir}/.lint-probe-${process.pid}.${ext}`;
+  writeFileSync(path, source);
+  try {
+    const r = spawnSync("node_modules/.bin/biome", ["lint", path], { encoding: "utf8" });
+    return { status: r.status, output: `${r.stdout}${r.stderr}` };
+  } finally {
+    rmSync(path, { force: true });
+  }
+}
+
+const imports = [
+  'import { getDb } from "~/db.server";',
+  'import { eq } from "drizzle-orm";',
+  'import { sqliteTable } from "drizzle-orm/sqlite-core";',
+  'import { letters } from "#db/schema";',
+];
+
+describe("routes only route", () => {
+  it.each(imports)("a route may not %s", (line) => {
+    const { status, output } = lint(
+      "app/routes",
+      "tsx",
+      `${line}\n\nexport const probe = [${line.match(/\{ (\w+) \}/)![1]}];\n`,
+    );
+    expect(status).not.toBe(0);
+    expect(output).toContain("lint/style/noRestrictedImports");
+    expect(output).toContain("Routes only route");
+  });
+
+  it("a domain module may", () => {
+    const source = `${imports.join("\n")}\n\nexport const probe = [getDb, eq, sqliteTable, letters];\n`;
+    const { status, output } = lint("app/requests", "server.ts", source);
+    expect(output).not.toContain("noRestrictedImports");
+    expect(status).toBe(0);
+  });
+});
