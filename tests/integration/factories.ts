@@ -27,10 +27,9 @@ type LetterOptions = {
  * user does from an unknown domain's "add a recipient".
  */
 export function recipientForSite(scope: Scope, url: string) {
-  const match = matchUrl(getDb(), url, scope.workspaceId);
+  const match = matchUrl(scope, url);
   if (match?.recipient) return match.recipient.id;
-  return createWorkspaceRecipient(getDb(), {
-    workspaceId: scope.workspaceId,
+  return createWorkspaceRecipient(scope, {
     input: {
       name: `Operator of ${match?.domain ?? new URL(url).hostname}`,
       legalEntity: "Example Hosting Ltd.",

@@ -79,11 +79,3 @@ export function status(r: unknown) {
   if (isDataResult(r)) return r.init?.status ?? 200;
   return 200;
 }
-
-/** The data a loader or action answered with, whether a JSON Response, a `data()` result or a plain value. */
-// biome-ignore lint/suspicious/noExplicitAny: read like Response.json(), which tests narrow by what they expect
-export async function body(r: unknown): Promise<any> {
-  if (r instanceof Response) return r.json();
-  if (isDataResult(r)) return r.data;
-  return r;
-}
