@@ -5,6 +5,7 @@
 // themselves is stored in plain text.
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { encrypted } from "../app/security/encrypted-type.server";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -537,7 +538,7 @@ export const invitations = sqliteTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
     emailHmac: text("email_hmac").notNull(),
-    emailEnc: text("email_enc").notNull(),
+    emailEnc: encrypted("invitations", "email_enc").notNull(),
     role: text("role", { enum: ["owner", "admin", "caseworker", "viewer"] }).notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),

@@ -1,8 +1,9 @@
 import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import { getTableConfig, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { getTableConfig, type SQLiteTable, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
+import * as schema from "#db/schema";
 import { DecryptionError, decrypt, encrypt } from "./crypto.server";
 import { ENCRYPTED_COLUMNS } from "./encrypted-columns.server";
 import { encrypted, Sealed } from "./encrypted-type.server";
@@ -10,8 +11,8 @@ import { encrypted, Sealed } from "./encrypted-type.server";
 // A real table named like the schema's users table, with the custom type on its encrypted columns.
 const users = sqliteTable("users", {
   id: text("id").primaryKey(),
-  emailEnc: encrypted("users", "email_enc"),
-  nameEnc: encrypted("users", "name_enc"),
+  emailEnc: encrypted("users", "email_enc").notNull(),
+  nameEnc: encrypted("users", "name_enc").notNull(),
 });
 
 function db() {
@@ -85,5 +86,23 @@ describe("encrypted(table, column)", () => {
     }
     expect(() => encrypted("users", "nmae_enc")).toThrow(/not in ENCRYPTED_COLUMNS/);
     expect(() => encrypted("subjects", "email_enc")).toThrow(/not in ENCRYPTED_COLUMNS/);
+  });
+
+  it("in db/schema.ts, each encrypted column's type names the table and column it sits in", () => {
+    const tables = (Object.values(schema) as unknown[]).filter(
+      (v) => typeof v === "object" && v !== null && Symbol.for("drizzle:IsDrizzleTable") in v,
+    );
+    let typed = 0;
+    for (const t of tables) {
+      const c = getTableConfig(t as SQLiteTable);
+      for (const col of c.columns) {
+        if (col.columnType !== "SQLiteCustomColumn") continue;
+        const read = col.mapFromDriverValue("v1.k.AAAA");
+        if (!(read instanceof Sealed)) continue;
+        typed++;
+        expect(`${read.table}.${read.column}`).toBe(`${c.name}.${col.name}`);
+      }
+    }
+    expect(typed).toBeGreaterThan(0);
   });
 });
