@@ -556,7 +556,7 @@ export const userTwoFactor = sqliteTable("user_two_factor", {
   userId: text("user_id")
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
-  secretEnc: text("secret_enc").notNull(),
+  secretEnc: encrypted("user_two_factor", "secret_enc").notNull(),
   enabledAt: integer("enabled_at", { mode: "timestamp_ms" }),
   // The last 30-second step a code was accepted for: a code is never accepted twice.
   lastUsedStep: integer("last_used_step"),
