@@ -666,8 +666,8 @@ export const workspaceImap = sqliteTable("workspace_imap", {
   port: integer("port").notNull(),
   // true = TLS from the start (993); false = STARTTLS when offered (143).
   secure: integer("secure", { mode: "boolean" }).notNull().default(true),
-  userEnc: text("user_enc").notNull(),
-  passwordEnc: text("password_enc").notNull(),
+  userEnc: encrypted("workspace_imap", "user_enc").notNull(),
+  passwordEnc: encrypted("workspace_imap", "password_enc").notNull(),
   mailbox: text("mailbox").notNull().default("INBOX"),
   // Resume point: messages with a UID above last_uid in this UIDVALIDITY are new.
   uidValidity: text("uid_validity"),
