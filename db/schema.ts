@@ -5,6 +5,7 @@
 // themselves is stored in plain text.
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { encrypted } from "../app/security/encrypted-type.server";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -480,10 +481,10 @@ export const workspaceSmtp = sqliteTable("workspace_smtp", {
   port: integer("port").notNull(),
   // true = TLS from the start (465); false = STARTTLS when the server offers it (587, 25).
   secure: integer("secure", { mode: "boolean" }).notNull().default(false),
-  userEnc: text("user_enc").notNull(),
-  passwordEnc: text("password_enc").notNull(),
-  fromEnc: text("from_enc").notNull(),
-  replyToEnc: text("reply_to_enc").notNull(),
+  userEnc: encrypted("workspace_smtp", "user_enc").notNull(),
+  passwordEnc: encrypted("workspace_smtp", "password_enc").notNull(),
+  fromEnc: encrypted("workspace_smtp", "from_enc").notNull(),
+  replyToEnc: encrypted("workspace_smtp", "reply_to_enc").notNull(),
   updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -537,7 +538,7 @@ export const invitations = sqliteTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
     emailHmac: text("email_hmac").notNull(),
-    emailEnc: text("email_enc").notNull(),
+    emailEnc: encrypted("invitations", "email_enc").notNull(),
     role: text("role", { enum: ["owner", "admin", "caseworker", "viewer"] }).notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
@@ -555,7 +556,7 @@ export const userTwoFactor = sqliteTable("user_two_factor", {
   userId: text("user_id")
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
-  secretEnc: text("secret_enc").notNull(),
+  secretEnc: encrypted("user_two_factor", "secret_enc").notNull(),
   enabledAt: integer("enabled_at", { mode: "timestamp_ms" }),
   // The last 30-second step a code was accepted for: a code is never accepted twice.
   lastUsedStep: integer("last_used_step"),
@@ -665,8 +666,8 @@ export const workspaceImap = sqliteTable("workspace_imap", {
   port: integer("port").notNull(),
   // true = TLS from the start (993); false = STARTTLS when offered (143).
   secure: integer("secure", { mode: "boolean" }).notNull().default(true),
-  userEnc: text("user_enc").notNull(),
-  passwordEnc: text("password_enc").notNull(),
+  userEnc: encrypted("workspace_imap", "user_enc").notNull(),
+  passwordEnc: encrypted("workspace_imap", "password_enc").notNull(),
   mailbox: text("mailbox").notNull().default("INBOX"),
   // Resume point: messages with a UID above last_uid in this UIDVALIDITY are new.
   uidValidity: text("uid_validity"),

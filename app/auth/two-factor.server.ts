@@ -9,7 +9,8 @@ import { recoveryCodes, twoFactorChallenges, userTwoFactor, workspaces } from "#
 import { audit } from "~/audit/audit.server";
 import { getDb, prepared } from "~/db.server";
 import { getEnv } from "~/env.server";
-import { blindIndex, decrypt, encrypt, getKeyring } from "~/security/crypto.server";
+import { blindIndex, getKeyring } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 
 const PERIOD = 30;
 const ISSUER = "Retract";
@@ -17,7 +18,7 @@ export const RECOVERY_CODE_COUNT = 10;
 const CHALLENGE_MINUTES = 10;
 const CHALLENGE_ATTEMPTS = 5;
 
-const secretCtx = (userId: string) => `two_factor:${userId}:secret`;
+const sealSecret = sealFor("user_two_factor", "secret_enc");
 const codeHmac = (code: string) => blindIndex("recovery-code", normaliseRecoveryCode(code));
 
 export function normaliseRecoveryCode(code: string) {
@@ -37,12 +38,12 @@ export async function beginSetup(userId: string, accountName: string) {
   const existing = row(userId);
   if (existing?.enabledAt) throw new Error("Two-factor authentication is already on.");
   let secret: string;
-  if (existing) secret = decrypt(existing.secretEnc, secretCtx(userId));
+  if (existing) secret = existing.secretEnc.open(userId);
   else {
     secret = (await generateTOTP({ period: PERIOD })).secret;
     getDb()
       .insert(userTwoFactor)
-      .values({ userId, secretEnc: encrypt(secret, secretCtx(userId)), updatedAt: new Date() })
+      .values({ userId, secretEnc: sealSecret(userId, secret), updatedAt: new Date() })
       .run();
   }
   const uri = getTOTPAuthUri({
@@ -65,7 +66,7 @@ async function checkTotp(userId: string, code: string, requireEnabled: boolean) 
   if (!/^\d{6}$/.test(otp)) return false;
   const result = await verifyTOTP({
     otp,
-    secret: decrypt(r.secretEnc, secretCtx(userId)),
+    secret: r.secretEnc.open(userId),
     period: PERIOD,
     window: 1,
   });

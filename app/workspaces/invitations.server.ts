@@ -9,7 +9,7 @@ import { emailIndex, normaliseEmail } from "~/auth/users.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { sendSystemMail } from "~/mail/mailer.server";
-import { decrypt, encrypt } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { newId } from "~/utils/ids.server";
 import { ROLE_LABELS } from "./schemas";
 import { can, type Role, requirePermission, type Scope } from "./scope.server";
@@ -38,7 +38,7 @@ export class InvitationLimitError extends InvitationError {
 }
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
-const emailCtx = (id: string) => `invitation:${id}:email`;
+const sealEmail = sealFor("invitations", "email_enc");
 
 export async function createInvitation(scope: Scope, input: { email: string; role: Role }) {
   requirePermission(scope, "members:manage");
@@ -90,7 +90,7 @@ export async function createInvitation(scope: Scope, input: { email: string; rol
         id,
         workspaceId: scope.workspaceId,
         emailHmac,
-        emailEnc: encrypt(email, emailCtx(id)),
+        emailEnc: sealEmail(id, email),
         role: input.role,
         tokenHash: hashToken(token),
         invitedBy: scope.userId,
@@ -203,7 +203,7 @@ export function listOpenInvitations(scope: Scope) {
     .all()
     .map((r) => ({
       id: r.id,
-      email: decrypt(r.emailEnc, emailCtx(r.id)),
+      email: r.emailEnc.open(r.id),
       role: r.role,
       expiresAt: r.expiresAt,
     }));

@@ -48,7 +48,7 @@ describe("two-factor set-up", () => {
     expect(again.secret).toBe(page.secret);
     // The key is stored encrypted.
     const row = getDb().select().from(userTwoFactor).where(eq(userTwoFactor.userId, me.id)).get()!;
-    expect(row.secretEnc).not.toContain(page.secret);
+    expect(row.secretEnc.token).not.toContain(page.secret);
 
     const wrong = await call(setupRoute.action, post("/", { intent: "confirm", code: "000000" }, me.cookie));
     expect(status(wrong)).toBe(400);

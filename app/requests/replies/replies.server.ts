@@ -16,12 +16,15 @@ import { imapSecurity } from "~/mail/transport-security.server";
 import { applyEvent, getRequest } from "~/requests/requests.server";
 import { IllegalTransitionError, type RequestEvent } from "~/requests/tracking/lifecycle";
 import { blindIndex, decrypt, encrypt } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { type LetterFinder, matchReply } from "./match";
 
 const ctx = (id: string, f: string) => `inbound_message:${id}:${f}`;
+const sealImapUser = sealFor("workspace_imap", "user_enc");
+const sealImapPassword = sealFor("workspace_imap", "password_enc");
 
 /** Raw messages above this size keep their parsed text only (a huge attachment should not bloat the database). */
 export const MAX_RAW_BYTES = 20 * 1024 * 1024;
@@ -153,8 +156,8 @@ export function imapSettingsFor(
     host: r.host,
     port: r.port,
     secure: r.secure,
-    user: decrypt(r.userEnc, `workspace_imap:${workspaceId}:user`),
-    password: decrypt(r.passwordEnc, `workspace_imap:${workspaceId}:password`),
+    user: r.userEnc.open(workspaceId),
+    password: r.passwordEnc.open(workspaceId),
     mailbox: r.mailbox,
     lastPolledAt: r.lastPolledAt,
     lastError: r.lastError,
@@ -173,8 +176,8 @@ export function saveImapSettings(scope: Scope, s: Omit<ImapSettings, "password">
     host: s.host,
     port: s.port,
     secure: s.secure,
-    userEnc: encrypt(s.user, `workspace_imap:${w}:user`),
-    passwordEnc: encrypt(password, `workspace_imap:${w}:password`),
+    userEnc: sealImapUser(w, s.user),
+    passwordEnc: sealImapPassword(w, password),
     mailbox: s.mailbox || "INBOX",
     updatedBy: scope.userId,
     updatedAt: now,

@@ -10,10 +10,15 @@ import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { smtpSecurity } from "~/mail/transport-security.server";
 import type { SmtpSettingsInput } from "~/requests/compose/forms";
-import { decrypt, encrypt } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { requirePermission, type Scope } from "~/workspaces/scope.server";
 
-const ctx = (workspaceId: string, field: string) => `workspace_smtp:${workspaceId}:${field}`;
+const seal = {
+  user: sealFor("workspace_smtp", "user_enc"),
+  password: sealFor("workspace_smtp", "password_enc"),
+  from: sealFor("workspace_smtp", "from_enc"),
+  replyTo: sealFor("workspace_smtp", "reply_to_enc"),
+};
 
 export type SmtpSettings = {
   host: string;
@@ -41,10 +46,10 @@ export function smtpSettingsFor(workspaceId: string): SmtpSettings | null {
     host: row.host,
     port: row.port,
     secure: row.secure,
-    user: decrypt(row.userEnc, ctx(workspaceId, "user")),
-    password: decrypt(row.passwordEnc, ctx(workspaceId, "password")),
-    from: decrypt(row.fromEnc, ctx(workspaceId, "from")),
-    replyTo: decrypt(row.replyToEnc, ctx(workspaceId, "reply_to")),
+    user: row.userEnc.open(workspaceId),
+    password: row.passwordEnc.open(workspaceId),
+    from: row.fromEnc.open(workspaceId),
+    replyTo: row.replyToEnc.open(workspaceId),
   };
 }
 
@@ -66,10 +71,10 @@ export function saveSmtpSettings(scope: Scope, input: SmtpSettingsInput) {
     host: input.host,
     port: input.port,
     secure: input.secure,
-    userEnc: encrypt(input.user, ctx(w, "user")),
-    passwordEnc: encrypt(password, ctx(w, "password")),
-    fromEnc: encrypt(input.from, ctx(w, "from")),
-    replyToEnc: encrypt(input.replyTo, ctx(w, "reply_to")),
+    userEnc: seal.user(w, input.user),
+    passwordEnc: seal.password(w, password),
+    fromEnc: seal.from(w, input.from),
+    replyToEnc: seal.replyTo(w, input.replyTo),
     updatedBy: scope.userId,
     updatedAt: new Date(),
   };
