@@ -36,8 +36,8 @@ const preparedByDb = new WeakMap<DB, Map<string, unknown>>();
 /**
  * A drizzle query built once and run many times: `build` returns `….prepare()` with `sql.placeholder(…)` for
  * the values that change, and the caller runs it with those values (`.all({ … })`). Drizzle otherwise builds
- * a query's SQL text on every run (~0.15 ms each), most of what a page's small queries cost (issue 7,
- * decision 050). `name` must name one query shape: the first `build` for a name is the one kept.
+ * a query's SQL text on every run (~0.15 ms each), most of what a page's small queries cost
+ * (decision 050). `name` must name one query shape: the first `build` for a name is the one kept.
  */
 export function prepared<Q>(name: string, build: (db: DB) => Q): Q {
   const db = getDb();

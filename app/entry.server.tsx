@@ -97,7 +97,7 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   // Log the error, never the request's body or query (they can hold personal details).
   const where = `${request.method} ${new URL(request.url).pathname}`;
   // A client's mistake (a 4xx: a bad route id, a method a route does not take) is one line without a stack,
-  // so anonymous requests cannot fill the log with traces (issue 17, item 7).
+  // so anonymous requests cannot fill the log with traces.
   const status =
     typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
   if (status >= 400 && status < 500) {

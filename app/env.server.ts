@@ -18,14 +18,14 @@ const EnvSchema = z.object({
   RETRACT_QUICK_EXIT_URL: z.url().default("https://www.bbc.co.uk/weather"),
   RETRACT_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   RETRACT_LOG_MAIL: bool.optional(),
-  // Sign-ups allowed per client address per hour (issue 17, item 5).
+  // Sign-ups allowed per client address per hour.
   RETRACT_SIGNUP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: bool.default(false),
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),
-  // Plain-text SMTP/IMAP only to a mail server on this machine, and only when set (issue 17, item 6).
+  // Plain-text SMTP/IMAP only to a mail server on this machine, and only when set.
   RETRACT_MAIL_PLAIN_LOOPBACK: bool.default(false),
   MAIL_FROM: z.string().min(3).default("Retract <retract@localhost>"),
   // Scheduled backups (app/backup): off unless a folder is named; keep the newest N archives.
@@ -37,7 +37,7 @@ const EnvSchema = z.object({
     .max(24 * 31)
     .default(24),
   RETRACT_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(5000),
-  // Tracking (issue 5): hours between scheduled re-checks of an exposure (0 = no scheduled re-checks), minutes
+  // Tracking: hours between scheduled re-checks of an exposure (0 = no scheduled re-checks), minutes
   // between mailbox polls (0 = off), and the hour (UTC) the daily reminder digest goes out.
   RETRACT_RECHECK_HOURS: z.coerce
     .number()

@@ -95,7 +95,7 @@ export const subjects = sqliteTable(
     addressesEnc: text("addresses_enc").notNull(),
     usernamesEnc: text("usernames_enc").notNull(),
     countryEnc: text("country_enc").notNull(),
-    // The US state / German Land / UK nation (issue 16), encrypted; null for people added before it existed.
+    // The US state / German Land / UK nation, encrypted; null for people added before it existed.
     regionEnc: text("region_enc"),
     notesEnc: text("notes_enc").notNull(),
     assignedTo: text("assigned_to").references(() => users.id, { onDelete: "set null" }),
@@ -103,7 +103,7 @@ export const subjects = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
-  // Workspace, then id (issue 7, migration 0017): the case list looks up its page's 50 subjects by id inside
+  // Workspace, then id (migration 0017): the case list looks up its page's 50 subjects by id inside
   // the workspace; with the workspace alone SQLite read all of an organisation's thousands of subjects.
   (t) => [index("subjects_workspace_idx").on(t.workspaceId, t.id)],
 );
@@ -237,7 +237,7 @@ export const auditEvents = sqliteTable(
   (t) => [
     index("audit_workspace_idx").on(t.workspaceId, t.at),
     index("audit_target_idx").on(t.targetId),
-    // The audit log page (issue 6): newest first by id, keyset-paginated, optionally one member or action.
+    // The audit log page: newest first by id, keyset-paginated, optionally one member or action.
     index("audit_workspace_id_idx").on(t.workspaceId, t.id),
     index("audit_workspace_actor_idx").on(t.workspaceId, t.actorUserId, t.id),
     index("audit_workspace_action_idx").on(t.workspaceId, t.action, t.id),
@@ -528,7 +528,7 @@ export const workspaceTemplateVersions = sqliteTable(
   (t) => [uniqueIndex("workspace_template_versions_idx").on(t.templateId, t.version)],
 );
 
-// ── Organisations: invitations, two-factor, access tokens (issue 6) ────────
+// ── Organisations: invitations, two-factor, access tokens ────────
 /** An invitation to join a workspace: a single-use link whose token is stored only as a hash. */
 export const invitations = sqliteTable(
   "invitations",
@@ -613,13 +613,13 @@ export const accessTokens = sqliteTable(
     lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
-    // API completion (issue 6): an optional expiry chosen when the token is made; null = until revoked.
+    // API completion: an optional expiry chosen when the token is made; null = until revoked.
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("access_tokens_workspace_idx").on(t.workspaceId, t.userId)],
 );
 
-// ── Tracking: request timeline, replies, mailbox, re-checks, reminders (issue 5) ────────────────
+// ── Tracking: request timeline, replies, mailbox, re-checks, reminders ────────────────
 // A letter is a request; its lifecycle state lives in letters.status (app/requests/tracking/lifecycle.ts). What the
 // letters table does not hold (extensions, replies, notes, escalations) is a row here.
 export const requestEvents = sqliteTable(
@@ -791,7 +791,7 @@ export const mandates = sqliteTable(
   (t) => [index("mandates_subject_idx").on(t.workspaceId, t.subjectId, t.signedOn)],
 );
 
-// ── Employer incidents (issue 6) ────────────────────────────────────────────
+// ── Employer incidents ────────────────────────────────────────────
 // One leak, many people: each person on the roster is a subject with a case for this incident; each leaked
 // URL is stored once here and linked to a person by an exposure row in that person's case (exposures.
 // incident_url_id), so letters, re-checks and tracking work exactly as for a single case.
@@ -868,7 +868,7 @@ export const incidentUrls = sqliteTable(
   (t) => [uniqueIndex("incident_urls_url_idx").on(t.incidentId, t.urlHmac)],
 );
 
-// ── Bulk letters of an incident (issue 6): a durable background job ─────────
+// ── Bulk letters of an incident: a durable background job ─────────
 // "Generate and queue letters for every empty cell" of an incident's matrix. The cells are copied into items
 // when the job starts (a snapshot), then a worker turns items into letters chunk by chunk; a letter, its
 // exposures, its outbox row and its item's new state commit in one transaction, so a crash repeats nothing.
@@ -943,7 +943,7 @@ export const bulkJobItems = sqliteTable(
   ],
 );
 
-// ── Client intake (issue 6) ─────────────────────────────────────────────────
+// ── Client intake ─────────────────────────────────────────────────
 // What a legal-aid caseworker asks at first contact, kept beside the client (subject) it created. The answers
 // (safe contact channel and times, who else reads their mail, what leaked and where) are one encrypted JSON
 // value; `urgent` (the leak calls for harm) and `consent` (may we act for them) drive the next steps.
@@ -967,7 +967,7 @@ export const clientIntakes = sqliteTable(
   (t) => [index("client_intakes_subject_idx").on(t.workspaceId, t.subjectId, t.createdAt)],
 );
 
-// ── Background jobs (issue 18 §4) ───────────────────────────────────────────
+// ── Background jobs ───────────────────────────────────────────
 // One runner (app/jobs/runner.server.ts) claims due rows with a lease it renews while the job runs; a row whose
 // lease ran out belongs to a process that is gone and is claimed again. `key` makes a job unique among those
 // waiting or running (one send per letter, one poll per mailbox). The payload holds ids only, never personal

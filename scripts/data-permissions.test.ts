@@ -1,5 +1,5 @@
 // An existing data folder with 755/644 is tightened to 700/600 at start, and a path that cannot be changed is
-// named in a warning (issue 17, item 7).
+// named in a warning.
 import { chmodSync, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,5 +1,5 @@
 // The data folder holds the database, the keys and the evidence files: only the user Retract runs as may read
-// it (issue 17, item 7). New folders and files are created 700/600, but a folder made before that (or copied,
+// it. New folders and files are created 700/600, but a folder made before that (or copied,
 // or restored with another umask) keeps 755/644. At every start this tightens what it finds and warns, naming
 // the path, where it cannot (another owner, a read-only disk).
 import { chmodSync, lstatSync, readdirSync } from "node:fs";

@@ -1,5 +1,5 @@
 // Retract's pages load their data with single fetch (`/path.data`); the old `?_data=<route>` form is never
-// used by them (issue 17, item 7). Remix still answers it, logging a warning with a stack trace for each
+// used by them. Remix still answers it, logging a warning with a stack trace for each
 // one, so an anonymous script could fill the log. It is refused here, before Remix, with a 400 and no log.
 import type { NextFunction, Request, Response } from "express";
 

@@ -1,5 +1,5 @@
 // `npm run templates:check`: renders every letter template in every language with the fixtures, runs the
-// LEGAL.md §2 checklist of its kind, refuses anything unfilled, prints a table, exits 1 on any failure.
+// docs/legal.md §2 checklist of its kind, refuses anything unfilled, prints a table, exits 1 on any failure.
 
 import { LetterVariables } from "~/requests/compose/variables";
 import { expectedTemplates, templateDisagreements } from "~/requests/kinds";

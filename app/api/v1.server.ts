@@ -239,7 +239,7 @@ export function createRequestApi({ scope, body }: Input<typeof E.createRequest>)
     destination,
     ...(body.requesterName === undefined ? {} : { requesterName: body.requesterName }),
     ...(body.requesterEmail === undefined ? {} : { requesterEmail: body.requesterEmail }),
-    // No address or phone unless asked for (LEGAL.md §2): detailsFromSubject fills neither.
+    // No address or phone unless asked for (docs/legal.md §2): detailsFromSubject fills neither.
     ...(body.contactAddress === undefined ? {} : { contactAddress: body.contactAddress }),
     ...(body.requesterAddress === undefined ? {} : { requesterAddress: body.requesterAddress }),
     ...(body.requesterPhone === undefined ? {} : { requesterPhone: body.requesterPhone }),

@@ -5,7 +5,7 @@ import { auditEvents } from "#db/schema";
 import { getDb } from "~/db.server";
 
 export type AuditAction =
-  // Hardening (issue 8): sessions, password change, keys, backups, export and erasure.
+  // Hardening: sessions, password change, keys, backups, export and erasure.
   | "session.revoke"
   | "session.revoke_others"
   | "user.password_change"
@@ -59,13 +59,13 @@ export type AuditAction =
   | "template.version"
   | TrackingAuditAction
   | TeamAuditAction
-  // Bulk letters of an employer incident (issue 6).
+  // Bulk letters of an employer incident.
   | "bulk.start"
   | "bulk.cancel"
   | "bulk.finish"
   | IncidentAuditAction;
 
-// Employer incidents (issue 6): the incident, its roster and its leaked URLs.
+// Employer incidents: the incident, its roster and its leaked URLs.
 export type IncidentAuditAction =
   | "incident.create"
   | "incident.read"
@@ -74,7 +74,7 @@ export type IncidentAuditAction =
   | "incident.url_link"
   | "incident.url_unlink";
 
-// Organisations, members, two-factor and access tokens (issue 6).
+// Organisations, members, two-factor and access tokens.
 export type TeamAuditAction =
   | "workspace.create"
   | "workspace.switch"
@@ -83,7 +83,7 @@ export type TeamAuditAction =
   | "invitation.revoke"
   | "invitation.accept"
   | "invitation.limited"
-  // The audit log itself (issue 6): viewing it and downloading it are logged too; the client intake form.
+  // The audit log itself: viewing it and downloading it are logged too; the client intake form.
   | "audit.view"
   | "audit.export"
   | "subject.intake"
@@ -99,7 +99,7 @@ export type TeamAuditAction =
   | "token.create"
   | "token.revoke";
 
-// Tracking (issue 5): request status changes, replies, the mailbox, re-checks, reminders.
+// Tracking: request status changes, replies, the mailbox, re-checks, reminders.
 export type TrackingAuditAction =
   | "request.transition"
   | "request.note"

@@ -13,7 +13,7 @@ async function consume(limiter: RateLimiterMemory, k: string) {
   }
 }
 
-// ── Log-in, password change and two-factor limits (issue 17, items 3 and 4) ───────────────────────
+// ── Log-in, password change and two-factor limits ───────────────────────
 // Our own small fixed-window counters, not rate-limiter-flexible: a try is checked and counted in one
 // synchronous step (no await between the two), *before* the slow password or code check, so a hundred tries
 // sent at once are counted one by one and the sixth is refused without being checked. Several windows are
@@ -194,7 +194,7 @@ export function createIpLimiter(prefix: string, points: number, seconds: number)
 /** Password-reset requests: ten per address per quarter hour. */
 export const allowResetRequest = createIpLimiter("reset-request", 10, 15 * 60);
 
-// ── Invitations (issue 6) ────────────────────────────────────────────────────
+// ── Invitations ────────────────────────────────────────────────────
 // An organisation's invitations go out as system mail from this server, so a compromised or careless account
 // could use the members page to send mail in bulk. Twenty per member per hour and a hundred per workspace per
 // day are far above what a legal-aid team or an employer needs (the roster import does not send invitations).

@@ -1,4 +1,4 @@
-// Where to go after logging in, kept out of the address bar (issue 17, item 8): a page that needs a session
+// Where to go after logging in, kept out of the address bar: a page that needs a session
 // sends the browser to /login?redirectTo=/cases/…, and that address would stay in the browser's history for
 // anyone who looks at it. The log-in page moves the target into a short-lived, log-in-only cookie and
 // answers with a redirect to plain /login, so history holds only /login; quick exit deletes the cookie.

@@ -1,4 +1,4 @@
-// Sign-up by emailed link (issue 17, item 5; decision 065). The form asks only for a name and an email and
+// Sign-up by emailed link (decision 065). The form asks only for a name and an email and
 // always answers "check your email", so it tells nobody whether an address already has an account:
 //   - a new address gets a link that finishes the account (the password is chosen on that page);
 //   - an address with an account gets a note saying so, with links to log in and to reset the password.

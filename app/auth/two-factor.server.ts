@@ -189,7 +189,7 @@ const hashToken = (t: string) => createHash("sha256").update(t).digest("base64ur
 
 /**
  * Starts the code step; returns the Set-Cookie header for the challenge. Other pending challenges of the user
- * stay: someone who has the password must not be able to cancel the real user's code step (issue 17, item 4).
+ * stay: someone who has the password must not be able to cancel the real user's code step.
  * Only expired ones are removed.
  */
 export async function startChallenge(userId: string, redirectTo: string) {

@@ -94,7 +94,7 @@ export function formatDayMonth(date: IsoDate): string {
 }
 
 // One formatter per time zone: building an Intl.DateTimeFormat costs ~0.4 ms, and the dashboard needs one
-// on every view (issue 7). Formatters are immutable, so sharing them is safe.
+// on every view. Formatters are immutable, so sharing them is safe.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(timeZone: string) {
   let f = dateFormats.get(timeZone);
@@ -107,7 +107,7 @@ function dateFormat(timeZone: string) {
 
 /**
  * The calendar date of an instant in a time zone (IANA name), e.g. the day a letter sent at
- * 2026-03-01T23:30Z was received in Seoul (2026-03-02). LEGAL.md §1: store the instant, compute on the date.
+ * 2026-03-01T23:30Z was received in Seoul (2026-03-02). docs/legal.md §1: store the instant, compute on the date.
  */
 export function calendarDateIn(instant: Date, timeZone: string): IsoDate {
   const parts = dateFormat(timeZone).formatToParts(instant);

@@ -1,4 +1,4 @@
-// Deadline tables for every LEGAL.md §1 rule, hand-checked against a real calendar (weekdays checked with
+// Deadline tables for every docs/legal.md §1 rule, hand-checked against a real calendar (weekdays checked with
 // `node -e`, holidays against the official lists: Germany, gov.uk bank holidays, Korean 관공서 공휴일, CalHR,
 // N.J.S.A. 36:1-1), plus properties that must hold for any date.
 import fc from "fast-check";
@@ -670,7 +670,7 @@ describe("speed", () => {
   });
 });
 
-describe("rule sources and words (LEGAL.md §1)", () => {
+describe("rule sources and words (docs/legal.md §1)", () => {
   it("cites DSA Art 16(5) for 'without undue delay' and never calls the sender's follow-up date a legal deadline", () => {
     const dsa = RULES["dsa-notice"];
     expect(dsa.source).toMatch(/Art 16\(5\)/);

@@ -1,4 +1,4 @@
-// The deadline engine: shared/LEGAL.md §1 as one pure function from (rule, date received, recipient's country)
+// The deadline engine: docs/legal.md §1 as one pure function from (rule, date received, recipient's country)
 // to the due date, the extended due date, the acknowledgement date and the rule in words.
 //
 // Decisions (candidates for docs/decisions):

@@ -1,6 +1,6 @@
 // Korean election days that are public holidays by law, layered on date-holidays (whose KR data has none of
 // them: `new Holidays("KR").getHolidays(2026)` in 3.37 lists no 3 June). This is the documented correction
-// LEGAL.md §1 allows, not a hand-typed holiday calendar: only these one-off days, each with its legal basis.
+// docs/legal.md §1 allows, not a hand-typed holiday calendar: only these one-off days, each with its legal basis.
 //
 // - 관공서의 공휴일에 관한 규정 (Regulations on Holidays of Government Offices) Art 2 item 9: the election day of
 //   an election held because a term of office expires (공직선거법 제34조에 따른 임기만료에 의한 선거의 선거일)

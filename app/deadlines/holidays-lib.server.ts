@@ -1,5 +1,5 @@
 // date-holidays, loaded on first use rather than at every start-up of the server: its data for every country
-// took ~170 ms of each cold start (issue 7), and most requests never compute a deadline.
+// took ~170 ms of each cold start, and most requests never compute a deadline.
 import { createRequire } from "node:module";
 import type HolidaysLib from "date-holidays";
 

@@ -1,4 +1,4 @@
-// The deadline rules of shared/LEGAL.md §1 as data: ids, plain-language labels, which holiday calendar each uses.
+// The deadline rules of docs/legal.md §1 as data: ids, plain-language labels, which holiday calendar each uses.
 // No holiday library here, so pages can import it without shipping the holiday data to the browser.
 
 export const RULE_IDS = [
@@ -42,7 +42,7 @@ export type RuleInfo = {
   countsFrom: "received" | "sent";
   /** For follow-up rules: the default number of days, which the user may change. */
   defaultFollowUpDays: number | null;
-  /** Legal source, as cited in LEGAL.md. */
+  /** Legal source, as cited in docs/legal.md. */
   source: string;
 };
 

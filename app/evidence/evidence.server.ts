@@ -36,7 +36,7 @@ export const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex"
 
 /** Sniffs the real type from the bytes; saved web pages and text are recognised as UTF-8 text. */
 export async function sniffType(bytes: Buffer): Promise<string | null> {
-  // Loaded with the first upload, not at start-up (issue 7, cold start).
+  // Loaded with the first upload, not at start-up (cold start).
   const { fileTypeFromBuffer } = await import("file-type");
   const ft = await fileTypeFromBuffer(bytes);
   if (ft) {

@@ -34,7 +34,7 @@ export type RecipientView = {
 
 /**
  * Which purpose to use first. Platforms: their privacy (doxxing) form where they have one, else the abuse
- * report (shared/LEGAL.md §2: X, Meta, YouTube, TikTok → privacy forms; Telegram, Pastebin → report abuse).
+ * report (docs/legal.md §2: X, Meta, YouTube, TikTok → privacy forms; Telegram, Pastebin → report abuse).
  * Hosts: the abuse desk. Everyone else: the privacy contact.
  */
 const PREFERENCE: Record<RecipientKind, ChannelPurpose[]> = {

@@ -806,7 +806,7 @@ export class BulkRun {
     if (!dest) return { state: "skipped", reason: "no_contact_address" };
     if (dest.channel === "email" && !this.hasSmtp) return { state: "failed", reason: "no_email_account" };
     const represented = this.options.sender === "representative";
-    // LEGAL.md §2: a letter sent for someone else states the representative and encloses the signed mandate.
+    // docs/legal.md §2: a letter sent for someone else states the representative and encloses the signed mandate.
     if (represented && !person.mandateDate) return { state: "skipped", reason: "no_mandate" };
 
     const base = this.details(item.subject_id, person, option.value, template.meta.lang, option.regime);
@@ -852,7 +852,7 @@ export class BulkRun {
     // The same value composeVariables made (letter-shapes checks it), as insertLetter stores it.
     const variables = JSON.parse(shaped.variablesJson) as LetterVariablesInput;
     const made = { subject: shaped.subject, body: shaped.body, variables };
-    // LEGAL.md §2 checklist, once per kind, language and regime of this run (the wording is the same template).
+    // docs/legal.md §2 checklist, once per kind, language and regime of this run (the wording is the same template).
     const checkKey = `${template.meta.id}|${template.meta.lang}|${d.option.regime}|${represented}`;
     if (!this.checked.has(checkKey)) {
       const result = runChecklist({

@@ -1,4 +1,4 @@
-// The one background job runner (issue 18 §4, decision 084). Every process that runs jobs owns a runner; runners
+// The one background job runner (decision 084). Every process that runs jobs owns a runner; runners
 // share nothing but the jobs table, so several processes on one database each run a job exactly once:
 // - claim: one UPDATE … WHERE id = (SELECT … ORDER BY run_at LIMIT 1) RETURNING, atomic under SQLite's write
 //   lock (and under Postgres with FOR UPDATE SKIP LOCKED later); it takes a due pending job, or a running one

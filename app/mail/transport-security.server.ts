@@ -1,4 +1,4 @@
-// How Retract's mail connections are protected (issue 17, item 6; decision 066). Mail passwords and letters
+// How Retract's mail connections are protected (decision 066). Mail passwords and letters
 // never cross the network in plain text: SMTP either uses TLS from the start or must upgrade with STARTTLS
 // (nodemailer `requireTLS`), and IMAP either uses TLS from the start or must upgrade (imapflow
 // `doSTARTTLS: true`). The only exception is a mail server on this machine (a loopback address) when the

@@ -107,7 +107,7 @@ export async function guardedFetch(raw: string, opts: FetchOptions = {}): Promis
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const maxBytes = opts.maxBytes ?? 5 * 1024 * 1024;
   const signal = AbortSignal.timeout(timeoutMs);
-  // Loaded on the first re-check, not at start-up (issue 7: undici was ~80 ms of every cold start).
+  // Loaded on the first re-check, not at start-up (undici was ~80 ms of every cold start).
   const { Agent, request } = await import("undici");
   const agent = new Agent({
     connect: { lookup: guardedLookup(opts), timeout: timeoutMs },

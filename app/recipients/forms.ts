@@ -52,7 +52,7 @@ export const listField = z
       .filter(Boolean),
   );
 
-// A channel's address becomes a link on the directory and case pages (issue 17, item 7): a web form must be an
+// A channel's address becomes a link on the directory and case pages: a web form must be an
 // http(s) address, an email an email address, and no address may start with another scheme (javascript:,
 // data:, file: …). "Attn: Legal" (a colon followed by a space) is text, not a scheme.
 const SCHEME = /^([a-z][a-z0-9+.-]*):(?!\s)/i;

@@ -100,7 +100,7 @@ describe("suggestRegimes", () => {
   });
 });
 
-// Issue 16's acceptance table: residents of BE, DE, KR, US-CA and US-VA at Telegram, X, Meta, Google Search,
+// The acceptance table: residents of BE, DE, KR, US-CA and US-VA at Telegram, X, Meta, Google Search,
 // Naver and a data broker. Every letter offered is one whose law reaches both the person and the recipient.
 const RECIPIENTS = {
   telegram: { kind: "platform", countries: ["AE", "ALL"] },

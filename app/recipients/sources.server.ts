@@ -8,7 +8,7 @@ import { normaliseDomainKey } from "./match";
 import { type Channel, type DirectoryRecord, directoryRecordSchema, type SourceRef } from "./model";
 
 // YAML is read only when converting an upstream checkout (a command, not a page): loaded then, not at every
-// start-up of the server (issue 7, cold start).
+// start-up of the server (cold start).
 const requireLazily = createRequire(import.meta.url);
 function parseYaml(text: string): unknown {
   return (requireLazily("yaml") as typeof import("yaml")).parse(text);

@@ -1,4 +1,4 @@
-// The one registry of letter kinds (shared/LEGAL.md §2): what each kind is called in plain words, the laws it is
+// The one registry of letter kinds (docs/legal.md §2): what each kind is called in plain words, the laws it is
 // written under, its deadline rule, its channels, where it is written from, and what follows it. Every list of
 // kinds in the app (the letter form, bulk runs, the directory, the checks, the template check) derives from here,
 // so adding a kind is one entry here, one template folder and its checks. Pure module (no zod, no server code):
@@ -40,7 +40,7 @@ export type KindInfo = {
   aLetter: string;
   /** The legal regimes its templates may be written under. */
   regimes: readonly Regime[];
-  /** LEGAL.md §1 deadline rule, or null where the letter sets no deadline of its own. */
+  /** docs/legal.md §1 deadline rule, or null where the letter sets no deadline of its own. */
   rule: RuleId | null;
   /** Per-regime override of `rule` (UK GDPR counts with UK bank holidays). */
   ruleByRegime?: Partial<Record<Regime, RuleId>>;

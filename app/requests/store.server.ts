@@ -144,7 +144,7 @@ export function writeLetter(scope: Scope, caseId: string, input: LetterDetails, 
   try {
     rendered = renderTemplate(template, variables);
   } catch (e) {
-    // A workspace template over the rendering limits (issue 17, item 1): refused, nothing written.
+    // A workspace template over the rendering limits: refused, nothing written.
     if (e instanceof TemplateLimitError) throw new LetterInputError(e.message, "workspaceTemplateId");
     throw e;
   }
@@ -268,7 +268,7 @@ function insertRows(tx: Tx, all: NewLetter[]) {
 }
 
 /**
- * The sender's postal address as the person chose it (LEGAL.md §2): none, the one they typed, or the home
+ * The sender's postal address as the person chose it (docs/legal.md §2): none, the one they typed, or the home
  * address on file, read from the person's record here (the read is logged) and never taken from the form.
  */
 function withChosenAddress(scope: Scope, subjectId: string, d: LetterDetails): LetterDetails {
@@ -586,7 +586,7 @@ export function letterProblems(
 /**
  * The dates the tracking issue follows: the day the letter went out, the day the recipient got it (email: the
  * same day; post or outside Retract: what the user entered) and the deadlines. Rules that run from receipt
- * count from `receivedOn`; the follow-up rules (DMCA, DSA, platforms) count from the day sent (LEGAL.md §1).
+ * count from `receivedOn`; the follow-up rules (DMCA, DSA, platforms) count from the day sent (docs/legal.md §1).
  */
 export function dueDatesOnSend(row: Row, sentOn: string, receivedOn = sentOn) {
   const template = templateOf(row);

@@ -77,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     subjectId: kase.subjectId,
     // Only owners and admins edit the workspace's wording (decision 062): nobody else is sent to a page they may not open.
     canManageTemplates: can(scope, "templates:manage"),
-    // Offered as a choice only, never filled in (LEGAL.md §2); writeLetter reads it again from the record.
+    // Offered as a choice only, never filled in (docs/legal.md §2); writeLetter reads it again from the record.
     homeAddress: subject.addresses[0]?.trim() || null,
     showsContent: group ? recipientShowsContent(scope.workspaceId, group.recipientId) : true,
     hasMandate: Boolean(mandate),

@@ -1,7 +1,7 @@
 // Quick exit: sign out and go to a neutral site. Used by the button's form (no JavaScript) and its beacon.
 // The form (a navigation) gets a 303 to the neutral site; the beacon (navigator.sendBeacon, not a navigation)
 // gets a 204: a beacon that followed the redirect would fetch the neutral site from this page, which the CSP
-// (connect-src 'self') refuses, with an error in the console (issue 17, item 8).
+// (connect-src 'self') refuses, with an error in the console.
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { audit } from "~/audit/audit.server";
 import { forgetReturnTo } from "~/auth/return-to.server";

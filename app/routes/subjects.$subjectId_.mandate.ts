@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     made = await mandatePdf(scope, subjectId, paper);
   } catch (e) {
-    // The letter of authority is never printed with a template marker in it (issue 17, item 7).
+    // The letter of authority is never printed with a template marker in it.
     if (e instanceof PdfHasGapsError)
       return new Response(
         "The letter of authority cannot be made yet: some of the client's or your details are missing. Fill them in, then try again.",

@@ -1,4 +1,4 @@
-// Request bodies are read here, before Remix, with a cap by the kind of route (issue 17, item 2). Without it a
+// Request bodies are read here, before Remix, with a cap by the kind of route. Without it a
 // 300 MB form sent to /login, logged in or not, was held in memory whole. The cap is checked on the declared
 // Content-Length and again while the body streams in (chunked bodies declare nothing), and a body over it is
 // answered 413 with a plain message and the connection closed; nothing of it reaches a route.

@@ -29,7 +29,7 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: "evidence", idColumn: "id", column: "filename_enc", context: field("evidence", "filename") },
   { table: "evidence", idColumn: "id", column: "metadata_enc", context: field("evidence", "metadata") },
   { table: "mandates", idColumn: "id", column: "filename_enc", context: field("mandate", "filename") },
-  // Client intake answers (issue 6): one JSON value per intake.
+  // Client intake answers: one JSON value per intake.
   { table: "client_intakes", idColumn: "id", column: "answers_enc", context: field("intake", "answers") },
   ...["address", "subject", "body", "template_body", "variables"].map((f) => ({
     table: "letters",
@@ -56,7 +56,7 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     column: "secret_enc",
     context: field("two_factor", "secret"),
   },
-  // Tracking (issue 5): request notes, the IMAP account, replies, re-check redirect targets.
+  // Tracking: request notes, the IMAP account, replies, re-check redirect targets.
   { table: "request_events", idColumn: "id", column: "note_enc", context: field("request_event", "note") },
   ...["user", "password"].map((f) => ({
     table: "workspace_imap",
@@ -76,7 +76,7 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     column: "final_url_enc",
     context: field("exposure_check", "final_url"),
   },
-  // Employer incidents (issue 6). A roster row is keyed by its case id (unique per incident person).
+  // Employer incidents. A roster row is keyed by its case id (unique per incident person).
   { table: "incidents", idColumn: "id", column: "title_enc", context: field("incident", "title") },
   {
     table: "incidents",

@@ -1,4 +1,4 @@
-// One drizzle column type for encrypted fields (issue 18 §3). `encrypted(table, column)` derives the
+// One drizzle column type for encrypted fields (decision 082). `encrypted(table, column)` derives the
 // associated data from the table and column through ENCRYPTED_COLUMNS, so no module spells a context string.
 // The row id stays bound into the associated data (decision 082): a value read from the database is a
 // Sealed token that opens only with the id of the row it was read from, and a value is sealed for a row id.

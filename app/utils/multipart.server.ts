@@ -7,7 +7,7 @@ import {
 
 export class UploadTooLargeError extends Error {}
 
-// A form the multipart parser cannot read (issue 17, item 7): a semicolon in a file name trips Remix's parser
+// A form the multipart parser cannot read: a semicolon in a file name trips Remix's parser
 // ("malformed content-disposition header"), and a broken body or a missing boundary fails too. Those are the
 // sender's mistakes: a 400 with a message, never a 500.
 const UNREADABLE =

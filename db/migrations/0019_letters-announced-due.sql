@@ -3,7 +3,7 @@ ALTER TABLE `letters` ADD `announced_due_on` text;--> statement-breakpoint
 ALTER TABLE `letters` ADD `effective_due_on` text GENERATED ALWAYS AS (coalesce(announced_due_on, due_on)) VIRTUAL;--> statement-breakpoint
 CREATE INDEX `letters_effective_due_idx` ON `letters` (`workspace_id`,`status`,`effective_due_on`,`id`);--> statement-breakpoint
 DROP INDEX `request_events_workspace_kind_idx`;--> statement-breakpoint
--- The latest announced date of each letter, kept by the database whoever writes the events (issue 7: the
+-- The latest announced date of each letter, kept by the database whoever writes the events (the
 -- dashboard read it from request_events on every view). "Latest" is by the event's time, as the timeline shows.
 UPDATE `letters` SET `announced_due_on` = (
   SELECT `due_on` FROM `request_events`

@@ -1,4 +1,4 @@
-// Issue 17, item 2, against the running server: an oversized body to /login, declared or chunked, is refused
+// Against the running server: an oversized body to /login, declared or chunked, is refused
 // with a 413 and a plain message while the server keeps answering others; forms within the caps still work.
 import { request as httpRequest } from "node:http";
 import { createAccount, expect, logIn, test, uniqueEmail } from "./fixtures";

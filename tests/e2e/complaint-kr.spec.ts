@@ -1,4 +1,4 @@
-// A Korean resident's escalation (issue 22 item 2): a PIPA erasure request to Naver, in Korean, posted with the
+// A Korean resident's escalation: a PIPA erasure request to Naver, in Korean, posted with the
 // dates the user sets so that its 10-day deadline has passed; the request page offers PIPC (KISA 118 as the
 // alternative) in Korean, and the complaint is addressed to PIPC with its postal address and the dispute
 // mediation committee's form, in Korean.

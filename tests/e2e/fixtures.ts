@@ -97,7 +97,7 @@ export async function signUp(
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  // The link in the mail finishes the account (issue 17, item 5).
+  // The link in the mail finishes the account.
   const link = await mailFor(email, /(http\S+\/signup\?token=\S+)/);
   await page.goto(link);
   await page.getByLabel("Password").fill(password);

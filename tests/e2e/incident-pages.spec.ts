@@ -1,4 +1,4 @@
-// The employer's incident pages as issue 22 found them: without JavaScript the matrix filter applies, linking an
+// The employer's incident pages as a new user found them: without JavaScript the matrix filter applies, linking an
 // existing web address to people imported later reports the links it made, and a bulk run's page reloads
 // itself while it runs; on a 390 px phone the matrix and the run's page fit the screen (wide tables scroll
 // inside a labelled region).

@@ -1,4 +1,4 @@
-// Quick exit and the log-in redirect (issue 17, item 8): the beacon is answered with 204 (no redirect for it
+// Quick exit and the log-in redirect: the beacon is answered with 204 (no redirect for it
 // to follow), and a page that needs a session leads to a log-in address without the page's path in it, so
 // the browser's history holds no case id, yet the log-in still returns to that page.
 import { createAccount, expect, logIn, logOut, test, uniqueEmail } from "./fixtures";

@@ -1,4 +1,4 @@
-// Issue 16, right law: a person in Virginia. Without their state, no US state letter is offered; once the state
+// Right law: a person in Virginia. Without their state, no US state letter is offered; once the state
 // is set in the person's form, the letter to X names the Virginia Consumer Data Protection Act and Virginia's
 // Attorney General, and is addressed to X Corp. (not X's Irish entity, which answers people in the EEA).
 import { createAccount, expect, expectAccessible, test, uniqueEmail } from "./fixtures";

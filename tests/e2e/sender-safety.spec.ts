@@ -1,4 +1,4 @@
-// Issue 16, safety of the sender, as a person whose own photo was posted on Telegram with their home address:
+// Safety of the sender, as a person whose own photo was posted on Telegram with their home address:
 // before writing, the form says a DMCA notice is usually forwarded to the uploader and may be published; the
 // contact block is the email only unless they choose an address; the home address on file carries a warning;
 // a safe address they type is the one that goes in.

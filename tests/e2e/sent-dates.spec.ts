@@ -1,4 +1,4 @@
-// Dates the user sets (issue 16): a letter printed and posted is recorded with the day posted and the day the
+// Dates the user sets: a letter printed and posted is recorded with the day posted and the day the
 // recipient received it; its deadline counts from the day received, so a letter received 45 days ago is overdue
 // on the request page and on the dashboard. Plain form posts: the same with JavaScript off (axe needs it on).
 import { createAccount, expect, expectAccessible, test, uniqueEmail } from "./fixtures";

@@ -1,4 +1,4 @@
-// The server stops gracefully (issue 18 §4): a second server process, started as `npm start` starts it, on its
+// The server stops gracefully: a second server process, started as `npm start` starts it, on its
 // own data folder and port, answers; on SIGTERM it stops its job runner, hands back what it held, closes the
 // database and exits 0, and its scheduled jobs are still there, unowned, for the next start.
 import { spawn } from "node:child_process";

@@ -305,7 +305,7 @@ async function fresh(kind: Fresh): Promise<Record<string, string>> {
       };
     case "bulkJob": {
       // The incident's active run, or a new one when the last was cancelled.
-      // A run starts only with cells it can write (issue 22): the letters need the person's situation.
+      // A run starts only with cells it can write: the letters need the person's situation.
       const options = BulkStartSchema.parse({
         channel: "documents",
         sender: "self",

@@ -1,4 +1,4 @@
-// Issue 17, item 2: request bodies are capped by route class, on the declared length and while streaming
+// Request bodies are capped by route class, on the declared length and while streaming
 // (chunked bodies too), with a 413 and a plain message; a refused body is not held in memory and the server
 // keeps answering others. Over real HTTP, through the middleware scripts/server.ts puts before Remix
 // (tests/e2e/body-limits.spec.ts checks the running server).

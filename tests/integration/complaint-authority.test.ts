@@ -1,4 +1,4 @@
-// A complaint goes to a real authority record (LEGAL.md §2 "Regulator complaint"): its legal entity, postal and
+// A complaint goes to a real authority record (docs/legal.md §2 "Regulator complaint"): its legal entity, postal and
 // email address and complaint form from the directory, in a language it takes, with each evidence file's hash.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";

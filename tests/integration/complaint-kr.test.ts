@@ -1,4 +1,4 @@
-// A Korean resident's escalation (issue 22 item 2, LEGAL.md §2 "Regulator complaint"): an overdue PIPA request
+// A Korean resident's escalation (docs/legal.md §2 "Regulator complaint"): an overdue PIPA request
 // ends in a complaint to PIPC (dispute mediation) or KISA's 118 report centre, an ICNA request in a review
 // request to KCSC — in Korean, addressed with the authority record's channels, passing the complaint checklist.
 import { beforeAll, describe, expect, it } from "vitest";

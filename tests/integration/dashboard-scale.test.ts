@@ -1,4 +1,4 @@
-// The dashboard at scale (issue 7): the reminders' total is counted only up to REMINDER_COUNT_CAP ("more than
+// The dashboard at scale: the reminders' total is counted only up to REMINDER_COUNT_CAP ("more than
 // 1,000" above it), the case list sends only what it shows, and every subject name it decrypts is still
 // logged as a read.
 import { and, eq, gt } from "drizzle-orm";

@@ -214,7 +214,7 @@ describe("letters of authority", () => {
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
     const text = pdfText(Buffer.from(await res.arrayBuffer()));
     expect(text).toContain("Letter of authority");
-    // Enclosed with every representative letter: the address on file stays out (issue 16, decision 056).
+    // Enclosed with every representative letter: the address on file stays out (decision 056).
     expect(text).toContain("I, Sam Client, email sam@example.test");
     expect(text).not.toContain("PO Box 77");
     expect(text).toMatch(/authorise Casey Worker/);

@@ -1,4 +1,4 @@
-// Issue 17, items 3 and 4: wrong passwords or codes from one address cannot lock the owner out from hers;
+// Wrong passwords or codes from one address cannot lock the owner out from hers;
 // tries are counted before the password or code is checked, so tries sent at once cannot slip past a limit;
 // a new password log-in does not cancel the pending code step; a password reset lifts every limit.
 import { generateTOTP } from "@epic-web/totp";

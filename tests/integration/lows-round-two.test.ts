@@ -1,4 +1,4 @@
-// Issue 17, item 7 (lows): a semicolon in an upload's file name is a 400 with a message, not a 500; a channel
+// Item 7 (lows): a semicolon in an upload's file name is a 400 with a message, not a 500; a channel
 // address with a scheme other than http(s)/mailto is refused; a PDF never prints a template marker; the
 // retired `?_data=` requests are refused before Remix and client errors are logged without a stack.
 import type { AddressInfo } from "node:net";

@@ -1,4 +1,4 @@
-// Mail connections refuse plain text (issue 17, item 6): SMTP must use TLS or a STARTTLS that succeeds, IMAP
+// Mail connections refuse plain text: SMTP must use TLS or a STARTTLS that succeeds, IMAP
 // "STARTTLS" must upgrade, unless the operator allows plain text for a loopback host. The servers are real
 // (smtp-server without STARTTLS, dovecot with ssl = no) on 127.0.0.1.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

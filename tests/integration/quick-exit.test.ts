@@ -1,4 +1,4 @@
-// Quick exit (issue 17, item 8): the beacon gets a 204 and no redirect (following one to the neutral site trips
+// Quick exit: the beacon gets a 204 and no redirect (following one to the neutral site trips
 // the CSP), the form keeps its 303; the log-in page keeps no redirectTo (a case id) in the address bar, so
 // browser history holds none, and quick exit forgets the remembered target.
 import { describe, expect, it } from "vitest";

@@ -177,7 +177,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     loader: PUBLIC,
     action: [{ policy: MEMBER, body: (ids) => ({ workspaceId: ids.workspaceId! }) }],
   },
-  // The audit log and its CSV export (issue 6): owners and admins (the outsider sees their own workspace's).
+  // The audit log and its CSV export: owners and admins (the outsider sees their own workspace's).
   "routes/workspace.audit": { loader: MANAGE },
   "routes/workspace.audit_.export": { loader: MANAGE },
   "routes/workspace.members": {
@@ -293,7 +293,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     ],
     note: "assign/erase check the role before the row, so a caseworker gets 403 even for a colleague's client.",
   },
-  // Client intake (issue 6).
+  // Client intake.
   "routes/clients.new": {
     loader: WRITE,
     action: [{ policy: WRITE, body: () => ({ name: "Matrix Client" }) }],

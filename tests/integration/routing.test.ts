@@ -1,4 +1,4 @@
-// Issue 16, "right law, right entity": for residents of BE, DE, KR, US-CA and US-VA, every letter the composer
+// Right law, right entity: for residents of BE, DE, KR, US-CA and US-VA, every letter the composer
 // offers at Telegram, X, Meta, Google Search, Naver and a data broker is one whose law applies, is written to
 // the right legal entity, and passes its checklist; a GDPR letter goes to a privacy channel, not an abuse one.
 // Also the subject's region: stored encrypted, its read logged, checked against the country in the form.

@@ -1,4 +1,4 @@
-// Issue 16, safety of the sender: a person whose home address and phone are on file gets letters that carry
+// Safety of the sender: a person whose home address and phone are on file gets letters that carry
 // neither unless they chose it, by every path that fills a letter: the letter form (loader and action), the
 // API's draft, the bulk job and the next letter (which carries the first letter's choice).
 import { inArray } from "drizzle-orm";

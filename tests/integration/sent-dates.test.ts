@@ -1,4 +1,4 @@
-// Dates the user sets (issue 16): a letter posted, submitted in a web form or sent from the user's own mail records
+// Dates the user sets: a letter posted, submitted in a web form or sent from the user's own mail records
 // the day sent and the day received, and its deadline counts from the day received; a follow-up moves its request
 // only when it is sent (posted, or accepted by a real SMTP server on 127.0.0.1 through the outbox); a letter
 // written and never sent is a reminder after three days.

@@ -1,4 +1,4 @@
-// Sign-up by emailed link (issue 17, item 5): the same answer for known and unknown addresses, a link that
+// Sign-up by emailed link: the same answer for known and unknown addresses, a link that
 // finishes the account once, and limits per client address and per email. Mail goes through a real SMTP
 // server on 127.0.0.1.
 import { describe, expect, it } from "vitest";

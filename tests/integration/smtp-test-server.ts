@@ -8,7 +8,7 @@ import { resetEnvForTests } from "~/env.server";
 
 /**
  * These test servers (SMTP here, dovecot) speak plain text on 127.0.0.1. Retract refuses plain-text mail
- * connections unless the operator allows them for a loopback host (issue 17, item 6), so starting one opts
+ * connections unless the operator allows them for a loopback host, so starting one opts
  * the test in to that allowance, as an operator with a local relay would.
  */
 export function allowPlainLoopbackMail() {

@@ -1,4 +1,4 @@
-// Issue 17, item 1: a workspace template cannot freeze the server. Nested loops, huge ranges and huge texts are
+// A workspace template cannot freeze the server. Nested loops, huge ranges and huge texts are
 // refused with a calm message, quickly, in the preview, on save (nothing stored) and when a letter is written
 // from a version stored before the limits; only owners and admins edit the workspace's templates.
 import { eq } from "drizzle-orm";

@@ -65,7 +65,7 @@ describe("workspace templates", () => {
     expect(listWorkspaceTemplates(other.scope)).toEqual([]);
   });
 
-  it("previews an edit with example details and the LEGAL.md checklist", () => {
+  it("previews an edit with example details and the docs/legal.md checklist", () => {
     const t = getWorkspaceTemplate(owner.scope, id);
     const p = previewTemplate(t.latest.meta as never, `${t.latest.body}\n${extra}\n`);
     expect(p.ok).toBe(true);

@@ -1,6 +1,6 @@
 // The authorities a complaint goes to, as directory records: the data-protection authority of the person's
 // country (in Germany: of their Land), the ICO, the CPPA, a US state's Attorney General, PIPC / KISA, KCSC, or
-// the Digital Services Coordinator (DSA Art 53). LEGAL.md §2 "Regulator complaint". The letter names the
+// the Digital Services Coordinator (DSA Art 53). docs/legal.md §2 "Regulator complaint". The letter names the
 // record's legal entity, postal and email address and complaint form; the language is one the authority takes.
 import { and, eq, isNull } from "drizzle-orm";
 import { recipients } from "#db/schema";
@@ -67,7 +67,7 @@ const SHORT_NAMES: Record<string, string> = {
 
 /**
  * Languages an authority takes complaints in where the directory records none or only one of several
- * (LEGAL.md §2: Belgium APD/GBA in French, Dutch or German). The rest come from the record.
+ * (docs/legal.md §2: Belgium APD/GBA in French, Dutch or German). The rest come from the record.
  */
 const ACCEPTS: Record<string, string[]> = {
   "datenanfragen:sa.beapd": ["fr", "nl", "de"],

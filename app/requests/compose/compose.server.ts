@@ -126,7 +126,7 @@ function destinationsFor(
   const postal =
     (r ? postalFor(r, channels, regime) : null) ?? (r ? entityFor(r, regime).address : null) ?? "";
   // A request under a data-protection law never goes to an abuse desk while the recipient has a privacy
-  // channel or a postal address for such requests (issue 16): it would not reach whoever answers it.
+  // channel or a postal address for such requests: it would not reach whoever answers it.
   const skipAbuse = rights && kind !== null && (hasPrivacy || postal !== "");
   const usable = channels
     .filter((c) => c.kind === "email" || c.kind === "webform")
@@ -327,7 +327,7 @@ export function defaultAuthority(
 }
 
 /**
- * The recipient's country for the deadline's holidays (LEGAL.md §1: the recipient's, not the requester's): an
+ * The recipient's country for the deadline's holidays (docs/legal.md §1: the recipient's, not the requester's): an
  * EEA seat for the GDPR month, else its first country; Ireland where a GDPR recipient lists none we know.
  * Depends on the recipient only, so the date in the draft and the date stored at send agree.
  */
@@ -525,7 +525,7 @@ export function composeVariables(input: ComposeInput): {
 
 /**
  * The form's first values, from the case's subject (decrypted by the caller, whose read is logged). Never the
- * home address or a phone number (LEGAL.md §2): the contact block is the email unless the person chooses more.
+ * home address or a phone number (docs/legal.md §2): the contact block is the email unless the person chooses more.
  */
 export function detailsFromSubject(subject: Subject | null): Partial<Record<string, string>> {
   if (!subject) return {};

@@ -35,7 +35,7 @@ export const DestinationSchema = z
   });
 
 /**
- * Which postal address the sender's contact block carries (LEGAL.md §2: never the home address by default):
+ * Which postal address the sender's contact block carries (docs/legal.md §2: never the home address by default):
  * none (email only), one the person types (a representative's, a PO box, the organisation's), or the home
  * address on file (read from the person's record when the letter is written).
  */
@@ -164,7 +164,7 @@ export type SmtpSettingsInput = z.output<typeof SmtpSettingsSchema>;
 // In ./labels (no zod) for the case page's list; kept exported here.
 export { LETTER_STATUS_LABELS } from "~/requests/labels";
 
-/** The line shown beside every generated letter (LEGAL.md: never inside the letter). */
+/** The line shown beside every generated letter (docs/legal.md: never inside the letter). */
 export const NOT_LEGAL_ADVICE =
   "Retract fills in letters from published rules; this is not legal advice. If you are unsure, ask a lawyer or a support organisation.";
 

@@ -61,7 +61,7 @@ export function mandateVariables(scope: Scope, subjectId: string, now = new Date
       name: s.name,
       email: s.emails[0] || BLANK,
       // The signed copy is enclosed with every letter the representative sends, to the sites that show the
-      // content: it never carries the home address (LEGAL.md §2); the name and email identify the person.
+      // content: it never carries the home address (docs/legal.md §2); the name and email identify the person.
       postalAddress: null,
       country: null,
     },

@@ -1,4 +1,4 @@
-// Keeping the sender safe (LEGAL.md §2 "Truth and safety"): which letters the recipient may pass on to the
+// Keeping the sender safe (docs/legal.md §2 "Truth and safety"): which letters the recipient may pass on to the
 // person who posted the content, what the sender is told before writing and sending them, and when a letter
 // goes to whoever shows the content. Pure module: the letter form and the draft page both read it.
 import type { Kind } from "./variables";

@@ -1,4 +1,4 @@
-// The US state privacy laws the `us-state-deletion` template is written for (its `sources` and LEGAL.md §1,
+// The US state privacy laws the `us-state-deletion` template is written for (its `sources` and docs/legal.md §1,
 // rule us-state-45: Virginia, Colorado, Connecticut and similar state laws), each with the Attorney General who
 // enforces it (the letter's escalation). Only laws whose right to delete covers data "obtained about" the
 // person, not only data they gave the business (Utah's and Iowa's do not, so they are not here), and that answer

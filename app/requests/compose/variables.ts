@@ -28,11 +28,11 @@ export const REGIMES = [
 export const Regime = z.enum(REGIMES);
 export type Regime = z.infer<typeof Regime>;
 
-/** Deadline rule ids of LEGAL.md §1 (one list, in ~/deadlines/rules). */
+/** Deadline rule ids of docs/legal.md §1 (one list, in ~/deadlines/rules). */
 export const DeadlineRule = z.enum(RULE_IDS);
 export type DeadlineRule = z.infer<typeof DeadlineRule>;
 
-/** Platforms with a `platform-report` variant (LEGAL.md §2, platform doxxing reports). */
+/** Platforms with a `platform-report` variant (docs/legal.md §2, platform doxxing reports). */
 export const PLATFORMS = [
   "telegram",
   "x",

@@ -1,4 +1,4 @@
-// LEGAL.md §2 as named checks over a rendered letter and the variables it was rendered with.
+// docs/legal.md §2 as named checks over a rendered letter and the variables it was rendered with.
 // Checks look for what is language-independent (article numbers, URLs, names, dates as the letter formats
 // them) and, where a statement must be present, for per-language keywords.
 
@@ -175,7 +175,7 @@ const KEYWORDS = {
 } satisfies Record<string, Record<Lang, string[]>>;
 type Keyword = keyof typeof KEYWORDS;
 
-/** The policy each platform variant must cite (LEGAL.md §2, platform reports). */
+/** The policy each platform variant must cite (docs/legal.md §2, platform reports). */
 export const PLATFORM_POLICY: Record<Platform, string> = {
   telegram: "Telegram's Terms of Service",
   x: "X Private information and media policy",
@@ -250,7 +250,7 @@ function firstAsThePerson(text: string, lang: Lang): string | null {
 const represented = (v: LetterVariables) => v.representative !== null;
 const isGdpr = (v: LetterVariables) => v.regime === "gdpr" || v.regime === "uk-gdpr";
 
-/** Regimes with a deadline set by law (LEGAL.md §2, "Truth and safety"); every other follow-up date is the
+/** Regimes with a deadline set by law (docs/legal.md §2, "Truth and safety"); every other follow-up date is the
  * sender's own. */
 export const STATUTORY_DEADLINE_REGIMES: ReadonlySet<Regime> = new Set([
   "gdpr",
@@ -265,7 +265,7 @@ export const hasLegalDeadline = (v: Pick<LetterVariables, "regime">) =>
 /** An authority named as a Digital Services Coordinator (the recipient directory names them so). */
 const isDsc = (name: string | null | undefined) => /Digital Services/i.test(name ?? "");
 
-// ── Checks every letter must pass (LEGAL.md §2, "Every letter") ───────────────────────────────
+// ── Checks every letter must pass (docs/legal.md §2, "Every letter") ───────────────────────────────
 
 const COMMON: CheckDef[] = [
   { id: "date", label: "dated", run: (c) => c.need(c.has(c.date(c.v.date)), `date ${c.date(c.v.date)}`) },
@@ -335,7 +335,7 @@ const COMMON: CheckDef[] = [
   },
 ];
 
-// ── Kind checklists (LEGAL.md §2) ─────────────────────────────────────────────────────────────
+// ── Kind checklists (docs/legal.md §2) ─────────────────────────────────────────────────────────────
 
 const GDPR_ERASURE: CheckDef[] = [
   {
@@ -676,7 +676,7 @@ const DMCA: CheckDef[] = [
   {
     id: "4-contact",
     // 512(c)(3)(A)(iv): contact information "such as" address, telephone and email. The notice is usually
-    // forwarded to the uploader (LEGAL.md §2), so email is enough; an address or phone only where chosen.
+    // forwarded to the uploader (docs/legal.md §2), so email is enough; an address or phone only where chosen.
     label: "complainant's contact information (email; address and telephone only where chosen)",
     run: (c) => {
       const r = c.v.representative;
@@ -1049,7 +1049,7 @@ const MANDATE: CheckDef[] = [
   },
 ];
 
-// ── Negative checks: what must NOT be said (LEGAL.md §2, "Truth and safety, for every kind") ──────
+// ── Negative checks: what must NOT be said (docs/legal.md §2, "Truth and safety, for every kind") ──────
 // Each names phrases that would make a letter false for a kind / regime / representative combination; a
 // check fails on the first one found and says which. Strings match case-insensitively with spaces squashed;
 // regular expressions run on the letter as written.
@@ -1268,7 +1268,7 @@ function definitions(kind: Kind): CheckDef[] {
   ];
 }
 
-/** Runs the LEGAL.md §2 checklist of `kind` over a rendered (or edited) letter. */
+/** Runs the docs/legal.md §2 checklist of `kind` over a rendered (or edited) letter. */
 export function runChecklist(input: ChecklistInput): ChecklistResult {
   const { kind, lang, subject, body, variables: v } = input;
   const text = `${subject}\n${body}`;

@@ -182,7 +182,7 @@ const SITUATION: Record<Lang, string> = {
   ko: "게시물이 올라온 뒤 협박 메시지를 받았고, 모르는 사람이 집 앞까지 찾아왔습니다. 혼자 살고 있어 가족 집에 임시로 머물고 있습니다.",
 };
 
-/** The same situation told by a representative: about the person, never as the person (LEGAL.md §2). */
+/** The same situation told by a representative: about the person, never as the person (docs/legal.md §2). */
 const SITUATION_REPRESENTED: Record<Lang, (name: string) => string> = {
   en: (n) =>
     `Since the post went up, ${n} has received threatening messages and a stranger came to their front door. They live alone and have had to stay with family.`,

@@ -57,7 +57,7 @@ function recipientLines(v: LetterVariablesInput, address?: string | null): strin
 }
 
 /**
- * A PDF leaves the app like a sent letter does, so it passes the same marker check (issue 17, item 7): a draft
+ * A PDF leaves the app like a sent letter does, so it passes the same marker check: a draft
  * whose text still holds a placeholder (`{{ recipient.legalEntity }}` for a recipient Retract does not know) is
  * refused instead of printed with the marker in it.
  */

@@ -18,12 +18,12 @@ export const TemplateMeta = z
     lang: Lang,
     version: z.int().positive(),
     regimes: z.array(Regime).min(1),
-    /** LEGAL.md §1 rule id, or null where the letter sets no deadline of its own. */
+    /** docs/legal.md §1 rule id, or null where the letter sets no deadline of its own. */
     deadlineRule: DeadlineRule.nullable(),
     /** Per-regime override of `deadlineRule` (UK GDPR counts with UK bank holidays). */
     deadlineRuleByRegime: z.partialRecord(Regime, DeadlineRule).optional(),
     channels: z.array(Channel).min(1),
-    /** The LEGAL.md §2 heading the template implements. */
+    /** The docs/legal.md §2 heading the template implements. */
     legalSection: z.string().min(1),
     sources: z.array(z.string().min(1)).min(1),
     /** Liquid template of the email subject; must contain `{{ reference }}`. */

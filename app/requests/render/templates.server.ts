@@ -43,7 +43,7 @@ export class TemplateError extends Error {
 }
 
 /**
- * Limits on a template (issue 17, item 1): a workspace's template text is user input, and Liquid renders
+ * Limits on a template: a workspace's template text is user input, and Liquid renders
  * synchronously, so without them one nested loop blocks the server for every user. Parsing: characters per
  * parse. Rendering: milliseconds for subject and body together (the event loop is blocked at most that
  * long), Liquid's count of allocated items (ranges, strings, arrays) per render, and the length of the text.
@@ -132,7 +132,7 @@ function parse(lang: Lang, source: string): Template[] {
 // ── Parsing a template file ───────────────────────────────────────────────────────────────────
 
 // gray-matter (and the YAML parser it loads) is loaded with the first template, not at every start-up of the
-// server (issue 7, cold start): most requests never read a template.
+// server (cold start): most requests never read a template.
 const requireLazily = createRequire(import.meta.url);
 const matter = (text: string) => (requireLazily("gray-matter") as typeof import("gray-matter"))(text, {});
 

@@ -1,4 +1,4 @@
-// The letter templates: every kind and language passes its LEGAL.md checklist, and nothing unfilled or
+// The letter templates: every kind and language passes its docs/legal.md checklist, and nothing unfilled or
 // injected ever leaves the renderer.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -66,7 +66,7 @@ describe("template catalogue", () => {
   });
 });
 
-describe("every kind × language × fixture passes its LEGAL.md checklist", () => {
+describe("every kind × language × fixture passes its docs/legal.md checklist", () => {
   it.each(cases.map((c) => [`${c.meta.id}/${c.meta.lang} ${c.fixture.name}`, c] as const))(
     "%s",
     (_name, { meta, fixture }) => {
@@ -89,7 +89,7 @@ describe("every kind × language × fixture passes its LEGAL.md checklist", () =
     },
   );
 
-  it("GDPR erasure passes all 10 LEGAL.md items when a representative sends it, in every language", () => {
+  it("GDPR erasure passes all 10 docs/legal.md items when a representative sends it, in every language", () => {
     for (const lang of ["en", "de", "fr", "nl"] as const) {
       const variables = gdprErasure(lang, true);
       const letter = renderLetter({ templateId: "gdpr-erasure", lang, variables });

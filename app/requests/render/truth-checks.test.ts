@@ -1,4 +1,4 @@
-// The negative checks of LEGAL.md §2 ("Truth and safety, for every kind"): each passes on the letters the
+// The negative checks of docs/legal.md §2 ("Truth and safety, for every kind"): each passes on the letters the
 // templates write today and fails when the false statement it guards against is put back.
 import { describe, expect, it } from "vitest";
 import { type Kind, type Lang, LetterVariables, REGIMES } from "~/requests/compose/variables";
@@ -384,7 +384,7 @@ describe("fixtures", () => {
   });
 });
 
-describe("Korean complaints: the law of the first letter, in Korean (issue 22 item 2)", () => {
+describe("Korean complaints: the law of the first letter, in Korean", () => {
   it("a PIPA complaint that cites ICNA or sends the person to KCSC fails", () => {
     const l = letter("regulator-complaint", "ko", "kr-pipa/self");
     expectCaught(

@@ -212,7 +212,7 @@ export type Preview =
     }
   | { ok: false; error: string };
 
-/** Renders an edited body with the kind's example variables and runs its LEGAL.md checklist. */
+/** Renders an edited body with the kind's example variables and runs its docs/legal.md checklist. */
 export function previewTemplate(meta: Record<string, unknown>, body: string): Preview {
   try {
     const template = parseWorkspaceTemplate(meta, body, "your template");

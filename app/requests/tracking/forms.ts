@@ -50,7 +50,7 @@ export const latestToday = (now = new Date()) => calendarDateIn(now, "Pacific/Ki
 
 /**
  * The dates of a letter the user sent themselves (posted, pasted into a web form, or emailed from their own
- * mail): when it went out and when the recipient got it. Deadlines count from the day received (LEGAL.md §1).
+ * mail): when it went out and when the recipient got it. Deadlines count from the day received (docs/legal.md §1).
  */
 export function sentDatesSchema(now = new Date()) {
   const latest = latestToday(now);

@@ -92,7 +92,7 @@ function reminders(scope: Scope, now: Date, limit?: number, countCap?: number) {
   // keeps (letters.effective_due_on, migration 0019), indexed with the workspace and status: each waiting state
   // is read from letters_effective_due_idx already in order, so the most urgent few are read without sorting
   // and without touching the letters' long rows. Reading the latest announcement from request_events per view
-  // was the dashboard's main cost at the bench's scale (issue 7: ~90 ms with a million events).
+  // was the dashboard's main cost at the bench's scale (~90 ms with a million events).
   // Built once per role (decision 050); the digest asks for every row, the dashboard for the first few.
   const q = (name: string, limited: boolean) =>
     scopedQuery(name, scope, (s) => {
