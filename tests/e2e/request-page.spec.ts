@@ -80,7 +80,7 @@ for (const javaScriptEnabled of [true, false]) {
       // The letter itself stays "sent" in words, whatever the request's state.
       await expect(page.locator(".badge-letter-sent")).toHaveText("Sent");
       const next = page.getByRole("region", { name: "Next step" });
-      await expect(next).toContainText("Suggested: a follow-up letter.");
+      await expect(next).toContainText("Suggested: a follow-up.");
       if (javaScriptEnabled) await expectAccessible(page);
 
       // The next letter: a draft of its own request, filled from this one.

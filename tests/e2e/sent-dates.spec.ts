@@ -66,7 +66,8 @@ for (const javaScriptEnabled of [true, false]) {
       // The case page says the day it was posted, not the day it was recorded.
       const letterUrl = page.url();
       await page.getByRole("link", { name: "Back to the case" }).click();
-      await expect(page.getByRole("listitem").filter({ hasText: reference })).toContainText(
+      const letters = page.getByRole("region", { name: "Letters", exact: true });
+      await expect(letters.getByRole("listitem").filter({ hasText: reference })).toContainText(
         `Sent ${daysAgo(48)}`,
       );
       // The same page tells the request's story: overdue, with the dates it counts from.
