@@ -2,7 +2,7 @@
 // exactly when the change that asked for it was committed (a letter marked queued and its send job together).
 // A `key` makes the job unique among those waiting or running: enqueueing the same key again does nothing.
 import { jobs } from "#db/schema";
-import type { DB } from "~/db.server";
+import { type DB, insertEach } from "~/db.server";
 import { newId } from "~/utils/ids.server";
 
 /** A drizzle transaction or the database itself (both run the insert synchronously). */
@@ -21,32 +21,31 @@ export type EnqueueOptions = {
 };
 
 /**
- * Adds a job, or several in one INSERT; the jobs whose queue and key are already waiting or running are left
+ * Adds a job, or several through one prepared INSERT; the jobs whose queue and key are already waiting or running are left
  * out. Returns true when every job given was added.
  */
 export function enqueue(tx: Tx, o: EnqueueOptions | EnqueueOptions[]): boolean {
   const list = Array.isArray(o) ? o : [o];
   if (list.length === 0) return true;
-  const res = tx
-    .insert(jobs)
-    .values(
-      list.map((j) => {
-        const now = j.now ?? new Date();
-        return {
-          id: newId(),
-          queue: j.queue,
-          key: j.key ?? null,
-          payload: JSON.stringify(j.payload ?? {}),
-          state: "pending" as const,
-          runAt: j.runAt ?? now,
-          attempts: 0,
-          maxAttempts: j.maxAttempts ?? 5,
-          updatedAt: now,
-        };
-      }),
-    )
+  const added = insertEach(
+    tx,
+    jobs,
+    list.map((j) => {
+      const now = j.now ?? new Date();
+      return {
+        id: newId(),
+        queue: j.queue,
+        key: j.key ?? null,
+        payload: JSON.stringify(j.payload ?? {}),
+        state: "pending" as const,
+        runAt: j.runAt ?? now,
+        attempts: 0,
+        maxAttempts: j.maxAttempts ?? 5,
+        updatedAt: now,
+      };
+    }),
     // The only constraint a fresh random id can meet is the partial unique index on (queue, key).
-    .onConflictDoNothing()
-    .run();
-  return res.changes === list.length;
+    { onConflictDoNothing: true },
+  );
+  return added === list.length;
 }

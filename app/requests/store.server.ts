@@ -5,7 +5,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { exposures, letterExposures, letters, outbox, UNEDITED } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getCase } from "~/cases/cases.server";
-import { getDb } from "~/db.server";
+import { getDb, insertEach } from "~/db.server";
 import { calendarDateIn, RULES, type RuleId } from "~/deadlines/engine";
 import { listEvidence } from "~/evidence/evidence.server";
 import { type Exposure, listExposures } from "~/exposures/exposures.server";
@@ -217,54 +217,47 @@ export type NewLetter = {
  * The one write of new letters, for every caller (the letter page, the API, follow-ups and complaints, bulk
  * runs): the letters rows with their text, address and variables encrypted under `letter:<id>:<field>`, and
  * their links to the exposures they name. Runs inside the caller's transaction; a bulk batch passes all its
- * letters at once (one INSERT per table instead of one per letter).
+ * letters at once (one prepared INSERT per table, built once and run per row).
  */
 export function insertLetter(tx: Tx, input: NewLetter | NewLetter[]) {
   const all = Array.isArray(input) ? input : [input];
-  // In slices that stay far below SQLite's limit of bound values in one statement (32,766).
-  for (let i = 0; i < all.length; i += 500) insertRows(tx, all.slice(i, i + 500));
-}
-
-function insertRows(tx: Tx, all: NewLetter[]) {
   if (!all.length) return;
-  tx.insert(letters)
-    .values(
-      all.map((l) => ({
-        id: l.id,
-        workspaceId: l.workspaceId,
-        caseId: l.caseId,
-        recipientId: l.recipientId,
-        kind: l.template.kind,
-        channel: l.channel,
-        addressEnc: encrypt(l.address, ctx(l.id, "address")),
-        templateId: l.template.id,
-        templateLang: l.template.lang,
-        templateVersion: l.template.version,
-        workspaceTemplateVersionId: l.workspaceTemplateVersionId ?? null,
-        regime: l.regime,
-        deadlineRule: deadlineRuleFor(l.template, l.regime),
-        reference: l.reference,
-        status: l.status,
-        subjectEnc: encrypt(l.subject, ctx(l.id, "subject")),
-        bodyEnc: encrypt(l.body, ctx(l.id, "body")),
-        templateBodyEnc: UNEDITED,
-        variablesEnc: encryptJson(l.variables, ctx(l.id, "variables")),
-        attachmentIds: l.attachmentIds ?? [],
-        paper: l.paper ?? "A4",
-        frozenAt: l.status === "queued" ? l.now : null,
-        createdBy: l.createdBy,
-        ...(l.createdAt ? { createdAt: l.createdAt } : {}),
-        updatedAt: l.now,
-      })),
-    )
-    .run();
+  // One prepared INSERT per table, run once per row (insertEach, decision 099).
+  insertEach(
+    tx,
+    letters,
+    all.map((l) => ({
+      id: l.id,
+      workspaceId: l.workspaceId,
+      caseId: l.caseId,
+      recipientId: l.recipientId,
+      kind: l.template.kind,
+      channel: l.channel,
+      addressEnc: encrypt(l.address, ctx(l.id, "address")),
+      templateId: l.template.id,
+      templateLang: l.template.lang,
+      templateVersion: l.template.version,
+      workspaceTemplateVersionId: l.workspaceTemplateVersionId ?? null,
+      regime: l.regime,
+      deadlineRule: deadlineRuleFor(l.template, l.regime),
+      reference: l.reference,
+      status: l.status,
+      subjectEnc: encrypt(l.subject, ctx(l.id, "subject")),
+      bodyEnc: encrypt(l.body, ctx(l.id, "body")),
+      templateBodyEnc: UNEDITED,
+      variablesEnc: encryptJson(l.variables, ctx(l.id, "variables")),
+      attachmentIds: l.attachmentIds ?? [],
+      paper: l.paper ?? "A4",
+      frozenAt: l.status === "queued" ? l.now : null,
+      createdBy: l.createdBy,
+      ...(l.createdAt ? { createdAt: l.createdAt } : {}),
+      updatedAt: l.now,
+    })),
+  );
   const links = all.flatMap((l) =>
     l.exposureIds.map((exposureId) => ({ letterId: l.id, exposureId, workspaceId: l.workspaceId })),
   );
-  for (let i = 0; i < links.length; i += 2000)
-    tx.insert(letterExposures)
-      .values(links.slice(i, i + 2000))
-      .run();
+  insertEach(tx, letterExposures, links);
 }
 
 /**

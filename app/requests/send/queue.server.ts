@@ -3,7 +3,7 @@
 // the same letter carries the same one. Its send job (app/jobs) is queued in the same transaction, one per letter.
 
 import { outbox } from "#db/schema";
-import type { getDb } from "~/db.server";
+import { type getDb, insertEach } from "~/db.server";
 import { enqueue } from "~/jobs/queue.server";
 import { wakeJobs } from "~/jobs/wake.server";
 import { newId } from "~/utils/ids.server";
@@ -25,20 +25,20 @@ export function enqueueLetter(
 ) {
   const ids = Array.isArray(a.letterId) ? a.letterId : [a.letterId];
   if (!ids.length) return;
-  tx.insert(outbox)
-    .values(
-      ids.map((letterId) => ({
-        id: newId(),
-        workspaceId: a.workspaceId,
-        letterId,
-        state: "pending" as const,
-        attempts: 0,
-        nextAttemptAt: a.now,
-        messageId: makeMessageId(a.domain),
-        updatedAt: a.now,
-      })),
-    )
-    .run();
+  insertEach(
+    tx,
+    outbox,
+    ids.map((letterId) => ({
+      id: newId(),
+      workspaceId: a.workspaceId,
+      letterId,
+      state: "pending" as const,
+      attempts: 0,
+      nextAttemptAt: a.now,
+      messageId: makeMessageId(a.domain),
+      updatedAt: a.now,
+    })),
+  );
   enqueue(
     tx,
     ids.map((letterId) => ({
