@@ -14,6 +14,7 @@ import { SubjectFieldset } from "~/subjects/subject-fields";
 import { createSubject, listSubjectNames, subjectExists } from "~/subjects/subjects.server";
 import { SelectField, TextField } from "~/ui/forms";
 import { countryOptions } from "~/utils/countries.server";
+import { textValues } from "~/utils/form-values";
 import { formValues, parseForm } from "~/utils/forms";
 import { formFailure } from "~/utils/forms.server";
 import { requirePermission } from "~/workspaces/scope.server";
@@ -61,10 +62,7 @@ export default function NewCase() {
   const { subjects, countries } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  // One text per field (this form has no lists), to put back what was typed.
-  const v = Object.fromEntries(
-    Object.entries(data?.values ?? {}).map(([k, x]) => [k, Array.isArray(x) ? x[0] : x]),
-  );
+  const v = textValues(data?.values);
   return (
     <div className="stack medium">
       <h1>Open a new case</h1>
