@@ -14,7 +14,9 @@ import { SubjectFieldset } from "~/subjects/subject-fields";
 import { createSubject, listSubjectNames, subjectExists } from "~/subjects/subjects.server";
 import { SelectField, TextField } from "~/ui/forms";
 import { countryOptions } from "~/utils/countries.server";
-import { type FieldErrors, parseForm } from "~/utils/forms";
+import { textValues } from "~/utils/form-values";
+import { formValues, parseForm } from "~/utils/forms";
+import { formFailure } from "~/utils/forms.server";
 import { requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,25 +38,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const person =
     form.get("subjectId") === "new" || !form.get("subjectId") ? parseForm(form, SubjectFieldsSchema) : null;
   if (!choice.ok || (person && !person.ok)) {
-    return Response.json(
+    return formFailure(
       {
         fieldErrors: {
           ...(choice.ok ? {} : choice.fieldErrors),
           ...(person && !person.ok ? person.fieldErrors : {}),
         },
-        values: Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")),
       },
-      { status: 400 },
+      { values: formValues(form) },
     );
   }
   let subjectId = choice.data.subjectId;
   if (person?.ok) {
     subjectId = createSubject(scope, person.data);
   } else if (!subjectExists(scope, subjectId)) {
-    return Response.json(
-      { fieldErrors: { subjectId: ["Choose a person from the list."] }, values: {} },
-      { status: 400 },
-    );
+    return formFailure({ fieldErrors: { subjectId: ["Choose a person from the list."] } });
   }
   const caseId = createCase(scope, { subjectId, title: choice.data.title });
   return redirect(`/cases/${caseId}`);
@@ -62,9 +60,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewCase() {
   const { subjects, countries } = useLoaderData<typeof loader>();
-  const data = useActionData<{ fieldErrors: FieldErrors; values: Record<string, string> }>();
+  const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const v = data?.values ?? {};
+  const v = textValues(data?.values);
   return (
     <div className="stack medium">
       <h1>Open a new case</h1>

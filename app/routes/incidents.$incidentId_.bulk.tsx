@@ -5,11 +5,13 @@ import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { BulkStartError, listBulkJobs, planBulkSenders, startBulkLetters } from "~/incidents/bulk.server";
 import { BulkStartForm } from "~/incidents/bulk-form";
-import { BulkStartSchema, defaultBulkOptions, type PlanView } from "~/incidents/bulk-forms";
+import { BulkStartSchema, defaultBulkOptions } from "~/incidents/bulk-forms";
 import { incidentCells } from "~/incidents/matrix.server";
 import { hasSmtpSettings } from "~/requests/send/smtp-settings.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
+import { textValues } from "~/utils/form-values";
+import { parseForm, parseParams } from "~/utils/forms";
+import { formFailure } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 const ParamsSchema = z.object({ incidentId: z.string().min(1).max(40) });
@@ -56,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   incidentCells(scope, incidentId); // 404 before 403: another workspace's incident does not exist here
   requirePermission(scope, "case:write");
   const parsed = parseForm(await request.formData(), BulkStartSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   const { intent, ...options } = parsed.data;
   if (intent === "preview") {
     const plan = planBulkSenders(scope, incidentId, options);
@@ -69,26 +71,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (e) {
     if (e instanceof BulkStartError) {
       if (e.jobId) return redirect(`/incidents/${incidentId}/jobs/${e.jobId}`);
-      return Response.json(
-        { ok: false, formErrors: [e.message], fieldErrors: {}, values: {} },
-        { status: 400 },
-      );
+      return formFailure(e.message);
     }
     throw e;
   }
 }
 
-type ActionData = {
-  fieldErrors: FieldErrors;
-  formErrors?: string[];
-  values?: Record<string, string>;
-  plans?: Record<"self" | "representative", PlanView>;
-};
-
 export default function BulkLetters() {
   const { incidentId, emptyCells, canStart, hasEmail, plans, defaultSender, jobs } =
     useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   return (
     <div className="stack medium">
       <p>
@@ -102,10 +94,10 @@ export default function BulkLetters() {
             incidentId={incidentId}
             emptyCells={emptyCells}
             hasEmail={hasEmail}
-            plans={data?.plans ?? plans ?? undefined}
+            plans={(data && "plans" in data ? data.plans : plans) ?? undefined}
             defaultSender={defaultSender}
             errors={data}
-            values={data?.values}
+            values={data ? textValues(data.values) : undefined}
           />
         </section>
       ) : (

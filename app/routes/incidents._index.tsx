@@ -9,7 +9,8 @@ import { requireScope } from "~/auth/session.server";
 import { createIncident, listIncidents } from "~/incidents/incidents.server";
 import { IncidentCreateSchema } from "~/incidents/schemas";
 import { FormErrors, TextArea, TextField } from "~/ui/forms";
-import { type FieldErrors, parseForm } from "~/utils/forms";
+import { parseForm } from "~/utils/forms";
+import { formFailure } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,14 +25,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
   const parsed = parseForm(await request.formData(), IncidentCreateSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   const id = createIncident(scope, parsed.data);
   return redirect(`/incidents/${id}`);
 }
 
 export default function Incidents() {
   const { incidents, canWrite } = useLoaderData<typeof loader>();
-  const failure = useActionData<{ fieldErrors: FieldErrors; formErrors: string[] }>();
+  const failure = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="stack">

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
@@ -15,6 +15,7 @@ import {
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
 import { parseForm, parseParams } from "~/utils/forms";
+import { formFailure } from "~/utils/forms.server";
 import { requirePermission } from "~/workspaces/scope.server";
 
 const ParamsSchema = z.object({ templateId: z.string().min(1).max(40) });
@@ -55,26 +56,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(scope, "templates:manage");
   const { templateId } = parseParams(params, ParamsSchema);
   const parsed = parseForm(await request.formData(), EditSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   const t = getWorkspaceTemplate(scope, templateId);
   if (parsed.data.intent === "preview") {
     const preview = previewTemplate(t.latest.meta as unknown as Record<string, unknown>, parsed.data.body);
-    return Response.json({ preview, body: parsed.data.body }, { status: preview.ok ? 200 : 400 });
+    return data({ preview, body: parsed.data.body }, { status: preview.ok ? 200 : 400 });
   }
   try {
     const version = saveTemplateVersion(scope, templateId, parsed.data.body);
-    return Response.json({ saved: version });
+    return { saved: version };
   } catch (e) {
     if (e instanceof WorkspaceTemplateError)
-      return Response.json(
-        { formErrors: [`Not saved: ${e.message}`], fieldErrors: {}, body: parsed.data.body },
-        { status: 400 },
-      );
+      return formFailure(`Not saved: ${e.message}`, { status: e.status, extra: { body: parsed.data.body } });
     throw e;
   }
 }
-
-type ActionData = { preview?: Preview; saved?: number; formErrors?: string[]; body?: string };
 
 function PreviewPanel({ preview }: { preview: Preview }) {
   if (!preview.ok)
@@ -107,14 +103,16 @@ function PreviewPanel({ preview }: { preview: Preview }) {
 
 export default function EditTemplate() {
   const { template, preview } = useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
-  const live = useFetcher<ActionData>();
+  const data = useActionData<typeof action>();
+  const live = useFetcher<typeof action>();
   const nav = useNavigation();
   const busy = nav.state !== "idle";
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const shown = live.data?.preview ?? data?.preview ?? preview;
+  const livePreview = live.data && "preview" in live.data ? live.data.preview : undefined;
+  const sentPreview = data && "preview" in data ? data.preview : undefined;
+  const shown = livePreview ?? sentPreview ?? preview;
   return (
     <div className="stack">
       <p>
@@ -124,14 +122,14 @@ export default function EditTemplate() {
       <p className="muted">
         {kindLabel(template.kind)} · {langOwnName(template.lang)} · version {template.version}
       </p>
-      {data?.saved ? (
+      {data && "saved" in data ? (
         <p className="notice notice-ok" role="status">
           Saved as version {data.saved}.
         </p>
       ) : null}
       <div className="template-editor">
         <Form method="post" className="stack">
-          <FormErrors errors={data?.formErrors} />
+          <FormErrors errors={data && "formErrors" in data ? data.formErrors : undefined} />
           <div className="field">
             <label htmlFor="template-body">Template text (Liquid)</label>
             <textarea
@@ -139,7 +137,7 @@ export default function EditTemplate() {
               name="body"
               rows={30}
               className="letter-editor"
-              defaultValue={data?.body ?? template.body}
+              defaultValue={data && "body" in data ? data.body : template.body}
               onChange={(e) => {
                 const body = e.currentTarget.value;
                 clearTimeout(timer.current);

@@ -15,6 +15,7 @@ import {
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField } from "~/ui/forms";
 import { parseForm } from "~/utils/forms";
+import { formFailure } from "~/utils/forms.server";
 import { requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -40,20 +41,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "templates:manage");
   const parsed = parseForm(await request.formData(), CopySchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   try {
     const id = copyBuiltInTemplate(scope, parsed.data.source[0], parsed.data.source[1]);
     return redirect(`/settings/templates/${id}`);
   } catch (e) {
-    if (e instanceof WorkspaceTemplateError)
-      return Response.json({ formErrors: [e.message], fieldErrors: {} }, { status: 400 });
+    if (e instanceof WorkspaceTemplateError) return formFailure(e);
     throw e;
   }
 }
 
 export default function Templates() {
   const { own, builtIn } = useLoaderData<typeof loader>();
-  const data = useActionData<{ formErrors?: string[]; fieldErrors?: Record<string, string[]> }>();
+  const data = useActionData<typeof action>();
   return (
     <div className="stack medium">
       <h1>Your letter templates</h1>
@@ -82,7 +82,7 @@ export default function Templates() {
           name="source"
           label="Letter to copy"
           options={builtIn}
-          errors={data?.fieldErrors?.source}
+          errors={data?.fieldErrors.source}
         />
         <button type="submit" className="button">
           Copy and edit

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { getCurrentSession } from "~/auth/session.server";
 import { parseForm } from "~/utils/forms";
+import { formFailure } from "~/utils/forms.server";
 import { switchWorkspace } from "~/workspaces/workspaces.server";
 
 export async function loader() {
@@ -15,7 +16,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const session = await getCurrentSession(request);
   if (!session) throw redirect("/login");
   const parsed = parseForm(await request.formData(), SwitchSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   switchWorkspace(session, parsed.data.workspaceId);
   // Pages of the old workspace would be 404 in the new one: start from the case list.
   return redirect("/");

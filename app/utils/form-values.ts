@@ -9,3 +9,8 @@ export function textValue(values: FormValues | undefined, name: string): string 
   const v = values?.[name];
   return Array.isArray(v) ? v[0] : v;
 }
+
+/** Every submitted field's text (the first one for a list), for forms whose fields are all single values. */
+export function textValues(values: FormValues | undefined): Record<string, string> {
+  return Object.fromEntries(Object.keys(values ?? {}).map((k) => [k, textValue(values, k) ?? ""]));
+}

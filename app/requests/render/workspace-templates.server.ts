@@ -9,6 +9,7 @@ import { getDb } from "~/db.server";
 import { type Lang, LetterVariables } from "~/requests/compose/variables";
 import { findUnfilled } from "~/requests/sendable";
 import { decrypt, encrypt } from "~/security/crypto.server";
+import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { runChecklist } from "./checklist";
@@ -24,7 +25,8 @@ import {
 
 const ctx = (versionId: string) => `workspace_template_version:${versionId}:body`;
 
-export class WorkspaceTemplateError extends Error {}
+/** A template the user wrote or chose that cannot be used; the message says why. */
+export class WorkspaceTemplateError extends UserError {}
 
 /** Front matter + body as one template text, the way the built-in files are written. */
 function templateText(meta: Record<string, unknown>, body: string): string {
