@@ -174,7 +174,12 @@ export const exposures = sqliteTable(
     foundOn: text("found_on").notNull(),
     severity: text("severity", { enum: ["low", "medium", "high", "critical"] }).notNull(),
     severityOverride: text("severity_override", { enum: ["low", "medium", "high", "critical"] }),
-    status: text("status", { enum: ["active", "requested", "removed", "reappeared", "unreachable"] })
+    // The place's current state (app/exposures/categories.ts, EXPOSURE_STATUSES); every change is a row in
+    // exposure_status_changes, written only by app/exposures/status.server.ts. "removed" means checked gone
+    // (a re-check, or the person confirmed it); "said_removed" is the recipient's word, not yet checked.
+    status: text("status", {
+      enum: ["active", "requested", "said_removed", "removed", "reappeared", "unreachable"],
+    })
       .notNull()
       .default("active"),
     notesEnc: text("notes_enc").notNull(),
@@ -192,6 +197,43 @@ export const exposures = sqliteTable(
     index("exposures_workspace_idx").on(t.workspaceId),
     // Per-case counts by status (case list) and a case's exposures: without it SQLite scans the workspace.
     index("exposures_workspace_case_status_idx").on(t.workspaceId, t.caseId, t.status),
+  ],
+);
+
+/**
+ * The history of a place's state: one row per change (and one when it was recorded), so the dashboard can show
+ * how many places were found, requested, said done, checked gone and back up over time. Only statuses, dates and
+ * ids: nothing personal.
+ */
+export const exposureStatusChanges = sqliteTable(
+  "exposure_status_changes",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    exposureId: text("exposure_id")
+      .notNull()
+      .references(() => exposures.id, { onDelete: "cascade" }),
+    // null for the row that records the place being found.
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    // The day it happened (YYYY-MM-DD): the day found, or a day the person gives ("I checked on 2 May").
+    changedOn: text("changed_on").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    // What moved it (EXPOSURE_STATUS_SOURCES in app/exposures/status.server.ts).
+    source: text("source").notNull(),
+    letterId: text("letter_id"),
+    checkId: text("check_id"),
+    actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("exposure_status_changes_exposure_idx").on(t.exposureId, t.at),
+    index("exposure_status_changes_workspace_idx").on(t.workspaceId, t.changedOn),
+    index("exposure_status_changes_case_idx").on(t.caseId, t.changedOn),
   ],
 );
 

@@ -36,13 +36,23 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
   critical: "Critical",
 };
 
-export const EXPOSURE_STATUSES = ["active", "requested", "removed", "reappeared", "unreachable"] as const;
+// "removed" is shown only when it was checked: a re-check found it gone, or the person confirmed it. What the
+// recipient says is "said_removed" until then.
+export const EXPOSURE_STATUSES = [
+  "active",
+  "requested",
+  "said_removed",
+  "removed",
+  "reappeared",
+  "unreachable",
+] as const;
 export type ExposureStatus = (typeof EXPOSURE_STATUSES)[number];
 
 export const STATUS_LABELS: Record<ExposureStatus, string> = {
   active: "Still up",
   requested: "Removal requested",
-  removed: "Removed",
+  said_removed: "They say it is removed (not yet checked)",
+  removed: "Removed (checked)",
   reappeared: "Back up again",
   unreachable: "Cannot be reached",
 };

@@ -12,6 +12,7 @@ import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/s
 import { computeSeverity, type ExposedKind, type ExposureStatus, type Severity } from "./categories";
 import { type ExposureRecipient, recipientForUrl, recipientMatcher } from "./recipient.server";
 import type { ExposureFields } from "./schemas";
+import { recordExposuresFound, setExposureStatus } from "./status.server";
 import { type NormalisedUrl, normaliseUrl } from "./url";
 
 export type { ExposureFields } from "./schemas";
@@ -74,9 +75,11 @@ export function createExposure(scope: Scope, caseId: string, f: NewExposure) {
   ) {
     throw new DuplicateExposureError("This web address is already recorded in this case.");
   }
-  db.insert(exposures)
-    .values(rowFor(scope, caseId, id, f, new Date(), recipientForUrl(scope.workspaceId, f.url)))
-    .run();
+  const row = rowFor(scope, caseId, id, f, new Date(), recipientForUrl(scope.workspaceId, f.url));
+  db.transaction((tx) => {
+    tx.insert(exposures).values(row).run();
+    recordExposuresFound(tx, [row], { actorUserId: scope.userId, now: row.updatedAt });
+  });
   touchCase(scope, caseId);
   audit({
     action: "exposure.create",
@@ -134,6 +137,7 @@ export function createExposuresBulk(
         tx.insert(exposures)
           .values(rows.slice(i, i + 500))
           .run();
+      recordExposuresFound(tx, rows, { actorUserId: scope.userId, now });
     });
     touchCase(scope, caseId);
   }
@@ -286,14 +290,23 @@ export function updateExposure(scope: Scope, caseId: string, id: string, f: Expo
     workspaceId: _w,
     caseId: _c,
     createdBy: _b,
+    status,
     ...values
   } = rowFor(scope, caseId, id, f, new Date(), recipientForUrl(scope.workspaceId, f.url));
-  const res = db
-    .update(exposures)
-    .set(values)
-    .where(inScope(exposures, scope, and(eq(exposures.id, id), eq(exposures.caseId, caseId))))
-    .run();
-  if (res.changes !== 1) notFound("This exposure");
+  db.transaction((tx) => {
+    const res = tx
+      .update(exposures)
+      .set(values)
+      .where(inScope(exposures, scope, and(eq(exposures.id, id), eq(exposures.caseId, caseId))))
+      .run();
+    if (res.changes !== 1) notFound("This exposure");
+    // A state chosen on the form is the person's word: "removed" there means they checked it is gone.
+    setExposureStatus(tx, { workspaceId: scope.workspaceId, exposureIds: [id] }, status, {
+      source: "person",
+      actorUserId: scope.userId,
+      now: values.updatedAt,
+    });
+  });
   touchCase(scope, caseId);
   audit({
     action: "exposure.update",

@@ -18,6 +18,7 @@ import { getDb } from "~/db.server";
 import type { ExposedKind } from "~/exposures/categories";
 import { deleteExposure, rowFor, urlIndex } from "~/exposures/exposures.server";
 import { recipientMatcher, recipientNames } from "~/exposures/recipient.server";
+import { recordExposuresFound } from "~/exposures/status.server";
 import { normaliseUrl } from "~/exposures/url";
 import { blindIndex, decrypt, encrypt } from "~/security/crypto.server";
 import { createSubject, listSubjectNames, SubjectFieldsSchema } from "~/subjects/subjects.server";
@@ -401,6 +402,7 @@ function linkCases(
     db.insert(exposures)
       .values(rows.slice(i, i + 200))
       .run();
+  recordExposuresFound(db, rows, { actorUserId: scope.userId, now });
   for (let i = 0; i < adopted.length; i += 5000)
     db.update(exposures)
       .set({ incidentUrlId: url.id, updatedAt: now })

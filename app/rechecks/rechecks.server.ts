@@ -8,6 +8,7 @@ import { getUserProfile } from "~/auth/users.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import type { ExposureStatus } from "~/exposures/categories";
+import { setExposureStatus } from "~/exposures/status.server";
 import type { JobHandler } from "~/jobs/runner.server";
 import { sendSystemMail } from "~/mail/mailer.server";
 import { decrypt, decryptJson, encrypt } from "~/security/crypto.server";
@@ -128,7 +129,12 @@ export async function runCheck(r: Run): Promise<CheckResult> {
       })
       .run();
     if (next)
-      tx.update(exposures).set({ status: next, updatedAt: now }).where(eq(exposures.id, row.id)).run();
+      setExposureStatus(tx, { workspaceId: r.workspaceId, exposureIds: [row.id] }, next, {
+        source: "recheck",
+        actorUserId: r.actorUserId,
+        now,
+        checkId: id,
+      });
   });
   audit({
     action: "exposure.recheck",

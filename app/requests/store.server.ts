@@ -10,6 +10,7 @@ import { calendarDateIn, RULES, type RuleId } from "~/deadlines/engine";
 import { listEvidence } from "~/evidence/evidence.server";
 import { type Exposure, listExposures } from "~/exposures/exposures.server";
 import { recipientNames } from "~/exposures/recipient.server";
+import { setExposureStatus } from "~/exposures/status.server";
 import { getRecipient } from "~/recipients/directory.server";
 import { composeVariables, deadlineFor, recipientFor } from "~/requests/compose/compose.server";
 import type { LetterDetails, LetterText } from "~/requests/compose/forms";
@@ -801,11 +802,13 @@ export function markExposuresRequested(
     .all()
     .map((r) => r.id);
   if (!ids.length) return [];
-  tx.update(exposures)
-    .set({ status: "requested", updatedAt: now })
-    .where(and(inArray(exposures.id, ids), inArray(exposures.status, ["active", "reappeared"])))
-    .run();
-  for (const id of ids)
+  const moved = setExposureStatus(
+    tx,
+    { workspaceId: letter.workspaceId, exposureIds: ids, from: ["active", "reappeared"] },
+    "requested",
+    { source: "letter", actorUserId, now, letterId: letter.id },
+  );
+  for (const id of moved)
     audit({
       action: "exposure.requested",
       actorUserId,
@@ -814,5 +817,5 @@ export function markExposuresRequested(
       targetId: id,
       detail: { letterId: letter.id },
     });
-  return ids;
+  return moved;
 }
