@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { faker } from "@faker-js/faker";
 import { blindIndex, encrypt, encryptJson, type Keyring } from "~/security/crypto.server";
+import { Sealed } from "~/security/encrypted-type.server";
 
 export const FAKER_SEED = 20261123;
 
@@ -191,14 +192,14 @@ export function exposureRow(plan: Plan, pools: Pools, ring: Keyring, e: number) 
   const exposed = EXPOSED.filter(() => r() < 0.3);
   if (exposed.length === 0) exposed.push(pick(r, EXPOSED));
   const created = plan.epoch - Math.floor(r() * 500) * DAY;
-  const ctx = (f: string) => `exposure:${id}:${f}`;
+  const seal = (column: string, plain: string) => Sealed.seal("exposures", column, id, plain, ring).token;
   return [
     id,
     plan.workspaceIds[ws],
     benchId("case", c),
-    encrypt(url, ctx("url"), ring),
+    seal("url_enc", url),
     blindIndex("exposure-url", url, ring),
-    encrypt(site.host, ctx("host"), ring),
+    seal("host_enc", site.host),
     site.platform,
     site.recipientId,
     JSON.stringify(exposed),
@@ -206,7 +207,7 @@ export function exposureRow(plan: Plan, pools: Pools, ring: Keyring, e: number) 
     new Date(created).toISOString().slice(0, 10),
     pick(r, SEVERITY),
     pick(r, STATUSES),
-    encrypt(r() < 0.3 ? pick(r, pools.paragraphs) : "", ctx("notes"), ring),
+    seal("notes_enc", r() < 0.3 ? pick(r, pools.paragraphs) : ""),
     plan.workspaceUsers[ws]![0],
     created,
     created + Math.floor(r() * 60) * DAY,

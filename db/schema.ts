@@ -161,9 +161,9 @@ export const exposures = sqliteTable(
     caseId: text("case_id")
       .notNull()
       .references(() => cases.id, { onDelete: "cascade" }),
-    urlEnc: text("url_enc").notNull(),
+    urlEnc: encrypted("exposures", "url_enc").notNull(),
     urlHmac: text("url_hmac").notNull(),
-    hostEnc: text("host_enc").notNull(),
+    hostEnc: encrypted("exposures", "host_enc").notNull(),
     // Only a known public platform's key (e.g. "telegram") is kept in plain text, for grouping and matching.
     platform: text("platform"),
     // The matched recipient in the directory (shared or the workspace's own); not a foreign key, so that a
@@ -182,7 +182,7 @@ export const exposures = sqliteTable(
     })
       .notNull()
       .default("active"),
-    notesEnc: text("notes_enc").notNull(),
+    notesEnc: encrypted("exposures", "notes_enc").notNull(),
     // Set when the exposure came from an employer incident's URL list: the same post, linked to each person.
     // Not a foreign key: SQLite cannot add one with ON DELETE to an existing table, and the link is only
     // used to group (an incident deleted leaves each person's exposure in their case).
@@ -249,13 +249,13 @@ export const evidence = sqliteTable(
       .references(() => exposures.id, { onDelete: "cascade" }),
     // The stripped copy points at the original it was made from.
     derivedFrom: text("derived_from"),
-    filenameEnc: text("filename_enc").notNull(),
+    filenameEnc: encrypted("evidence", "filename_enc").notNull(),
     mime: text("mime").notNull(),
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
     storageKey: text("storage_key").notNull().unique(),
     hasGps: integer("has_gps", { mode: "boolean" }).notNull().default(false),
-    metadataEnc: text("metadata_enc").notNull(),
+    metadataEnc: encrypted("evidence", "metadata_enc").notNull(),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
@@ -775,7 +775,7 @@ export const exposureChecks = sqliteTable(
     sha256: text("sha256"),
     bytes: integer("bytes"),
     // Where the redirects ended, when that differs from the exposure's URL.
-    finalUrlEnc: text("final_url_enc"),
+    finalUrlEnc: encrypted("exposure_checks", "final_url_enc"),
     // An error code (timeout, too_large, blocked_address, dns, too_many_redirects, onion); never personal data.
     error: text("error"),
     actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
@@ -844,8 +844,8 @@ export const incidents = sqliteTable(
     workspaceId: text("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    titleEnc: text("title_enc").notNull(),
-    descriptionEnc: text("description_enc").notNull(),
+    titleEnc: encrypted("incidents", "title_enc").notNull(),
+    descriptionEnc: encrypted("incidents", "description_enc").notNull(),
     status: text("status", { enum: ["open", "closed"] })
       .notNull()
       .default("open"),
@@ -873,7 +873,7 @@ export const incidentPeople = sqliteTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
     /** Team or unit from the roster (encrypted: with the employer's name it narrows down who someone is). */
-    unitEnc: text("unit_enc").notNull(),
+    unitEnc: encrypted("incident_people", "unit_enc").notNull(),
     /** Keyed HMAC of the unit, lower-cased, so the matrix can filter by unit without decrypting. */
     unitHmac: text("unit_hmac"),
     addedAt: createdAt(),
@@ -896,9 +896,9 @@ export const incidentUrls = sqliteTable(
     workspaceId: text("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    urlEnc: text("url_enc").notNull(),
+    urlEnc: encrypted("incident_urls", "url_enc").notNull(),
     urlHmac: text("url_hmac").notNull(),
-    hostEnc: text("host_enc").notNull(),
+    hostEnc: encrypted("incident_urls", "host_enc").notNull(),
     platform: text("platform"),
     recipientId: text("recipient_id"),
     exposed: text("exposed", { mode: "json" }).$type<string[]>().notNull(),
@@ -928,7 +928,7 @@ export const bulkJobs = sqliteTable(
       .notNull()
       .default("queued"),
     /** The options chosen at start (letter, language, channel, shared texts), encrypted as one JSON value. */
-    optionsEnc: text("options_enc").notNull(),
+    optionsEnc: encrypted("bulk_jobs", "options_enc").notNull(),
     total: integer("total").notNull().default(0),
     queued: integer("queued").notNull().default(0),
     generated: integer("generated").notNull().default(0),

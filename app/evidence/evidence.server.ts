@@ -5,7 +5,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { evidence } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
-import { decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { deleteEncryptedFiles, readEncryptedFile, writeEncryptedFile } from "./storage.server";
@@ -76,7 +76,10 @@ export async function readMetadata(bytes: Buffer, mime: string): Promise<Evidenc
   }
 }
 
-const ctx = (id: string, f: string) => `evidence:${id}:${f}`;
+// The file on disk is encrypted with the ENCRYPTED_FILES context; the two columns through their column type.
+const fileCtx = (id: string) => `evidence:${id}:file`;
+const sealFilename = sealFor("evidence", "filename_enc");
+const sealMetadata = sealFor("evidence", "metadata_enc");
 
 function cleanFilename(name: string) {
   const base = name.split(/[\\/]/).pop() ?? "";
@@ -92,7 +95,7 @@ async function store(
   const id = newId();
   const storageKey = newId() + newId();
   const meta = await readMetadata(file.bytes, file.mime);
-  writeEncryptedFile(storageKey, file.bytes, ctx(id, "file"));
+  writeEncryptedFile(storageKey, file.bytes, fileCtx(id));
   try {
     getDb()
       .insert(evidence)
@@ -101,13 +104,13 @@ async function store(
         workspaceId: scope.workspaceId,
         exposureId,
         derivedFrom: file.derivedFrom ?? null,
-        filenameEnc: encrypt(cleanFilename(file.filename), ctx(id, "filename")),
+        filenameEnc: sealFilename(id, cleanFilename(file.filename)),
         mime: file.mime,
         size: file.bytes.length,
         sha256: sha256(file.bytes),
         storageKey,
         hasGps: Boolean(meta.gps),
-        metadataEnc: encryptJson(meta, ctx(id, "metadata")),
+        metadataEnc: sealMetadata(id, JSON.stringify(meta)),
         createdBy: scope.userId,
       })
       .run();
@@ -166,12 +169,12 @@ export function listEvidence(scope: Scope, exposureId: string): EvidenceItem[] {
     .all()
     .map((r) => ({
       id: r.id,
-      filename: decrypt(r.filenameEnc, ctx(r.id, "filename")),
+      filename: r.filenameEnc.open(r.id),
       mime: r.mime,
       size: r.size,
       sha256: r.sha256,
       hasGps: r.hasGps,
-      metadata: decryptJson<EvidenceMetadata>(r.metadataEnc, ctx(r.id, "metadata")),
+      metadata: r.metadataEnc.openJson<EvidenceMetadata>(r.id),
       derivedFrom: r.derivedFrom,
       createdAt: r.createdAt,
       strippable: STRIPPABLE.has(r.mime),
@@ -191,7 +194,7 @@ function findRow(scope: Scope, exposureId: string, id: string) {
 /** Decrypts one evidence file for download; the read is logged. */
 export function readEvidence(scope: Scope, exposureId: string, id: string) {
   const row = findRow(scope, exposureId, id);
-  const bytes = readEncryptedFile(row.storageKey, ctx(id, "file"));
+  const bytes = readEncryptedFile(row.storageKey, fileCtx(id));
   audit({
     action: "evidence.download",
     actorUserId: scope.userId,
@@ -200,7 +203,7 @@ export function readEvidence(scope: Scope, exposureId: string, id: string) {
     targetId: id,
   });
   return {
-    filename: decrypt(row.filenameEnc, ctx(id, "filename")),
+    filename: row.filenameEnc.open(id),
     mime: row.mime,
     bytes,
     sha256: row.sha256,
@@ -213,12 +216,12 @@ export async function stripMetadata(scope: Scope, exposureId: string, id: string
   const row = findRow(scope, exposureId, id);
   if (!STRIPPABLE.has(row.mime))
     throw new EvidenceError("Only photos and screenshots can be cleaned of metadata.");
-  const original = readEncryptedFile(row.storageKey, ctx(id, "file"));
+  const original = readEncryptedFile(row.storageKey, fileCtx(id));
   // sharp drops EXIF, XMP and IPTC unless asked to keep them; rotate() bakes in the orientation first.
   // Loaded on first use: sharp (libvips) costs start-up time and memory on every server that never strips a photo.
   const { default: sharp } = await import("sharp");
   const stripped = await sharp(original).rotate().toBuffer();
-  const name = decrypt(row.filenameEnc, ctx(id, "filename")).replace(/(\.[^.]+)?$/, "-no-metadata$1");
+  const name = row.filenameEnc.open(id).replace(/(\.[^.]+)?$/, "-no-metadata$1");
   const newIdValue = await store(scope, exposureId, {
     filename: name,
     bytes: stripped,

@@ -6,7 +6,8 @@ import { audit } from "~/audit/audit.server";
 import { touchCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { deleteEncryptedFiles } from "~/evidence/storage.server";
-import { blindIndex, decrypt, encrypt } from "~/security/crypto.server";
+import { blindIndex } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { computeSeverity, type ExposedKind, type ExposureStatus, type Severity } from "./categories";
@@ -19,7 +20,12 @@ export type { ExposureFields } from "./schemas";
 export { ExposureFieldsSchema } from "./schemas";
 
 export const urlIndex = (url: string) => blindIndex("exposure-url", url);
-const ctx = (id: string, f: string) => `exposure:${id}:${f}`;
+/** Seals an exposure's encrypted fields for its row id (the context lives in ENCRYPTED_COLUMNS). */
+export const sealExposure = {
+  url: sealFor("exposures", "url_enc"),
+  host: sealFor("exposures", "host_enc"),
+  notes: sealFor("exposures", "notes_enc"),
+};
 
 export class DuplicateExposureError extends Error {}
 
@@ -38,9 +44,9 @@ export function rowFor(
     id,
     workspaceId: scope.workspaceId,
     caseId,
-    urlEnc: encrypt(f.url.url, ctx(id, "url")),
+    urlEnc: sealExposure.url(id, f.url.url),
     urlHmac: urlIndex(f.url.url),
-    hostEnc: encrypt(f.url.host, ctx(id, "host")),
+    hostEnc: sealExposure.host(id, f.url.host),
     // The directory's public id of the recipient, or null for a workspace's own recipient or an unknown site.
     platform: recipient.platform,
     recipientId: recipient.recipientId,
@@ -50,7 +56,7 @@ export function rowFor(
     severity: computeSeverity(f.exposed, f.callsForHarm),
     severityOverride: f.severityOverride,
     status: f.status,
-    notesEnc: encrypt(f.notes, ctx(id, "notes")),
+    notesEnc: sealExposure.notes(id, f.notes),
     createdBy: scope.userId,
     updatedAt: now,
   };
@@ -179,8 +185,8 @@ function decryptRow(r: Row): Exposure {
   return {
     id: r.id,
     caseId: r.caseId,
-    url: decrypt(r.urlEnc, ctx(r.id, "url")),
-    host: decrypt(r.hostEnc, ctx(r.id, "host")),
+    url: r.urlEnc.open(r.id),
+    host: r.hostEnc.open(r.id),
     platform: r.platform,
     recipientId: r.recipientId,
     exposed: r.exposed as ExposedKind[],
@@ -190,7 +196,7 @@ function decryptRow(r: Row): Exposure {
     computedSeverity: r.severity,
     severityOverridden: r.severityOverride !== null,
     status: r.status,
-    notes: decrypt(r.notesEnc, ctx(r.id, "notes")),
+    notes: r.notesEnc.open(r.id),
     updatedAt: r.updatedAt,
   };
 }
@@ -244,8 +250,8 @@ export function listExposureSummaries(scope: Scope, caseId: string): ExposureSum
     .map((r) => ({
       id: r.id,
       caseId: r.caseId,
-      url: decrypt(r.urlEnc, ctx(r.id, "url")),
-      host: decrypt(r.hostEnc, ctx(r.id, "host")),
+      url: r.urlEnc.open(r.id),
+      host: r.hostEnc.open(r.id),
       platform: r.platform,
       recipientId: r.recipientId,
       exposed: r.exposed as ExposedKind[],

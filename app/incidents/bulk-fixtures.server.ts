@@ -1,12 +1,15 @@
 // Seeds an employer incident at any size straight into the database (people, cases, roster rows, leaked URLs
 // and each person's exposures, optionally signed mandates), for the bulk-letters tests and bench. Written with
-// prepared statements and the app's own encryption contexts, so the rows are exactly what the app writes.
+// prepared statements (fast at any size); the encrypted values of incidents, roster rows, incident URLs and
+// exposures are sealed by their modules' own seal functions, so the rows are exactly what the app writes.
 
 import { getDb } from "~/db.server";
+import { sealExposure } from "~/exposures/exposures.server";
 import { uploadMandate } from "~/requests/compose/mandates.server";
 import { blindIndex, encrypt, encryptJson } from "~/security/crypto.server";
 import { newId } from "~/utils/ids.server";
 import type { Scope } from "~/workspaces/scope.server";
+import { sealIncident } from "./incidents.server";
 
 export type SeededIncident = {
   incidentId: string;
@@ -96,8 +99,8 @@ export async function seedIncident(
     st.incident.run(
       incidentId,
       ws,
-      encrypt(`${tag} incident`, `incident:${incidentId}:title`),
-      encrypt("Staff list posted", `incident:${incidentId}:description`),
+      sealIncident.title(incidentId, `${tag} incident`).token,
+      sealIncident.description(incidentId, "Staff list posted").token,
       scope.userId,
       now,
     );
@@ -106,9 +109,9 @@ export async function seedIncident(
         u.id,
         incidentId,
         ws,
-        encrypt(u.url, `incident_url:${u.id}:url`),
+        sealIncident.url(u.id, u.url).token,
         blindIndex("exposure-url", u.url),
-        encrypt(u.host, `incident_url:${u.id}:host`),
+        sealIncident.host(u.id, u.host).token,
         u.recipientId,
         '["home_address","phone"]',
         scope.userId,
@@ -138,7 +141,7 @@ export async function seedIncident(
         subjectId,
         caseId,
         ws,
-        encrypt("Unit A", `incident_person:${caseId}:unit`),
+        sealIncident.unit(caseId, "Unit A").token,
         blindIndex("incident-unit", "unit a"),
       );
       for (const u of urls) {
@@ -147,11 +150,11 @@ export async function seedIncident(
           id,
           ws,
           caseId,
-          encrypt(u.url, `exposure:${id}:url`),
+          sealExposure.url(id, u.url).token,
           blindIndex("exposure-url", u.url),
-          encrypt(u.host, `exposure:${id}:host`),
+          sealExposure.host(id, u.host).token,
           u.recipientId,
-          encrypt("", `exposure:${id}:notes`),
+          sealExposure.notes(id, "").token,
           u.id,
           scope.userId,
           now,

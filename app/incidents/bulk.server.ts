@@ -38,7 +38,7 @@ import { getTemplate, type LetterTemplate } from "~/requests/render/templates.se
 import { enqueueLetter } from "~/requests/send/queue.server";
 import { hasSmtpSettings, smtpSettingsFor } from "~/requests/send/smtp-settings.server";
 import { insertLetter, type NewLetter } from "~/requests/store.server";
-import { decrypt, decryptJson, encryptJson } from "~/security/crypto.server";
+import { Sealed, sealFor } from "~/security/encrypted-type.server";
 import { getSubject, type Subject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import { randomBytes } from "~/utils/random.server";
@@ -62,7 +62,7 @@ export class BulkStartError extends Error {
   }
 }
 
-const optionsCtx = (id: string) => `bulk_job:${id}:options`;
+const sealOptions = sealFor("bulk_jobs", "options_enc");
 
 /** How often an item whose checks fail under the write lock (its exposures changed meanwhile) is composed again. */
 const MAX_TRIES = 3;
@@ -225,7 +225,7 @@ export function startBulkLetters(scope: Scope, incidentId: string, options: Bulk
           workspaceId: scope.workspaceId,
           incidentId,
           state: "queued",
-          optionsEnc: encryptJson(options, optionsCtx(id)),
+          optionsEnc: sealOptions(id, JSON.stringify(options)),
           total: cells.length,
           createdBy: scope.userId,
           createdAt: now,
@@ -299,7 +299,7 @@ function toJob(row: typeof bulkJobs.$inferSelect): BulkJob {
     error: row.error,
     createdAt: row.createdAt,
     finishedAt: row.finishedAt,
-    options: decryptJson<BulkOptions>(row.optionsEnc, optionsCtx(row.id)),
+    options: row.optionsEnc.openJson<BulkOptions>(row.id),
   };
 }
 
@@ -546,19 +546,20 @@ export class BulkRun {
         workspaceId: scope.workspaceId,
         createdBy: scope.userId,
         role: scope.role,
-        optionsEnc: "",
       },
       options,
     );
   }
 
   constructor(
-    job: { id: string; workspaceId: string; createdBy: string; role: Role; optionsEnc: string },
+    job: { id: string; workspaceId: string; createdBy: string; role: Role; optionsEnc?: Sealed },
     options?: BulkOptions,
   ) {
     this.jobId = job.id;
     this.scope = { userId: job.createdBy, workspaceId: job.workspaceId, role: job.role };
-    this.options = options ?? decryptJson<BulkOptions>(job.optionsEnc, optionsCtx(job.id));
+    const opened = options ?? job.optionsEnc?.openJson<BulkOptions>(job.id);
+    if (!opened) throw new Error("A bulk run needs its options");
+    this.options = opened;
     const me = getUserProfile(job.createdBy);
     const ws = getWorkspace(job.workspaceId);
     this.rep = {
@@ -668,7 +669,8 @@ export class BulkRun {
     // Every exposure belongs to one cell (its case × its recipient), so it is decrypted once per run.
     const r = this.caseState(caseId).exposures.get(id);
     if (!r) return null;
-    const url = decrypt(r.url_enc as string, `exposure:${id}:url`);
+    // The row comes from a raw prepared statement (caseState): its token is opened as the column type would.
+    const url = new Sealed("exposures", "url_enc", r.url_enc as string).open(id);
     const severity = r.severity as Exposure["severity"];
     return {
       id,

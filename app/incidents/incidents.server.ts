@@ -20,16 +20,22 @@ import { deleteExposure, rowFor, urlIndex } from "~/exposures/exposures.server";
 import { recipientMatcher, recipientNames } from "~/exposures/recipient.server";
 import { recordExposuresFound } from "~/exposures/status.server";
 import { normaliseUrl } from "~/exposures/url";
-import { blindIndex, decrypt, encrypt } from "~/security/crypto.server";
+import { blindIndex } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { createSubject, listSubjectNames, SubjectFieldsSchema } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import { can, inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { emailKey } from "./roster.server";
 import type { RosterRow } from "./schemas";
 
-const ctx = (id: string, field: string) => `incident:${id}:${field}`;
-const unitCtx = (caseId: string) => `incident_person:${caseId}:unit`;
-const urlCtx = (id: string, field: string) => `incident_url:${id}:${field}`;
+/** Seals the encrypted fields of an incident, a roster row (by its case id) and an incident URL. */
+export const sealIncident = {
+  title: sealFor("incidents", "title_enc"),
+  description: sealFor("incidents", "description_enc"),
+  unit: sealFor("incident_people", "unit_enc"),
+  url: sealFor("incident_urls", "url_enc"),
+  host: sealFor("incident_urls", "host_enc"),
+};
 
 /** Keyed HMAC of a unit (trimmed, lower-cased): filtering by unit without decrypting, and opaque in URLs. */
 export const unitIndex = (unit: string) => blindIndex("incident-unit", unit.trim().toLowerCase());
@@ -49,8 +55,8 @@ export function createIncident(scope: Scope, input: { title: string; description
     .values({
       id,
       workspaceId: scope.workspaceId,
-      titleEnc: encrypt(input.title, ctx(id, "title")),
-      descriptionEnc: encrypt(input.description, ctx(id, "description")),
+      titleEnc: sealIncident.title(id, input.title),
+      descriptionEnc: sealIncident.description(id, input.description),
       createdBy: scope.userId,
       updatedAt: new Date(),
     })
@@ -101,7 +107,7 @@ export function listIncidents(scope: Scope) {
   );
   return rows.map((r) => ({
     id: r.id,
-    title: decrypt(r.titleEnc, ctx(r.id, "title")),
+    title: r.titleEnc.open(r.id),
     status: r.status,
     createdAt: r.createdAt,
     people: people.get(r.id) ?? 0,
@@ -126,8 +132,8 @@ export function getIncident(scope: Scope, id: string) {
   });
   return {
     id: row.id,
-    title: decrypt(row.titleEnc, ctx(row.id, "title")),
-    description: decrypt(row.descriptionEnc, ctx(row.id, "description")),
+    title: row.titleEnc.open(row.id),
+    description: row.descriptionEnc.open(row.id),
     status: row.status,
     createdAt: row.createdAt,
   };
@@ -140,7 +146,7 @@ function requireIncident(scope: Scope, id: string) {
     .where(and(eq(incidents.id, id), eq(incidents.workspaceId, scope.workspaceId)))
     .get();
   if (!row) notFound("This incident");
-  return { id: row.id, title: decrypt(row.titleEnc, ctx(row.id, "title")) };
+  return { id: row.id, title: row.titleEnc.open(row.id) };
 }
 
 function touchIncident(id: string) {
@@ -216,7 +222,7 @@ export function importRoster(scope: Scope, incidentId: string, rows: RosterRow[]
         subjectId,
         caseId,
         workspaceId: scope.workspaceId,
-        unitEnc: encrypt(row.unit, unitCtx(caseId)),
+        unitEnc: sealIncident.unit(caseId, row.unit),
         unitHmac: row.unit ? unitIndex(row.unit) : null,
         // One millisecond apart, so the roster (and the matrix) keep the file's order without decrypting names.
         addedAt: new Date(started + people.length),
@@ -275,7 +281,7 @@ export function listRoster(scope: Scope, incidentId: string): RosterPerson[] {
     subjectId: r.subjectId,
     caseId: r.caseId,
     name: names.get(r.subjectId) ?? "",
-    unit: decrypt(r.unitEnc, unitCtx(r.caseId)),
+    unit: r.unitEnc.open(r.caseId),
     unitKey: r.unitHmac,
   }));
 }
@@ -298,7 +304,7 @@ export function listUnits(scope: Scope, incidentId: string) {
   for (const r of rows) {
     const unit = units.get(r.h!);
     if (unit) unit.people += 1;
-    else units.set(r.h!, { key: r.h!, label: decrypt(r.unitEnc, unitCtx(r.caseId)), people: 1 });
+    else units.set(r.h!, { key: r.h!, label: r.unitEnc.open(r.caseId), people: 1 });
   }
   return [...units.values()].sort((a, b) => a.label.localeCompare(b.label));
 }
@@ -494,9 +500,9 @@ export function importUrls(
             id,
             incidentId,
             workspaceId: scope.workspaceId,
-            urlEnc: encrypt(n.value.url, urlCtx(id, "url")),
+            urlEnc: sealIncident.url(id, n.value.url),
             urlHmac: h,
-            hostEnc: encrypt(n.value.host, urlCtx(id, "host")),
+            hostEnc: sealIncident.host(id, n.value.host),
             platform: recipient.platform,
             recipientId: recipient.recipientId,
             exposed: fields.exposed,
@@ -589,8 +595,8 @@ export function listIncidentUrls(scope: Scope, incidentId: string): IncidentUrl[
     .filter((r) => can(scope, "case:read_all") || (counts.get(r.id) ?? 0) > 0)
     .map((r) => ({
       id: r.id,
-      url: decrypt(r.urlEnc, urlCtx(r.id, "url")),
-      host: decrypt(r.hostEnc, urlCtx(r.id, "host")),
+      url: r.urlEnc.open(r.id),
+      host: r.hostEnc.open(r.id),
       recipientId: r.recipientId,
       recipientName: r.recipientId ? (names.get(r.recipientId) ?? null) : null,
       platform: r.platform,

@@ -11,12 +11,15 @@ import type { ExposureStatus } from "~/exposures/categories";
 import { setExposureStatus } from "~/exposures/status.server";
 import type { JobHandler } from "~/jobs/runner.server";
 import { sendSystemMail } from "~/mail/mailer.server";
-import { decrypt, decryptJson, encrypt } from "~/security/crypto.server";
+import { decrypt, decryptJson } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { type FetchOptions, guardedFetch } from "./fetch.server";
 import { findIdentifiers, hasAnyIdentifier, type Identifiers } from "./identifiers";
 import { type CheckOutcome, decideOutcome, nextExposureStatus } from "./outcome";
+
+const sealFinalUrl = sealFor("exposure_checks", "final_url_enc");
 
 export type CheckResult = {
   id: string;
@@ -93,7 +96,7 @@ export async function runCheck(r: Run): Promise<CheckResult> {
     .where(and(eq(exposures.id, r.exposureId), eq(exposures.workspaceId, r.workspaceId)))
     .get();
   if (!row) notFound("This exposure");
-  const url = decrypt(row.urlEnc, `exposure:${row.id}:url`);
+  const url = row.urlEnc.open(row.id);
   const res = await guardedFetch(url, r.fetch);
   let foundKinds: string[] = [];
   let identifiersKnown = false;
@@ -123,7 +126,7 @@ export async function runCheck(r: Run): Promise<CheckResult> {
         foundKinds,
         sha256: res.ok ? res.sha256 : null,
         bytes: res.ok ? res.body.length : null,
-        finalUrlEnc: res.finalUrl !== url ? encrypt(res.finalUrl, `exposure_check:${id}:final_url`) : null,
+        finalUrlEnc: res.finalUrl !== url ? sealFinalUrl(id, res.finalUrl) : null,
         error: res.ok ? (res.truncated ? "truncated" : null) : res.error,
         actorUserId: r.actorUserId,
       })
@@ -223,7 +226,7 @@ export function listChecks(scope: Scope, exposureId: string, limit = 20): CheckR
       foundKinds: c.foundKinds,
       sha256: c.sha256,
       bytes: c.bytes,
-      finalUrl: c.finalUrlEnc ? decrypt(c.finalUrlEnc, `exposure_check:${c.id}:final_url`) : null,
+      finalUrl: c.finalUrlEnc ? c.finalUrlEnc.open(c.id) : null,
       error: c.error,
     }));
 }

@@ -11,7 +11,6 @@ import { enqueue } from "~/jobs/queue.server";
 import type { JobHandler, JobResult } from "~/jobs/runner.server";
 import { latestMandateForCase, mandateAttachment } from "~/requests/compose/mandates.server";
 import { decryptLetter, recordSent, todayUtc } from "~/requests/store.server";
-import { decrypt } from "~/security/crypto.server";
 import { SEND_QUEUE } from "./queue.server";
 import {
   describeSmtpError,
@@ -80,7 +79,7 @@ function attachmentsOf(
       .get();
     if (!row) continue;
     out.push({
-      filename: decrypt(row.filenameEnc, `evidence:${id}:filename`),
+      filename: row.filenameEnc.open(id),
       content: readEncryptedFile(row.storageKey, `evidence:${id}:file`),
       contentType: row.mime,
     });
