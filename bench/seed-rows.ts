@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { faker } from "@faker-js/faker";
 import { blindIndex, encrypt, encryptJson, type Keyring } from "~/security/crypto.server";
-import { Sealed } from "~/security/encrypted-type.server";
+import { Sealed, sealFor } from "~/security/encrypted-type.server";
 
 export const FAKER_SEED = 20261123;
 
@@ -104,25 +104,30 @@ export const SUBJECT_COLUMNS = [
   "updated_at",
 ];
 
+const sealSubject = Object.fromEntries(
+  SUBJECT_COLUMNS.filter((c) => c.endsWith("_enc")).map((c) => [c, sealFor("subjects", c)]),
+);
+const sealCaseTitle = sealFor("cases", "title_enc");
+
 export function subjectRow(plan: Plan, pools: Pools, ring: Keyring, i: number) {
   const r = rowRandom(1, i);
   const id = benchId("subject", i);
   const ws = plan.subjectWs[i]!;
   const users = plan.workspaceUsers[ws]!;
-  const ctx = (f: string) => `subject:${id}:${f}`;
+  const seal = (column: string, plain: string) => sealSubject[column]!(id, plain, ring).token;
   const created = plan.epoch - Math.floor(r() * 700) * DAY;
   const assignee = plan.subjectAssignee[i]!;
   return [
     id,
     plan.workspaceIds[ws],
-    encrypt(pick(r, pools.names), ctx("name"), ring),
-    encryptJson(r() < 0.3 ? [pick(r, pools.names)] : [], ctx("aliases"), ring),
-    encryptJson([pick(r, pools.emails)], ctx("emails"), ring),
-    encryptJson(r() < 0.7 ? [pick(r, pools.phones)] : [], ctx("phones"), ring),
-    encryptJson([pick(r, pools.streets)], ctx("addresses"), ring),
-    encryptJson([pick(r, pools.usernames)], ctx("usernames"), ring),
-    encrypt(pick(r, COUNTRIES), ctx("country"), ring),
-    encrypt(r() < 0.5 ? pick(r, pools.paragraphs) : "", ctx("notes"), ring),
+    seal("name_enc", pick(r, pools.names)),
+    seal("aliases_enc", JSON.stringify(r() < 0.3 ? [pick(r, pools.names)] : [])),
+    seal("emails_enc", JSON.stringify([pick(r, pools.emails)])),
+    seal("phones_enc", JSON.stringify(r() < 0.7 ? [pick(r, pools.phones)] : [])),
+    seal("addresses_enc", JSON.stringify([pick(r, pools.streets)])),
+    seal("usernames_enc", JSON.stringify([pick(r, pools.usernames)])),
+    seal("country_enc", pick(r, COUNTRIES)),
+    seal("notes_enc", r() < 0.5 ? pick(r, pools.paragraphs) : ""),
     assignee >= 0 ? users[assignee] : null,
     users[0],
     created,
@@ -152,7 +157,7 @@ export function caseRow(plan: Plan, pools: Pools, ring: Keyring, c: number) {
     id,
     plan.workspaceIds[ws],
     benchId("subject", s),
-    encrypt(title, `case:${id}:title`, ring),
+    sealCaseTitle(id, title, ring).token,
     r() < 0.8 ? "open" : "closed",
     plan.workspaceUsers[ws]![0],
     created,

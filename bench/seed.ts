@@ -13,7 +13,8 @@ import { closeDbForTests } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { recipientMatcher } from "~/exposures/recipient.server";
 import { normaliseUrl } from "~/exposures/url";
-import { blindIndex, encrypt, keyringFromSecrets } from "~/security/crypto.server";
+import { blindIndex, keyringFromSecrets } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { readSecrets } from "~/security/secrets.server";
 import { loadEnvOrExit, migrateAndSeed, prepareDataDir } from "../scripts/prepare";
 import {
@@ -29,6 +30,8 @@ import {
 
 // Bump when the seeded data changes shape, so an old bench data folder is rebuilt.
 const SEED_VERSION = 2;
+const sealUserEmail = sealFor("users", "email_enc");
+const sealUserName = sealFor("users", "name_enc");
 
 export const FULL_SCALE = {
   subjects: 10_000,
@@ -329,8 +332,8 @@ export async function seedBench({
       user.run(
         id,
         blindIndex("user-email", email, ring),
-        encrypt(email, `user:${id}:email`, ring),
-        encrypt(`Bench user ${k}`, `user:${id}:name`, ring),
+        sealUserEmail(id, email, ring).token,
+        sealUserName(id, `Bench user ${k}`, ring).token,
         "!seeded",
         now,
       );

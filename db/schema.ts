@@ -14,8 +14,8 @@ const createdAt = () =>
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
   emailHmac: text("email_hmac").notNull().unique(),
-  emailEnc: text("email_enc").notNull(),
-  nameEnc: text("name_enc").notNull(),
+  emailEnc: encrypted("users", "email_enc").notNull(),
+  nameEnc: encrypted("users", "name_enc").notNull(),
   passwordHash: text("password_hash").notNull(),
   createdAt: createdAt(),
 });
@@ -31,7 +31,7 @@ export const sessions = sqliteTable(
     workspaceId: text("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    userAgentEnc: text("user_agent_enc"),
+    userAgentEnc: encrypted("sessions", "user_agent_enc"),
     createdAt: createdAt(),
     lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }).notNull(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
@@ -87,17 +87,17 @@ export const subjects = sqliteTable(
     workspaceId: text("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    nameEnc: text("name_enc").notNull(),
+    nameEnc: encrypted("subjects", "name_enc").notNull(),
     // JSON arrays / strings, each encrypted as one value.
-    aliasesEnc: text("aliases_enc").notNull(),
-    emailsEnc: text("emails_enc").notNull(),
-    phonesEnc: text("phones_enc").notNull(),
-    addressesEnc: text("addresses_enc").notNull(),
-    usernamesEnc: text("usernames_enc").notNull(),
-    countryEnc: text("country_enc").notNull(),
+    aliasesEnc: encrypted("subjects", "aliases_enc").notNull(),
+    emailsEnc: encrypted("subjects", "emails_enc").notNull(),
+    phonesEnc: encrypted("subjects", "phones_enc").notNull(),
+    addressesEnc: encrypted("subjects", "addresses_enc").notNull(),
+    usernamesEnc: encrypted("subjects", "usernames_enc").notNull(),
+    countryEnc: encrypted("subjects", "country_enc").notNull(),
     // The US state / German Land / UK nation, encrypted; null for people added before it existed.
-    regionEnc: text("region_enc"),
-    notesEnc: text("notes_enc").notNull(),
+    regionEnc: encrypted("subjects", "region_enc"),
+    notesEnc: encrypted("subjects", "notes_enc").notNull(),
     assignedTo: text("assigned_to").references(() => users.id, { onDelete: "set null" }),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -137,7 +137,7 @@ export const cases = sqliteTable(
     subjectId: text("subject_id")
       .notNull()
       .references(() => subjects.id, { onDelete: "cascade" }),
-    titleEnc: text("title_enc").notNull(),
+    titleEnc: encrypted("cases", "title_enc").notNull(),
     status: text("status", { enum: ["open", "closed"] })
       .notNull()
       .default("open"),
@@ -1000,7 +1000,7 @@ export const clientIntakes = sqliteTable(
       .notNull()
       .references(() => subjects.id, { onDelete: "cascade" }),
     caseId: text("case_id").references(() => cases.id, { onDelete: "set null" }),
-    answersEnc: text("answers_enc").notNull(),
+    answersEnc: encrypted("client_intakes", "answers_enc").notNull(),
     urgent: integer("urgent", { mode: "boolean" }).notNull().default(false),
     consent: text("consent", { enum: ["yes", "not_yet", "no"] }).notNull(),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),

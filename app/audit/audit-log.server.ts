@@ -8,7 +8,6 @@ import { auditEvents, users } from "#db/schema";
 import { getDb } from "~/db.server";
 import { isKind, KINDS } from "~/requests/kinds";
 import { langName } from "~/requests/languages";
-import { decrypt } from "~/security/crypto.server";
 import { listMembers } from "~/workspaces/members.server";
 import { requirePermission, type Scope } from "~/workspaces/scope.server";
 import { audit } from "./audit.server";
@@ -92,8 +91,8 @@ function actorNames(scope: Scope, ids: Iterable<string>) {
       .where(inArray(users.id, missing))
       .all())
       names.set(u.id, {
-        name: `${decrypt(u.nameEnc, `user:${u.id}:name`)} (former member)`,
-        email: decrypt(u.emailEnc, `user:${u.id}:email`),
+        name: `${u.nameEnc.open(u.id)} (former member)`,
+        email: u.emailEnc.open(u.id),
       });
   }
   return names;

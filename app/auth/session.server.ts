@@ -5,12 +5,14 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { memberships, sessions } from "#db/schema";
 import { getDb, prepared } from "~/db.server";
 import { getEnv } from "~/env.server";
-import { encrypt, getKeyring } from "~/security/crypto.server";
+import { getKeyring } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { oncePerRequest } from "~/utils/request-store.server";
 import type { Role, Scope } from "~/workspaces/scope.server";
 import { mustSetUpTwoFactor } from "./two-factor.server";
 
 const COOKIE_NAME = "__retract_session";
+const sealUserAgent = sealFor("sessions", "user_agent_enc");
 
 let cookie: ReturnType<typeof createCookie> | undefined;
 function sessionCookie() {
@@ -50,7 +52,7 @@ export async function createSession({
       idHash,
       userId,
       workspaceId,
-      userAgentEnc: userAgent ? encrypt(userAgent.slice(0, 300), `session:${idHash}:ua`) : null,
+      userAgentEnc: userAgent ? sealUserAgent(idHash, userAgent.slice(0, 300)) : null,
       lastUsedAt: new Date(now),
       expiresAt: new Date(now + getEnv().RETRACT_SESSION_DAYS * 86_400_000),
     })

@@ -4,7 +4,7 @@ import { and, desc, eq, gt, ne } from "drizzle-orm";
 import { sessions, users } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
-import { DecryptionError, decrypt } from "~/security/crypto.server";
+import { DecryptionError } from "~/security/crypto.server";
 import { describeDevice } from "./device";
 import { verifyPassword } from "./password.server";
 import type { CurrentSession } from "./session.server";
@@ -35,7 +35,7 @@ export function listSessions(session: CurrentSession): SessionItem[] {
     .map((r) => {
       let ua: string | null = null;
       try {
-        ua = r.userAgentEnc ? decrypt(r.userAgentEnc, `session:${r.idHash}:ua`) : null;
+        ua = r.userAgentEnc ? r.userAgentEnc.open(r.idHash) : null;
       } catch (e) {
         if (!(e instanceof DecryptionError)) throw e;
       }

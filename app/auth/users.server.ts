@@ -2,7 +2,8 @@
 import { eq } from "drizzle-orm";
 import { memberships, users, workspaces } from "#db/schema";
 import { getDb } from "~/db.server";
-import { blindIndex, decrypt, encrypt } from "~/security/crypto.server";
+import { blindIndex } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { newId } from "~/utils/ids.server";
 import { dummyHash, hashPassword, verifyPassword } from "./password.server";
 
@@ -13,6 +14,9 @@ export function normaliseEmail(email: string) {
 export function emailIndex(email: string) {
   return blindIndex("user-email", normaliseEmail(email));
 }
+
+const sealEmail = sealFor("users", "email_enc");
+const sealName = sealFor("users", "name_enc");
 
 export class EmailTakenError extends Error {}
 
@@ -31,8 +35,8 @@ export async function createUser(input: { email: string; name: string; password:
       .values({
         id,
         emailHmac,
-        emailEnc: encrypt(email, `user:${id}:email`),
-        nameEnc: encrypt(input.name.trim(), `user:${id}:name`),
+        emailEnc: sealEmail(id, email),
+        nameEnc: sealName(id, input.name.trim()),
         passwordHash,
       })
       .run();
@@ -75,8 +79,8 @@ export function getUserProfile(userId: string) {
   if (!row) return null;
   return {
     id: row.id,
-    email: decrypt(row.emailEnc, `user:${row.id}:email`),
-    name: decrypt(row.nameEnc, `user:${row.id}:name`),
+    email: row.emailEnc.open(row.id),
+    name: row.nameEnc.open(row.id),
   };
 }
 

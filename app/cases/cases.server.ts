@@ -3,12 +3,13 @@ import { desc, eq, inArray, sql } from "drizzle-orm";
 import { cases, exposures } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
-import { decrypt, encrypt } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { listSubjectNames } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope, scopedQuery } from "~/workspaces/scope.server";
 
-const titleCtx = (id: string) => `case:${id}:title`;
+/** Seals a case title for the case with this id (the one place its encryption context is chosen). */
+export const sealCaseTitle = sealFor("cases", "title_enc");
 
 export function createCase(scope: Scope, input: { subjectId: string; title: string }) {
   requirePermission(scope, "case:write");
@@ -20,7 +21,7 @@ export function createCase(scope: Scope, input: { subjectId: string; title: stri
       id,
       workspaceId: scope.workspaceId,
       subjectId: input.subjectId,
-      titleEnc: encrypt(input.title, titleCtx(id)),
+      titleEnc: sealCaseTitle(id, input.title),
       createdBy: scope.userId,
       updatedAt: now,
     })
@@ -57,7 +58,7 @@ export function getCase(scope: Scope, id: string) {
     targetId: id,
   });
   const { titleEnc, ...rest } = row;
-  return { ...rest, title: decrypt(titleEnc, titleCtx(id)) };
+  return { ...rest, title: titleEnc.open(id) };
 }
 
 export function setCaseStatus(scope: Scope, id: string, status: "open" | "closed") {
@@ -129,7 +130,7 @@ export function listCases(scope: Scope, { limit = 50, offset = 0 } = {}) {
       return {
         id: r.id,
         subjectId: r.subjectId,
-        title: decrypt(r.titleEnc, titleCtx(r.id)),
+        title: r.titleEnc.open(r.id),
         status: r.status,
         updatedAt: r.updatedAt,
         subjectName: names.get(r.subjectId) ?? "",

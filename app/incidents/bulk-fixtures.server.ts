@@ -3,10 +3,12 @@
 // prepared statements (fast at any size); the encrypted values of incidents, roster rows, incident URLs and
 // exposures are sealed by their modules' own seal functions, so the rows are exactly what the app writes.
 
+import { sealCaseTitle } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { sealExposure } from "~/exposures/exposures.server";
 import { uploadMandate } from "~/requests/compose/mandates.server";
-import { blindIndex, encrypt, encryptJson } from "~/security/crypto.server";
+import { blindIndex, encrypt } from "~/security/crypto.server";
+import { sealSubjectFields } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import type { Scope } from "~/workspaces/scope.server";
 import { sealIncident } from "./incidents.server";
@@ -119,23 +121,32 @@ export async function seedIncident(
     for (let i = 0; i < opts.people; i++) {
       const subjectId = newId();
       const caseId = newId();
-      const c = (f: string) => `subject:${subjectId}:${f}`;
+      const sealed = sealSubjectFields(subjectId, {
+        name: `${tag} Person ${i}`,
+        aliases: [],
+        emails: [`person${i}@staff.example.test`],
+        phones: [],
+        addresses: [`${i} Example Street, Berlin`],
+        usernames: [],
+        country: opts.country ?? "DE",
+        notes: "",
+      });
       st.subject.run(
         subjectId,
         ws,
-        encrypt(`${tag} Person ${i}`, c("name")),
-        encryptJson([], c("aliases")),
-        encryptJson([`person${i}@staff.example.test`], c("emails")),
-        encryptJson([], c("phones")),
-        encryptJson([`${i} Example Street, Berlin`], c("addresses")),
-        encryptJson([], c("usernames")),
-        encrypt(opts.country ?? "DE", c("country")),
-        encrypt("", c("notes")),
+        sealed.nameEnc.token,
+        sealed.aliasesEnc.token,
+        sealed.emailsEnc.token,
+        sealed.phonesEnc.token,
+        sealed.addressesEnc.token,
+        sealed.usernamesEnc.token,
+        sealed.countryEnc.token,
+        sealed.notesEnc.token,
         opts.assignedTo?.(i) ?? null,
         scope.userId,
         now,
       );
-      st.kase.run(caseId, ws, subjectId, encrypt(`${tag}`, `case:${caseId}:title`), scope.userId, now);
+      st.kase.run(caseId, ws, subjectId, sealCaseTitle(caseId, tag).token, scope.userId, now);
       st.person.run(
         incidentId,
         subjectId,

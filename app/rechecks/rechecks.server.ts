@@ -11,7 +11,6 @@ import type { ExposureStatus } from "~/exposures/categories";
 import { setExposureStatus } from "~/exposures/status.server";
 import type { JobHandler } from "~/jobs/runner.server";
 import { sendSystemMail } from "~/mail/mailer.server";
-import { decrypt, decryptJson } from "~/security/crypto.server";
 import { sealFor } from "~/security/encrypted-type.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
@@ -41,7 +40,6 @@ function identifiersForCase(workspaceId: string, caseId: string, actorUserId: st
     .get();
   if (!row) return { names: [], emails: [], phones: [], usernames: [], addresses: [] };
   const s = row.s;
-  const c = (f: string) => `subject:${s.id}:${f}`;
   audit({
     action: "subject.read",
     actorUserId,
@@ -51,11 +49,11 @@ function identifiersForCase(workspaceId: string, caseId: string, actorUserId: st
     detail: { fields: "identifiers", purpose: "recheck" },
   });
   return {
-    names: [decrypt(s.nameEnc, c("name")), ...decryptJson<string[]>(s.aliasesEnc, c("aliases"))],
-    emails: decryptJson<string[]>(s.emailsEnc, c("emails")),
-    phones: decryptJson<string[]>(s.phonesEnc, c("phones")),
-    usernames: decryptJson<string[]>(s.usernamesEnc, c("usernames")),
-    addresses: decryptJson<string[]>(s.addressesEnc, c("addresses")),
+    names: [s.nameEnc.open(s.id), ...s.aliasesEnc.openJson<string[]>(s.id)],
+    emails: s.emailsEnc.openJson<string[]>(s.id),
+    phones: s.phonesEnc.openJson<string[]>(s.id),
+    usernames: s.usernamesEnc.openJson<string[]>(s.id),
+    addresses: s.addressesEnc.openJson<string[]>(s.id),
   };
 }
 

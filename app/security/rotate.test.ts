@@ -75,7 +75,7 @@ describe("keys:rotate", () => {
       .from(subjects)
       .where(eq(subjects.id, fresh))
       .get()!;
-    expect(keyIdOf(row.nameEnc)).toBe(report.keyId);
+    expect(keyIdOf(row.nameEnc.token)).toBe(report.keyId);
 
     const logged = getDb().select().from(auditEvents).where(eq(auditEvents.action, "keys.rotate")).all();
     expect(logged).toHaveLength(1);

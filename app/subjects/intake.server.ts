@@ -6,7 +6,7 @@ import { audit } from "~/audit/audit.server";
 import { createCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { createExposuresBulk } from "~/exposures/exposures.server";
-import { decryptJson, encryptJson } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { assignableMembers, assignSubject } from "~/workspaces/members.server";
@@ -21,7 +21,7 @@ export class IntakeError extends UserError {
   }
 }
 
-const ctx = (id: string) => `intake:${id}:answers`;
+const sealAnswers = sealFor("client_intakes", "answers_enc");
 
 /** Members an admin may give a new client to (empty for caseworkers: their clients are their own). */
 export function intakeAssignees(scope: Scope) {
@@ -85,7 +85,7 @@ export function createIntake(scope: Scope, input: IntakeInput, today = new Date(
       workspaceId: scope.workspaceId,
       subjectId,
       caseId,
-      answersEnc: encryptJson(answers, ctx(id)),
+      answersEnc: sealAnswers(id, JSON.stringify(answers)),
       urgent,
       consent: input.consent,
       createdBy: scope.userId,
@@ -125,7 +125,7 @@ export function getIntake(scope: Scope, subjectId: string) {
     urgent: row.urgent,
     consent: row.consent,
     createdAt: row.createdAt,
-    answers: decryptJson<IntakeAnswers>(row.answersEnc, ctx(row.id)),
+    answers: row.answersEnc.openJson<IntakeAnswers>(row.id),
   };
 }
 

@@ -3,7 +3,8 @@ import { desc, eq, inArray, sql } from "drizzle-orm";
 import { subjectIdentifiers, subjects } from "#db/schema";
 import { type AuditEntry, audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
-import { blindIndex, decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
+import { blindIndex } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { newId } from "~/utils/ids.server";
 import { can, inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 
@@ -18,19 +19,30 @@ export type SubjectInput = Omit<SubjectFields, "region"> & { region?: string };
 
 export type Subject = SubjectFields & { id: string; createdAt: Date; updatedAt: Date };
 
-const ctx = (id: string, field: string) => `subject:${id}:${field}`;
+const seal = {
+  name: sealFor("subjects", "name_enc"),
+  aliases: sealFor("subjects", "aliases_enc"),
+  emails: sealFor("subjects", "emails_enc"),
+  phones: sealFor("subjects", "phones_enc"),
+  addresses: sealFor("subjects", "addresses_enc"),
+  usernames: sealFor("subjects", "usernames_enc"),
+  country: sealFor("subjects", "country_enc"),
+  region: sealFor("subjects", "region_enc"),
+  notes: sealFor("subjects", "notes_enc"),
+};
 
-function encryptFields(id: string, f: SubjectInput) {
+/** The encrypted columns of a subject row, sealed for that row (lists as one JSON value each). */
+export function sealSubjectFields(id: string, f: SubjectInput) {
   return {
-    nameEnc: encrypt(f.name, ctx(id, "name")),
-    aliasesEnc: encryptJson(f.aliases, ctx(id, "aliases")),
-    emailsEnc: encryptJson(f.emails, ctx(id, "emails")),
-    phonesEnc: encryptJson(f.phones, ctx(id, "phones")),
-    addressesEnc: encryptJson(f.addresses, ctx(id, "addresses")),
-    usernamesEnc: encryptJson(f.usernames, ctx(id, "usernames")),
-    countryEnc: encrypt(f.country, ctx(id, "country")),
-    regionEnc: encrypt(f.region ?? "", ctx(id, "region")),
-    notesEnc: encrypt(f.notes, ctx(id, "notes")),
+    nameEnc: seal.name(id, f.name),
+    aliasesEnc: seal.aliases(id, JSON.stringify(f.aliases)),
+    emailsEnc: seal.emails(id, JSON.stringify(f.emails)),
+    phonesEnc: seal.phones(id, JSON.stringify(f.phones)),
+    addressesEnc: seal.addresses(id, JSON.stringify(f.addresses)),
+    usernamesEnc: seal.usernames(id, JSON.stringify(f.usernames)),
+    countryEnc: seal.country(id, f.country),
+    regionEnc: seal.region(id, f.region ?? ""),
+    notesEnc: seal.notes(id, f.notes),
   };
 }
 
@@ -55,19 +67,19 @@ function identifierRows(workspaceId: string, subjectId: string, f: SubjectInput)
 
 type Row = typeof subjects.$inferSelect;
 
-function decryptRow(row: Row): Subject {
+function openRow(row: Row): Subject {
   const id = row.id;
   return {
     id,
-    name: decrypt(row.nameEnc, ctx(id, "name")),
-    aliases: decryptJson(row.aliasesEnc, ctx(id, "aliases")),
-    emails: decryptJson(row.emailsEnc, ctx(id, "emails")),
-    phones: decryptJson(row.phonesEnc, ctx(id, "phones")),
-    addresses: decryptJson(row.addressesEnc, ctx(id, "addresses")),
-    usernames: decryptJson(row.usernamesEnc, ctx(id, "usernames")),
-    country: decrypt(row.countryEnc, ctx(id, "country")),
-    region: row.regionEnc ? decrypt(row.regionEnc, ctx(id, "region")) : "",
-    notes: decrypt(row.notesEnc, ctx(id, "notes")),
+    name: row.nameEnc.open(id),
+    aliases: row.aliasesEnc.openJson(id),
+    emails: row.emailsEnc.openJson(id),
+    phones: row.phonesEnc.openJson(id),
+    addresses: row.addressesEnc.openJson(id),
+    usernames: row.usernamesEnc.openJson(id),
+    country: row.countryEnc.open(id),
+    region: row.regionEnc ? row.regionEnc.open(id) : "",
+    notes: row.notesEnc.open(id),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -82,7 +94,7 @@ export function createSubject(scope: Scope, fields: SubjectInput) {
       .values({
         id,
         workspaceId: scope.workspaceId,
-        ...encryptFields(id, fields),
+        ...sealSubjectFields(id, fields),
         // A caseworker sees only assigned subjects, so the people they add are assigned to them.
         assignedTo: can(scope, "case:read_all") ? null : scope.userId,
         createdBy: scope.userId,
@@ -108,7 +120,7 @@ export function updateSubject(scope: Scope, id: string, fields: SubjectInput) {
   db.transaction((tx) => {
     const res = tx
       .update(subjects)
-      .set({ ...encryptFields(id, fields), updatedAt: new Date() })
+      .set({ ...sealSubjectFields(id, fields), updatedAt: new Date() })
       .where(inScope(subjects, scope, eq(subjects.id, id)))
       .run();
     if (res.changes !== 1) notFound("This person");
@@ -143,7 +155,7 @@ export function getSubject(scope: Scope, id: string, log: (e: AuditEntry) => voi
     targetType: "subject",
     targetId: id,
   });
-  return decryptRow(row);
+  return openRow(row);
 }
 
 /** Names of the workspace's subjects (for lists and pickers); each decrypted name is logged as a read. */
@@ -165,7 +177,7 @@ export function listSubjectNames(scope: Scope, ids?: string[]) {
       detail: { fields: "name" },
     })),
   );
-  return rows.map((r) => ({ id: r.id, name: decrypt(r.nameEnc, ctx(r.id, "name")) }));
+  return rows.map((r) => ({ id: r.id, name: r.nameEnc.open(r.id) }));
 }
 
 export function subjectExists(scope: Scope, id: string) {
@@ -199,9 +211,9 @@ export function getSubjectResidence(scope: Scope, id: string): Residence | null 
     targetId: id,
     detail: { fields: row.regionEnc ? "country,region" : "country" },
   });
-  const country = decrypt(row.countryEnc, ctx(id, "country"));
+  const country = row.countryEnc.open(id);
   if (!country) return null;
-  const region = row.regionEnc ? decrypt(row.regionEnc, ctx(id, "region")) : "";
+  const region = row.regionEnc ? row.regionEnc.open(id) : "";
   return { country, region: region || null };
 }
 

@@ -4,7 +4,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { memberships, sessions, subjects, users } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
-import { decrypt } from "~/security/crypto.server";
 import { can, inScope, notFound, type Role, requirePermission, type Scope } from "./scope.server";
 
 export class MemberError extends Error {}
@@ -27,8 +26,8 @@ export function listMembers(scope: Scope): Member[] {
     .all()
     .map((r) => ({
       userId: r.userId,
-      name: decrypt(r.nameEnc, `user:${r.userId}:name`),
-      email: decrypt(r.emailEnc, `user:${r.userId}:email`),
+      name: r.nameEnc.open(r.userId),
+      email: r.emailEnc.open(r.userId),
       role: r.role,
       joinedAt: r.joinedAt,
     }));

@@ -274,8 +274,8 @@ describe("the subject's region", () => {
       .where(eq(subjects.id, subjectId))
       .get();
     // Ciphertext (versioned, keyed), never the plain state code.
-    expect(raw?.r).toMatch(/^v1\.k\d+\./);
-    expect(raw?.r).not.toBe("VA");
+    expect(raw?.r?.token).toMatch(/^v1\.k\d+\./);
+    expect(raw?.r?.token).not.toBe("VA");
     expect(getSubjectResidence(owner.scope, subjectId)).toEqual({ country: "US", region: "VA" });
     const reads = getDb()
       .select({ detail: auditEvents.detail })
