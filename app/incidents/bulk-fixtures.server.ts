@@ -5,8 +5,11 @@
 import { getDb } from "~/db.server";
 import { uploadMandate } from "~/requests/compose/mandates.server";
 import { blindIndex, encrypt, encryptJson } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { newId } from "~/utils/ids.server";
 import type { Scope } from "~/workspaces/scope.server";
+
+const sealMandateFilename = sealFor("mandates", "filename_enc");
 
 export type SeededIncident = {
   incidentId: string;
@@ -165,7 +168,7 @@ export async function seedIncident(
           subjectId,
           scope.userId,
           newId() + newId(),
-          encrypt("mandate.pdf", `mandate:${id}:filename`),
+          sealMandateFilename(id, "mandate.pdf").token,
           scope.userId,
         );
       }
