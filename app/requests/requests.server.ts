@@ -24,7 +24,8 @@ import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/s
 
 const sealNoteText = sealFor("request_events", "note_enc");
 /** An event's note sealed for its row; no note (undefined or "") is stored as NULL. */
-const sealNote = (eventId: string, note: string | null | undefined) => (note ? sealNoteText(eventId, note) : null);
+const sealNote = (eventId: string, note: string | null | undefined) =>
+  note ? sealNoteText(eventId, note) : null;
 
 export type RequestRow = {
   id: string;
@@ -239,9 +240,7 @@ function unseal(scope: Scope, caseId: string, items: SealedItem[]): TimelineItem
       targetType: "case",
       targetId: caseId,
     });
-  return items.map(({ sealed, ...i }) =>
-    sealed ? { ...i, note: sealed.noteEnc.open(sealed.id) } : i,
-  );
+  return items.map(({ sealed, ...i }) => (sealed ? { ...i, note: sealed.noteEnc.open(sealed.id) } : i));
 }
 
 /** How a letter the user sent themselves went out, for the timeline (email: sent from their own mail). */

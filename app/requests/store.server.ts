@@ -57,11 +57,14 @@ const sealVariables = sealFor("letters", "variables_enc");
  * A letter's template_body_enc while its body is still the template's text (UNEDITED, decision 046): an empty
  * value, no ciphertext. Every writer of a new or re-rendered letter stores this; `isUnedited` reads it back.
  */
-export const uneditedTemplateBody = new Sealed("letters", "template_body_enc", UNEDITED);
+const uneditedTemplateBody = new Sealed("letters", "template_body_enc", UNEDITED);
 const isUnedited = (v: Sealed) => v.token === UNEDITED;
 
 /** The rendered text of a letter (subject, body, variables), sealed for its row: the insert and re-renders. */
-export function sealLetterText(id: string, t: { subject: string; body: string; variables: LetterVariablesInput }) {
+export function sealLetterText(
+  id: string,
+  t: { subject: string; body: string; variables: LetterVariablesInput },
+) {
   return {
     subjectEnc: seal.subject(id, t.subject),
     bodyEnc: seal.body(id, t.body),
