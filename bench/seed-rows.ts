@@ -3,7 +3,7 @@
 // the data folder's keys), so it differs between runs only by its random IVs.
 import { createHash } from "node:crypto";
 import { faker } from "@faker-js/faker";
-import { blindIndex, encrypt, encryptJson, type Keyring } from "~/security/crypto.server";
+import { blindIndex, type Keyring } from "~/security/crypto.server";
 import { Sealed, sealFor } from "~/security/encrypted-type.server";
 
 export const FAKER_SEED = 20261123;
@@ -289,7 +289,8 @@ export function letterRow(plan: Plan, pools: Pools, ring: Keyring, l: number) {
     pick(r, pools.paragraphs),
     `Yours faithfully,\n${name}`,
   ].join("\n\n");
-  const ctx = (f: string) => `letter:${id}:${f}`;
+  // The column type's seal (its context from ENCRYPTED_COLUMNS), written as the raw token.
+  const seal = (column: string, plain: string) => Sealed.seal("letters", column, id, plain, ring).token;
   return [
     id,
     plan.workspaceIds[ws],
@@ -297,7 +298,7 @@ export function letterRow(plan: Plan, pools: Pools, ring: Keyring, l: number) {
     pick(r, plan.sites).recipientId,
     "gdpr-erasure",
     "email",
-    encrypt(`privacy@${pick(r, plan.sites).host}`, ctx("address"), ring),
+    seal("address_enc", `privacy@${pick(r, plan.sites).host}`),
     "gdpr-erasure",
     "en",
     1,
@@ -305,13 +306,18 @@ export function letterRow(plan: Plan, pools: Pools, ring: Keyring, l: number) {
     "gdpr-month",
     ref,
     story.status,
-    encrypt(`Erasure request and objection under Articles 17 and 21 GDPR – ref ${ref}`, ctx("subject"), ring),
-    encrypt(body, ctx("body"), ring),
-    encrypt(body, ctx("template_body"), ring),
-    encryptJson(
-      { reference: ref, regime: "gdpr", requester: { name }, exposures: [{ url }], dueDate: dueOn },
-      ctx("variables"),
-      ring,
+    seal("subject_enc", `Erasure request and objection under Articles 17 and 21 GDPR – ref ${ref}`),
+    seal("body_enc", body),
+    seal("template_body_enc", body),
+    seal(
+      "variables_enc",
+      JSON.stringify({
+        reference: ref,
+        regime: "gdpr",
+        requester: { name },
+        exposures: [{ url }],
+        dueDate: dueOn,
+      }),
     ),
     "[]",
     "A4",
@@ -533,7 +539,7 @@ export function letterEventRows(plan: Plan, _pools: Pools, ring: Keyring, l: num
       s.outcome ?? null,
       s.reason ?? null,
       s.dueOn ?? null,
-      note === null ? null : encrypt(note, `request_event:${id}:note`, ring),
+      note === null ? null : Sealed.seal("request_events", "note_enc", id, note, ring).token,
       null,
       null,
       actor,

@@ -407,7 +407,7 @@ export const letters = sqliteTable(
     kind: text("kind").notNull(),
     channel: text("channel", { enum: ["email", "pdf", "webform"] }).notNull(),
     // Email address, form URL or postal address the letter goes to.
-    addressEnc: text("address_enc").notNull(),
+    addressEnc: encrypted("letters", "address_enc").notNull(),
     templateId: text("template_id").notNull(),
     templateLang: text("template_lang").notNull(),
     templateVersion: integer("template_version").notNull(),
@@ -417,14 +417,14 @@ export const letters = sqliteTable(
     deadlineRule: text("deadline_rule"),
     reference: text("reference").notNull().unique(),
     status: text("status").notNull().default("draft"),
-    subjectEnc: text("subject_enc").notNull(),
-    bodyEnc: text("body_enc").notNull(),
+    subjectEnc: encrypted("letters", "subject_enc").notNull(),
+    bodyEnc: encrypted("letters", "body_enc").notNull(),
     // The text as the template rendered it, so the user's edits (the difference) are kept. UNEDITED ("")
     // while the body is still that text: most letters are never edited, and a second copy of a 4 KB body
     // was almost half of every letter's bytes (decision 046). The first edit stores the template's text here.
-    templateBodyEnc: text("template_body_enc").notNull(),
+    templateBodyEnc: encrypted("letters", "template_body_enc").notNull(),
     // The variables the letter was rendered with (JSON), for re-rendering and the send-time checks.
-    variablesEnc: text("variables_enc").notNull(),
+    variablesEnc: encrypted("letters", "variables_enc").notNull(),
     // Evidence ids the user picked as attachments (ids only).
     attachmentIds: text("attachment_ids", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     // Paper size of the PDF.
@@ -563,7 +563,7 @@ export const workspaceTemplateVersions = sqliteTable(
     version: integer("version").notNull(),
     // Front matter copied from the built-in (no personal data), the Liquid body encrypted.
     frontMatter: text("front_matter", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-    bodyEnc: text("body_enc").notNull(),
+    bodyEnc: encrypted("workspace_template_versions", "body_enc").notNull(),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
@@ -687,7 +687,7 @@ export const requestEvents = sqliteTable(
     refusalReason: text("refusal_reason"),
     // Extension: the new due date the recipient announced (YYYY-MM-DD).
     dueOn: text("due_on"),
-    noteEnc: text("note_enc"),
+    noteEnc: encrypted("request_events", "note_enc"),
     inboundMessageId: text("inbound_message_id"),
     // The letter this event produced (the follow-up or the complaint).
     relatedLetterId: text("related_letter_id"),
@@ -736,11 +736,11 @@ export const inboundMessages = sqliteTable(
     // Keyed HMAC of the Message-ID header: the same mail is never stored twice.
     messageIdHmac: text("message_id_hmac"),
     matchedBy: text("matched_by", { enum: ["message_id", "reference", "manual"] }),
-    fromEnc: text("from_enc").notNull(),
-    subjectEnc: text("subject_enc").notNull(),
-    textEnc: text("text_enc").notNull(),
+    fromEnc: encrypted("inbound_messages", "from_enc").notNull(),
+    subjectEnc: encrypted("inbound_messages", "subject_enc").notNull(),
+    textEnc: encrypted("inbound_messages", "text_enc").notNull(),
     // The whole message as received (RFC 822), encrypted; NULL for replies recorded by hand.
-    rawEnc: text("raw_enc"),
+    rawEnc: encrypted("inbound_messages", "raw_enc"),
     size: integer("size").notNull().default(0),
     receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
     createdAt: createdAt(),
@@ -826,7 +826,7 @@ export const mandates = sqliteTable(
     sha256: text("sha256").notNull(),
     mime: text("mime").notNull(),
     size: integer("size").notNull(),
-    filenameEnc: text("filename_enc").notNull(),
+    filenameEnc: encrypted("mandates", "filename_enc").notNull(),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

@@ -7,11 +7,14 @@ import { sealCaseTitle } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { sealExposure } from "~/exposures/exposures.server";
 import { uploadMandate } from "~/requests/compose/mandates.server";
-import { blindIndex, encrypt } from "~/security/crypto.server";
+import { blindIndex } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { sealSubjectFields } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import type { Scope } from "~/workspaces/scope.server";
 import { sealIncident } from "./incidents.server";
+
+const sealMandateFilename = sealFor("mandates", "filename_enc");
 
 export type SeededIncident = {
   incidentId: string;
@@ -179,7 +182,7 @@ export async function seedIncident(
           subjectId,
           scope.userId,
           newId() + newId(),
-          encrypt("mandate.pdf", `mandate:${id}:filename`),
+          sealMandateFilename(id, "mandate.pdf").token,
           scope.userId,
         );
       }

@@ -21,7 +21,7 @@ import { emailRecipients, seedIncident } from "~/incidents/bulk-fixtures.server"
 import type { BulkOptions } from "~/incidents/bulk-forms";
 import { importDirectory } from "~/recipients/import.server";
 import { saveSmtpSettings } from "~/requests/send/smtp-settings.server";
-import { getLetter } from "~/requests/store.server";
+import { getLetter, insertLetter } from "~/requests/store.server";
 import { createOrganisation } from "~/workspaces/workspaces.server";
 
 let scope: { userId: string; workspaceId: string; role: "owner" };
@@ -152,12 +152,15 @@ describe("bulk letters: a batch stores only what still holds under the write loc
     // Meanwhile someone edits one letter's page, and writes another cell's letter by hand, which happens to
     // get the reference a third letter was written with.
     touchExposure(edited!.exposures[0]![0]);
-    getDb()
-      .$client.prepare(
-        `INSERT INTO letters (id, workspace_id, case_id, recipient_id, kind, channel, address_enc, template_id, template_lang, template_version, regime, reference, status, subject_enc, body_enc, template_body_enc, variables_enc, created_at, updated_at)
-         VALUES ('by-hand', ?, ?, ?, 'platform-report', 'webform', 'x', 't', 'en', 1, 'platform', ?, 'draft', 'x', 'x', '', 'x', 0, 0)`,
-      )
-      .run(scope.workspaceId, taken!.letter.caseId, taken!.letter.recipientId, clash!.letter.reference);
+    getDb().transaction((tx) =>
+      insertLetter(tx, {
+        ...taken!.letter,
+        id: "by-hand",
+        reference: clash!.letter.reference,
+        status: "draft",
+        exposureIds: [],
+      }),
+    );
 
     const stored = writer.write(batch);
     expect(stored).toMatchObject({ result: "more", stale: [edited!.seq, clash!.seq] });
@@ -169,8 +172,8 @@ describe("bulk letters: a batch stores only what still holds under the write loc
       expect(items.get(op.seq)).toMatchObject({ state: "queued", letterId: op.letter.id });
       // Encrypted by insertLetter, read back by the app's own decryption (each column's context).
       const raw = getDb().select().from(letters).where(eq(letters.id, op.letter.id)).get()!;
-      expect(raw.bodyEnc).toMatch(/^v1\./);
-      expect(raw.bodyEnc).not.toContain(op.letter.reference);
+      expect(raw.bodyEnc.token).toMatch(/^v1\./);
+      expect(raw.bodyEnc.token).not.toContain(op.letter.reference);
       const stored = getLetter(scope, op.letter.caseId, op.letter.id);
       expect(stored).toMatchObject({
         address: op.letter.address,

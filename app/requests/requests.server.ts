@@ -18,9 +18,14 @@ import {
   STATE_LABELS,
   transition,
 } from "~/requests/tracking/lifecycle";
-import { decrypt, encrypt } from "~/security/crypto.server";
+import { type Sealed, sealFor } from "~/security/encrypted-type.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
+
+const sealNoteText = sealFor("request_events", "note_enc");
+/** An event's note sealed for its row; no note (undefined or "") is stored as NULL. */
+const sealNote = (eventId: string, note: string | null | undefined) =>
+  note ? sealNoteText(eventId, note) : null;
 
 export type RequestRow = {
   id: string;
@@ -147,7 +152,7 @@ export function applyEventIn(
       outcome: event.type === "reply" ? event.outcome : null,
       refusalReason: event.type === "reply" && event.outcome === "refused" ? event.reason : null,
       dueOn: event.type === "announce_extension" ? event.newDueOn : null,
-      noteEnc: extras.note ? encrypt(extras.note, `request_event:${id}:note`) : null,
+      noteEnc: sealNote(id, extras.note),
       inboundMessageId: extras.inboundMessageId ?? null,
       relatedLetterId: extras.relatedLetterId ?? null,
       actorUserId,
@@ -184,7 +189,7 @@ export function addNote(scope: Scope, letterId: string, note: string) {
       letterId,
       at: new Date(),
       kind: "note",
-      noteEnc: encrypt(note, `request_event:${id}:note`),
+      noteEnc: sealNoteText(id, note),
       actorUserId: scope.userId,
     })
     .run();
@@ -200,7 +205,7 @@ export function addNote(scope: Scope, letterId: string, note: string) {
 export type TimelineItem = { at: Date; kind: string; text: string; letterId: string; note?: string };
 
 /** A timeline item whose note (if any) is still encrypted: only the items shown are decrypted. */
-type SealedItem = Omit<TimelineItem, "note"> & { sealed?: { id: string; noteEnc: string } };
+type SealedItem = Omit<TimelineItem, "note"> & { sealed?: { id: string; noteEnc: Sealed } };
 
 /**
  * The timeline of a case (or one of its requests): letters written, sent, accepted by SMTP; replies; status
@@ -235,9 +240,7 @@ function unseal(scope: Scope, caseId: string, items: SealedItem[]): TimelineItem
       targetType: "case",
       targetId: caseId,
     });
-  return items.map(({ sealed, ...i }) =>
-    sealed ? { ...i, note: decrypt(sealed.noteEnc, `request_event:${sealed.id}:note`) } : i,
-  );
+  return items.map(({ sealed, ...i }) => (sealed ? { ...i, note: sealed.noteEnc.open(sealed.id) } : i));
 }
 
 /** How a letter the user sent themselves went out, for the timeline (email: sent from their own mail). */
@@ -311,7 +314,7 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
     .all();
   for (const e of ev) {
     const ref = refOf.get(e.letterId) ?? "";
-    const sealed = e.noteEnc ? { id: e.id, noteEnc: e.noteEnc } : undefined;
+    const sealed = e.noteEnc?.token ? { id: e.id, noteEnc: e.noteEnc } : undefined;
     let text: string;
     if (e.kind === "note") text = `Note on ${ref}`;
     else if (e.kind === "reply" && e.outcome)

@@ -38,7 +38,7 @@ import { enqueueLetter } from "~/requests/send/queue.server";
 import { hasSmtpSettings, smtpSettingsFor } from "~/requests/send/smtp-settings.server";
 import { type SentDates, sentDatesSchema } from "~/requests/tracking/forms";
 import { IllegalTransitionError, type RequestEvent } from "~/requests/tracking/lifecycle";
-import { decrypt, decryptJson, encrypt, encryptJson } from "~/security/crypto.server";
+import { Sealed, sealFor } from "~/security/encrypted-type.server";
 import { getSubject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import { randomBytes } from "~/utils/random.server";
@@ -46,7 +46,33 @@ import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/s
 import { generateReference } from "./reference";
 import { assertSendable, unsendableReasons } from "./sendable";
 
-const ctx = (id: string, field: string) => `letter:${id}:${field}`;
+const seal = {
+  address: sealFor("letters", "address_enc"),
+  subject: sealFor("letters", "subject_enc"),
+  body: sealFor("letters", "body_enc"),
+  templateBody: sealFor("letters", "template_body_enc"),
+};
+const sealVariables = sealFor("letters", "variables_enc");
+
+/**
+ * A letter's template_body_enc while its body is still the template's text (UNEDITED, decision 046): an empty
+ * value, no ciphertext. Every writer of a new or re-rendered letter stores this; `isUnedited` reads it back.
+ */
+const uneditedTemplateBody = new Sealed("letters", "template_body_enc", UNEDITED);
+const isUnedited = (v: Sealed) => v.token === UNEDITED;
+
+/** The rendered text of a letter (subject, body, variables), sealed for its row: the insert and re-renders. */
+export function sealLetterText(
+  id: string,
+  t: { subject: string; body: string; variables: LetterVariablesInput },
+) {
+  return {
+    subjectEnc: seal.subject(id, t.subject),
+    bodyEnc: seal.body(id, t.body),
+    templateBodyEnc: uneditedTemplateBody,
+    variablesEnc: sealVariables(id, JSON.stringify(t.variables)),
+  };
+}
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
@@ -216,7 +242,7 @@ export type NewLetter = {
 
 /**
  * The one write of new letters, for every caller (the letter page, the API, follow-ups and complaints, bulk
- * runs): the letters rows with their text, address and variables encrypted under `letter:<id>:<field>`, and
+ * runs): the letters rows with their text, address and variables sealed for their row, and
  * their links to the exposures they name. Runs inside the caller's transaction; a bulk batch passes all its
  * letters at once (one prepared INSERT per table, built once and run per row).
  */
@@ -234,7 +260,7 @@ export function insertLetter(tx: Tx, input: NewLetter | NewLetter[]) {
       recipientId: l.recipientId,
       kind: l.template.kind,
       channel: l.channel,
-      addressEnc: encrypt(l.address, ctx(l.id, "address")),
+      addressEnc: seal.address(l.id, l.address),
       templateId: l.template.id,
       templateLang: l.template.lang,
       templateVersion: l.template.version,
@@ -243,10 +269,7 @@ export function insertLetter(tx: Tx, input: NewLetter | NewLetter[]) {
       deadlineRule: deadlineRuleFor(l.template, l.regime),
       reference: l.reference,
       status: l.status,
-      subjectEnc: encrypt(l.subject, ctx(l.id, "subject")),
-      bodyEnc: encrypt(l.body, ctx(l.id, "body")),
-      templateBodyEnc: UNEDITED,
-      variablesEnc: encryptJson(l.variables, ctx(l.id, "variables")),
+      ...sealLetterText(l.id, l),
       attachmentIds: l.attachmentIds ?? [],
       paper: l.paper ?? "A4",
       frozenAt: l.status === "queued" ? l.now : null,
@@ -335,7 +358,7 @@ function recipientName(workspaceId: string, id: string | null): string {
 
 export function decryptLetter(row: Row): Omit<Letter, "recipientName" | "exposureIds" | "outbox"> {
   const id = row.id;
-  const body = decrypt(row.bodyEnc, ctx(id, "body"));
+  const body = row.bodyEnc.open(id);
   return {
     id,
     workspaceId: row.workspaceId,
@@ -344,7 +367,7 @@ export function decryptLetter(row: Row): Omit<Letter, "recipientName" | "exposur
     recipientId: row.recipientId,
     kind: row.kind,
     channel: row.channel,
-    address: decrypt(row.addressEnc, ctx(id, "address")),
+    address: row.addressEnc.open(id),
     templateId: row.templateId,
     templateLang: row.templateLang as Lang,
     templateVersion: row.templateVersion,
@@ -352,11 +375,10 @@ export function decryptLetter(row: Row): Omit<Letter, "recipientName" | "exposur
     deadlineRule: row.deadlineRule,
     reference: row.reference,
     status: row.status,
-    subject: decrypt(row.subjectEnc, ctx(id, "subject")),
+    subject: row.subjectEnc.open(id),
     body,
-    templateBody:
-      row.templateBodyEnc === UNEDITED ? body : decrypt(row.templateBodyEnc, ctx(id, "template_body")),
-    variables: decryptJson<LetterVariablesInput>(row.variablesEnc, ctx(id, "variables")),
+    templateBody: isUnedited(row.templateBodyEnc) ? body : row.templateBodyEnc.open(id),
+    variables: row.variablesEnc.openJson<LetterVariablesInput>(id),
     attachmentIds: row.attachmentIds,
     paper: row.paper,
     frozen: row.frozenAt !== null,
@@ -521,11 +543,11 @@ export function saveDraft(scope: Scope, caseId: string, id: string, t: LetterTex
   getDb()
     .update(letters)
     .set({
-      subjectEnc: encrypt(t.subject, ctx(id, "subject")),
-      bodyEnc: encrypt(t.body.endsWith("\n") ? t.body : `${t.body}\n`, ctx(id, "body")),
+      subjectEnc: seal.subject(id, t.subject),
+      bodyEnc: seal.body(id, t.body.endsWith("\n") ? t.body : `${t.body}\n`),
       // The first edit keeps the body its template wrote, for the "what you changed" view.
-      ...(row.templateBodyEnc === UNEDITED
-        ? { templateBodyEnc: encrypt(decrypt(row.bodyEnc, ctx(id, "body")), ctx(id, "template_body")) }
+      ...(isUnedited(row.templateBodyEnc)
+        ? { templateBodyEnc: seal.templateBody(id, row.bodyEnc.open(id)) }
         : {}),
       attachmentIds: t.attachmentIds.filter((a) => allowed.has(a)),
       paper: t.paper,

@@ -254,7 +254,7 @@ describe("letters of authority", () => {
     expect(row.representativeUserId).toBe(owner.id);
     const onDisk = (await import("node:fs")).readFileSync(evidencePath(row.storageKey));
     expect(onDisk.includes(Buffer.from("Sam Client"))).toBe(false);
-    expect(row.filenameEnc).not.toContain("signed-authority");
+    expect(row.filenameEnc.token).not.toContain("signed-authority");
 
     // Another account cannot upload to this client.
     const intruder = new FormData();

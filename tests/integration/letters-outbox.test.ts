@@ -25,6 +25,7 @@ import {
 import * as caseRoute from "~/routes/cases.$caseId._index";
 import * as newLetterRoute from "~/routes/cases.$caseId.letters.new";
 import * as letterRoute from "~/routes/cases.$caseId.requests.$letterId";
+import { sealFor } from "~/security/encrypted-type.server";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
 import { call, get, newAccount, post, status } from "./helpers";
 import { deadPort, startSmtpServer } from "./smtp-test-server";
@@ -142,7 +143,7 @@ describe("writing a letter", () => {
     const id = writeLetter(owner.scope, caseId, details());
     const row = () => getDb().select().from(letters).where(eq(letters.id, id)).get()!;
     const written = getLetter(owner.scope, caseId, id);
-    expect(row().templateBodyEnc).toBe(""); // UNEDITED: the body is the template's text
+    expect(row().templateBodyEnc.token).toBe(""); // UNEDITED: the body is the template's text
     expect(written.templateBody).toBe(written.body);
 
     const first = `${written.body}\nI am writing again because nothing has changed.\n`;
@@ -152,7 +153,7 @@ describe("writing a letter", () => {
       attachmentIds: [],
       paper: "A4",
     });
-    expect(row().templateBodyEnc).toMatch(/^v1\./);
+    expect(row().templateBodyEnc.token).toMatch(/^v1\./);
     const edited = getLetter(owner.scope, caseId, id);
     expect(edited.body).toBe(first);
     expect(edited.templateBody).toBe(written.body);
@@ -242,7 +243,11 @@ describe("a sent letter is immutable", () => {
       saveDraft(owner.scope, caseId, id, { subject: "x", body: "y", attachmentIds: [], paper: "A4" }),
     ).toThrow(LetterFrozenError);
     expect(() =>
-      getDb().update(letters).set({ bodyEnc: "tampered" }).where(eq(letters.id, id)).run(),
+      getDb()
+        .update(letters)
+        .set({ bodyEnc: sealFor("letters", "body_enc")(id, "tampered") })
+        .where(eq(letters.id, id))
+        .run(),
     ).toThrow(/cannot be changed/);
     expect(() =>
       getDb().update(letters).set({ recipientId: "curated:x" }).where(eq(letters.id, id)).run(),

@@ -20,7 +20,7 @@ import {
 } from "~/requests/render/workspace-templates.server";
 import { LetterInputError, writeLetter } from "~/requests/store.server";
 import * as editRoute from "~/routes/settings.templates.$templateId";
-import { encrypt } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import { createOrganisation } from "~/workspaces/workspaces.server";
@@ -126,7 +126,7 @@ describe("template limits", () => {
         templateId,
         version: latest.version + 1,
         frontMatter: { ...latest.meta, version: latest.version + 1 } as never,
-        bodyEnc: encrypt(`${latest.body}\n${NESTED}`, `workspace_template_version:${versionId}:body`),
+        bodyEnc: sealFor("workspace_template_versions", "body_enc")(versionId, `${latest.body}\n${NESTED}`),
         createdBy: owner.id,
       })
       .run();

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, requestEvents } from "#db/schema";
 import { getDb } from "~/db.server";
 import * as timelineRoute from "~/routes/cases.$caseId.timeline";
-import { encrypt } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { newId } from "~/utils/ids.server";
 import { call, get, newAccount, status } from "./helpers";
 import { sentLetter } from "./tracking-fixtures";
@@ -25,6 +25,7 @@ vi.mock("~/security/crypto.server", async (importOriginal) => {
 type Data = Awaited<ReturnType<typeof timelineRoute.loader>>;
 
 const NOTES = 120;
+const sealNote = sealFor("request_events", "note_enc");
 let a: Awaited<ReturnType<typeof newAccount>>;
 let l: ReturnType<typeof sentLetter>;
 
@@ -45,7 +46,7 @@ beforeAll(async () => {
           letterId: l.letterId,
           at: new Date(start + i * 60_000),
           kind: "note",
-          noteEnc: encrypt(`note ${i}`, `request_event:${id}:note`),
+          noteEnc: sealNote(id, `note ${i}`),
           actorUserId: a.scope.userId,
         };
       }),

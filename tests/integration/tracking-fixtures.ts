@@ -1,10 +1,14 @@
-// A sent letter for tracking tests, written straight into the letters table (the letters issue's own tests cover
-// writing and sending; tracking needs only a row in the state a sent letter is in).
-import { letterExposures, letters } from "#db/schema";
+// A sent letter for tracking tests, written by the store's insertLetter (the one write of new letters) and then
+// put in the state a sent letter is in, with the dates and Message-ID a test gives (the letters issue's own tests
+// cover writing and sending; tracking needs only a row in that state).
+import { eq } from "drizzle-orm";
+import { letters } from "#db/schema";
 import { createCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { createExposuresBulk, listExposures } from "~/exposures/exposures.server";
-import { encrypt, encryptJson } from "~/security/crypto.server";
+import type { LetterVariablesInput } from "~/requests/compose/variables";
+import { getTemplate } from "~/requests/render/templates.server";
+import { insertLetter } from "~/requests/store.server";
 import { createSubject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import type { Scope } from "~/workspaces/scope.server";
@@ -57,38 +61,39 @@ export function sentLetter(
     .slice(-4)
     .replace(/[ILOU]/g, "X")}-${suffix}`;
   const messageId = `<${id}.test@retract.test>`;
-  const c = (f: string) => `letter:${id}:${f}`;
   const at = new Date(`${sentOn}T09:00:00Z`);
-  getDb()
-    .insert(letters)
-    .values({
+  const letterCaseId = caseId;
+  getDb().transaction((tx) => {
+    insertLetter(tx, {
       id,
       workspaceId: scope.workspaceId,
-      caseId,
+      caseId: letterCaseId,
       recipientId: null,
-      kind: "gdpr-erasure",
+      template: getTemplate("gdpr-erasure", "en")!.meta,
       channel: "email",
-      addressEnc: encrypt("privacy@host.example", c("address")),
-      templateId: "gdpr-erasure",
-      templateLang: "en",
-      templateVersion: 1,
+      address: "privacy@host.example",
       regime: "gdpr",
-      deadlineRule: "gdpr-month",
       reference,
-      status,
-      subjectEnc: encrypt(`Erasure request [${reference}]`, c("subject")),
-      bodyEnc: encrypt("Please erase.", c("body")),
-      templateBodyEnc: encrypt("Please erase.", c("template_body")),
-      variablesEnc: encryptJson({}, c("variables")),
-      frozenAt: status === "draft" ? null : at,
-      sentAt: status === "draft" ? null : at,
-      sentOn: status === "draft" ? null : sentOn,
-      dueOn,
-      messageId: status === "draft" ? null : messageId,
+      status: "draft",
+      subject: `Erasure request [${reference}]`,
+      body: "Please erase.",
+      // Tracking reads no variables: the row carries none.
+      variables: {} as LetterVariablesInput,
+      exposureIds: [exposureId],
       createdBy: scope.userId,
-      updatedAt: at,
-    })
-    .run();
-  getDb().insert(letterExposures).values({ letterId: id, exposureId, workspaceId: scope.workspaceId }).run();
+      now: at,
+    });
+    tx.update(letters)
+      .set({
+        status,
+        frozenAt: status === "draft" ? null : at,
+        sentAt: status === "draft" ? null : at,
+        sentOn: status === "draft" ? null : sentOn,
+        dueOn,
+        messageId: status === "draft" ? null : messageId,
+      })
+      .where(eq(letters.id, id))
+      .run();
+  });
   return { letterId: id, caseId, reference, messageId, exposureId };
 }

@@ -11,7 +11,7 @@ import { deleteEncryptedFiles, readEncryptedFile, writeEncryptedFile } from "~/e
 import { generateReference } from "~/requests/reference";
 import { renderLetterPdf } from "~/requests/render/pdf.server";
 import { getTemplate, renderTemplate } from "~/requests/render/templates.server";
-import { decrypt, encrypt } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { getSubject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
 import { randomBytes } from "~/utils/random.server";
@@ -19,7 +19,9 @@ import { inScope, requirePermission, type Scope } from "~/workspaces/scope.serve
 import { getWorkspace } from "~/workspaces/workspaces.server";
 import type { LetterVariablesInput } from "./variables";
 
-const ctx = (id: string, field: string) => `mandate:${id}:${field}`;
+/** The signed copy on disk (ENCRYPTED_FILES); the file name is a column of the encrypted type. */
+const fileCtx = (id: string) => `mandate:${id}:file`;
+const sealFilename = sealFor("mandates", "filename_enc");
 /** A line the client fills in by hand where Retract does not know the value. */
 const BLANK = "______________________________";
 /** Signed copies: a scan or photo, or a signed PDF. */
@@ -120,7 +122,7 @@ export async function uploadMandate(
     throw new MandateError("Upload the signed copy as a PDF or a photo (PNG, JPEG, WebP).");
   const id = newId();
   const storageKey = newId() + newId();
-  writeEncryptedFile(storageKey, file.bytes, ctx(id, "file"));
+  writeEncryptedFile(storageKey, file.bytes, fileCtx(id));
   const filename =
     (file.filename.split(/[\\/]/).pop() ?? "").replace(/[\p{Cc}"]/gu, "").slice(0, 200) ||
     "letter-of-authority";
@@ -137,7 +139,7 @@ export async function uploadMandate(
         sha256: createHash("sha256").update(file.bytes).digest("hex"),
         mime,
         size: file.bytes.length,
-        filenameEnc: encrypt(filename, ctx(id, "filename")),
+        filenameEnc: sealFilename(id, filename),
         createdBy: scope.userId,
       })
       .run();
@@ -191,7 +193,7 @@ export function listMandates(scope: Scope, subjectId: string) {
     .map((r) => ({
       id: r.id,
       signedOn: r.signedOn,
-      filename: decrypt(r.filenameEnc, ctx(r.id, "filename")),
+      filename: r.filenameEnc.open(r.id),
       size: r.size,
       mime: r.mime,
     }));
@@ -200,8 +202,8 @@ export function listMandates(scope: Scope, subjectId: string) {
 /** The signed copy as a mail attachment (decrypted only for the message). */
 export function mandateAttachment(row: Row) {
   return {
-    filename: decrypt(row.filenameEnc, ctx(row.id, "filename")),
-    content: readEncryptedFile(row.storageKey, ctx(row.id, "file")),
+    filename: row.filenameEnc.open(row.id),
+    content: readEncryptedFile(row.storageKey, fileCtx(row.id)),
     contentType: row.mime,
   };
 }

@@ -4,7 +4,7 @@
 // added and the text rendered again; the user reviews and sends it like any other draft. The request is marked
 // followed up (or complaint filed) only when that draft is sent.
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
-import { cases, letterExposures, letters, requestEvents, UNEDITED } from "#db/schema";
+import { cases, letterExposures, letters, requestEvents } from "#db/schema";
 import { getDb } from "~/db.server";
 import { addDays } from "~/deadlines/dates";
 import { listEvidence } from "~/evidence/evidence.server";
@@ -26,9 +26,8 @@ import { langName } from "~/requests/languages";
 import { formatLongDate } from "~/requests/render/format";
 import { getTemplate, listTemplates, renderTemplate } from "~/requests/render/templates.server";
 import { getRequest, timeline } from "~/requests/requests.server";
-import { decryptLetter, todayUtc, writeLetter } from "~/requests/store.server";
+import { decryptLetter, sealLetterText, todayUtc, writeLetter } from "~/requests/store.server";
 import { effectiveDue, REFUSALS, type RefusalReason, transition } from "~/requests/tracking/lifecycle";
-import { encrypt, encryptJson } from "~/security/crypto.server";
 import { getSubjectResidence } from "~/subjects/subjects.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 
@@ -453,10 +452,7 @@ export function writeNextLetter(
   getDb()
     .update(letters)
     .set({
-      subjectEnc: encrypt(rendered.subject, `letter:${newId}:subject`),
-      bodyEnc: encrypt(rendered.body, `letter:${newId}:body`),
-      templateBodyEnc: UNEDITED,
-      variablesEnc: encryptJson(variables, `letter:${newId}:variables`),
+      ...sealLetterText(newId, { subject: rendered.subject, body: rendered.body, variables }),
       // The request moves on (followed up, complaint filed) when this letter is sent, not now: a draft
       // changes nothing for the recipient (recordSent in letters.server.ts applies the event).
       followsLetterId: letterId,

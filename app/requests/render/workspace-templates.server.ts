@@ -8,7 +8,7 @@ import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { type Lang, LetterVariables } from "~/requests/compose/variables";
 import { findUnfilled } from "~/requests/sendable";
-import { decrypt, encrypt } from "~/security/crypto.server";
+import { sealFor } from "~/security/encrypted-type.server";
 import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
@@ -23,7 +23,7 @@ import {
   TemplateError,
 } from "./templates.server";
 
-const ctx = (versionId: string) => `workspace_template_version:${versionId}:body`;
+const sealBody = sealFor("workspace_template_versions", "body_enc");
 
 /** A template the user wrote or chose that cannot be used; the message says why. */
 export class WorkspaceTemplateError extends UserError {}
@@ -69,7 +69,7 @@ export function copyBuiltInTemplate(scope: Scope, templateId: string, lang: Lang
         templateId: id,
         version: 1,
         frontMatter: meta as unknown as Record<string, unknown>,
-        bodyEnc: encrypt(builtIn.body, ctx(versionId)),
+        bodyEnc: sealBody(versionId, builtIn.body),
         createdBy: scope.userId,
       })
       .run();
@@ -161,7 +161,7 @@ export function getWorkspaceTemplate(scope: Scope, id: string) {
       id: latest.id,
       version: latest.version,
       meta: latest.frontMatter as unknown as TemplateMeta,
-      body: decrypt(latest.bodyEnc, ctx(latest.id)),
+      body: latest.bodyEnc.open(latest.id),
     },
   };
 }
@@ -183,7 +183,7 @@ export function saveTemplateVersion(scope: Scope, id: string, body: string): num
         templateId: id,
         version,
         frontMatter: meta as unknown as Record<string, unknown>,
-        bodyEnc: encrypt(body, ctx(versionId)),
+        bodyEnc: sealBody(versionId, body),
         createdBy: scope.userId,
       })
       .run();
@@ -260,11 +260,7 @@ export function workspaceTemplateVersion(workspaceId: string, versionId: string)
     )
     .get();
   if (!row) return null;
-  return parseWorkspaceTemplate(
-    row.frontMatter,
-    decrypt(row.bodyEnc, ctx(row.id)),
-    `workspace template ${row.id}`,
-  );
+  return parseWorkspaceTemplate(row.frontMatter, row.bodyEnc.open(row.id), `workspace template ${row.id}`);
 }
 
 /** The latest version of a workspace template, for writing a new letter. */

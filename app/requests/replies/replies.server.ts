@@ -15,14 +15,19 @@ import { wakeJobs } from "~/jobs/wake.server";
 import { imapSecurity } from "~/mail/transport-security.server";
 import { applyEvent, getRequest } from "~/requests/requests.server";
 import { IllegalTransitionError, type RequestEvent } from "~/requests/tracking/lifecycle";
-import { blindIndex, decrypt, encrypt } from "~/security/crypto.server";
+import { blindIndex } from "~/security/crypto.server";
 import { sealFor } from "~/security/encrypted-type.server";
 import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { type LetterFinder, matchReply } from "./match";
 
-const ctx = (id: string, f: string) => `inbound_message:${id}:${f}`;
+const seal = {
+  from: sealFor("inbound_messages", "from_enc"),
+  subject: sealFor("inbound_messages", "subject_enc"),
+  text: sealFor("inbound_messages", "text_enc"),
+  raw: sealFor("inbound_messages", "raw_enc"),
+};
 const sealImapUser = sealFor("workspace_imap", "user_enc");
 const sealImapPassword = sealFor("workspace_imap", "password_enc");
 
@@ -117,11 +122,11 @@ export async function ingestMessage(
       source: "imap",
       messageIdHmac,
       matchedBy: match?.by ?? null,
-      fromEnc: encrypt(mail.from?.text ?? "", ctx(id, "from")),
-      subjectEnc: encrypt(mail.subject ?? "", ctx(id, "subject")),
-      textEnc: encrypt(text, ctx(id, "text")),
+      fromEnc: seal.from(id, mail.from?.text ?? ""),
+      subjectEnc: seal.subject(id, mail.subject ?? ""),
+      textEnc: seal.text(id, text),
       // Bytes kept exactly: latin1 maps each byte to one character and back.
-      rawEnc: raw.length <= MAX_RAW_BYTES ? encrypt(raw.toString("latin1"), ctx(id, "raw")) : null,
+      rawEnc: raw.length <= MAX_RAW_BYTES ? seal.raw(id, raw.toString("latin1")) : null,
       size: raw.length,
       receivedAt: mail.date ?? receivedAt,
     })
@@ -336,9 +341,9 @@ function decryptReply(r: typeof inboundMessages.$inferSelect): Reply {
     letterId: r.letterId,
     source: r.source,
     matchedBy: r.matchedBy,
-    from: decrypt(r.fromEnc, ctx(r.id, "from")),
-    subject: decrypt(r.subjectEnc, ctx(r.id, "subject")),
-    text: decrypt(r.textEnc, ctx(r.id, "text")),
+    from: r.fromEnc.open(r.id),
+    subject: r.subjectEnc.open(r.id),
+    text: r.textEnc.open(r.id),
     receivedAt: r.receivedAt,
   };
 }
@@ -443,9 +448,9 @@ export function recordReply(
       source: "manual",
       messageIdHmac: null,
       matchedBy: "manual",
-      fromEnc: encrypt("", ctx(id, "from")),
-      subjectEnc: encrypt("", ctx(id, "subject")),
-      textEnc: encrypt(r.text, ctx(id, "text")),
+      fromEnc: seal.from(id, ""),
+      subjectEnc: seal.subject(id, ""),
+      textEnc: seal.text(id, r.text),
       rawEnc: null,
       size: Buffer.byteLength(r.text),
       receivedAt,
