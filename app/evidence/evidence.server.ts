@@ -5,6 +5,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { evidence } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
+import { fileContext } from "~/security/encrypted-columns.server";
 import { sealFor } from "~/security/encrypted-type.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
@@ -77,7 +78,7 @@ export async function readMetadata(bytes: Buffer, mime: string): Promise<Evidenc
 }
 
 // The file on disk is encrypted with the ENCRYPTED_FILES context; the two columns through their column type.
-const fileCtx = (id: string) => `evidence:${id}:file`;
+const fileCtx = (id: string) => fileContext("evidence", id);
 const sealFilename = sealFor("evidence", "filename_enc");
 const sealMetadata = sealFor("evidence", "metadata_enc");
 

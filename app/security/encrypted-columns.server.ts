@@ -101,3 +101,10 @@ export const ENCRYPTED_FILES = [
   { table: "evidence", idColumn: "id", keyColumn: "storage_key", context: field("evidence", "file") },
   { table: "mandates", idColumn: "id", keyColumn: "storage_key", context: field("mandate", "file") },
 ];
+
+/** The associated data of a row's encrypted file: the one place its context is spelled (ENCRYPTED_FILES). */
+export function fileContext(table: (typeof ENCRYPTED_FILES)[number]["table"], id: string): string {
+  const spec = ENCRYPTED_FILES.find((f) => f.table === table);
+  if (!spec) throw new Error(`${table} has no encrypted file`);
+  return spec.context(id);
+}

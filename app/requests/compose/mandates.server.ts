@@ -11,6 +11,7 @@ import { deleteEncryptedFiles, readEncryptedFile, writeEncryptedFile } from "~/e
 import { generateReference } from "~/requests/reference";
 import { renderLetterPdf } from "~/requests/render/pdf.server";
 import { getTemplate, renderTemplate } from "~/requests/render/templates.server";
+import { fileContext } from "~/security/encrypted-columns.server";
 import { sealFor } from "~/security/encrypted-type.server";
 import { getSubject } from "~/subjects/subjects.server";
 import { newId } from "~/utils/ids.server";
@@ -20,7 +21,7 @@ import { getWorkspace } from "~/workspaces/workspaces.server";
 import type { LetterVariablesInput } from "./variables";
 
 /** The signed copy on disk (ENCRYPTED_FILES); the file name is a column of the encrypted type. */
-const fileCtx = (id: string) => `mandate:${id}:file`;
+const fileCtx = (id: string) => fileContext("mandates", id);
 const sealFilename = sealFor("mandates", "filename_enc");
 /** A line the client fills in by hand where Retract does not know the value. */
 const BLANK = "______________________________";
