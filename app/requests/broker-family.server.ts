@@ -12,6 +12,7 @@ import { setExposureStatus } from "~/exposures/status.server";
 import type { Tx } from "~/jobs/queue.server";
 import { getRecipient } from "~/recipients/directory.server";
 import { kindInfo } from "~/requests/kinds";
+import { notFound, type Scope } from "~/workspaces/scope.server";
 
 type Db = Tx | ReturnType<typeof getDb>;
 
@@ -41,7 +42,7 @@ type FamilyLetter = {
 function frontsOf(letter: FamilyLetter) {
   if (!letter.recipientId || !coversFamily(letter.kind)) return [];
   const parent = getRecipient({ workspaceId: letter.workspaceId }, letter.recipientId);
-  if (!parent || parent.kind !== "data_broker") return [];
+  if (parent?.kind !== "data_broker") return [];
   return parent.children;
 }
 
@@ -145,7 +146,12 @@ export function markFamilySaidRemoved(
  * For the request page: the front sites this letter covers, and how many of the case's places are at each.
  * Empty when the letter is not to a parent broker or is not a deletion request.
  */
-export function coveredFronts(letter: FamilyLetter): { id: string; name: string; places: number }[] {
+export function coveredFronts(
+  scope: Scope,
+  letterId: string,
+): { id: string; name: string; places: number }[] {
+  const letter = letterRow(getDb(), scope.workspaceId, letterId);
+  if (!letter) notFound("This request");
   const fronts = frontsOf(letter);
   if (!fronts.length) return [];
   const counts = new Map<string, number>();

@@ -2,8 +2,8 @@
 // only two kinds settle by themselves: an acknowledgement (it decides nothing) and a delivery failure report
 // the mail system wrote (the letter did not arrive). Everything else waits for the person, who confirms the
 // suggestion or picks another answer on the request page; then the request moves through the lifecycle.
-import { and, eq, isNull } from "drizzle-orm";
-import { inboundMessages, letters } from "#db/schema";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { inboundMessages, letters, requestEvents } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { applyEventIn, getRequest } from "~/requests/requests.server";
@@ -102,7 +102,11 @@ export function confirmReply(scope: Scope, letterId: string, messageId: string, 
       "Only a letter sent by email can come back undelivered.",
     );
   // A receipt confirmation after the request has moved on changes nothing: it only settles the reply.
-  const strict = !(event?.type === "acknowledge");
+  // Nor does an answer the request already shows (a second "they want more information").
+  const strict = !(
+    event?.type === "acknowledge" ||
+    (event?.type === "reply" && event.outcome === req.status)
+  );
   const next = applyAndSettle(scope.workspaceId, letterId, messageId, event, scope.userId, msg.receivedAt, {
     strict,
   });
@@ -115,4 +119,18 @@ export function confirmReply(scope: Scope, letterId: string, messageId: string, 
     detail: { letterId, event: event?.type ?? "none" },
   });
   return next;
+}
+
+/** When the request's email came back undelivered (its latest bounce), while it is still not sent. */
+export function bouncedAt(scope: Scope, letterId: string): Date | null {
+  const req = getRequest(scope, letterId);
+  if (req.status !== "failed") return null;
+  const last = getDb()
+    .select({ kind: requestEvents.kind, at: requestEvents.at })
+    .from(requestEvents)
+    .where(and(eq(requestEvents.letterId, letterId), eq(requestEvents.workspaceId, scope.workspaceId)))
+    .orderBy(desc(requestEvents.at))
+    .limit(1)
+    .get();
+  return last?.kind === "bounce" ? last.at : null;
 }
