@@ -2,7 +2,7 @@
 // no longer filed as "acknowledged"; a delivery failure report (built as a real multipart/report) sends the
 // letter back to "not sent". Broker families: an opt-out to PeopleConnect covers TruthFinder (fronts.yml).
 import { and, eq } from "drizzle-orm";
-import MimeNode from "nodemailer/lib/mime-node";
+import MimeNode from "nodemailer/lib/mime-node/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exposureStatusChanges, exposures, letters } from "#db/schema";
 import { createCase } from "~/cases/cases.server";

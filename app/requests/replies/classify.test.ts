@@ -1,5 +1,5 @@
 import { simpleParser } from "mailparser";
-import MimeNode from "nodemailer/lib/mime-node";
+import MimeNode from "nodemailer/lib/mime-node/index.js";
 import { describe, expect, it } from "vitest";
 import { LANGS } from "~/requests/compose/variables";
 import { transition } from "~/requests/tracking/lifecycle";
