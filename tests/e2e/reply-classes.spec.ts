@@ -155,3 +155,51 @@ test("a reply asking for an ID is shown as such, pre-selected, and confirmed wit
     await smtp.close();
   }
 });
+
+test("an opt-out to a parent broker lists the front sites it covers, with the places on them", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await createAccount(page, { name: "Jana Example", email: uniqueEmail("family"), password });
+  await page.goto("/cases/new");
+  await page.getByLabel("Case title").fill("People-search listings");
+  await page.getByLabel("Full name").fill("Jana Example");
+  await page.getByLabel("Country where the person lives").selectOption("US");
+  await page.getByRole("button", { name: "Open case" }).click();
+  await expect(page.getByLabel("Web address (URL)")).toBeVisible();
+  const caseUrl = page.url().replace(/[?#].*$/, "");
+  for (const [url, name] of [
+    ["https://www.truthfinder.com/people-search/jana-example", "Truth Finder"],
+    ["https://peopleconnect.us/profile/jana-example", "PeopleConnect"],
+  ] as const) {
+    await page.goto(caseUrl);
+    await page.getByLabel("Web address (URL)").fill(url);
+    await expect(page.getByRole("status", { name: "Who is responsible" })).toContainText(name);
+    await page.getByRole("checkbox", { name: "Home address" }).check();
+    await page.getByRole("button", { name: "Save this place" }).click();
+    await expect(page.getByRole("region", { name })).toBeVisible();
+  }
+  await page.getByRole("region", { name: "Letters" }).getByRole("link", { name: "Write a letter" }).click();
+  await page.getByRole("link", { name: "Write to PeopleConnect" }).click();
+  await page
+    .getByRole("radio", { name: /opt-out/i })
+    .first()
+    .check();
+  const channel = page.getByLabel("Send it");
+  const options = await channel.locator("option").allTextContents();
+  await channel.selectOption({ label: options.find((o) => /form/i.test(o)) ?? options[0]! });
+  for (const [label, value] of [
+    ["Email address for the answer", "jana@example.test"],
+    ["Why this puts you at risk", "Strangers came to my door after my address was listed."],
+  ] as const) {
+    const field = page.getByLabel(label);
+    if (await field.count()) await field.fill(value);
+  }
+  await page.getByRole("button", { name: "Write the letter" }).click();
+  await expect(page.getByRole("heading", { name: "Check and edit the letter" })).toBeVisible();
+  const covers = page.getByRole("list", { name: "Sites this request also covers" });
+  await expect(covers).toContainText("Truth Finder (1 of your places is on this site)");
+  await expect(covers).toContainText("Intelius");
+  await expect(page.locator("main")).not.toContainText("data-brokers:");
+  await expectAccessible(page);
+});
