@@ -3,14 +3,13 @@
 // letter: to `requested` when it is sent, to `said_removed` when the parent says it is done (then the scheduled
 // re-checks look at them). Kept apart from the letter's own places (decision 111): those are the letter's
 // exposures; these are found through the family.
-import { and, eq, inArray } from "drizzle-orm";
-import { exposures, letterExposures, letters } from "#db/schema";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { exposures, letterExposures, letters, recipients } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import type { ExposureStatus } from "~/exposures/categories";
 import { setExposureStatus } from "~/exposures/status.server";
 import type { Tx } from "~/jobs/queue.server";
-import { getRecipient } from "~/recipients/directory.server";
 import { kindInfo } from "~/requests/kinds";
 import { notFound, type Scope } from "~/workspaces/scope.server";
 
@@ -38,12 +37,25 @@ type FamilyLetter = {
   kind: string;
 };
 
-/** The front sites of the letter's recipient, when the letter is one that covers them (else none). */
-function frontsOf(letter: FamilyLetter) {
+/**
+ * The front sites of the letter's recipient, when the letter is one that covers them (else none). Two indexed
+ * reads (the send path runs this for every letter sent, bulk runs included): the parent's kind, its fronts.
+ */
+function frontsOf(letter: FamilyLetter, db: Db = getDb()) {
   if (!letter.recipientId || !coversFamily(letter.kind)) return [];
-  const parent = getRecipient({ workspaceId: letter.workspaceId }, letter.recipientId);
+  const visible = or(isNull(recipients.workspaceId), eq(recipients.workspaceId, letter.workspaceId));
+  const parent = db
+    .select({ kind: recipients.kind })
+    .from(recipients)
+    .where(and(eq(recipients.id, letter.recipientId), visible))
+    .get();
   if (parent?.kind !== "data_broker") return [];
-  return parent.children;
+  return db
+    .select({ id: recipients.id, name: recipients.name })
+    .from(recipients)
+    .where(and(eq(recipients.parentId, letter.recipientId), visible, isNull(recipients.retiredAt)))
+    .orderBy(sql`${recipients.name} COLLATE NOCASE`)
+    .all();
 }
 
 /**
@@ -51,7 +63,7 @@ function frontsOf(letter: FamilyLetter) {
  * sites, other than the letter's own, in one of `states` (every state when omitted). Ids only.
  */
 export function familyPlaces(db: Db, letter: FamilyLetter, states?: readonly ExposureStatus[]): string[] {
-  const fronts = frontsOf(letter).map((f) => f.id);
+  const fronts = frontsOf(letter, db).map((f) => f.id);
   if (!fronts.length) return [];
   const own = new Set(
     db
