@@ -743,6 +743,13 @@ export const inboundMessages = sqliteTable(
     rawEnc: encrypted("inbound_messages", "raw_enc"),
     size: integer("size").notNull().default(0),
     receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    // What the reply looks like to the classifier (app/requests/replies/classify.ts): a suggestion only, and
+    // the refusal reason it shows. NULL on replies stored before classification.
+    replyClass: text("reply_class"),
+    replyReason: text("reply_reason"),
+    // When the suggestion was settled: the person confirmed or changed it, or it was applied on arrival (an
+    // acknowledgement, a delivery failure report). NULL while it waits for the person.
+    settledAt: integer("settled_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [

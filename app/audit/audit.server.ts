@@ -107,6 +107,7 @@ export type TrackingAuditAction =
   | "reply.record"
   | "reply.fetch"
   | "reply.assign"
+  | "reply.confirm"
   | "reply.read"
   | "imap.update"
   | "imap.test"

@@ -43,6 +43,7 @@ export const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   "reply.record": "Recorded a reply",
   "reply.fetch": "Fetched replies from the mailbox",
   "reply.assign": "Matched a reply to a letter",
+  "reply.confirm": "Confirmed what a reply says",
   "reminder.digest": "Sent a reminder email",
   "recipient.create": "Added a recipient",
   "recipient.correct": "Corrected a recipient",

@@ -7,6 +7,7 @@ import { exposureChecks, inboundMessages, letterExposures, letters, outbox, requ
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
+import { markFamilySaidRemoved } from "~/requests/broker-family.server";
 import { kindLabel } from "~/requests/kinds";
 import { formatLongDate } from "~/requests/render/format";
 import {
@@ -158,6 +159,9 @@ export function applyEventIn(
       actorUserId,
     })
     .run();
+  // The parent broker says it is done: the front sites its opt-out covered are said removed too (decision 111).
+  if (event.type === "reply" && event.outcome === "removed")
+    markFamilySaidRemoved(tx, { id: letterId, workspaceId }, actorUserId, at);
   audit({
     action: "request.transition",
     actorUserId,
@@ -324,6 +328,7 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
     else if (e.kind === "announce_extension")
       text = `${ref}: the recipient extended the deadline to ${e.dueOn}`;
     else if (e.kind === "follow_up") text = `${ref}: follow-up sent`;
+    else if (e.kind === "bounce") text = `${ref}: the email came back undelivered`;
     else if (e.kind === "escalate") text = `${ref}: complaint filed with the authority`;
     else text = `${ref}: ${STATE_LABELS[e.toStatus as keyof typeof STATE_LABELS] ?? e.toStatus}`;
     items.push({ at: e.at, kind: e.kind, letterId: e.letterId, text, ...(sealed ? { sealed } : {}) });

@@ -12,6 +12,7 @@ import { type Exposure, listExposures } from "~/exposures/exposures.server";
 import { recipientNames } from "~/exposures/recipient.server";
 import { setExposureStatus } from "~/exposures/status.server";
 import { getRecipient } from "~/recipients/directory.server";
+import { markFamilyRequested } from "~/requests/broker-family.server";
 import { composeVariables, deadlineFor, recipientFor } from "~/requests/compose/compose.server";
 import type { LetterDetails, LetterText } from "~/requests/compose/forms";
 import { latestMandateForCase } from "~/requests/compose/mandates.server";
@@ -658,6 +659,8 @@ export function recordSent(
     .where(and(eq(letters.id, row.id), eq(letters.workspaceId, row.workspaceId)))
     .run();
   markExposuresRequested(tx, row, sent.actorUserId, sent.at);
+  // An opt-out at a parent broker covers its front sites' places too (decision 111).
+  markFamilyRequested(tx, row, sent.actorUserId, sent.at);
   const event = pursuitEvent(row.kind);
   if (event && row.followsLetterId) {
     try {

@@ -15,6 +15,7 @@ import { calendarDateIn } from "~/deadlines/engine";
 import { listExposuresByIds } from "~/exposures/exposures.server";
 import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
 import { listChecks } from "~/rechecks/rechecks.server";
+import { coveredFronts } from "~/requests/broker-family.server";
 import { LETTER_STATUS_LABELS, LetterTextSchema, NOT_LEGAL_ADVICE } from "~/requests/compose/forms";
 import { complaintOptions, NextLetterError, writeNextLetter } from "~/requests/compose/next-letter.server";
 import { passedOnNotice } from "~/requests/compose/sender-safety";
@@ -22,6 +23,9 @@ import { LANGS } from "~/requests/compose/variables";
 import { kindALetter } from "~/requests/kinds";
 import { langName, langOwnName } from "~/requests/languages";
 import { changes } from "~/requests/render/diff";
+import { LOOKS_LIKE } from "~/requests/replies/classify";
+import { bouncedAt, confirmReply } from "~/requests/replies/confirm.server";
+import { ConfirmReplySchema, confirmedEvent, presetFor } from "~/requests/replies/forms";
 import { recordReply, repliesFor } from "~/requests/replies/replies.server";
 import { addNote, getRequest, moveRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
 import { LetterNotSendableError } from "~/requests/sendable";
@@ -93,6 +97,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     all: url.searchParams.get("all") ?? undefined,
   });
   const writes = can(scope, "case:write");
+  const replies = repliesFor(scope, letterId);
+  // The newest reply whose suggestion waits for the person (replies come newest first).
+  const pending = replies.find((r) => r.suggestion && !r.settled);
   const complaint =
     writes && canTake(req.status, "escalate")
       ? complaintOptions(scope, letterId, { authorityId: pick.authority, all: pick.all === "1" })
@@ -168,10 +175,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       authority: canTake(req.status, "authority_outcome"),
       close: canTake(req.status, "close"),
     },
-    replies: repliesFor(scope, letterId).map((r) => ({
+    replies: replies.map((r) => ({
       ...r,
       receivedAt: r.receivedAt.toISOString().slice(0, 10),
     })),
+    suggestion:
+      pending?.suggestion && writes
+        ? {
+            messageId: pending.id,
+            receivedAt: pending.receivedAt.toISOString().slice(0, 10),
+            looksLike: LOOKS_LIKE[pending.suggestion.cls],
+            preset: presetFor(pending.suggestion.cls, pending.suggestion.reason),
+            // "It did not arrive" is offered for an email still waiting for its first answer.
+            canBounce: letter.channel === "email" && canTake(req.status, "bounce"),
+          }
+        : null,
+    bouncedOn: bouncedAt(scope, letterId)?.toISOString().slice(0, 10) ?? null,
+    covers: coveredFronts(scope, letterId),
     timeline: timeline(scope, caseId, letterId).map((t) => ({ ...t, at: t.at.toISOString() })),
     today,
   };
@@ -203,6 +223,7 @@ const IntentSchema = z.enum([
   "authority",
   "close",
   "received",
+  "confirm-reply",
 ]);
 type LetterIntent = (typeof LETTER_INTENTS)[number];
 const isLetterIntent = (i: string): i is LetterIntent => (LETTER_INTENTS as readonly string[]).includes(i);
@@ -234,6 +255,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         else if (event) moveRequest(scope, letterId, event, { at: new Date(`${d.receivedOn}T12:00:00Z`) });
         else moveRequest(scope, letterId, { type: "acknowledge" });
         return redirect(here);
+      }
+      case "confirm-reply": {
+        const parsed = parseForm(form, ConfirmReplySchema);
+        if (!parsed.ok) return Response.json({ intent: "confirm-reply", ...parsed }, { status: 400 });
+        confirmReply(scope, letterId, parsed.data.messageId, confirmedEvent(parsed.data));
+        return redirect(`${here}#replies`);
       }
       case "extension": {
         const parsed = parseForm(form, ExtensionSchema);
@@ -366,6 +393,65 @@ type ActionData = {
   complaint?: ReturnType<typeof complaintOptions>;
 };
 
+/** "This looks like…": the reply's suggestion, pre-selected, confirmed (or changed) in one click. */
+function SuggestionForm({
+  d,
+  errors,
+  busy,
+}: {
+  d: ReturnType<typeof useLoaderData<typeof loader>>;
+  errors: ActionData | undefined;
+  busy: (intent: string) => boolean;
+}) {
+  const s = d.suggestion;
+  if (!s) return null;
+  const outcomes = REPLY_OUTCOMES.filter((o) => o !== d.status || o === s.preset.outcome);
+  return (
+    <section aria-labelledby="suggestion" className="card medium">
+      <h3 id="suggestion">What the reply of {s.receivedAt} says</h3>
+      <p>
+        <strong>{s.looksLike}</strong>
+      </p>
+      <p className="muted">
+        Read the reply, then confirm or choose what it says instead. The request changes only when you
+        confirm.
+      </p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="confirm-reply" />
+        <input type="hidden" name="messageId" value={s.messageId} />
+        <FormErrors errors={errors?.formErrors} />
+        <SelectField
+          id="confirm-outcome"
+          name="outcome"
+          label="What does it say?"
+          defaultValue={s.preset.outcome}
+          errors={errors?.fieldErrors.outcome}
+          options={[
+            ...(s.preset.outcome === "" ? [{ value: "", label: "Choose what they answered" }] : []),
+            { value: "none", label: "They confirmed receipt (no decision yet)" },
+            ...outcomes.map((o) => ({ value: o, label: OUTCOME_LABELS[o] })),
+            ...(s.canBounce ? [{ value: "bounce", label: "My letter did not arrive (it came back)" }] : []),
+          ]}
+        />
+        <SelectField
+          id="confirm-reason"
+          name="reason"
+          label="The reason they gave, if they refused"
+          defaultValue={s.preset.reason}
+          errors={errors?.fieldErrors.reason}
+          options={[
+            { value: "", label: "—" },
+            ...REFUSAL_REASONS.map((r) => ({ value: r, label: REFUSALS[r].label })),
+          ]}
+        />
+        <button type="submit" className="button" disabled={busy("confirm-reply")}>
+          {busy("confirm-reply") ? "Saving…" : "Confirm"}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
 function CopyButton({ target, label }: { target: string; label: string }) {
   const [ready, setReady] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -447,6 +533,27 @@ export default function RequestPage() {
               : "No date (not sent yet, or no legal deadline)"}
           </dd>
         </dl>
+        {d.covers.length ? (
+          <div className="stack">
+            <h3 id="covers">Sites this request also covers</h3>
+            <p>
+              {letter.recipientName} runs these sites too. An opt-out at the parent company covers them: your
+              places on them move with this request, and they are checked again once it says it is done.
+            </p>
+            <ul aria-labelledby="covers">
+              {d.covers.map((f) => (
+                <li key={f.id}>
+                  {f.name}
+                  {f.places === 0
+                    ? null
+                    : f.places === 1
+                      ? " (1 of your places is on this site)"
+                      : ` (${f.places} of your places are on this site)`}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </section>
 
       {d.unsent.map((l) => (
@@ -463,6 +570,15 @@ export default function RequestPage() {
           <p>
             <strong>The deadline has passed without an answer.</strong> Send a follow-up with a final date, or
             complain to the authority.
+          </p>
+        </div>
+      ) : null}
+      {d.bouncedOn ? (
+        <div className="notice notice-error" role="alert">
+          <p>
+            <strong>Your letter did not arrive.</strong> On {d.bouncedOn} the recipient's mail server sent it
+            back, so no deadline runs. Check their address in the directory (it may have changed) and write
+            the letter again, or send it another way: through their web form or by post.
           </p>
         </div>
       ) : null}
@@ -497,6 +613,8 @@ export default function RequestPage() {
             ))}
           </ul>
         )}
+
+        {d.suggestion ? <SuggestionForm d={d} errors={errors("confirm-reply")} busy={busy} /> : null}
 
         {d.can.write && d.can.reply ? (
           <section aria-labelledby="reply" className="card medium">
@@ -770,7 +888,7 @@ function LetterSection({
         </aside>
       ) : null}
 
-      {state === "failed" ? (
+      {state === "failed" && !d.bouncedOn ? (
         <div className="notice notice-error" role="alert">
           <p>
             This letter was not delivered. The mail server said:{" "}

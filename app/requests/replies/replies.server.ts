@@ -1,7 +1,8 @@
 // Replies to letters: read from the workspace's IMAP mailbox (imapflow) or recorded by hand. Each message is
-// parsed with mailparser, matched to its letter (Message-ID headers, else the RX reference in the subject),
-// stored encrypted (the raw message too), and a letter that was waiting moves to "acknowledged". Mail that
-// matches nothing waits in the inbox until someone assigns it.
+// parsed with mailparser, matched to its letter (Message-ID headers, else the RX reference in the subject; a
+// bounce by the original's Message-ID it carries), classified from its text (classify.ts) and stored encrypted
+// (the raw message too). The class is a suggestion the person confirms (decision 110); only an acknowledgement
+// and a delivery failure report move the request on arrival. Mail that matches nothing waits in the inbox.
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { ImapFlow } from "imapflow";
@@ -20,6 +21,8 @@ import { sealFor } from "~/security/encrypted-type.server";
 import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { type Classification, classifyReply, isRefusalReason, isReplyClass } from "./classify";
+import { settleOnArrival } from "./confirm.server";
 import { type LetterFinder, matchReply } from "./match";
 
 const seal = {
@@ -74,7 +77,7 @@ export type IngestResult = {
   duplicate: boolean;
 };
 
-/** A reply moves a letter that was only waiting to "acknowledged"; the outcome is the user's to pick. */
+/** The person said the reply confirms receipt: a letter that was only waiting moves to "acknowledged". */
 function acknowledge(workspaceId: string, letterId: string, inboundMessageId: string, at: Date) {
   const event: RequestEvent = { type: "acknowledge" };
   try {
@@ -82,6 +85,13 @@ function acknowledge(workspaceId: string, letterId: string, inboundMessageId: st
   } catch (e) {
     if (!(e instanceof IllegalTransitionError)) throw e;
   }
+}
+
+/** The Message-IDs of the original a bounce carries (its returned headers or message, or quoted in its text). */
+function returnedMessageIds(parts: string[]): string[] {
+  const ids: string[] = [];
+  for (const p of parts) for (const m of p.matchAll(/^\s*Message-ID:\s*(<[^<>\s]+>)/gim)) ids.push(m[1]!);
+  return ids;
 }
 
 /** Parses, matches and stores one raw message for a workspace. The same Message-ID is stored once. */
@@ -108,12 +118,33 @@ export async function ingestMessage(
     )
     .get();
   if (existing) return { ...existing, duplicate: true };
+  const text = mail.text ?? (typeof mail.html === "string" ? mail.html.replace(/<[^>]+>/g, " ") : "");
+  const contentType = mail.headers.get("content-type") as
+    | { value?: string; params?: Record<string, string> }
+    | undefined;
+  const isReport = contentType?.value?.toLowerCase() === "multipart/report";
+  const classification = classifyReply({
+    subject: mail.subject,
+    from: mail.from?.value[0]?.address ?? mail.from?.text,
+    text,
+    contentType: contentType?.value,
+    reportType: contentType?.params?.["report-type"],
+    // mailparser reads a message/delivery-status part as text, so the report's fields are in the text.
+    deliveryStatus: isReport ? text : null,
+  });
+  const returned =
+    classification.cls === "bounce"
+      ? returnedMessageIds([...mail.attachments.map((a) => a.content.toString("utf8")), text])
+      : [];
+  const references = [
+    ...returned,
+    ...(Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : []),
+  ];
   const match = matchReply(
-    { inReplyTo: mail.inReplyTo, references: mail.references, subject: mail.subject },
+    { inReplyTo: mail.inReplyTo, references, subject: mail.subject },
     letterFinder(workspaceId),
   );
   const id = newId();
-  const text = mail.text ?? (typeof mail.html === "string" ? mail.html.replace(/<[^>]+>/g, " ") : "");
   db.insert(inboundMessages)
     .values({
       id,
@@ -129,6 +160,8 @@ export async function ingestMessage(
       rawEnc: raw.length <= MAX_RAW_BYTES ? seal.raw(id, raw.toString("latin1")) : null,
       size: raw.length,
       receivedAt: mail.date ?? receivedAt,
+      replyClass: classification.cls,
+      replyReason: classification.reason,
     })
     .run();
   audit({
@@ -136,9 +169,9 @@ export async function ingestMessage(
     workspaceId,
     targetType: "inbound_message",
     targetId: id,
-    detail: { matched: match?.by ?? "none", size: raw.length },
+    detail: { matched: match?.by ?? "none", size: raw.length, class: classification.cls },
   });
-  if (match) acknowledge(workspaceId, match.letterId, id, mail.date ?? receivedAt);
+  if (match) settleOnArrival(workspaceId, match.letterId, id, classification, mail.date ?? receivedAt);
   return { id, letterId: match?.letterId ?? null, matchedBy: match?.by ?? null, duplicate: false };
 }
 
@@ -333,7 +366,16 @@ export type Reply = {
   subject: string;
   text: string;
   receivedAt: Date;
+  /** The classifier's suggestion (null on replies stored before it) and whether it is settled. */
+  suggestion: Pick<Classification, "cls" | "reason"> | null;
+  settled: boolean;
 };
+
+function storedSuggestion(r: typeof inboundMessages.$inferSelect): Reply["suggestion"] {
+  if (!r.replyClass || !isReplyClass(r.replyClass)) return null;
+  const reason = r.replyReason && isRefusalReason(r.replyReason) ? r.replyReason : null;
+  return { cls: r.replyClass, reason };
+}
 
 function decryptReply(r: typeof inboundMessages.$inferSelect): Reply {
   return {
@@ -345,6 +387,8 @@ function decryptReply(r: typeof inboundMessages.$inferSelect): Reply {
     subject: r.subjectEnc.open(r.id),
     text: r.textEnc.open(r.id),
     receivedAt: r.receivedAt,
+    suggestion: storedSuggestion(r),
+    settled: r.settledAt !== null,
   };
 }
 
@@ -411,7 +455,21 @@ export function assignReply(scope: Scope, messageId: string, letterId: string) {
     targetId: messageId,
     detail: { letterId },
   });
-  acknowledge(scope.workspaceId, letterId, messageId, new Date());
+  const row = getDb()
+    .select({ replyClass: inboundMessages.replyClass, replyReason: inboundMessages.replyReason })
+    .from(inboundMessages)
+    .where(eq(inboundMessages.id, messageId))
+    .get();
+  const cls = row?.replyClass && isReplyClass(row.replyClass) ? row.replyClass : "unknown";
+  const reason = row?.replyReason && isRefusalReason(row.replyReason) ? row.replyReason : null;
+  // A report the mail system wrote (not a person) is settled as on arrival; the rest waits for the person.
+  settleOnArrival(
+    scope.workspaceId,
+    letterId,
+    messageId,
+    { cls, reason, matched: [], definitive: false },
+    new Date(),
+  );
 }
 
 /**
@@ -439,6 +497,8 @@ export function recordReply(
   getRequest(scope, letterId);
   const id = newId();
   const receivedAt = new Date(`${r.receivedOn}T12:00:00Z`);
+  // The pasted text is classified too; when the person picked an outcome themselves, that settles it.
+  const classification = r.text ? classifyReply({ text: r.text }) : null;
   getDb()
     .insert(inboundMessages)
     .values({
@@ -454,6 +514,9 @@ export function recordReply(
       rawEnc: null,
       size: Buffer.byteLength(r.text),
       receivedAt,
+      replyClass: classification?.cls ?? null,
+      replyReason: classification?.reason ?? null,
+      settledAt: r.event || !classification || classification.cls === "acknowledgement" ? new Date() : null,
     })
     .run();
   audit({

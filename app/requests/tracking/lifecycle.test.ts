@@ -23,6 +23,7 @@ const LEGAL: Record<string, RequestState> = {
   "draft mark_sent": "sent",
   "queued smtp_accepted": "sent",
   "queued smtp_failed": "failed",
+  "sent bounce": "failed",
   "sent acknowledge": "acknowledged",
   "follow_up_sent acknowledge": "acknowledged",
   "sent announce_extension": "extended",

@@ -152,6 +152,8 @@ export type RequestEvent =
   | { type: "queue" }
   | { type: "smtp_accepted" }
   | { type: "smtp_failed" }
+  // The recipient's mail server sent the email back (a bounce): it did not arrive (decision 110).
+  | { type: "bounce" }
   | { type: "mark_sent" }
   | { type: "acknowledge" }
   | { type: "announce_extension"; newDueOn: string }
@@ -167,6 +169,7 @@ export const EVENT_TYPES: readonly RequestEventType[] = [
   "queue",
   "smtp_accepted",
   "smtp_failed",
+  "bounce",
   "mark_sent",
   "acknowledge",
   "announce_extension",
@@ -206,6 +209,8 @@ export const ALLOWED_FROM: Record<RequestEventType, readonly RequestState[]> = {
   queue: ["draft", "failed"],
   smtp_accepted: ["queued"],
   smtp_failed: ["queued"],
+  // Only a letter still waiting for its first answer: once they answered, it arrived.
+  bounce: ["sent"],
   mark_sent: ["draft"],
   acknowledge: ["sent", "follow_up_sent"],
   // One extension: the law allows it once, within the first period.
@@ -244,6 +249,7 @@ function target(event: RequestEvent): RequestState {
     case "mark_sent":
       return "sent";
     case "smtp_failed":
+    case "bounce":
       return "failed";
     case "acknowledge":
       return "acknowledged";
