@@ -258,7 +258,14 @@ export async function runScheduledRechecks({
     .leftJoin(last, eq(last.exposureId, exposures.id))
     .where(
       and(
-        inArray(exposures.status, ["active", "requested", "removed", "reappeared", "unreachable"]),
+        inArray(exposures.status, [
+          "active",
+          "requested",
+          "said_removed",
+          "removed",
+          "reappeared",
+          "unreachable",
+        ]),
         or(isNull(last.at), lt(last.at, cutoff.getTime())),
       ),
     )
