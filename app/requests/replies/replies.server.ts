@@ -428,7 +428,7 @@ export function assignReplyByReference(scope: Scope, messageId: string, referenc
 export function recordReply(
   scope: Scope,
   letterId: string,
-  r: { text: string; receivedOn: string; event: RequestEvent | null },
+  r: { text: string; receivedOn: string; event: RequestEvent | null; placeIds?: string[] },
 ) {
   requirePermission(scope, "case:write");
   getRequest(scope, letterId);
@@ -462,6 +462,7 @@ export function recordReply(
     return applyEvent(scope.workspaceId, letterId, r.event, scope.userId, {
       inboundMessageId: id,
       at: receivedAt,
+      placeIds: r.placeIds,
     });
   acknowledge(scope.workspaceId, letterId, id, receivedAt);
   return null;
