@@ -1,8 +1,9 @@
 // When the recipient's answer says it is done ("removed", "no longer there", or "partly removed" for the places
 // it names), the request's places become "they say it is removed", never "removed": that word is kept for a
 // check. A re-check of each is scheduled a few days later (decision 106).
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { exposures, letterExposures } from "#db/schema";
+import { getDb } from "~/db.server";
 import type { ExposureStatus } from "~/exposures/categories";
 import { setExposureStatus } from "~/exposures/status.server";
 import type { Tx } from "~/jobs/queue.server";
@@ -46,4 +47,29 @@ export function markSaidDone(
   );
   scheduleRechecks(tx, { workspaceId: o.workspaceId, exposureIds: moved, now: o.now });
   return moved;
+}
+
+/**
+ * Of these letters of the workspace, those whose places have all been checked gone (every place "removed"):
+ * a request the recipient said was done reads "Removed (checked)" only then. One query for a page of letters.
+ */
+export function requestsCheckedGone(workspaceId: string, letterIds: readonly string[]): Set<string> {
+  const open = new Set<string>();
+  const any = new Set<string>();
+  for (let i = 0; i < letterIds.length; i += 500)
+    for (const r of getDb()
+      .select({ letterId: letterExposures.letterId, status: exposures.status })
+      .from(letterExposures)
+      .innerJoin(exposures, eq(exposures.id, letterExposures.exposureId))
+      .where(
+        and(
+          eq(letterExposures.workspaceId, workspaceId),
+          inArray(letterExposures.letterId, letterIds.slice(i, i + 500)),
+        ),
+      )
+      .all()) {
+      any.add(r.letterId);
+      if (r.status !== "removed") open.add(r.letterId);
+    }
+  return new Set([...any].filter((id) => !open.has(id)));
 }
