@@ -35,7 +35,7 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
 import type { FieldErrors } from "~/utils/forms";
 import { formFailure, UserError } from "~/utils/forms.server";
-import { can } from "~/workspaces/scope.server";
+import { can, requirePermission } from "~/workspaces/scope.server";
 
 /** The case page lists the newest letters; `?letters=all` lists every one. */
 const LETTERS_SHOWN = 20;
@@ -130,6 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!intent.success)
     return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
   if (intent.data.intent === "bulk-requests") {
+    requirePermission(scope, "case:write"); // viewers: 403 before their form is read
     const parsed = parseForm(form, BulkRequestsSchema, ["letterIds"]);
     if (!parsed.ok) return formFailure(parsed, { extra: { intent: "bulk-requests" } });
     try {

@@ -31,7 +31,7 @@ import { FormErrors, TextField } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
 import { formFailure, UserError } from "~/utils/forms.server";
 import { fileBytes, readFormWithFiles, UploadTooLargeError } from "~/utils/multipart.server";
-import { can } from "~/workspaces/scope.server";
+import { can, requirePermission } from "~/workspaces/scope.server";
 
 const ParamsSchema = z.object({ caseId: z.string().min(1).max(40), exposureId: z.string().min(1).max(40) });
 
@@ -141,6 +141,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`${here}#evidence`);
     }
     case "gone": {
+      requirePermission(scope, "case:write"); // viewers: 403 before their form is read
       const parsed = parseForm(form, checkedGoneSchema());
       if (!parsed.ok) return formFailure(parsed, { extra: { intent: "gone" } });
       try {
