@@ -104,6 +104,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       total: exposures.length,
       up: exposures.filter((e) => e.status === "active" || e.status === "reappeared").length,
       removed: exposures.filter((e) => e.status === "removed").length,
+      said: exposures.filter((e) => e.status === "said_removed").length,
     },
     canWrite: can(scope, "case:write"),
     letters: shownLetters.map((l) => ({
@@ -204,7 +205,8 @@ export default function CasePage() {
       </div>
       <p>
         {counts.total} {counts.total === 1 ? "place" : "places"} recorded · {counts.up} still up ·{" "}
-        {counts.removed} removed
+        {counts.said ? <>{counts.said} they say are removed (not yet checked) · </> : null}
+        {counts.removed} checked gone
       </p>
 
       <CaseLetters
