@@ -1,7 +1,7 @@
 // Truthful states as a person lives them: a posted letter about two places, the recipient answers that they
 // removed everything, and the request says "they say it is done" (with a re-check date) until both places are
-// checked gone; the person checks each page and records it. Then two requests at once: one closed, so the
-// bulk "stop reminding me" reports it by reference and sets the other aside, which is taken up again later.
+// checked gone; the person checks each page and records it. Then two requests at once: one already set aside,
+// so the bulk "stop reminding me" names it and sets the other aside, which is taken up again later.
 // Plain form posts: the same with JavaScript off (axe needs it on).
 import { createAccount, expect, expectAccessible, test, uniqueEmail } from "./fixtures";
 
@@ -119,11 +119,16 @@ for (const javaScriptEnabled of [true, false]) {
         `A place was checked by hand and is gone (checked on ${longDate(yesterday)})`,
       );
 
-      // Two more requests; one is closed. Ticking both and "stop reminding me" sets the open one aside and
-      // names the closed one.
+      // The third is set aside from its own page, with a note.
       await page.goto(third.url);
-      await page.getByRole("button", { name: "Close this request" }).click();
-      await expect(page.locator(".badge-request-closed")).toHaveText("closed");
+      await page.getByLabel("Why (optional, only for you and your team)").fill("They closed the channel.");
+      await page.getByRole("button", { name: "Stop reminding me" }).click();
+      await expect(page.getByText("This request is set aside")).toBeVisible();
+      await expect(page.locator(".badge-request-abandoned")).toHaveText("set aside (no reminders)");
+      await expect(page.getByRole("region", { name: "History" })).toContainText("They closed the channel.");
+      if (javaScriptEnabled) await expectAccessible(page);
+
+      // Ticking the second and third and "stop reminding me": the second is set aside, the third is named.
       await page.goto(caseUrl);
       const letters = page.getByRole("region", { name: "Letters", exact: true });
       await letters.getByRole("checkbox", { name: `Choose request ${second.reference}` }).check();
@@ -135,7 +140,7 @@ for (const javaScriptEnabled of [true, false]) {
       const result = page.getByRole("status").filter({ hasText: "Changed:" });
       await expect(result).toContainText(`Changed: ${second.reference}.`);
       await expect(result).toContainText(
-        `${third.reference} was not changed: it is closed, and that change does not apply to it.`,
+        `${third.reference} was not changed: it is set aside (no reminders), and that change does not apply to it.`,
       );
       await expect(letters.getByRole("listitem").filter({ hasText: second.reference })).toContainText(
         "Set aside (no reminders)",
@@ -145,17 +150,12 @@ for (const javaScriptEnabled of [true, false]) {
       );
       if (javaScriptEnabled) await expectAccessible(page);
 
-      // Taken up again: back to the state it left.
+      // The second is taken up again: back to the state it left.
       await page.goto(second.url);
       await expect(page.getByText("This request is set aside")).toBeVisible();
       await page.getByRole("button", { name: "Take this request up again" }).click();
       await expect(page.locator(".badge-request-sent")).toHaveText("sent");
       await expect(page.getByRole("region", { name: "History" })).toContainText("taken up again");
-      // And set aside from its own page, with a note.
-      await page.getByLabel("Why (optional, only for you and your team)").fill("They closed the channel.");
-      await page.getByRole("button", { name: "Stop reminding me" }).click();
-      await expect(page.getByText("This request is set aside")).toBeVisible();
-      await expect(page.getByRole("region", { name: "History" })).toContainText("They closed the channel.");
       if (javaScriptEnabled) await expectAccessible(page);
     });
   });
