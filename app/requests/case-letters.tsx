@@ -112,7 +112,7 @@ export function CaseLetters({
           )}
           {bulk.result.refused.map((r) => (
             <p key={r.reference}>
-              {r.reference} was not changed: it is {r.state}, and that change does not apply to it.
+              {r.reference} was not changed: this change does not apply to a request that is “{r.state}”.
             </p>
           ))}
         </div>

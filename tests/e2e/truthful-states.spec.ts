@@ -140,7 +140,7 @@ for (const javaScriptEnabled of [true, false]) {
       const result = page.getByRole("status").filter({ hasText: "Changed:" });
       await expect(result).toContainText(`Changed: ${second.reference}.`);
       await expect(result).toContainText(
-        `${third.reference} was not changed: it is set aside (no reminders), and that change does not apply to it.`,
+        `${third.reference} was not changed: this change does not apply to a request that is “set aside (no reminders)”.`,
       );
       await expect(letters.getByRole("listitem").filter({ hasText: second.reference })).toContainText(
         "Set aside (no reminders)",
