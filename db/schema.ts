@@ -228,6 +228,8 @@ export const exposureStatusChanges = sqliteTable(
     source: text("source").notNull(),
     letterId: text("letter_id"),
     checkId: text("check_id"),
+    // The evidence file the person gave when they confirmed it gone (an id; the file stays in `evidence`).
+    evidenceId: text("evidence_id"),
     actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [

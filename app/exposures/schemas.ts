@@ -1,5 +1,6 @@
 // The exposure form's schema, shared by actions (server) and pages (browser).
 import { z } from "zod";
+import { calendarDateIn } from "~/deadlines/dates";
 import { EXPOSED_KINDS, EXPOSURE_STATUSES, SEVERITIES } from "./categories";
 import { normaliseUrl } from "./url";
 
@@ -38,3 +39,14 @@ export const ExposureFieldsSchema = z.object({
   notes: z.string().max(5000, "Notes can have at most 5,000 characters.").default(""),
 });
 export type ExposureFields = z.infer<typeof ExposureFieldsSchema>;
+
+/**
+ * "I checked: it is gone": the day the person checked (today or before; "today" anywhere on earth, so someone
+ * east of the server is not refused).
+ */
+export function checkedGoneSchema(now = new Date()) {
+  const latest = calendarDateIn(now, "Pacific/Kiritimati");
+  return z.object({
+    checkedOn: isoDate.refine((d) => d <= latest, "The day you checked cannot be in the future."),
+  });
+}

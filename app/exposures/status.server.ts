@@ -36,6 +36,8 @@ type Context = {
   changedOn?: string;
   letterId?: string | null;
   checkId?: string | null;
+  /** The evidence file the person gave with "I checked: it is gone". */
+  evidenceId?: string | null;
 };
 
 /** Records newly saved places (their "found" row), in the caller's transaction. */
@@ -129,6 +131,7 @@ export function setExposureStatus(
     source: ctx.source,
     letterId: ctx.letterId ?? null,
     checkId: ctx.checkId ?? null,
+    evidenceId: ctx.evidenceId ?? null,
     actorUserId: ctx.actorUserId,
   }));
   for (let i = 0; i < rows.length; i += 500)

@@ -9,6 +9,9 @@ describe("what a check means", () => {
     [page(200, ["name"]), "active", false, "up"],
     [page(200, ["name"]), "removed", true, "reappeared"],
     [page(200, ["phone"]), "reappeared", true, "up"],
+    // They said it was removed; it is still there: up, not a reappearance.
+    [page(200, ["name"]), "said_removed", true, "up"],
+    [page(404), "said_removed", true, "removed"],
     [page(404), "requested", false, "removed"],
     [page(410), "active", true, "removed"],
     [page(451), "active", false, "removed"],
@@ -32,6 +35,11 @@ describe("what a check means", () => {
     ["unreachable", "requested", true, "unreachable"],
     ["unreachable", "removed", true, null],
     ["inconclusive", "requested", true, null],
+    ["removed", "said_removed", true, "removed"],
+    ["up", "said_removed", true, "requested"],
+    ["up", "said_removed", false, "active"],
+    ["unreachable", "said_removed", true, null],
+    ["inconclusive", "said_removed", true, null],
   ] as const)("%s while %s (request: %s) → %s", (outcome, current, req, expected) => {
     expect(nextExposureStatus(outcome, current, req)).toBe(expected);
   });

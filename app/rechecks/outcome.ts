@@ -1,6 +1,8 @@
 // What a re-check means for an exposure. Pure, so the rules are tested on their own:
 // - 404, 410 and 451 → removed.
-// - 2xx with the person's identifiers → still up, or reappeared when the exposure was marked removed.
+// - 2xx with the person's identifiers → still up, or reappeared when the exposure was checked gone before.
+//   Still up after the recipient said it was removed ("said_removed") is not a reappearance: their word was
+//   wrong, so the place is requested again (or just up, with no letter) and the request page says so.
 // - 2xx without them → removed only when an earlier check of this page did find them (the matcher is known
 //   to work on this page); otherwise inconclusive: the page may need JavaScript or a login to show its content.
 // - network errors, 5xx, refused addresses and onion addresses → unreachable; other 4xx → inconclusive.
@@ -41,9 +43,15 @@ export function nextExposureStatus(
     case "reappeared":
       return "reappeared";
     case "up":
-      // Back online after being unreachable: it is there again, as requested or not.
-      return current === "unreachable" ? (hasRequest ? "requested" : "active") : null;
+      // Back online after being unreachable, or still there although the recipient said it was removed: it is
+      // up, as requested or not.
+      return current === "unreachable" || current === "said_removed"
+        ? hasRequest
+          ? "requested"
+          : "active"
+        : null;
     case "unreachable":
+      // Unreachable does not prove the recipient's word: "said_removed" stays until a check can tell.
       return current === "active" || current === "requested" ? "unreachable" : null;
     case "inconclusive":
       return null;

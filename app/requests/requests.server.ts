@@ -3,7 +3,15 @@
 // so two people (or the mailbox poller and a person) cannot both move the same request from the same state.
 
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
-import { exposureChecks, inboundMessages, letterExposures, letters, outbox, requestEvents } from "#db/schema";
+import {
+  exposureChecks,
+  exposureStatusChanges,
+  inboundMessages,
+  letterExposures,
+  letters,
+  outbox,
+  requestEvents,
+} from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
@@ -12,6 +20,7 @@ import { kindLabel } from "~/requests/kinds";
 import { formatLongDate } from "~/requests/render/format";
 import {
   IllegalTransitionError,
+  isRequestState,
   OUTCOME_LABELS,
   REFUSALS,
   type RefusalReason,
@@ -20,6 +29,9 @@ import {
   transition,
 } from "~/requests/tracking/lifecycle";
 import { type Sealed, sealFor } from "~/security/encrypted-type.server";
+import { markSaidDone } from "~/requests/tracking/said-done.server";
+import { decrypt, encrypt } from "~/security/crypto.server";
+import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 
@@ -97,6 +109,8 @@ export type Extras = {
   inboundMessageId?: string;
   relatedLetterId?: string;
   at?: Date;
+  /** "Partly removed": the places the answer names (none: all of the request's places). */
+  placeIds?: string[];
 };
 
 /**
@@ -162,6 +176,16 @@ export function applyEventIn(
   // The parent broker says it is done: the front sites its opt-out covered are said removed too (decision 111).
   if (event.type === "reply" && event.outcome === "removed")
     markFamilySaidRemoved(tx, { id: letterId, workspaceId }, actorUserId, at);
+  // "They say it is done": the places wait for a check (scheduled now, from the moment it is recorded).
+  if (event.type === "reply")
+    markSaidDone(tx, {
+      workspaceId,
+      letterId,
+      outcome: event.outcome,
+      named: extras.placeIds,
+      actorUserId,
+      now: new Date(),
+    });
   audit({
     action: "request.transition",
     actorUserId,
@@ -178,6 +202,34 @@ export function moveRequest(scope: Scope, letterId: string, event: RequestEvent,
   requirePermission(scope, "case:write");
   getRequest(scope, letterId);
   return applyEvent(scope.workspaceId, letterId, event, scope.userId, extras);
+}
+
+/** "Stop reminding me about this": sets an open request aside, with the person's note if they give one. */
+export function abandonRequest(scope: Scope, letterId: string, note?: string) {
+  return moveRequest(scope, letterId, { type: "abandon" }, note ? { note } : {});
+}
+
+/** Takes a set-aside request up again, in the state it was in when it was set aside (kept by its event). */
+export function resumeRequest(scope: Scope, letterId: string) {
+  requirePermission(scope, "case:write");
+  const r = getRequest(scope, letterId);
+  if (r.status !== "abandoned") throw new UserError("This request is not set aside.", { status: 409 });
+  const left = getDb()
+    .select({ fromStatus: requestEvents.fromStatus })
+    .from(requestEvents)
+    .where(
+      and(
+        eq(requestEvents.letterId, letterId),
+        eq(requestEvents.workspaceId, scope.workspaceId),
+        eq(requestEvents.kind, "abandon"),
+      ),
+    )
+    .orderBy(desc(requestEvents.at), desc(requestEvents.id))
+    .limit(1)
+    .get();
+  if (!left?.fromStatus || !isRequestState(left.fromStatus))
+    throw new UserError("The state this request was in before could not be found.", { status: 409 });
+  return applyEvent(scope.workspaceId, letterId, { type: "resume", to: left.fromStatus }, scope.userId);
 }
 
 export function addNote(scope: Scope, letterId: string, note: string) {
@@ -330,6 +382,8 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
     else if (e.kind === "follow_up") text = `${ref}: follow-up sent`;
     else if (e.kind === "bounce") text = `${ref}: the email came back undelivered`;
     else if (e.kind === "escalate") text = `${ref}: complaint filed with the authority`;
+    else if (e.kind === "abandon") text = `${ref}: set aside, no more reminders`;
+    else if (e.kind === "resume") text = `${ref}: taken up again`;
     else text = `${ref}: ${STATE_LABELS[e.toStatus as keyof typeof STATE_LABELS] ?? e.toStatus}`;
     items.push({ at: e.at, kind: e.kind, letterId: e.letterId, text, ...(sealed ? { sealed } : {}) });
   }
@@ -388,6 +442,31 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
         kind: "recheck",
         letterId: letterOfExposure.get(c.exposureId)!,
         text: `Re-check: ${OUTCOME_TEXT[c.outcome]}`,
+      });
+  // The person's own checks ("I checked: it is gone"), with the day they give.
+  for (let i = 0; i < checked.length; i += 500)
+    for (const c of db
+      .select({
+        exposureId: exposureStatusChanges.exposureId,
+        at: exposureStatusChanges.at,
+        changedOn: exposureStatusChanges.changedOn,
+      })
+      .from(exposureStatusChanges)
+      .where(
+        inScope(
+          exposureStatusChanges,
+          scope,
+          inArray(exposureStatusChanges.exposureId, checked.slice(i, i + 500)),
+          eq(exposureStatusChanges.toStatus, "removed"),
+          eq(exposureStatusChanges.source, "person"),
+        ),
+      )
+      .all())
+      items.push({
+        at: c.at,
+        kind: "confirmed",
+        letterId: letterOfExposure.get(c.exposureId)!,
+        text: `A place was checked by hand and is gone (checked on ${formatLongDate(c.changedOn, "en")})`,
       });
   return items.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

@@ -6,7 +6,13 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
-import { CaseIntentSchema, CaseParamsSchema, parseForm, parseParams } from "~/cases/case-page.server";
+import {
+  BulkRequestsSchema,
+  CaseIntentSchema,
+  CaseParamsSchema,
+  parseForm,
+  parseParams,
+} from "~/cases/case-page.server";
 import { getCase, setCaseStatus } from "~/cases/cases.server";
 import { EXPOSED_LABELS, SEVERITY_LABELS, STATUS_LABELS, severityRank } from "~/exposures/categories";
 import { ExposureFieldset } from "~/exposures/exposure-fields";
@@ -19,12 +25,17 @@ import {
 import { matchExposure, recipientNames } from "~/exposures/recipient.server";
 import { type FormMatch, RecipientSummary } from "~/exposures/recipient-match";
 import { CaseLetters } from "~/requests/case-letters";
+import { LETTER_STATUS_LABELS } from "~/requests/labels";
 import { countLetters, listLetters } from "~/requests/store.server";
+import { type BulkRequestResult, bulkMoveRequests } from "~/requests/tracking/bulk-status.server";
+import { canTake, requestStateLabel } from "~/requests/tracking/lifecycle";
+import { requestsCheckedGone } from "~/requests/tracking/said-done.server";
 import { listSubjectNames } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
 import type { FieldErrors } from "~/utils/forms";
-import { can } from "~/workspaces/scope.server";
+import { formFailure, UserError } from "~/utils/forms.server";
+import { can, requirePermission } from "~/workspaces/scope.server";
 
 /** The case page lists the newest letters; `?letters=all` lists every one. */
 const LETTERS_SHOWN = 20;
@@ -65,6 +76,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         a.name.localeCompare(b.name),
     );
   const allLetters = url.searchParams.get("letters") === "all";
+  const shownLetters = listLetters(scope, caseId, allLetters ? {} : { limit: LETTERS_SHOWN });
+  const checkedGone = requestsCheckedGone(
+    scope.workspaceId,
+    shownLetters.map((l) => l.id),
+  );
   return {
     kase: { id: kase.id, title: kase.title, status: kase.status, subjectId: kase.subjectId },
     subjectName: subject?.name ?? "",
@@ -88,12 +104,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       total: exposures.length,
       up: exposures.filter((e) => e.status === "active" || e.status === "reappeared").length,
       removed: exposures.filter((e) => e.status === "removed").length,
+      said: exposures.filter((e) => e.status === "said_removed").length,
     },
     canWrite: can(scope, "case:write"),
-    letters: listLetters(scope, caseId, allLetters ? {} : { limit: LETTERS_SHOWN }).map((l) => ({
+    letters: shownLetters.map((l) => ({
       ...l,
       createdAt: undefined,
       sentAt: l.sentAt?.toISOString() ?? null,
+      // The letter's own words while it is being sent; afterwards the request's ("they say it is done"…).
+      stateLabel:
+        LETTER_STATUS_LABELS[l.status] ?? sentence(requestStateLabel(l.status, checkedGone.has(l.id))),
+      selectable: canTake(l.status, "abandon") || canTake(l.status, "close"),
     })),
     lettersTotal: countLetters(scope, caseId),
     allLetters,
@@ -109,6 +130,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = CaseIntentSchema.safeParse({ intent: form.get("intent") });
   if (!intent.success)
     return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
+  if (intent.data.intent === "bulk-requests") {
+    requirePermission(scope, "case:write"); // viewers: 403 before their form is read
+    const parsed = parseForm(form, BulkRequestsSchema, ["letterIds"]);
+    if (!parsed.ok) return formFailure(parsed, { extra: { intent: "bulk-requests" } });
+    try {
+      const bulk = bulkMoveRequests(scope, caseId, parsed.data.letterIds, parsed.data.action);
+      return { intent: "bulk-requests", fieldErrors: {}, bulk };
+    } catch (e) {
+      if (e instanceof UserError) return formFailure(e, { extra: { intent: "bulk-requests" } });
+      throw e;
+    }
+  }
   if (intent.data.intent === "close" || intent.data.intent === "reopen") {
     setCaseStatus(scope, caseId, intent.data.intent === "close" ? "closed" : "open");
     return redirect(`/cases/${caseId}`);
@@ -136,7 +169,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** A label as the start of a line ("they say it is done" → "They say it is done"). */
+function sentence(label: string) {
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
 type ActionData = {
+  intent?: string;
+  bulk?: BulkRequestResult;
   fieldErrors: FieldErrors;
   formErrors?: string[];
   values?: Record<string, unknown>;
@@ -147,9 +187,11 @@ export default function CasePage() {
   const { kase, subjectName, groups, counts, canWrite, today, added, letters, lettersTotal, allLetters } =
     useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
+  // The add form's answer (the request list's form answers with its own intent).
+  const addData = data?.intent === "bulk-requests" ? undefined : data;
   const nav = useNavigation();
   const adding = nav.state === "submitting" && nav.formData?.get("intent") === "add-exposure";
-  const v = (data?.values ?? {}) as Record<string, string | string[] | boolean | { url: string }>;
+  const v = (addData?.values ?? {}) as Record<string, string | string[] | boolean | { url: string }>;
   return (
     <div className="stack">
       <div className="spread">
@@ -163,7 +205,8 @@ export default function CasePage() {
       </div>
       <p>
         {counts.total} {counts.total === 1 ? "place" : "places"} recorded · {counts.up} still up ·{" "}
-        {counts.removed} removed
+        {counts.said ? <>{counts.said} they say are removed (not yet checked) · </> : null}
+        {counts.removed} checked gone
       </p>
 
       <CaseLetters
@@ -172,6 +215,14 @@ export default function CasePage() {
         total={lettersTotal}
         collapsible={allLetters && lettersTotal > LETTERS_SHOWN}
         canWrite={canWrite}
+        bulk={{
+          result: data?.intent === "bulk-requests" ? data.bulk : null,
+          errors:
+            data?.intent === "bulk-requests"
+              ? [...(data.formErrors ?? []), ...Object.values(data.fieldErrors ?? {}).flatMap((m) => m ?? [])]
+              : undefined,
+          busy: nav.state === "submitting" && nav.formData?.get("intent") === "bulk-requests",
+        }}
       />
       <p>
         <Link to={`/cases/${kase.id}/timeline`}>Requests, deadlines and timeline</Link>
@@ -225,7 +276,7 @@ export default function CasePage() {
       {canWrite ? (
         <section aria-labelledby="add" className="card medium">
           <h2 id="add">Add a place where the details appear</h2>
-          {added && !data ? (
+          {added && !addData ? (
             <div className="notice notice-ok" role="status">
               <p>
                 Saved <span className="mono">{added.url}</span>.
@@ -234,12 +285,12 @@ export default function CasePage() {
             </div>
           ) : null}
           <Form method="post" noValidate key={added?.url ?? "new"}>
-            <FormErrors errors={data?.formErrors} />
+            <FormErrors errors={addData?.formErrors} />
             <input type="hidden" name="intent" value="add-exposure" />
             <ExposureFieldset
               today={today}
-              errors={data?.fieldErrors}
-              match={data?.match}
+              errors={addData?.fieldErrors}
+              match={addData?.match}
               defaults={{
                 url:
                   typeof v.url === "string"

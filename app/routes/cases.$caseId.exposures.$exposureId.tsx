@@ -10,6 +10,7 @@ import { requireScope } from "~/auth/session.server";
 import { getEnv } from "~/env.server";
 import { addEvidence, EvidenceError, listEvidence, stripMetadata } from "~/evidence/evidence.server";
 import { EXPOSED_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "~/exposures/categories";
+import { confirmGone, placeStories } from "~/exposures/checked-gone.server";
 import { ExposureFieldset } from "~/exposures/exposure-fields";
 import {
   DuplicateExposureError,
@@ -20,14 +21,17 @@ import {
 } from "~/exposures/exposures.server";
 import { matchExposure, refreshExposureRecipient, residenceForCase } from "~/exposures/recipient.server";
 import { RecipientSummary } from "~/exposures/recipient-match";
+import { checkedGoneSchema } from "~/exposures/schemas";
 import { RecheckSection } from "~/rechecks/recheck-section";
 import { listChecks, recheckExposure } from "~/rechecks/rechecks.server";
+import { formatLongDate } from "~/requests/render/format";
 import { regionName } from "~/subjects/regions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { FormErrors } from "~/ui/forms";
+import { FormErrors, TextField } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
+import { formFailure, UserError } from "~/utils/forms.server";
 import { fileBytes, readFormWithFiles, UploadTooLargeError } from "~/utils/multipart.server";
-import { can } from "~/workspaces/scope.server";
+import { can, requirePermission } from "~/workspaces/scope.server";
 
 const ParamsSchema = z.object({ caseId: z.string().min(1).max(40), exposureId: z.string().min(1).max(40) });
 
@@ -41,7 +45,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     photos: exposure.exposed.includes("photos"),
   });
   if (match) refreshExposureRecipient(scope, exposure, match.recipient?.id ?? null);
+  const story = placeStories(scope, [exposureId]).get(exposureId);
+  const long = (day: string | null | undefined) => (day ? formatLongDate(day, "en") : null);
   return {
+    // How it was checked gone and when, the recipient's word, and the next re-check (dates in words).
+    story: {
+      gone: story?.gone ? { on: long(story.gone.on), by: story.gone.by } : null,
+      saidRemovedOn: story?.status === "said_removed" ? long(story.saidRemoved?.on) : null,
+      nextCheckOn: long(story?.nextCheckOn),
+    },
     caseId,
     match,
     // Shown as words: "DE", or "US, Virginia" where the state is given.
@@ -57,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const IntentSchema = z.enum(["update", "delete", "upload", "strip", "recheck"]);
+const IntentSchema = z.enum(["update", "delete", "upload", "strip", "recheck", "gone"]);
 const StripSchema = z.object({ evidenceId: z.string().min(1).max(40) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -128,6 +140,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       return redirect(`${here}#evidence`);
     }
+    case "gone": {
+      requirePermission(scope, "case:write"); // viewers: 403 before their form is read
+      const parsed = parseForm(form, checkedGoneSchema());
+      if (!parsed.ok) return formFailure(parsed, { extra: { intent: "gone" } });
+      try {
+        const file = await fileBytes(form.get("file"));
+        await confirmGone(scope, caseId, exposureId, { checkedOn: parsed.data.checkedOn, file });
+      } catch (e) {
+        if (e instanceof EvidenceError)
+          return formFailure(new UserError(e.message, { field: "file" }), { extra: { intent: "gone" } });
+        if (e instanceof UserError) return formFailure(e, { extra: { intent: "gone" } });
+        throw e;
+      }
+      return redirect(`${here}?gone=1#gone`);
+    }
     case "recheck": {
       // Fetched by the server behind the SSRF guard, never by the user's browser.
       await recheckExposure(scope, caseId, exposureId);
@@ -171,6 +198,7 @@ export default function ExposurePage() {
     today,
     match,
     residence,
+    story,
   } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const nav = useNavigation();
@@ -189,6 +217,20 @@ export default function ExposurePage() {
           <dt>Status</dt>
           <dd>
             <span className={`badge badge-${e.status}`}>{STATUS_LABELS[e.status]}</span>
+            {story.gone ? (
+              <p>
+                {story.gone.by === "recheck"
+                  ? `Checked gone on ${story.gone.on} by a re-check.`
+                  : `You confirmed it was gone on ${story.gone.on}.`}
+              </p>
+            ) : null}
+            {story.saidRemovedOn ? (
+              <p>
+                The recipient said on {story.saidRemovedOn} that it is removed. Retract has not checked it
+                yet.
+              </p>
+            ) : null}
+            {story.nextCheckOn ? <p>Next re-check on {story.nextCheckOn}.</p> : null}
           </dd>
           <dt>Severity</dt>
           <dd>
@@ -246,6 +288,53 @@ export default function ExposurePage() {
       </section>
 
       <RecheckSection checks={checks} canWrite={canWrite} busy={busy("recheck")} />
+
+      {canWrite && e.status !== "removed" ? (
+        <section aria-labelledby="gone" className="card medium">
+          <h2 id="gone">I checked: it is gone</h2>
+          <p className="muted">
+            Looked at the page yourself and the details are no longer there? Record the day you checked. A
+            screenshot of the empty page or the error is good evidence, but it is optional.
+          </p>
+          <Form method="post" encType="multipart/form-data" noValidate>
+            <input type="hidden" name="intent" value="gone" />
+            {data?.intent === "gone" ? <FormErrors errors={data.formErrors} /> : null}
+            <TextField
+              id="gone-checked-on"
+              name="checkedOn"
+              label="The day you checked"
+              type="date"
+              defaultValue={today}
+              errors={data?.intent === "gone" ? data.fieldErrors.checkedOn : undefined}
+            />
+            <div className="field">
+              <label htmlFor="gone-file">Evidence (optional)</label>
+              <p className="hint" id="gone-file-hint">
+                Screenshot (PNG, JPEG, WebP), PDF, saved web page or MP4 video, up to {maxUploadMb} MB.
+              </p>
+              {data?.intent === "gone" && data.fieldErrors.file ? (
+                <p className="error" id="gone-file-error">
+                  {data.fieldErrors.file.join(" ")}
+                </p>
+              ) : null}
+              <input
+                id="gone-file"
+                name="file"
+                type="file"
+                aria-describedby={
+                  data?.intent === "gone" && data.fieldErrors.file
+                    ? "gone-file-hint gone-file-error"
+                    : "gone-file-hint"
+                }
+                aria-invalid={data?.intent === "gone" && data.fieldErrors.file ? true : undefined}
+              />
+            </div>
+            <button type="submit" className="button" disabled={busy("gone")}>
+              {busy("gone") ? "Saving…" : "Record that it is gone"}
+            </button>
+          </Form>
+        </section>
+      ) : null}
 
       <section aria-labelledby="evidence" className="stack">
         <h2 id="evidence">Evidence</h2>

@@ -12,6 +12,8 @@ import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { requireScope } from "~/auth/session.server";
 import { calendarDateIn } from "~/deadlines/engine";
+import { STATUS_LABELS } from "~/exposures/categories";
+import { placeStories } from "~/exposures/checked-gone.server";
 import { listExposuresByIds } from "~/exposures/exposures.server";
 import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
 import { listChecks } from "~/rechecks/rechecks.server";
@@ -26,8 +28,17 @@ import { changes } from "~/requests/render/diff";
 import { LOOKS_LIKE } from "~/requests/replies/classify";
 import { bouncedAt, confirmReply } from "~/requests/replies/confirm.server";
 import { ConfirmReplySchema, confirmedEvent, presetFor } from "~/requests/replies/forms";
+import { formatLongDate } from "~/requests/render/format";
 import { recordReply, repliesFor } from "~/requests/replies/replies.server";
-import { addNote, getRequest, moveRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
+import {
+  abandonRequest,
+  addNote,
+  getRequest,
+  moveRequest,
+  resumeRequest,
+  timeline,
+  unsentNextLetters,
+} from "~/requests/requests.server";
 import { LetterNotSendableError } from "~/requests/sendable";
 import {
   canCorrectReceivedOn,
@@ -43,6 +54,7 @@ import {
   templateOf,
 } from "~/requests/store.server";
 import {
+  AbandonSchema,
   ExtensionSchema,
   NoteSchema,
   ReceivedOnSchema,
@@ -59,12 +71,13 @@ import {
   REFUSALS,
   REPLY_OUTCOMES,
   type RequestEvent,
-  STATE_LABELS,
+  requestStateLabel,
   suggestedNextLetter,
 } from "~/requests/tracking/lifecycle";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
+import { CheckboxGroup, FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
+import { formFailure, UserError } from "~/utils/forms.server";
 import { can } from "~/workspaces/scope.server";
 
 const ParamsSchema = z.object({ caseId: z.string().min(1).max(40), letterId: z.string().min(1).max(40) });
@@ -77,6 +90,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const req = getRequest(scope, letterId);
   const exposures = listExposuresByIds(scope, caseId, letter.exposureIds);
   const checks = exposures.map((e) => ({ e, last: listChecks(scope, e.id, 1)[0] ?? null }));
+  const stories = placeStories(
+    scope,
+    exposures.map((e) => e.id),
+  );
+  const long = (day: string | null | undefined) => (day ? formatLongDate(day, "en") : null);
   // The page shows the leaked pages' addresses, their evidence files and their latest checks: reads of the
   // client's data.
   audit(
@@ -141,15 +159,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           }
         : null,
     },
-    places: checks.map(({ e, last }) => ({
-      exposureId: e.id,
-      url: e.url,
-      lastCheck: last ? { on: last.checkedAt.toISOString().slice(0, 10), outcome: last.outcome } : null,
-    })),
+    places: checks.map(({ e, last }) => {
+      const story = stories.get(e.id);
+      return {
+        exposureId: e.id,
+        url: e.url,
+        lastCheck: last ? { on: last.checkedAt.toISOString().slice(0, 10), outcome: last.outcome } : null,
+        status: story?.status ?? e.status,
+        gone: story?.gone ? { on: long(story.gone.on), by: story.gone.by } : null,
+        // Only what this request's answer said: another request's "done" is that request's story.
+        stillUpOn: story?.saidRemoved?.letterId === letterId ? long(story.stillUpOn) : null,
+        nextCheckOn: long(story?.nextCheckOn),
+      };
+    }),
     evidence: evidenceChoices(scope, exposures),
     problems,
     complaint,
     status: req.status,
+    // "Removed" is their word until every place is checked gone.
+    statusLabel: requestStateLabel(
+      req.status,
+      exposures.length > 0 && exposures.every((e) => stories.get(e.id)?.status === "removed"),
+    ),
     // A letter the user sent themselves (posted, a web form, their own mail) may get its received date
     // corrected while it waits for the first answer.
     receivedEditable: canCorrectReceivedOn(scope, caseId, letterId),
@@ -165,7 +196,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     announced: req.announcedDueOn !== null,
     overdue: isOverdue(req, today),
     refusalReason: req.refusalReason,
-    next: suggestedNextLetter(req.status, req.refusalReason),
+    // They said it was removed, a re-check found it still up: write again.
+    next:
+      suggestedNextLetter(req.status, req.refusalReason) ??
+      (exposures.some((e) => {
+        const st = stories.get(e.id);
+        return st?.stillUpOn && st.saidRemoved?.letterId === letterId;
+      })
+        ? "follow-up"
+        : null),
     can: {
       write: writes,
       reply: canTake(req.status, "reply"),
@@ -174,6 +213,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       escalate: canTake(req.status, "escalate"),
       authority: canTake(req.status, "authority_outcome"),
       close: canTake(req.status, "close"),
+      abandon: canTake(req.status, "abandon"),
+      resume: canTake(req.status, "resume"),
     },
     replies: replies.map((r) => ({
       ...r,
@@ -224,6 +265,8 @@ const IntentSchema = z.enum([
   "close",
   "received",
   "confirm-reply",
+  "abandon",
+  "resume",
 ]);
 type LetterIntent = (typeof LETTER_INTENTS)[number];
 const isLetterIntent = (i: string): i is LetterIntent => (LETTER_INTENTS as readonly string[]).includes(i);
@@ -242,7 +285,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (intent.data) {
       case "reply": {
-        const parsed = parseForm(form, ReplySchema);
+        const parsed = parseForm(form, ReplySchema, ["placeIds"]);
         if (!parsed.ok) return Response.json({ intent: "reply", ...parsed }, { status: 400 });
         const d = parsed.data;
         const event: RequestEvent | null =
@@ -251,8 +294,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
             : d.outcome === "refused"
               ? { type: "reply", outcome: "refused", reason: d.reason as (typeof REFUSAL_REASONS)[number] }
               : { type: "reply", outcome: d.outcome };
-        if (d.text) recordReply(scope, letterId, { text: d.text, receivedOn: d.receivedOn, event });
-        else if (event) moveRequest(scope, letterId, event, { at: new Date(`${d.receivedOn}T12:00:00Z`) });
+        const placeIds = d.outcome === "partly_removed" ? d.placeIds : undefined;
+        if (d.text) recordReply(scope, letterId, { text: d.text, receivedOn: d.receivedOn, event, placeIds });
+        else if (event)
+          moveRequest(scope, letterId, event, { at: new Date(`${d.receivedOn}T12:00:00Z`), placeIds });
         else moveRequest(scope, letterId, { type: "acknowledge" });
         return redirect(here);
       }
@@ -310,6 +355,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "close":
         moveRequest(scope, letterId, { type: "close" });
         return redirect(here);
+      case "abandon": {
+        const parsed = parseForm(form, AbandonSchema);
+        if (!parsed.ok) return formFailure(parsed, { extra: { intent: "abandon" } });
+        abandonRequest(scope, letterId, parsed.data.note || undefined);
+        return redirect(here);
+      }
+      case "resume":
+        resumeRequest(scope, letterId);
+        return redirect(here);
     }
   } catch (e) {
     if (e instanceof LetterInputError)
@@ -321,6 +375,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
         { status: 400 },
       );
+    if (e instanceof UserError) return formFailure(e, { extra: { intent: intent.data } });
     if (e instanceof IllegalTransitionError || e instanceof NextLetterError)
       return Response.json(
         { intent: intent.data, formErrors: [e.message], fieldErrors: {} },
@@ -513,9 +568,7 @@ export default function RequestPage() {
           ) : null}
           <dt>Status</dt>
           <dd>
-            <span className={`badge badge-request-${d.status}`}>
-              {STATE_LABELS[d.status as keyof typeof STATE_LABELS] ?? d.status}
-            </span>{" "}
+            <span className={`badge badge-request-${d.status}`}>{d.statusLabel}</span>{" "}
             {d.overdue ? <span className="badge badge-request-overdue">overdue</span> : null}
           </dd>
           {d.sentOn ? (
@@ -582,6 +635,30 @@ export default function RequestPage() {
           </p>
         </div>
       ) : null}
+      {d.places
+        .filter((p) => p.stillUpOn)
+        .map((p) => (
+          <div key={p.exposureId} className="notice notice-warn" role="note">
+            <p>
+              <strong>They said it was removed, but it is still up on {p.stillUpOn}:</strong>{" "}
+              <span className="mono">{p.url}</span>. Write to them again: a follow-up is suggested below.
+            </p>
+          </div>
+        ))}
+      {d.status === "abandoned" ? (
+        <div className="notice" role="note">
+          <p>This request is set aside: Retract does not remind you about it or count it as overdue.</p>
+          {d.can.write ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="resume" />
+              <FormErrors errors={errors("resume")?.formErrors} />
+              <button type="submit" className="button button-secondary" disabled={busy("resume")}>
+                {busy("resume") ? "Taking it up again…" : "Take this request up again"}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
       {refusal ? (
         <div className="notice notice-warn" role="note">
           <p>
@@ -643,6 +720,14 @@ export default function RequestPage() {
                   ...REFUSAL_REASONS.map((r) => ({ value: r, label: REFUSALS[r].label })),
                 ]}
               />
+              {d.places.length > 1 ? (
+                <CheckboxGroup
+                  legend="If they removed some of it: which places they name"
+                  hint="Leave them all unticked if they did not say which."
+                  name="placeIds"
+                  options={d.places.map((p) => ({ value: p.exposureId, label: p.url }))}
+                />
+              ) : null}
               <TextField
                 id="reply-received-on"
                 name="receivedOn"
@@ -783,11 +868,20 @@ export default function RequestPage() {
               <li key={p.exposureId} className="list-item">
                 <span className="mono">{p.url}</span>
                 <div className="meta-row">
+                  <span className={`badge badge-${p.status}`}>{STATUS_LABELS[p.status]}</span>
                   <span>
                     {p.lastCheck
                       ? `${OUTCOME_TEXT[p.lastCheck.outcome]} (checked ${p.lastCheck.on})`
                       : "Not checked yet"}
                   </span>
+                  {p.gone ? (
+                    <span>
+                      {p.gone.by === "recheck"
+                        ? `Checked gone on ${p.gone.on} by a re-check`
+                        : `Confirmed gone by hand on ${p.gone.on}`}
+                    </span>
+                  ) : null}
+                  {p.nextCheckOn ? <span>Next re-check on {p.nextCheckOn}</span> : null}
                   <Link to={`/cases/${d.caseId}/exposures/${p.exposureId}#checks`}>
                     {d.can.write ? "Check it again" : "See the checks"}
                     <span className="visually-hidden">: {p.url}</span>
@@ -819,6 +913,30 @@ export default function RequestPage() {
           </Form>
         ) : null}
       </section>
+
+      {d.can.write && d.can.abandon ? (
+        <section aria-labelledby="abandon" className="card medium">
+          <h2 id="abandon">Stop reminding me about this</h2>
+          <p className="muted">
+            The request stays as it is, with its history. Retract stops reminding you and does not count it as
+            overdue. You can take it up again at any time.
+          </p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="abandon" />
+            <FormErrors errors={errors("abandon")?.formErrors} />
+            <TextArea
+              id="abandon-note"
+              name="note"
+              label="Why (optional, only for you and your team)"
+              rows={2}
+              errors={errors("abandon")?.fieldErrors.note}
+            />
+            <button type="submit" className="button button-secondary" disabled={busy("abandon")}>
+              {busy("abandon") ? "Saving…" : "Stop reminding me"}
+            </button>
+          </Form>
+        </section>
+      ) : null}
 
       {d.can.write && (d.can.authority || d.can.close) ? (
         <div className="row">

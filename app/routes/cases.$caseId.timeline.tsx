@@ -6,7 +6,6 @@ import { getCase } from "~/cases/cases.server";
 import { caseRequests } from "~/requests/case-requests.server";
 import { timelinePage } from "~/requests/requests.server";
 import { countLetters } from "~/requests/store.server";
-import { STATE_LABELS } from "~/requests/tracking/lifecycle";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { parseParams } from "~/utils/forms";
 
@@ -67,9 +66,7 @@ export default function CaseTimeline() {
                   {r.reference} to {r.recipientName}
                 </Link>
                 <span className="meta-row">
-                  <span className={`badge badge-request-${r.status}`}>
-                    {STATE_LABELS[r.status as keyof typeof STATE_LABELS] ?? r.status}
-                  </span>
+                  <span className={`badge badge-request-${r.status}`}>{r.stateLabel}</span>
                   {r.overdue ? <span className="badge badge-request-overdue">overdue</span> : null}
                   {r.due ? <span>due {r.due}</span> : null}
                 </span>

@@ -327,6 +327,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
         }),
       },
       { intent: "reopen", policy: CASE_WRITE },
+      // No request ticked: 400 for writers (nothing changes), 403 for viewers first.
+      { intent: "bulk-requests", policy: CASE_WRITE, body: () => ({ action: "abandon" }) },
     ],
   },
   "routes/cases.$caseId.timeline": { loader: CASE_READ },
@@ -344,6 +346,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
       },
       { intent: "upload", policy: CASE_WRITE, body: () => ({ file: png }) },
       { intent: "strip", policy: CASE_WRITE, body: (ids) => ({ evidenceId: ids.evidenceId! }) },
+      // A day in the future: 400 for writers (nothing recorded), 403 for viewers first.
+      { intent: "gone", policy: CASE_WRITE, body: () => ({ checkedOn: "2999-01-01" }) },
       { intent: "delete", policy: CASE_WRITE, fresh: "exposure" },
     ],
     note: "'recheck' is not walked: it fetches the URL from the internet (same gate as update, in recheckExposure).",
@@ -371,6 +375,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
         body: () => ({ note: "Called them." }),
       },
       { intent: "follow-up", policy: CASE_WRITE, ids: { letterId: "sentLetterId" } },
+      // The sent letter is not set aside: 409 for writers (nothing changes), 403 for viewers.
+      { intent: "resume", policy: CASE_WRITE, ids: { letterId: "sentLetterId" } },
     ],
   },
 

@@ -491,7 +491,7 @@ export function assignReplyByReference(scope: Scope, messageId: string, referenc
 export function recordReply(
   scope: Scope,
   letterId: string,
-  r: { text: string; receivedOn: string; event: RequestEvent | null },
+  r: { text: string; receivedOn: string; event: RequestEvent | null; placeIds?: string[] },
 ) {
   requirePermission(scope, "case:write");
   getRequest(scope, letterId);
@@ -530,6 +530,7 @@ export function recordReply(
     return applyEvent(scope.workspaceId, letterId, r.event, scope.userId, {
       inboundMessageId: id,
       at: receivedAt,
+      placeIds: r.placeIds,
     });
   acknowledge(scope.workspaceId, letterId, id, receivedAt);
   return null;

@@ -12,11 +12,16 @@ export const ReplySchema = z
     reason: z.union([z.literal(""), z.enum(REFUSAL_REASONS)]).default(""),
     receivedOn: isoDate,
     text: z.string().trim().max(50_000).default(""),
+    // "They removed some of it": the places they name (none ticked: all of the request's places).
+    placeIds: z.array(z.string().min(1).max(40)).max(500).default([]),
   })
   .superRefine((v, ctx) => {
     if (v.outcome === "refused" && !v.reason)
       ctx.addIssue({ code: "custom", path: ["reason"], message: "Choose the reason they gave." });
   });
+
+/** "Stop reminding me about this", with an optional note. */
+export const AbandonSchema = z.object({ note: z.string().trim().max(5000).default("") });
 
 export const ExtensionSchema = z.object({ newDueOn: isoDate });
 export const NoteSchema = z.object({ note: z.string().trim().min(1, "Write the note.").max(5000) });

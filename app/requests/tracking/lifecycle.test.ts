@@ -11,6 +11,7 @@ import {
   type RequestEvent,
   type RequestEventType,
   type RequestState,
+  requestStateLabel,
   suggestedNextLetter,
   transition,
 } from "./lifecycle";
@@ -50,6 +51,9 @@ const pursuable: RequestState[] = [
   "follow_up_sent",
   "partly_removed",
   "refused",
+  // They said it was done, and a re-check found it still up.
+  "removed",
+  "no_longer_there",
 ];
 for (const s of pursuable) {
   LEGAL[`${s} follow_up`] = "follow_up_sent";
@@ -57,6 +61,11 @@ for (const s of pursuable) {
 }
 for (const s of REQUEST_STATES)
   if (!["draft", "queued", "closed"].includes(s)) LEGAL[`${s} close`] = "closed";
+// "Stop reminding me": from every open state (sent or failed, not closed, not already set aside).
+for (const s of REQUEST_STATES)
+  if (!["draft", "queued", "closed", "abandoned"].includes(s)) LEGAL[`${s} abandon`] = "abandoned";
+// Resuming goes back to the state named (the one the request left); tested here with "acknowledged".
+LEGAL["abandoned resume"] = "acknowledged";
 
 function eventsFor(type: RequestEventType): { key: string; event: RequestEvent }[] {
   if (type === "reply")
@@ -67,6 +76,7 @@ function eventsFor(type: RequestEventType): { key: string; event: RequestEvent }
         : { type: "reply", outcome: o }) as RequestEvent,
     }));
   if (type === "announce_extension") return [{ key: type, event: { type, newDueOn: "2026-03-01" } }];
+  if (type === "resume") return [{ key: type, event: { type, to: "acknowledged" } }];
   return [{ key: type, event: { type } as RequestEvent }];
 }
 
@@ -98,6 +108,26 @@ describe("request lifecycle", () => {
       transition("sent", { type: "reply", outcome: "refused", reason: "because" as never }),
     ).toThrow(/reason/);
     expect(() => transition("sent", { type: "announce_extension", newDueOn: "soon" })).toThrow(/due date/);
+  });
+
+  it("a set-aside request resumes only to an open state", () => {
+    expect(transition("abandoned", { type: "resume", to: "refused" })).toBe("refused");
+    for (const to of ["draft", "queued", "closed", "abandoned"] as const)
+      expect(() => transition("abandoned", { type: "resume", to })).toThrow(/open state/);
+  });
+
+  it("a set-aside request is never overdue nor due soon, whatever its date", () => {
+    const r = { status: "abandoned", dueOn: "2026-01-31" };
+    expect(isOverdue(r, "2026-06-01")).toBe(false);
+    expect(isDueSoon(r, "2026-01-30", 3)).toBe(false);
+  });
+
+  it("says 'they say it is done' until every place is checked gone", () => {
+    expect(requestStateLabel("removed", false)).toBe("they say it is done");
+    expect(requestStateLabel("no_longer_there", false)).toBe("no longer there");
+    expect(requestStateLabel("removed", true)).toBe("removed (checked)");
+    expect(requestStateLabel("no_longer_there", true)).toBe("removed (checked)");
+    expect(requestStateLabel("refused", true)).toBe("refused");
   });
 
   it("the error names the state and the event", () => {

@@ -23,6 +23,8 @@ export const REQUEST_STATES = [
   "escalated",
   "authority_decided",
   "closed",
+  // "Stop reminding me about this": set aside by the person, not answered. Resumable to the state it left.
+  "abandoned",
 ] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
@@ -162,7 +164,10 @@ export type RequestEvent =
   | { type: "follow_up" }
   | { type: "escalate" }
   | { type: "authority_outcome" }
-  | { type: "close" };
+  | { type: "close" }
+  | { type: "abandon" }
+  /** Back to the state the request was in when it was set aside (the server reads it from the abandon event). */
+  | { type: "resume"; to: RequestState };
 export type RequestEventType = RequestEvent["type"];
 
 export const EVENT_TYPES: readonly RequestEventType[] = [
@@ -178,6 +183,8 @@ export const EVENT_TYPES: readonly RequestEventType[] = [
   "escalate",
   "authority_outcome",
   "close",
+  "abandon",
+  "resume",
 ];
 
 /** Waiting for the recipient: the states in which the clock runs and a request can go overdue. */
@@ -201,8 +208,15 @@ const PURSUABLE: readonly RequestState[] = [
   "follow_up_sent",
   "partly_removed",
   "refused",
+  // They said it was done, but a re-check found it still up: the person writes again or complains.
+  "removed",
+  "no_longer_there",
 ];
 const CLOSABLE = REQUEST_STATES.filter((s) => s !== "draft" && s !== "queued" && s !== "closed");
+/** Open requests: sent (or failed) and not closed or set aside. "Stop reminding me" may leave any of them. */
+export const ABANDONABLE: readonly RequestState[] = REQUEST_STATES.filter(
+  (s) => s !== "draft" && s !== "queued" && s !== "closed" && s !== "abandoned",
+);
 
 /** For every event, the states it may leave from. Anything else is refused. */
 export const ALLOWED_FROM: Record<RequestEventType, readonly RequestState[]> = {
@@ -220,6 +234,8 @@ export const ALLOWED_FROM: Record<RequestEventType, readonly RequestState[]> = {
   escalate: PURSUABLE,
   authority_outcome: ["escalated"],
   close: CLOSABLE,
+  abandon: ABANDONABLE,
+  resume: ["abandoned"],
 };
 
 export class IllegalTransitionError extends Error {
@@ -265,6 +281,10 @@ function target(event: RequestEvent): RequestState {
       return "authority_decided";
     case "close":
       return "closed";
+    case "abandon":
+      return "abandoned";
+    case "resume":
+      return event.to;
   }
 }
 
@@ -279,6 +299,8 @@ export function transition(state: string, event: RequestEvent): RequestState {
     if (event.outcome === "refused" && !(REFUSAL_REASONS as readonly string[]).includes(event.reason))
       throw new IllegalTransitionError(state, event.type, "A refusal needs a reason from the list.");
   }
+  if (event.type === "resume" && !ABANDONABLE.includes(event.to))
+    throw new IllegalTransitionError(state, event.type, "A request can only go back to an open state.");
   if (event.type === "announce_extension" && !ISO_DATE.test(event.newDueOn))
     throw new IllegalTransitionError(state, event.type, "An extension needs its new due date (YYYY-MM-DD).");
   return next;
@@ -334,14 +356,28 @@ export const STATE_LABELS: Record<RequestState, string> = {
   extended: "extended by the recipient",
   more_info_requested: "more information asked",
   follow_up_sent: "followed up",
-  removed: "removed",
+  // Their word, not a check: see requestStateLabel for what the pages show once the places are checked.
+  removed: "they say it is done",
   partly_removed: "partly removed",
   refused: "refused",
   no_longer_there: "no longer there",
   escalated: "complaint filed",
   authority_decided: "authority decided",
   closed: "closed",
+  abandoned: "set aside (no reminders)",
 };
+
+/**
+ * What the pages call a request's state. "Removed" is the recipient's word until every place the request names
+ * has been checked gone (by a re-check or by the person): only then "Removed (checked)".
+ */
+export function requestStateLabel(state: string, placesCheckedGone: boolean): string {
+  if ((state === "removed" || state === "no_longer_there") && placesCheckedGone) return "removed (checked)";
+  return STATE_LABELS[state as RequestState] ?? "unknown state";
+}
+
+/** The reply outcomes that say the content is gone: its places move to "they say it is removed". */
+export const SAID_DONE_OUTCOMES: readonly ReplyOutcome[] = ["removed", "partly_removed", "no_longer_there"];
 
 export const OUTCOME_LABELS: Record<ReplyOutcome, string> = {
   removed: "They removed everything",

@@ -1,0 +1,1 @@
+ALTER TABLE `exposure_status_changes` ADD `evidence_id` text;
