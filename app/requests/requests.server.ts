@@ -28,9 +28,8 @@ import {
   STATE_LABELS,
   transition,
 } from "~/requests/tracking/lifecycle";
-import { type Sealed, sealFor } from "~/security/encrypted-type.server";
 import { markSaidDone } from "~/requests/tracking/said-done.server";
-import { decrypt, encrypt } from "~/security/crypto.server";
+import { type Sealed, sealFor } from "~/security/encrypted-type.server";
 import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";

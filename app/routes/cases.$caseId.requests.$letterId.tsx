@@ -25,10 +25,10 @@ import { LANGS } from "~/requests/compose/variables";
 import { kindALetter } from "~/requests/kinds";
 import { langName, langOwnName } from "~/requests/languages";
 import { changes } from "~/requests/render/diff";
+import { formatLongDate } from "~/requests/render/format";
 import { LOOKS_LIKE } from "~/requests/replies/classify";
 import { bouncedAt, confirmReply } from "~/requests/replies/confirm.server";
 import { ConfirmReplySchema, confirmedEvent, presetFor } from "~/requests/replies/forms";
-import { formatLongDate } from "~/requests/render/format";
 import { recordReply, repliesFor } from "~/requests/replies/replies.server";
 import {
   abandonRequest,
