@@ -7,6 +7,7 @@ import { touchCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { deleteEncryptedFiles } from "~/evidence/storage.server";
 import { blindIndex, decrypt, encrypt } from "~/security/crypto.server";
+import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { computeSeverity, type ExposedKind, type ExposureStatus, type Severity } from "./categories";
@@ -20,7 +21,12 @@ export { ExposureFieldsSchema } from "./schemas";
 export const urlIndex = (url: string) => blindIndex("exposure-url", url);
 const ctx = (id: string, f: string) => `exposure:${id}:${f}`;
 
-export class DuplicateExposureError extends Error {}
+/** The web address is already recorded in this case: shown under the address field (400; the API says 409). */
+export class DuplicateExposureError extends UserError {
+  constructor(message: string) {
+    super(message, { field: "url" });
+  }
+}
 
 type NewExposure = Omit<ExposureFields, "url"> & { url: NormalisedUrl };
 
