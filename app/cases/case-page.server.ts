@@ -3,7 +3,7 @@
 // every module a route imports, used or not).
 import { z } from "zod";
 
-export { parseForm, parseParams } from "~/utils/forms";
+export { formValues, parseForm, parseParams } from "~/utils/forms";
 
 export const CaseParamsSchema = z.object({ caseId: z.string().min(1).max(40) });
 

@@ -6,7 +6,13 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
-import { CaseIntentSchema, CaseParamsSchema, parseForm, parseParams } from "~/cases/case-page.server";
+import {
+  CaseIntentSchema,
+  CaseParamsSchema,
+  formValues,
+  parseForm,
+  parseParams,
+} from "~/cases/case-page.server";
 import { getCase, setCaseStatus } from "~/cases/cases.server";
 import { EXPOSED_LABELS, SEVERITY_LABELS, STATUS_LABELS, severityRank } from "~/exposures/categories";
 import { ExposureFieldset } from "~/exposures/exposure-fields";
@@ -17,13 +23,14 @@ import {
   listExposureSummaries,
 } from "~/exposures/exposures.server";
 import { matchExposure, recipientNames } from "~/exposures/recipient.server";
-import { type FormMatch, RecipientSummary } from "~/exposures/recipient-match";
+import { RecipientSummary } from "~/exposures/recipient-match";
 import { CaseLetters } from "~/requests/case-letters";
 import { countLetters, listLetters } from "~/requests/store.server";
 import { listSubjectNames } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
-import type { FieldErrors } from "~/utils/forms";
+import { textValue } from "~/utils/form-values";
+import { formFailure } from "~/utils/forms.server";
 import { can } from "~/workspaces/scope.server";
 
 /** The case page lists the newest letters; `?letters=all` lists every one. */
@@ -107,49 +114,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   getCase(scope, caseId); // 404 unless the case is in this workspace
   const form = await request.formData();
   const intent = CaseIntentSchema.safeParse({ intent: form.get("intent") });
-  if (!intent.success)
-    return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
+  // Every failure names the match (none but a duplicate has one), so the page's type keeps it.
+  if (!intent.success) return formFailure("Unknown action.", { extra: { match: null } });
   if (intent.data.intent === "close" || intent.data.intent === "reopen") {
     setCaseStatus(scope, caseId, intent.data.intent === "close" ? "closed" : "open");
     return redirect(`/cases/${caseId}`);
   }
   const parsed = parseForm(form, ExposureFieldsSchema, ["exposed"]);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed, { extra: { match: null } });
   try {
     const id = createExposure(scope, caseId, parsed.data);
     return redirect(`/cases/${caseId}?added=${id}#add`);
   } catch (e) {
     if (e instanceof DuplicateExposureError) {
       const match = matchExposure(scope.workspaceId, parsed.data.url.url, { residence: null, photos: false });
-      return Response.json(
-        {
-          ok: false,
-          fieldErrors: { url: [e.message] },
-          formErrors: [],
-          values: parsed.data,
-          match: match ? { domain: match.domain, recipient: match.recipient } : null,
-        },
-        { status: 400 },
-      );
+      // The address as typed goes back into the form, with who is responsible for it.
+      return formFailure(e, {
+        values: formValues(form, ["exposed"]),
+        extra: { match: match ? { domain: match.domain, recipient: match.recipient } : null },
+      });
     }
     throw e;
   }
 }
 
-type ActionData = {
-  fieldErrors: FieldErrors;
-  formErrors?: string[];
-  values?: Record<string, unknown>;
-  match?: FormMatch | null;
-};
-
 export default function CasePage() {
   const { kase, subjectName, groups, counts, canWrite, today, added, letters, lettersTotal, allLetters } =
     useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   const nav = useNavigation();
   const adding = nav.state === "submitting" && nav.formData?.get("intent") === "add-exposure";
-  const v = (data?.values ?? {}) as Record<string, string | string[] | boolean | { url: string }>;
+  const v = data?.values ?? {};
   return (
     <div className="stack">
       <div className="spread">
@@ -241,14 +236,9 @@ export default function CasePage() {
               errors={data?.fieldErrors}
               match={data?.match}
               defaults={{
-                url:
-                  typeof v.url === "string"
-                    ? v.url
-                    : typeof v.url === "object" && v.url && "url" in v.url
-                      ? v.url.url
-                      : undefined,
-                exposed: Array.isArray(v.exposed) ? (v.exposed as string[]) : undefined,
-                notes: typeof v.notes === "string" ? v.notes : undefined,
+                url: textValue(v, "url"),
+                exposed: Array.isArray(v.exposed) ? v.exposed : undefined,
+                notes: textValue(v, "notes"),
               }}
             />
             <button type="submit" className="button" disabled={adding}>
