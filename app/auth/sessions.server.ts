@@ -5,6 +5,7 @@ import { sessions, users } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { DecryptionError } from "~/security/crypto.server";
+import { UserError } from "~/utils/forms.server";
 import { describeDevice } from "./device";
 import { verifyPassword } from "./password.server";
 import type { CurrentSession } from "./session.server";
@@ -50,7 +51,8 @@ export function listSessions(session: CurrentSession): SessionItem[] {
     .sort((a, b) => Number(b.current) - Number(a.current));
 }
 
-export class SessionError extends Error {}
+/** A session the member cannot log out this way (the page shows the message, 400). */
+export class SessionError extends UserError {}
 
 /** Logs out one of the member's other sessions. Returns false when there is no such session of theirs. */
 export function revokeSession(session: CurrentSession, idHash: string) {

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { BULK_REQUEST_ACTIONS } from "~/requests/tracking/bulk-status.server";
 
-export { parseForm, parseParams } from "~/utils/forms";
+export { formValues, parseForm, parseParams } from "~/utils/forms";
 
 export const CaseParamsSchema = z.object({ caseId: z.string().min(1).max(40) });
 

@@ -7,6 +7,7 @@ import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { fileContext } from "~/security/encrypted-columns.server";
 import { sealFor } from "~/security/encrypted-type.server";
+import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { deleteEncryptedFiles, readEncryptedFile, writeEncryptedFile } from "./storage.server";
@@ -25,7 +26,8 @@ const ALLOWED = new Set([
 const METADATA_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/heic", "image/tiff"]);
 const STRIPPABLE = new Set(["image/jpeg", "image/png", "image/webp", "image/tiff"]);
 
-export class EvidenceError extends Error {}
+/** An evidence file that cannot be kept or cleaned: the page shows the message (under the file field for an upload). */
+export class EvidenceError extends UserError {}
 
 export type EvidenceMetadata = {
   gps?: { latitude: number; longitude: number };
@@ -129,11 +131,12 @@ export async function addEvidence(
   file: { filename: string; bytes: Buffer },
 ) {
   requirePermission(scope, "case:write");
-  if (file.bytes.length === 0) throw new EvidenceError("The file is empty.");
+  if (file.bytes.length === 0) throw new EvidenceError("The file is empty.", { field: "file" });
   const mime = await sniffType(file.bytes);
   if (!mime) {
     throw new EvidenceError(
       "This kind of file cannot be kept as evidence. Use a screenshot (PNG, JPEG, WebP), a PDF, a saved web page or a video (MP4).",
+      { field: "file" },
     );
   }
   const id = await store(scope, exposureId, { ...file, mime });

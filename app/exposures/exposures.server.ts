@@ -8,6 +8,7 @@ import { getDb } from "~/db.server";
 import { deleteEncryptedFiles } from "~/evidence/storage.server";
 import { blindIndex } from "~/security/crypto.server";
 import { sealFor } from "~/security/encrypted-type.server";
+import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { computeSeverity, type ExposedKind, type ExposureStatus, type Severity } from "./categories";
@@ -27,7 +28,12 @@ export const sealExposure = {
   notes: sealFor("exposures", "notes_enc"),
 };
 
-export class DuplicateExposureError extends Error {}
+/** The web address is already recorded in this case: shown under the address field (400; the API says 409). */
+export class DuplicateExposureError extends UserError {
+  constructor(message: string) {
+    super(message, { field: "url" });
+  }
+}
 
 type NewExposure = Omit<ExposureFields, "url"> & { url: NormalisedUrl };
 

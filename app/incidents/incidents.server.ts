@@ -23,6 +23,7 @@ import { normaliseUrl } from "~/exposures/url";
 import { blindIndex } from "~/security/crypto.server";
 import { sealFor } from "~/security/encrypted-type.server";
 import { createSubject, listSubjectNames, SubjectFieldsSchema } from "~/subjects/subjects.server";
+import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { can, inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { emailKey } from "./roster.server";
@@ -42,7 +43,7 @@ export const unitIndex = (unit: string) => blindIndex("incident-unit", unit.trim
 const emailIndex = (email: string) => blindIndex("subject-email", emailKey(email));
 
 /** Too much at once, or nothing to act on: the page shows the message with a 400. */
-export class IncidentInputError extends Error {}
+export class IncidentInputError extends UserError {}
 
 /** At most this many exposures (URL × person links) in one import, so one request stays a few seconds. */
 export const MAX_LINKS_PER_IMPORT = 100_000;

@@ -41,6 +41,7 @@ import { type SentDates, sentDatesSchema } from "~/requests/tracking/forms";
 import { IllegalTransitionError, type RequestEvent } from "~/requests/tracking/lifecycle";
 import { Sealed, sealFor } from "~/security/encrypted-type.server";
 import { getSubject } from "~/subjects/subjects.server";
+import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { randomBytes } from "~/utils/random.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
@@ -78,19 +79,17 @@ export function sealLetterText(
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 /** Input the user can correct (400 with the message). */
-export class LetterInputError extends Error {
-  readonly field?: string;
+export class LetterInputError extends UserError {
   constructor(message: string, field?: string) {
-    super(message);
+    super(message, { field });
     this.name = "LetterInputError";
-    this.field = field;
   }
 }
 
 /** A frozen letter is what was sent; nothing about it changes (409). */
-export class LetterFrozenError extends Error {
+export class LetterFrozenError extends UserError {
   constructor() {
-    super("This letter has been sent and can no longer be changed.");
+    super("This letter has been sent and can no longer be changed.", { status: 409 });
     this.name = "LetterFrozenError";
   }
 }

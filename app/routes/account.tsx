@@ -26,7 +26,8 @@ import {
 } from "~/auth/sessions.server";
 import { eraseWorkspaceData } from "~/export/erase.server";
 import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
-import { type FieldErrors, parseForm } from "~/utils/forms";
+import { parseForm } from "~/utils/forms";
+import { type FailureCause, type FailureStatus, formFailure, UserError } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,14 +42,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = {
-  intent: string;
-  fieldErrors: FieldErrors;
-  formErrors: string[];
-};
-
-const fail = (intent: string, formErrors: string[], fieldErrors: FieldErrors = {}, status = 400) =>
-  Response.json({ intent, fieldErrors, formErrors } satisfies ActionData, { status });
+/**
+ * A failed form of this page, with the form it came from. The values never go back: the password form's
+ * fields (current, confirm) are passwords by other names.
+ */
+const fail = (intent: string, cause: FailureCause, status?: FailureStatus) =>
+  formFailure(cause, { status, values: {}, extra: { intent } });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireScope(request);
@@ -56,42 +55,42 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "revoke") {
     const parsed = parseForm(form, RevokeSessionSchema);
-    if (!parsed.ok) return fail(intent, ["Choose a session to log out."]);
+    if (!parsed.ok) return fail(intent, "Choose a session to log out.");
     try {
       if (!revokeSession(session, parsed.data.session))
-        return fail(intent, ["That session has already ended."], {}, 404);
+        return fail(intent, "That session has already ended.", 404);
     } catch (e) {
-      if (e instanceof SessionError) return fail(intent, [e.message]);
+      if (e instanceof SessionError) return fail(intent, e);
       throw e;
     }
     return redirect("/account?revoked=1");
   }
   if (intent === "revoke-others") {
-    if (!parseForm(form, RevokeOthersSchema).ok) return fail(intent, ["This form is not complete."]);
+    if (!parseForm(form, RevokeOthersSchema).ok) return fail(intent, "This form is not complete.");
     revokeOtherSessions(session);
     return redirect("/account?revoked=others");
   }
   if (intent === "password") {
     const parsed = parseForm(form, ChangePasswordSchema);
-    if (!parsed.ok) return fail(intent, parsed.formErrors, parsed.fieldErrors);
+    if (!parsed.ok) return fail(intent, parsed);
     // Someone holding a stolen session must not be able to guess the password at leisure.
     const limitKey = `password-change:${session.userId}`;
     const ip = context.clientIp ?? "unknown";
     const attempt = takePasswordAttempt(ip, limitKey);
-    if (!attempt.ok) return fail(intent, [tooManyAttemptsMessage(attempt)], {}, 429);
+    if (!attempt.ok) return fail(intent, tooManyAttemptsMessage(attempt), 429);
     if (!(await changePassword(session, parsed.data.current, parsed.data.password)))
-      return fail(intent, [], { current: ["Your current password is not right."] });
+      return fail(intent, new UserError("Your current password is not right.", { field: "current" }));
     passwordAttemptSucceeded(ip, limitKey);
     return redirect("/account?password=changed");
   }
   if (intent === "erase") {
     requirePermission(session, "workspace:manage");
     const parsed = parseForm(form, EraseSchema);
-    if (!parsed.ok) return fail(intent, parsed.formErrors, parsed.fieldErrors);
+    if (!parsed.ok) return fail(intent, parsed);
     eraseWorkspaceData(session);
     return redirect("/account?erased=1");
   }
-  return fail(intent, ["This form is not known here. Reload the page and try again."]);
+  return fail(intent, "This form is not known here. Reload the page and try again.");
 }
 
 const when = (iso: string) =>
@@ -103,7 +102,7 @@ const when = (iso: string) =>
 
 export default function AccountPage() {
   const { sessions, canManage } = useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const busy = (intent: string) =>

@@ -10,6 +10,7 @@ import {
   BulkRequestsSchema,
   CaseIntentSchema,
   CaseParamsSchema,
+  formValues,
   parseForm,
   parseParams,
 } from "~/cases/case-page.server";
@@ -23,17 +24,17 @@ import {
   listExposureSummaries,
 } from "~/exposures/exposures.server";
 import { matchExposure, recipientNames } from "~/exposures/recipient.server";
-import { type FormMatch, RecipientSummary } from "~/exposures/recipient-match";
+import { RecipientSummary } from "~/exposures/recipient-match";
 import { CaseLetters } from "~/requests/case-letters";
 import { LETTER_STATUS_LABELS } from "~/requests/labels";
 import { countLetters, listLetters } from "~/requests/store.server";
-import { type BulkRequestResult, bulkMoveRequests } from "~/requests/tracking/bulk-status.server";
+import { bulkMoveRequests } from "~/requests/tracking/bulk-status.server";
 import { canTake, requestStateLabel } from "~/requests/tracking/lifecycle";
 import { requestsCheckedGone } from "~/requests/tracking/said-done.server";
 import { listSubjectNames } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
-import type { FieldErrors } from "~/utils/forms";
+import { textValue } from "~/utils/form-values";
 import { formFailure, UserError } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
@@ -128,17 +129,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   getCase(scope, caseId); // 404 unless the case is in this workspace
   const form = await request.formData();
   const intent = CaseIntentSchema.safeParse({ intent: form.get("intent") });
+  // Every failure names its form and the match (none but a duplicate has one), so the page's type keeps them.
   if (!intent.success)
-    return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
+    return formFailure("Unknown action.", { extra: { match: null, intent: "add-exposure" } });
   if (intent.data.intent === "bulk-requests") {
     requirePermission(scope, "case:write"); // viewers: 403 before their form is read
+    const failed = { match: null, intent: "bulk-requests" } as const;
     const parsed = parseForm(form, BulkRequestsSchema, ["letterIds"]);
-    if (!parsed.ok) return formFailure(parsed, { extra: { intent: "bulk-requests" } });
+    if (!parsed.ok) return formFailure(parsed, { extra: failed });
     try {
       const bulk = bulkMoveRequests(scope, caseId, parsed.data.letterIds, parsed.data.action);
-      return { intent: "bulk-requests", fieldErrors: {}, bulk };
+      return { intent: "bulk-requests" as const, bulk };
     } catch (e) {
-      if (e instanceof UserError) return formFailure(e, { extra: { intent: "bulk-requests" } });
+      if (e instanceof UserError) return formFailure(e, { extra: failed });
       throw e;
     }
   }
@@ -147,23 +150,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/cases/${caseId}`);
   }
   const parsed = parseForm(form, ExposureFieldsSchema, ["exposed"]);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed, { extra: { match: null, intent: "add-exposure" } });
   try {
     const id = createExposure(scope, caseId, parsed.data);
     return redirect(`/cases/${caseId}?added=${id}#add`);
   } catch (e) {
     if (e instanceof DuplicateExposureError) {
       const match = matchExposure(scope.workspaceId, parsed.data.url.url, { residence: null, photos: false });
-      return Response.json(
-        {
-          ok: false,
-          fieldErrors: { url: [e.message] },
-          formErrors: [],
-          values: parsed.data,
+      // The address as typed goes back into the form, with who is responsible for it.
+      return formFailure(e, {
+        values: formValues(form, ["exposed"]),
+        extra: {
           match: match ? { domain: match.domain, recipient: match.recipient } : null,
+          intent: "add-exposure",
         },
-        { status: 400 },
-      );
+      });
     }
     throw e;
   }
@@ -174,24 +175,16 @@ function sentence(label: string) {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-type ActionData = {
-  intent?: string;
-  bulk?: BulkRequestResult;
-  fieldErrors: FieldErrors;
-  formErrors?: string[];
-  values?: Record<string, unknown>;
-  match?: FormMatch | null;
-};
-
 export default function CasePage() {
   const { kase, subjectName, groups, counts, canWrite, today, added, letters, lettersTotal, allLetters } =
     useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   // The add form's answer (the request list's form answers with its own intent).
-  const addData = data?.intent === "bulk-requests" ? undefined : data;
+  const bulkData = data?.intent === "bulk-requests" ? data : undefined;
+  const addData = data && !("bulk" in data) && data.intent !== "bulk-requests" ? data : undefined;
   const nav = useNavigation();
   const adding = nav.state === "submitting" && nav.formData?.get("intent") === "add-exposure";
-  const v = (addData?.values ?? {}) as Record<string, string | string[] | boolean | { url: string }>;
+  const v = addData?.values ?? {};
   return (
     <div className="stack">
       <div className="spread">
@@ -216,10 +209,10 @@ export default function CasePage() {
         collapsible={allLetters && lettersTotal > LETTERS_SHOWN}
         canWrite={canWrite}
         bulk={{
-          result: data?.intent === "bulk-requests" ? data.bulk : null,
+          result: bulkData && "bulk" in bulkData ? bulkData.bulk : null,
           errors:
-            data?.intent === "bulk-requests"
-              ? [...(data.formErrors ?? []), ...Object.values(data.fieldErrors ?? {}).flatMap((m) => m ?? [])]
+            bulkData && !("bulk" in bulkData)
+              ? [...bulkData.formErrors, ...Object.values(bulkData.fieldErrors).flatMap((m) => m ?? [])]
               : undefined,
           busy: nav.state === "submitting" && nav.formData?.get("intent") === "bulk-requests",
         }}
@@ -292,14 +285,9 @@ export default function CasePage() {
               errors={addData?.fieldErrors}
               match={addData?.match}
               defaults={{
-                url:
-                  typeof v.url === "string"
-                    ? v.url
-                    : typeof v.url === "object" && v.url && "url" in v.url
-                      ? v.url.url
-                      : undefined,
-                exposed: Array.isArray(v.exposed) ? (v.exposed as string[]) : undefined,
-                notes: typeof v.notes === "string" ? v.notes : undefined,
+                url: textValue(v, "url"),
+                exposed: Array.isArray(v.exposed) ? v.exposed : undefined,
+                notes: textValue(v, "notes"),
               }}
             />
             <button type="submit" className="button" disabled={adding}>

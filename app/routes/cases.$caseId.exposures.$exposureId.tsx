@@ -8,12 +8,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { getEnv } from "~/env.server";
-import { addEvidence, EvidenceError, listEvidence, stripMetadata } from "~/evidence/evidence.server";
+import { addEvidence, listEvidence, stripMetadata } from "~/evidence/evidence.server";
 import { EXPOSED_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "~/exposures/categories";
 import { confirmGone, placeStories } from "~/exposures/checked-gone.server";
 import { ExposureFieldset } from "~/exposures/exposure-fields";
 import {
-  DuplicateExposureError,
   deleteExposure,
   ExposureFieldsSchema,
   getExposure,
@@ -28,8 +27,8 @@ import { formatLongDate } from "~/requests/render/format";
 import { regionName } from "~/subjects/regions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextField } from "~/ui/forms";
-import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
-import { formFailure, UserError } from "~/utils/forms.server";
+import { parseForm, parseParams } from "~/utils/forms";
+import { formFailure, formFailureOrThrow, UserError } from "~/utils/forms.server";
 import { fileBytes, readFormWithFiles, UploadTooLargeError } from "~/utils/multipart.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
@@ -82,37 +81,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form = await readFormWithFiles(request, maxBytes);
   } catch (e) {
     if (e instanceof UploadTooLargeError) {
-      return Response.json(
+      return formFailure(
+        `This file is larger than ${getEnv().RETRACT_MAX_UPLOAD_MB} MB, the limit on this server.`,
         {
-          intent: "upload",
-          formErrors: [
-            `This file is larger than ${getEnv().RETRACT_MAX_UPLOAD_MB} MB, the limit on this server.`,
-          ],
-          fieldErrors: {},
+          status: 413,
+          extra: { intent: "upload" as const },
         },
-        { status: 413 },
       );
     }
     throw e;
   }
   const intent = IntentSchema.safeParse(form.get("intent"));
-  if (!intent.success)
-    return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
+  if (!intent.success) return formFailure("Unknown action.");
   const here = `/cases/${caseId}/exposures/${exposureId}`;
   switch (intent.data) {
     case "update": {
       const parsed = parseForm(form, ExposureFieldsSchema, ["exposed"]);
-      if (!parsed.ok) return Response.json({ intent: "update", ...parsed }, { status: 400 });
+      const extra = { intent: "update" as const };
+      if (!parsed.ok) return formFailure(parsed, { extra });
       try {
         updateExposure(scope, caseId, exposureId, parsed.data);
       } catch (e) {
-        if (e instanceof DuplicateExposureError) {
-          return Response.json(
-            { intent: "update", fieldErrors: { url: [e.message] }, formErrors: [] },
-            { status: 400 },
-          );
-        }
-        throw e;
+        return formFailureOrThrow(e, { extra }); // DuplicateExposureError: under the address
       }
       return redirect(`${here}?saved=1`);
     }
@@ -121,37 +111,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/cases/${caseId}`);
     case "upload": {
       const file = await fileBytes(form.get("file"));
-      if (!file) {
-        return Response.json(
-          { intent: "upload", fieldErrors: { file: ["Choose a file to upload."] }, formErrors: [] },
-          { status: 400 },
-        );
-      }
+      const extra = { intent: "upload" as const };
+      if (!file) return formFailure(new UserError("Choose a file to upload.", { field: "file" }), { extra });
       try {
         await addEvidence(scope, exposureId, file);
       } catch (e) {
-        if (e instanceof EvidenceError) {
-          return Response.json(
-            { intent: "upload", fieldErrors: { file: [e.message] }, formErrors: [] },
-            { status: 400 },
-          );
-        }
-        throw e;
+        return formFailureOrThrow(e, { extra }); // EvidenceError: under the file field
       }
       return redirect(`${here}#evidence`);
     }
     case "gone": {
       requirePermission(scope, "case:write"); // viewers: 403 before their form is read
+      const extra = { intent: "gone" as const };
       const parsed = parseForm(form, checkedGoneSchema());
-      if (!parsed.ok) return formFailure(parsed, { extra: { intent: "gone" } });
+      if (!parsed.ok) return formFailure(parsed, { extra });
       try {
         const file = await fileBytes(form.get("file"));
         await confirmGone(scope, caseId, exposureId, { checkedOn: parsed.data.checkedOn, file });
       } catch (e) {
-        if (e instanceof EvidenceError)
-          return formFailure(new UserError(e.message, { field: "file" }), { extra: { intent: "gone" } });
-        if (e instanceof UserError) return formFailure(e, { extra: { intent: "gone" } });
-        throw e;
+        return formFailureOrThrow(e, { extra }); // EvidenceError: under the file field
       }
       return redirect(`${here}?gone=1#gone`);
     }
@@ -162,24 +140,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "strip": {
       const parsed = parseForm(form, StripSchema);
-      if (!parsed.ok) return Response.json({ intent: "strip", ...parsed }, { status: 400 });
+      const extra = { intent: "strip" as const };
+      if (!parsed.ok) return formFailure(parsed, { extra });
       try {
         await stripMetadata(scope, exposureId, parsed.data.evidenceId);
       } catch (e) {
-        if (e instanceof EvidenceError) {
-          return Response.json(
-            { intent: "strip", formErrors: [e.message], fieldErrors: {} },
-            { status: 400 },
-          );
-        }
-        throw e;
+        return formFailureOrThrow(e, { extra }); // EvidenceError: a file that cannot be cleaned
       }
       return redirect(`${here}#evidence`);
     }
   }
 }
-
-type ActionData = { intent?: string; fieldErrors: FieldErrors; formErrors?: string[] };
 
 function formatBytes(n: number) {
   if (n < 1024) return `${n} bytes`;
@@ -200,7 +171,9 @@ export default function ExposurePage() {
     residence,
     story,
   } = useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const answer = useActionData<typeof action>();
+  // Which form failed (an unknown action names none).
+  const data = answer && "intent" in answer ? answer : undefined;
   const nav = useNavigation();
   const busy = (intent: string) => nav.state === "submitting" && nav.formData?.get("intent") === intent;
   const base = `/cases/${caseId}/exposures/${e.id}`;

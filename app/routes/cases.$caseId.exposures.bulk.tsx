@@ -1,15 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { getCase } from "~/cases/cases.server";
 import { entriesFromCsv, entriesFromPaste, MAX_BULK_LINES } from "~/exposures/bulk.server";
-import { type BulkLineResult, createExposuresBulk } from "~/exposures/exposures.server";
+import { createExposuresBulk } from "~/exposures/exposures.server";
 import { ExposureFieldsSchema } from "~/exposures/schemas";
 import { SharedExposureFields } from "~/exposures/shared-fields";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextArea } from "~/ui/forms";
-import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
+import { parseForm, parseParams } from "~/utils/forms";
+import { formFailure, UserError } from "~/utils/forms.server";
 import { fileBytes, readFormWithFiles, UploadTooLargeError } from "~/utils/multipart.server";
 import { requirePermission } from "~/workspaces/scope.server";
 
@@ -37,15 +38,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form = await readFormWithFiles(request, 5 * 1024 * 1024);
   } catch (e) {
     if (e instanceof UploadTooLargeError) {
-      return Response.json(
-        { formErrors: ["The CSV file is larger than 5 MB. Split it into smaller files."], fieldErrors: {} },
-        { status: 413 },
-      );
+      return formFailure("The CSV file is larger than 5 MB. Split it into smaller files.", { status: 413 });
     }
     throw e;
   }
   const parsed = parseForm(form, SharedSchema, ["exposed"]);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   const { urls, ...rest } = parsed.data;
   const shared = { ...rest, status: "active" as const, severityOverride: null };
   const csv = await fileBytes(form.get("csv"));
@@ -53,25 +51,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pasted = entriesFromPaste(urls, shared);
   const entries = [...pasted, ...fromCsv.entries];
   if (entries.length === 0 && fromCsv.errors.length === 0) {
-    return Response.json(
-      { formErrors: [], fieldErrors: { urls: ["Paste at least one web address, or choose a CSV file."] } },
-      { status: 400 },
+    return formFailure(
+      new UserError("Paste at least one web address, or choose a CSV file.", { field: "urls" }),
     );
   }
   if (entries.length > MAX_BULK_LINES) {
-    return Response.json(
-      {
-        formErrors: [`At most ${MAX_BULK_LINES.toLocaleString("en")} addresses at a time. Split the list.`],
-        fieldErrors: {},
-      },
-      { status: 400 },
-    );
+    return formFailure(`At most ${MAX_BULK_LINES.toLocaleString("en")} addresses at a time. Split the list.`);
   }
   const results = createExposuresBulk(scope, caseId, entries);
   const source = (line: number, fromPaste: boolean) => (fromPaste ? `Line ${line}` : `CSV line ${line}`);
   const pastedCount = pasted.length;
-  return Response.json({
-    done: true,
+  return data({
+    done: true as const,
     saved: results.filter((r) => r.status === "saved").length,
     lines: [
       ...results.map((r, i) => ({ ...r, where: source(r.line, i < pastedCount) })),
@@ -80,15 +71,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-type Result = { done: true; saved: number; lines: (BulkLineResult & { where: string })[] };
-type Failure = { formErrors?: string[]; fieldErrors: FieldErrors };
-
 export default function BulkAdd() {
   const { caseId, today } = useLoaderData<typeof loader>();
-  const data = useActionData<Result | Failure>();
+  const answer = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const result = data && "done" in data ? data : null;
-  const failure = data && !("done" in data) ? data : null;
+  const result = answer && "done" in answer ? answer : null;
+  const failure = answer && "formErrors" in answer ? answer : null;
   return (
     <div className="stack medium">
       <p>

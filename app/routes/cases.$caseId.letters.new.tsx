@@ -20,11 +20,13 @@ import { recipientShowsContent } from "~/requests/compose/sender-safety.server";
 import { STATE_LAW_OPTIONS, stateLawOf } from "~/requests/compose/state-laws";
 import { OWN_NAMES } from "~/requests/languages";
 import { listWorkspaceTemplates } from "~/requests/render/workspace-templates.server";
-import { evidenceChoices, LetterInputError, writeLetter } from "~/requests/store.server";
+import { evidenceChoices, writeLetter } from "~/requests/store.server";
 import { getSubject } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
-import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
+import { textValue } from "~/utils/form-values";
+import { formValues, parseForm, parseParams } from "~/utils/forms";
+import { formFailure, formFailureOrThrow } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 import { getWorkspace } from "~/workspaces/workspaces.server";
 
@@ -99,27 +101,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { caseId } = parseParams(params, ParamsSchema);
   const form = await request.formData();
   const parsed = parseForm(form, LetterDetailsSchema, LETTER_DETAIL_ARRAYS);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   try {
     const id = writeLetter(scope, caseId, parsed.data);
     return redirect(`/cases/${caseId}/requests/${id}`);
   } catch (e) {
-    if (e instanceof LetterInputError) {
-      return Response.json(
-        {
-          ok: false,
-          formErrors: e.field ? [] : [e.message],
-          fieldErrors: e.field ? { [e.field]: [e.message] } : {},
-          values: Object.fromEntries(form),
-        },
-        { status: 400 },
-      );
-    }
-    throw e;
+    // LetterInputError: under its field, or on the whole form; what was typed stays in the form.
+    return formFailureOrThrow(e, { values: formValues(form, LETTER_DETAIL_ARRAYS) });
   }
 }
-
-type ActionData = { fieldErrors: FieldErrors; formErrors?: string[]; values?: Record<string, string> };
 
 export default function NewLetter() {
   const {
@@ -138,11 +128,11 @@ export default function NewLetter() {
     showsContent,
     canManageTemplates,
   } = useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   const nav = useNavigation();
   const busy = nav.state !== "idle" && nav.formMethod === "POST";
   const v = (name: string) =>
-    data?.values?.[name] ?? (defaults as Record<string, string | undefined>)[name] ?? "";
+    textValue(data?.values, name) ?? (defaults as Record<string, string | undefined>)[name] ?? "";
   const e = data?.fieldErrors ?? {};
 
   if (groups.length === 0) {

@@ -2,6 +2,7 @@
 // the places it names, and its history. The old letter page (/cases/:caseId/letters/:letterId) redirects here.
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -45,7 +46,6 @@ import {
   correctReceivedOn,
   evidenceChoices,
   getLetter,
-  LetterFrozenError,
   LetterInputError,
   letterChannel,
   letterProblems,
@@ -76,8 +76,8 @@ import {
 } from "~/requests/tracking/lifecycle";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { CheckboxGroup, FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
-import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
-import { formFailure, UserError } from "~/utils/forms.server";
+import { parseForm, parseParams } from "~/utils/forms";
+import { formFailure, formFailureOrThrow, UserError } from "~/utils/forms.server";
 import { can } from "~/workspaces/scope.server";
 
 const ParamsSchema = z.object({ caseId: z.string().min(1).max(40), letterId: z.string().min(1).max(40) });
@@ -269,6 +269,8 @@ const IntentSchema = z.enum([
   "resume",
 ]);
 type LetterIntent = (typeof LETTER_INTENTS)[number];
+/** The letter's own form names no intent in its failures. */
+const letterForm = { intent: undefined };
 const isLetterIntent = (i: string): i is LetterIntent => (LETTER_INTENTS as readonly string[]).includes(i);
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -278,15 +280,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (req.caseId !== caseId) throw new Response("This request could not be found.", { status: 404 });
   const form = await request.formData();
   const intent = IntentSchema.safeParse(form.get("intent"));
-  if (!intent.success)
-    return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
+  // The letter's own form answers without an intent (and an unknown action shows there).
+  if (!intent.success) return formFailure("Unknown action.", { extra: letterForm });
   const here = `/cases/${caseId}/requests/${letterId}`;
   if (isLetterIntent(intent.data)) return letterAction(scope, form, intent.data, { caseId, letterId, here });
+  // The request's forms answer with their intent, so the page shows the failure beside the form that failed;
+  // only a refused complaint brings its options (named on every failure, so the page's type keeps them).
+  const extra = { intent: intent.data, complaint: undefined };
   try {
     switch (intent.data) {
       case "reply": {
         const parsed = parseForm(form, ReplySchema, ["placeIds"]);
-        if (!parsed.ok) return Response.json({ intent: "reply", ...parsed }, { status: 400 });
+        if (!parsed.ok) return formFailure(parsed, { extra });
         const d = parsed.data;
         const event: RequestEvent | null =
           d.outcome === "none"
@@ -303,19 +308,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "confirm-reply": {
         const parsed = parseForm(form, ConfirmReplySchema);
-        if (!parsed.ok) return Response.json({ intent: "confirm-reply", ...parsed }, { status: 400 });
+        if (!parsed.ok) return formFailure(parsed, { extra });
         confirmReply(scope, letterId, parsed.data.messageId, confirmedEvent(parsed.data));
         return redirect(`${here}#replies`);
       }
       case "extension": {
         const parsed = parseForm(form, ExtensionSchema);
-        if (!parsed.ok) return Response.json({ intent: "extension", ...parsed }, { status: 400 });
+        if (!parsed.ok) return formFailure(parsed, { extra });
         moveRequest(scope, letterId, { type: "announce_extension", newDueOn: parsed.data.newDueOn });
         return redirect(here);
       }
       case "note": {
         const parsed = parseForm(form, NoteSchema);
-        if (!parsed.ok) return Response.json({ intent: "note", ...parsed }, { status: 400 });
+        if (!parsed.ok) return formFailure(parsed, { extra });
         addNote(scope, letterId, parsed.data.note);
         return redirect(`${here}#timeline`);
       }
@@ -325,28 +330,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "received": {
         const parsed = parseForm(form, ReceivedOnSchema);
-        if (!parsed.ok) return Response.json({ intent: "received", ...parsed }, { status: 400 });
+        if (!parsed.ok) return formFailure(parsed, { extra });
         correctReceivedOn(scope, caseId, letterId, parsed.data.receivedOn);
         return redirect(here);
       }
       case "complaint": {
         const parsed = parseForm(form, ComplaintSchema);
-        if (!parsed.ok) return Response.json({ intent: "complaint", ...parsed }, { status: 400 });
+        if (!parsed.ok) return formFailure(parsed, { extra });
         try {
           const id = writeNextLetter(scope, letterId, "regulator-complaint", new Date(), parsed.data);
           return redirect(`/cases/${caseId}/requests/${id}`);
         } catch (e) {
           if (!(e instanceof NextLetterError)) throw e;
           // Show the languages of the authority chosen, so the person can pick one it takes.
-          return Response.json(
-            {
-              intent: "complaint",
-              formErrors: [e.message],
-              fieldErrors: {},
+          return formFailure(e.message, {
+            extra: {
+              ...extra,
               complaint: complaintOptions(scope, letterId, { authorityId: parsed.data.authorityId }),
             },
-            { status: 400 },
-          );
+          });
         }
       }
       case "authority":
@@ -357,7 +359,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirect(here);
       case "abandon": {
         const parsed = parseForm(form, AbandonSchema);
-        if (!parsed.ok) return formFailure(parsed, { extra: { intent: "abandon" } });
+        if (!parsed.ok) return formFailure(parsed, { extra });
         abandonRequest(scope, letterId, parsed.data.note || undefined);
         return redirect(here);
       }
@@ -366,22 +368,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirect(here);
     }
   } catch (e) {
+    // A date the letter cannot take: under its field (the date received when it names none).
     if (e instanceof LetterInputError)
-      return Response.json(
-        {
-          intent: intent.data,
-          formErrors: [],
-          fieldErrors: { [e.field ?? "receivedOn"]: [e.message] },
-        },
-        { status: 400 },
-      );
-    if (e instanceof UserError) return formFailure(e, { extra: { intent: intent.data } });
-    if (e instanceof IllegalTransitionError || e instanceof NextLetterError)
-      return Response.json(
-        { intent: intent.data, formErrors: [e.message], fieldErrors: {} },
-        { status: 409 },
-      );
-    throw e;
+      return formFailure(new UserError(e.message, { field: e.field ?? "receivedOn" }), { extra });
+    // A step the request's state does not allow. lifecycle.ts is shared with the browser, so this is no UserError.
+    if (e instanceof IllegalTransitionError) return formFailure(e.message, { status: 409, extra });
+    return formFailureOrThrow(e, { extra }); // NextLetterError: 409
   }
 }
 
@@ -393,7 +385,7 @@ function letterAction(
   { caseId, letterId, here }: { caseId: string; letterId: string; here: string },
 ) {
   const parsed = parseForm(form, LetterTextSchema, ["attachmentIds"]);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed, { extra: letterForm });
   try {
     saveDraft(scope, caseId, letterId, parsed.data);
     // Posted, submitted in a web form, or sent from the user's own mail: the dates they give (the form fills
@@ -404,49 +396,38 @@ function letterAction(
     const given = form.has("sentOn") || form.has("receivedOn") || intent === "record";
     const dates = wantsDates && given ? parseForm(form, sentDatesSchema()) : null;
     if (dates && !dates.ok)
-      return Response.json(
+      return formFailure(
         { ...dates, formErrors: ["Check the dates: the letter was saved but not marked as sent."] },
-        { status: 400 },
+        { extra: letterForm },
       );
     if (intent !== "save") {
       sendLetter(scope, caseId, letterId, new Date(), dates?.ok ? dates.data : undefined);
       return redirect(`${here}?sent=1`);
     }
-    return Response.json({ saved: true, fieldErrors: {} });
+    return data({ saved: true });
   } catch (e) {
     if (e instanceof LetterNotSendableError) {
       const parts = [
         e.missing.length ? `These details are still empty: ${e.missing.join(", ")}.` : "",
         e.markers.length ? `Replace what is still in double braces: ${e.markers.join(" ")}.` : "",
       ].filter(Boolean);
-      return Response.json(
-        {
-          formErrors: [`This letter cannot be sent yet. ${parts.join(" ")}`],
-          fieldErrors: {},
-          values: parsed.data,
-        },
-        { status: 400 },
-      );
+      return formFailure(`This letter cannot be sent yet. ${parts.join(" ")}`, {
+        values: parsed.data,
+        extra: letterForm,
+      });
     }
+    // Shown above the letter and, when it names one, under its field too.
     if (e instanceof LetterInputError)
-      return Response.json(
-        { formErrors: [e.message], fieldErrors: e.field ? { [e.field]: [e.message] } : {} },
-        { status: 400 },
+      return formFailure(
+        { fieldErrors: e.field ? { [e.field]: [e.message] } : {}, formErrors: [e.message] },
+        { extra: letterForm },
       );
-    if (e instanceof LetterFrozenError)
-      return Response.json({ formErrors: [e.message], fieldErrors: {} }, { status: 409 });
-    throw e;
+    return formFailureOrThrow(e, { extra: letterForm }); // LetterFrozenError: 409
   }
 }
 
-type ActionData = {
-  intent?: string;
-  saved?: boolean;
-  fieldErrors: FieldErrors;
-  formErrors?: string[];
-  values?: Record<string, unknown>;
-  complaint?: ReturnType<typeof complaintOptions>;
-};
+/** What the action answered: a saved draft, or a failure (with the intent of the request's form that failed). */
+type Answer = NonNullable<ReturnType<typeof useActionData<typeof action>>>;
 
 /** "This looks like…": the reply's suggestion, pre-selected, confirmed (or changed) in one click. */
 function SuggestionForm({
@@ -455,7 +436,7 @@ function SuggestionForm({
   busy,
 }: {
   d: ReturnType<typeof useLoaderData<typeof loader>>;
-  errors: ActionData | undefined;
+  errors: Extract<Answer, { formErrors: string[] }> | undefined;
   busy: (intent: string) => boolean;
 }) {
   const s = d.suggestion;
@@ -534,14 +515,15 @@ function CopyButton({ target, label }: { target: string; label: string }) {
 
 export default function RequestPage() {
   const d = useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   const nav = useNavigation();
   const busy = (intent: string) => nav.state === "submitting" && nav.formData?.get("intent") === intent;
   // The request's forms answer with their intent; the letter's form answers without one.
-  const errors = (intent: string) => (data?.intent === intent ? data : undefined);
-  const letterData = data && !data.intent ? data : undefined;
+  const failed = data && "formErrors" in data ? data : undefined;
+  const errors = (intent: string) => (failed?.intent === intent ? failed : undefined);
+  const letterData = data && !("formErrors" in data && data.intent) ? data : undefined;
   const refusal = d.refusalReason ? REFUSALS[d.refusalReason] : null;
-  const complaint = (data?.intent === "complaint" && data.complaint) || d.complaint;
+  const complaint = errors("complaint")?.complaint || d.complaint;
   const letter = d.letter;
   return (
     <div className="stack">
@@ -965,15 +947,7 @@ export default function RequestPage() {
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 /** The letter itself: its text (edited while a draft), the checks it must pass, the PDF, and sending it. */
-function LetterSection({
-  d,
-  data,
-  busy,
-}: {
-  d: PageData;
-  data?: ActionData;
-  busy: (intent: string) => boolean;
-}) {
+function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (intent: string) => boolean }) {
   const { caseId, letter, places, evidence, problems, today } = d;
   const canWrite = d.can.write;
   const nav = useNavigation();
@@ -1108,8 +1082,8 @@ function LetterSection({
         </div>
       ) : (
         <Form method="post" className="stack" noValidate>
-          <FormErrors errors={data?.formErrors} />
-          {data?.saved ? (
+          <FormErrors errors={data && "formErrors" in data ? data.formErrors : undefined} />
+          {data && "saved" in data ? (
             <p className="notice notice-ok" role="status">
               Draft saved.
             </p>
@@ -1256,11 +1230,12 @@ function SentDateFields({
 }: {
   channel: "email" | "pdf" | "webform";
   today: string;
-  data?: ActionData;
+  data?: Answer;
 }) {
-  const errors = data?.fieldErrors;
+  const failed = data && "formErrors" in data ? data : undefined;
+  const errors = failed?.fieldErrors;
   const given = (name: string) => {
-    const v = data?.values?.[name];
+    const v = failed?.values[name];
     return typeof v === "string" ? v : today;
   };
   const sent = channel === "pdf" ? "Date posted" : channel === "webform" ? "Date submitted" : "Date sent";

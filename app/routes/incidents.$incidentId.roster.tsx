@@ -1,5 +1,6 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -20,6 +21,7 @@ import { IncidentNav } from "~/incidents/ui";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextArea } from "~/ui/forms";
 import { parseForm, parseParams } from "~/utils/forms";
+import { type FailureStatus, formFailure } from "~/utils/forms.server";
 import { fileBytes, readFormWithFiles, UploadTooLargeError } from "~/utils/multipart.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
@@ -51,10 +53,8 @@ type Preview = {
   rows: RosterPreviewRow[];
   counts: Record<RosterPreviewRow["status"], number>;
 };
-type Failure = { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> };
 
-const fail = (message: string, status = 400) =>
-  Response.json({ formErrors: [message], fieldErrors: {} } satisfies Failure, { status });
+const fail = (message: string, status?: FailureStatus) => formFailure(message, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
@@ -70,14 +70,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw e;
   }
   const parsed = parseForm(form, RosterSubmitSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   // A chosen file wins over the paste box; on confirm the text comes back from the preview's hidden field.
   const file = parsed.data.intent === "preview" ? await fileBytes(form.get("file")) : null;
   const csv = file ? file.bytes.toString("utf8") : parsed.data.csv;
   const result = parseRoster(csv, rosterEmailCheck(scope, incidentId));
   if (!result.ok) return fail(result.error);
   if (parsed.data.intent === "preview") {
-    return Response.json({ preview: true, csv, rows: result.rows, counts: result.counts } satisfies Preview);
+    return data({ preview: true, csv, rows: result.rows, counts: result.counts } satisfies Preview);
   }
   const rows = result.rows.flatMap((r) => (r.status === "new" && r.data ? [r.data] : []));
   if (!rows.length)
@@ -189,10 +189,10 @@ function PreviewTable({ data }: { data: Preview }) {
 
 export default function Roster() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<Preview | Failure>();
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const preview = result && "preview" in result ? result : null;
-  const failure = result && !("preview" in result) ? result : null;
+  const failure = result && "formErrors" in result ? result : null;
   const id = data.incident.id;
   return (
     <div className="stack">

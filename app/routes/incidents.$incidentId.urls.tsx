@@ -1,10 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { SharedExposureFields } from "~/exposures/shared-fields";
 import {
   getIncident,
-  IncidentInputError,
   importUrls,
   listIncidentUrls,
   listRoster,
@@ -16,7 +15,8 @@ import { IncidentParams, MAX_INCIDENT_URLS, UrlImportSchema } from "~/incidents/
 import { IncidentNav } from "~/incidents/ui";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { CheckboxGroup, FormErrors, TextArea } from "~/ui/forms";
-import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
+import { parseForm, parseParams } from "~/utils/forms";
+import { formFailure, formFailureOrThrow } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,7 +38,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Done = { done: true; added: number; existing: number; linked: number; invalid: UrlLineResult[] };
-type Failure = { formErrors: string[]; fieldErrors: FieldErrors };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
@@ -46,22 +45,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { incidentId } = parseParams(params, IncidentParams);
   getIncident(scope, incidentId);
   const parsed = parseForm(await request.formData(), UrlImportSchema, ["people", "exposed"]);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   const { urls, target, unit, people, ...fields } = parsed.data;
   const lines = urls.split(/\r?\n/);
   if (lines.filter((l) => l.trim()).length > MAX_INCIDENT_URLS) {
-    return Response.json(
-      {
-        formErrors: [`At most ${MAX_INCIDENT_URLS} web addresses at a time. Paste the rest afterwards.`],
-        fieldErrors: {},
-      } satisfies Failure,
-      { status: 400 },
-    );
+    return formFailure(`At most ${MAX_INCIDENT_URLS} web addresses at a time. Paste the rest afterwards.`);
   }
   const who = target === "all" ? "all" : target === "unit" ? subjectsInUnit(scope, incidentId, unit) : people;
   try {
     const results = importUrls(scope, incidentId, lines, who, fields);
-    return Response.json({
+    return data({
       done: true,
       added: results.filter((r) => r.status === "added").length,
       existing: results.filter((r) => r.status === "existing").length,
@@ -69,15 +62,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       invalid: results.filter((r) => r.status === "invalid"),
     } satisfies Done);
   } catch (e) {
-    if (e instanceof IncidentInputError)
-      return Response.json({ formErrors: [e.message], fieldErrors: {} } satisfies Failure, { status: 400 });
-    throw e;
+    return formFailureOrThrow(e); // IncidentInputError: nobody chosen is on the roster, too many links
   }
 }
 
 export default function IncidentUrls() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<Done | Failure>();
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const done = result && "done" in result ? result : null;
   const failure = result && !("done" in result) ? result : null;

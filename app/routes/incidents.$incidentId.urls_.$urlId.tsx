@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { EXPOSED_LABELS } from "~/exposures/categories";
@@ -13,7 +13,8 @@ import { IncidentUrlParams, UrlLinksSchema } from "~/incidents/schemas";
 import { IncidentNav } from "~/incidents/ui";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
-import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
+import { parseForm, parseParams } from "~/utils/forms";
+import { formFailure } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -44,19 +45,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   getIncident(scope, incidentId);
   getIncidentUrl(scope, incidentId, urlId);
   const parsed = parseForm(await request.formData(), UrlLinksSchema, ["people", "shown"]);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   let { people, shown } = parsed.data;
   if (parsed.data.intent === "all") {
     people = listRoster(scope, incidentId).map((p) => p.subjectId);
     shown = people;
   }
   const change = setUrlLinks(scope, incidentId, urlId, people, shown);
-  return Response.json({ done: true, ...change } satisfies Done);
+  return data({ done: true, ...change } satisfies Done);
 }
 
 export default function IncidentUrl() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<Done | { formErrors: string[]; fieldErrors: FieldErrors }>();
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const id = data.incident.id;
   const done = result && "done" in result ? result : null;

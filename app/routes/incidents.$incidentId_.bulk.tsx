@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "preview") {
     const plan = planBulkSenders(scope, incidentId, options);
     const values = Object.fromEntries(Object.entries(options).map(([k, v]) => [k, String(v ?? "")]));
-    return Response.json({ fieldErrors: {}, plans: plan.byChoice, values });
+    return Response.json({ plans: plan.byChoice, values });
   }
   try {
     const jobId = startBulkLetters(scope, incidentId, options);

@@ -9,6 +9,7 @@ import { BulkCancelSchema } from "~/incidents/bulk-forms";
 import { reasonText } from "~/incidents/bulk-reasons";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { parseForm, parseParams } from "~/utils/forms";
+import { formFailure } from "~/utils/forms.server";
 import { can } from "~/workspaces/scope.server";
 
 const ParamsSchema = z.object({
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { incidentId, jobId } = parseParams(params, ParamsSchema);
   getBulkJob(scope, incidentId, jobId); // 404 before anything else
   const parsed = parseForm(await request.formData(), BulkCancelSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   cancelBulkJob(scope, incidentId, jobId); // viewers: 403
   return redirect(`/incidents/${incidentId}/jobs/${jobId}`);
 }

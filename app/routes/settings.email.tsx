@@ -1,18 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { describeMailConnection, mailConnectionKind } from "~/mail/transport-security.server";
 import { SmtpSettingsSchema } from "~/requests/compose/forms";
-import {
-  SmtpTestError,
-  saveSmtpSettings,
-  sendTestMessage,
-  smtpSettingsForForm,
-} from "~/requests/send/smtp-settings.server";
+import { saveSmtpSettings, sendTestMessage, smtpSettingsForForm } from "~/requests/send/smtp-settings.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextField } from "~/ui/forms";
-import { type FieldErrors, parseForm } from "~/utils/forms";
+import { textValue } from "~/utils/form-values";
+import { parseForm } from "~/utils/forms";
+import { formFailure, formFailureOrThrow } from "~/utils/forms.server";
 import { requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,40 +29,31 @@ export async function action({ request }: ActionFunctionArgs) {
   requirePermission(scope, "workspace:manage");
   const form = await request.formData();
   const intent = IntentSchema.safeParse({ intent: form.get("intent") });
-  if (!intent.success)
-    return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
+  if (!intent.success) return formFailure("Unknown action.");
   if (intent.data.intent === "test") {
     try {
       const { to } = await sendTestMessage(scope);
-      return Response.json({ tested: to, fieldErrors: {} });
+      return data({ tested: to });
     } catch (e) {
-      if (e instanceof SmtpTestError)
-        return Response.json({ formErrors: [e.message], fieldErrors: {} }, { status: 400 });
-      throw e;
+      return formFailureOrThrow(e); // SmtpTestError: why the test message did not go
     }
   }
   const parsed = parseForm(form, SmtpSettingsSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   saveSmtpSettings(scope, parsed.data);
-  return Response.json({ saved: true, fieldErrors: {} });
+  return data({ saved: true });
 }
-
-type ActionData = {
-  saved?: boolean;
-  tested?: string;
-  fieldErrors: FieldErrors;
-  formErrors?: string[];
-  values?: Record<string, string>;
-};
 
 export default function EmailSettings() {
   const { settings, connection } = useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const answer = useActionData<typeof action>();
+  const failed = answer && "formErrors" in answer ? answer : undefined;
   const nav = useNavigation();
   const busy = nav.state !== "idle" && nav.formMethod === "POST";
   const testing = busy && nav.formData?.get("intent") === "test";
-  const v = (k: string, fallback: string | number | undefined) => data?.values?.[k] ?? String(fallback ?? "");
-  const e = data?.fieldErrors ?? {};
+  const v = (k: string, fallback: string | number | undefined) =>
+    textValue(failed?.values, k) ?? String(fallback ?? "");
+  const e = failed?.fieldErrors ?? {};
   return (
     <div className="stack narrow">
       <h1>Email for letters</h1>
@@ -78,18 +66,18 @@ export default function EmailSettings() {
           <strong>Connection:</strong> {connection}
         </p>
       ) : null}
-      {data?.saved ? (
+      {answer && "saved" in answer ? (
         <p className="notice notice-ok" role="status">
           Settings saved.
         </p>
       ) : null}
-      {data?.tested ? (
+      {answer && "tested" in answer ? (
         <p className="notice notice-ok" role="status">
-          Test message sent to {data.tested}. Check that mailbox.
+          Test message sent to {answer.tested}. Check that mailbox.
         </p>
       ) : null}
       <Form method="post" noValidate className="stack">
-        <FormErrors errors={data?.formErrors} />
+        <FormErrors errors={failed?.formErrors} />
         <TextField name="host" label="SMTP server" defaultValue={v("host", settings?.host)} errors={e.host} />
         <TextField
           name="port"

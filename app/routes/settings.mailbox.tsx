@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
@@ -7,7 +7,9 @@ import { imapSettingsFor, pollMailbox, saveImapSettings } from "~/requests/repli
 import { MailboxSchema } from "~/requests/tracking/forms";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
-import { type FieldErrors, parseForm } from "~/utils/forms";
+import { textValue } from "~/utils/form-values";
+import { parseForm } from "~/utils/forms";
+import { formFailure, UserError } from "~/utils/forms.server";
 import { requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -37,18 +39,17 @@ export async function action({ request }: ActionFunctionArgs) {
   requirePermission(scope, "workspace:manage");
   const form = await request.formData();
   const intent = IntentSchema.safeParse(form.get("intent"));
-  if (!intent.success)
-    return Response.json({ formErrors: ["Unknown action."], fieldErrors: {} }, { status: 400 });
+  if (!intent.success) return formFailure("Unknown action.");
   if (intent.data === "fetch") {
     const r = await pollMailbox(scope.workspaceId);
-    if (r.error) return Response.json({ formErrors: [r.error], fieldErrors: {} }, { status: 400 });
-    return Response.json({ fetched: r, fieldErrors: {} });
+    if (r.error) return formFailure(r.error);
+    return data({ fetched: r });
   }
   const parsed = parseForm(form, MailboxSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   const d = parsed.data;
   if (!d.password && !imapSettingsFor(scope.workspaceId))
-    return Response.json({ fieldErrors: { password: ["Enter the password."] }, values: {} }, { status: 400 });
+    return formFailure(new UserError("Enter the password.", { field: "password" }));
   saveImapSettings(scope, {
     host: d.host,
     port: d.port,
@@ -57,24 +58,18 @@ export async function action({ request }: ActionFunctionArgs) {
     password: d.password,
     mailbox: d.mailbox,
   });
-  return Response.json({ saved: true, fieldErrors: {} });
+  return data({ saved: true });
 }
-
-type ActionData = {
-  saved?: boolean;
-  fetched?: { fetched: number; matched: number; unmatched: number };
-  fieldErrors: FieldErrors;
-  formErrors?: string[];
-  values?: Record<string, string>;
-};
 
 export default function MailboxSettings() {
   const { settings, connection } = useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const answer = useActionData<typeof action>();
+  const failed = answer && "formErrors" in answer ? answer : undefined;
+  const fetched = answer && "fetched" in answer ? answer.fetched : undefined;
   const nav = useNavigation();
   const busy = (i: string) => nav.state === "submitting" && nav.formData?.get("intent") === i;
   const v = (k: string) =>
-    data?.values?.[k] ?? (settings as Record<string, string | null> | null)?.[k] ?? undefined;
+    textValue(failed?.values, k) ?? (settings as Record<string, string | null> | null)?.[k] ?? undefined;
   return (
     <div className="stack medium">
       <h1>Mailbox for replies</h1>
@@ -88,18 +83,18 @@ export default function MailboxSettings() {
           <strong>Connection:</strong> {connection}
         </p>
       ) : null}
-      {data?.saved ? (
+      {answer && "saved" in answer ? (
         <p className="notice notice-ok" role="status">
           Saved.
         </p>
       ) : null}
-      {data?.fetched ? (
+      {fetched ? (
         <p className="notice notice-ok" role="status">
-          {data.fetched.fetched} new message(s): {data.fetched.matched} attached to a request,{" "}
-          {data.fetched.unmatched} in the inbox.
+          {fetched.fetched} new message(s): {fetched.matched} attached to a request, {fetched.unmatched} in
+          the inbox.
         </p>
       ) : null}
-      <FormErrors errors={data?.formErrors} />
+      <FormErrors errors={failed?.formErrors} />
       <Form method="post" className="card" noValidate>
         <input type="hidden" name="intent" value="save" />
         <TextField
@@ -107,20 +102,20 @@ export default function MailboxSettings() {
           label="IMAP server"
           hint="For example imap.example.com"
           defaultValue={v("host")}
-          errors={data?.fieldErrors.host}
+          errors={failed?.fieldErrors.host}
         />
         <TextField
           name="port"
           label="Port"
           inputMode="text"
           defaultValue={v("port") ?? "993"}
-          errors={data?.fieldErrors.port}
+          errors={failed?.fieldErrors.port}
         />
         <SelectField
           name="security"
           label="Connection"
           defaultValue={v("security") ?? "tls"}
-          errors={data?.fieldErrors.security}
+          errors={failed?.fieldErrors.security}
           options={[
             { value: "tls", label: "TLS from the start (usually port 993)" },
             { value: "starttls", label: "STARTTLS, required (usually port 143)" },
@@ -131,7 +126,7 @@ export default function MailboxSettings() {
           label="User name"
           autoComplete="off"
           defaultValue={v("user")}
-          errors={data?.fieldErrors.user}
+          errors={failed?.fieldErrors.user}
         />
         <TextField
           name="password"
@@ -143,13 +138,13 @@ export default function MailboxSettings() {
               ? "Leave empty to keep the saved password."
               : "An app password, if your provider offers them."
           }
-          errors={data?.fieldErrors.password}
+          errors={failed?.fieldErrors.password}
         />
         <TextField
           name="mailbox"
           label="Folder"
           defaultValue={v("mailbox") ?? "INBOX"}
-          errors={data?.fieldErrors.mailbox}
+          errors={failed?.fieldErrors.mailbox}
         />
         <button type="submit" className="button" disabled={busy("save")}>
           {busy("save") ? "Saving…" : "Save"}

@@ -1,7 +1,13 @@
 // API tokens: a member makes personal access tokens for the API (shown once), sees when each was last used,
 // and revokes them after a confirmation step that works without JavaScript. Viewers get read-only tokens.
 // Owners and admins also see the other members' active tokens and can revoke them the same way.
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { CreateTokenSchema, EXPIRY_OPTIONS, RevokeTokenSchema } from "~/api/token-forms";
 import {
@@ -13,7 +19,9 @@ import {
 } from "~/api/tokens.server";
 import { requireScope } from "~/auth/session.server";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
-import { type FieldErrors, parseForm } from "~/utils/forms";
+import { textValue } from "~/utils/form-values";
+import { parseForm } from "~/utils/forms";
+import { formFailure, UserError } from "~/utils/forms.server";
 import { can } from "~/workspaces/scope.server";
 
 const DAY = 86_400_000;
@@ -47,32 +55,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = {
-  intent: "create" | "revoke";
-  fieldErrors: FieldErrors;
-  formErrors: string[];
-  values?: Record<string, unknown>;
-  created?: { name: string; token: string; access: string };
-  revoked?: string;
-};
-
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "create") {
+    const extra = { intent: "create" as const };
     const parsed = parseForm(form, CreateTokenSchema);
-    if (!parsed.ok) return Response.json({ intent, ...parsed } satisfies ActionData, { status: 400 });
+    if (!parsed.ok) return formFailure(parsed, { extra });
     const { name, access, expires } = parsed.data;
     if (!allowedAccess(scope).includes(access))
-      return Response.json(
-        {
-          intent,
-          fieldErrors: { access: ["Your role can only read, so your tokens can only read."] },
-          formErrors: [],
-          values: parsed.data,
-        } satisfies ActionData,
-        { status: 403 },
+      return formFailure(
+        new UserError("Your role can only read, so your tokens can only read.", {
+          field: "access",
+          status: 403,
+        }),
+        { values: { name, access, expires }, extra },
       );
     const expiresAt = expires === "never" ? null : new Date(Date.now() + Number(expires) * DAY);
     const { token } = createAccessToken({
@@ -83,33 +81,18 @@ export async function action({ request }: ActionFunctionArgs) {
       expiresAt,
     });
     // The token is in this one answer only (never stored, never in a URL).
-    return Response.json(
-      { intent, fieldErrors: {}, formErrors: [], created: { name, token, access } } satisfies ActionData,
-      { headers: { "Cache-Control": "no-store" } },
-    );
+    return data({ intent, created: { name, token, access } }, { headers: { "Cache-Control": "no-store" } });
   }
   if (intent === "revoke") {
     const parsed = parseForm(form, RevokeTokenSchema);
     if (!parsed.ok || !revokeAccessToken(scope, parsed.data.tokenId))
-      return Response.json(
-        {
-          intent,
-          fieldErrors: {},
-          formErrors: ["That token does not exist or was already revoked."],
-        } satisfies ActionData,
-        { status: 404 },
-      );
-    return Response.json({
-      intent,
-      fieldErrors: {},
-      formErrors: [],
-      revoked: parsed.data.tokenId,
-    } satisfies ActionData);
+      return formFailure("That token does not exist or was already revoked.", {
+        status: 404,
+        extra: { intent: "revoke" as const },
+      });
+    return data({ intent, revoked: parsed.data.tokenId });
   }
-  return Response.json(
-    { intent: "create", fieldErrors: {}, formErrors: ["Unknown action."] },
-    { status: 400 },
-  );
+  return formFailure("Unknown action.", { extra: { intent: "create" as const } });
 }
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
@@ -132,7 +115,9 @@ function TokenFacts({
 
 export default function Tokens() {
   const { access, tokens, memberTokens } = useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const answer = useActionData<typeof action>();
+  const failed = answer && "formErrors" in answer ? answer : undefined;
+  const created = answer && "created" in answer ? answer.created : undefined;
   const nav = useNavigation();
   const [params] = useSearchParams();
   const creating = nav.state === "submitting" && nav.formData?.get("intent") === "create";
@@ -148,8 +133,8 @@ export default function Tokens() {
           note: " Retract does not tell them: let them know why, so they can make a new one if they need it.",
         }
       : undefined;
-  const createErrors = data?.intent === "create" ? data : undefined;
-  const v = (k: string) => String(createErrors?.values?.[k] ?? "");
+  const createErrors = failed?.intent === "create" ? failed : undefined;
+  const v = (k: string) => textValue(createErrors?.values, k) ?? "";
   return (
     <div className="stack medium">
       <p>
@@ -162,16 +147,16 @@ export default function Tokens() {
         <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
       </p>
 
-      {data?.created ? (
+      {created ? (
         <section className="card stack tokens-created" aria-labelledby="created-heading">
-          <h2 id="created-heading">Your new token “{data.created.name}”</h2>
+          <h2 id="created-heading">Your new token “{created.name}”</h2>
           <p className="notice notice-warn">
             Copy it now: it is shown only this once. Retract keeps only a fingerprint of it and cannot show it
             again.
           </p>
           <div className="field">
             <label htmlFor="new-token">
-              Token ({data.created.access === "write" ? "read and write" : "read only"})
+              Token ({created.access === "write" ? "read and write" : "read only"})
             </label>
             <p className="hint" id="new-token-hint">
               Select it and copy it (Ctrl+C or ⌘C), then keep it somewhere safe, like a password manager.
@@ -180,19 +165,19 @@ export default function Tokens() {
               id="new-token"
               className="mono"
               readOnly
-              value={data.created.token}
+              value={created.token}
               aria-describedby="new-token-hint"
               onFocus={(e) => e.currentTarget.select()}
             />
           </div>
         </section>
       ) : null}
-      {data?.revoked ? (
+      {answer && "revoked" in answer ? (
         <p className="notice notice-ok" role="status">
           The token was revoked. Programs using it now get “401 Unauthorized”.
         </p>
       ) : null}
-      {data?.intent === "revoke" ? <FormErrors errors={data.formErrors} /> : null}
+      {failed?.intent === "revoke" ? <FormErrors errors={failed.formErrors} /> : null}
 
       {confirm ? (
         <section className="card stack" aria-labelledby="confirm-heading">

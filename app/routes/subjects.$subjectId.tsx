@@ -10,21 +10,17 @@ import { EraseSchema } from "~/account/schemas";
 import { requireScope } from "~/auth/session.server";
 import { eraseSubject } from "~/export/erase.server";
 import { MandateUploadSchema } from "~/requests/compose/forms";
-import {
-  listMandates,
-  MANDATE_MAX_BYTES,
-  MandateError,
-  uploadMandate,
-} from "~/requests/compose/mandates.server";
+import { listMandates, MANDATE_MAX_BYTES, uploadMandate } from "~/requests/compose/mandates.server";
 import { hasIntake } from "~/subjects/intake.server";
 import { SubjectFieldset, subjectDefaults } from "~/subjects/subject-fields";
 import { getSubject, SubjectFieldsSchema, updateSubject } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { SelectField, TextField } from "~/ui/forms";
 import { countryOptions } from "~/utils/countries.server";
-import { type FieldErrors, parseForm, parseParams } from "~/utils/forms";
+import { parseForm, parseParams } from "~/utils/forms";
+import { formFailure, formFailureOrThrow, UserError } from "~/utils/forms.server";
 import { fileBytes, readFormWithFiles, UploadTooLargeError } from "~/utils/multipart.server";
-import { assignableMembers, assignSubject, getAssignee, MemberError } from "~/workspaces/members.server";
+import { assignableMembers, assignSubject, getAssignee } from "~/workspaces/members.server";
 import { AssignSchema } from "~/workspaces/schemas";
 import { can, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { getWorkspace } from "~/workspaces/workspaces.server";
@@ -63,48 +59,51 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form = await readFormWithFiles(request, MANDATE_MAX_BYTES);
   } catch (e) {
     if (e instanceof UploadTooLargeError)
-      return Response.json(
-        { intent: "mandate", fieldErrors: { file: ["The file is larger than 15 MB."] }, values: {} },
-        { status: 413 },
-      );
+      return formFailure(new UserError("The file is larger than 15 MB.", { field: "file", status: 413 }), {
+        extra: { intent: "mandate" as const },
+      });
     throw e;
   }
   if (form.get("intent") === "mandate") {
+    const extra = { intent: "mandate" as const };
     const parsed = parseForm(form, MandateUploadSchema);
-    if (!parsed.ok) return Response.json({ ...parsed, intent: "mandate" }, { status: 400 });
+    if (!parsed.ok) return formFailure(parsed, { extra });
     const file = await fileBytes(form.get("file"));
-    const fail = (message: string) =>
-      Response.json({ intent: "mandate", fieldErrors: { file: [message] }, values: {} }, { status: 400 });
-    if (!file) return fail("Choose the signed letter of authority to upload.");
+    if (!file)
+      return formFailure(
+        new UserError("Choose the signed letter of authority to upload.", { field: "file" }),
+        {
+          extra,
+        },
+      );
     try {
       await uploadMandate(scope, subjectId, { ...file, signedOn: parsed.data.signedOn });
     } catch (e) {
-      if (e instanceof MandateError) return fail(e.message);
-      throw e;
+      return formFailureOrThrow(e, { extra }); // MandateError: under the file field
     }
     return redirect(`/subjects/${subjectId}?mandate=1`);
   }
   if (form.get("intent") === "erase") {
     requirePermission(scope, "workspace:manage");
     const erase = parseForm(form, EraseSchema);
-    if (!erase.ok) return Response.json({ ...erase, intent: "erase" }, { status: 400 });
+    if (!erase.ok) return formFailure(erase, { extra: { intent: "erase" as const } });
     eraseSubject(scope, subjectId);
     return redirect("/?erased=1");
   }
   if (form.get("intent") === "assign") {
     const assign = parseForm(form, AssignSchema);
-    if (!assign.ok) return Response.json(assign, { status: 400 });
+    // Named, so the person's details below keep what is on file rather than the assignment form's values.
+    const extra = { intent: "assign" as const };
+    if (!assign.ok) return formFailure(assign, { extra });
     try {
       assignSubject(scope, subjectId, assign.data.assignee || null);
     } catch (e) {
-      if (e instanceof MemberError)
-        return Response.json({ fieldErrors: { assignee: [e.message] }, values: {} }, { status: 400 });
-      throw e;
+      return formFailureOrThrow(e, { extra }); // MemberError: under the assignee field
     }
     return redirect(`/subjects/${subjectId}?assigned=1`);
   }
   const parsed = parseForm(form, SubjectFieldsSchema);
-  if (!parsed.ok) return Response.json(parsed, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   updateSubject(scope, subjectId, parsed.data);
   return redirect(`/subjects/${subjectId}?saved=1`);
 }
@@ -112,9 +111,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SubjectPage() {
   const { id, defaults, countries, canWrite, assignment, canExport, canErase, mandates, hasIntake } =
     useLoaderData<typeof loader>();
-  const data = useActionData<{ fieldErrors: FieldErrors; values: Record<string, string>; intent?: string }>();
-  const eraseErrors = data?.intent === "erase" ? data.fieldErrors.confirm : undefined;
-  const mandateErrors = data?.intent === "mandate" ? data.fieldErrors : undefined;
+  const data = useActionData<typeof action>();
+  // The letter of authority, erasure and assignment forms name themselves; a failed save of the details does not.
+  const intent = data && "intent" in data ? data.intent : undefined;
+  const eraseErrors = intent === "erase" ? data?.fieldErrors.confirm : undefined;
+  const mandateErrors = intent === "mandate" ? data?.fieldErrors : undefined;
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (
@@ -154,8 +155,8 @@ export default function SubjectPage() {
           <legend className="visually-hidden">The person's details</legend>
           <SubjectFieldset
             countries={countries}
-            defaults={data?.intent ? defaults : (data?.values ?? defaults)}
-            errors={data?.intent ? undefined : data?.fieldErrors}
+            defaults={intent ? defaults : (data?.values ?? defaults)}
+            errors={intent ? undefined : data?.fieldErrors}
           />
         </fieldset>
         {canWrite ? (

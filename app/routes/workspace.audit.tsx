@@ -1,12 +1,13 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { type AuditRow, listAuditEvents } from "~/audit/audit-log.server";
+import { listAuditEvents } from "~/audit/audit-log.server";
 import { ACTION_OPTIONS, AuditFilterSchema, type AuditFilters, filterQuery } from "~/audit/log-filters";
 import { requireScope } from "~/auth/session.server";
 import { listSubjectNames, subjectExists } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
 import type { FieldErrors } from "~/utils/forms";
+import { formFailure } from "~/utils/forms.server";
 import { listMembers } from "~/workspaces/members.server";
 import { requirePermission } from "~/workspaces/scope.server";
 
@@ -23,44 +24,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .map((s) => ({ value: s.id, label: s.name }))
     .sort((a, b) => a.label.localeCompare(b.label));
   const options = { members, subjects };
-  let fieldErrors: FieldErrors = parsed.success
+  // Issues by filter; one about no single filter (a range that ends before it starts) goes to the whole form.
+  let issues: FieldErrors = parsed.success
     ? {}
     : (Object.fromEntries(
         parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), [i.message]]),
       ) as FieldErrors);
   const filters = (parsed.success ? parsed.data : {}) as AuditFilters;
   if (filters.member && !members.some((m) => m.value === filters.member))
-    fieldErrors = { ...fieldErrors, member: ["Choose a member from the list."] };
+    issues = { ...issues, member: ["Choose a member from the list."] };
   if (filters.subject && !subjectExists(scope, filters.subject))
-    fieldErrors = { ...fieldErrors, subject: ["Choose a client from the list."] };
-  if (Object.keys(fieldErrors).length)
-    return data(
-      { ...options, filters: query, fieldErrors, events: [], next: undefined, query: "" },
-      { status: 400 },
+    issues = { ...issues, subject: ["Choose a client from the list."] };
+  if (Object.keys(issues).length) {
+    const { form = [], ...byField } = issues;
+    return formFailure(
+      { fieldErrors: byField, formErrors: form },
+      { extra: { ...options, filters: query, events: [], next: undefined, query: "" } },
     );
+  }
   const { events, next } = listAuditEvents(scope, filters);
-  return { ...options, filters: query, fieldErrors, events, next, query: filterQuery(filters) };
+  return { ...options, filters: query, events, next, query: filterQuery(filters) };
 }
-
-type Option = { value: string; label: string };
-type LoaderData = {
-  members: Option[];
-  subjects: Option[];
-  filters: Record<string, string | undefined>;
-  fieldErrors: FieldErrors;
-  events: AuditRow[];
-  next?: number;
-  query: string;
-};
 
 function when(iso: string) {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
 export default function AuditLog() {
-  const { members, subjects, filters, fieldErrors, events, next, query } = useLoaderData<
-    typeof loader
-  >() as LoaderData;
+  const page = useLoaderData<typeof loader>();
+  const { members, subjects, filters, events, next, query } = page;
+  const failed = "formErrors" in page ? page : undefined;
+  const fieldErrors = failed?.fieldErrors ?? {};
   const busy = useNavigation().state === "loading";
   const f = filters;
   const older = next ? `${query ? `${query}&` : "?"}before=${next}` : undefined;
@@ -75,7 +69,7 @@ export default function AuditLog() {
         <h2 id="audit-filter-heading" className="h3">
           Filter the events
         </h2>
-        <FormErrors errors={fieldErrors.form} />
+        <FormErrors errors={failed?.formErrors} />
         <div className="audit-filter-fields">
           <SelectField
             name="member"
@@ -112,7 +106,7 @@ export default function AuditLog() {
         </div>
       </Form>
 
-      {Object.keys(fieldErrors).length ? null : (
+      {failed ? null : (
         <p>
           <a href={`/workspace/audit/export${query}`} className="button button-secondary" download>
             Download these events (CSV)

@@ -10,15 +10,16 @@ import { INVITATION_LIMITS } from "~/auth/rate-limit.server";
 import { requireScope } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
+import { textValue } from "~/utils/form-values";
 import { parseForm } from "~/utils/forms";
+import { formFailure, formFailureOrThrow } from "~/utils/forms.server";
 import {
   createInvitation,
-  InvitationError,
   InvitationLimitError,
   listOpenInvitations,
   revokeInvitation,
 } from "~/workspaces/invitations.server";
-import { changeRole, listMembers, MemberError, removeMember } from "~/workspaces/members.server";
+import { changeRole, listMembers, removeMember } from "~/workspaces/members.server";
 import {
   ChangeRoleSchema,
   InviteSchema,
@@ -53,71 +54,57 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const IntentSchema = z.object({ intent: z.enum(["invite", "role", "remove", "revoke", "require-2fa"]) });
 
-function failure(message: string, status = 400) {
-  return Response.json({ ok: false, fieldErrors: {}, formErrors: [message], values: {} }, { status });
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "members:manage");
   const form = await request.formData();
   const intent = parseForm(form, IntentSchema);
-  if (!intent.ok) return Response.json(intent, { status: 400 });
+  if (!intent.ok) return formFailure(intent);
   try {
     switch (intent.data.intent) {
       case "invite": {
         const parsed = parseForm(form, InviteSchema);
-        if (!parsed.ok) return Response.json({ ...parsed, intent: "invite" }, { status: 400 });
+        if (!parsed.ok) return formFailure(parsed, { extra: { intent: "invite" as const } });
         const inv = await createInvitation(scope, parsed.data);
         return { ok: true as const, invited: { link: inv.link, delivered: inv.delivered } };
       }
       case "role": {
         const parsed = parseForm(form, ChangeRoleSchema);
-        if (!parsed.ok) return Response.json(parsed, { status: 400 });
+        if (!parsed.ok) return formFailure(parsed);
         changeRole(scope, parsed.data.userId, parsed.data.role);
         break;
       }
       case "remove": {
         const parsed = parseForm(form, RemoveMemberSchema);
-        if (!parsed.ok) return Response.json(parsed, { status: 400 });
+        if (!parsed.ok) return formFailure(parsed);
         removeMember(scope, parsed.data.userId);
         if (parsed.data.userId === scope.userId) return redirect("/");
         break;
       }
       case "revoke": {
         const parsed = parseForm(form, RevokeInvitationSchema);
-        if (!parsed.ok) return Response.json(parsed, { status: 400 });
+        if (!parsed.ok) return formFailure(parsed);
         revokeInvitation(scope, parsed.data.invitationId);
         break;
       }
       case "require-2fa": {
         const parsed = parseForm(form, RequireTwoFactorSchema);
-        if (!parsed.ok) return Response.json(parsed, { status: 400 });
+        if (!parsed.ok) return formFailure(parsed);
         setRequireTwoFactor(scope, parsed.data.required);
         break;
       }
     }
   } catch (e) {
     if (e instanceof InvitationLimitError)
-      return Response.json(
-        { ok: false, intent: "invite", fieldErrors: {}, formErrors: [e.message], values: {} },
-        { status: 429, headers: { "Retry-After": String(e.retryAfter) } },
-      );
-    if (e instanceof MemberError || e instanceof InvitationError) return failure(e.message);
-    throw e;
+      return formFailure(e, {
+        headers: { "Retry-After": String(e.retryAfter) },
+        extra: { intent: "invite" as const },
+      });
+    // MemberError, InvitationError: said above the members and in the invitation form.
+    return formFailureOrThrow(e);
   }
   return redirect("/workspace/members?saved=1");
 }
-
-type ActionData =
-  | { ok: true; invited: { link: string; delivered: boolean } }
-  | {
-      ok: false;
-      intent?: string;
-      fieldErrors: Record<string, string[] | undefined>;
-      formErrors: string[];
-      values: Record<string, string>;
-    };
 
 const roleOptions = (withOwner: boolean) =>
   Object.entries(ROLE_LABELS)
@@ -126,7 +113,7 @@ const roleOptions = (withOwner: boolean) =>
 
 export default function Members() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<ActionData>();
+  const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   if (data.personal) {
@@ -146,6 +133,8 @@ export default function Members() {
     );
   }
   const failed = result && !result.ok ? result : undefined;
+  // Only the invitation form names itself; other failures are said above the members too.
+  const failedIntent = failed && "intent" in failed ? failed.intent : undefined;
   return (
     <div className="stack">
       <h1>Members of {data.name}</h1>
@@ -164,7 +153,7 @@ export default function Members() {
           Saved.
         </p>
       ) : null}
-      {failed && failed.intent !== "invite" ? <FormErrors errors={failed.formErrors} /> : null}
+      {failed && failedIntent !== "invite" ? <FormErrors errors={failed.formErrors} /> : null}
       <ul className="list" aria-label="Members">
         {data.members.map((m) => {
           const locked = m.role === "owner" && !data.canManageOwners;
@@ -226,7 +215,7 @@ export default function Members() {
           </div>
         ) : null}
         <Form method="post" className="stack" noValidate>
-          {failed?.intent === "invite" || (failed && !failed.intent) ? (
+          {failed && (failedIntent === "invite" || !failedIntent) ? (
             <FormErrors errors={failed.formErrors} />
           ) : null}
           <input type="hidden" name="intent" value="invite" />
@@ -235,7 +224,7 @@ export default function Members() {
             type="email"
             label="Their email address"
             autoComplete="off"
-            defaultValue={failed?.values?.email}
+            defaultValue={textValue(failed?.values, "email")}
             errors={failed?.fieldErrors.email}
           />
           <SelectField

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseForm } from "./forms";
-import { formFailure, UserError } from "./forms.server";
+import { formFailure, formFailureOrThrow, UserError } from "./forms.server";
 
 // `data()` keeps the body and the status on the value the route returns.
 const read = (r: ReturnType<typeof formFailure>) => ({ status: r.init?.status, body: r.data });
@@ -64,5 +64,31 @@ describe("formFailure", () => {
       },
     });
     expect(new Headers(r.init?.headers).get("Set-Cookie")).toBe("a=b");
+  });
+});
+
+describe("formFailureOrThrow", () => {
+  it("answers a UserError (or a subclass) as formFailure does, with the same options", () => {
+    class NameTaken extends UserError {}
+    const r = formFailureOrThrow(new NameTaken("That name is taken.", { field: "name", status: 409 }), {
+      extra: { intent: "rename" as const },
+    });
+    expect(read(r)).toEqual({
+      status: 409,
+      body: {
+        ok: false,
+        fieldErrors: { name: ["That name is taken."] },
+        formErrors: [],
+        values: {},
+        intent: "rename",
+      },
+    });
+  });
+
+  it("throws anything else on, unchanged", () => {
+    const fault = new Error("disk full");
+    expect(() => formFailureOrThrow(fault)).toThrow(fault);
+    const notFound = new Response("Not found", { status: 404 });
+    expect(() => formFailureOrThrow(notFound)).toThrow(notFound);
   });
 });

@@ -34,7 +34,8 @@ export class UserError extends Error {
   }
 }
 
-type FailureCause =
+/** What formFailure turns into the page's failure: a UserError, a parse failure or a message for the whole form. */
+export type FailureCause =
   | UserError
   | { fieldErrors: FieldErrors; formErrors?: string[]; values?: FormValues }
   | string;
@@ -76,4 +77,16 @@ export function formFailure<X extends Record<string, unknown> = Record<never, ne
   if (options.values) failure.values = options.values;
   const body = { ...failure, ...(options.extra as X) };
   return data(body, { status, headers: options.headers });
+}
+
+/**
+ * A route's catch in one line: a UserError becomes the page's failure (as formFailure, same options), anything
+ * else is thrown on, so faults still reach the error boundary as a 500.
+ */
+export function formFailureOrThrow<X extends Record<string, unknown> = Record<never, never>>(
+  error: unknown,
+  options: Parameters<typeof formFailure<X>>[1] = {},
+): ReturnType<typeof formFailure<X>> {
+  if (error instanceof UserError) return formFailure(error, options);
+  throw error;
 }

@@ -10,6 +10,7 @@ import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { sendSystemMail } from "~/mail/mailer.server";
 import { sealFor } from "~/security/encrypted-type.server";
+import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { ROLE_LABELS } from "./schemas";
 import { can, type Role, requirePermission, type Scope } from "./scope.server";
@@ -17,7 +18,8 @@ import { getWorkspace } from "./workspaces.server";
 
 export const INVITATION_DAYS = 7;
 
-export class InvitationError extends Error {}
+/** An invitation that cannot be sent or taken up: the page shows why (400). */
+export class InvitationError extends UserError {}
 
 /** Too many invitations from this member (per hour) or this workspace (per day): answered with 429. */
 export class InvitationLimitError extends InvitationError {
@@ -33,6 +35,7 @@ export class InvitationLimitError extends InvitationError {
       limit === "member"
         ? `You have sent the most invitations allowed in one hour. You can send more in about ${wait}.`
         : `This organisation has sent the most invitations allowed in one day. More can be sent in about ${wait}.`,
+      { status: 429 },
     );
   }
 }

@@ -4,9 +4,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { memberships, sessions, subjects, users } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
+import { UserError } from "~/utils/forms.server";
 import { can, inScope, notFound, type Role, requirePermission, type Scope } from "./scope.server";
 
-export class MemberError extends Error {}
+/** A change of members the rules forbid (the last owner, a viewer given clients): the page shows why, 400. */
+export class MemberError extends UserError {}
 
 export type Member = { userId: string; name: string; email: string; role: Role; joinedAt: Date };
 
@@ -129,7 +131,8 @@ export function assignSubject(scope: Scope, subjectId: string, assignee: string 
   requirePermission(scope, "subject:assign");
   if (assignee) {
     const role = roleOf(scope.workspaceId, assignee);
-    if (!can({ role }, "case:write")) throw new MemberError("A viewer cannot be given clients.");
+    if (!can({ role }, "case:write"))
+      throw new MemberError("A viewer cannot be given clients.", { field: "assignee" });
   }
   const res = getDb()
     .update(subjects)

@@ -166,6 +166,12 @@ describe("the request page", () => {
       params,
     )) as Response;
     expect(unknown.status).toBe(400);
-    expect(await unknown.json()).toEqual({ formErrors: ["Unknown action."], fieldErrors: {} });
+    // The one failure shape (formFailure); the letter's own form, which names no intent, shows it.
+    expect(await unknown.json()).toEqual({
+      ok: false,
+      formErrors: ["Unknown action."],
+      fieldErrors: {},
+      values: {},
+    });
   });
 });

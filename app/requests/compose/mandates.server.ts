@@ -14,6 +14,7 @@ import { getTemplate, renderTemplate } from "~/requests/render/templates.server"
 import { fileContext } from "~/security/encrypted-columns.server";
 import { sealFor } from "~/security/encrypted-type.server";
 import { getSubject } from "~/subjects/subjects.server";
+import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { randomBytes } from "~/utils/random.server";
 import { inScope, requirePermission, type Scope } from "~/workspaces/scope.server";
@@ -30,9 +31,9 @@ const ALLOWED_MIME = new Set(["application/pdf", "image/png", "image/jpeg", "ima
 export const MANDATE_MAX_BYTES = 15 * 1024 * 1024;
 
 /** Input the user can correct (400 with the message). */
-export class MandateError extends Error {
+export class MandateError extends UserError {
   constructor(message: string) {
-    super(message);
+    super(message, { field: "file" });
     this.name = "MandateError";
   }
 }

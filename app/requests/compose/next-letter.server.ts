@@ -29,9 +29,15 @@ import { getRequest, timeline } from "~/requests/requests.server";
 import { decryptLetter, sealLetterText, todayUtc, writeLetter } from "~/requests/store.server";
 import { effectiveDue, REFUSALS, type RefusalReason, transition } from "~/requests/tracking/lifecycle";
 import { getSubjectResidence } from "~/subjects/subjects.server";
+import { UserError } from "~/utils/forms.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 
-export class NextLetterError extends Error {}
+/** The next letter cannot be written now (the request is not there yet, no authority fits): 409 with the message. */
+export class NextLetterError extends UserError {
+  constructor(message: string) {
+    super(message, { status: 409 });
+  }
+}
 
 /** The person's choice for a complaint: the authority (a directory id) and the letter's language. */
 export type ComplaintChoice = { authorityId?: string | null; lang?: Lang | null };

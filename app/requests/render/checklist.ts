@@ -55,6 +55,15 @@ type CheckDef = {
   run: (c: Ctx) => void;
 };
 
+/**
+ * Every place the letter is about is in it, named by its URL (a missing one is reported by its URL);
+ * `atLeastOne`: a letter about no place at all is missing "exposures".
+ */
+function needEveryUrl(c: Ctx, { atLeastOne = false } = {}) {
+  if (atLeastOne) c.need(c.v.exposures.length > 0, "exposures");
+  for (const e of c.v.exposures) c.need(c.has(e.url), e.url);
+}
+
 // ── Language helpers ──────────────────────────────────────────────────────────────────────────
 
 const squash = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
@@ -303,7 +312,7 @@ const COMMON: CheckDef[] = [
     id: "urls",
     label: "every URL",
     run: (c) => {
-      for (const e of c.v.exposures) c.need(c.has(e.url), e.url);
+      needEveryUrl(c);
     },
   },
   {
@@ -359,8 +368,7 @@ const GDPR_ERASURE: CheckDef[] = [
     id: "3-items",
     label: "each item to erase",
     run: (c) => {
-      c.need(c.v.exposures.length > 0, "exposures");
-      for (const e of c.v.exposures) c.need(c.has(e.url), e.url);
+      needEveryUrl(c, { atLeastOne: true });
     },
   },
   {
@@ -572,7 +580,7 @@ const KR_PIPA: CheckDef[] = [
     id: "data",
     label: "the data",
     run: (c) => {
-      for (const e of c.v.exposures) c.need(c.has(e.url), e.url);
+      needEveryUrl(c);
     },
   },
   {
@@ -669,8 +677,7 @@ const DMCA: CheckDef[] = [
     id: "3-infringing",
     label: "infringing material and where to find it",
     run: (c) => {
-      c.need(c.v.exposures.length > 0, "exposures");
-      for (const e of c.v.exposures) c.need(c.has(e.url), e.url);
+      needEveryUrl(c, { atLeastOne: true });
     },
   },
   {
@@ -728,8 +735,7 @@ const DSA: CheckDef[] = [
     id: "b-urls",
     label: "(b) exact URLs",
     run: (c) => {
-      c.need(c.v.exposures.length > 0, "exposures");
-      for (const e of c.v.exposures) c.need(c.has(e.url), e.url);
+      needEveryUrl(c, { atLeastOne: true });
     },
   },
   {

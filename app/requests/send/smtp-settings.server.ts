@@ -11,6 +11,7 @@ import { getDb } from "~/db.server";
 import { smtpSecurity } from "~/mail/transport-security.server";
 import type { SmtpSettingsInput } from "~/requests/compose/forms";
 import { sealFor } from "~/security/encrypted-type.server";
+import { UserError } from "~/utils/forms.server";
 import { requirePermission, type Scope } from "~/workspaces/scope.server";
 
 const seal = {
@@ -155,7 +156,8 @@ export function addressOf(from: string): string {
   return /<([^>]+)>/.exec(from)?.[1]?.trim() ?? from.trim();
 }
 
-export class SmtpTestError extends Error {}
+/** The test message could not be sent: the settings page shows why (400). */
+export class SmtpTestError extends UserError {}
 
 /** Sends a short test message to the workspace's own address (Reply-To, else From). */
 export async function sendTestMessage(scope: Scope) {
