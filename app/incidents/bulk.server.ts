@@ -855,6 +855,8 @@ export class BulkRun {
     // before rendering: a cell that cannot be sent (a broker without an opt-out form, a site without a
     // platform name) is skipped without rendering its letter.
     let shaped: ShapedLetter | LetterOutcome;
+    /** The letter's text: made by `check`, and by a plan only for the checklist. */
+    let text: ShapedLetter | null = null;
     try {
       const input: ComposeInput = {
         meta: template.meta,
@@ -868,10 +870,10 @@ export class BulkRun {
         address,
         workspaceId: this.scope.workspaceId,
       };
-      shaped =
-        needText || checklistDue
-          ? this.shapes.letter(template, input, base.key)
-          : this.shapes.outcome(template, input, base.key);
+      if (needText || checklistDue) {
+        text = this.shapes.letter(template, input, base.key);
+        shaped = text;
+      } else shaped = this.shapes.outcome(template, input, base.key);
     } catch (e) {
       // A template that cannot be filled for this recipient (the same letter written by hand fails too).
       if (e instanceof RenderFailed) return { state: "failed", reason: "render_error" };
@@ -879,10 +881,10 @@ export class BulkRun {
     }
     if (shaped.missing) return { state: "skipped", reason: missingCode(shaped.missing) };
     if (shaped.unfilled) return { state: "failed", reason: "unfilled_marker" };
-    if (!("body" in shaped)) return { channel };
+    if (text?.missing !== null) return { channel };
     // The same value composeVariables made (letter-shapes checks it), as insertLetter stores it.
-    const variables = JSON.parse(shaped.variablesJson) as LetterVariablesInput;
-    const made = { subject: shaped.subject, body: shaped.body, variables };
+    const variables = JSON.parse(text.variablesJson) as LetterVariablesInput;
+    const made = { subject: text.subject, body: text.body, variables };
     if (checklistDue) {
       const result = runChecklist({
         kind: template.meta.kind,
