@@ -77,7 +77,8 @@ try {
     starts.push(s.coldStartMs);
     await s.stop();
   }
-  const server = await startServer(serverEnv, port);
+  // This one also reports its live heap after the load (decision 105).
+  const server = await startServer(serverEnv, port, { heapProbe: true });
   starts.push(server.coldStartMs);
   const coldStartMs = [...starts].sort((a, b) => a - b)[1]!;
   log(`[${since()}] cold starts: ${starts.join(", ")} ms (median ${coldStartMs})`);
@@ -117,6 +118,10 @@ try {
       log(`[${since()}] ${key}: ${r.rps} req/s, p95 ${r.p95} ms${r.non2xx ? ` (${r.non2xx} non-2xx!)` : ""}`);
     }
     const rssMb = serverRssMb(server.proc.pid!);
+    const liveHeapMb = await server.liveHeapMb!();
+    log(
+      `[${since()}] server RSS after the load ${rssMb} MB; live heap after a full collection ${liveHeapMb} MB`,
+    );
     await server.stop();
 
     const bare = measured.bare!.rps;
@@ -132,6 +137,7 @@ try {
       coldStartMs,
       coldStartsMs: starts.join(", "),
       rssAfterLoadMb: rssMb,
+      liveHeapAfterGcMb: liveHeapMb,
       ...Object.fromEntries(Object.entries(js).map(([k, v]) => [`firstLoadJsGzipKb.${k}`, v])),
       "bulk.exposuresAddMs": bulk.exposuresMs,
       "bulk.exposuresAddLines": bulk.lines,
@@ -278,7 +284,8 @@ function markdown(
     "| Figure | value | goal |",
     "| --- | ---: | --- |",
     `| Cold start to first 200 (median of 3) | ${r.coldStartMs} ms | ${ok((r.coldStartMs as number) <= 1500)} ≤ 1,500 ms |`,
-    `| Server RSS after the load | ${r.rssAfterLoadMb} MB | ${ok((r.rssAfterLoadMb as number) <= 250)} ≤ 250 MB |`,
+    `| Server's live heap after the load (after a full collection) | ${r.liveHeapAfterGcMb} MB | ${ok((r.liveHeapAfterGcMb as number) <= 100)} ≤ 100 MB |`,
+    `| Server RSS after the load | ${r.rssAfterLoadMb} MB | — (with garbage V8 has not collected yet and ~50 MB of the node binary: decision 105) |`,
     ...Object.entries(js).map(
       ([k, v]) => `| First-load JS (gzip), ${k} | ${v} KB | ${ok(v <= 120)} ≤ 120 KB |`,
     ),

@@ -1,7 +1,8 @@
 // The server under test: the build lock, a production build, start-up timing, log-in, load with autocannon,
 // memory of the server process, and the first-load JavaScript of the main pages.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
@@ -75,13 +76,31 @@ export function firstLoadJs(routeIds: Record<string, string>) {
   return out;
 }
 
-export type Server = { proc: ChildProcess; base: string; coldStartMs: number; stop: () => Promise<void> };
+export type Server = {
+  proc: ChildProcess;
+  base: string;
+  coldStartMs: number;
+  stop: () => Promise<void>;
+  /** With `{ heapProbe: true }`: the V8 heap still live after a full collection, in MB (liveHeapMb). */
+  liveHeapMb?: () => Promise<number>;
+};
 
-/** Spawns what `npm start` runs (production, no build, no jobs) and times it until /login answers 200. */
-export async function startServer(env: Record<string, string>, port: number): Promise<Server> {
+/**
+ * Spawns what `npm start` runs (production, no build, no jobs) and times it until /login answers 200.
+ * `heapProbe` also starts it with `--trace-gc` and a heap-snapshot signal, for liveHeapMb (decision 105).
+ */
+export async function startServer(
+  env: Record<string, string>,
+  port: number,
+  { heapProbe = false } = {},
+): Promise<Server> {
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const proc = spawn(process.execPath, ["scripts/start.mjs"], {
+  const snapshots = heapProbe ? mkdtempSync(join(tmpdir(), "retract-bench-heap-")) : "";
+  const flags = heapProbe
+    ? ["--trace-gc", "--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${snapshots}`]
+    : [];
+  const proc = spawn(process.execPath, [...flags, "scripts/start.mjs"], {
     env: {
       ...process.env,
       ...env,
@@ -91,7 +110,18 @@ export async function startServer(env: Record<string, string>, port: number): Pr
       RETRACT_SKIP_BUILD: "true",
       RETRACT_DISABLE_JOBS: "true",
     },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", heapProbe ? "pipe" : "ignore", "pipe"],
+  });
+  // --trace-gc prints each collection on stdout: "Mark-Compact (reduce) 94.7 (125.7) -> 44.3 (89.7) MB, …".
+  const fullGcs: number[] = [];
+  let gcTail = "";
+  proc.stdout?.on("data", (d) => {
+    const lines = (gcTail + String(d)).split("\n");
+    gcTail = lines.pop() ?? "";
+    for (const line of lines) {
+      const m = /Mark-Compact \(reduce\) [\d.]+ \([\d.]+\) -> ([\d.]+) \(/.exec(line);
+      if (m && line.includes("heap profiler")) fullGcs.push(Number(m[1]));
+    }
   });
   let stderr = "";
   proc.stderr!.on("data", (d) => {
@@ -121,9 +151,29 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     stop: () =>
       new Promise((ok) => {
         if (exited) return ok();
-        proc.once("exit", () => ok());
+        proc.once("exit", () => {
+          if (snapshots) rmSync(snapshots, { recursive: true, force: true });
+          ok();
+        });
         proc.kill("SIGTERM");
       }),
+    ...(heapProbe && {
+      liveHeapMb: async () => {
+        // A heap snapshot collects all garbage first (twice: V8 logs both as "heap profiler"); the second's
+        // figure is what stays live. The snapshot file itself is of no use here and is deleted at once.
+        const before = fullGcs.length;
+        proc.kill("SIGUSR2");
+        const until = performance.now() + 60_000;
+        while (fullGcs.length < before + 2 && performance.now() < until)
+          await new Promise((ok) => setTimeout(ok, 50));
+        if (fullGcs.length < before + 2)
+          throw new Error("The server logged no full collection for its heap snapshot");
+        // The snapshot is written on the server's main thread: it answers again once the file is complete.
+        await (await fetch(`${base}/login`)).arrayBuffer();
+        for (const f of readdirSync(snapshots)) rmSync(join(snapshots, f), { force: true });
+        return Math.round(Math.min(...fullGcs.slice(before)));
+      },
+    }),
   };
 }
 

@@ -21,6 +21,7 @@ import type { JobHandler } from "~/jobs/runner.server";
 import { wakeJobs } from "~/jobs/wake.server";
 import { getRecipient, type RecipientDetail } from "~/recipients/directory.server";
 import {
+  type ComposeInput,
   type Destination,
   defaultAuthority,
   defaultLang,
@@ -46,7 +47,13 @@ import { can, notFound, type Role, requirePermission, type Scope } from "~/works
 import { getWorkspace } from "~/workspaces/workspaces.server";
 import type { BulkOptions } from "./bulk-forms";
 import { missingCode, type ReasonCode, reasonText } from "./bulk-reasons";
-import { detailsShapeKey, LetterShapes, RenderFailed, type ShapedLetter } from "./letter-shapes.server";
+import {
+  detailsShapeKey,
+  type LetterOutcome,
+  LetterShapes,
+  RenderFailed,
+  type ShapedLetter,
+} from "./letter-shapes.server";
 import { incidentCells } from "./matrix.server";
 
 export type BulkJobState = "queued" | "running" | "done" | "cancelled" | "failed";
@@ -124,7 +131,7 @@ function planCells(scope: Scope, incidentId: string, variants: BulkOptions[]) {
     const plan: BulkPlan = { cells: cells.length, email: 0, documents: 0, notOffered: [] };
     const reasons = new Map<ReasonCode, number>();
     cells.forEach((c, seq) => {
-      const outcome = run.check(
+      const outcome = run.planCell(
         {
           seq,
           subject_id: c.subjectId,
@@ -783,6 +790,26 @@ export class BulkRun {
    * rendered letter, or why not. Both the plan shown before a run and the run itself decide with this.
    */
   check(item: ItemRow, now: Date): Checked | { state: "skipped" | "failed"; reason: ReasonCode } {
+    return this.examine(item, now, true) as Checked | { state: "skipped" | "failed"; reason: ReasonCode };
+  }
+
+  /**
+   * The outcome `check` gives a cell, without the letter's text where it is not needed: a plan counts every
+   * cell and keeps no letter (LetterShapes.outcome). The text is still made for the checklist's first letter
+   * of each kind, language and regime, and where LetterShapes compares a letter with one made in full.
+   */
+  planCell(
+    item: ItemRow,
+    now: Date,
+  ): { channel: Destination["channel"] } | { state: "skipped" | "failed"; reason: ReasonCode } {
+    return this.examine(item, now, false);
+  }
+
+  private examine(
+    item: ItemRow,
+    now: Date,
+    needText: boolean,
+  ): Checked | { channel: Destination["channel"] } | { state: "skipped" | "failed"; reason: ReasonCode } {
     if (this.caseState(item.case_id).lettered.has(item.recipient_id))
       return { state: "skipped", reason: "already_requested" };
     const person = this.person(item.subject_id);
@@ -821,29 +848,34 @@ export class BulkRun {
     };
     const { channel, address } = d.destination;
     const reference = this.freshReference();
+    // docs/legal.md §2 checklist, once per kind, language and regime of this run (the wording is the same template).
+    const checkKey = `${template.meta.id}|${template.meta.lang}|${d.option.regime}|${represented}`;
+    const checklistDue = !this.checked.has(checkKey);
     // Composed, checked and rendered as by hand (composeVariables, then the send-time gate of sendable.ts: no
     // empty required variable, no marker left), once per letter shape (letter-shapes.server.ts, decision 047;
     // kept by decision 076: rendering every letter in full is ~20 times slower). The variables are checked
     // before rendering: a cell that cannot be sent (a broker without an opt-out form, a site without a
     // platform name) is skipped without rendering its letter.
-    let shaped: ShapedLetter;
+    let shaped: ShapedLetter | LetterOutcome;
+    /** The letter's text: made by `check`, and by a plan only for the checklist. */
+    let text: ShapedLetter | null = null;
     try {
-      shaped = this.shapes.letter(
-        template,
-        {
-          meta: template.meta,
-          details: d,
-          regime: d.option.regime,
-          reference,
-          today: now.toISOString().slice(0, 10),
-          exposures: chosen,
-          recipient,
-          channel,
-          address,
-          workspaceId: this.scope.workspaceId,
-        },
-        base.key,
-      );
+      const input: ComposeInput = {
+        meta: template.meta,
+        details: d,
+        regime: d.option.regime,
+        reference,
+        today: now.toISOString().slice(0, 10),
+        exposures: chosen,
+        recipient,
+        channel,
+        address,
+        workspaceId: this.scope.workspaceId,
+      };
+      if (needText || checklistDue) {
+        text = this.shapes.letter(template, input, base.key);
+        shaped = text;
+      } else shaped = this.shapes.outcome(template, input, base.key);
     } catch (e) {
       // A template that cannot be filled for this recipient (the same letter written by hand fails too).
       if (e instanceof RenderFailed) return { state: "failed", reason: "render_error" };
@@ -851,12 +883,11 @@ export class BulkRun {
     }
     if (shaped.missing) return { state: "skipped", reason: missingCode(shaped.missing) };
     if (shaped.unfilled) return { state: "failed", reason: "unfilled_marker" };
+    if (text?.missing !== null) return { channel };
     // The same value composeVariables made (letter-shapes checks it), as insertLetter stores it.
-    const variables = JSON.parse(shaped.variablesJson) as LetterVariablesInput;
-    const made = { subject: shaped.subject, body: shaped.body, variables };
-    // docs/legal.md §2 checklist, once per kind, language and regime of this run (the wording is the same template).
-    const checkKey = `${template.meta.id}|${template.meta.lang}|${d.option.regime}|${represented}`;
-    if (!this.checked.has(checkKey)) {
+    const variables = JSON.parse(text.variablesJson) as LetterVariablesInput;
+    const made = { subject: text.subject, body: text.body, variables };
+    if (checklistDue) {
       const result = runChecklist({
         kind: template.meta.kind,
         lang: template.meta.lang,

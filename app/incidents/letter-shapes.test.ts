@@ -192,6 +192,54 @@ describe("letters made from shapes", () => {
     expect(shapes.counts.shaped).toBe(n);
   });
 
+  it("give a plan the outcome of every letter without its text, as the letters made by hand have it", () => {
+    // One LetterShapes for the plan (outcome), as BulkRun.planCell uses it: no text, the same outcome.
+    const shapes = new LetterShapes();
+    const templates = [getTemplate("gdpr-erasure", "en")!, getTemplate("broker-optout", "en")!];
+    let n = 0;
+    const outcomes = { missing: 0, ready: 0 };
+    for (let round = 0; round < 3; round++) {
+      for (const template of templates) {
+        const option = `${template.meta.kind}/${template.meta.regimes[0]}`;
+        for (const r of recipients) {
+          for (const p of PEOPLE) {
+            const details = detailsOf(p, option, template.meta.lang);
+            const input = inputOf(template, p, r, details, n++);
+            const hand = byHand(template, input);
+            const outcome = shapes.outcome(template, input, detailsShapeKey(details));
+            if (hand.missing) expect(outcome).toEqual({ missing: hand.missing });
+            else expect(outcome).toEqual({ missing: null, unfilled: hand.unfilled });
+            outcomes[hand.missing ? "missing" : "ready"] += 1;
+          }
+        }
+      }
+    }
+    expect(outcomes.missing).toBeGreaterThan(0);
+    expect(outcomes.ready).toBeGreaterThan(50);
+    expect(shapes.counts.inFull).toBe(0);
+    expect(shapes.counts.shaped).toBe(n);
+  });
+
+  it("notice a template that changes a person's value in a plan too, and check those letters in full", () => {
+    const shapes = new LetterShapes();
+    const base = getTemplate("gdpr-erasure", "en")!;
+    const template = {
+      ...base,
+      body: base.body.replace("- Name: {{ requester.name }}", "- Name: {{ requester.name | upcase }}"),
+    };
+    for (let i = 0; i < 6; i++) {
+      const p = PEOPLE[i % 3]!;
+      const details = detailsOf(p, "gdpr-erasure/gdpr", "en");
+      const input = inputOf(template, p, recipients[0]!, details, i);
+      const hand = byHand(template, input);
+      const outcome = shapes.outcome(template, input, detailsShapeKey(details));
+      expect(outcome).toEqual(
+        hand.missing ? { missing: hand.missing } : { missing: null, unfilled: hand.unfilled },
+      );
+    }
+    expect(shapes.counts.inFull).toBeGreaterThan(0);
+  });
+
   it("notices a template that changes a person's value, and writes those letters in full", () => {
     const shapes = new LetterShapes();
     const base = getTemplate("gdpr-erasure", "en")!;

@@ -13,7 +13,7 @@ import { EEA_COUNTRIES, type RegimeId, suggestRegimes } from "~/recipients/regim
 import { type ChannelUse, KINDS, type Kind } from "~/requests/kinds";
 import { type ExposureCategory, exposureLabel, ruleInWords } from "~/requests/render/format";
 import { deadlineRuleFor, type TemplateMeta } from "~/requests/render/template-meta";
-import { listTemplates } from "~/requests/render/templates.server";
+import { loadTemplates } from "~/requests/render/templates.server";
 import type { Subject } from "~/subjects/subjects.server";
 import { countryName } from "~/utils/countries.server";
 import { complaintAuthorities, defaultComplaintAuthority, inEea } from "./authorities.server";
@@ -59,10 +59,17 @@ export type RecipientGroup = {
   destinations: Destination[];
 };
 
-/** Every built-in template, by kind (the English one first). */
-function templatesByKind(): Map<Kind, TemplateMeta[]> {
+/** templatesByKind of each catalogue loaded (a new one after clearTemplateCache is indexed anew). */
+const byKindOf = new WeakMap<object, ReadonlyMap<Kind, readonly TemplateMeta[]>>();
+
+/** Every built-in template, by kind (the English one first); made once per catalogue, not per recipient. */
+function templatesByKind(): ReadonlyMap<Kind, readonly TemplateMeta[]> {
+  const catalogue = loadTemplates();
+  const known = byKindOf.get(catalogue);
+  if (known) return known;
   const out = new Map<Kind, TemplateMeta[]>();
-  for (const meta of listTemplates()) {
+  byKindOf.set(catalogue, out);
+  for (const { meta } of catalogue.values()) {
     if (meta.id !== meta.kind) continue;
     const list = out.get(meta.kind) ?? [];
     list.push(meta);

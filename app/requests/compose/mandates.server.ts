@@ -2,11 +2,11 @@
 // copy they return, stored encrypted on disk like evidence. A letter sent by a representative names the latest
 // signed mandate's date and carries the file as an attachment; without one it is not sent.
 import { createHash } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { cases, mandates } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getUserProfile } from "~/auth/users.server";
-import { getDb } from "~/db.server";
+import { getDb, prepared } from "~/db.server";
 import { deleteEncryptedFiles, readEncryptedFile, writeEncryptedFile } from "~/evidence/storage.server";
 import { generateReference } from "~/requests/reference";
 import { renderLetterPdf } from "~/requests/render/pdf.server";
@@ -164,14 +164,22 @@ type Row = typeof mandates.$inferSelect;
 
 /** The latest signed mandate of a client (by signing date, then upload), or null. */
 export function latestMandate(workspaceId: string, subjectId: string): Row | null {
-  return (
-    getDb()
+  // Built once (decision 050): a bulk run asks it for every person, in its plan and again in its run.
+  const query = prepared("mandates.latest", (db) =>
+    db
       .select()
       .from(mandates)
-      .where(and(eq(mandates.workspaceId, workspaceId), eq(mandates.subjectId, subjectId)))
+      .where(
+        and(
+          eq(mandates.workspaceId, sql.placeholder("workspaceId")),
+          eq(mandates.subjectId, sql.placeholder("subjectId")),
+        ),
+      )
       .orderBy(desc(mandates.signedOn), desc(mandates.createdAt))
-      .get() ?? null
+      .limit(1)
+      .prepare(),
   );
+  return query.get({ workspaceId, subjectId }) ?? null;
 }
 
 /** The latest signed mandate of the client a case is about. */
