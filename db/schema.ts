@@ -233,6 +233,14 @@ export const exposureStatusChanges = sqliteTable(
   (t) => [
     index("exposure_status_changes_exposure_idx").on(t.exposureId, t.at),
     index("exposure_status_changes_workspace_idx").on(t.workspaceId, t.changedOn),
+    // The dashboard's chart counts changes per day and state from this index alone (decision 112).
+    index("exposure_status_changes_progress_idx").on(
+      t.workspaceId,
+      t.changedOn,
+      t.fromStatus,
+      t.toStatus,
+      t.caseId,
+    ),
     index("exposure_status_changes_case_idx").on(t.caseId, t.changedOn),
   ],
 );
