@@ -3,6 +3,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getCurrentSession } from "~/auth/session.server";
 import { mustSetUpTwoFactor } from "~/auth/two-factor.server";
 import { listCases } from "~/cases/cases.server";
+import { progressFor } from "~/dashboard/progress.server";
+import { ProgressChart } from "~/dashboard/progress-chart";
 import { reminderSummary, unsentLetters } from "~/requests/tracking/reminders.server";
 import { RemindersList } from "~/requests/tracking/reminders-list";
 
@@ -39,6 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     remindersMore: reminders.more,
     // Letters written three or more days ago and never sent are reminders too (the oldest few).
     unsent: unsentLetters(session, new Date(), REMINDERS_SHOWN),
+    // Places found, requested, said removed, checked gone and back up over time (decision 112).
+    progress: total > 0 ? progressFor(session) : null,
   };
 }
 
@@ -84,6 +88,7 @@ export default function Index() {
         </Link>
       </div>
       <RemindersList reminders={data.reminders} unsent={data.unsent} />
+      {data.progress ? <ProgressChart data={data.progress} title="Progress across all your cases" /> : null}
       {data.remindersTotal > data.reminders.length ? (
         <p className="muted">
           The {data.reminders.length} most urgent of {data.remindersMore ? "more than " : ""}

@@ -8,6 +8,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireScope } from "~/auth/session.server";
 import { CaseIntentSchema, CaseParamsSchema, parseForm, parseParams } from "~/cases/case-page.server";
 import { getCase, setCaseStatus } from "~/cases/cases.server";
+import { progressFor } from "~/dashboard/progress.server";
+import { ProgressChart } from "~/dashboard/progress-chart";
 import { EXPOSED_LABELS, SEVERITY_LABELS, STATUS_LABELS, severityRank } from "~/exposures/categories";
 import { ExposureFieldset } from "~/exposures/exposure-fields";
 import {
@@ -98,6 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lettersTotal: countLetters(scope, caseId),
     allLetters,
     today: new Date().toISOString().slice(0, 10),
+    progress: exposures.length > 0 ? progressFor(scope, { caseId }) : null,
   };
 }
 
@@ -144,8 +147,19 @@ type ActionData = {
 };
 
 export default function CasePage() {
-  const { kase, subjectName, groups, counts, canWrite, today, added, letters, lettersTotal, allLetters } =
-    useLoaderData<typeof loader>();
+  const {
+    kase,
+    subjectName,
+    groups,
+    counts,
+    canWrite,
+    today,
+    added,
+    letters,
+    lettersTotal,
+    allLetters,
+    progress,
+  } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const nav = useNavigation();
   const adding = nav.state === "submitting" && nav.formData?.get("intent") === "add-exposure";
@@ -165,6 +179,7 @@ export default function CasePage() {
         {counts.total} {counts.total === 1 ? "place" : "places"} recorded · {counts.up} still up ·{" "}
         {counts.removed} removed
       </p>
+      {progress ? <ProgressChart data={progress} title="Progress in this case" /> : null}
 
       <CaseLetters
         caseId={kase.id}
