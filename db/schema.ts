@@ -470,6 +470,8 @@ export const letters = sqliteTable(
     // Reminders (dashboard, digest) and upcoming deadlines: waiting requests by the date due now, answered
     // from the index alone, without reading the letters' long encrypted rows.
     index("letters_effective_due_idx").on(t.workspaceId, t.status, t.effectiveDueOn, t.id),
+    // Recipient scorecards (decision 113): one recipient's sent requests without reading other letters.
+    index("letters_recipient_idx").on(t.recipientId, t.workspaceId, t.sentOn),
   ],
 );
 

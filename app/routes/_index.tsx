@@ -88,7 +88,14 @@ export default function Index() {
         </Link>
       </div>
       <RemindersList reminders={data.reminders} unsent={data.unsent} />
-      {data.progress ? <ProgressChart data={data.progress} title="Progress across all your cases" /> : null}
+      {data.progress ? (
+        <>
+          <ProgressChart data={data.progress} title="Progress across all your cases" />
+          <p>
+            <Link to="/scorecards">How each recipient answered your requests</Link>
+          </p>
+        </>
+      ) : null}
       {data.remindersTotal > data.reminders.length ? (
         <p className="muted">
           The {data.reminders.length} most urgent of {data.remindersMore ? "more than " : ""}

@@ -260,6 +260,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     action: [{ intent: "remove-correction", policy: WRITE }],
   },
   "routes/deadlines": { loader: PUBLIC },
+  // Recipient scorecards from the workspace's own requests (a caseworker's: their clients' requests).
+  "routes/scorecards": { loader: SIGNED_IN },
   "routes/inbox": {
     loader: READ_ALL,
     action: [
