@@ -3,6 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getCurrentSession } from "~/auth/session.server";
 import { mustSetUpTwoFactor } from "~/auth/two-factor.server";
 import { listCases } from "~/cases/cases.server";
+import { needsYou } from "~/dashboard/attention.server";
 import { progressFor } from "~/dashboard/progress.server";
 import { ProgressChart } from "~/dashboard/progress-chart";
 import { reminderSummary, unsentLetters } from "~/requests/tracking/reminders.server";
@@ -41,6 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     remindersMore: reminders.more,
     // Letters written three or more days ago and never sent are reminders too (the oldest few).
     unsent: unsentLetters(session, new Date(), REMINDERS_SHOWN),
+    // Requests waiting for the person: more information asked, a place said removed to check (decision 114).
+    needsYou: needsYou(session, REMINDERS_SHOWN),
     // Places found, requested, said removed, checked gone and back up over time (decision 112).
     progress: total > 0 ? progressFor(session) : null,
   };
@@ -87,7 +90,7 @@ export default function Index() {
           Open a new case
         </Link>
       </div>
-      <RemindersList reminders={data.reminders} unsent={data.unsent} />
+      <RemindersList reminders={data.reminders} unsent={data.unsent} needsYou={data.needsYou} />
       {data.progress ? (
         <>
           <ProgressChart data={data.progress} title="Progress across all your cases" />
