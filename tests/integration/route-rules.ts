@@ -441,6 +441,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     action: [{ intent: "create", policy: WRITE, body: () => ({ title: "Another leak" }) }],
   },
   "routes/incidents.$incidentId._index": { loader: MEMBER },
+  // Counts per unit and the chart; a caseworker's numbers cover the people assigned to them.
+  "routes/incidents.$incidentId.progress": { loader: MEMBER },
+  "routes/incidents.$incidentId_.progress[.]csv": { loader: MEMBER },
   "routes/incidents.$incidentId.roster": {
     loader: MEMBER,
     action: [
