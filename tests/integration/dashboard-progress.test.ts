@@ -2,14 +2,20 @@
 // their states (exposure_status_changes). Places are moved through every state on given days and the counts are
 // compared with a hand count of each day.
 import { describe, expect, it } from "vitest";
+import { memberships } from "#db/schema";
+import { createUser } from "~/auth/users.server";
 import { createCase } from "~/cases/cases.server";
 import { progressFor, progressPeriod, runningCounts } from "~/dashboard/progress.server";
+import { scorecardsFor } from "~/dashboard/scorecards.server";
 import { getDb } from "~/db.server";
 import type { ExposureStatus } from "~/exposures/categories";
 import { createExposure } from "~/exposures/exposures.server";
 import { setExposureStatus } from "~/exposures/status.server";
 import { normaliseUrl } from "~/exposures/url";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
+import { assignSubject } from "~/workspaces/members.server";
+import { createOrganisation } from "~/workspaces/workspaces.server";
+import { sentLetter } from "./factories";
 import { newAccount } from "./helpers";
 
 const NOW = new Date("2026-12-03T15:00:00Z");
@@ -111,6 +117,42 @@ describe("the progress chart", () => {
     expect(mid).toMatchObject({ found: 3, requested: 2, removed: 1 });
     const before = p.points.filter((x) => x.on < "2026-10-15").at(-1)!;
     expect(before).toMatchObject({ found: 3, requested: 3, removed: 0 });
+  });
+});
+
+describe("what a caseworker sees", () => {
+  it("counts only the places of the clients assigned to them, in the chart and the scorecards", async () => {
+    const owner = await newAccount("Owner");
+    const orgId = createOrganisation(owner.id, "Legal aid clinic").id;
+    const ownerScope = { userId: owner.id, workspaceId: orgId, role: "owner" as const };
+    const subjectId = createSubject(ownerScope, SubjectFieldsSchema.parse({ name: "Jo Example" }));
+    const caseId = createCase(ownerScope, { subjectId, title: "Forum thread" });
+    const url = normaliseUrl("https://forum.example.com/thread-9");
+    if (!url.ok) throw new Error("fixture");
+    const exposureId = createExposure(ownerScope, caseId, {
+      url: url.value,
+      exposed: ["phone"],
+      callsForHarm: false,
+      foundOn: "2026-11-25",
+      severityOverride: null,
+      status: "active",
+      notes: "",
+    });
+    sentLetter(ownerScope, caseId, { exposureIds: [exposureId], sentOn: "2026-11-26" });
+    const user = await createUser({
+      email: `cw-${Date.now()}@example.test`,
+      name: "Caseworker",
+      password: "correct horse battery staple",
+    });
+    getDb().insert(memberships).values({ workspaceId: orgId, userId: user.id, role: "caseworker" }).run();
+    const cw = { userId: user.id, workspaceId: orgId, role: "caseworker" as const };
+
+    expect(progressFor(ownerScope, {}, NOW).points.at(-1)).toMatchObject({ found: 1, requested: 1 });
+    expect(progressFor(cw, {}, NOW).points.at(-1)).toMatchObject({ found: 0, requested: 0 });
+    expect(scorecardsFor(cw, { now: NOW })).toEqual([]);
+    assignSubject(ownerScope, subjectId, user.id);
+    expect(progressFor(cw, {}, NOW).points.at(-1)).toMatchObject({ found: 1, requested: 1 });
+    expect(scorecardsFor(cw, { now: NOW }).map((c) => c.sent)).toEqual([1]);
   });
 });
 
