@@ -245,6 +245,26 @@ export const exposureStatusChanges = sqliteTable(
   ],
 );
 
+/**
+ * The status history added up per workspace, day and change (from → to), kept by the database: triggers on
+ * exposure_status_changes (migration 0026) add and subtract, so every writer agrees. The dashboard's chart reads
+ * these few rows instead of every change (decision 112). `from_status` is '' for the row that records a place
+ * being found. Counts only.
+ */
+export const exposureStatusDaily = sqliteTable(
+  "exposure_status_daily",
+  {
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    day: text("day").notNull(),
+    fromStatus: text("from_status").notNull(),
+    toStatus: text("to_status").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.fromStatus, t.toStatus] })],
+);
+
 export const evidence = sqliteTable(
   "evidence",
   {

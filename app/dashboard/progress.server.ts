@@ -3,10 +3,10 @@
 // The database adds up the changes per day and state (from exposure_status_changes_progress_idx alone, decision
 // 112); this module turns them into running counts. Statuses, dates and counts only: nothing personal.
 import { and, eq, sql } from "drizzle-orm";
-import { exposureStatusChanges } from "#db/schema";
-import { getDb } from "~/db.server";
+import { exposureStatusChanges, exposureStatusDaily } from "#db/schema";
+import { getDb, prepared } from "~/db.server";
 import { calendarDateIn } from "~/deadlines/engine";
-import { inScope, type Scope, scopedQuery } from "~/workspaces/scope.server";
+import { can, inScope, type Scope, scopedQuery } from "~/workspaces/scope.server";
 import type { Progress, ProgressPoint } from "./progress";
 
 /** How far back the chart looks at most, and when it switches from days to weeks. */
@@ -79,6 +79,8 @@ type Of = { caseId?: string; caseIds?: string[] };
  */
 export function progressFor(scope: Scope, of: Of = {}, now = new Date()): Progress {
   const today = calendarDateIn(now, "UTC");
+  // The whole workspace, for a member who sees every client: the database's daily totals (a few rows a day).
+  if (!of.caseId && !of.caseIds && can(scope, "case:read_all")) return fromDailyTotals(scope, today);
   const db = getDb();
   const t = exposureStatusChanges;
   const first = (() => {
@@ -132,6 +134,29 @@ export function progressFor(scope: Scope, of: Of = {}, now = new Date()): Progre
     ).all({ start: from });
   }
   return { bucket, from, to: today, points: runningCounts(rows, ends) };
+}
+
+function fromDailyTotals(scope: Scope, today: string): Progress {
+  const d = exposureStatusDaily;
+  const rows = prepared("progress.daily", (db) =>
+    db
+      .select({ day: d.day, fromStatus: d.fromStatus, toStatus: d.toStatus, n: d.n })
+      .from(d)
+      .where(eq(d.workspaceId, sql.placeholder("workspaceId")))
+      .prepare(),
+  ).all({ workspaceId: scope.workspaceId });
+  const first = rows.reduce<string | null>(
+    (m, r) => (r.n > 0 && (m === null || r.day < m) ? r.day : m),
+    null,
+  );
+  const { bucket, from, ends } = progressPeriod(first, today);
+  const changes: Row[] = rows.map((r) => ({
+    day: r.day <= from ? "" : r.day,
+    fromStatus: r.fromStatus === "" ? null : r.fromStatus,
+    toStatus: r.toStatus,
+    n: r.n,
+  }));
+  return { bucket, from, to: today, points: runningCounts(changes, ends) };
 }
 
 function firstDayOfCases(scope: Scope, caseIds: string[]) {

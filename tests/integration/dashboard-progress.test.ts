@@ -8,8 +8,9 @@ import { createCase } from "~/cases/cases.server";
 import { progressFor, progressPeriod, runningCounts } from "~/dashboard/progress.server";
 import { scorecardsFor } from "~/dashboard/scorecards.server";
 import { getDb } from "~/db.server";
+import { eraseSubject } from "~/export/erase.server";
 import type { ExposureStatus } from "~/exposures/categories";
-import { createExposure } from "~/exposures/exposures.server";
+import { createExposure, deleteExposure } from "~/exposures/exposures.server";
 import { setExposureStatus } from "~/exposures/status.server";
 import { normaliseUrl } from "~/exposures/url";
 import { createSubject, SubjectFieldsSchema } from "~/subjects/subjects.server";
@@ -51,7 +52,7 @@ async function caseWithPlaces(
       changedOn,
       now: NOW,
     });
-  return { account, caseId, ids, move };
+  return { account, subjectId, caseId, ids, move };
 }
 
 describe("the progress chart", () => {
@@ -64,7 +65,7 @@ describe("the progress chart", () => {
     move([b], "removed", "2026-11-28");
     move([b], "reappeared", "2026-12-01");
     // A second case in the same workspace, found later, counts in the workspace's picture only.
-    await caseWithPlaces(1, "2026-11-30", account);
+    const second = await caseWithPlaces(1, "2026-11-30", account);
 
     const p = progressFor(account.scope, { caseId }, NOW);
     expect(p.bucket).toBe("day");
@@ -84,14 +85,18 @@ describe("the progress chart", () => {
     expect(on("2026-11-27")).toEqual({ found: 4, requested: 1, said_removed: 1, removed: 1, reappeared: 0 });
     expect(on("2026-11-28")).toEqual({ found: 4, requested: 1, said_removed: 0, removed: 2, reappeared: 0 });
     expect(on("2026-12-03")).toEqual({ found: 4, requested: 1, said_removed: 0, removed: 1, reappeared: 1 });
-    // The still-up place d is in "found" only.
-    expect(d).toBeTruthy();
 
     const workspace = progressFor(account.scope, {}, NOW).points;
     expect(workspace.find((x) => x.on === "2026-11-29")?.found).toBe(4);
     expect(workspace.find((x) => x.on === "2026-11-30")?.found).toBe(5);
     expect(workspace.at(-1)).toMatchObject({ found: 5, removed: 1, reappeared: 1 });
     expect(progressFor(account.scope, { caseIds: [caseId] }, NOW).points).toEqual(p.points);
+    // The daily totals the workspace's picture reads follow deletions too: a place deleted, a person erased.
+    deleteExposure(account.scope, caseId, d);
+    expect(progressFor(account.scope, {}, NOW).points.at(-1)).toMatchObject({ found: 4, removed: 1 });
+    expect(progressFor(account.scope, { caseId }, NOW).points.at(-1)).toMatchObject({ found: 3 });
+    eraseSubject(account.scope, second.subjectId);
+    expect(progressFor(account.scope, {}, NOW).points.at(-1)).toMatchObject({ found: 3, removed: 1 });
     // Another workspace sees none of it.
     const stranger = await newAccount();
     const theirs = progressFor(stranger.scope, {}, NOW);

@@ -1,2 +1,0 @@
-CREATE INDEX `exposure_status_changes_progress_idx` ON `exposure_status_changes` (`workspace_id`,`changed_on`,`from_status`,`to_status`,`case_id`);--> statement-breakpoint
-CREATE INDEX `letters_recipient_idx` ON `letters` (`recipient_id`,`workspace_id`,`sent_on`);
