@@ -52,8 +52,9 @@ export function ProgressChart({ data, title }: { data: Progress; title: string }
   const yTicks = y.ticks(Math.min(5, y.domain()[1] ?? 1)).filter((t) => Number.isInteger(t));
   // At most about six dates under the axis, always the first and the last.
   const every = Math.max(1, Math.ceil(data.points.length / 6));
+  const lastIndex = data.points.length - 1;
   const xTicks = data.points
-    .filter((_, i) => i % every === 0 || i === data.points.length - 1)
+    .filter((_, i) => i === lastIndex || (i % every === 0 && lastIndex - i >= every / 2))
     .map((p) => p.on);
   const path = (key: SeriesKey) =>
     line<Point>()
