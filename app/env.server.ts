@@ -50,6 +50,8 @@ const EnvSchema = z.object({
     .max(24 * 60)
     .default(5),
   RETRACT_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  // Recipient scorecards across the whole instance (de-identified counts, decision 113): off unless set.
+  RETRACT_SHARE_SCORECARDS: bool.default(false),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {

@@ -29,7 +29,7 @@ import {
 } from "./seed-rows";
 
 // Bump when the seeded data changes shape, so an old bench data folder is rebuilt.
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 const sealUserEmail = sealFor("users", "email_enc");
 const sealUserName = sealFor("users", "name_enc");
 
@@ -411,6 +411,14 @@ export async function seedBench({
         stmt.run(benchId("letter", l), benchId("exposure", e), ws);
       });
     })();
+  }
+  // Each place's state history, as the app's one write path would have left it (the same rows migration 0023
+  // backfills): the day found, and the move to its present state. The dashboard's chart reads them.
+  if (present.has("exposure_status_changes")) {
+    sqlite.exec(`INSERT INTO exposure_status_changes (id, workspace_id, case_id, exposure_id, from_status, to_status, changed_on, at, source)
+      SELECT lower(hex(randomblob(16))), workspace_id, case_id, id, NULL, 'active', found_on, created_at, 'import' FROM exposures`);
+    sqlite.exec(`INSERT INTO exposure_status_changes (id, workspace_id, case_id, exposure_id, from_status, to_status, changed_on, at, source)
+      SELECT lower(hex(randomblob(16))), workspace_id, case_id, id, 'active', status, date(updated_at / 1000, 'unixepoch'), updated_at, 'import' FROM exposures WHERE status <> 'active'`);
   }
   // Planner statistics, as a running installation has them from its earlier starts (scripts/prepare.ts runs
   // the same at every start): the bench's cold start then measures a restart, not the first analysis of a

@@ -235,8 +235,36 @@ export const exposureStatusChanges = sqliteTable(
   (t) => [
     index("exposure_status_changes_exposure_idx").on(t.exposureId, t.at),
     index("exposure_status_changes_workspace_idx").on(t.workspaceId, t.changedOn),
+    // The dashboard's chart counts changes per day and state from this index alone (decision 112).
+    index("exposure_status_changes_progress_idx").on(
+      t.workspaceId,
+      t.changedOn,
+      t.fromStatus,
+      t.toStatus,
+      t.caseId,
+    ),
     index("exposure_status_changes_case_idx").on(t.caseId, t.changedOn),
   ],
+);
+
+/**
+ * The status history added up per workspace, day and change (from → to), kept by the database: triggers on
+ * exposure_status_changes (migration 0026) add and subtract, so every writer agrees. The dashboard's chart reads
+ * these few rows instead of every change (decision 112). `from_status` is '' for the row that records a place
+ * being found. Counts only.
+ */
+export const exposureStatusDaily = sqliteTable(
+  "exposure_status_daily",
+  {
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    day: text("day").notNull(),
+    fromStatus: text("from_status").notNull(),
+    toStatus: text("to_status").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.fromStatus, t.toStatus] })],
 );
 
 export const evidence = sqliteTable(
@@ -464,6 +492,8 @@ export const letters = sqliteTable(
     // Reminders (dashboard, digest) and upcoming deadlines: waiting requests by the date due now, answered
     // from the index alone, without reading the letters' long encrypted rows.
     index("letters_effective_due_idx").on(t.workspaceId, t.status, t.effectiveDueOn, t.id),
+    // Recipient scorecards (decision 113): one recipient's sent requests without reading other letters.
+    index("letters_recipient_idx").on(t.recipientId, t.workspaceId, t.sentOn),
   ],
 );
 

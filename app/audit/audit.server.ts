@@ -69,6 +69,7 @@ export type AuditAction =
 export type IncidentAuditAction =
   | "incident.create"
   | "incident.read"
+  | "incident.numbers_export"
   | "incident.roster_import"
   | "incident.urls_import"
   | "incident.url_link"

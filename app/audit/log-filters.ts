@@ -50,6 +50,7 @@ export const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   "recipient.correction_remove": "Removed a correction to a recipient",
   "incident.create": "Created an incident",
   "incident.read": "Looked at an incident",
+  "incident.numbers_export": "Downloaded an incident's numbers per unit",
   "incident.roster_import": "Imported an incident's staff list",
   "incident.urls_import": "Imported an incident's leaked pages",
   "incident.url_link": "Linked a leaked page to a person",

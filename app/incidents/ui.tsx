@@ -19,6 +19,7 @@ export function IncidentNav({ id }: { id: string }) {
     { to: `/incidents/${id}/roster`, label: "Roster", end: false },
     { to: `/incidents/${id}/urls`, label: "Web addresses", end: false },
     { to: `/incidents/${id}/matrix`, label: "People × recipients", end: false },
+    { to: `/incidents/${id}/progress`, label: "Progress", end: false },
   ];
   return (
     <nav aria-label="This incident">

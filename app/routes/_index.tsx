@@ -3,6 +3,9 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getCurrentSession } from "~/auth/session.server";
 import { mustSetUpTwoFactor } from "~/auth/two-factor.server";
 import { listCases } from "~/cases/cases.server";
+import { needsYou } from "~/dashboard/attention.server";
+import { progressFor } from "~/dashboard/progress.server";
+import { ProgressChart } from "~/dashboard/progress-chart";
 import { reminderSummary, unsentLetters } from "~/requests/tracking/reminders.server";
 import { RemindersList } from "~/requests/tracking/reminders-list";
 
@@ -39,6 +42,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     remindersMore: reminders.more,
     // Letters written three or more days ago and never sent are reminders too (the oldest few).
     unsent: unsentLetters(session, new Date(), REMINDERS_SHOWN),
+    // Requests waiting for the person: more information asked, a place said removed to check (decision 114).
+    needsYou: needsYou(session, REMINDERS_SHOWN),
+    // Places found, requested, said removed, checked gone and back up over time (decision 112).
+    progress: total > 0 ? progressFor(session) : null,
   };
 }
 
@@ -83,7 +90,15 @@ export default function Index() {
           Open a new case
         </Link>
       </div>
-      <RemindersList reminders={data.reminders} unsent={data.unsent} />
+      <RemindersList reminders={data.reminders} unsent={data.unsent} needsYou={data.needsYou} />
+      {data.progress ? (
+        <>
+          <ProgressChart data={data.progress} title="Progress across all your cases" />
+          <p>
+            <Link to="/scorecards">How each recipient answered your requests</Link>
+          </p>
+        </>
+      ) : null}
       {data.remindersTotal > data.reminders.length ? (
         <p className="muted">
           The {data.reminders.length} most urgent of {data.remindersMore ? "more than " : ""}

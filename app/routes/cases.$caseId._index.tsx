@@ -15,6 +15,8 @@ import {
   parseParams,
 } from "~/cases/case-page.server";
 import { getCase, setCaseStatus } from "~/cases/cases.server";
+import { progressFor } from "~/dashboard/progress.server";
+import { ProgressChart } from "~/dashboard/progress-chart";
 import { EXPOSED_LABELS, SEVERITY_LABELS, STATUS_LABELS, severityRank } from "~/exposures/categories";
 import { ExposureFieldset } from "~/exposures/exposure-fields";
 import {
@@ -120,6 +122,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lettersTotal: countLetters(scope, caseId),
     allLetters,
     today: new Date().toISOString().slice(0, 10),
+    progress: exposures.length > 0 ? progressFor(scope, { caseId }) : null,
   };
 }
 
@@ -176,8 +179,19 @@ function sentence(label: string) {
 }
 
 export default function CasePage() {
-  const { kase, subjectName, groups, counts, canWrite, today, added, letters, lettersTotal, allLetters } =
-    useLoaderData<typeof loader>();
+  const {
+    kase,
+    subjectName,
+    groups,
+    counts,
+    canWrite,
+    today,
+    added,
+    letters,
+    lettersTotal,
+    allLetters,
+    progress,
+  } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   // The add form's answer (the request list's form answers with its own intent).
   const bulkData = data?.intent === "bulk-requests" ? data : undefined;
@@ -201,6 +215,7 @@ export default function CasePage() {
         {counts.said ? <>{counts.said} they say are removed (not yet checked) · </> : null}
         {counts.removed} checked gone
       </p>
+      {progress ? <ProgressChart data={progress} title="Progress in this case" /> : null}
 
       <CaseLetters
         caseId={kase.id}

@@ -11,6 +11,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { getCurrentSession, requireScope } from "~/auth/session.server";
+import { ScorecardFacts } from "~/dashboard/scorecard-view";
+import { instanceScorecard, scorecardsFor } from "~/dashboard/scorecards.server";
 import {
   type CorrectionFields,
   correctRecipient,
@@ -70,6 +72,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     regimeQuery,
     regimes,
     canWrite: session ? can(session, "case:write") : false,
+    // How it answered this workspace's requests, and (where the operator shares them) every workspace's.
+    scorecard: session ? (scorecardsFor(session, { recipientId })[0] ?? null) : null,
+    instanceScorecard: session ? instanceScorecard(recipientId) : null,
   };
 }
 
@@ -178,7 +183,14 @@ function show(value: unknown, key?: string): string {
 }
 
 export default function RecipientPage() {
-  const { recipient: loaded, regimes, regimeQuery, canWrite } = useLoaderData<typeof loader>();
+  const {
+    recipient: loaded,
+    regimes,
+    regimeQuery,
+    canWrite,
+    scorecard,
+    instanceScorecard,
+  } = useLoaderData<typeof loader>();
   const r = loaded;
   const failed = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -254,6 +266,27 @@ export default function RecipientPage() {
                 Withdraw the correction
               </button>
             </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      {scorecard || instanceScorecard ? (
+        <section className="card stack" aria-labelledby="scorecard-heading">
+          <h2 id="scorecard-heading">How they answered</h2>
+          {scorecard ? (
+            <ScorecardFacts card={scorecard} label="How they answered your workspace's requests" />
+          ) : (
+            <p>Your workspace has not sent them a request yet.</p>
+          )}
+          {instanceScorecard ? (
+            <>
+              <h3>Across everyone using this server</h3>
+              <p className="muted">
+                Counts only, from {instanceScorecard.sent} requests of several workspaces; no workspace is
+                named.
+              </p>
+              <ScorecardFacts card={instanceScorecard} label="How they answered on this server" />
+            </>
           ) : null}
         </section>
       ) : null}

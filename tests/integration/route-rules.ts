@@ -260,6 +260,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     action: [{ intent: "remove-correction", policy: WRITE }],
   },
   "routes/deadlines": { loader: PUBLIC },
+  // Recipient scorecards from the workspace's own requests (a caseworker's: their clients' requests).
+  "routes/scorecards": { loader: SIGNED_IN },
   "routes/inbox": {
     loader: READ_ALL,
     action: [
@@ -445,6 +447,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     action: [{ intent: "create", policy: WRITE, body: () => ({ title: "Another leak" }) }],
   },
   "routes/incidents.$incidentId._index": { loader: MEMBER },
+  // Counts per unit and the chart; a caseworker's numbers cover the people assigned to them.
+  "routes/incidents.$incidentId.progress": { loader: MEMBER },
+  "routes/incidents.$incidentId_.progress[.]csv": { loader: MEMBER },
   "routes/incidents.$incidentId.roster": {
     loader: MEMBER,
     action: [

@@ -20,6 +20,20 @@ export type UnsentView = {
   writtenOn: string;
 };
 
+/** A request waiting for the person (app/dashboard/attention.server.ts). */
+export type NeedsYouView = {
+  letterId: string;
+  caseId: string;
+  reference: string;
+  recipientName: string;
+  reason: "more_info" | "check_removed";
+};
+
+const NEEDS_YOU_TEXT: Record<NeedsYouView["reason"], string> = {
+  more_info: "They asked for more information before they act.",
+  check_removed: "They say it is removed. Check that it is gone, then mark it removed.",
+};
+
 /** The reminder line for a letter written and never sent, in plain words (dashboard and digest). */
 export function unsentText(u: { writtenOn: string }) {
   return `You wrote this letter on ${u.writtenOn} and have not sent it yet.`;
@@ -28,11 +42,13 @@ export function unsentText(u: { writtenOn: string }) {
 export function RemindersList({
   reminders,
   unsent = [],
+  needsYou = [],
 }: {
   reminders: ReminderView[];
   unsent?: UnsentView[];
+  needsYou?: NeedsYouView[];
 }) {
-  if (!reminders.length && !unsent.length) return null;
+  if (!reminders.length && !unsent.length && !needsYou.length) return null;
   return (
     <section aria-labelledby="reminders" className="card stack">
       <h2 id="reminders">Requests that need you</h2>
@@ -55,6 +71,21 @@ export function RemindersList({
             </li>
           ))}
         </ul>
+      ) : null}
+      {needsYou.length ? (
+        <>
+          <h3 id="needs-you">Waiting for you</h3>
+          <ul className="list" aria-labelledby="needs-you">
+            {needsYou.map((n) => (
+              <li key={`${n.reason}-${n.letterId}`} className="list-item spread">
+                <Link to={`/cases/${n.caseId}/requests/${n.letterId}`}>
+                  {n.reference} to {n.recipientName}
+                </Link>
+                <span>{NEEDS_YOU_TEXT[n.reason]}</span>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       {unsent.length ? (
         <>
