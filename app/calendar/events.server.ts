@@ -139,7 +139,9 @@ export function calendarEvents(scope: Scope, caseId: string | null, now = new Da
           .get()?.at ?? null;
       const base = Math.max(toMs(saidAt), toMs(checkedAt));
       if (base === 0) continue;
-      const date = calendarDateIn(new Date(base + intervalMs), "UTC");
+      // A re-check that is late (the job has not run yet) is shown today, not in the past.
+      const scheduled = calendarDateIn(new Date(base + intervalMs), "UTC");
+      const date = scheduled.localeCompare(today) < 0 ? today : scheduled;
       const letter = db
         .select({ id: letters.id, reference: letters.reference })
         .from(letterExposures)
@@ -151,7 +153,7 @@ export function calendarEvents(scope: Scope, caseId: string | null, now = new Da
       events.push({
         uid: `recheck-${e.id}@retract`,
         kind: "recheck",
-        date: date < today ? today : date,
+        date,
         summary: letter
           ? `Re-check of a place named in ${letter.reference}`
           : "Re-check of a place they say is removed",

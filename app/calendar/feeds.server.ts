@@ -8,6 +8,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { calendarFeeds, cases, memberships } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
+import { formatDayMonth } from "~/deadlines/dates";
 import { newId } from "~/utils/ids.server";
 import { inScope, notFound, type Scope } from "~/workspaces/scope.server";
 
@@ -138,4 +139,20 @@ export function feedForToken(
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 3_600_000)
     db.update(calendarFeeds).set({ lastUsedAt: now }).where(eq(calendarFeeds.id, row.id)).run();
   return { scope, caseId: row.caseId };
+}
+
+const dayInWords = (d: Date) => {
+  const iso = d.toISOString().slice(0, 10);
+  return `${formatDayMonth(iso)} ${Number(iso.slice(0, 4))}`;
+};
+
+/** What the Calendar section shows of the member's feed: the days it was made and last read, in words. */
+export function calendarFeedState(scope: Scope, caseId: string | null) {
+  const info = calendarFeedInfo(scope, caseId);
+  return info
+    ? {
+        createdOn: dayInWords(info.createdAt),
+        lastUsedOn: info.lastUsedAt ? dayInWords(info.lastUsedAt) : null,
+      }
+    : null;
 }

@@ -6,6 +6,8 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
+import { CalendarFeedSection } from "~/calendar/calendar-feed-section";
+import { calendarFeedState } from "~/calendar/feeds.server";
 import { CaseIntentSchema, CaseParamsSchema, parseForm, parseParams } from "~/cases/case-page.server";
 import { getCase, setCaseStatus } from "~/cases/cases.server";
 import { EXPOSED_LABELS, SEVERITY_LABELS, STATUS_LABELS, severityRank } from "~/exposures/categories";
@@ -98,6 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lettersTotal: countLetters(scope, caseId),
     allLetters,
     today: new Date().toISOString().slice(0, 10),
+    calendarFeed: calendarFeedState(scope, caseId),
   };
 }
 
@@ -144,8 +147,19 @@ type ActionData = {
 };
 
 export default function CasePage() {
-  const { kase, subjectName, groups, counts, canWrite, today, added, letters, lettersTotal, allLetters } =
-    useLoaderData<typeof loader>();
+  const {
+    kase,
+    subjectName,
+    groups,
+    counts,
+    canWrite,
+    today,
+    added,
+    letters,
+    lettersTotal,
+    allLetters,
+    calendarFeed,
+  } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const nav = useNavigation();
   const adding = nav.state === "submitting" && nav.formData?.get("intent") === "add-exposure";
@@ -257,6 +271,8 @@ export default function CasePage() {
           </Form>
         </section>
       ) : null}
+
+      <CalendarFeedSection feed={calendarFeed} caseId={kase.id} />
 
       {canWrite ? (
         <Form method="post">
