@@ -693,6 +693,30 @@ export const accessTokens = sqliteTable(
   (t) => [index("access_tokens_workspace_idx").on(t.workspaceId, t.userId)],
 );
 
+/**
+ * Calendar feeds (RFC 5545): a secret link per member, for all the cases they can see in one workspace
+ * (case_id NULL) or for one case. Like access tokens, only the SHA-256 of the token is kept; it is shown
+ * once. Making a new one revokes the member's earlier one for the same workspace and case (decision 116).
+ */
+export const calendarFeeds = sqliteTable(
+  "calendar_feeds",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    caseId: text("case_id").references(() => cases.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("calendar_feeds_owner_idx").on(t.workspaceId, t.userId, t.caseId)],
+);
+
 // ── Tracking: request timeline, replies, mailbox, re-checks, reminders ────────────────
 // A letter is a request; its lifecycle state lives in letters.status (app/requests/tracking/lifecycle.ts). What the
 // letters table does not hold (extensions, replies, notes, escalations) is a row here.

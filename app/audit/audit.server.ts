@@ -98,7 +98,9 @@ export type TeamAuditAction =
   | "two_factor.login_failed"
   | "two_factor.recovery_used"
   | "token.create"
-  | "token.revoke";
+  | "token.revoke"
+  | "calendar_feed.create"
+  | "calendar_feed.revoke";
 
 // Tracking: request status changes, replies, the mailbox, re-checks, reminders.
 export type TrackingAuditAction =

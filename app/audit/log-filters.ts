@@ -79,6 +79,8 @@ export const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   "imap.test": "Tested the mailbox settings",
   "token.create": "Created an access token",
   "token.revoke": "Revoked an access token",
+  "calendar_feed.create": "Made a calendar link",
+  "calendar_feed.revoke": "Turned off a calendar link",
   "two_factor.enable": "Turned on two-factor authentication",
   "two_factor.disable": "Turned off two-factor authentication",
   "two_factor.login": "Logged in with two-factor authentication",

@@ -24,6 +24,8 @@ import {
   revokeSession,
   SessionError,
 } from "~/auth/sessions.server";
+import { CalendarFeedSection } from "~/calendar/calendar-feed-section";
+import { calendarFeedState } from "~/calendar/feeds.server";
 import { eraseWorkspaceData } from "~/export/erase.server";
 import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
 import { parseForm } from "~/utils/forms";
@@ -39,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       lastUsedAt: s.lastUsedAt.toISOString(),
     })),
     canManage: can(session, "workspace:manage"),
+    calendarFeed: calendarFeedState(session, null),
   };
 }
 
@@ -101,7 +104,7 @@ const when = (iso: string) =>
   });
 
 export default function AccountPage() {
-  const { sessions, canManage } = useLoaderData<typeof loader>();
+  const { sessions, canManage, calendarFeed } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -202,6 +205,8 @@ export default function AccountPage() {
           </button>
         </Form>
       </section>
+
+      <CalendarFeedSection feed={calendarFeed} />
 
       {canManage ? (
         <section className="card stack" aria-labelledby="data-heading">

@@ -6,6 +6,8 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
+import { CalendarFeedSection } from "~/calendar/calendar-feed-section";
+import { calendarFeedState } from "~/calendar/feeds.server";
 import {
   BulkRequestsSchema,
   CaseIntentSchema,
@@ -123,6 +125,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     allLetters,
     today: new Date().toISOString().slice(0, 10),
     progress: exposures.length > 0 ? progressFor(scope, { caseId }) : null,
+    calendarFeed: calendarFeedState(scope, caseId),
   };
 }
 
@@ -191,6 +194,7 @@ export default function CasePage() {
     lettersTotal,
     allLetters,
     progress,
+    calendarFeed,
   } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   // The add form's answer (the request list's form answers with its own intent).
@@ -311,6 +315,8 @@ export default function CasePage() {
           </Form>
         </section>
       ) : null}
+
+      <CalendarFeedSection feed={calendarFeed} caseId={kase.id} />
 
       {canWrite ? (
         <Form method="post">

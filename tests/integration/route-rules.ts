@@ -238,6 +238,20 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     ],
     note: "Every member makes their own tokens; viewers only read-only ones. Owners and admins also revoke others'.",
   },
+  // Calendar links: every member makes their own, for all they can see or for a case they can see.
+  "routes/calendar-feeds": {
+    loader: SIGNED_IN,
+    action: [
+      { intent: "create", policy: SIGNED_IN, body: () => ({}) },
+      { intent: "create", policy: CASE_READ, body: (ids) => ({ caseId: ids.caseId! }) },
+      { intent: "revoke", policy: CASE_READ, body: (ids) => ({ caseId: ids.caseId! }) },
+    ],
+    note: "Viewers may subscribe too: a calendar only reads. A case's link needs a case the member can see.",
+  },
+  "routes/calendar.$token": {
+    loader: policy(404),
+    note: "The secret token is the authorization (no session): the fixture's token is no calendar link.",
+  },
   "routes/settings.mailbox": { loader: MANAGE, action: [{ intent: "save", policy: MANAGE }] },
   "routes/settings.templates._index": { loader: MANAGE, action: [{ policy: MANAGE }] },
   "routes/settings.templates.$templateId": {
