@@ -16,6 +16,11 @@ import {
 import type { ReactNode } from "react";
 import { getCurrentSession } from "~/auth/session.server";
 import { getEnv } from "~/env.server";
+import { I18nProvider, useT } from "~/i18n/i18n-context";
+import { LanguageSwitcher } from "~/i18n/language-switcher";
+import { LANGUAGES } from "~/i18n/languages";
+import { getLocale, messagesFor } from "~/i18n/locale.server";
+import { englishMessages } from "~/i18n/translate";
 import styles from "~/styles/app.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { useNonce } from "~/ui/nonce";
@@ -25,7 +30,10 @@ import { workspaceSwitcher } from "~/workspaces/switcher.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getCurrentSession(request);
+  const locale = await getLocale(request);
   return {
+    locale,
+    messages: messagesFor(locale),
     signedIn: Boolean(session),
     workspaces: session ? workspaceSwitcher(session) : null,
     quickExitUrl: getEnv().RETRACT_QUICK_EXIT_URL,
@@ -41,12 +49,15 @@ export const meta: MetaFunction = () => [{ title: "Retract" }];
 
 function Progress() {
   const navigation = useNavigation();
+  const { t } = useT();
   if (navigation.state === "idle") return null;
   return (
     <div
       className="progress"
       role="progressbar"
-      aria-label={navigation.state === "submitting" ? "Saving" : "Loading"}
+      aria-label={
+        navigation.state === "submitting" ? t("shell.progress.saving") : t("shell.progress.loading")
+      }
     >
       <div className="progress-bar" />
     </div>
@@ -56,9 +67,9 @@ function Progress() {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
-  const quickExitUrl = data?.quickExitUrl ?? "https://www.bbc.co.uk/weather";
+  const locale = data?.locale ?? "en";
   return (
-    <html lang="en">
+    <html lang={locale} dir={LANGUAGES[locale].dir}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -68,73 +79,93 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <Progress />
-        <header className="site-header">
-          <div className="site-header-inner">
-            <Link to="/" className="brand">
-              Retract
-            </Link>
-            <nav aria-label="Main">
-              <ul className="nav">
-                {data?.signedIn ? (
-                  <li>
-                    <NavLink to="/" end>
-                      Cases
-                    </NavLink>
-                  </li>
-                ) : null}
-                {data?.workspaces?.showIncidents ? (
-                  <li>
-                    <NavLink to="/incidents">Incidents</NavLink>
-                  </li>
-                ) : null}
-                {data?.signedIn ? (
-                  <li>
-                    <NavLink to="/account">Account</NavLink>
-                  </li>
-                ) : null}
-                {data?.signedIn ? (
-                  <li>
-                    <NavLink to="/settings">Settings</NavLink>
-                  </li>
-                ) : null}
-                <li>
-                  <NavLink to="/directory">Who to write to</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/deadlines">When must they answer?</NavLink>
-                </li>
-              </ul>
-            </nav>
-            <div className="header-actions">
-              {data?.workspaces ? <WorkspaceSwitcher {...data.workspaces} /> : null}
-              {data?.signedIn ? (
-                <Form method="post" action="/logout">
-                  <button type="submit" className="button-link">
-                    Log out
-                  </button>
-                </Form>
-              ) : null}
-              <QuickExit url={quickExitUrl} />
-            </div>
-          </div>
-        </header>
-        <main id="main" className="main" tabIndex={-1}>
-          {children}
-        </main>
-        <footer className="site-footer">
-          <p>
-            Retract runs on your own server; nothing is sent anywhere unless you send it. Press <kbd>Esc</kbd>{" "}
-            twice to leave quickly.
-          </p>
-        </footer>
+        <I18nProvider locale={locale} messages={data?.messages ?? englishMessages}>
+          <Shell data={data}>{children}</Shell>
+        </I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
     </html>
+  );
+}
+
+function Shell({
+  data,
+  children,
+}: {
+  data: ReturnType<typeof useRouteLoaderData<typeof loader>>;
+  children: ReactNode;
+}) {
+  const { t, rich } = useT();
+  const quickExitUrl = data?.quickExitUrl ?? "https://www.bbc.co.uk/weather";
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("shell.skipToContent")}
+      </a>
+      <Progress />
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to="/" className="brand">
+            Retract
+          </Link>
+          <nav aria-label={t("shell.nav.label")}>
+            <ul className="nav">
+              {data?.signedIn ? (
+                <li>
+                  <NavLink to="/" end>
+                    {t("shell.nav.cases")}
+                  </NavLink>
+                </li>
+              ) : null}
+              {data?.workspaces?.showIncidents ? (
+                <li>
+                  <NavLink to="/incidents">{t("shell.nav.incidents")}</NavLink>
+                </li>
+              ) : null}
+              {data?.signedIn ? (
+                <li>
+                  <NavLink to="/account">{t("shell.nav.account")}</NavLink>
+                </li>
+              ) : null}
+              {data?.signedIn ? (
+                <li>
+                  <NavLink to="/settings">{t("shell.nav.settings")}</NavLink>
+                </li>
+              ) : null}
+              <li>
+                <NavLink to="/directory">{t("shell.nav.directory")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/deadlines">{t("shell.nav.deadlines")}</NavLink>
+              </li>
+            </ul>
+          </nav>
+          <div className="header-actions">
+            {data?.workspaces ? <WorkspaceSwitcher {...data.workspaces} /> : null}
+            {data?.signedIn ? (
+              <Form method="post" action="/logout">
+                <button type="submit" className="button-link">
+                  {t("shell.logOut")}
+                </button>
+              </Form>
+            ) : null}
+            <QuickExit url={quickExitUrl} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t("shell.footer.safety")}</p>
+        <p>
+          {t("shell.footer.ownServer")} {rich("quickExit.help", { kbd: (chunks) => <kbd>{chunks}</kbd> })}
+        </p>
+        <p>{t("shell.footer.notLegalAdvice")}</p>
+        <LanguageSwitcher />
+      </footer>
+    </>
   );
 }
 

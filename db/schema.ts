@@ -17,6 +17,9 @@ export const users = sqliteTable("users", {
   emailEnc: encrypted("users", "email_enc").notNull(),
   nameEnc: encrypted("users", "name_enc").notNull(),
   passwordHash: text("password_hash").notNull(),
+  // The language of the pages (a code of app/i18n/languages.ts, e.g. "ko"); null: the browser's choice.
+  // Not personal: a preference, not a fact about the person whose data leaked.
+  locale: text("locale"),
   createdAt: createdAt(),
 });
 

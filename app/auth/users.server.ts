@@ -91,3 +91,14 @@ export async function setPassword(userId: string, password: string) {
     .where(eq(users.id, userId))
     .run();
 }
+
+/** The account's page language (a code of app/i18n/languages.ts), or null when the browser chooses. */
+export function getUserLocale(userId: string): string | null {
+  return (
+    getDb().select({ locale: users.locale }).from(users).where(eq(users.id, userId)).get()?.locale ?? null
+  );
+}
+
+export function setUserLocale(userId: string, locale: string) {
+  getDb().update(users).set({ locale }).where(eq(users.id, userId)).run();
+}

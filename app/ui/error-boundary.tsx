@@ -1,20 +1,24 @@
-// The one error boundary: plain words for 404 and 403, and a calm message for anything unexpected.
+// The one error boundary: plain words for 404 and 403, and a calm message for anything unexpected, in the
+// reader's language. A route's own message (error.data) is shown as it was thrown.
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useT } from "~/i18n/i18n-context";
 
 export function GeneralErrorBoundary() {
   const error = useRouteError();
-  let title = "Something went wrong";
-  let message = "Nothing you entered was lost. Please try again in a moment.";
+  const { t } = useT();
+  const own = isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : null;
+  let title = t("errors.generic.title");
+  let message = t("errors.generic.message");
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) {
-      title = "Not found";
-      message = typeof error.data === "string" && error.data ? error.data : "This page could not be found.";
+      title = t("errors.notFound.title");
+      message = own ?? t("errors.notFound.message");
     } else if (error.status === 403) {
-      title = "Not allowed";
-      message = typeof error.data === "string" && error.data ? error.data : "You cannot do this here.";
+      title = t("errors.forbidden.title");
+      message = own ?? t("errors.forbidden.message");
     } else if (error.status < 500) {
-      title = "This could not be done";
-      message = typeof error.data === "string" && error.data ? error.data : message;
+      title = t("errors.refused.title");
+      message = own ?? message;
     }
   }
   return (
@@ -22,7 +26,7 @@ export function GeneralErrorBoundary() {
       <h1>{title}</h1>
       <p>{message}</p>
       <p>
-        <Link to="/">Go to your cases</Link>
+        <Link to="/">{t("errors.goHome")}</Link>
       </p>
     </div>
   );

@@ -2,8 +2,10 @@
 // Without JavaScript it is a form that signs out and redirects; with JavaScript the page is replaced (so the
 // back button does not return here) and the sign-out is sent in the background. Esc pressed twice does the same.
 import { useEffect } from "react";
+import { useT } from "~/i18n/i18n-context";
 
 export function QuickExit({ url }: { url: string }) {
+  const { t } = useT();
   useEffect(() => {
     let last = 0;
     const onKey = (e: KeyboardEvent) => {
@@ -26,7 +28,7 @@ export function QuickExit({ url }: { url: string }) {
           leave(url);
         }}
       >
-        Quick exit
+        {t("quickExit.button")}
       </button>
     </form>
   );

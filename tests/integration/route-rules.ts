@@ -149,6 +149,10 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     note: "Ending the session always lands on /login.",
   },
   "routes/exit": { loader: PUBLIC, action: [{ policy: PUBLIC, body: () => ({}) }] },
+  "routes/language": {
+    action: [{ policy: PUBLIC, body: () => ({ locale: "en" }) }],
+    note: "Anyone may choose the page language: kept in the account when signed in, in a cookie when not.",
+  },
   "routes/forgot-password": {
     action: [{ policy: PUBLIC, body: () => ({ email: "nobody@example.test" }) }],
   },

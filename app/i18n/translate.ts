@@ -1,0 +1,62 @@
+// Messages: ICU MessageFormat strings (plurals, dates and numbers through Intl) in one catalogue per language,
+// formatted by intl-messageformat (decision 121). Shared by the server and the browser.
+import { IntlMessageFormat, type PrimitiveType } from "intl-messageformat";
+import type { ReactNode } from "react";
+import type { Locale } from "./languages";
+import en from "./locales/en.json";
+
+/** Every message key: the English catalogue is the source, so a key it lacks is a compile error. */
+export type MessageKey = keyof typeof en;
+
+export type Messages = Record<MessageKey, string>;
+
+type Values = Record<string, PrimitiveType | Date>;
+type RichValues = Record<string, PrimitiveType | Date | ReactNode | ((chunks: ReactNode[]) => ReactNode)>;
+
+export class MissingMessageError extends Error {
+  constructor(key: string, locale: string) {
+    super(`No message "${key}" in the ${locale} catalogue (app/i18n/locales/${locale}.json)`);
+    this.name = "MissingMessageError";
+  }
+}
+
+export type Translator = {
+  locale: Locale;
+  /** The message as plain text: for attributes, titles, mail and PDFs. */
+  t: (key: MessageKey, values?: Values) => string;
+  /** The message with tags (`<kbd>Esc</kbd>`) or elements as values: for JSX. */
+  rich: (key: MessageKey, values?: RichValues) => ReactNode;
+};
+
+/**
+ * A translator over one catalogue. A key the catalogue lacks throws (tests and development fail loudly); in
+ * production it falls back to English, which the catalogue test keeps complete, and throws only if English
+ * lacks it too. A message missing one of its values throws everywhere (intl-messageformat's own error).
+ */
+export function createTranslator(
+  locale: Locale,
+  messages: Partial<Record<string, string>>,
+  options: { fallback?: boolean } = {},
+): Translator {
+  const fallback = options.fallback ?? process.env.NODE_ENV === "production";
+  const formats = new Map<string, IntlMessageFormat>();
+  const format = (key: string) => {
+    let f = formats.get(key);
+    if (!f) {
+      const own = messages[key];
+      const source = own ?? (fallback ? (en as Record<string, string>)[key] : undefined);
+      if (source === undefined) throw new MissingMessageError(key, locale);
+      f = new IntlMessageFormat(source, own === undefined ? "en" : locale);
+      formats.set(key, f);
+    }
+    return f;
+  };
+  return {
+    locale,
+    t: (key, values) => String(format(key).format(values)),
+    rich: (key, values) => format(key).format<ReactNode>(values as never) as ReactNode,
+  };
+}
+
+/** The English catalogue: the browser's fallback when the root loader's data is missing (an error page). */
+export const englishMessages: Messages = en;

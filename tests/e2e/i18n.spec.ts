@@ -1,0 +1,97 @@
+// The page language (issue 20, the shell): a Korean account sees the shell in Korean on any device, a signed-out
+// French browser gets the log-in page's shell in French from Accept-Language, and the footer's switcher works
+// without JavaScript (a cookie for the signed-out visitor). axe runs in each language.
+import { createAccount, expect, expectAccessible, logIn, test, uniqueEmail } from "./fixtures";
+
+test("Korean chosen in the account: the shell speaks Korean, on this device and the next", async ({
+  page,
+  browser,
+}) => {
+  const email = uniqueEmail("i18n-ko");
+  const password = "a calm long passphrase";
+  await createAccount(page, { name: "Ji-woo Kim", email, password });
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+  await page.getByLabel("Language of the pages").selectOption("ko");
+  await page.getByRole("button", { name: "Change language" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  const nav = page.getByRole("navigation", { name: "주 메뉴" });
+  await expect(nav.getByRole("link", { name: "사건" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "어디에 요청할까요" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "빠른 나가기" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "로그아웃" })).toBeVisible();
+  await expect(page.getByText("지금 위험한 상황이라면 바로 긴급 신고 번호로 연락하세요.")).toBeVisible();
+  await expect(page.getByText("법률 자문은 아닙니다", { exact: false })).toBeVisible();
+  await expect(page.getByLabel("화면 언어")).toHaveValue("ko");
+  // Back on the page the switcher was used on.
+  expect(new URL(page.url()).pathname).toBe("/");
+  await expectAccessible(page);
+
+  // Another device whose browser asks for English: after log-in the account's Korean wins.
+  const other = await browser.newContext({ locale: "en-GB" });
+  const second = await other.newPage();
+  await second.goto("/login");
+  await expect(second.locator("html")).toHaveAttribute("lang", "en");
+  await logIn(second, email, password);
+  await expect(second.locator("html")).toHaveAttribute("lang", "ko");
+  await expect(second.getByRole("button", { name: "빠른 나가기" })).toBeVisible();
+  await second.getByRole("button", { name: "로그아웃" }).click();
+  await expect(second).toHaveURL(/\/login/);
+  await other.close();
+});
+
+test.describe("a signed-out French browser", () => {
+  test.use({ locale: "fr-BE" });
+
+  test("the log-in page's shell is French from Accept-Language; the switcher keeps Dutch in a cookie", async ({
+    page,
+    context,
+  }) => {
+    await page.goto("/login");
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.getByRole("link", { name: "Aller au contenu" })).toBeAttached();
+    await expect(page.getByRole("button", { name: "Sortie rapide" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "À qui écrire" }),
+    ).toBeVisible();
+    await expect(page.getByText("Ce n’est pas un conseil juridique", { exact: false })).toBeVisible();
+    await expect(page.locator("footer kbd")).toHaveText("Échap");
+    await expectAccessible(page);
+
+    await page.getByLabel("Langue des pages").selectOption("nl");
+    await page.getByRole("button", { name: "Changer de langue" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+    await expect(page.getByRole("button", { name: "Snel weg" })).toBeVisible();
+    const cookie = (await context.cookies()).find((c) => c.name === "retract_lang");
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    // Remix's cookie encoding: base64 of the JSON value.
+    expect(JSON.parse(atob(decodeURIComponent(cookie!.value)))).toBe("nl");
+    await expectAccessible(page);
+  });
+
+  test("the switcher works without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ locale: "fr-BE", javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Langue des pages").selectOption("ko");
+    await page.getByRole("button", { name: "Changer de langue" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+    await expect(page.getByRole("button", { name: "빠른 나가기" })).toBeVisible();
+    await context.close();
+  });
+
+  test("an unknown language is refused with a 400 and a message in the reader's language", async ({
+    page,
+  }) => {
+    const answer = await page.request.post("/language", {
+      form: { locale: "xx", redirectTo: "/login" },
+      headers: { "Accept-Language": "fr" },
+      maxRedirects: 0,
+    });
+    expect(answer.status()).toBe(400);
+    expect(await answer.text()).toContain("Choisissez l’une des langues de la liste.");
+  });
+});
