@@ -23,6 +23,8 @@ const SCALE = quick ? 0.05 : 1;
 const SECONDS = quick ? 4 : 10;
 const WARMUP = quick ? 1 : 2;
 const BULK_LINES = quick ? 2_500 : 25_000;
+/** The pages measured again on N workers: the ceiling and the main pages. */
+const MAIN_PAGES = ["bare", "dashboard", "casePage", "caseTimeline"];
 
 // The app's modules read these once, on first use: set them before importing any of them.
 process.env.RETRACT_DATA_DIR = dataDir;
@@ -123,7 +125,7 @@ try {
     // The same pages on every core (RETRACT_WORKERS = N), as a share of the machine's limit: N × what one
     // worker served above. The load generator runs in this process and shares the cores.
     const workers = availableParallelism();
-    const many: Record<string, { rps: number; p95: number; ofLimit: number }> = {};
+    const many: Record<string, { rps: number; p95: number; ofLimit: number | null }> = {};
     if (workers > 1) {
       const cluster = await startServer({ ...serverEnv, RETRACT_WORKERS: String(workers) }, port);
       try {
@@ -134,7 +136,9 @@ try {
             seconds: SECONDS,
             warmup: WARMUP,
           });
-          const ofLimit = Math.round((r.rps / (workers * measured[key]!.rps)) * 100) / 100;
+          const one = measured[key]!.rps;
+          // null when the one-worker run served nothing to compare with (an overloaded machine).
+          const ofLimit = one > 0 ? Math.round((r.rps / (workers * one)) * 100) / 100 : null;
           many[key] = { rps: r.rps, p95: r.p95, ofLimit };
           log(
             `[${since()}] ${key} on ${workers} workers: ${r.rps} req/s (${ofLimit} of ${workers} × one worker)`,
@@ -283,18 +287,15 @@ function benchBulkLetters(quickRun: boolean) {
   }
 }
 
-/** The pages measured again on N workers: the ceiling and the main pages. */
-const MAIN_PAGES = ["bare", "dashboard", "casePage", "caseTimeline"];
-
 function workersTable(
   workers: number,
   one: Record<string, { rps: number; label: string }>,
-  many: Record<string, { rps: number; p95: number; ofLimit: number }>,
+  many: Record<string, { rps: number; p95: number; ofLimit: number | null }>,
 ) {
   if (workers <= 1) return "\nAll cores: this machine has one core, so there is no N-worker run.\n";
   const rows = Object.entries(many).map(
     ([k, m]) =>
-      `| ${one[k]!.label} | ${one[k]!.rps} | ${m.rps} | ${m.p95} | ${Math.round(m.ofLimit * 100)} % |`,
+      `| ${one[k]!.label} | ${one[k]!.rps} | ${m.rps} | ${m.p95} | ${m.ofLimit === null ? "—" : `${Math.round(m.ofLimit * 100)} %`} |`,
   );
   return [
     "",
