@@ -4,7 +4,7 @@
 // because absolute numbers depend on the machine and whatever else it is doing.
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { availableParallelism, cpus, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -23,6 +23,8 @@ const SCALE = quick ? 0.05 : 1;
 const SECONDS = quick ? 4 : 10;
 const WARMUP = quick ? 1 : 2;
 const BULK_LINES = quick ? 2_500 : 25_000;
+/** The pages measured again on N workers: the ceiling and the main pages. */
+const MAIN_PAGES = ["bare", "dashboard", "casePage", "caseTimeline"];
 
 // The app's modules read these once, on first use: set them before importing any of them.
 process.env.RETRACT_DATA_DIR = dataDir;
@@ -70,7 +72,8 @@ try {
   });
   log(`[${since()}] built in ${(buildMs / 1000).toFixed(1)} s; starting the server…`);
   // Cold start: the median of three starts (the last one stays up for the pages).
-  const serverEnv = { RETRACT_DATA_DIR: dataDir, RETRACT_TRUST_PROXY: "true" };
+  // One worker for the figures below: "one thread's ceiling"; the N-worker run follows (decision 126).
+  const serverEnv = { RETRACT_DATA_DIR: dataDir, RETRACT_TRUST_PROXY: "true", RETRACT_WORKERS: "1" };
   const starts: number[] = [];
   for (let i = 0; i < 2; i++) {
     const s = await startServer(serverEnv, port);
@@ -124,6 +127,33 @@ try {
     );
     await server.stop();
 
+    // The same pages on every core (RETRACT_WORKERS = N), as a share of the machine's limit: N × what one
+    // worker served above. The load generator runs in this process and shares the cores.
+    const workers = availableParallelism();
+    const many: Record<string, { rps: number; p95: number; ofLimit: number | null }> = {};
+    if (workers > 1) {
+      const cluster = await startServer({ ...serverEnv, RETRACT_WORKERS: String(workers) }, port);
+      try {
+        const clusterCookie = await logIn(cluster.base, BENCH_USER.email, BENCH_USER.password);
+        for (const [key, path, c] of targets.filter(([k]) => MAIN_PAGES.includes(k))) {
+          const r = await load(cluster.base, path, {
+            cookie: c ? clusterCookie : undefined,
+            seconds: SECONDS,
+            warmup: WARMUP,
+          });
+          const one = measured[key]!.rps;
+          // null when the one-worker run served nothing to compare with (an overloaded machine).
+          const ofLimit = one > 0 ? Math.round((r.rps / (workers * one)) * 100) / 100 : null;
+          many[key] = { rps: r.rps, p95: r.p95, ofLimit };
+          log(
+            `[${since()}] ${key} on ${workers} workers: ${r.rps} req/s (${ofLimit} of ${workers} × one worker)`,
+          );
+        }
+      } finally {
+        await cluster.stop();
+      }
+    }
+
     const bare = measured.bare!.rps;
     for (const [key, m] of Object.entries(measured)) {
       results[`${key}.rps`] = m.rps;
@@ -159,8 +189,16 @@ try {
         ? `${mail.received.toLocaleString("en")} of ${mail.letters.toLocaleString("en")} letters to smtp-server on 127.0.0.1 in ${(mail.sendMs / 1000).toFixed(1)} s by drainOutbox, pooled (maxConnections ${mail.maxConnections}); one connection per letter (before): ${mail.unpooled.sendRatePerSecond} letters/s`
         : "bench/outbox.ts failed (see the log)",
       buildMs,
+      workers,
+      ...Object.fromEntries(
+        Object.entries(many).flatMap(([k, m]) => [
+          [`workers.${k}.rps`, m.rps],
+          [`workers.${k}.p95Ms`, m.p95],
+          [`workers.${k}.ratioToLimit`, m.ofLimit],
+        ]),
+      ),
     });
-    table = markdown(measured, results, js, bare);
+    table = markdown(measured, results, js, bare) + workersTable(workers, measured, many);
   } finally {
     await server.stop();
   }
@@ -253,6 +291,27 @@ function benchBulkLetters(quickRun: boolean) {
     log(`bulk letters bench failed:\n${r.stderr}`);
     return null;
   }
+}
+
+function workersTable(
+  workers: number,
+  one: Record<string, { rps: number; label: string }>,
+  many: Record<string, { rps: number; p95: number; ofLimit: number | null }>,
+) {
+  if (workers <= 1) return "\nAll cores: this machine has one core, so there is no N-worker run.\n";
+  const rows = Object.entries(many).map(
+    ([k, m]) =>
+      `| ${one[k]!.label} | ${one[k]!.rps} | ${m.rps} | ${m.p95} | ${m.ofLimit === null ? "—" : `${Math.round(m.ofLimit * 100)} %`} |`,
+  );
+  return [
+    "",
+    `All cores: RETRACT_WORKERS=1 against RETRACT_WORKERS=${workers} in the same run; the share is of the machine's limit, ${workers} × one worker's rate (the load generator shares the cores).`,
+    "",
+    `| page | req/s, 1 worker | req/s, ${workers} workers | p95 ms, ${workers} workers | share of ${workers} × one |`,
+    "| --- | --- | --- | --- | --- |",
+    ...rows,
+    "",
+  ].join("\n");
 }
 
 function markdown(

@@ -1106,3 +1106,18 @@ export const jobs = sqliteTable(
       .where(sql`${t.state} IN ('pending', 'running') AND ${t.key} IS NOT NULL`),
   ],
 );
+
+// ── Request limits ───────────────────────────────────────────
+// The fixed-window counters of app/auth/rate-limit.server.ts (log-in tries, two-factor codes, invitations,
+// public endpoints), here rather than in process memory so every worker of `npm start` counts the same tries.
+// `key` is a keyed hash (blindIndex) of the address, account or workspace, never the value itself.
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    bucket: text("bucket").notNull(),
+    key: text("key").notNull(),
+    hits: integer("hits").notNull(),
+    resetAt: integer("reset_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.key] }), index("rate_limits_reset_idx").on(t.resetAt)],
+);

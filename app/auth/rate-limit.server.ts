@@ -1,24 +1,20 @@
-// Limits on log-ins, two-factor codes, invitations and public endpoints (in memory).
-import { createHash } from "node:crypto";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// Limits on log-ins, two-factor codes, invitations and public endpoints, counted in the database (the
+// rate_limits table) so that every worker process of `npm start` shares them (decision 124).
+import { and, eq, lte, sql } from "drizzle-orm";
+import { rateLimits } from "#db/schema";
+import { getDb } from "~/db.server";
+import { blindIndex } from "~/security/crypto.server";
 
-// Keys are hashed so that the process memory holds no addresses or emails in plain text.
-const key = (v: string) => createHash("sha256").update(v).digest("base64url");
+// Keys are keyed hashes, so the table holds no addresses, emails or ids in plain text and cannot be reversed by
+// hashing every address.
+const key = (v: string) => blindIndex("rate-limit", v);
 
-async function consume(limiter: RateLimiterMemory, k: string) {
-  try {
-    await limiter.consume(key(k));
-  } catch (e) {
-    if (!(e instanceof RateLimiterRes)) throw e;
-  }
-}
-
-// ── Log-in, password change and two-factor limits ───────────────────────
-// Our own small fixed-window counters, not rate-limiter-flexible: a try is checked and counted in one
-// synchronous step (no await between the two), *before* the slow password or code check, so a hundred tries
-// sent at once are counted one by one and the sixth is refused without being checked. Several windows are
-// checked first and counted only when all allow, so a refused try spends nothing. Tests move the clock
-// with setLimitClock instead of sleeping.
+// ── Fixed-window counters ───────────────────────────────────────
+// Our own small fixed-window counters in one table: a try is checked and counted in one synchronous step (one
+// IMMEDIATE transaction on the database, no await between the two), *before* the slow password or code check,
+// so a hundred tries sent at once, to one worker or to several, are counted one by one and the sixth is
+// refused without being checked. Several windows are checked first and counted only when all allow, so a
+// refused try spends nothing. Tests move the clock with setLimitClock instead of sleeping.
 
 let clock: () => number = () => Date.now();
 
@@ -27,60 +23,96 @@ export function setLimitClock(now: (() => number) | null) {
   clock = now ?? (() => Date.now());
 }
 
+/** Expired counts are deleted once every this many counts in a process. */
+const SWEEP_EVERY = 500;
+let countsSinceSweep = 0;
+
 class Window {
-  private hits = new Map<string, { n: number; resetAt: number }>();
   constructor(
+    readonly bucket: string,
     readonly points: number,
     readonly ms: number,
   ) {}
 
+  private row(k: string) {
+    return getDb()
+      .select({ hits: rateLimits.hits, resetAt: rateLimits.resetAt })
+      .from(rateLimits)
+      .where(and(eq(rateLimits.bucket, this.bucket), eq(rateLimits.key, k)))
+      .get();
+  }
+
+  /** The live count (undefined once its window has passed). */
   private live(k: string) {
-    const h = this.hits.get(k);
-    if (h && h.resetAt <= clock()) {
-      this.hits.delete(k);
-      return undefined;
-    }
-    return h;
+    const h = this.row(k);
+    return h && h.resetAt > clock() ? h : undefined;
   }
 
   /** Milliseconds until a try is allowed again, 0 when one is allowed now. */
   waitMs(k: string) {
     const h = this.live(k);
-    return h && h.n >= this.points ? h.resetAt - clock() : 0;
+    return h && h.hits >= this.points ? h.resetAt - clock() : 0;
+  }
+
+  /** The count and its window's end, as the limit's caller shows them. */
+  state(k: string) {
+    const h = this.live(k);
+    return { hits: h?.hits ?? 0, msBeforeNext: h ? h.resetAt - clock() : 0 };
   }
 
   count(k: string) {
-    const h = this.live(k);
-    if (h) h.n += 1;
-    else {
-      if (this.hits.size > 50_000) this.sweep();
-      this.hits.set(k, { n: 1, resetAt: clock() + this.ms });
+    const now = clock();
+    // One statement: a new window starts when the old one has passed.
+    getDb()
+      .insert(rateLimits)
+      .values({ bucket: this.bucket, key: k, hits: 1, resetAt: now + this.ms })
+      .onConflictDoUpdate({
+        target: [rateLimits.bucket, rateLimits.key],
+        set: {
+          hits: sql`CASE WHEN ${rateLimits.resetAt} <= ${now} THEN 1 ELSE ${rateLimits.hits} + 1 END`,
+          resetAt: sql`CASE WHEN ${rateLimits.resetAt} <= ${now} THEN ${now + this.ms} ELSE ${rateLimits.resetAt} END`,
+        },
+      })
+      .run();
+    if (++countsSinceSweep >= SWEEP_EVERY) {
+      countsSinceSweep = 0;
+      getDb().delete(rateLimits).where(lte(rateLimits.resetAt, now)).run();
     }
   }
 
   /** Gives one try back (a try that turned out right). */
   refund(k: string) {
-    const h = this.live(k);
-    if (h) h.n = Math.max(0, h.n - 1);
+    getDb()
+      .update(rateLimits)
+      .set({ hits: sql`max(0, ${rateLimits.hits} - 1)` })
+      .where(and(eq(rateLimits.bucket, this.bucket), eq(rateLimits.key, k)))
+      .run();
   }
 
   clear(k: string) {
-    this.hits.delete(k);
+    getDb()
+      .delete(rateLimits)
+      .where(and(eq(rateLimits.bucket, this.bucket), eq(rateLimits.key, k)))
+      .run();
   }
 
   clearPrefix(prefix: string) {
-    for (const k of this.hits.keys()) if (k.startsWith(prefix)) this.hits.delete(k);
+    // substr, not LIKE: the keys are base64url, whose "_" LIKE would read as a wildcard.
+    getDb()
+      .delete(rateLimits)
+      .where(
+        and(
+          eq(rateLimits.bucket, this.bucket),
+          sql`substr(${rateLimits.key}, 1, ${prefix.length}) = ${prefix}`,
+        ),
+      )
+      .run();
   }
+}
 
-  /** Drops expired counts; if still too many (tries from very many addresses), the oldest go first. */
-  private sweep() {
-    const now = clock();
-    for (const [k, h] of this.hits) if (h.resetAt <= now) this.hits.delete(k);
-    for (const k of this.hits.keys()) {
-      if (this.hits.size <= 40_000) break;
-      this.hits.delete(k);
-    }
-  }
+/** Runs `fn` in one IMMEDIATE transaction: no other process reads or counts between its check and its count. */
+function atomically<T>(fn: () => T): T {
+  return getDb().transaction(() => fn(), { behavior: "immediate" });
 }
 
 const MINUTE = 60_000;
@@ -100,12 +132,12 @@ export const LOGIN_LIMITS = {
   codesPerAddress: { points: 20, ms: 15 * MINUTE },
 } as const;
 
-const w = (l: { points: number; ms: number }) => new Window(l.points, l.ms);
-const passwordPerAccountAddress = w(LOGIN_LIMITS.perAccountAddress);
-const passwordPerAddress = w(LOGIN_LIMITS.perAddress);
-const passwordPerAccount = w(LOGIN_LIMITS.perAccount);
-const codesPerAccount = w(LOGIN_LIMITS.codesPerAccount);
-const codesPerAddress = w(LOGIN_LIMITS.codesPerAddress);
+const w = (bucket: string, l: { points: number; ms: number }) => new Window(bucket, l.points, l.ms);
+const passwordPerAccountAddress = w("password-account-address", LOGIN_LIMITS.perAccountAddress);
+const passwordPerAddress = w("password-address", LOGIN_LIMITS.perAddress);
+const passwordPerAccount = w("password-account", LOGIN_LIMITS.perAccount);
+const codesPerAccount = w("codes-account", LOGIN_LIMITS.codesPerAccount);
+const codesPerAddress = w("codes-address", LOGIN_LIMITS.codesPerAddress);
 
 export type Attempt =
   | { ok: true }
@@ -113,6 +145,10 @@ export type Attempt =
   | { ok: false; retryAfter: number; reason: "address" | "account" };
 
 function take(slots: [Window, string, "address" | "account"][]): Attempt {
+  return atomically(() => takeNow(slots));
+}
+
+function takeNow(slots: [Window, string, "address" | "account"][]): Attempt {
   let worst: { ms: number; reason: "address" | "account" } | null = null;
   for (const [win, k, reason] of slots) {
     const ms = win.waitMs(k);
@@ -139,9 +175,11 @@ export function takePasswordAttempt(ip: string, account: string): Attempt {
 
 /** The password was right: the try is given back and this address starts afresh for the account. */
 export function passwordAttemptSucceeded(ip: string, account: string) {
-  passwordPerAccountAddress.clear(pair(account, ip));
-  passwordPerAddress.refund(key(ip));
-  passwordPerAccount.refund(key(account));
+  atomically(() => {
+    passwordPerAccountAddress.clear(pair(account, ip));
+    passwordPerAddress.refund(key(ip));
+    passwordPerAccount.refund(key(account));
+  });
 }
 
 /** Takes one two-factor code try for the user, before the code is checked. */
@@ -153,18 +191,22 @@ export function takeCodeAttempt(ip: string, userId: string): Attempt {
 }
 
 export function codeAttemptSucceeded(ip: string, userId: string) {
-  codesPerAccount.clear(key(userId));
-  codesPerAddress.refund(key(ip));
+  atomically(() => {
+    codesPerAccount.clear(key(userId));
+    codesPerAddress.refund(key(ip));
+  });
 }
 
 /** After a password reset: every password and code limit on the account is lifted. */
 export function clearAccountLimits(account: string, userId: string) {
-  passwordPerAccount.clear(key(account));
-  passwordPerAccountAddress.clearPrefix(`${key(account)}:`);
-  codesPerAccount.clear(key(userId));
   const change = `password-change:${userId}`;
-  passwordPerAccount.clear(key(change));
-  passwordPerAccountAddress.clearPrefix(`${key(change)}:`);
+  atomically(() => {
+    passwordPerAccount.clear(key(account));
+    passwordPerAccountAddress.clearPrefix(`${key(account)}:`);
+    codesPerAccount.clear(key(userId));
+    passwordPerAccount.clear(key(change));
+    passwordPerAccountAddress.clearPrefix(`${key(change)}:`);
+  });
 }
 
 /** The calm message for a refused try. */
@@ -178,16 +220,15 @@ export function tooManyAttemptsMessage(a: Extract<Attempt, { ok: false }>) {
 
 /** A general per-IP limiter for public endpoints (directory API, password reset requests). */
 export function createIpLimiter(prefix: string, points: number, seconds: number) {
-  const limiter = new RateLimiterMemory({ keyPrefix: prefix, points, duration: seconds });
+  const win = new Window(prefix, points, seconds * 1000);
   return async function allow(ip: string) {
-    try {
-      await limiter.consume(key(ip));
+    const k = key(ip);
+    return atomically(() => {
+      const ms = win.waitMs(k);
+      if (ms > 0) return { ok: false as const, retryAfter: Math.ceil(ms / 1000) };
+      win.count(k);
       return { ok: true as const, retryAfter: 0 };
-    } catch (e) {
-      if (e instanceof RateLimiterRes)
-        return { ok: false as const, retryAfter: Math.ceil(e.msBeforeNext / 1000) };
-      throw e;
-    }
+    });
   };
 }
 
@@ -203,42 +244,37 @@ export const INVITATION_LIMITS = {
   perWorkspace: { points: 100, seconds: 24 * 60 * 60 },
 } as const;
 
-const invitesPerMember = new RateLimiterMemory({
-  keyPrefix: "invite-member",
-  points: INVITATION_LIMITS.perMember.points,
-  duration: INVITATION_LIMITS.perMember.seconds,
-});
-const invitesPerWorkspace = new RateLimiterMemory({
-  keyPrefix: "invite-workspace",
-  points: INVITATION_LIMITS.perWorkspace.points,
-  duration: INVITATION_LIMITS.perWorkspace.seconds,
-});
+const invitesPerMember = new Window(
+  "invite-member",
+  INVITATION_LIMITS.perMember.points,
+  INVITATION_LIMITS.perMember.seconds * 1000,
+);
+const invitesPerWorkspace = new Window(
+  "invite-workspace",
+  INVITATION_LIMITS.perWorkspace.points,
+  INVITATION_LIMITS.perWorkspace.seconds * 1000,
+);
 
 /**
  * Takes one invitation from the member's and the workspace's allowance. When either is used up nothing is
  * taken and the answer says which limit and how many seconds until the next invitation is possible.
  */
 export async function takeInvitation(workspaceId: string, userId: string) {
-  const [member, workspace] = await Promise.all([
-    invitesPerMember.get(key(`${workspaceId}:${userId}`)),
-    invitesPerWorkspace.get(key(workspaceId)),
-  ]);
-  const spent = (r: RateLimiterRes | null) => r !== null && r.remainingPoints <= 0;
-  if (spent(workspace))
-    return {
-      ok: false as const,
-      limit: "workspace" as const,
-      retryAfter: Math.ceil(workspace!.msBeforeNext / 1000),
-    };
-  if (spent(member))
-    return {
-      ok: false as const,
-      limit: "member" as const,
-      retryAfter: Math.ceil(member!.msBeforeNext / 1000),
-    };
-  await Promise.all([
-    consume(invitesPerMember, `${workspaceId}:${userId}`),
-    consume(invitesPerWorkspace, workspaceId),
-  ]);
-  return { ok: true as const, retryAfter: 0 };
+  const member = key(`${workspaceId}:${userId}`);
+  const workspace = key(workspaceId);
+  return atomically(() => {
+    const ws = invitesPerWorkspace.state(workspace);
+    if (ws.hits >= invitesPerWorkspace.points)
+      return {
+        ok: false as const,
+        limit: "workspace" as const,
+        retryAfter: Math.ceil(ws.msBeforeNext / 1000),
+      };
+    const m = invitesPerMember.state(member);
+    if (m.hits >= invitesPerMember.points)
+      return { ok: false as const, limit: "member" as const, retryAfter: Math.ceil(m.msBeforeNext / 1000) };
+    invitesPerMember.count(member);
+    invitesPerWorkspace.count(workspace);
+    return { ok: true as const, retryAfter: 0 };
+  });
 }
