@@ -111,6 +111,29 @@ export const subjects = sqliteTable(
   (t) => [index("subjects_workspace_idx").on(t.workspaceId, t.id)],
 );
 
+/**
+ * "Not found on <date>": the person looked for themselves on a site of the directory and found nothing. Whether a
+ * person was looked for on a given site could itself say something about them, so the site is kept only as a
+ * keyed HMAC of its recipient id (decision 118); the date alone says nothing.
+ */
+export const subjectSiteChecks = sqliteTable(
+  "subject_site_checks",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    subjectId: text("subject_id")
+      .notNull()
+      .references(() => subjects.id, { onDelete: "cascade" }),
+    siteHmac: text("site_hmac").notNull(),
+    notFoundOn: text("not_found_on").notNull(),
+    checkedBy: text("checked_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("subject_site_checks_key_idx").on(t.subjectId, t.siteHmac)],
+);
+
 /** Keyed HMACs of a subject's emails, phones and usernames: exact matching without plaintext. */
 export const subjectIdentifiers = sqliteTable(
   "subject_identifiers",

@@ -159,7 +159,8 @@ function prepareWriters(db: Db) {
       verifiedOn: r.verified ?? null,
       sources: json(r.sources),
       notes: r.notes ?? null,
-      extra: json(r.extra),
+      // The search URL template rides in extra (decision 119): no column of its own for one optional value.
+      extra: json(r.searchUrl ? { ...r.extra, searchUrl: r.searchUrl } : r.extra),
       searchText: searchTextFor({ ...r, domains }),
       now: now.getTime(),
     });

@@ -52,6 +52,13 @@ export const domainSchema = z
   .toLowerCase()
   .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z0-9-]{2,63}|\*)$/, "a domain name");
 
+/** A search URL template: https, and only the placeholders the checklist fills (app/finding/links.ts). */
+const searchUrlTemplate = z
+  .string()
+  .trim()
+  .refine((t) => t.startsWith("https://") && /\{(?:query|name|region)\}/.test(t), "an https URL with {query}")
+  .refine((t) => (t.match(/\{[^}]*\}/g) ?? []).every((p) => ["{query}", "{name}", "{region}"].includes(p)));
+
 export const directoryRecordSchema = z.object({
   /** Stable across imports: "<source>:<id in the source>". */
   sourceId: z.string().regex(/^(?:datenanfragen|data-brokers|curated):[A-Za-z0-9_.-]+$/),
@@ -68,6 +75,8 @@ export const directoryRecordSchema = z.object({
   address: z.string().optional(),
   phone: z.string().optional(),
   web: z.url().optional(),
+  /** Where a person searches the site for themselves: an https URL with {query}, {name} or {region} in it. */
+  searchUrl: searchUrlTemplate.optional(),
   sources: z.array(sourceRefSchema).min(1),
   /** Null where the source does not rate its records (datenanfragen's supervisory authorities). */
   quality: z.enum(qualities).nullable(),
