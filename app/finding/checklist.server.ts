@@ -70,7 +70,8 @@ function checklistSites(): (SiteRow & { domain: string | null })[] {
     .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }
 
-const siteKey = (subjectId: string, siteId: string) => blindIndex("subject-site-check", `${subjectId}:${siteId}`);
+const siteKey = (subjectId: string, siteId: string) =>
+  blindIndex("subject-site-check", `${subjectId}:${siteId}`);
 
 /** The person's cases, open ones first and the most recently active first: "found here" files into one. */
 function subjectCases(scope: Scope, subjectId: string) {
@@ -112,7 +113,9 @@ export function findingChecklist(scope: Scope, subjectId: string) {
     getDb()
       .select({ siteHmac: subjectSiteChecks.siteHmac, notFoundOn: subjectSiteChecks.notFoundOn })
       .from(subjectSiteChecks)
-      .where(and(eq(subjectSiteChecks.workspaceId, scope.workspaceId), eq(subjectSiteChecks.subjectId, subjectId)))
+      .where(
+        and(eq(subjectSiteChecks.workspaceId, scope.workspaceId), eq(subjectSiteChecks.subjectId, subjectId)),
+      )
       .all()
       .map((m) => [m.siteHmac, m.notFoundOn]),
   );

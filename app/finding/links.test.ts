@@ -4,7 +4,10 @@ import { homePage, searchLink } from "./links";
 describe("search links", () => {
   it("fills the query with the name and region, URL-encoded", () => {
     expect(
-      searchLink("https://www.bing.com/search?q={query}", { name: "Zoë  O'Brien & Söhne", region: "Baden-Württemberg" }),
+      searchLink("https://www.bing.com/search?q={query}", {
+        name: "Zoë  O'Brien & Söhne",
+        region: "Baden-Württemberg",
+      }),
     ).toBe("https://www.bing.com/search?q=Zo%C3%AB%20O'Brien%20%26%20S%C3%B6hne%20Baden-W%C3%BCrttemberg");
   });
 

@@ -121,6 +121,10 @@ export default function SubjectPage() {
   return (
     <div className="stack medium">
       <h1>About {defaults.name}</h1>
+      <p>
+        <Link to={`/subjects/${id}/find`}>Where else might {defaults.name} be?</Link> A checklist of search
+        engines and people-search sites to look through, in your own browser.
+      </p>
       {hasIntake ? (
         <p>
           <Link to={`/clients/${id}/intake`}>Intake answers</Link>: safe contact, what leaked, next steps.

@@ -323,6 +323,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "routes/clients.$subjectId.intake": {
     loader: { policy: CASE_READ, ids: { subjectId: "intakeSubjectId" } },
   },
+  "routes/subjects.$subjectId_.find": {
+    loader: CASE_READ,
+    action: [{ policy: CASE_WRITE, body: () => ({ notFound: "curated:google" }) }],
+    note: "The checklist reads the person's name; marking a site is a writer's job.",
+  },
   "routes/subjects.$subjectId_.export": {
     loader: CASE_WRITE,
     note: "Exporting a client's data is a writer's job.",
