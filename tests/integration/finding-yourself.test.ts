@@ -110,7 +110,7 @@ describe("where else might I be?", () => {
     const page = (await call(route.loader, get(`${to.pathname}${to.search}`, owner.cookie), {
       subjectId,
     })) as Page;
-    expect(page.found).toEqual({ siteName: "Bing", caseId: openCase, exposureId });
+    expect(page.found).toEqual({ siteName: "Microsoft Bing", caseId: openCase, exposureId });
   });
 
   it("files the exact page the person pasted, and refuses a bad address with a 400", async () => {
