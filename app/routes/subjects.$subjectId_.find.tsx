@@ -121,17 +121,17 @@ export default function FindYourself() {
         {s.searchLink ? (
           <p>
             <a href={s.searchLink} target="_blank" rel="noreferrer noopener">
-              Search {s.name} for your name (opens in a new tab)
+              Look for {name} on {s.name} (opens in a new tab)
             </a>
           </p>
         ) : s.homePage ? (
           <p>
             <a href={s.homePage} target="_blank" rel="noreferrer noopener">
-              Open {s.name} and search for your name there (opens in a new tab)
+              Open {s.name} and search for {name} there (opens in a new tab)
             </a>
           </p>
         ) : (
-          <p className="muted">This site gives no address to open; search for it by its name.</p>
+          <p className="muted">We have no address for this site; search for it by its name.</p>
         )}
         {s.notFoundLabel ? (
           <p>
