@@ -148,6 +148,7 @@ export function recordFoundHere(
   requirePermission(scope, "case:write");
   requireSubject(scope, subjectId);
   const site = siteOf(input.siteId);
+  if (!input.caseId) throw new UserError("Choose the case for this place.", { field: "caseId" });
   const kase = getCase(scope, input.caseId);
   if (kase.subjectId !== subjectId)
     throw new UserError("Choose one of this person's cases.", { field: "caseId" });

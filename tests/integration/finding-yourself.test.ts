@@ -146,6 +146,12 @@ describe("where else might I be?", () => {
     const elsewhere = createSubject(owner.scope, SubjectFieldsSchema.parse({ name: "Someone Else" }));
     const theirCase = createCase(owner.scope, { subjectId: elsewhere, title: "Theirs" });
     expect(status(await act(owner, { caseId: theirCase, found: "curated:google" }))).toBe(400);
+    // No case chosen: a message under the case field, not a 404.
+    const none = await act(owner, { caseId: "", found: "curated:google" });
+    expect(status(none)).toBe(400);
+    expect(
+      ((await (none as Response).json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.caseId,
+    ).toEqual(["Choose the case for this place."]);
     // A site that is not on the list.
     expect(status(await act(owner, { caseId: openCase, found: "curated:telegram" }))).toBe(400);
   });
