@@ -14,7 +14,7 @@ import { checkAgain, findingChecklist, recordFoundHere, recordNotFound } from "~
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField } from "~/ui/forms";
 import { parseForm, parseParams } from "~/utils/forms";
-import { formFailure, formFailureOrThrow } from "~/utils/forms.server";
+import { formFailure, formFailureOrThrow, UserError } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 const ParamsSchema = z.object({ subjectId: z.string().min(1).max(40) });
@@ -82,7 +82,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (found) {
       const pasted = UrlSchema.safeParse(form.get(`url:${found}`) ?? "");
-      if (!pasted.success) return formFailure(pastedFailure(pasted.error), { extra });
+      if (!pasted.success)
+        return formFailure(
+          new UserError(pasted.error.issues[0]?.message ?? "Enter the address of the page.", {
+            field: "url",
+          }),
+          { extra },
+        );
       const r = recordFoundHere(scope, subjectId, { siteId: found, caseId, url: pasted.data, today });
       const q = new URLSearchParams({ found, case: r.caseId, place: r.exposureId });
       return redirect(`/subjects/${subjectId}/find?${q}#found`);
@@ -96,10 +102,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (e) {
     return formFailureOrThrow(e, { extra });
   }
-}
-
-function pastedFailure(error: z.ZodError) {
-  return { fieldErrors: { url: error.issues.map((i) => i.message) }, formErrors: [] };
 }
 
 export default function FindYourself() {
