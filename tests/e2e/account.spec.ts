@@ -16,7 +16,7 @@ for (const js of [true, false]) {
       const otherPage = await other.newPage();
       await otherPage.goto("/login");
       await logIn(otherPage, email, password);
-      await expect(otherPage.getByRole("heading", { name: "Your cases" })).toBeVisible();
+      await expect(otherPage.getByRole("heading", { name: "Your cases", exact: true })).toBeVisible();
 
       await page.getByRole("link", { name: "Account" }).click();
       await expect(page.getByRole("heading", { name: "Where you are logged in" })).toBeVisible();

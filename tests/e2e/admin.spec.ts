@@ -69,7 +69,7 @@ test("a caseworker takes on clients; the owner filters the audit log and downloa
   await worker.getByLabel("Email address").fill(workerEmail);
   await worker.getByLabel("Password").fill(password);
   await worker.getByRole("button", { name: "Create account and join" }).click();
-  await expect(worker.getByRole("heading", { name: "Your cases" })).toBeVisible();
+  await expect(worker.getByRole("heading", { name: "Your cases", exact: true })).toBeVisible();
 
   // With JavaScript: an urgent client who wants us to act for them.
   await worker.goto("/cases/new");

@@ -65,5 +65,5 @@ test("forms within the caps still work through the server (sign up, log out, log
   await page.context().clearCookies();
   await page.goto("/login");
   await logIn(page, email, password);
-  await expect(page.getByRole("heading", { name: "Your cases" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your cases", exact: true })).toBeVisible();
 });

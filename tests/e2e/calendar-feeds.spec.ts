@@ -49,7 +49,7 @@ test("a case's calendar link holds the request's date and no personal data", asy
   expect(sent.status(), await sent.text()).toBe(200);
 
   await page.goto(`/cases/${caseId}`);
-  const section = page.getByRole("region", { name: "Calendar" });
+  const section = page.getByRole("region", { name: "Calendar", exact: true });
   await expect(section).toContainText("There is no calendar link yet.");
   await expectAccessible(page);
   await section.getByRole("button", { name: "Make a calendar link" }).click();
@@ -73,7 +73,9 @@ test("a case's calendar link holds the request's date and no personal data", asy
 
   // The case page now says a link is on; a new one turns the old one off.
   await page.getByRole("link", { name: "← Back to the case" }).click();
-  await expect(page.getByRole("region", { name: "Calendar" })).toContainText("A calendar link is on.");
+  await expect(page.getByRole("region", { name: "Calendar", exact: true })).toContainText(
+    "A calendar link is on.",
+  );
   await page.getByRole("button", { name: "Make a new calendar link (the old one stops working)" }).click();
   await expect(page.getByRole("textbox", { name: "Calendar link" })).not.toHaveValue(link);
   expect((await app.get(link)).status()).toBe(404);
@@ -87,7 +89,7 @@ test.describe("without JavaScript", () => {
   test("the account page makes a link for all cases and turns it off", async ({ page, playwright }) => {
     await createAccount(page, { name: "Cal NoJS", email: uniqueEmail("calendar-nojs"), password });
     await page.goto("/account");
-    const section = page.getByRole("region", { name: "Calendar" });
+    const section = page.getByRole("region", { name: "Calendar", exact: true });
     await expect(section).toContainText("all the cases you can see");
     await section.getByRole("button", { name: "Make a calendar link" }).click();
     const link = await page.getByRole("textbox", { name: "Calendar link" }).inputValue();
@@ -101,7 +103,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status")).toHaveText(
       "The calendar link is turned off. Calendar apps that use it get nothing more.",
     );
-    await expect(page.getByRole("region", { name: "Calendar" })).toContainText(
+    await expect(page.getByRole("region", { name: "Calendar", exact: true })).toContainText(
       "There is no calendar link yet.",
     );
     const gone = await app.get(link);

@@ -38,7 +38,7 @@ for (const js of [true, false]) {
       await expect(page.getByText("Type ERASE to confirm.")).toBeVisible();
       await page.getByLabel("Type ERASE to confirm").fill("ERASE");
       await page.getByRole("button", { name: "Erase this person" }).click();
-      await expect(page.getByRole("heading", { name: "Your cases" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Your cases", exact: true })).toBeVisible();
       await expect(page.getByRole("link", { name: "Second case", exact: true })).toHaveCount(0);
       await expect(page.getByRole("link", { name: "First case", exact: true })).toBeVisible();
 

@@ -180,7 +180,7 @@ test("a workspace's correction sits beside the original and no other account see
   await logOut(page);
   await page.goto("/login");
   await logIn(page, first, password);
-  await expect(page.getByRole("heading", { name: "Your cases" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your cases", exact: true })).toBeVisible();
   await page.goto("/directory/curated%3Apastebin");
   await expect(page.getByRole("region", { name: "Your workspace's correction" })).toBeVisible();
 });

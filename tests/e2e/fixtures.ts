@@ -102,7 +102,7 @@ export async function signUp(
   await page.goto(link);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Your cases" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your cases", exact: true })).toBeVisible();
 }
 
 /**
@@ -141,7 +141,7 @@ export async function createAccount(
   const url = new URL(page.url()).origin;
   await page.context().addCookies([{ name: pair!.slice(0, at), value: pair!.slice(at + 1), url }]);
   await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Your cases" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your cases", exact: true })).toBeVisible();
 }
 
 /**

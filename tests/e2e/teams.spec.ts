@@ -61,7 +61,7 @@ test("two-factor: set up with the QR page, log out, log in with a code from the 
   const nextStep = (Math.floor(setUpAt / 30_000) + 1) * 30_000;
   await page.getByLabel("Code", { exact: true }).fill(await codeAt(secret, nextStep + 1_000));
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("heading", { name: "Your cases" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your cases", exact: true })).toBeVisible();
 });
 
 test("organisation: invite a caseworker, assign one client, a colleague's client stays out of reach", async ({
@@ -110,7 +110,7 @@ test("organisation: invite a caseworker, assign one client, a colleague's client
   await worker.getByLabel("Email address").fill(workerEmail);
   await worker.getByLabel("Password").fill(password);
   await worker.getByRole("button", { name: "Create account and join" }).click();
-  await expect(worker.getByRole("heading", { name: "Your cases" })).toBeVisible();
+  await expect(worker.getByRole("heading", { name: "Your cases", exact: true })).toBeVisible();
   await expect(worker.getByText("No cases yet")).toBeVisible();
 
   // The owner assigns Client One to the caseworker.
