@@ -123,6 +123,33 @@ test("with JavaScript the exposure form names the recipient before saving", asyn
   await expectAccessible(page);
 });
 
+test("saving while the lookup is still on its way keeps the place and the page (a slow server)", async ({
+  page,
+}) => {
+  await createAccount(page, { name: "Jo Slow", email: uniqueEmail("dir-slow"), password });
+  await openCase(page, "Posts about Robin, slowly");
+  // A slow server: the save takes 0.5 s and every fetch the page makes on its own (the lookup, 400 ms after the
+  // last key, and whatever the router asks first to find the lookup's route) takes 2 s, so the save's answer
+  // arrives while the lookup is still on its way. The place must be saved and the page stay (decision 127).
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    const delay =
+      request.method() === "POST"
+        ? 500
+        : request.resourceType() === "fetch" && !request.url().includes("/build/")
+          ? 2000
+          : 0;
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+    await route.continue();
+  });
+  await page.getByLabel("Web address (URL)").fill("https://www.example.com/people/robin");
+  await page.getByRole("checkbox", { name: "Phone number" }).check();
+  await page.getByRole("button", { name: "Save this place" }).click();
+  await expect(page.getByText("1 place recorded")).toBeVisible();
+  await expect(page.getByRole("link", { name: "https://www.example.com/people/robin" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Not found" })).toHaveCount(0);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -108,6 +108,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel("Web address (URL)").fill("https://t.me/leak_channel_old_url/4");
       await page.getByRole("checkbox", { name: "Home address" }).check();
       await page.getByRole("button", { name: "Save this place" }).click();
+      await expect(page.getByRole("link", { name: "https://t.me/leak_channel_old_url/4" })).toBeVisible();
       await page.getByRole("link", { name: "Write a letter" }).click();
       await page.getByRole("radio", { name: /Erasure request and objection/ }).check();
       await page.getByLabel("Language of the letter").selectOption("en");
