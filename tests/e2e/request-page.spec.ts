@@ -126,7 +126,9 @@ for (const javaScriptEnabled of [true, false]) {
       const requestPath = new URL(page.url()).pathname;
       const oldPath = requestPath.replace("/requests/", "/letters/");
 
-      // A bookmark of the old page: the same query string, at the letter's section.
+      // A bookmark of the old page: the same query string, at the letter's section. A whole-page load while the
+      // previous page still reads its data aborts that read, so the test waits until the page is quiet.
+      await page.waitForLoadState("networkidle");
       await page.goto(`${oldPath}?from=bookmark`);
       await expect(page).toHaveURL(new RegExp(`${requestPath}\\?from=bookmark#letter$`));
       await expect(page.getByRole("heading", { name: "Check and edit the letter" })).toBeVisible();
@@ -135,6 +137,7 @@ for (const javaScriptEnabled of [true, false]) {
         // A form posted to the old address (a tab left open before the change): sent on with its body.
         const subject = await page.getByLabel("Subject").inputValue();
         const paper = await page.locator('input[name="paper"]').inputValue();
+        await page.waitForLoadState("networkidle");
         await page.evaluate(
           ({ action, subject, paper }) => {
             const form = document.createElement("form");
