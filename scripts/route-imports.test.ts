@@ -41,3 +41,22 @@ describe("routes only route", () => {
     expect(status).toBe(0);
   });
 });
+
+describe("drawing libraries stay on the server", () => {
+  const source = 'import { scaleLinear } from "d3-scale";\n\nexport const probe = scaleLinear;\n';
+
+  it.each([
+    ["a component", "app/dashboard", "tsx"],
+    ["a route", "app/routes", "tsx"],
+  ])("%s may not import d3", (_, dir, ext) => {
+    const { status, output } = lint(dir, ext, source);
+    expect(status).not.toBe(0);
+    expect(output).toContain("Drawing libraries run on the server");
+  });
+
+  it("a server module may", () => {
+    const { status, output } = lint("app/dashboard", "server.ts", source);
+    expect(output).not.toContain("noRestrictedImports");
+    expect(status).toBe(0);
+  });
+});

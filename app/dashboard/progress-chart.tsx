@@ -1,22 +1,12 @@
-// The progress chart: one line per state, drawn on the server as SVG (d3-scale for the axes, d3-shape for the
-// lines), so it needs no JavaScript and no third-party script. The same numbers are in a table beside it, which
-// is what a screen reader reads; the picture itself carries a name and a one-sentence description.
-import { scaleLinear, scalePoint } from "d3-scale";
-import { line } from "d3-shape";
+// The progress chart: one line per state, drawn as SVG from coordinates the server worked out
+// (app/dashboard/chart.server.ts), so it needs no JavaScript, no drawing library in the browser and no
+// third-party script. The same numbers are in a table beside it, which is what a screen reader reads; the
+// picture itself carries a name and a one-sentence description.
 import { useId } from "react";
-import {
-  PROGRESS_LABELS,
-  PROGRESS_SERIES,
-  type Progress,
-  type ProgressPoint,
-  type ProgressSeries,
-} from "./progress";
-
-type Point = ProgressPoint;
-type SeriesKey = ProgressSeries;
+import { PROGRESS_LABELS, PROGRESS_SERIES, type Progress, type ProgressSeries } from "./progress";
 
 // Each line has its own dash pattern as well as its colour, so the lines are told apart without colour.
-const STYLE: Record<SeriesKey, { colour: string; dash: string }> = {
+const STYLE: Record<ProgressSeries, { colour: string; dash: string }> = {
   found: { colour: "#1d2a30", dash: "" },
   requested: { colour: "#1f4e5f", dash: "6 3" },
   said_removed: { colour: "#7a4d00", dash: "2 3" },
@@ -24,10 +14,6 @@ const STYLE: Record<SeriesKey, { colour: string; dash: string }> = {
   reappeared: { colour: "#8f1d1d", dash: "10 3 2 3" },
 };
 const SERIES = PROGRESS_SERIES.map((key) => ({ key, label: PROGRESS_LABELS[key], ...STYLE[key] }));
-
-const WIDTH = 640;
-const HEIGHT = 260;
-const MARGIN = { top: 12, right: 16, bottom: 34, left: 40 };
 
 const dayLabel = (day: string) =>
   new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
@@ -41,25 +27,7 @@ export function ProgressChart({ data, title }: { data: Progress; title: string }
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   const last = data.points[data.points.length - 1];
-  const max = Math.max(1, ...data.points.flatMap((p) => SERIES.map((s) => p[s.key])));
-  const x = scalePoint<string>()
-    .domain(data.points.map((p) => p.on))
-    .range([MARGIN.left, WIDTH - MARGIN.right]);
-  const y = scaleLinear()
-    .domain([0, max])
-    .nice()
-    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const yTicks = y.ticks(Math.min(5, y.domain()[1] ?? 1)).filter((t) => Number.isInteger(t));
-  // At most about six dates under the axis, always the first and the last.
-  const every = Math.max(1, Math.ceil(data.points.length / 6));
-  const lastIndex = data.points.length - 1;
-  const xTicks = data.points
-    .filter((_, i) => i === lastIndex || (i % every === 0 && lastIndex - i >= every / 2))
-    .map((p) => p.on);
-  const path = (key: SeriesKey) =>
-    line<Point>()
-      .x((p) => x(p.on) ?? MARGIN.left)
-      .y((p) => y(p[key]))(data.points) ?? "";
+  const { chart } = data;
   const period =
     data.bucket === "day"
       ? `Counted at the end of each day from ${dayLabel(data.from)} to ${dayLabel(data.to)}.`
@@ -76,7 +44,7 @@ export function ProgressChart({ data, title }: { data: Progress; title: string }
         <p className="muted">{period}</p>
       </figcaption>
       <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        viewBox={`0 0 ${chart.width} ${chart.height}`}
         role="img"
         aria-labelledby={titleId}
         aria-describedby={descId}
@@ -84,29 +52,23 @@ export function ProgressChart({ data, title }: { data: Progress; title: string }
       >
         <title>{title}</title>
         <desc id={descId}>{summary}</desc>
-        {yTicks.map((t) => (
-          <g key={`y${t}`}>
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t)} y2={y(t)} className="chart-grid" />
-            <text x={MARGIN.left - 6} y={y(t)} dy="0.32em" textAnchor="end" className="chart-tick">
-              {t}
+        {chart.yTicks.map((t) => (
+          <g key={`y${t.value}`}>
+            <line x1={chart.plot.left} x2={chart.plot.right} y1={t.y} y2={t.y} className="chart-grid" />
+            <text x={chart.plot.left - 6} y={t.y} dy="0.32em" textAnchor="end" className="chart-tick">
+              {t.value}
             </text>
           </g>
         ))}
-        {xTicks.map((on) => (
-          <text
-            key={`x${on}`}
-            x={x(on)}
-            y={HEIGHT - MARGIN.bottom + 18}
-            textAnchor="middle"
-            className="chart-tick"
-          >
+        {chart.xTicks.map(({ on, x }) => (
+          <text key={`x${on}`} x={x} y={chart.plot.bottom + 18} textAnchor="middle" className="chart-tick">
             {dayLabel(on)}
           </text>
         ))}
         {SERIES.map((s) => (
           <path
             key={s.key}
-            d={path(s.key)}
+            d={chart.paths[s.key]}
             fill="none"
             stroke={s.colour}
             strokeWidth={2.5}

@@ -7,6 +7,7 @@ import { exposureStatusChanges, exposureStatusDaily } from "#db/schema";
 import { getDb, prepared } from "~/db.server";
 import { calendarDateIn } from "~/deadlines/engine";
 import { can, inScope, type Scope, scopedQuery } from "~/workspaces/scope.server";
+import { chartGeometry } from "./chart.server";
 import type { Progress, ProgressPoint } from "./progress";
 
 /** How far back the chart looks at most, and when it switches from days to weeks. */
@@ -133,7 +134,8 @@ export function progressFor(scope: Scope, of: Of = {}, now = new Date()): Progre
       db.select(select).from(t).where(inScope(t, s)).groupBy(sql`1`, t.fromStatus, t.toStatus).prepare(),
     ).all({ start: from });
   }
-  return { bucket, from, to: today, points: runningCounts(rows, ends) };
+  const points = runningCounts(rows, ends);
+  return { bucket, from, to: today, points, chart: chartGeometry(points) };
 }
 
 function fromDailyTotals(scope: Scope, today: string): Progress {
@@ -156,7 +158,8 @@ function fromDailyTotals(scope: Scope, today: string): Progress {
     toStatus: r.toStatus,
     n: r.n,
   }));
-  return { bucket, from, to: today, points: runningCounts(changes, ends) };
+  const points = runningCounts(changes, ends);
+  return { bucket, from, to: today, points, chart: chartGeometry(points) };
 }
 
 function firstDayOfCases(scope: Scope, caseIds: string[]) {

@@ -14,10 +14,22 @@ export const PROGRESS_LABELS: Record<ProgressSeries, string> = {
 };
 
 export type ProgressPoint = { on: string } & Record<ProgressSeries, number>;
+/** The chart's finished coordinates in SVG units, computed on the server (app/dashboard/chart.server.ts). */
+export type ChartGeometry = {
+  width: number;
+  height: number;
+  /** The plot area's edges: grid lines run from left to right, date labels sit under bottom. */
+  plot: { left: number; right: number; bottom: number };
+  yTicks: { value: number; y: number }[];
+  xTicks: { on: string; x: number }[];
+  paths: Record<ProgressSeries, string>;
+};
+
 export type Progress = {
   /** "day" or "week": each point is the count at the end of that day or week. */
   bucket: "day" | "week";
   from: string;
   to: string;
   points: ProgressPoint[];
+  chart: ChartGeometry;
 };
