@@ -3,6 +3,8 @@
 // third-party script. The same numbers are in a table beside it, which is what a screen reader reads; the
 // picture itself carries a name and a one-sentence description.
 import { useId } from "react";
+import { formatDay } from "~/i18n/dates";
+import { useT } from "~/i18n/i18n-context";
 import { PROGRESS_LABELS, PROGRESS_SERIES, type Progress, type ProgressSeries } from "./progress";
 
 // Each line has its own dash pattern as well as its colour, so the lines are told apart without colour.
@@ -13,27 +15,28 @@ const STYLE: Record<ProgressSeries, { colour: string; dash: string }> = {
   removed: { colour: "#1c5e34", dash: "" },
   reappeared: { colour: "#8f1d1d", dash: "10 3 2 3" },
 };
-const SERIES = PROGRESS_SERIES.map((key) => ({ key, label: PROGRESS_LABELS[key], ...STYLE[key] }));
-
-const dayLabel = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    timeZone: "UTC",
-  });
+const SERIES = PROGRESS_SERIES.map((key) => ({ key, labelKey: PROGRESS_LABELS[key], ...STYLE[key] }));
 
 export function ProgressChart({ data, title }: { data: Progress; title: string }) {
+  const { t, locale } = useT();
+  const dayLabel = (day: string) => formatDay(locale, day, "short");
   const id = useId();
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   const last = data.points[data.points.length - 1];
   const { chart } = data;
-  const period =
-    data.bucket === "day"
-      ? `Counted at the end of each day from ${dayLabel(data.from)} to ${dayLabel(data.to)}.`
-      : `Counted at the end of each week from ${dayLabel(data.from)} to ${dayLabel(data.to)}.`;
+  const period = t(data.bucket === "day" ? "chart.period.day" : "chart.period.week", {
+    from: dayLabel(data.from),
+    to: dayLabel(data.to),
+  });
   const summary = last
-    ? `Today: ${last.found} places found, ${last.requested} requested, ${last.said_removed} they say are removed, ${last.removed} removed and checked, ${last.reappeared} back up again.`
+    ? t("chart.summary", {
+        found: last.found,
+        requested: last.requested,
+        saidRemoved: last.said_removed,
+        removed: last.removed,
+        reappeared: last.reappeared,
+      })
     : "";
   return (
     <figure className="progress-chart stack small">
@@ -76,7 +79,7 @@ export function ProgressChart({ data, title }: { data: Progress; title: string }
           />
         ))}
       </svg>
-      <ul className="chart-legend" aria-label="What the lines are">
+      <ul className="chart-legend" aria-label={t("chart.legendLabel")}>
         {SERIES.map((s) => (
           <li key={s.key}>
             <svg width="28" height="10" aria-hidden="true" focusable="false">
@@ -90,12 +93,12 @@ export function ProgressChart({ data, title }: { data: Progress; title: string }
                 strokeDasharray={s.dash || undefined}
               />
             </svg>{" "}
-            {s.label}: {last ? last[s.key] : 0}
+            {t("chart.legendItem", { label: t(s.labelKey), count: last ? last[s.key] : 0 })}
           </li>
         ))}
       </ul>
       <details>
-        <summary>The numbers as a table</summary>
+        <summary>{t("chart.tableToggle")}</summary>
         <section
           className="table-scroll"
           aria-label={title}
@@ -106,10 +109,10 @@ export function ProgressChart({ data, title }: { data: Progress; title: string }
             <caption>{period}</caption>
             <thead>
               <tr>
-                <th scope="col">{data.bucket === "day" ? "Day" : "Week ending"}</th>
+                <th scope="col">{t(data.bucket === "day" ? "chart.column.day" : "chart.column.week")}</th>
                 {SERIES.map((s) => (
                   <th scope="col" key={s.key}>
-                    {s.label}
+                    {t(s.labelKey)}
                   </th>
                 ))}
               </tr>

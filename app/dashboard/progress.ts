@@ -1,17 +1,19 @@
 // The vocabulary of the progress chart: its lines, in the order a place moves through them, and their words.
 // "found" is every place recorded so far; the others are places in that state (app/exposures/categories.ts).
 
+import type { MessageKey } from "~/i18n/translate";
+
 export const PROGRESS_SERIES = ["found", "requested", "said_removed", "removed", "reappeared"] as const;
 export type ProgressSeries = (typeof PROGRESS_SERIES)[number];
 
-/** Words for each line, kept whole so they can be translated. */
-export const PROGRESS_LABELS: Record<ProgressSeries, string> = {
-  found: "Places found",
-  requested: "Removal requested",
-  said_removed: "They say it is removed",
-  removed: "Removed (checked)",
-  reappeared: "Back up again",
-};
+/** Each line's words: a message in the page's language (app/i18n/locales). */
+export const PROGRESS_LABELS = {
+  found: "progress.series.found",
+  requested: "progress.series.requested",
+  said_removed: "progress.series.said_removed",
+  removed: "progress.series.removed",
+  reappeared: "progress.series.reappeared",
+} as const satisfies Record<ProgressSeries, MessageKey>;
 
 export type ProgressPoint = { on: string } & Record<ProgressSeries, number>;
 /** The chart's finished coordinates in SVG units, computed on the server (app/dashboard/chart.server.ts). */

@@ -1,6 +1,8 @@
 // How a recipient answered: the scorecard as a table row (the scorecards page) and as a list of facts (the
-// recipient's directory page). Each figure is one whole phrase so it can be translated later.
+// recipient's directory page). Each figure is one whole message in the page's language.
 import { Link } from "@remix-run/react";
+import { useT } from "~/i18n/i18n-context";
+import type { Translator } from "~/i18n/translate";
 
 export type ScorecardFigures = {
   sent: number;
@@ -14,25 +16,22 @@ export type ScorecardFigures = {
 
 const percent = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 100));
 
-function days(n: number | null) {
-  if (n === null) return "no answer yet";
-  if (n === 1) return "1 day";
-  return `${n} days`;
-}
+const days = ({ t }: Translator, n: number | null) =>
+  n === null ? t("scorecard.noAnswerYet") : t("scorecard.days", { days: n });
 
-function removalDays(n: number | null) {
-  if (n === null) return "none checked gone yet";
-  if (n === 1) return "1 day";
-  return `${n} days`;
-}
+const removalDays = ({ t }: Translator, n: number | null) =>
+  n === null ? t("scorecard.noneCheckedGone") : t("scorecard.days", { days: n });
 
-const share = (n: number, of: number) => `${n} of ${of} (${percent(n, of)} %)`;
+const share = ({ t }: Translator, n: number, of: number) =>
+  t("scorecard.share", { n, of, percent: percent(n, of) });
 
 export function ScorecardTable({
   cards,
 }: {
   cards: (ScorecardFigures & { recipientId: string; name: string })[];
 }) {
+  const tr = useT();
+  const { t } = tr;
   return (
     <section
       className="table-scroll"
@@ -41,15 +40,15 @@ export function ScorecardTable({
       tabIndex={0}
     >
       <table className="data-table scorecard-table">
-        <caption id="scorecards-caption">How each recipient answered your requests</caption>
+        <caption id="scorecards-caption">{t("scorecard.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Recipient</th>
-            <th scope="col">Requests sent</th>
-            <th scope="col">Typical time to a first answer</th>
-            <th scope="col">Typical time until a place was checked gone</th>
-            <th scope="col">Refused</th>
-            <th scope="col">No answer by the due date</th>
+            <th scope="col">{t("scorecard.recipient")}</th>
+            <th scope="col">{t("scorecard.sent")}</th>
+            <th scope="col">{t("scorecard.timeToAnswer")}</th>
+            <th scope="col">{t("scorecard.timeToRemoval")}</th>
+            <th scope="col">{t("scorecard.refused")}</th>
+            <th scope="col">{t("scorecard.ignored")}</th>
           </tr>
         </thead>
         <tbody>
@@ -59,10 +58,10 @@ export function ScorecardTable({
                 <Link to={`/directory/${encodeURIComponent(c.recipientId)}`}>{c.name}</Link>
               </th>
               <td>{c.sent}</td>
-              <td>{days(c.medianDaysToAnswer)}</td>
-              <td>{removalDays(c.medianDaysToRemoval)}</td>
-              <td>{share(c.refused, c.sent)}</td>
-              <td>{share(c.ignored, c.sent)}</td>
+              <td>{days(tr, c.medianDaysToAnswer)}</td>
+              <td>{removalDays(tr, c.medianDaysToRemoval)}</td>
+              <td>{share(tr, c.refused, c.sent)}</td>
+              <td>{share(tr, c.ignored, c.sent)}</td>
             </tr>
           ))}
         </tbody>
@@ -72,22 +71,24 @@ export function ScorecardTable({
 }
 
 export function ScorecardFacts({ card, label }: { card: ScorecardFigures; label: string }) {
+  const tr = useT();
+  const { t } = tr;
   return (
     <dl className="facts" aria-label={label}>
-      <dt>Requests sent</dt>
+      <dt>{t("scorecard.sent")}</dt>
       <dd>{card.sent}</dd>
-      <dt>Answered</dt>
-      <dd>{share(card.answered, card.sent)}</dd>
-      <dt>Typical time to a first answer</dt>
-      <dd>{days(card.medianDaysToAnswer)}</dd>
-      <dt>Places checked gone after a request</dt>
+      <dt>{t("scorecard.answered")}</dt>
+      <dd>{share(tr, card.answered, card.sent)}</dd>
+      <dt>{t("scorecard.timeToAnswer")}</dt>
+      <dd>{days(tr, card.medianDaysToAnswer)}</dd>
+      <dt>{t("scorecard.removedPlaces")}</dt>
       <dd>{card.removedPlaces}</dd>
-      <dt>Typical time until a place was checked gone</dt>
-      <dd>{removalDays(card.medianDaysToRemoval)}</dd>
-      <dt>Refused</dt>
-      <dd>{share(card.refused, card.sent)}</dd>
-      <dt>No answer by the due date</dt>
-      <dd>{share(card.ignored, card.sent)}</dd>
+      <dt>{t("scorecard.timeToRemoval")}</dt>
+      <dd>{removalDays(tr, card.medianDaysToRemoval)}</dd>
+      <dt>{t("scorecard.refused")}</dt>
+      <dd>{share(tr, card.refused, card.sent)}</dd>
+      <dt>{t("scorecard.ignored")}</dt>
+      <dd>{share(tr, card.ignored, card.sent)}</dd>
     </dl>
   );
 }

@@ -80,6 +80,10 @@ const TRANSLATED_FILES = [
   "app/ui/error-boundary.tsx",
   "app/i18n/language-switcher.tsx",
   "app/routes/language.tsx",
+  "app/routes/_index.tsx",
+  "app/dashboard/progress-chart.tsx",
+  "app/dashboard/scorecard-view.tsx",
+  "app/requests/tracking/reminders-list.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */

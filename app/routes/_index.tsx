@@ -6,6 +6,7 @@ import { listCases } from "~/cases/cases.server";
 import { needsYou } from "~/dashboard/attention.server";
 import { progressFor } from "~/dashboard/progress.server";
 import { ProgressChart } from "~/dashboard/progress-chart";
+import { useT } from "~/i18n/i18n-context";
 import { reminderSummary, unsentLetters } from "~/requests/tracking/reminders.server";
 import { RemindersList } from "~/requests/tracking/reminders-list";
 
@@ -50,25 +51,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function Welcome() {
+  const { t } = useT();
   return (
     <div className="stack medium">
-      <h1>Get your details taken down</h1>
-      <p>
-        If your name, address, phone number or photos have been posted somewhere they should not be, Retract
-        helps you keep a private record of every place, write the right request to the right people, and
-        follow up until it is gone. You can also use it to help someone else.
-      </p>
+      <h1>{t("dashboard.welcome.title")}</h1>
+      <p>{t("dashboard.welcome.intro")}</p>
       <div className="row">
         <Link to="/signup" className="button">
-          Create an account
+          {t("dashboard.welcome.signUp")}
         </Link>
         <Link to="/login" className="button button-secondary">
-          Log in
+          {t("dashboard.welcome.logIn")}
         </Link>
       </div>
-      <p className="muted">
-        Everything you enter is encrypted on this server and never shared unless you send it.
-      </p>
+      <p className="muted">{t("dashboard.welcome.private")}</p>
     </div>
   );
 }
@@ -76,76 +72,74 @@ function Welcome() {
 export default function Index() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  const { t } = useT();
   if (!data.signedIn) return <Welcome />;
   return (
     <div className="stack">
       {params.get("erased") ? (
         <p className="notice notice-ok" role="status">
-          Erased. Those details are gone from Retract; the audit log keeps only that it happened.
+          {t("dashboard.erased")}
         </p>
       ) : null}
       <div className="spread">
-        <h1>Your cases</h1>
+        <h1>{t("dashboard.title")}</h1>
         <Link to="/cases/new" className="button">
-          Open a new case
+          {t("dashboard.newCase")}
         </Link>
       </div>
       <RemindersList reminders={data.reminders} unsent={data.unsent} needsYou={data.needsYou} />
       {data.progress ? (
         <>
-          <ProgressChart data={data.progress} title="Progress across all your cases" />
+          <ProgressChart data={data.progress} title={t("dashboard.progressTitle")} />
           <p>
-            <Link to="/scorecards">How each recipient answered your requests</Link>
+            <Link to="/scorecards">{t("dashboard.scorecardsLink")}</Link>
           </p>
         </>
       ) : null}
       {data.remindersTotal > data.reminders.length ? (
         <p className="muted">
-          The {data.reminders.length} most urgent of {data.remindersMore ? "more than " : ""}
-          {data.remindersTotal.toLocaleString("en")} requests that need you; each case's timeline lists the
-          rest.
+          {t("dashboard.remindersShown", {
+            shown: data.reminders.length,
+            total: data.remindersTotal,
+            moreThan: data.remindersMore ? "yes" : "no",
+          })}
         </p>
       ) : null}
       {data.cases.length === 0 ? (
         <div className="empty stack">
-          <h2>No cases yet</h2>
-          <p>
-            A case is one leak about one person: for example “Telegram channel post, June”. Open one, then
-            record each place where the details appear.
-          </p>
+          <h2>{t("dashboard.empty.title")}</h2>
+          <p>{t("dashboard.empty.text")}</p>
           <p>
             <Link to="/cases/new" className="button">
-              Open your first case
+              {t("dashboard.empty.action")}
             </Link>
           </p>
         </div>
       ) : (
-        <ul className="list" aria-label="Cases">
+        <ul className="list" aria-label={t("dashboard.casesLabel")}>
           {data.cases.map((c) => (
             <li key={c.id} className="list-item">
               <h2 className="h3">
                 <Link to={`/cases/${c.id}`}>{c.title}</Link>
               </h2>
               <div className="meta-row">
-                <span>About {c.subjectName}</span>
-                <span>
-                  {c.exposures} {c.exposures === 1 ? "place" : "places"} recorded
+                <span>{t("dashboard.case.about", { name: c.subjectName })}</span>
+                <span>{t("dashboard.case.places", { count: c.exposures })}</span>
+                <span>{t("dashboard.case.stillUp", { count: c.stillUp })}</span>
+                <span>{t("dashboard.case.removed", { count: c.removed })}</span>
+                <span className={`badge badge-${c.status}`}>
+                  {t(c.status === "open" ? "dashboard.case.open" : "dashboard.case.closed")}
                 </span>
-                <span>{c.stillUp} still up</span>
-                <span>{c.removed} removed</span>
-                <span className={`badge badge-${c.status}`}>{c.status === "open" ? "Open" : "Closed"}</span>
               </div>
             </li>
           ))}
         </ul>
       )}
       {data.pages > 1 ? (
-        <nav aria-label="Pages" className="row">
-          {data.page > 1 ? <Link to={`/?page=${data.page - 1}`}>Previous page</Link> : null}
-          <span>
-            Page {data.page} of {data.pages}
-          </span>
-          {data.page < data.pages ? <Link to={`/?page=${data.page + 1}`}>Next page</Link> : null}
+        <nav aria-label={t("pagination.label")} className="row">
+          {data.page > 1 ? <Link to={`/?page=${data.page - 1}`}>{t("pagination.previous")}</Link> : null}
+          <span>{t("pagination.position", { page: data.page, pages: data.pages })}</span>
+          {data.page < data.pages ? <Link to={`/?page=${data.page + 1}`}>{t("pagination.next")}</Link> : null}
         </nav>
       ) : null}
     </div>

@@ -24,8 +24,11 @@ test("Korean chosen in the account: the shell speaks Korean, on this device and 
   await expect(page.getByText("지금 위험한 상황이라면 바로 긴급 신고 번호로 연락하세요.")).toBeVisible();
   await expect(page.getByText("법률 자문은 아닙니다", { exact: false })).toBeVisible();
   await expect(page.getByLabel("화면 언어")).toHaveValue("ko");
-  // Back on the page the switcher was used on.
+  // Back on the page the switcher was used on: the dashboard, in Korean too.
   expect(new URL(page.url()).pathname).toBe("/");
+  await expect(page.getByRole("heading", { level: 1, name: "내 사건" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "아직 사건이 없습니다" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "첫 사건 만들기" })).toBeVisible();
   await expectAccessible(page);
 
   // Another device whose browser asks for English: after log-in the account's Korean wins.
@@ -39,6 +42,48 @@ test("Korean chosen in the account: the shell speaks Korean, on this device and 
   await second.getByRole("button", { name: "로그아웃" }).click();
   await expect(second).toHaveURL(/\/login/);
   await other.close();
+});
+
+test("the dashboard in French: the case list, the chart, its legend and its table", async ({ page }) => {
+  test.setTimeout(90_000);
+  await createAccount(page, {
+    name: "Camille Martin",
+    email: uniqueEmail("i18n-fr"),
+    password: "une phrase longue",
+  });
+  await page.goto("/cases/new");
+  await page.getByLabel("Case title").fill("Adresse sur un forum");
+  await page.getByLabel("Full name").fill("Camille Martin");
+  await page.getByLabel("Country where the person lives").selectOption("BE");
+  await page.getByRole("button", { name: "Open case" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Adresse sur un forum" })).toBeVisible();
+  for (const address of ["https://forum.example.com/t/1", "https://forum.example.com/t/2"]) {
+    await page.getByLabel("Web address (URL)").fill(address);
+    await expect(page.getByRole("status", { name: "Who is responsible" })).toContainText("example.com");
+    await page.getByRole("checkbox", { name: "Home address" }).check();
+    await page.getByRole("button", { name: "Save this place" }).click();
+    await expect(page.getByRole("link", { name: address })).toBeVisible();
+  }
+
+  await page.goto("/");
+  await page.getByLabel("Language of the pages").selectOption("fr");
+  await page.getByRole("button", { name: "Change language" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1, name: "Vos dossiers" })).toBeVisible();
+  const item = page.getByRole("list", { name: "Dossiers" }).getByRole("listitem").first();
+  await expect(item).toContainText("Concerne Camille Martin");
+  await expect(item).toContainText("2 endroits notés");
+  await expect(item).toContainText("2 encore en ligne");
+  await expect(item).toContainText("Ouvert");
+  const chart = page.getByRole("img", { name: "Avancement de tous vos dossiers" });
+  await expect(chart).toBeVisible();
+  await expect(page.getByRole("list", { name: "Ce que montrent les lignes" })).toContainText(
+    "Endroits trouvés : 2",
+  );
+  await page.getByText("Les chiffres sous forme de tableau").click();
+  await expect(page.getByRole("columnheader", { name: "Jour" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Retrait demandé" })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test.describe("a signed-out French browser", () => {

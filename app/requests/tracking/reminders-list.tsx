@@ -1,6 +1,9 @@
 // The dashboard's list of requests that are overdue or due within three days, and of letters written three or
 // more days ago and never sent.
 import { Link } from "@remix-run/react";
+import { formatDay } from "~/i18n/dates";
+import { useT } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
 
 export type ReminderView = {
   letterId: string;
@@ -29,12 +32,12 @@ export type NeedsYouView = {
   reason: "more_info" | "check_removed";
 };
 
-const NEEDS_YOU_TEXT: Record<NeedsYouView["reason"], string> = {
-  more_info: "They asked for more information before they act.",
-  check_removed: "They say it is removed. Check that it is gone, then mark it removed.",
-};
+const NEEDS_YOU_TEXT = {
+  more_info: "reminders.needsYou.more_info",
+  check_removed: "reminders.needsYou.check_removed",
+} as const satisfies Record<NeedsYouView["reason"], MessageKey>;
 
-/** The reminder line for a letter written and never sent, in plain words (dashboard and digest). */
+/** The reminder line for a letter written and never sent, in the reminder digest's English. */
 export function unsentText(u: { writtenOn: string }) {
   return `You wrote this letter on ${u.writtenOn} and have not sent it yet.`;
 }
@@ -48,24 +51,27 @@ export function RemindersList({
   unsent?: UnsentView[];
   needsYou?: NeedsYouView[];
 }) {
+  const { t, locale } = useT();
   if (!reminders.length && !unsent.length && !needsYou.length) return null;
+  const to = (r: { reference: string; recipientName: string }) =>
+    t("reminders.request", { reference: r.reference, recipient: r.recipientName });
   return (
     <section aria-labelledby="reminders" className="card stack">
-      <h2 id="reminders">Requests that need you</h2>
+      <h2 id="reminders">{t("reminders.title")}</h2>
       {reminders.length ? (
         <ul className="list">
           {reminders.map((r) => (
             <li key={r.letterId} className="list-item spread">
-              <Link to={`/cases/${r.caseId}/requests/${r.letterId}`}>
-                {r.reference} to {r.recipientName}
-              </Link>
+              <Link to={`/cases/${r.caseId}/requests/${r.letterId}`}>{to(r)}</Link>
               <span>
                 {r.overdue ? (
                   <span className="badge badge-request-overdue">
-                    overdue by {r.daysLate} day{r.daysLate === 1 ? "" : "s"}
+                    {t("reminders.overdue", { days: r.daysLate })}
                   </span>
                 ) : (
-                  <span className="badge badge-request-sent">due {r.due}</span>
+                  <span className="badge badge-request-sent">
+                    {t("reminders.due", { due: formatDay(locale, r.due) })}
+                  </span>
                 )}
               </span>
             </li>
@@ -74,14 +80,12 @@ export function RemindersList({
       ) : null}
       {needsYou.length ? (
         <>
-          <h3 id="needs-you">Waiting for you</h3>
+          <h3 id="needs-you">{t("reminders.waiting")}</h3>
           <ul className="list" aria-labelledby="needs-you">
             {needsYou.map((n) => (
               <li key={`${n.reason}-${n.letterId}`} className="list-item spread">
-                <Link to={`/cases/${n.caseId}/requests/${n.letterId}`}>
-                  {n.reference} to {n.recipientName}
-                </Link>
-                <span>{NEEDS_YOU_TEXT[n.reason]}</span>
+                <Link to={`/cases/${n.caseId}/requests/${n.letterId}`}>{to(n)}</Link>
+                <span>{t(NEEDS_YOU_TEXT[n.reason])}</span>
               </li>
             ))}
           </ul>
@@ -89,14 +93,12 @@ export function RemindersList({
       ) : null}
       {unsent.length ? (
         <>
-          <h3 id="unsent">Letters not sent yet</h3>
+          <h3 id="unsent">{t("reminders.unsentTitle")}</h3>
           <ul className="list" aria-labelledby="unsent">
             {unsent.map((u) => (
               <li key={u.letterId} className="list-item spread">
-                <Link to={`/cases/${u.caseId}/requests/${u.letterId}`}>
-                  {u.reference} to {u.recipientName}
-                </Link>
-                <span>{unsentText(u)}</span>
+                <Link to={`/cases/${u.caseId}/requests/${u.letterId}`}>{to(u)}</Link>
+                <span>{t("reminders.unsent", { writtenOn: formatDay(locale, u.writtenOn) })}</span>
               </li>
             ))}
           </ul>
