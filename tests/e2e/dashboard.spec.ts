@@ -1,4 +1,4 @@
-// The dashboard with pictures, as a person uses it: places recorded in a case move through the states (with
+// The dashboard with pictures, as a person uses it: places recorded in a case move through every state (with
 // JavaScript off, plain form posts), and the dashboard's and the case's charts and their tables say so; the
 // recipient scorecards page; every page passes axe.
 import { createAccount, expect, expectAccessible, test, uniqueEmail } from "./fixtures";
@@ -54,19 +54,22 @@ test("places moving through their states show in the charts and their tables, wi
       [addresses[0]!, "Removal requested"],
       [addresses[1]!, "They say it is removed (not yet checked)"],
       [addresses[2]!, "Removed (checked)"],
+      // The fourth was checked gone, then found back up: it counts as back up again, no longer as removed.
+      [addresses[3]!, "Removed (checked)"],
+      [addresses[3]!, "Back up again"],
     ];
+    const VALUE: Record<string, string> = {
+      "Removal requested": "requested",
+      "They say it is removed (not yet checked)": "said_removed",
+      "Removed (checked)": "removed",
+      "Back up again": "reappeared",
+    };
     for (const [address, state] of states) {
       await noJs.goto(caseUrl);
       await noJs.getByRole("link", { name: address }).click();
       await noJs.getByLabel("Is it still up?").selectOption({ label: state });
       await noJs.getByRole("button", { name: "Save changes" }).click();
-      await expect(noJs.getByLabel("Is it still up?")).toHaveValue(
-        state === "Removal requested"
-          ? "requested"
-          : state.startsWith("They say")
-            ? "said_removed"
-            : "removed",
-      );
+      await expect(noJs.getByLabel("Is it still up?")).toHaveValue(VALUE[state]!);
     }
 
     // The dashboard, served without JavaScript: the chart, its legend with today's numbers, and the table.
@@ -79,7 +82,7 @@ test("places moving through their states show in the charts and their tables, wi
       "Removal requested: 1",
       "They say it is removed: 1",
       "Removed (checked): 1",
-      "Back up again: 0",
+      "Back up again: 1",
     ]);
     await noJs.getByText("The numbers as a table").click();
     const table = noJs.getByRole("table");
@@ -95,7 +98,7 @@ test("places moving through their states show in the charts and their tables, wi
     const rows = table.locator("tbody tr");
     await expect(rows).toHaveCount(11);
     await expect(rows.first().locator("td")).toHaveText(["4", "0", "0", "0", "0"]);
-    await expect(rows.last().locator("td")).toHaveText(["4", "1", "1", "1", "0"]);
+    await expect(rows.last().locator("td")).toHaveText(["4", "1", "1", "1", "1"]);
     await expect(noJs.getByRole("link", { name: "How each recipient answered your requests" })).toBeVisible();
   } finally {
     await context.close();
