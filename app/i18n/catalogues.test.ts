@@ -84,6 +84,7 @@ const TRANSLATED_FILES = [
   "app/dashboard/progress-chart.tsx",
   "app/dashboard/scorecard-view.tsx",
   "app/requests/tracking/reminders-list.tsx",
+  "app/routes/scorecards.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */

@@ -4,34 +4,36 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { ScorecardTable } from "~/dashboard/scorecard-view";
 import { scorecardsFor } from "~/dashboard/scorecards.server";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
-  return { cards: scorecardsFor(scope) };
+  const { t } = await getTranslator(request);
+  return { cards: scorecardsFor(scope), title: t("scorecards.pageTitle") };
 }
 
 export default function Scorecards() {
   const { cards } = useLoaderData<typeof loader>();
+  const { t } = useT();
   return (
     <div className="stack">
-      <h1>How recipients answered</h1>
-      <p>
-        These figures come only from the requests sent from this workspace. “Typical” is the middle value:
-        half of the answers came sooner, half later. A place counts as gone only once it was checked, by a
-        re-check or by you.
-      </p>
+      <h1>{t("scorecards.title")}</h1>
+      <p>{t("scorecards.intro")}</p>
       {cards.length === 0 ? (
         <div className="empty">
-          <p>No requests have been sent yet. Once they are, each recipient's answers are counted here.</p>
+          <p>{t("scorecards.empty")}</p>
         </div>
       ) : (
         <ScorecardTable cards={cards} />
       )}
       <p>
-        <Link to="/">Back to your cases</Link>
+        <Link to="/">{t("scorecards.back")}</Link>
       </p>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "How recipients answered · Retract" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "How recipients answered · Retract" },
+];

@@ -84,6 +84,14 @@ test("the dashboard in French: the case list, the chart, its legend and its tabl
   await expect(page.getByRole("columnheader", { name: "Jour" })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Retrait demandé" })).toBeVisible();
   await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Comment chaque destinataire a répondu à vos demandes" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Comment les destinataires ont répondu" }),
+  ).toBeVisible();
+  await expect(page).toHaveTitle("Comment les destinataires ont répondu · Retract");
+  await expect(page.getByText("Aucune demande n’a encore été envoyée.", { exact: false })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test.describe("a signed-out French browser", () => {
