@@ -69,6 +69,11 @@ try {
     casePage: "routes/cases.$caseId._index",
     directory: "routes/directory._index",
     deadlines: "routes/deadlines",
+    // The heavy form pages, which carried all of zod until decision 135.
+    requestPage: "routes/cases.$caseId.requests.$letterId",
+    exposurePage: "routes/cases.$caseId.exposures.$exposureId",
+    newCase: "routes/cases.new",
+    incidentProgress: "routes/incidents.$incidentId.progress",
   });
   log(`[${since()}] built in ${(buildMs / 1000).toFixed(1)} s; starting the server…`);
   // Cold start: the median of three starts (the last one stays up for the pages).

@@ -1,5 +1,6 @@
-// The Biome rule that keeps routes to routing: a route importing the database client, drizzle or the schema
-// fails lint; the same imports in a domain module pass. The probe is a dot-file, which Remix never routes.
+// The Biome rules on imports: a route importing the database client, drizzle or the schema fails lint (the same
+// imports in a domain module pass), and d3 or zod outside a *.server.ts module fails (decisions 128, 135).
+// The probe is a dot-file, which Remix never routes.
 import { spawnSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -56,6 +57,29 @@ describe("drawing libraries stay on the server", () => {
 
   it("a server module may", () => {
     const { status, output } = lint("app/dashboard", "server.ts", source);
+    expect(output).not.toContain("noRestrictedImports");
+    expect(status).toBe(0);
+  });
+});
+
+describe("zod stays on the server", () => {
+  const source = 'import { z } from "zod";\n\nexport const probe = z.string();\n';
+
+  it.each([
+    ["a shared domain module", "app/cases", "ts"],
+    ["a component", "app/ui", "tsx"],
+    ["a route", "app/routes", "tsx"],
+  ])("%s may not import zod", (_, dir, ext) => {
+    const { status, output } = lint(dir, ext, source);
+    expect(status).not.toBe(0);
+    expect(output).toContain("Validation runs on the server");
+  });
+
+  it.each([
+    ["a server module", "server.ts"],
+    ["a test", "test.ts"],
+  ])("%s may", (_, ext) => {
+    const { status, output } = lint("app/cases", ext, source);
     expect(output).not.toContain("noRestrictedImports");
     expect(status).toBe(0);
   });

@@ -1,7 +1,7 @@
 // `npm run templates:check`: renders every letter template in every language with the fixtures, runs the
 // docs/legal.md §2 checklist of its kind, refuses anything unfilled, prints a table, exits 1 on any failure.
 
-import { LetterVariables } from "~/requests/compose/variables";
+import { LetterVariables } from "~/requests/compose/variables.server";
 import { expectedTemplates, templateDisagreements } from "~/requests/kinds";
 import { type ChecklistResult, runChecklist } from "~/requests/render/checklist";
 import { examplesFor } from "~/requests/render/examples";

@@ -2,9 +2,9 @@
 // there is no second, hand-written copy of the shapes.
 import { z } from "zod";
 import { deadlineQuerySchema } from "~/deadlines/query.server";
-import { searchParamsSchema } from "~/recipients/forms";
-import { ENDPOINTS, type Endpoint } from "./endpoints";
-import { ApiErrorSchema } from "./schemas";
+import { searchParamsSchema } from "~/recipients/forms.server";
+import { ENDPOINTS, type Endpoint } from "./endpoints.server";
+import { ApiErrorSchema } from "./schemas.server";
 
 /**
  * The public reference endpoints (no token: they hold only public rules and contact data), with the query

@@ -2,7 +2,7 @@
 // with the endpoint's own schemas, then the handler; domain errors become the one JSON error shape.
 import type { z } from "zod";
 import { IllegalTransitionError } from "~/requests/tracking/lifecycle";
-import type { Endpoint } from "./endpoints";
+import type { Endpoint } from "./endpoints.server";
 import { type ApiScope, apiAnswer, apiJson, requireApiScope } from "./tokens.server";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;

@@ -18,7 +18,7 @@ import {
   detailsFromSubject,
   recipientGroups,
 } from "~/requests/compose/compose.server";
-import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { LetterDetailsSchema } from "~/requests/compose/forms.server";
 import { stateLawOf } from "~/requests/compose/state-laws";
 import { listRequests, requestSummary, upcomingDeadlines } from "~/requests/list.server";
 import { getRequest, moveRequest, timeline } from "~/requests/requests.server";
@@ -35,10 +35,10 @@ import {
   updateSubject,
 } from "~/subjects/subjects.server";
 import { notFound } from "~/workspaces/scope.server";
-import type { ENDPOINTS as E } from "./endpoints";
+import type { ENDPOINTS as E } from "./endpoints.server";
 import { ApiError, type Input, invalid } from "./run.server";
-import type * as s from "./schemas";
-import { parseApiSubject } from "./subjects-schemas";
+import type * as s from "./schemas.server";
+import { parseApiSubject } from "./subjects-schemas.server";
 
 type Json<S extends z.ZodType> = z.input<S>;
 const iso = (d: Date) => d.toISOString();

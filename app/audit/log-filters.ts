@@ -1,7 +1,9 @@
-// The audit log page's vocabulary: plain-language labels for the logged actions, and the filter schema shared
-// by the page, its CSV export and the tests (a non-.server module: the page's form uses it too).
-import { z } from "zod";
+// The audit log page's vocabulary: plain-language labels for the logged actions and the filters as a query
+// string, for the page's form (no zod: the filter schema is in ./log-filters.server, for the loaders).
 import type { AuditAction } from "./audit.server";
+import type { AuditFilters } from "./log-filters.server";
+
+export type { AuditFilters };
 
 /** What each logged action means, in the words a supervisor would use. Unlisted actions show their code. */
 export const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
@@ -127,51 +129,6 @@ export const TARGET_LABELS: Record<string, string> = {
   incident: "Incident",
   inbox: "Inbox",
 };
-
-const optionalId = z
-  .string()
-  .trim()
-  .max(64, "Choose from the list.")
-  .regex(/^[\w-]*$/, "Choose from the list.")
-  .optional()
-  .transform((v) => v || undefined);
-const optionalDate = (label: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^(\d{4}-\d{2}-\d{2})?$/, `${label}: enter a date like 2026-11-23.`)
-    .optional()
-    .transform((v) => v || undefined)
-    .refine(
-      (v) => v === undefined || !Number.isNaN(Date.parse(`${v}T00:00:00Z`)),
-      `${label}: not a real date.`,
-    );
-
-/** The audit log's filters, read from the query string (the form is a GET form). */
-export const AuditFilterSchema = z
-  .object({
-    member: optionalId,
-    action: z
-      .string()
-      .trim()
-      .max(64)
-      .optional()
-      .transform((v) => v || undefined)
-      .refine((v) => v === undefined || v in ACTION_LABELS, "Choose an action from the list."),
-    subject: optionalId,
-    from: optionalDate("From"),
-    to: optionalDate("Until"),
-    before: z
-      .string()
-      .regex(/^\d{0,15}$/)
-      .optional()
-      .transform((v) => (v ? Number(v) : undefined)),
-  })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, {
-    path: ["to"],
-    message: "Until: choose a date on or after the From date.",
-  });
-export type AuditFilters = z.output<typeof AuditFilterSchema>;
 
 /** The filters as a query string (without the page cursor), for the export link and the "older" link. */
 export function filterQuery(f: Partial<AuditFilters>, extra: Record<string, string> = {}) {

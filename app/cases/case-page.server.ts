@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { BULK_REQUEST_ACTIONS } from "~/requests/tracking/bulk-status.server";
 
-export { formValues, parseForm, parseParams } from "~/utils/forms";
+export { formValues } from "~/utils/forms";
+export { parseForm, parseParams } from "~/utils/forms.server";
 
 export const CaseParamsSchema = z.object({ caseId: z.string().min(1).max(40) });
 

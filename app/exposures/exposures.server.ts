@@ -13,12 +13,12 @@ import { newId } from "~/utils/ids.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { computeSeverity, type ExposedKind, type ExposureStatus, type Severity } from "./categories";
 import { type ExposureRecipient, recipientForUrl, recipientMatcher } from "./recipient.server";
-import type { ExposureFields } from "./schemas";
+import type { ExposureFields } from "./schemas.server";
 import { recordExposuresFound, setExposureStatus } from "./status.server";
 import { type NormalisedUrl, normaliseUrl } from "./url";
 
-export type { ExposureFields } from "./schemas";
-export { ExposureFieldsSchema } from "./schemas";
+export type { ExposureFields } from "./schemas.server";
+export { ExposureFieldsSchema } from "./schemas.server";
 
 export const urlIndex = (url: string) => blindIndex("exposure-url", url);
 /** Seals an exposure's encrypted fields for its row id (the context lives in ENCRYPTED_COLUMNS). */

@@ -1,7 +1,7 @@
 // The matched recipient as the exposure form shows it: who it is, the one channel to use first (and its
 // purpose), the rest, and the parent for a front site. Pure and shared by the server (no-JS pages) and the
 // browser (the live look-up as the URL is typed).
-import type { ChannelKind, ChannelPurpose, Quality, RecipientKind } from "~/recipients/model";
+import type { ChannelKind, ChannelPurpose, Quality, RecipientKind } from "~/recipients/model.server";
 
 type Channel = { kind: ChannelKind; purpose: ChannelPurpose; address: string };
 

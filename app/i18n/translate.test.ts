@@ -1,10 +1,10 @@
 // The translator fails loudly on a missing key, formats plurals and dates through Intl, and the page language
 // follows Accept-Language when nothing else chose it.
 import { describe, expect, it } from "vitest";
-import { parseForm } from "~/utils/forms";
+import { parseForm } from "~/utils/forms.server";
 import { translateFailure } from "./errors";
 import { acceptedLanguages, localeFromAcceptLanguage, messagesFor } from "./locale.server";
-import { LanguageChoiceSchema } from "./schemas";
+import { LanguageChoiceSchema } from "./schemas.server";
 import { createTranslator, type MessageKey, MissingMessageError } from "./translate";
 
 describe("createTranslator", () => {

@@ -29,10 +29,12 @@ import {
   type RecipientGroup,
   recipientGroups,
 } from "~/requests/compose/compose.server";
-import { type LetterDetails, LetterDetailsSchema } from "~/requests/compose/forms";
+import type { LetterDetails } from "~/requests/compose/forms";
+import { LetterDetailsSchema } from "~/requests/compose/forms.server";
 import { latestMandate } from "~/requests/compose/mandates.server";
 import { stateLawOf } from "~/requests/compose/state-laws";
-import { type Lang, LetterVariables, type LetterVariablesInput } from "~/requests/compose/variables";
+import type { Lang, LetterVariablesInput } from "~/requests/compose/variables";
+import { LetterVariables } from "~/requests/compose/variables.server";
 import { generateReference } from "~/requests/reference";
 import { runChecklist } from "~/requests/render/checklist";
 import { getTemplate, type LetterTemplate } from "~/requests/render/templates.server";

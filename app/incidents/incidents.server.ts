@@ -27,7 +27,7 @@ import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { can, inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { emailKey } from "./roster.server";
-import type { RosterRow } from "./schemas";
+import type { RosterRow } from "./schemas.server";
 
 /** Seals the encrypted fields of an incident, a roster row (by its case id) and an incident URL. */
 export const sealIncident = {

@@ -10,7 +10,8 @@ import { recipientNames } from "~/exposures/recipient.server";
 import { isRequestState, type RequestState } from "~/requests/tracking/lifecycle";
 import { listSubjectNames } from "~/subjects/subjects.server";
 import { inScope, notFound, type Scope } from "~/workspaces/scope.server";
-import { type MatrixFilter, PAGE_SIZE } from "./schemas";
+import { PAGE_SIZE } from "./limits";
+import type { MatrixFilter } from "./schemas.server";
 
 export type MatrixCell = {
   subjectId: string;

@@ -2,7 +2,8 @@
 // any common spelling, each row is validated with zod and reported by its row number in the file, and the same
 // work email twice (in the file, or already on the incident's roster) is reported rather than imported twice.
 import { parse } from "csv-parse/sync";
-import { FIELD_LABELS, MAX_ROSTER_BYTES, MAX_ROSTER_ROWS, type RosterRow, RosterRowSchema } from "./schemas";
+import { FIELD_LABELS, MAX_ROSTER_BYTES, MAX_ROSTER_ROWS } from "./limits";
+import { type RosterRow, RosterRowSchema } from "./schemas.server";
 
 export { FIELD_LABELS };
 

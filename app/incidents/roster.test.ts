@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { MAX_ROSTER_ROWS } from "./limits";
 import { normaliseHeader, parseRoster } from "./roster.server";
-import { MAX_ROSTER_ROWS } from "./schemas";
 
 const ok = (text: string, onRoster?: (email: string) => boolean) => {
   const r = parseRoster(text, onRoster);

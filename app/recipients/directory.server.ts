@@ -26,7 +26,7 @@ import {
   type RecipientKind,
   recipientKinds,
   type SourceRef,
-} from "./model";
+} from "./model.server";
 
 type Db = DirectoryDb;
 

@@ -4,8 +4,8 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import * as schema from "#db/schema";
 import type { DirectoryDb } from "./db-type";
-import { eeaEntityOf } from "./entities";
-import type { DirectoryRecord } from "./model";
+import { eeaEntityOf } from "./entities.server";
+import type { DirectoryRecord } from "./model.server";
 import { loadSnapshot, type Snapshot } from "./sources.server";
 
 type Db = DirectoryDb;

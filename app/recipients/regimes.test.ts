@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entityFor, postalFor } from "./entities";
+import { entityFor, postalFor } from "./entities.server";
 import { type RegimeInput, suggestRegimes } from "./regimes";
 
 type Case = { name: string; input: RegimeInput; regimes: string[]; letters?: string[] };

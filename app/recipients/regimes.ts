@@ -8,7 +8,7 @@
 // lists Ireland or "ALL" does not bring the GDPR or the DSA to a Californian or a Korean.
 import { STATE_LAWS } from "~/requests/compose/state-laws";
 import type { Kind } from "~/requests/kinds";
-import type { RecipientKind } from "./model";
+import type { RecipientKind } from "./model.server";
 
 export const EU_COUNTRIES = [
   "AT",

@@ -2,7 +2,7 @@
 // from their public search addresses and for no people-search broker (none is invented).
 import { describe, expect, it } from "vitest";
 import { SEED_DIRECTORY } from "./import.server";
-import { directoryRecordSchema } from "./model";
+import { directoryRecordSchema } from "./model.server";
 import { loadSnapshot } from "./sources.server";
 
 const record = (searchUrl: string) =>

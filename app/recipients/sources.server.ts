@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { normaliseDomainKey } from "./match";
-import { type Channel, type DirectoryRecord, directoryRecordSchema, type SourceRef } from "./model";
+import { type Channel, type DirectoryRecord, directoryRecordSchema, type SourceRef } from "./model.server";
 
 // YAML is read only when converting an upstream checkout (a command, not a page): loaded then, not at every
 // start-up of the server (cold start).

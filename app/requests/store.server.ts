@@ -16,12 +16,8 @@ import { markFamilyRequested } from "~/requests/broker-family.server";
 import { composeVariables, deadlineFor, recipientFor } from "~/requests/compose/compose.server";
 import type { LetterDetails, LetterText } from "~/requests/compose/forms";
 import { latestMandateForCase } from "~/requests/compose/mandates.server";
-import {
-  type Lang,
-  LetterVariables,
-  type LetterVariablesInput,
-  type Regime,
-} from "~/requests/compose/variables";
+import type { Lang, LetterVariablesInput, Regime } from "~/requests/compose/variables";
+import { LetterVariables } from "~/requests/compose/variables.server";
 import { kindInfo } from "~/requests/kinds";
 import { deadlineRuleFor, type TemplateMeta } from "~/requests/render/template-meta";
 import {
@@ -37,7 +33,7 @@ import {
 import { applyEventIn } from "~/requests/requests.server";
 import { enqueueLetter } from "~/requests/send/queue.server";
 import { hasSmtpSettings, smtpSettingsFor } from "~/requests/send/smtp-settings.server";
-import { type SentDates, sentDatesSchema } from "~/requests/tracking/forms";
+import { type SentDates, sentDatesSchema } from "~/requests/tracking/forms.server";
 import { IllegalTransitionError, type RequestEvent } from "~/requests/tracking/lifecycle";
 import { Sealed, sealFor } from "~/security/encrypted-type.server";
 import { getSubject } from "~/subjects/subjects.server";

@@ -10,7 +10,7 @@ import {
   EraseSchema,
   RevokeOthersSchema,
   RevokeSessionSchema,
-} from "~/account/schemas";
+} from "~/account/schemas.server";
 import {
   passwordAttemptSucceeded,
   takePasswordAttempt,
@@ -28,8 +28,13 @@ import { CalendarFeedSection } from "~/calendar/calendar-feed-section";
 import { calendarFeedState } from "~/calendar/feeds.server";
 import { eraseWorkspaceData } from "~/export/erase.server";
 import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
-import { parseForm } from "~/utils/forms";
-import { type FailureCause, type FailureStatus, formFailure, UserError } from "~/utils/forms.server";
+import {
+  type FailureCause,
+  type FailureStatus,
+  formFailure,
+  parseForm,
+  UserError,
+} from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 // GET /api/v1/cases/:caseId/exposures/:exposureId — one exposure; PATCH — change its status.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { ENDPOINTS } from "~/api/endpoints";
+import { ENDPOINTS } from "~/api/endpoints.server";
 import { byMethod, runEndpoint } from "~/api/run.server";
 import { getExposureApi, updateExposureApi } from "~/api/v1.server";
 

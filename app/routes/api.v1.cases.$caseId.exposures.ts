@@ -1,6 +1,6 @@
 // GET /api/v1/cases/:caseId/exposures — the case's exposures; POST — record one (same rules as the web form).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { ENDPOINTS } from "~/api/endpoints";
+import { ENDPOINTS } from "~/api/endpoints.server";
 import { byMethod, runEndpoint } from "~/api/run.server";
 import { createExposureApi, listExposuresApi } from "~/api/v1.server";
 

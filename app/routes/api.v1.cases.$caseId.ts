@@ -1,6 +1,6 @@
 // GET /api/v1/cases/:caseId — one case; PATCH — close or reopen it. 404 (never 403) outside the scope.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { ENDPOINTS } from "~/api/endpoints";
+import { ENDPOINTS } from "~/api/endpoints.server";
 import { byMethod, runEndpoint } from "~/api/run.server";
 import { getCaseApi, updateCaseApi } from "~/api/v1.server";
 

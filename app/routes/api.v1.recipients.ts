@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { allowDirectoryRequest, noStore, toApiSummary, tooMany } from "~/recipients/api.server";
 import { searchRecipients } from "~/recipients/directory.server";
-import { readSearchParams } from "~/recipients/forms";
+import { readSearchParams } from "~/recipients/forms.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const limit = await allowDirectoryRequest(context.clientIp ?? "unknown");

@@ -1,6 +1,6 @@
 // GET /api/v1/requests/:requestId — status, deadline dates, timeline; PATCH — move it through its lifecycle.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { ENDPOINTS } from "~/api/endpoints";
+import { ENDPOINTS } from "~/api/endpoints.server";
 import { byMethod, runEndpoint } from "~/api/run.server";
 import { getRequestApi, updateRequestApi } from "~/api/v1.server";
 

@@ -1,6 +1,6 @@
 // GET /api/v1/requests — requests (letters) filtered by status and case; POST — write a draft request.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { ENDPOINTS } from "~/api/endpoints";
+import { ENDPOINTS } from "~/api/endpoints.server";
 import { byMethod, runEndpoint } from "~/api/run.server";
 import { createRequestApi, listRequestsApi } from "~/api/v1.server";
 

@@ -1,6 +1,6 @@
 // GET /api/v1/subjects — a page of the workspace's subjects; POST — create one from JSON. Bearer token.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { ENDPOINTS } from "~/api/endpoints";
+import { ENDPOINTS } from "~/api/endpoints.server";
 import { byMethod, runEndpoint } from "~/api/run.server";
 import { createSubjectApi, listSubjectsApi } from "~/api/v1.server";
 

@@ -5,12 +5,11 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { CalendarFeedSection } from "~/calendar/calendar-feed-section";
 import { calendarFeedState, createCalendarFeed, revokeCalendarFeed } from "~/calendar/feeds.server";
-import { CalendarFeedFormSchema, CalendarFeedQuerySchema } from "~/calendar/forms";
+import { CalendarFeedFormSchema, CalendarFeedQuerySchema } from "~/calendar/forms.server";
 import { getEnv } from "~/env.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
-import { parseForm, parseParams } from "~/utils/forms";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, parseForm, parseParams } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireScope(request);

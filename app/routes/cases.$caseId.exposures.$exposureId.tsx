@@ -5,7 +5,6 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { getEnv } from "~/env.server";
 import { addEvidence, listEvidence, stripMetadata } from "~/evidence/evidence.server";
@@ -20,23 +19,20 @@ import {
 } from "~/exposures/exposures.server";
 import { matchExposure, refreshExposureRecipient, residenceForCase } from "~/exposures/recipient.server";
 import { RecipientSummary } from "~/exposures/recipient-match";
-import { checkedGoneSchema } from "~/exposures/schemas";
+import { checkedGoneSchema, ExposureIntentSchema, StripEvidenceSchema } from "~/exposures/schemas.server";
 import { RecheckSection } from "~/rechecks/recheck-section";
 import { listChecks, recheckExposure } from "~/rechecks/rechecks.server";
 import { formatLongDate } from "~/requests/render/format";
 import { regionName } from "~/subjects/regions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextField } from "~/ui/forms";
-import { parseForm, parseParams } from "~/utils/forms";
-import { formFailure, formFailureOrThrow, UserError } from "~/utils/forms.server";
+import { formFailure, formFailureOrThrow, parseForm, parseIds, UserError } from "~/utils/forms.server";
 import { fileBytes, readFormWithFiles, UploadTooLargeError } from "~/utils/multipart.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
-const ParamsSchema = z.object({ caseId: z.string().min(1).max(40), exposureId: z.string().min(1).max(40) });
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
-  const { caseId, exposureId } = parseParams(params, ParamsSchema);
+  const { caseId, exposureId } = parseIds(params, "caseId", "exposureId");
   const exposure = getExposure(scope, caseId, exposureId);
   const residence = residenceForCase(scope, caseId);
   const match = matchExposure(scope.workspaceId, exposure.url, {
@@ -68,12 +64,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const IntentSchema = z.enum(["update", "delete", "upload", "strip", "recheck", "gone"]);
-const StripSchema = z.object({ evidenceId: z.string().min(1).max(40) });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
-  const { caseId, exposureId } = parseParams(params, ParamsSchema);
+  const { caseId, exposureId } = parseIds(params, "caseId", "exposureId");
   getExposure(scope, caseId, exposureId); // 404 unless it is in this workspace and case
   const maxBytes = getEnv().RETRACT_MAX_UPLOAD_MB * 1024 * 1024;
   let form: FormData;
@@ -91,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw e;
   }
-  const intent = IntentSchema.safeParse(form.get("intent"));
+  const intent = ExposureIntentSchema.safeParse(form.get("intent"));
   if (!intent.success) return formFailure("Unknown action.");
   const here = `/cases/${caseId}/exposures/${exposureId}`;
   switch (intent.data) {
@@ -139,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`${here}#checks`);
     }
     case "strip": {
-      const parsed = parseForm(form, StripSchema);
+      const parsed = parseForm(form, StripEvidenceSchema);
       const extra = { intent: "strip" as const };
       if (!parsed.ok) return formFailure(parsed, { extra });
       try {

@@ -1,20 +1,13 @@
 // Downloads one evidence file, decrypted, as an attachment (never rendered inline in Retract's origin).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { readEvidence } from "~/evidence/evidence.server";
 import { getExposure } from "~/exposures/exposures.server";
-import { parseParams } from "~/utils/forms";
-
-const ParamsSchema = z.object({
-  caseId: z.string().min(1).max(40),
-  exposureId: z.string().min(1).max(40),
-  evidenceId: z.string().min(1).max(40),
-});
+import { parseIds } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
-  const p = parseParams(params, ParamsSchema);
+  const p = parseIds(params, "caseId", "exposureId", "evidenceId");
   getExposure(scope, p.caseId, p.exposureId);
   const file = readEvidence(scope, p.exposureId, p.evidenceId);
   const ascii = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");

@@ -1,37 +1,29 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { getCase } from "~/cases/cases.server";
 import { entriesFromCsv, entriesFromPaste, MAX_BULK_LINES } from "~/exposures/bulk.server";
 import { createExposuresBulk } from "~/exposures/exposures.server";
-import { ExposureFieldsSchema } from "~/exposures/schemas";
+import { BulkExposuresSchema } from "~/exposures/schemas.server";
 import { SharedExposureFields } from "~/exposures/shared-fields";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextArea } from "~/ui/forms";
-import { parseForm, parseParams } from "~/utils/forms";
-import { formFailure, UserError } from "~/utils/forms.server";
+import { formFailure, parseForm, parseIds, UserError } from "~/utils/forms.server";
 import { fileBytes, readFormWithFiles, UploadTooLargeError } from "~/utils/multipart.server";
 import { requirePermission } from "~/workspaces/scope.server";
-
-const ParamsSchema = z.object({ caseId: z.string().min(1).max(40) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
-  const { caseId } = parseParams(params, ParamsSchema);
+  const { caseId } = parseIds(params, "caseId");
   getCase(scope, caseId);
   return { caseId, today: new Date().toISOString().slice(0, 10) };
 }
 
-const SharedSchema = ExposureFieldsSchema.omit({ url: true, status: true, severityOverride: true }).extend({
-  urls: z.string().max(2_000_000, "The list is too long.").default(""),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
-  const { caseId } = parseParams(params, ParamsSchema);
+  const { caseId } = parseIds(params, "caseId");
   getCase(scope, caseId);
   let form: FormData;
   try {
@@ -42,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw e;
   }
-  const parsed = parseForm(form, SharedSchema, ["exposed"]);
+  const parsed = parseForm(form, BulkExposuresSchema, ["exposed"]);
   if (!parsed.ok) return formFailure(parsed);
   const { urls, ...rest } = parsed.data;
   const shared = { ...rest, status: "active" as const, severityOverride: null };

@@ -3,17 +3,14 @@
 // to the letter's section; a form posted here (a tab left open) is sent on with its method and body (308).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { getRequest } from "~/requests/requests.server";
-import { parseParams } from "~/utils/forms";
-
-const ParamsSchema = z.object({ caseId: z.string().min(1).max(40), letterId: z.string().min(1).max(40) });
+import { parseIds } from "~/utils/forms.server";
 
 /** The merged page's address for this letter; 404 for a letter the user may not see (as the page itself). */
 async function newAddress(request: Request, params: LoaderFunctionArgs["params"]) {
   const scope = await requireScope(request);
-  const { caseId, letterId } = parseParams(params, ParamsSchema);
+  const { caseId, letterId } = parseIds(params, "caseId", "letterId");
   const req = getRequest(scope, letterId);
   if (req.caseId !== caseId) throw new Response("This request could not be found.", { status: 404 });
   return `/cases/${caseId}/requests/${letterId}${new URL(request.url).search}`;

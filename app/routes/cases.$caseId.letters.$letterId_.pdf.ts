@@ -1,17 +1,14 @@
 // Downloads a letter as PDF (generated on request from the stored text; the text of a sent letter never changes).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { requireScope } from "~/auth/session.server";
 import { PdfHasGapsError, renderLetterPdf } from "~/requests/render/pdf.server";
 import { getLetter } from "~/requests/store.server";
-import { parseParams } from "~/utils/forms";
-
-const ParamsSchema = z.object({ caseId: z.string().min(1).max(40), letterId: z.string().min(1).max(40) });
+import { parseIds } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
-  const { caseId, letterId } = parseParams(params, ParamsSchema);
+  const { caseId, letterId } = parseIds(params, "caseId", "letterId");
   const letter = getLetter(scope, caseId, letterId);
   let pdf: Buffer;
   try {

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { getUserProfile } from "~/auth/users.server";
 import { getCase } from "~/cases/cases.server";
@@ -13,7 +12,8 @@ import {
   detailsFromSubject,
   recipientGroups,
 } from "~/requests/compose/compose.server";
-import { LETTER_DETAIL_ARRAYS, LetterDetailsSchema, NOT_LEGAL_ADVICE } from "~/requests/compose/forms";
+import { LETTER_DETAIL_ARRAYS, NOT_LEGAL_ADVICE } from "~/requests/compose/forms";
+import { LetterDetailsSchema } from "~/requests/compose/forms.server";
 import { latestMandate } from "~/requests/compose/mandates.server";
 import { HOME_ADDRESS_WARNING, passedOnNotice } from "~/requests/compose/sender-safety";
 import { recipientShowsContent } from "~/requests/compose/sender-safety.server";
@@ -25,19 +25,17 @@ import { getSubject } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
-import { formValues, parseForm, parseParams } from "~/utils/forms";
-import { formFailure, formFailureOrThrow } from "~/utils/forms.server";
+import { formValues } from "~/utils/forms";
+import { formFailure, formFailureOrThrow, parseForm, parseIds } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 import { getWorkspace } from "~/workspaces/workspaces.server";
-
-const ParamsSchema = z.object({ caseId: z.string().min(1).max(40) });
 
 const LANG_NAMES: Record<string, string> = OWN_NAMES;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
-  const { caseId } = parseParams(params, ParamsSchema);
+  const { caseId } = parseIds(params, "caseId");
   const kase = getCase(scope, caseId);
   const subject = getSubject(scope, kase.subjectId);
   const residence = subject.country || null;
@@ -98,7 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
-  const { caseId } = parseParams(params, ParamsSchema);
+  const { caseId } = parseIds(params, "caseId");
   const form = await request.formData();
   const parsed = parseForm(form, LetterDetailsSchema, LETTER_DETAIL_ARRAYS);
   if (!parsed.ok) return formFailure(parsed);

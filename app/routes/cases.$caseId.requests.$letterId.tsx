@@ -1,5 +1,6 @@
 // One page per request: what it is, the letter (edit while a draft, send), replies, the next letter, re-checks of
 // the places it names, and its history. The old letter page (/cases/:caseId/letters/:letterId) redirects here.
+
 import {
   type ActionFunctionArgs,
   data,
@@ -9,7 +10,6 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { requireScope } from "~/auth/session.server";
 import { calendarDateIn } from "~/deadlines/engine";
@@ -19,17 +19,17 @@ import { listExposuresByIds } from "~/exposures/exposures.server";
 import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
 import { listChecks } from "~/rechecks/rechecks.server";
 import { coveredFronts } from "~/requests/broker-family.server";
-import { LETTER_STATUS_LABELS, LetterTextSchema, NOT_LEGAL_ADVICE } from "~/requests/compose/forms";
+import { LETTER_STATUS_LABELS, NOT_LEGAL_ADVICE } from "~/requests/compose/forms";
+import { LetterTextSchema } from "~/requests/compose/forms.server";
 import { complaintOptions, NextLetterError, writeNextLetter } from "~/requests/compose/next-letter.server";
 import { passedOnNotice } from "~/requests/compose/sender-safety";
-import { LANGS } from "~/requests/compose/variables";
 import { kindALetter } from "~/requests/kinds";
 import { langName, langOwnName } from "~/requests/languages";
 import { changes } from "~/requests/render/diff";
 import { formatLongDate } from "~/requests/render/format";
 import { LOOKS_LIKE } from "~/requests/replies/classify";
 import { bouncedAt, confirmReply } from "~/requests/replies/confirm.server";
-import { ConfirmReplySchema, confirmedEvent, presetFor } from "~/requests/replies/forms";
+import { ConfirmReplySchema, confirmedEvent, presetFor } from "~/requests/replies/forms.server";
 import { recordReply, repliesFor } from "~/requests/replies/replies.server";
 import {
   abandonRequest,
@@ -55,12 +55,16 @@ import {
 } from "~/requests/store.server";
 import {
   AbandonSchema,
+  ComplaintQuerySchema,
+  ComplaintSchema,
   ExtensionSchema,
   NoteSchema,
   ReceivedOnSchema,
   ReplySchema,
+  RequestIntentSchema,
   sentDatesSchema,
-} from "~/requests/tracking/forms";
+} from "~/requests/tracking/forms.server";
+import { LETTER_INTENTS, type LetterIntent } from "~/requests/tracking/intents";
 import {
   canTake,
   effectiveDue,
@@ -76,15 +80,12 @@ import {
 } from "~/requests/tracking/lifecycle";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { CheckboxGroup, FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
-import { parseForm, parseParams } from "~/utils/forms";
-import { formFailure, formFailureOrThrow, UserError } from "~/utils/forms.server";
+import { formFailure, formFailureOrThrow, parseForm, parseIds, UserError } from "~/utils/forms.server";
 import { can } from "~/workspaces/scope.server";
-
-const ParamsSchema = z.object({ caseId: z.string().min(1).max(40), letterId: z.string().min(1).max(40) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
-  const { caseId, letterId } = parseParams(params, ParamsSchema);
+  const { caseId, letterId } = parseIds(params, "caseId", "letterId");
   // getLetter answers 404 for a letter of another case, workspace or caseworker (and logs the read).
   const letter = getLetter(scope, caseId, letterId);
   const req = getRequest(scope, letterId);
@@ -238,48 +239,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const ComplaintQuerySchema = z.object({
-  authority: z.string().max(200).optional().catch(undefined),
-  all: z.enum(["1"]).optional().catch(undefined),
-});
-
-const ComplaintSchema = z.object({
-  authorityId: z
-    .string("Choose the authority to complain to.")
-    .min(1, "Choose the authority to complain to.")
-    .max(200),
-  lang: z.enum(LANGS, "Choose the language of the complaint.").optional(),
-});
-
-// The letter's own forms ("record": an email letter the user sent from their own mail, recorded with its dates
-// instead of queued) and the request's.
-const LETTER_INTENTS = ["save", "send", "record"] as const;
-const IntentSchema = z.enum([
-  ...LETTER_INTENTS,
-  "reply",
-  "extension",
-  "note",
-  "follow-up",
-  "complaint",
-  "authority",
-  "close",
-  "received",
-  "confirm-reply",
-  "abandon",
-  "resume",
-]);
-type LetterIntent = (typeof LETTER_INTENTS)[number];
 /** The letter's own form names no intent in its failures. */
 const letterForm = { intent: undefined };
 const isLetterIntent = (i: string): i is LetterIntent => (LETTER_INTENTS as readonly string[]).includes(i);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
-  const { caseId, letterId } = parseParams(params, ParamsSchema);
+  const { caseId, letterId } = parseIds(params, "caseId", "letterId");
   const req = getRequest(scope, letterId);
   if (req.caseId !== caseId) throw new Response("This request could not be found.", { status: 404 });
   const form = await request.formData();
-  const intent = IntentSchema.safeParse(form.get("intent"));
+  const intent = RequestIntentSchema.safeParse(form.get("intent"));
   // The letter's own form answers without an intent (and an unknown action shows there).
   if (!intent.success) return formFailure("Unknown action.", { extra: letterForm });
   const here = `/cases/${caseId}/requests/${letterId}`;

@@ -1,24 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { getCase } from "~/cases/cases.server";
 import { caseRequests } from "~/requests/case-requests.server";
 import { timelinePage } from "~/requests/requests.server";
 import { countLetters } from "~/requests/store.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { parseParams } from "~/utils/forms";
+import { parseIds } from "~/utils/forms.server";
 
 /** The page shows the newest events; `?events=all` shows every one (a case can have thousands). */
 const EVENTS_SHOWN = 100;
 /** And the newest requests; `?letters=all` lists every one (an employer's case can have hundreds). */
 const REQUESTS_SHOWN = 50;
 
-const ParamsSchema = z.object({ caseId: z.string().min(1).max(40) });
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
-  const { caseId } = parseParams(params, ParamsSchema);
+  const { caseId } = parseIds(params, "caseId");
   getCase(scope, caseId); // 404 outside the scope
   const search = new URL(request.url).searchParams;
   const allEvents = search.get("events") === "all";

@@ -5,18 +5,17 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { createCase } from "~/cases/cases.server";
-import { CaseTitleSchema } from "~/cases/schemas";
-import { SubjectFieldsSchema } from "~/subjects/schemas";
+import { NewCaseSchema } from "~/cases/schemas.server";
+import { SubjectFieldsSchema } from "~/subjects/schemas.server";
 import { SubjectFieldset } from "~/subjects/subject-fields";
 import { createSubject, listSubjectNames, subjectExists } from "~/subjects/subjects.server";
 import { SelectField, TextField } from "~/ui/forms";
 import { countryOptions } from "~/utils/countries.server";
 import { textValues } from "~/utils/form-values";
-import { formValues, parseForm } from "~/utils/forms";
-import { formFailure } from "~/utils/forms.server";
+import { formValues } from "~/utils/forms";
+import { formFailure, parseForm } from "~/utils/forms.server";
 import { requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -25,16 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { subjects: listSubjectNames(scope), countries: countryOptions() };
 }
 
-const ChoiceSchema = z.object({
-  subjectId: z.string().min(1, "Choose who this case is about.").max(40).default("new"),
-  title: CaseTitleSchema,
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
   const form = await request.formData();
-  const choice = parseForm(form, ChoiceSchema);
+  const choice = parseForm(form, NewCaseSchema);
   const person =
     form.get("subjectId") === "new" || !form.get("subjectId") ? parseForm(form, SubjectFieldsSchema) : null;
   if (!choice.ok || (person && !person.ok)) {

@@ -1,20 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { EXPOSED_LABELS } from "~/exposures/categories";
 import { getIntake } from "~/subjects/intake.server";
-import { CONSENT_ANSWERS, HARM_ANSWERS, OTHERS_READ, SAFE_CHANNELS } from "~/subjects/intake-schema";
+import { CONSENT_ANSWERS, HARM_ANSWERS, OTHERS_READ, SAFE_CHANNELS } from "~/subjects/intake-choices";
 import { listSubjectNames } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { parseParams } from "~/utils/forms";
+import { parseIds } from "~/utils/forms.server";
 import { can, notFound } from "~/workspaces/scope.server";
-
-const ParamsSchema = z.object({ subjectId: z.string().min(1).max(40) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
-  const { subjectId } = parseParams(params, ParamsSchema);
+  const { subjectId } = parseIds(params, "subjectId");
   // Both reads are scoped (another workspace's client, or a colleague's, is 404) and logged.
   const [person] = listSubjectNames(scope, [subjectId]);
   if (!person) notFound("This client");

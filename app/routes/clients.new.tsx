@@ -8,19 +8,13 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { requireScope } from "~/auth/session.server";
 import { EXPOSED_KINDS, EXPOSED_LABELS } from "~/exposures/categories";
 import { createIntake, intakeAssignees } from "~/subjects/intake.server";
-import {
-  CONSENT_ANSWERS,
-  HARM_ANSWERS,
-  IntakeSchema,
-  OTHERS_READ,
-  SAFE_CHANNELS,
-} from "~/subjects/intake-schema";
+import { CONSENT_ANSWERS, HARM_ANSWERS, OTHERS_READ, SAFE_CHANNELS } from "~/subjects/intake-choices";
+import { IntakeSchema } from "~/subjects/intake-schema.server";
 import { RegionField } from "~/subjects/subject-fields";
 import { CheckboxGroup, FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import { countryOptions } from "~/utils/countries.server";
 import type { FormValues } from "~/utils/form-values";
-import { parseForm } from "~/utils/forms";
-import { formFailure, UserError } from "~/utils/forms.server";
+import { formFailure, parseForm, UserError } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

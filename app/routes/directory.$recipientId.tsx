@@ -1,6 +1,7 @@
 // One recipient: its channels, domains, parent (for a front site) and fronts, where each fact comes from and
 // how fresh it is, the laws a letter can lean on, and — signed in — the workspace's correction beside the
 // original (or the workspace's own recipient, edited in place).
+
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -8,7 +9,6 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { getCurrentSession, requireScope } from "~/auth/session.server";
 import { ScorecardFacts } from "~/dashboard/scorecard-view";
@@ -20,43 +20,25 @@ import {
   type RecipientFields,
   removeCorrection,
 } from "~/recipients/directory.server";
+import { CHANNEL_KIND_LABELS, formatChannelLines, KIND_LABELS, PURPOSE_LABELS } from "~/recipients/forms";
 import {
-  CHANNEL_KIND_LABELS,
   correctFormSchema,
-  formatChannelLines,
-  KIND_LABELS,
-  PURPOSE_LABELS,
   parseChannelLines,
+  RecipientParamsSchema,
+  RegimeQuerySchema,
   removeCorrectionFormSchema,
-} from "~/recipients/forms";
-import type { Channel } from "~/recipients/model";
+} from "~/recipients/forms.server";
+import type { Channel } from "~/recipients/model.server";
 import { type RegimeSuggestion, suggestRegimes } from "~/recipients/regimes";
 import { kindLabel } from "~/requests/kinds";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextArea, TextField } from "~/ui/forms";
-import { formValues, parseForm, parseParams } from "~/utils/forms";
-import { formFailure, UserError } from "~/utils/forms.server";
+import { formValues } from "~/utils/forms";
+import { formFailure, isZodError, parseForm, parseParams, UserError } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
-const ParamsSchema = z.object({ recipientId: z.string().min(1).max(200) });
-const RegimeQuerySchema = z.object({
-  residence: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/)
-    .transform((v) => v.toUpperCase())
-    .optional()
-    .catch(undefined),
-  region: z
-    .string()
-    .regex(/^[A-Za-z]{2,3}$/)
-    .transform((v) => v.toUpperCase())
-    .optional()
-    .catch(undefined),
-  ownPhotos: z.literal("1").optional().catch(undefined),
-});
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { recipientId } = parseParams(params, ParamsSchema);
+  const { recipientId } = parseParams(params, RecipientParamsSchema);
   const session = await getCurrentSession(request);
   const recipient = getRecipient(session, recipientId);
   if (!recipient) throw new Response("This recipient is not in the directory.", { status: 404 });
@@ -89,7 +71,7 @@ function changedFields(original: RecipientFields, next: CorrectionFields): Corre
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { recipientId } = parseParams(params, ParamsSchema);
+  const { recipientId } = parseParams(params, RecipientParamsSchema);
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
   const recipient = getRecipient(scope, recipientId);
@@ -147,7 +129,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (e) {
     if (e instanceof UserError) return formFailure(e, { values });
-    if (e instanceof z.ZodError) return formFailure("Some fields are not valid.", { values });
+    if (isZodError(e)) return formFailure("Some fields are not valid.", { values });
     throw e;
   }
   return redirect(here);

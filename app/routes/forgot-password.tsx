@@ -2,11 +2,10 @@ import { type ActionFunctionArgs, data, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { requestPasswordReset } from "~/auth/password-reset.server";
 import { allowResetRequest } from "~/auth/rate-limit.server";
-import { ForgotSchema } from "~/auth/schemas";
+import { ForgotSchema } from "~/auth/schemas.server";
 import { FormErrors, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
-import { parseForm } from "~/utils/forms";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, parseForm } from "~/utils/forms.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), ForgotSchema);

@@ -7,11 +7,10 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { assignReplyByReference, inbox } from "~/requests/replies/replies.server";
-import { AssignSchema } from "~/requests/tracking/forms";
+import { AssignSchema } from "~/requests/tracking/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextField } from "~/ui/forms";
-import { parseForm } from "~/utils/forms";
-import { formFailure, UserError } from "~/utils/forms.server";
+import { formFailure, parseForm, UserError } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

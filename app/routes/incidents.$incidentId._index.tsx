@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { getIncident, incidentCounts } from "~/incidents/incidents.server";
 import { cellTotals } from "~/incidents/matrix.server";
-import { IncidentParams } from "~/incidents/schemas";
+import { IncidentParams } from "~/incidents/schemas.server";
 import { IncidentNav, StateBadge } from "~/incidents/ui";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { parseParams } from "~/utils/forms";
+import { parseParams } from "~/utils/forms.server";
 import { can } from "~/workspaces/scope.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,11 +3,12 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { BulkStartForm } from "~/incidents/bulk-form";
 import { getIncident, listUnits } from "~/incidents/incidents.server";
+import { MATRIX_STATES } from "~/incidents/limits";
 import { cellState, matrixView } from "~/incidents/matrix.server";
-import { IncidentParams, MATRIX_STATES, MatrixFilterSchema } from "~/incidents/schemas";
+import { IncidentParams, MatrixFilterSchema } from "~/incidents/schemas.server";
 import { IncidentNav, StateBadge, stateLabel } from "~/incidents/ui";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { parseParams } from "~/utils/forms";
+import { parseParams } from "~/utils/forms.server";
 import { can } from "~/workspaces/scope.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,23 +2,20 @@
 // per unit in a table, with a CSV of the same counts. Counts and unit names only, never a person.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { incidentNumbers, incidentProgress, type UnitNumbers } from "~/dashboard/incident-progress.server";
 import { ProgressChart } from "~/dashboard/progress-chart";
 import { getIncident } from "~/incidents/incidents.server";
-import { IncidentParams } from "~/incidents/schemas";
+import { IncidentParams, ProgressQuerySchema } from "~/incidents/schemas.server";
 import { IncidentNav } from "~/incidents/ui";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { parseParams } from "~/utils/forms";
-
-const QuerySchema = z.object({ unit: z.string().max(200).optional().catch(undefined) });
+import { parseParams } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   const { incidentId } = parseParams(params, IncidentParams);
   const incident = getIncident(scope, incidentId);
-  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = ProgressQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const numbers = incidentNumbers(scope, incidentId);
   // Only a unit of this roster can be chosen; anything else shows everyone.
   const unit = numbers.units.find((u) => u.key !== null && u.key === query.unit) ?? null;

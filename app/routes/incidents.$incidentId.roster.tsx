@@ -8,20 +8,13 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { getIncident, importRoster, listRoster, rosterEmailCheck } from "~/incidents/incidents.server";
+import { FIELD_LABELS, MAX_ROSTER_BYTES, MAX_ROSTER_ROWS, PAGE_SIZE } from "~/incidents/limits";
 import { parseRoster, type RosterPreviewRow } from "~/incidents/roster.server";
-import {
-  FIELD_LABELS,
-  IncidentParams,
-  MAX_ROSTER_BYTES,
-  MAX_ROSTER_ROWS,
-  PAGE_SIZE,
-  RosterSubmitSchema,
-} from "~/incidents/schemas";
+import { IncidentParams, RosterSubmitSchema } from "~/incidents/schemas.server";
 import { IncidentNav } from "~/incidents/ui";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextArea } from "~/ui/forms";
-import { parseForm, parseParams } from "~/utils/forms";
-import { type FailureStatus, formFailure } from "~/utils/forms.server";
+import { type FailureStatus, formFailure, parseForm, parseParams } from "~/utils/forms.server";
 import { fileBytes, readFormWithFiles, UploadTooLargeError } from "~/utils/multipart.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 

@@ -11,12 +11,12 @@ import {
   subjectsInUnit,
   type UrlLineResult,
 } from "~/incidents/incidents.server";
-import { IncidentParams, MAX_INCIDENT_URLS, UrlImportSchema } from "~/incidents/schemas";
+import { MAX_INCIDENT_URLS } from "~/incidents/limits";
+import { IncidentParams, UrlImportSchema } from "~/incidents/schemas.server";
 import { IncidentNav } from "~/incidents/ui";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { CheckboxGroup, FormErrors, TextArea } from "~/ui/forms";
-import { parseForm, parseParams } from "~/utils/forms";
-import { formFailure, formFailureOrThrow } from "~/utils/forms.server";
+import { formFailure, formFailureOrThrow, parseForm, parseParams } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

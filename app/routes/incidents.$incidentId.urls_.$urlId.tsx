@@ -9,12 +9,11 @@ import {
   listRoster,
   setUrlLinks,
 } from "~/incidents/incidents.server";
-import { IncidentUrlParams, UrlLinksSchema } from "~/incidents/schemas";
+import { IncidentUrlParams, UrlLinksSchema } from "~/incidents/schemas.server";
 import { IncidentNav } from "~/incidents/ui";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
-import { parseForm, parseParams } from "~/utils/forms";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, parseForm, parseParams } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

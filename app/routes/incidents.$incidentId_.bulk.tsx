@@ -1,20 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { BulkStartError, listBulkJobs, planBulkSenders, startBulkLetters } from "~/incidents/bulk.server";
 import { BulkStartForm } from "~/incidents/bulk-form";
-import { BulkStartSchema, defaultBulkOptions } from "~/incidents/bulk-forms";
+import { BulkStartSchema, defaultBulkOptions } from "~/incidents/bulk-forms.server";
 import { incidentCells } from "~/incidents/matrix.server";
 import { hasSmtpSettings } from "~/requests/send/smtp-settings.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { textValues } from "~/utils/form-values";
-import { parseForm, parseParams } from "~/utils/forms";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, parseForm, parseIds } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
-
-const ParamsSchema = z.object({ incidentId: z.string().min(1).max(40) });
 
 const STATE_LABELS: Record<string, string> = {
   queued: "Waiting to start",
@@ -26,7 +22,7 @@ const STATE_LABELS: Record<string, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
-  const { incidentId } = parseParams(params, ParamsSchema);
+  const { incidentId } = parseIds(params, "incidentId");
   const cells = incidentCells(scope, incidentId); // 404 outside the workspace
   const canStart = can(scope, "case:write");
   const hasEmail = hasSmtpSettings(scope.workspaceId);
@@ -54,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
-  const { incidentId } = parseParams(params, ParamsSchema);
+  const { incidentId } = parseIds(params, "incidentId");
   incidentCells(scope, incidentId); // 404 before 403: another workspace's incident does not exist here
   requirePermission(scope, "case:write");
   const parsed = parseForm(await request.formData(), BulkStartSchema);

@@ -2,20 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { bulkSummary, cancelBulkJob, getBulkJob } from "~/incidents/bulk.server";
-import { BulkCancelSchema } from "~/incidents/bulk-forms";
+import { BulkCancelSchema } from "~/incidents/bulk-forms.server";
 import { reasonText } from "~/incidents/bulk-reasons";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { parseForm, parseParams } from "~/utils/forms";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, parseForm, parseIds } from "~/utils/forms.server";
 import { can } from "~/workspaces/scope.server";
-
-const ParamsSchema = z.object({
-  incidentId: z.string().min(1).max(40),
-  jobId: z.string().min(1).max(40),
-});
 
 /** Summary rows: codes with the same plain-language text are counted together. */
 function grouped(rows: { reason: string; count: number }[]) {
@@ -26,7 +19,7 @@ function grouped(rows: { reason: string; count: number }[]) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
-  const { incidentId, jobId } = parseParams(params, ParamsSchema);
+  const { incidentId, jobId } = parseIds(params, "incidentId", "jobId");
   const job = getBulkJob(scope, incidentId, jobId);
   const active = job.state === "queued" || job.state === "running";
   const summary = active ? null : bulkSummary(scope, incidentId, jobId);
@@ -52,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
-  const { incidentId, jobId } = parseParams(params, ParamsSchema);
+  const { incidentId, jobId } = parseIds(params, "incidentId", "jobId");
   getBulkJob(scope, incidentId, jobId); // 404 before anything else
   const parsed = parseForm(await request.formData(), BulkCancelSchema);
   if (!parsed.ok) return formFailure(parsed);

@@ -2,8 +2,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireScope } from "~/auth/session.server";
 import { incidentNumbersCsv } from "~/dashboard/incident-progress.server";
-import { IncidentParams } from "~/incidents/schemas";
-import { parseParams } from "~/utils/forms";
+import { IncidentParams } from "~/incidents/schemas.server";
+import { parseParams } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);

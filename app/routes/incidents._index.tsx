@@ -7,10 +7,9 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { createIncident, listIncidents } from "~/incidents/incidents.server";
-import { IncidentCreateSchema } from "~/incidents/schemas";
+import { IncidentCreateSchema } from "~/incidents/schemas.server";
 import { FormErrors, TextArea, TextField } from "~/ui/forms";
-import { parseForm } from "~/utils/forms";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, parseForm } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,24 +5,21 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { audit } from "~/audit/audit.server";
-import { SignupSchema } from "~/auth/schemas";
+import { SignupSchema } from "~/auth/schemas.server";
 import { createSession, getCurrentSession } from "~/auth/session.server";
 import { createUser, EmailTakenError, emailIndex } from "~/auth/users.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
-import { parseForm, parseParams } from "~/utils/forms";
-import { formFailure, UserError } from "~/utils/forms.server";
+import { formFailure, parseForm, parseParams, UserError } from "~/utils/forms.server";
 import { acceptInvitation, findInvitation, InvitationError } from "~/workspaces/invitations.server";
-import { ROLE_LABELS } from "~/workspaces/schemas";
+import { ROLE_LABELS } from "~/workspaces/roles";
+import { InvitationIntentSchema, InvitationParamsSchema } from "~/workspaces/schemas.server";
 import { switchWorkspace } from "~/workspaces/workspaces.server";
 
-const ParamsSchema = z.object({ token: z.string().min(20).max(100) });
-
 function openInvitation(params: unknown) {
-  const { token } = parseParams(params, ParamsSchema);
+  const { token } = parseParams(params, InvitationParamsSchema);
   const inv = findInvitation(token);
   if (!inv)
     throw new Response("This invitation has expired, was withdrawn, or was already used.", { status: 404 });
@@ -40,12 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const IntentSchema = z.object({ intent: z.enum(["accept", "signup"]) });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { token, inv } = openInvitation(params);
   const form = await request.formData();
-  const intent = parseForm(form, IntentSchema);
+  const intent = parseForm(form, InvitationIntentSchema);
   if (!intent.ok) return formFailure(intent);
   if (intent.data.intent === "accept") {
     const session = await getCurrentSession(request);

@@ -7,10 +7,9 @@ import { translateFailure } from "~/i18n/errors";
 import { useT } from "~/i18n/i18n-context";
 import { LANGUAGES, LOCALES } from "~/i18n/languages";
 import { chooseLocale, getTranslator } from "~/i18n/locale.server";
-import { LanguageChoiceSchema } from "~/i18n/schemas";
+import { LanguageChoiceSchema } from "~/i18n/schemas.server";
 import { FormErrors, SelectField } from "~/ui/forms";
-import { parseForm } from "~/utils/forms";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Retract" }];
 

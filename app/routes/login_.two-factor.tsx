@@ -16,10 +16,9 @@ import {
   takeChallengeAttempt,
   verifySecondFactor,
 } from "~/auth/two-factor.server";
-import { CodeSchema } from "~/auth/two-factor-schemas";
+import { CodeSchema } from "~/auth/two-factor-schemas.server";
 import { FormErrors, TextField } from "~/ui/forms";
-import { parseForm } from "~/utils/forms";
-import { formFailure, UserError } from "~/utils/forms.server";
+import { formFailure, parseForm, UserError } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentSession(request)) throw redirect("/");

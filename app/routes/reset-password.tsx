@@ -6,10 +6,9 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { completePasswordReset, isResetTokenValid } from "~/auth/password-reset.server";
-import { ResetSchema } from "~/auth/schemas";
+import { ResetSchema } from "~/auth/schemas.server";
 import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
-import { parseForm } from "~/utils/forms";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, parseForm } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";

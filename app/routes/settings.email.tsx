@@ -1,15 +1,13 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { describeMailConnection, mailConnectionKind } from "~/mail/transport-security.server";
-import { SmtpSettingsSchema } from "~/requests/compose/forms";
+import { SmtpIntentSchema, SmtpSettingsSchema } from "~/requests/compose/forms.server";
 import { saveSmtpSettings, sendTestMessage, smtpSettingsForForm } from "~/requests/send/smtp-settings.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
-import { parseForm } from "~/utils/forms";
-import { formFailure, formFailureOrThrow } from "~/utils/forms.server";
+import { formFailure, formFailureOrThrow, parseForm } from "~/utils/forms.server";
 import { requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,13 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const IntentSchema = z.object({ intent: z.enum(["save", "test"], "Unknown action.") });
-
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "workspace:manage");
   const form = await request.formData();
-  const intent = IntentSchema.safeParse({ intent: form.get("intent") });
+  const intent = SmtpIntentSchema.safeParse({ intent: form.get("intent") });
   if (!intent.success) return formFailure("Unknown action.");
   if (intent.data.intent === "test") {
     try {

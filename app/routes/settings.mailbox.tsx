@@ -1,15 +1,13 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { describeMailConnection, mailConnectionKind } from "~/mail/transport-security.server";
 import { imapSettingsFor, pollMailbox, saveImapSettings } from "~/requests/replies/replies.server";
-import { MailboxSchema } from "~/requests/tracking/forms";
+import { MailboxIntentSchema, MailboxSchema } from "~/requests/tracking/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
-import { parseForm } from "~/utils/forms";
-import { formFailure, UserError } from "~/utils/forms.server";
+import { formFailure, parseForm, UserError } from "~/utils/forms.server";
 import { requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,13 +30,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const IntentSchema = z.enum(["save", "fetch"]);
-
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "workspace:manage");
   const form = await request.formData();
-  const intent = IntentSchema.safeParse(form.get("intent"));
+  const intent = MailboxIntentSchema.safeParse(form.get("intent"));
   if (!intent.success) return formFailure("Unknown action.");
   if (intent.data === "fetch") {
     const r = await pollMailbox(scope.workspaceId);

@@ -1,10 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { kindLabel } from "~/requests/kinds";
 import { langOwnName } from "~/requests/languages";
+import { EditTemplateSchema } from "~/requests/render/template-forms.server";
 import {
   getWorkspaceTemplate,
   type Preview,
@@ -14,16 +14,13 @@ import {
 } from "~/requests/render/workspace-templates.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
-import { parseForm, parseParams } from "~/utils/forms";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, parseForm, parseIds } from "~/utils/forms.server";
 import { requirePermission } from "~/workspaces/scope.server";
-
-const ParamsSchema = z.object({ templateId: z.string().min(1).max(40) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "templates:manage");
-  const { templateId } = parseParams(params, ParamsSchema);
+  const { templateId } = parseIds(params, "templateId");
   const t = getWorkspaceTemplate(scope, templateId);
   const m = t.latest.meta;
   return {
@@ -42,20 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const EditSchema = z.object({
-  intent: z.enum(["preview", "save"]),
-  body: z
-    .string()
-    .min(1, "The template cannot be empty.")
-    .max(100_000)
-    .transform((v) => v.replace(/\r\n/g, "\n")),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "templates:manage");
-  const { templateId } = parseParams(params, ParamsSchema);
-  const parsed = parseForm(await request.formData(), EditSchema);
+  const { templateId } = parseIds(params, "templateId");
+  const parsed = parseForm(await request.formData(), EditTemplateSchema);
   if (!parsed.ok) return formFailure(parsed);
   const t = getWorkspaceTemplate(scope, templateId);
   if (parsed.data.intent === "preview") {

@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
-import { LANGS } from "~/requests/compose/variables";
 import { kindLabel } from "~/requests/kinds";
 import { langOwnName } from "~/requests/languages";
+import { CopyTemplateSchema } from "~/requests/render/template-forms.server";
 import { listTemplates } from "~/requests/render/templates.server";
 import {
   copyBuiltInTemplate,
@@ -14,8 +13,7 @@ import {
 } from "~/requests/render/workspace-templates.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField } from "~/ui/forms";
-import { parseForm } from "~/utils/forms";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, parseForm } from "~/utils/forms.server";
 import { requirePermission } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,18 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const CopySchema = z.object({
-  source: z
-    .string()
-    .regex(/^[a-z-]+\/[a-z]{2}$/, "Choose a template to copy.")
-    .transform((v) => v.split("/") as [string, string])
-    .pipe(z.tuple([z.string(), z.enum(LANGS)])),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "templates:manage");
-  const parsed = parseForm(await request.formData(), CopySchema);
+  const parsed = parseForm(await request.formData(), CopyTemplateSchema);
   if (!parsed.ok) return formFailure(parsed);
   try {
     const id = copyBuiltInTemplate(scope, parsed.data.source[0], parsed.data.source[1]);

@@ -9,7 +9,8 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { CreateTokenSchema, EXPIRY_OPTIONS, RevokeTokenSchema } from "~/api/token-forms";
+import { EXPIRY_OPTIONS } from "~/api/token-forms";
+import { CreateTokenSchema, RevokeTokenSchema } from "~/api/token-forms.server";
 import {
   allowedAccess,
   createAccessToken,
@@ -20,8 +21,7 @@ import {
 import { requireScope } from "~/auth/session.server";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
-import { parseForm } from "~/utils/forms";
-import { formFailure, UserError } from "~/utils/forms.server";
+import { formFailure, parseForm, UserError } from "~/utils/forms.server";
 import { can } from "~/workspaces/scope.server";
 
 const DAY = 86_400_000;

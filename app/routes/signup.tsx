@@ -6,7 +6,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { SignupFinishSchema, SignupRequestSchema } from "~/auth/schemas";
+import { SignupFinishSchema, SignupRequestSchema } from "~/auth/schemas.server";
 import { createSession, getCurrentSession } from "~/auth/session.server";
 import {
   allowSignup,
@@ -19,8 +19,7 @@ import {
 import { canSendSystemMail } from "~/mail/mailer.server";
 import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
-import { parseForm } from "~/utils/forms";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, parseForm } from "~/utils/forms.server";
 
 // /signup asks for a name and an email and always answers "check your email"; /signup?token=… (the emailed
 // link) asks for the password and creates the account (app/auth/signup.server.ts, decision 065).

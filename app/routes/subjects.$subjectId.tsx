@@ -5,11 +5,10 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
-import { EraseSchema } from "~/account/schemas";
+import { EraseSchema } from "~/account/schemas.server";
 import { requireScope } from "~/auth/session.server";
 import { eraseSubject } from "~/export/erase.server";
-import { MandateUploadSchema } from "~/requests/compose/forms";
+import { MandateUploadSchema } from "~/requests/compose/forms.server";
 import { listMandates, MANDATE_MAX_BYTES, uploadMandate } from "~/requests/compose/mandates.server";
 import { hasIntake } from "~/subjects/intake.server";
 import { SubjectFieldset, subjectDefaults } from "~/subjects/subject-fields";
@@ -17,19 +16,16 @@ import { getSubject, SubjectFieldsSchema, updateSubject } from "~/subjects/subje
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { SelectField, TextField } from "~/ui/forms";
 import { countryOptions } from "~/utils/countries.server";
-import { parseForm, parseParams } from "~/utils/forms";
-import { formFailure, formFailureOrThrow, UserError } from "~/utils/forms.server";
+import { formFailure, formFailureOrThrow, parseForm, parseIds, UserError } from "~/utils/forms.server";
 import { fileBytes, readFormWithFiles, UploadTooLargeError } from "~/utils/multipart.server";
 import { assignableMembers, assignSubject, getAssignee } from "~/workspaces/members.server";
-import { AssignSchema } from "~/workspaces/schemas";
+import { AssignSchema } from "~/workspaces/schemas.server";
 import { can, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { getWorkspace } from "~/workspaces/workspaces.server";
 
-const ParamsSchema = z.object({ subjectId: z.string().min(1).max(40) });
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
-  const { subjectId } = parseParams(params, ParamsSchema);
+  const { subjectId } = parseIds(params, "subjectId");
   const s = getSubject(scope, subjectId);
   return {
     id: s.id,
@@ -53,7 +49,7 @@ function assignmentFor(scope: Scope, subjectId: string) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
-  const { subjectId } = parseParams(params, ParamsSchema);
+  const { subjectId } = parseIds(params, "subjectId");
   let form: FormData;
   try {
     form = await readFormWithFiles(request, MANDATE_MAX_BYTES);

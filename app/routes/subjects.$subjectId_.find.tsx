@@ -1,6 +1,7 @@
 // "Where else might I be?": a checklist of search engines and people-search sites for one person. Each link
 // opens the site's search (or home page) in the person's own browser; the server fetches nothing. One click
 // records "found here" (a place in one of the person's cases) or "not found on <date>" (decision 118).
+
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -8,33 +9,13 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { checkAgain, findingChecklist, recordFoundHere, recordNotFound } from "~/finding/checklist.server";
+import { FindActionSchema, FoundUrlSchema } from "~/finding/find-forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField } from "~/ui/forms";
-import { parseForm, parseParams } from "~/utils/forms";
-import { formFailure, formFailureOrThrow, UserError } from "~/utils/forms.server";
+import { formFailure, formFailureOrThrow, parseForm, parseIds, UserError } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
-
-const ParamsSchema = z.object({ subjectId: z.string().min(1).max(40) });
-const SiteId = z.string().min(1, "Choose a site from the list.").max(200);
-
-// One form holds the whole list: the case to file a place in, and on each site its buttons (named by what they
-// do, valued by the site) and an optional exact address, so every choice is one click without JavaScript.
-const ActionSchema = z
-  .object({
-    caseId: z.string().max(40).default(""),
-    found: SiteId.optional(),
-    notFound: SiteId.optional(),
-    again: SiteId.optional(),
-  })
-  .refine(
-    (v) => [v.found, v.notFound, v.again].filter(Boolean).length === 1,
-    "Choose one site and one answer.",
-  );
-
-const UrlSchema = z.string().max(2000, "The address can have at most 2,000 characters.").default("");
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -46,7 +27,7 @@ const longDate = (iso: string) => dateFormat.format(new Date(`${iso}T00:00:00Z`)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
-  const { subjectId } = parseParams(params, ParamsSchema);
+  const { subjectId } = parseIds(params, "subjectId");
   const list = findingChecklist(scope, subjectId);
   const url = new URL(request.url);
   const foundSite = url.searchParams.get("found");
@@ -71,9 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
-  const { subjectId } = parseParams(params, ParamsSchema);
+  const { subjectId } = parseIds(params, "subjectId");
   const form = await request.formData();
-  const parsed = parseForm(form, ActionSchema);
+  const parsed = parseForm(form, FindActionSchema);
   if (!parsed.ok) return formFailure(parsed, { extra: { siteId: "" } });
   const { caseId, found, notFound, again } = parsed.data;
   const siteId = found ?? notFound ?? again ?? "";
@@ -81,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const today = new Date().toISOString().slice(0, 10);
   try {
     if (found) {
-      const pasted = UrlSchema.safeParse(form.get(`url:${found}`) ?? "");
+      const pasted = FoundUrlSchema.safeParse(form.get(`url:${found}`) ?? "");
       if (!pasted.success)
         return formFailure(
           new UserError(pasted.error.issues[0]?.message ?? "Enter the address of the page.", {

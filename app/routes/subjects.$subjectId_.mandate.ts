@@ -1,17 +1,14 @@
 // The letter of authority (the `mandate` template) for a client to sign, as a PDF; the representative is the
 // member who downloads it. Generated on request; nothing is stored until the signed copy is uploaded.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { mandatePdf } from "~/requests/compose/mandates.server";
 import { PdfHasGapsError } from "~/requests/render/pdf.server";
-import { parseParams } from "~/utils/forms";
-
-const ParamsSchema = z.object({ subjectId: z.string().min(1).max(40) });
+import { parseIds } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
-  const { subjectId } = parseParams(params, ParamsSchema);
+  const { subjectId } = parseIds(params, "subjectId");
   const paper = new URL(request.url).searchParams.get("paper") === "LETTER" ? "LETTER" : "A4";
   let made: Awaited<ReturnType<typeof mandatePdf>>;
   try {

@@ -5,7 +5,6 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { codeAttemptSucceeded, takeCodeAttempt, tooManyAttemptsMessage } from "~/auth/rate-limit.server";
 import { getCurrentSession } from "~/auth/session.server";
 import {
@@ -15,11 +14,10 @@ import {
   isTwoFactorEnabled,
   remainingRecoveryCodes,
 } from "~/auth/two-factor.server";
-import { ConfirmSchema, DisableSchema } from "~/auth/two-factor-schemas";
+import { ConfirmSchema, DisableSchema, TwoFactorIntentSchema } from "~/auth/two-factor-schemas.server";
 import { getUserProfile } from "~/auth/users.server";
 import { FormErrors, TextField } from "~/ui/forms";
-import { parseForm } from "~/utils/forms";
-import { formFailure, UserError } from "~/utils/forms.server";
+import { formFailure, parseForm, UserError } from "~/utils/forms.server";
 
 // Not requireScope: a member whose organisation requires two-factor is sent here and must get in.
 async function requireUser(request: Request) {
@@ -38,12 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { enabled: false as const, secret: setup.secret, qrDataUri: setup.qrDataUri };
 }
 
-const IntentSchema = z.object({ intent: z.enum(["confirm", "disable"]) });
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireUser(request);
   const form = await request.formData();
-  const intent = parseForm(form, IntentSchema);
+  const intent = parseForm(form, TwoFactorIntentSchema);
   if (!intent.ok) return formFailure(intent);
   if (intent.data.intent === "confirm") {
     const parsed = parseForm(form, ConfirmSchema);

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { listAuditEvents } from "~/audit/audit-log.server";
-import { ACTION_OPTIONS, AuditFilterSchema, type AuditFilters, filterQuery } from "~/audit/log-filters";
+import { ACTION_OPTIONS, type AuditFilters, filterQuery } from "~/audit/log-filters";
+import { AuditFilterSchema } from "~/audit/log-filters.server";
 import { requireScope } from "~/auth/session.server";
 import { listSubjectNames, subjectExists } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";

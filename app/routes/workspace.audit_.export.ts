@@ -1,6 +1,6 @@
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
 import { exportAuditCsv } from "~/audit/audit-log.server";
-import { AuditFilterSchema } from "~/audit/log-filters";
+import { AuditFilterSchema } from "~/audit/log-filters.server";
 import { requireScope } from "~/auth/session.server";
 import { subjectExists } from "~/subjects/subjects.server";
 import { requirePermission } from "~/workspaces/scope.server";

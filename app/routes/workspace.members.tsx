@@ -5,14 +5,12 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { INVITATION_LIMITS } from "~/auth/rate-limit.server";
 import { requireScope } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
-import { parseForm } from "~/utils/forms";
-import { formFailure, formFailureOrThrow } from "~/utils/forms.server";
+import { formFailure, formFailureOrThrow, parseForm } from "~/utils/forms.server";
 import {
   createInvitation,
   InvitationLimitError,
@@ -20,14 +18,15 @@ import {
   revokeInvitation,
 } from "~/workspaces/invitations.server";
 import { changeRole, listMembers, removeMember } from "~/workspaces/members.server";
+import { ROLE_LABELS } from "~/workspaces/roles";
 import {
   ChangeRoleSchema,
   InviteSchema,
+  MembersIntentSchema,
   RemoveMemberSchema,
   RequireTwoFactorSchema,
   RevokeInvitationSchema,
-  ROLE_LABELS,
-} from "~/workspaces/schemas";
+} from "~/workspaces/schemas.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 import { getWorkspace, setRequireTwoFactor } from "~/workspaces/workspaces.server";
 
@@ -52,13 +51,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const IntentSchema = z.object({ intent: z.enum(["invite", "role", "remove", "revoke", "require-2fa"]) });
-
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "members:manage");
   const form = await request.formData();
-  const intent = parseForm(form, IntentSchema);
+  const intent = parseForm(form, MembersIntentSchema);
   if (!intent.ok) return formFailure(intent);
   try {
     switch (intent.data.intent) {

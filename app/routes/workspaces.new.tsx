@@ -8,9 +8,8 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { FormErrors, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
-import { parseForm } from "~/utils/forms";
-import { formFailure } from "~/utils/forms.server";
-import { OrganisationSchema } from "~/workspaces/schemas";
+import { formFailure, parseForm } from "~/utils/forms.server";
+import { OrganisationSchema } from "~/workspaces/schemas.server";
 import { createOrganisation, switchWorkspace } from "~/workspaces/workspaces.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

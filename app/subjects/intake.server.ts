@@ -11,7 +11,7 @@ import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
 import { assignableMembers, assignSubject } from "~/workspaces/members.server";
 import { can, inScope, requirePermission, type Scope } from "~/workspaces/scope.server";
-import type { IntakeAnswers, IntakeInput } from "./intake-schema";
+import type { IntakeAnswers, IntakeInput } from "./intake-schema.server";
 import { createSubject } from "./subjects.server";
 
 /** Intake input the user can fix, under its field. */

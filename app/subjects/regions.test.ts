@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseApiSubject } from "~/api/subjects-schemas";
-import { IntakeSchema } from "./intake-schema";
+import { parseApiSubject } from "~/api/subjects-schemas.server";
+import { IntakeSchema } from "./intake-schema.server";
 import { REGION_OPTIONS, regionName } from "./regions";
-import { SubjectFieldsSchema } from "./schemas";
+import { SubjectFieldsSchema } from "./schemas.server";
 
 const intake = {
   name: "Sam",

@@ -8,9 +8,9 @@ import { sealFor } from "~/security/encrypted-type.server";
 import { newId } from "~/utils/ids.server";
 import { can, inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
 
-export { SubjectFieldsSchema } from "./schemas";
+export { SubjectFieldsSchema } from "./schemas.server";
 
-import type { SubjectFields } from "./schemas";
+import type { SubjectFields } from "./schemas.server";
 
 export type { SubjectFields };
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { parseForm } from "./forms";
-import { formFailure, formFailureOrThrow, UserError } from "./forms.server";
+import { formFailure, formFailureOrThrow, parseForm, UserError } from "./forms.server";
 
 // `data()` keeps the body and the status on the value the route returns.
 const read = (r: ReturnType<typeof formFailure>) => ({ status: r.init?.status, body: r.data });

@@ -1,8 +1,10 @@
-// Failed forms on the server: domain code throws a UserError for bad input, and formFailure turns it (or a
-// parseForm failure, or a message for the whole form) into the one failure shape every page reads, with a 4xx.
-// A .server module: it brings the server runtime's `data`, which must not reach the browser bundle.
+// Forms on the server: parseForm reads FormData with the form's zod schema, parseParams turns bad route params
+// into a 404; domain code throws a UserError for bad input, and formFailure turns it (or a parseForm failure,
+// or a message for the whole form) into the one failure shape every page reads, with a 4xx.
+// A .server module: it brings zod and the server runtime's `data`, which must not reach the browser bundle.
 import { data } from "@remix-run/node";
-import type { FieldErrors, FormValues } from "./forms";
+import { type ZodType, z } from "zod";
+import { type FieldErrors, type FormResult, type FormValues, formValues } from "./forms";
 
 /** The one shape every page reads after a failed form: errors by field, errors of the whole form, the values. */
 export type FormFailure = {
@@ -89,4 +91,44 @@ export function formFailureOrThrow<X extends Record<string, unknown> = Record<ne
 ): ReturnType<typeof formFailure<X>> {
   if (error instanceof UserError) return formFailure(error, options);
   throw error;
+}
+
+/** Reads a form with its zod schema: the data, or the errors by field and the values to put back. */
+export function parseForm<S extends ZodType>(
+  formData: FormData,
+  schema: S,
+  arrays: readonly string[] = [],
+): FormResult<z.output<S>> {
+  const values = formValues(formData, arrays);
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  const flat = z.flattenError(result.error);
+  // Never echo passwords back into the page.
+  const safeValues = Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
+  return {
+    ok: false,
+    fieldErrors: flat.fieldErrors as FieldErrors,
+    formErrors: flat.formErrors,
+    values: safeValues,
+  };
+}
+
+/** Route params that don't fit their schema mean the page does not exist: 404, never 500. */
+export function parseParams<S extends ZodType>(params: unknown, schema: S): z.output<S> {
+  const result = schema.safeParse(params);
+  if (!result.success) throw new Response("This page could not be found.", { status: 404 });
+  return result.data;
+}
+
+const Id = z.string().min(1).max(40);
+
+/** Route params that are ids (1–40 characters each): the ones named, or a 404 when one is missing or too long. */
+export function parseIds<K extends string>(params: unknown, ...names: K[]): Record<K, string> {
+  const shape = Object.fromEntries(names.map((n) => [n, Id])) as Record<K, typeof Id>;
+  return parseParams(params, z.object(shape)) as Record<K, string>;
+}
+
+/** A zod parse that threw (a domain function's own `.parse`), for a route that answers it as bad input. */
+export function isZodError(e: unknown): e is z.ZodError {
+  return e instanceof z.ZodError;
 }

@@ -12,7 +12,7 @@ import { sendSystemMail } from "~/mail/mailer.server";
 import { sealFor } from "~/security/encrypted-type.server";
 import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
-import { ROLE_LABELS } from "./schemas";
+import { ROLE_LABELS } from "./roles";
 import { can, type Role, requirePermission, type Scope } from "./scope.server";
 import { getWorkspace } from "./workspaces.server";
 

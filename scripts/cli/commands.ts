@@ -47,7 +47,7 @@ export const commands: Record<string, Command> = {
         password: { type: "string" },
         name: { type: "string" },
       });
-      const { SignupSchema } = await import("~/auth/schemas");
+      const { SignupSchema } = await import("~/auth/schemas.server");
       const parsed = SignupSchema.safeParse(o);
       if (!parsed.success) {
         throw new Error(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));

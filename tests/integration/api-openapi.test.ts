@@ -4,7 +4,7 @@
 import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ENDPOINTS, type Endpoint } from "~/api/endpoints";
+import { ENDPOINTS, type Endpoint } from "~/api/endpoints.server";
 import { jsonSchema } from "~/api/openapi.server";
 import { issuesOf } from "~/api/run.server";
 import { createAccessToken } from "~/api/tokens.server";

@@ -5,7 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, memberships } from "#db/schema";
-import { ENDPOINTS, type EndpointName } from "~/api/endpoints";
+import { ENDPOINTS, type EndpointName } from "~/api/endpoints.server";
 import { createAccessToken, revokeAccessToken } from "~/api/tokens.server";
 import { createSession } from "~/auth/session.server";
 import { getDb } from "~/db.server";

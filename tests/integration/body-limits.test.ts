@@ -6,7 +6,7 @@ import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_ROSTER_BYTES } from "~/incidents/schemas";
+import { MAX_ROSTER_BYTES } from "~/incidents/limits";
 import { MANDATE_MAX_BYTES } from "~/requests/compose/mandates.server";
 import { BODY_LIMITS, bodyLimitFor, bodyOf, limitRequestBodies } from "~/security/body-limit.server";
 

@@ -6,7 +6,7 @@ import { letters } from "#db/schema";
 import { getDb } from "~/db.server";
 import { listExposures } from "~/exposures/exposures.server";
 import { createWorkspaceRecipient, matchUrl } from "~/recipients/directory.server";
-import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { LetterDetailsSchema } from "~/requests/compose/forms.server";
 import { applyEvent } from "~/requests/requests.server";
 import { sendLetter, writeLetter } from "~/requests/store.server";
 import type { Scope } from "~/workspaces/scope.server";

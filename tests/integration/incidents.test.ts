@@ -26,7 +26,7 @@ import {
   setUrlLinks,
 } from "~/incidents/incidents.server";
 import { incidentCells, matrixView } from "~/incidents/matrix.server";
-import { MatrixFilterSchema } from "~/incidents/schemas";
+import { MatrixFilterSchema } from "~/incidents/schemas.server";
 import { importDirectory } from "~/recipients/import.server";
 import * as listRoute from "~/routes/incidents._index";
 import * as overviewRoute from "~/routes/incidents.$incidentId._index";

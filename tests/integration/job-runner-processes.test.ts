@@ -13,7 +13,7 @@ import { getEnv } from "~/env.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
 import { importDirectory } from "~/recipients/import.server";
-import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { LetterDetailsSchema } from "~/requests/compose/forms.server";
 import { SEND_QUEUE } from "~/requests/send/queue.server";
 import { saveSmtpSettings } from "~/requests/send/smtp-settings.server";
 import { getLetter, sendLetter, writeLetter } from "~/requests/store.server";

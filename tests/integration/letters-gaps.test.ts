@@ -15,7 +15,7 @@ import { evidencePath } from "~/evidence/storage.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
 import { importDirectory } from "~/recipients/import.server";
-import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { LetterDetailsSchema } from "~/requests/compose/forms.server";
 import { latestMandate, mandatePdf, uploadMandate } from "~/requests/compose/mandates.server";
 import { processOutboxOnce } from "~/requests/send/outbox.server";
 import { saveSmtpSettings } from "~/requests/send/smtp-settings.server";

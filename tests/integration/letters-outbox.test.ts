@@ -11,7 +11,7 @@ import { addEvidence } from "~/evidence/evidence.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
 import { importDirectory } from "~/recipients/import.server";
-import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { LetterDetailsSchema } from "~/requests/compose/forms.server";
 import { MAX_ATTEMPTS, processOutboxOnce } from "~/requests/send/outbox.server";
 import { saveSmtpSettings, smtpSettingsFor } from "~/requests/send/smtp-settings.server";
 import {

@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
 import { importDirectory } from "~/recipients/import.server";
-import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { LetterDetailsSchema } from "~/requests/compose/forms.server";
 import { NextLetterError, writeNextLetter } from "~/requests/compose/next-letter.server";
 import { getRequest, moveRequest } from "~/requests/requests.server";
 import { getLetter, letterProblems, sendLetter, writeLetter } from "~/requests/store.server";

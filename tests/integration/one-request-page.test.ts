@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { exposureChecks } from "#db/schema";
 import { getDb } from "~/db.server";
-import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { LetterDetailsSchema } from "~/requests/compose/forms.server";
 import { getLetter, writeLetter } from "~/requests/store.server";
 import * as oldLetterRoute from "~/routes/cases.$caseId.letters.$letterId";
 import * as requestRoute from "~/routes/cases.$caseId.requests.$letterId";

@@ -11,7 +11,7 @@ import { createCase, getCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { decrypt, encrypt } from "~/security/crypto.server";
 import { createIntake, getIntake } from "~/subjects/intake.server";
-import { IntakeSchema } from "~/subjects/intake-schema";
+import { IntakeSchema } from "~/subjects/intake-schema.server";
 import { createSubject, getSubject, getSubjectResidence } from "~/subjects/subjects.server";
 import { get, newAccount } from "./helpers";
 

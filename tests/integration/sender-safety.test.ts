@@ -12,7 +12,7 @@ import { normaliseUrl } from "~/exposures/url";
 import { jobItems, runBulkJob, startBulkLetters } from "~/incidents/bulk.server";
 import { emailRecipients, seedIncident } from "~/incidents/bulk-fixtures.server";
 import { importDirectory } from "~/recipients/import.server";
-import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { LetterDetailsSchema } from "~/requests/compose/forms.server";
 import { mandateVariables } from "~/requests/compose/mandates.server";
 import { writeNextLetter } from "~/requests/compose/next-letter.server";
 import { getTemplate, renderTemplate } from "~/requests/render/templates.server";

@@ -10,7 +10,7 @@ import { getDb } from "~/db.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
 import { importDirectory } from "~/recipients/import.server";
-import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { LetterDetailsSchema } from "~/requests/compose/forms.server";
 import { writeNextLetter } from "~/requests/compose/next-letter.server";
 import { getRequest, moveRequest, timeline, unsentNextLetters } from "~/requests/requests.server";
 import { processOutboxOnce } from "~/requests/send/outbox.server";

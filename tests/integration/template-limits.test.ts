@@ -9,7 +9,7 @@ import { getDb } from "~/db.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
 import { importDirectory } from "~/recipients/import.server";
-import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { LetterDetailsSchema } from "~/requests/compose/forms.server";
 import { TEMPLATE_LIMITS } from "~/requests/render/templates.server";
 import {
   copyBuiltInTemplate,

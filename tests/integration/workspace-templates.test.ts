@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { createExposure } from "~/exposures/exposures.server";
 import { normaliseUrl } from "~/exposures/url";
 import { importDirectory } from "~/recipients/import.server";
-import { LetterDetailsSchema } from "~/requests/compose/forms";
+import { LetterDetailsSchema } from "~/requests/compose/forms.server";
 import {
   copyBuiltInTemplate,
   getWorkspaceTemplate,

@@ -7,8 +7,8 @@ import { computeDeadline, isSupportedCountry, type RuleId } from "~/deadlines/en
 import { EXPOSED_LABELS, type ExposedKind } from "~/exposures/categories";
 import type { Exposure } from "~/exposures/exposures.server";
 import { getRecipient, matchUrl, type RecipientDetail } from "~/recipients/directory.server";
-import { entityFor, postalFor } from "~/recipients/entities";
-import type { ChannelPurpose, Channel as DirectoryChannel } from "~/recipients/model";
+import { entityFor, postalFor } from "~/recipients/entities.server";
+import type { ChannelPurpose, Channel as DirectoryChannel } from "~/recipients/model.server";
 import { EEA_COUNTRIES, type RegimeId, suggestRegimes } from "~/recipients/regimes";
 import { type ChannelUse, KINDS, type Kind } from "~/requests/kinds";
 import { type ExposureCategory, exposureLabel, ruleInWords } from "~/requests/render/format";

@@ -19,7 +19,6 @@ import {
   LANDER,
 } from "~/requests/compose/authorities.server";
 import { defaultAuthority, defaultLang } from "~/requests/compose/compose.server";
-import { LetterDetailsSchema } from "~/requests/compose/forms";
 import type { Lang, LetterVariablesInput, Regime } from "~/requests/compose/variables";
 import { isKind, KINDS, type NextKind, rightExercised } from "~/requests/kinds";
 import { langName } from "~/requests/languages";
@@ -31,6 +30,7 @@ import { effectiveDue, REFUSALS, type RefusalReason, transition } from "~/reques
 import { getSubjectResidence } from "~/subjects/subjects.server";
 import { UserError } from "~/utils/forms.server";
 import { inScope, notFound, requirePermission, type Scope } from "~/workspaces/scope.server";
+import { LetterDetailsSchema } from "./forms.server";
 
 /** The next letter cannot be written now (the request is not there yet, no authority fits): 409 with the message. */
 export class NextLetterError extends UserError {

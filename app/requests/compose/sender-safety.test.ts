@@ -6,7 +6,8 @@ import { runChecklist } from "~/requests/render/checklist";
 import { examplesFor } from "~/requests/render/examples";
 import { renderLetter } from "~/requests/render/templates.server";
 import { passedOnNotice, showsTheContent } from "./sender-safety";
-import { LetterVariables, type LetterVariablesInput } from "./variables";
+import type { LetterVariablesInput } from "./variables";
+import { LetterVariables } from "./variables.server";
 
 const dmca = (who: "self" | "represented") =>
   structuredClone(examplesFor("dmca-takedown", "en").find((f) => f.name === `dmca/${who}`)!.variables);

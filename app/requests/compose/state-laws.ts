@@ -4,7 +4,6 @@
 // person, not only data they gave the business (Utah's and Iowa's do not, so they are not here), and that answer
 // in 45 days with a 45-day extension. Pure module: the letter form offers them as a select, the routing reads
 // them by the subject's state.
-import type { z } from "zod";
 import type { StateLaw } from "./variables";
 
 export const STATE_LAWS = {
@@ -44,7 +43,7 @@ export const STATE_LAWS = {
     citation: "Mont. Code Ann. § 30-14-2808",
     authority: "Montana Attorney General",
   },
-} as const satisfies Record<string, z.input<typeof StateLaw>>;
+} as const satisfies Record<string, StateLaw>;
 
 export type StateCode = keyof typeof STATE_LAWS;
 export const STATE_CODES = Object.keys(STATE_LAWS) as [StateCode, ...StateCode[]];

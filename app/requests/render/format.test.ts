@@ -1,6 +1,7 @@
 // Dates and rules in the letter's language; references; variable paths.
 import { describe, expect, it } from "vitest";
-import { blankPaths, isKnownPath } from "~/requests/compose/variables";
+import { blankPaths } from "~/requests/compose/variables";
+import { isKnownPath } from "~/requests/compose/variables.server";
 import { findReference, generateReference, isReference } from "~/requests/reference";
 import { formatLongDate, ruleInWords } from "./format";
 

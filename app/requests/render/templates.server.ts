@@ -7,13 +7,13 @@ import { z } from "zod";
 import {
   blankPaths,
   type Lang,
-  LetterVariables,
   type LetterVariablesInput,
-  VARIABLE_NAMES,
   type VariableName,
 } from "~/requests/compose/variables";
+import { LetterVariables, VARIABLE_NAMES } from "~/requests/compose/variables.server";
 import { formatLongDate } from "./format";
-import { declaredNames, requiredPaths, TemplateMeta } from "./template-meta";
+import { declaredNames, requiredPaths } from "./template-meta";
+import { TemplateMeta } from "./template-meta.server";
 
 export type LetterTemplate = {
   meta: TemplateMeta;

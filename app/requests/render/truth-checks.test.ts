@@ -1,7 +1,8 @@
 // The negative checks of docs/legal.md §2 ("Truth and safety, for every kind"): each passes on the letters the
 // templates write today and fails when the false statement it guards against is put back.
 import { describe, expect, it } from "vitest";
-import { type Kind, type Lang, LetterVariables, REGIMES } from "~/requests/compose/variables";
+import { type Kind, type Lang, REGIMES } from "~/requests/compose/variables";
+import { LetterVariables } from "~/requests/compose/variables.server";
 import { hasLegalDeadline, runChecklist } from "./checklist";
 import { examplesFor, NON_EU_RESIDENT } from "./examples";
 import { ruleInWords } from "./format";

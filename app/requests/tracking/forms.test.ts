@@ -1,6 +1,6 @@
 // The dates of a letter the user sent themselves: real dates, received not before sent, neither in the future.
 import { describe, expect, it } from "vitest";
-import { sentDatesSchema } from "./forms";
+import { sentDatesSchema } from "./forms.server";
 
 const issues = (now: Date, sentOn: string, receivedOn: string) => {
   const r = sentDatesSchema(now).safeParse({ sentOn, receivedOn });

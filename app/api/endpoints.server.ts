@@ -2,7 +2,7 @@
 // query, body and answer. The route files run their handlers through these entries (app/api/run.server.ts
 // parses with exactly these schemas) and the OpenAPI document is generated from the same list.
 import type { z } from "zod";
-import * as s from "./schemas";
+import * as s from "./schemas.server";
 
 export type Endpoint = {
   method: "get" | "post" | "patch";

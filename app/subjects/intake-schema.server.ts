@@ -1,38 +1,11 @@
-// The client intake form: what a legal-aid caseworker asks at first contact. One schema for the action and the
-// page (a non-.server module: the page reads the choices from it).
+// The client intake form's schema: what a legal-aid caseworker asks at first contact, read by the action
+// (server only; the choices the page offers are in ./intake-choices, and the schema's enums come from them).
 import { z } from "zod";
 import { EXPOSED_KINDS } from "~/exposures/categories";
 import { normaliseUrl } from "~/exposures/url";
+import { CONSENT_ANSWERS, HARM_ANSWERS, OTHERS_READ, SAFE_CHANNELS } from "./intake-choices";
 import { isRegionOf } from "./regions";
-import { lines, SubjectFieldsSchema } from "./schemas";
-
-export const SAFE_CHANNELS = {
-  phone: "A phone call",
-  sms: "A text message",
-  messenger: "A messaging app (for example Signal)",
-  email: "Email",
-  post: "Letters by post",
-  in_person: "Only in person, at our office",
-  through_someone: "Through someone they trust",
-} as const;
-
-export const OTHERS_READ = {
-  no: "No, only they read it",
-  yes: "Yes, someone else may read their mail or messages",
-  unsure: "They are not sure",
-} as const;
-
-export const HARM_ANSWERS = {
-  no: "No",
-  yes: "Yes: the posts call for someone to hurt, find or threaten them",
-  unsure: "Not sure yet",
-} as const;
-
-export const CONSENT_ANSWERS = {
-  yes: "Yes, they want us to act for them (we will prepare a letter of authority for them to sign)",
-  not_yet: "Not yet: they want to think about it",
-  no: "No: they only want advice",
-} as const;
+import { lines, SubjectFieldsSchema } from "./schemas.server";
 
 const text = (max: number, label: string) =>
   z

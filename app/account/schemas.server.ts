@@ -1,6 +1,6 @@
-// Form schemas of the account page (sessions, password, erasure), shared by the action and the page.
+// Form schemas of the account page (sessions, password, erasure), read by its action (server only).
 import { z } from "zod";
-import { NewPasswordSchema } from "~/auth/schemas";
+import { NewPasswordSchema } from "~/auth/schemas.server";
 
 export const RevokeSessionSchema = z.object({
   intent: z.literal("revoke"),

@@ -1,5 +1,5 @@
-// The request page's "This looks like…" form: the person confirms or changes what a reply says (shared by the
-// route's action and its component; no server imports).
+// The request page's "This looks like…" form: the person confirms or changes what a reply says (read by the
+// route's loader and action; server only, so zod stays out of the browser).
 import { z } from "zod";
 import { REFUSAL_REASONS, REPLY_OUTCOMES, type RequestEvent } from "~/requests/tracking/lifecycle";
 import { eventFor, type ReplyClass } from "./classify";

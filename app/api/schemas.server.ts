@@ -2,13 +2,13 @@
 // and the OpenAPI document (app/api/openapi.ts) is generated from them, so the two cannot drift apart.
 import { z } from "zod";
 import { EXPOSED_KINDS, EXPOSURE_STATUSES, SEVERITIES } from "~/exposures/categories";
-import { isoDate } from "~/exposures/schemas";
+import { isoDate } from "~/exposures/schemas.server";
 import { CONTACT_ADDRESS_CHOICES } from "~/requests/compose/forms";
 import { LANGS, REGIMES } from "~/requests/compose/variables";
 import { KIND_IDS } from "~/requests/kinds";
 import { REFUSAL_REASONS, REPLY_OUTCOMES, REQUEST_STATES } from "~/requests/tracking/lifecycle";
 
-export { ApiSubjectSchema } from "./subjects-schemas";
+export { ApiSubjectSchema } from "./subjects-schemas.server";
 
 const id = z.string().min(1).max(40).meta({ description: "An opaque id (URL-safe, at most 40 characters)." });
 const isoDateTime = z.iso.datetime().meta({ description: "ISO 8601 date and time (UTC)." });

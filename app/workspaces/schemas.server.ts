@@ -1,15 +1,10 @@
-// Form schemas for organisations, members, invitations and assignment (shared by actions and components).
+// Form schemas for organisations, members, invitations and assignment, read by the actions (server only; the
+// role labels the pages show are in ./roles).
 import { z } from "zod";
-import { EmailSchema } from "~/auth/schemas";
+import { EmailSchema } from "~/auth/schemas.server";
+import { ROLES } from "./roles";
 
-export const RoleSchema = z.enum(["owner", "admin", "caseworker", "viewer"], "Choose a role.");
-
-export const ROLE_LABELS = {
-  owner: "Owner — everything, including other owners",
-  admin: "Admin — all clients, members and settings",
-  caseworker: "Caseworker — only the clients assigned to them",
-  viewer: "Viewer — reads everything, changes nothing",
-} as const;
+export const RoleSchema = z.enum(ROLES, "Choose a role.");
 
 export const OrganisationSchema = z.object({
   name: z
@@ -51,3 +46,13 @@ export const AssignSchema = z.object({
   // "" = nobody (only admins then see the person).
   assignee: z.string().max(40).default(""),
 });
+
+export const SwitchWorkspaceSchema = z.object({ workspaceId: z.string().min(1).max(40) });
+
+export const MembersIntentSchema = z.object({
+  intent: z.enum(["invite", "role", "remove", "revoke", "require-2fa"]),
+});
+
+export const InvitationParamsSchema = z.object({ token: z.string().min(20).max(100) });
+
+export const InvitationIntentSchema = z.object({ intent: z.enum(["accept", "signup"]) });

@@ -11,3 +11,5 @@ export const CodeSchema = z.object({
 
 export const ConfirmSchema = CodeSchema.extend({ intent: z.literal("confirm") });
 export const DisableSchema = CodeSchema.extend({ intent: z.literal("disable") });
+
+export const TwoFactorIntentSchema = z.object({ intent: z.enum(["confirm", "disable"]) });

@@ -1,17 +1,9 @@
-// The incident pages' zod schemas and limits, shared by the actions (server) and the pages (browser).
+// The incident pages' zod schemas, read by the actions and loaders (server only; the limits and labels the
+// pages show are in ./limits).
 import { z } from "zod";
 import { EXPOSED_KINDS } from "~/exposures/categories";
-import { isoDate } from "~/exposures/schemas";
-import { REQUEST_STATES } from "~/requests/tracking/lifecycle";
-
-/** A roster may have at most this many people per import (split bigger lists into several files). */
-export const MAX_ROSTER_ROWS = 5000;
-/** The CSV text (file or paste) may be at most this big. */
-export const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
-/** URLs pasted at once. */
-export const MAX_INCIDENT_URLS = 500;
-/** People per page in the matrix and the roster. */
-export const PAGE_SIZE = 50;
+import { isoDate } from "~/exposures/schemas.server";
+import { MATRIX_STATES, MAX_ROSTER_BYTES, MAX_ROSTER_ROWS } from "./limits";
 
 export const IncidentCreateSchema = z.object({
   intent: z.literal("create").default("create"),
@@ -41,15 +33,6 @@ export const RosterRowSchema = z.object({
     .default(""),
 });
 export type RosterRow = z.output<typeof RosterRowSchema>;
-
-/** Column names as the preview shows them beside a row's error. */
-export const FIELD_LABELS: Record<keyof RosterRow | "row", string> = {
-  name: "Name",
-  email: "Work email",
-  unit: "Unit",
-  country: "Country",
-  row: "Row",
-};
 
 /** Preview (upload or paste) and confirm share one shape: the CSV text travels in `csv` on confirm. */
 export const RosterSubmitSchema = z.object({
@@ -98,8 +81,6 @@ export const UrlLinksSchema = z.object({
   shown: subjectIds,
 });
 
-export const MATRIX_STATES = ["none", ...REQUEST_STATES, "other"] as const;
-
 const one = (max: number) =>
   z
     .union([z.string(), z.array(z.string())])
@@ -124,3 +105,5 @@ export type MatrixFilter = z.output<typeof MatrixFilterSchema>;
 
 export const IncidentParams = z.object({ incidentId: z.string().min(1).max(40) });
 export const IncidentUrlParams = IncidentParams.extend({ urlId: z.string().min(1).max(40) });
+
+export const ProgressQuerySchema = z.object({ unit: z.string().max(200).optional().catch(undefined) });

@@ -1,4 +1,4 @@
-// The exposure form's schema, shared by actions (server) and pages (browser).
+// The exposure forms' schemas, read by the actions (server only, so zod stays out of the browser bundle).
 import { z } from "zod";
 import { calendarDateIn } from "~/deadlines/dates";
 import { EXPOSED_KINDS, EXPOSURE_STATUSES, SEVERITIES } from "./categories";
@@ -50,3 +50,15 @@ export function checkedGoneSchema(now = new Date()) {
     checkedOn: isoDate.refine((d) => d <= latest, "The day you checked cannot be in the future."),
   });
 }
+
+export const ExposureIntentSchema = z.enum(["update", "delete", "upload", "strip", "recheck", "gone"]);
+
+export const StripEvidenceSchema = z.object({ evidenceId: z.string().min(1).max(40) });
+
+export const BulkExposuresSchema = ExposureFieldsSchema.omit({
+  url: true,
+  status: true,
+  severityOverride: true,
+}).extend({
+  urls: z.string().max(2_000_000, "The list is too long.").default(""),
+});

@@ -4,7 +4,7 @@
 // Ireland Limited…), the record carries it as `extra.eea`, and GDPR and DSA letters go to it. Those letters
 // are offered only to people the EEA entity answers for (see ./regimes), so the regime alone decides.
 import { z } from "zod";
-import type { Channel } from "./model";
+import type { Channel } from "./model.server";
 
 export const eeaEntitySchema = z.object({
   legalEntity: z.string().trim().min(1),

@@ -1,6 +1,9 @@
-// The request page's forms (shared by the route's action and its component; no server imports).
+// The request page's and the inbox's form schemas, read by the routes' actions (server only: zod stays out of
+// the browser bundle).
 import { z } from "zod";
 import { calendarDateIn, isIsoDate } from "~/deadlines/dates";
+import { LANGS } from "~/requests/compose/variables";
+import { REQUEST_INTENTS } from "./intents";
 import { REFUSAL_REASONS, REPLY_OUTCOMES } from "./lifecycle";
 
 const isoDate = z.iso.date("Enter the date as YYYY-MM-DD.");
@@ -99,4 +102,22 @@ export const ReceivedOnSchema = z.object({
   receivedOn: z
     .string("Enter the date they received it as YYYY-MM-DD.")
     .refine(isIsoDate, "Enter the date they received it as YYYY-MM-DD."),
+});
+
+export const MailboxIntentSchema = z.enum(["save", "fetch"]);
+
+/** The request page's forms, told apart by their intent. */
+export const RequestIntentSchema = z.enum(REQUEST_INTENTS);
+
+export const ComplaintQuerySchema = z.object({
+  authority: z.string().max(200).optional().catch(undefined),
+  all: z.enum(["1"]).optional().catch(undefined),
+});
+
+export const ComplaintSchema = z.object({
+  authorityId: z
+    .string("Choose the authority to complain to.")
+    .min(1, "Choose the authority to complain to.")
+    .max(200),
+  lang: z.enum(LANGS, "Choose the language of the complaint.").optional(),
 });

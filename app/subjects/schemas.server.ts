@@ -1,4 +1,4 @@
-// The subject form's schema, shared by actions (server) and pages (browser).
+// The subject form's schema, read by the actions (server only, so zod stays out of the browser bundle).
 import { z } from "zod";
 import { isRegionOf } from "./regions";
 

@@ -1,4 +1,4 @@
-// Form schemas for accounts, shared by the actions and the pages.
+// Form schemas for accounts, read by the actions (server only, so zod stays out of the browser bundle).
 import { z } from "zod";
 
 export const EmailSchema = z

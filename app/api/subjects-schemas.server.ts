@@ -1,6 +1,6 @@
 // The API's subject body: JSON arrays instead of the form's one-per-line text, validated by the same schema.
 import { z } from "zod";
-import { SubjectFieldsSchema } from "~/subjects/schemas";
+import { SubjectFieldsSchema } from "~/subjects/schemas.server";
 
 const list = z.array(z.string().max(300)).max(20).default([]);
 

@@ -1,0 +1,24 @@
+// The "Where else might I be?" page's form schemas, read by its action (server only, so zod stays out of the
+// browser bundle).
+import { z } from "zod";
+
+const SiteId = z.string().min(1, "Choose a site from the list.").max(200);
+
+// One form holds the whole list: the case to file a place in, and on each site its buttons (named by what they
+// do, valued by the site) and an optional exact address, so every choice is one click without JavaScript.
+export const FindActionSchema = z
+  .object({
+    caseId: z.string().max(40).default(""),
+    found: SiteId.optional(),
+    notFound: SiteId.optional(),
+    again: SiteId.optional(),
+  })
+  .refine(
+    (v) => [v.found, v.notFound, v.again].filter(Boolean).length === 1,
+    "Choose one site and one answer.",
+  );
+
+export const FoundUrlSchema = z
+  .string()
+  .max(2000, "The address can have at most 2,000 characters.")
+  .default("");

@@ -1,0 +1,162 @@
+// The letter forms' zod schemas, read by the actions (server only; what the pages show is in ./forms): writing
+// a letter's details, editing its text, the workspace's SMTP settings and a signed letter of authority.
+import { z } from "zod";
+import { KIND_IDS } from "~/requests/kinds";
+import { CONTACT_ADDRESS_CHOICES } from "./forms";
+import { STATE_CODES } from "./state-laws";
+import { LANGS, REGIMES } from "./variables";
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default("");
+const lines = (max: number) =>
+  z
+    .string()
+    .max(max * 300)
+    .default("")
+    .transform((v) =>
+      v
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .slice(0, max),
+    );
+
+/** "email|privacy@example.com", "webform|https://…", "pdf|<postal address or empty>". */
+export const DestinationSchema = z
+  .string()
+  .min(1, "Choose where the letter goes.")
+  .max(3000)
+  .transform((v, ctx) => {
+    const bar = v.indexOf("|");
+    const channel = v.slice(0, bar);
+    if (bar < 0 || !["email", "pdf", "webform"].includes(channel)) {
+      ctx.addIssue({ code: "custom", message: "Choose where the letter goes." });
+      return z.NEVER;
+    }
+    return { channel: channel as "email" | "pdf" | "webform", address: v.slice(bar + 1) };
+  });
+
+/** What the user tells Retract before the letter is filled in (prefilled from the case where known and safe). */
+export const LetterDetailsSchema = z
+  .object({
+    exposureIds: z.array(z.string().min(1).max(40)).min(1, "Pick at least one place.").max(200),
+    option: z
+      .string()
+      .regex(/^[a-z-]+\/[a-z-]+$/, "Choose a kind of letter.")
+      .transform((v) => {
+        const [kind, regime] = v.split("/") as [string, string];
+        return { kind, regime };
+      })
+      .pipe(z.object({ kind: z.enum(KIND_IDS), regime: z.enum(REGIMES) })),
+    lang: z.enum(LANGS, "Choose a language."),
+    /** A workspace's own template of the chosen kind; empty = Retract's built-in wording. */
+    workspaceTemplateId: z.string().trim().max(40).default(""),
+    destination: DestinationSchema,
+    otherEmail: z
+      .string()
+      .trim()
+      .max(320)
+      .default("")
+      .pipe(z.union([z.literal(""), z.email("Enter an email address like privacy@example.com.")])),
+    requesterName: text(200),
+    requesterEmail: z
+      .string()
+      .trim()
+      .max(320)
+      .default("")
+      .pipe(z.union([z.literal(""), z.email("Enter an email address like name@example.com.")])),
+    contactAddress: z
+      .enum(CONTACT_ADDRESS_CHOICES, "Choose which address, if any, goes in the letter.")
+      .default("none"),
+    /** The address the person typed (used only when `contactAddress` is "typed"). */
+    requesterAddress: text(1000),
+    /** Empty unless the person types one: a phone number is never filled in from the record. */
+    requesterPhone: text(60),
+    requesterCountry: text(100),
+    represented: z
+      .string()
+      .optional()
+      .transform((v) => v === "on" || v === "true"),
+    repName: text(200),
+    repOrganisation: text(200),
+    repEmail: text(320),
+    repPhone: text(60),
+    repAddress: text(1000),
+    repMandateDate: z.union([z.literal(""), z.iso.date("Enter the date as YYYY-MM-DD.")]).default(""),
+    particularSituation: text(5000),
+    illegalityExplanation: text(5000),
+    searchTerms: lines(10),
+    delistingReason: text(2000),
+    identifiers: lines(20),
+    authorityName: text(300),
+    workTitle: text(300),
+    workDescription: text(2000),
+    paper: z.enum(["A4", "LETTER"]).default("A4"),
+    attachmentIds: z.array(z.string().min(1).max(40)).max(20).default([]),
+    /** US state deletion (and a broker opt-out under a state law): the state whose law the letter cites. */
+    stateLaw: z.union([z.literal(""), z.enum(STATE_CODES, "Choose the state you live in.")]).default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.contactAddress === "typed" && !v.requesterAddress)
+      ctx.addIssue({
+        code: "custom",
+        path: ["requesterAddress"],
+        message: "Type the address to put in the letter, or choose email only.",
+      });
+    if (v.option.kind === "us-state-deletion" && !v.stateLaw)
+      ctx.addIssue({ code: "custom", path: ["stateLaw"], message: "Choose the state whose law applies." });
+    if (v.represented && v.repEmail && !z.email().safeParse(v.repEmail).success)
+      ctx.addIssue({ code: "custom", path: ["repEmail"], message: "Enter an email address." });
+  })
+  // An address typed and then "email only" chosen stays out of the letter: from here on `requesterAddress` is
+  // exactly the address the letter may carry ("home" is read from the person's record by writeLetter).
+  .transform((v) => (v.contactAddress === "none" ? { ...v, requesterAddress: "" } : v));
+export type LetterDetails = z.output<typeof LetterDetailsSchema>;
+
+/** Editing a draft's text (and its attachments and paper size). */
+export const LetterTextSchema = z.object({
+  // One line: a line break in a header would let the text add headers of its own.
+  subject: z
+    .string()
+    .transform((v) => v.replace(/[\r\n]+/g, " ").trim())
+    .pipe(z.string().min(1, "The subject line cannot be empty.").max(500)),
+  body: z
+    .string()
+    .min(1, "The letter cannot be empty.")
+    .max(100_000)
+    .transform((v) => v.replace(/\r\n/g, "\n")),
+  attachmentIds: z.array(z.string().min(1).max(40)).max(20).default([]),
+  paper: z.enum(["A4", "LETTER"]).default("A4"),
+});
+export type LetterText = z.output<typeof LetterTextSchema>;
+
+export const SmtpSettingsSchema = z.object({
+  host: z
+    .string()
+    .trim()
+    .min(1, "Enter the mail server, like smtp.example.com.")
+    .max(255)
+    .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, "Enter a host name like smtp.example.com."),
+  port: z.coerce.number("Enter a port number.").int().min(1).max(65535),
+  secure: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
+  user: z.string().trim().max(320).default(""),
+  // Blank keeps the stored password.
+  password: z.string().max(1000).default(""),
+  from: z.string().trim().min(3, "Enter the From address, like Your Name <you@example.com>.").max(400),
+  replyTo: z
+    .string()
+    .trim()
+    .max(320)
+    .default("")
+    .pipe(z.union([z.literal(""), z.email("Enter an email address for replies.")])),
+});
+export type SmtpSettingsInput = z.output<typeof SmtpSettingsSchema>;
+
+/** Uploading a client's signed letter of authority (the file itself is read separately). */
+export const MandateUploadSchema = z.object({
+  signedOn: z.iso.date("Enter the date they signed it, as YYYY-MM-DD."),
+});
+
+export const SmtpIntentSchema = z.object({ intent: z.enum(["save", "test"], "Unknown action.") });
