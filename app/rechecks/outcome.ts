@@ -7,8 +7,18 @@
 //   to work on this page); otherwise inconclusive: the page may need JavaScript or a login to show its content.
 // - network errors, 5xx, refused addresses and onion addresses → unreachable; other 4xx → inconclusive.
 import type { ExposureStatus } from "~/exposures/categories";
+import type { MessageKey } from "~/i18n/translate";
 
 export type CheckOutcome = "up" | "removed" | "reappeared" | "unreachable" | "inconclusive";
+
+/** A re-check's outcome in words, as message keys (OUTCOME_TEXT in recheck-section.tsx keeps the English). */
+export const CHECK_OUTCOME_KEYS = {
+  up: "recheck.outcome.up",
+  removed: "recheck.outcome.removed",
+  reappeared: "recheck.outcome.reappeared",
+  unreachable: "recheck.outcome.unreachable",
+  inconclusive: "recheck.outcome.inconclusive",
+} as const satisfies Record<CheckOutcome, MessageKey>;
 
 export type CheckFacts =
   | { fetched: false }

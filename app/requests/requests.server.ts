@@ -14,6 +14,8 @@ import {
 } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
+import type { MessageKey } from "~/i18n/translate";
+import { CHECK_OUTCOME_KEYS } from "~/rechecks/outcome";
 import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
 import { markFamilySaidRemoved } from "~/requests/broker-family.server";
 import { kindLabel } from "~/requests/kinds";
@@ -21,10 +23,13 @@ import { formatLongDate } from "~/requests/render/format";
 import {
   IllegalTransitionError,
   isRequestState,
+  OUTCOME_KEYS,
   OUTCOME_LABELS,
+  REFUSAL_KEYS,
   REFUSALS,
   type RefusalReason,
   type RequestEvent,
+  STATE_KEYS,
   STATE_LABELS,
   transition,
 } from "~/requests/tracking/lifecycle";
@@ -257,7 +262,26 @@ export function addNote(scope: Scope, letterId: string, note: string) {
   });
 }
 
-export type TimelineItem = { at: Date; kind: string; text: string; letterId: string; note?: string };
+/**
+ * An item's words as a message, for translated pages (`text` stays English: the API and the letters quote it).
+ * `labels` are values that are message keys themselves (translated first), `days` are YYYY-MM-DD days written
+ * out in the page's language.
+ */
+export type TimelineSay = {
+  key: MessageKey;
+  values?: Record<string, string>;
+  labels?: Record<string, MessageKey>;
+  days?: Record<string, string>;
+};
+
+export type TimelineItem = {
+  at: Date;
+  kind: string;
+  text: string;
+  say: TimelineSay;
+  letterId: string;
+  note?: string;
+};
 
 /** A timeline item whose note (if any) is still encrypted: only the items shown are decrypted. */
 type SealedItem = Omit<TimelineItem, "note"> & { sealed?: { id: string; noteEnc: Sealed } };
@@ -334,6 +358,8 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
       kind: "created",
       letterId: l.id,
       text: `Letter ${l.reference} written: ${kindLabel(l.kind)}`,
+      // The kind's label is still English (app/requests/kinds.ts moves to keys on its own).
+      say: { key: "timeline.created", values: { reference: l.reference, kind: kindLabel(l.kind) } },
     });
     if (l.smtpAt)
       items.push({
@@ -341,6 +367,7 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
         kind: "smtp",
         letterId: l.id,
         text: `${l.reference} accepted by the mail server`,
+        say: { key: "timeline.smtp", values: { reference: l.reference } },
       });
     else if (l.sentAt)
       items.push({
@@ -352,6 +379,16 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
             ? `, received on ${formatLongDate(l.receivedOn, "en")}`
             : ""
         }`,
+        say: {
+          key: "timeline.sent",
+          values: {
+            reference: l.reference,
+            how: l.channel,
+            hasSent: l.sentOn ? "yes" : "no",
+            hasReceived: l.receivedOn && l.receivedOn !== l.sentOn ? "yes" : "no",
+          },
+          days: { sentOn: l.sentOn ?? "", receivedOn: l.receivedOn ?? "" },
+        },
       });
   }
   const refOf = new Map(ls.map((l) => [l.id, l.reference]));
@@ -371,20 +408,55 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
     const ref = refOf.get(e.letterId) ?? "";
     const sealed = e.noteEnc?.token ? { id: e.id, noteEnc: e.noteEnc } : undefined;
     let text: string;
-    if (e.kind === "note") text = `Note on ${ref}`;
-    else if (e.kind === "reply" && e.outcome)
+    let say: TimelineSay;
+    const values = { reference: ref };
+    const outcomeKey = OUTCOME_KEYS[e.outcome as keyof typeof OUTCOME_KEYS];
+    const refusalKey = REFUSAL_KEYS[e.refusalReason as RefusalReason]?.label;
+    const stateKey = STATE_KEYS[e.toStatus as keyof typeof STATE_KEYS];
+    if (e.kind === "note") {
+      text = `Note on ${ref}`;
+      say = { key: "timeline.note", values };
+    } else if (e.kind === "reply" && e.outcome) {
       text = `Reply to ${ref}: ${OUTCOME_LABELS[e.outcome as keyof typeof OUTCOME_LABELS] ?? e.outcome}${
         e.refusalReason ? ` (${REFUSALS[e.refusalReason as RefusalReason]?.label ?? e.refusalReason})` : ""
       }`;
-    else if (e.kind === "announce_extension")
+      say = {
+        key: e.refusalReason ? "timeline.replyWithReason" : "timeline.reply",
+        values: {
+          reference: ref,
+          ...(outcomeKey ? {} : { outcome: e.outcome }),
+          ...(e.refusalReason && !refusalKey ? { reason: e.refusalReason } : {}),
+        },
+        labels: {
+          ...(outcomeKey ? { outcome: outcomeKey } : {}),
+          ...(refusalKey ? { reason: refusalKey } : {}),
+        },
+      };
+    } else if (e.kind === "announce_extension") {
       text = `${ref}: the recipient extended the deadline to ${e.dueOn}`;
-    else if (e.kind === "follow_up") text = `${ref}: follow-up sent`;
-    else if (e.kind === "bounce") text = `${ref}: the email came back undelivered`;
-    else if (e.kind === "escalate") text = `${ref}: complaint filed with the authority`;
-    else if (e.kind === "abandon") text = `${ref}: set aside, no more reminders`;
-    else if (e.kind === "resume") text = `${ref}: taken up again`;
-    else text = `${ref}: ${STATE_LABELS[e.toStatus as keyof typeof STATE_LABELS] ?? e.toStatus}`;
-    items.push({ at: e.at, kind: e.kind, letterId: e.letterId, text, ...(sealed ? { sealed } : {}) });
+      say = { key: "timeline.extended", values: { reference: ref, dueOn: e.dueOn ?? "" } };
+    } else if (e.kind === "follow_up") {
+      text = `${ref}: follow-up sent`;
+      say = { key: "timeline.followUp", values };
+    } else if (e.kind === "bounce") {
+      text = `${ref}: the email came back undelivered`;
+      say = { key: "timeline.bounce", values };
+    } else if (e.kind === "escalate") {
+      text = `${ref}: complaint filed with the authority`;
+      say = { key: "timeline.escalate", values };
+    } else if (e.kind === "abandon") {
+      text = `${ref}: set aside, no more reminders`;
+      say = { key: "timeline.abandon", values };
+    } else if (e.kind === "resume") {
+      text = `${ref}: taken up again`;
+      say = { key: "timeline.resume", values };
+    } else {
+      text = `${ref}: ${STATE_LABELS[e.toStatus as keyof typeof STATE_LABELS] ?? e.toStatus}`;
+      say = stateKey
+        ? { key: "timeline.state", values, labels: { state: stateKey } }
+        : { key: "timeline.state", values: { reference: ref, state: e.toStatus ?? "" } };
+    }
+    items.push({ at: e.at, kind: e.kind, letterId: e.letterId, text, say, ...(sealed ? { sealed } : {}) });
   }
   const replies = db
     .select({
@@ -412,6 +484,10 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
       kind: "mail",
       letterId: m.letterId!,
       text: `${m.source === "imap" ? "Email received" : "Reply recorded"} for ${refOf.get(m.letterId!)}`,
+      say: {
+        key: m.source === "imap" ? "timeline.mailReceived" : "timeline.replyRecorded",
+        values: { reference: refOf.get(m.letterId!) ?? "" },
+      },
     });
   // The places this case's letters name (joined on the case, not every letter of the workspace), and their
   // re-checks in batched queries.
@@ -441,6 +517,7 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
         kind: "recheck",
         letterId: letterOfExposure.get(c.exposureId)!,
         text: `Re-check: ${OUTCOME_TEXT[c.outcome]}`,
+        say: { key: "timeline.recheck", labels: { outcome: CHECK_OUTCOME_KEYS[c.outcome] } },
       });
   // The person's own checks ("I checked: it is gone"), with the day they give.
   for (let i = 0; i < checked.length; i += 500)
@@ -466,6 +543,7 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
         kind: "confirmed",
         letterId: letterOfExposure.get(c.exposureId)!,
         text: `A place was checked by hand and is gone (checked on ${formatLongDate(c.changedOn, "en")})`,
+        say: { key: "timeline.confirmedGone", days: { changedOn: c.changedOn } },
       });
   return items.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

@@ -11,6 +11,8 @@ import { listEvidence } from "~/evidence/evidence.server";
 import { type Exposure, listExposures } from "~/exposures/exposures.server";
 import { recipientNames } from "~/exposures/recipient.server";
 import { setExposureStatus } from "~/exposures/status.server";
+import { isMessageKey } from "~/i18n/errors";
+import { englishMessages } from "~/i18n/translate";
 import { getRecipient } from "~/recipients/directory.server";
 import { markFamilyRequested } from "~/requests/broker-family.server";
 import { composeVariables, deadlineFor, recipientFor } from "~/requests/compose/compose.server";
@@ -788,12 +790,16 @@ export function correctReceivedOn(
   return dates;
 }
 
+const englishOf = (message: string) => (isMessageKey(message) ? englishMessages[message] : message);
+
 /** The same checks as the forms' (dates real, received not before sent, neither in the future), for every caller. */
 function checkSentDates(d: SentDates, now: Date) {
   const parsed = sentDatesSchema(now).safeParse(d);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new LetterInputError(issue.message, String(issue.path[0] ?? "sentOn"));
+    // The schema's messages are keys: the error carries the English (the API's words); the request page
+    // translates its own parse of the same schema.
+    throw new LetterInputError(englishOf(issue.message), String(issue.path[0] ?? "sentOn"));
   }
 }
 

@@ -9,25 +9,30 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { audit } from "~/audit/audit.server";
 import { requireScope } from "~/auth/session.server";
 import { calendarDateIn } from "~/deadlines/engine";
 import { STATUS_LABELS } from "~/exposures/categories";
 import { placeStories } from "~/exposures/checked-gone.server";
 import { listExposuresByIds } from "~/exposures/exposures.server";
-import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
+import { formatDay } from "~/i18n/dates";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import type { Translator } from "~/i18n/translate";
+import { CHECK_OUTCOME_KEYS } from "~/rechecks/outcome";
 import { listChecks } from "~/rechecks/rechecks.server";
 import { coveredFronts } from "~/requests/broker-family.server";
-import { LETTER_STATUS_LABELS, NOT_LEGAL_ADVICE } from "~/requests/compose/forms";
+import { NOT_LEGAL_ADVICE } from "~/requests/compose/forms";
 import { LetterTextSchema } from "~/requests/compose/forms.server";
 import { complaintOptions, NextLetterError, writeNextLetter } from "~/requests/compose/next-letter.server";
 import { passedOnNotice } from "~/requests/compose/sender-safety";
 import { kindALetter } from "~/requests/kinds";
+import { LETTER_STATUS_KEYS } from "~/requests/labels";
 import { langName, langOwnName } from "~/requests/languages";
 import { changes } from "~/requests/render/diff";
-import { formatLongDate } from "~/requests/render/format";
-import { LOOKS_LIKE } from "~/requests/replies/classify";
+import { LOOKS_LIKE_KEYS } from "~/requests/replies/classify";
 import { bouncedAt, confirmReply } from "~/requests/replies/confirm.server";
 import { ConfirmReplySchema, confirmedEvent, presetFor } from "~/requests/replies/forms.server";
 import { recordReply, repliesFor } from "~/requests/replies/replies.server";
@@ -37,6 +42,7 @@ import {
   getRequest,
   moveRequest,
   resumeRequest,
+  type TimelineSay,
   timeline,
   unsentNextLetters,
 } from "~/requests/requests.server";
@@ -70,12 +76,13 @@ import {
   effectiveDue,
   IllegalTransitionError,
   isOverdue,
-  OUTCOME_LABELS,
+  OUTCOME_KEYS,
+  REFUSAL_KEYS,
   REFUSAL_REASONS,
-  REFUSALS,
   REPLY_OUTCOMES,
   type RequestEvent,
-  requestStateLabel,
+  requestStateKey,
+  STATE_KEYS,
   suggestedNextLetter,
 } from "~/requests/tracking/lifecycle";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -85,6 +92,7 @@ import { can } from "~/workspaces/scope.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
+  const { t, locale } = await getTranslator(request);
   const { caseId, letterId } = parseIds(params, "caseId", "letterId");
   // getLetter answers 404 for a letter of another case, workspace or caseworker (and logs the read).
   const letter = getLetter(scope, caseId, letterId);
@@ -95,7 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     scope,
     exposures.map((e) => e.id),
   );
-  const long = (day: string | null | undefined) => (day ? formatLongDate(day, "en") : null);
+  const long = (day: string | null | undefined) => (day ? formatDay(locale, day, "long") : null);
   // The page shows the leaked pages' addresses, their evidence files and their latest checks: reads of the
   // client's data.
   audit(
@@ -124,6 +132,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? complaintOptions(scope, letterId, { authorityId: pick.authority, all: pick.all === "1" })
       : null;
   return {
+    pageTitle: t("request.pageTitle", { reference: letter.reference }),
     caseId,
     letter: {
       id: letter.id,
@@ -178,9 +187,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     complaint,
     status: req.status,
     // "Removed" is their word until every place is checked gone.
-    statusLabel: requestStateLabel(
-      req.status,
-      exposures.length > 0 && exposures.every((e) => stories.get(e.id)?.status === "removed"),
+    statusLabel: t(
+      requestStateKey(
+        req.status,
+        exposures.length > 0 && exposures.every((e) => stories.get(e.id)?.status === "removed"),
+      ),
     ),
     // A letter the user sent themselves (posted, a web form, their own mail) may get its received date
     // corrected while it waits for the first answer.
@@ -226,7 +237,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? {
             messageId: pending.id,
             receivedAt: pending.receivedAt.toISOString().slice(0, 10),
-            looksLike: LOOKS_LIKE[pending.suggestion.cls],
+            looksLike: LOOKS_LIKE_KEYS[pending.suggestion.cls],
             preset: presetFor(pending.suggestion.cls, pending.suggestion.reason),
             // "It did not arrive" is offered for an email still waiting for its first answer.
             canBounce: letter.channel === "email" && canTake(req.status, "bounce"),
@@ -248,12 +259,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { caseId, letterId } = parseIds(params, "caseId", "letterId");
   const req = getRequest(scope, letterId);
   if (req.caseId !== caseId) throw new Response("This request could not be found.", { status: 404 });
+  const tr = await getTranslator(request);
+  const { t } = tr;
   const form = await request.formData();
   const intent = RequestIntentSchema.safeParse(form.get("intent"));
   // The letter's own form answers without an intent (and an unknown action shows there).
-  if (!intent.success) return formFailure("Unknown action.", { extra: letterForm });
+  if (!intent.success) return formFailure(t("errors.request.unknownAction"), { extra: letterForm });
   const here = `/cases/${caseId}/requests/${letterId}`;
-  if (isLetterIntent(intent.data)) return letterAction(scope, form, intent.data, { caseId, letterId, here });
+  if (isLetterIntent(intent.data))
+    return letterAction(scope, tr, form, intent.data, { caseId, letterId, here });
   // The request's forms answer with their intent, so the page shows the failure beside the form that failed;
   // only a refused complaint brings its options (named on every failure, so the page's type keeps them).
   const extra = { intent: intent.data, complaint: undefined };
@@ -261,7 +275,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (intent.data) {
       case "reply": {
         const parsed = parseForm(form, ReplySchema, ["placeIds"]);
-        if (!parsed.ok) return formFailure(parsed, { extra });
+        if (!parsed.ok) return formFailure(translateFailure(tr, parsed), { extra });
         const d = parsed.data;
         const event: RequestEvent | null =
           d.outcome === "none"
@@ -278,19 +292,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "confirm-reply": {
         const parsed = parseForm(form, ConfirmReplySchema);
-        if (!parsed.ok) return formFailure(parsed, { extra });
+        if (!parsed.ok) return formFailure(translateFailure(tr, parsed), { extra });
         confirmReply(scope, letterId, parsed.data.messageId, confirmedEvent(parsed.data));
         return redirect(`${here}#replies`);
       }
       case "extension": {
         const parsed = parseForm(form, ExtensionSchema);
-        if (!parsed.ok) return formFailure(parsed, { extra });
+        if (!parsed.ok) return formFailure(translateFailure(tr, parsed), { extra });
         moveRequest(scope, letterId, { type: "announce_extension", newDueOn: parsed.data.newDueOn });
         return redirect(here);
       }
       case "note": {
         const parsed = parseForm(form, NoteSchema);
-        if (!parsed.ok) return formFailure(parsed, { extra });
+        if (!parsed.ok) return formFailure(translateFailure(tr, parsed), { extra });
         addNote(scope, letterId, parsed.data.note);
         return redirect(`${here}#timeline`);
       }
@@ -300,13 +314,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "received": {
         const parsed = parseForm(form, ReceivedOnSchema);
-        if (!parsed.ok) return formFailure(parsed, { extra });
+        if (!parsed.ok) return formFailure(translateFailure(tr, parsed), { extra });
         correctReceivedOn(scope, caseId, letterId, parsed.data.receivedOn);
         return redirect(here);
       }
       case "complaint": {
         const parsed = parseForm(form, ComplaintSchema);
-        if (!parsed.ok) return formFailure(parsed, { extra });
+        if (!parsed.ok) return formFailure(translateFailure(tr, parsed), { extra });
         try {
           const id = writeNextLetter(scope, letterId, "regulator-complaint", new Date(), parsed.data);
           return redirect(`/cases/${caseId}/requests/${id}`);
@@ -329,7 +343,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirect(here);
       case "abandon": {
         const parsed = parseForm(form, AbandonSchema);
-        if (!parsed.ok) return formFailure(parsed, { extra });
+        if (!parsed.ok) return formFailure(translateFailure(tr, parsed), { extra });
         abandonRequest(scope, letterId, parsed.data.note || undefined);
         return redirect(here);
       }
@@ -342,20 +356,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (e instanceof LetterInputError)
       return formFailure(new UserError(e.message, { field: e.field ?? "receivedOn" }), { extra });
     // A step the request's state does not allow. lifecycle.ts is shared with the browser, so this is no UserError.
-    if (e instanceof IllegalTransitionError) return formFailure(e.message, { status: 409, extra });
+    if (e instanceof IllegalTransitionError) return formFailure(illegalStep(tr, e), { status: 409, extra });
     return formFailureOrThrow(e, { extra }); // NextLetterError: 409
   }
+}
+
+/** A refused step in the page's language (the lifecycle's own sentence when it is not the usual one). */
+function illegalStep({ t }: Translator, e: IllegalTransitionError): string {
+  const usual = new IllegalTransitionError(e.from, e.event).message;
+  const state = STATE_KEYS[e.from as keyof typeof STATE_KEYS];
+  return e.message === usual && state
+    ? t("errors.request.notNow", { state: t(state), event: e.event })
+    : e.message;
 }
 
 /** Saves the draft's text and, for "send" and "record", sends it: the text on screen is what is sent. */
 function letterAction(
   scope: Awaited<ReturnType<typeof requireScope>>,
+  tr: Translator,
   form: FormData,
   intent: LetterIntent,
   { caseId, letterId, here }: { caseId: string; letterId: string; here: string },
 ) {
   const parsed = parseForm(form, LetterTextSchema, ["attachmentIds"]);
-  if (!parsed.ok) return formFailure(parsed, { extra: letterForm });
+  if (!parsed.ok) return formFailure(translateFailure(tr, parsed), { extra: letterForm });
   try {
     saveDraft(scope, caseId, letterId, parsed.data);
     // Posted, submitted in a web form, or sent from the user's own mail: the dates they give (the form fills
@@ -366,10 +390,9 @@ function letterAction(
     const given = form.has("sentOn") || form.has("receivedOn") || intent === "record";
     const dates = wantsDates && given ? parseForm(form, sentDatesSchema()) : null;
     if (dates && !dates.ok)
-      return formFailure(
-        { ...dates, formErrors: ["Check the dates: the letter was saved but not marked as sent."] },
-        { extra: letterForm },
-      );
+      return formFailure(translateFailure(tr, { ...dates, formErrors: ["errors.letter.checkDates"] }), {
+        extra: letterForm,
+      });
     if (intent !== "save") {
       sendLetter(scope, caseId, letterId, new Date(), dates?.ok ? dates.data : undefined);
       return redirect(`${here}?sent=1`);
@@ -377,11 +400,13 @@ function letterAction(
     return data({ saved: true });
   } catch (e) {
     if (e instanceof LetterNotSendableError) {
-      const parts = [
-        e.missing.length ? `These details are still empty: ${e.missing.join(", ")}.` : "",
-        e.markers.length ? `Replace what is still in double braces: ${e.markers.join(" ")}.` : "",
-      ].filter(Boolean);
-      return formFailure(`This letter cannot be sent yet. ${parts.join(" ")}`, {
+      const message = tr.t("errors.letter.notSendable", {
+        hasMissing: e.missing.length ? "yes" : "no",
+        missing: e.missing.join(", "),
+        hasMarkers: e.markers.length ? "yes" : "no",
+        markers: e.markers.join(" "),
+      });
+      return formFailure(message, {
         values: parsed.data,
         extra: letterForm,
       });
@@ -409,19 +434,17 @@ function SuggestionForm({
   errors: Extract<Answer, { formErrors: string[] }> | undefined;
   busy: (intent: string) => boolean;
 }) {
+  const { t } = useT();
   const s = d.suggestion;
   if (!s) return null;
   const outcomes = REPLY_OUTCOMES.filter((o) => o !== d.status || o === s.preset.outcome);
   return (
     <section aria-labelledby="suggestion" className="card medium">
-      <h3 id="suggestion">What the reply of {s.receivedAt} says</h3>
+      <h3 id="suggestion">{t("reply.suggestion.title", { day: s.receivedAt })}</h3>
       <p>
-        <strong>{s.looksLike}</strong>
+        <strong>{t(s.looksLike)}</strong>
       </p>
-      <p className="muted">
-        Read the reply, then confirm or choose what it says instead. The request changes only when you
-        confirm.
-      </p>
+      <p className="muted">{t("reply.suggestion.help")}</p>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="confirm-reply" />
         <input type="hidden" name="messageId" value={s.messageId} />
@@ -429,29 +452,29 @@ function SuggestionForm({
         <SelectField
           id="confirm-outcome"
           name="outcome"
-          label="What does it say?"
+          label={t("reply.suggestion.what")}
           defaultValue={s.preset.outcome}
           errors={errors?.fieldErrors.outcome}
           options={[
-            ...(s.preset.outcome === "" ? [{ value: "", label: "Choose what they answered" }] : []),
-            { value: "none", label: "They confirmed receipt (no decision yet)" },
-            ...outcomes.map((o) => ({ value: o, label: OUTCOME_LABELS[o] })),
-            ...(s.canBounce ? [{ value: "bounce", label: "My letter did not arrive (it came back)" }] : []),
+            ...(s.preset.outcome === "" ? [{ value: "", label: t("reply.choose") }] : []),
+            { value: "none", label: t("reply.receiptOnly") },
+            ...outcomes.map((o) => ({ value: o, label: t(OUTCOME_KEYS[o]) })),
+            ...(s.canBounce ? [{ value: "bounce", label: t("reply.bounce") }] : []),
           ]}
         />
         <SelectField
           id="confirm-reason"
           name="reason"
-          label="The reason they gave, if they refused"
+          label={t("reply.suggestion.reason")}
           defaultValue={s.preset.reason}
           errors={errors?.fieldErrors.reason}
           options={[
             { value: "", label: "—" },
-            ...REFUSAL_REASONS.map((r) => ({ value: r, label: REFUSALS[r].label })),
+            ...REFUSAL_REASONS.map((r) => ({ value: r, label: t(REFUSAL_KEYS[r].label) })),
           ]}
         />
         <button type="submit" className="button" disabled={busy("confirm-reply")}>
-          {busy("confirm-reply") ? "Saving…" : "Confirm"}
+          {busy("confirm-reply") ? t("request.saving") : t("reply.confirm")}
         </button>
       </Form>
     </section>
@@ -459,6 +482,7 @@ function SuggestionForm({
 }
 
 function CopyButton({ target, label }: { target: string; label: string }) {
+  const { t } = useT();
   const [ready, setReady] = useState(false);
   const [copied, setCopied] = useState(false);
   useEffect(() => setReady(true), []);
@@ -478,12 +502,13 @@ function CopyButton({ target, label }: { target: string; label: string }) {
         setCopied(true);
       }}
     >
-      {copied ? "Copied" : label}
+      {copied ? t("letter.copied") : label}
     </button>
   );
 }
 
 export default function RequestPage() {
+  const { t, rich, locale } = useT();
   const d = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const nav = useNavigation();
@@ -492,69 +517,76 @@ export default function RequestPage() {
   const failed = data && "formErrors" in data ? data : undefined;
   const errors = (intent: string) => (failed?.intent === intent ? failed : undefined);
   const letterData = data && !("formErrors" in data && data.intent) ? data : undefined;
-  const refusal = d.refusalReason ? REFUSALS[d.refusalReason] : null;
+  const refusal = d.refusalReason ? REFUSAL_KEYS[d.refusalReason] : null;
   const complaint = errors("complaint")?.complaint || d.complaint;
   const letter = d.letter;
+  // A history item's words: values that are keys are translated first, days written out in the page's language.
+  const say = (s: TimelineSay) =>
+    t(s.key, {
+      ...s.values,
+      ...Object.fromEntries(Object.entries(s.labels ?? {}).map(([k, key]) => [k, t(key)])),
+      ...Object.fromEntries(
+        Object.entries(s.days ?? {}).map(([k, day]) => [k, day && formatDay(locale, day)]),
+      ),
+    });
   return (
     <div className="stack">
       <p>
-        <Link to={`/cases/${d.caseId}`}>Back to the case</Link>
+        <Link to={`/cases/${d.caseId}`}>{t("request.back")}</Link>
       </p>
       <div>
         <p className="muted">
-          Letter to {letter.recipientName} · reference <span className="mono">{letter.reference}</span>
+          {rich("request.letterTo", {
+            recipient: letter.recipientName,
+            reference: letter.reference,
+            ref: (chunks) => <span className="mono">{chunks}</span>,
+          })}
         </p>
-        <h1>Request {letter.reference}</h1>
+        <h1>{t("request.title", { reference: letter.reference })}</h1>
       </div>
 
       <section aria-labelledby="about" className="card stack">
-        <h2 id="about">What this request is</h2>
+        <h2 id="about">{t("request.about.title")}</h2>
         <dl className="facts">
-          <dt>To</dt>
+          <dt>{t("request.about.to")}</dt>
           <dd>{letter.recipientName}</dd>
           {letter.title ? (
             <>
-              <dt>What it asks</dt>
+              <dt>{t("request.about.asks")}</dt>
               <dd>{letter.title}</dd>
             </>
           ) : null}
-          <dt>Status</dt>
+          <dt>{t("request.about.status")}</dt>
           <dd>
             <span className={`badge badge-request-${d.status}`}>{d.statusLabel}</span>{" "}
-            {d.overdue ? <span className="badge badge-request-overdue">overdue</span> : null}
+            {d.overdue ? (
+              <span className="badge badge-request-overdue">{t("request.about.overdue")}</span>
+            ) : null}
           </dd>
           {d.sentOn ? (
             <>
-              <dt>Sent</dt>
+              <dt>{t("request.about.sent")}</dt>
               <dd>{d.sentOn}</dd>
-              <dt>Received by them</dt>
+              <dt>{t("request.about.received")}</dt>
               <dd>{d.receivedOn ?? d.sentOn}</dd>
             </>
           ) : null}
-          <dt>Answer due</dt>
+          <dt>{t("request.about.due")}</dt>
           <dd>
             {d.due
-              ? `${d.due}${d.announced ? " (extended by the recipient)" : ""}`
-              : "No date (not sent yet, or no legal deadline)"}
+              ? d.announced
+                ? t("request.about.dueExtended", { due: d.due })
+                : d.due
+              : t("request.about.noDue")}
           </dd>
         </dl>
         {d.covers.length ? (
           <div className="stack">
-            <h3 id="covers">Sites this request also covers</h3>
-            <p>
-              {letter.recipientName} runs these sites too. An opt-out at the parent company covers them: your
-              places on them move with this request, and they are checked again once it says it is done.
-            </p>
+            <h3 id="covers">{t("request.covers.title")}</h3>
+            <p>{t("request.covers.text", { recipient: letter.recipientName })}</p>
             <ul aria-labelledby="covers">
               {d.covers.map((f) => (
-                <li key={f.id}>
-                  {f.name}
-                  {f.places === 0
-                    ? null
-                    : f.places === 1
-                      ? " (1 of your places is on this site)"
-                      : ` (${f.places} of your places are on this site)`}
-                </li>
+                <li key={f.id}>{t("request.covers.site", { name: f.name, places: f.places })}</li>
               ))}
             </ul>
           </div>
@@ -572,18 +604,16 @@ export default function RequestPage() {
       ))}
       {d.overdue ? (
         <div className="notice notice-warn" role="note">
-          <p>
-            <strong>The deadline has passed without an answer.</strong> Send a follow-up with a final date, or
-            complain to the authority.
-          </p>
+          <p>{rich("request.overdue.notice", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
         </div>
       ) : null}
       {d.bouncedOn ? (
         <div className="notice notice-error" role="alert">
           <p>
-            <strong>Your letter did not arrive.</strong> On {d.bouncedOn} the recipient's mail server sent it
-            back, so no deadline runs. Check their address in the directory (it may have changed) and write
-            the letter again, or send it another way: through their web form or by post.
+            {rich("request.bounced.notice", {
+              day: d.bouncedOn,
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
         </div>
       ) : null}
@@ -592,20 +622,24 @@ export default function RequestPage() {
         .map((p) => (
           <div key={p.exposureId} className="notice notice-warn" role="note">
             <p>
-              <strong>They said it was removed, but it is still up on {p.stillUpOn}:</strong>{" "}
-              <span className="mono">{p.url}</span>. Write to them again: a follow-up is suggested below.
+              {rich("request.stillUp.notice", {
+                day: p.stillUpOn,
+                url: p.url,
+                strong: (chunks) => <strong>{chunks}</strong>,
+                mono: (chunks) => <span className="mono">{chunks}</span>,
+              })}
             </p>
           </div>
         ))}
       {d.status === "abandoned" ? (
         <div className="notice" role="note">
-          <p>This request is set aside: Retract does not remind you about it or count it as overdue.</p>
+          <p>{t("request.abandoned.notice")}</p>
           {d.can.write ? (
             <Form method="post">
               <input type="hidden" name="intent" value="resume" />
               <FormErrors errors={errors("resume")?.formErrors} />
               <button type="submit" className="button button-secondary" disabled={busy("resume")}>
-                {busy("resume") ? "Taking it up again…" : "Take this request up again"}
+                {busy("resume") ? t("request.resume.busy") : t("request.resume.submit")}
               </button>
             </Form>
           ) : null}
@@ -614,18 +648,22 @@ export default function RequestPage() {
       {refusal ? (
         <div className="notice notice-warn" role="note">
           <p>
-            <strong>{refusal.label}.</strong> {refusal.advice}
+            {rich("request.refusal.notice", {
+              label: t(refusal.label),
+              advice: t(refusal.advice),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
-          <p className="muted">Not legal advice.</p>
+          <p className="muted">{t("request.notLegalAdvice")}</p>
         </div>
       ) : null}
 
       <LetterSection d={d} data={letterData} busy={busy} />
 
       <section aria-labelledby="replies" className="stack">
-        <h2 id="replies">Replies</h2>
+        <h2 id="replies">{t("replies.title")}</h2>
         {d.replies.length === 0 ? (
-          <p className="empty">No reply yet.</p>
+          <p className="empty">{t("replies.none")}</p>
         ) : (
           <ul className="list">
             {d.replies.map((r) => (
@@ -633,7 +671,11 @@ export default function RequestPage() {
                 <div className="meta-row">
                   <span>{r.receivedAt}</span>
                   <span>
-                    {r.source === "imap" ? `Email${r.from ? ` from ${r.from}` : ""}` : "Recorded by hand"}
+                    {r.source === "imap"
+                      ? r.from
+                        ? t("replies.emailFrom", { from: r.from })
+                        : t("replies.email")
+                      : t("replies.byHand")}
                   </span>
                   {r.subject ? <span>{r.subject}</span> : null}
                 </div>
@@ -647,35 +689,35 @@ export default function RequestPage() {
 
         {d.can.write && d.can.reply ? (
           <section aria-labelledby="reply" className="card medium">
-            <h3 id="reply">Record their answer</h3>
+            <h3 id="reply">{t("reply.record.title")}</h3>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="reply" />
               <FormErrors errors={errors("reply")?.formErrors} />
               <SelectField
                 name="outcome"
-                label="What did they answer?"
+                label={t("reply.record.what")}
                 errors={errors("reply")?.fieldErrors.outcome}
                 options={[
-                  { value: "none", label: "They confirmed receipt (no decision yet)" },
+                  { value: "none", label: t("reply.receiptOnly") },
                   ...REPLY_OUTCOMES.filter((o) => o !== d.status).map((o) => ({
                     value: o,
-                    label: OUTCOME_LABELS[o],
+                    label: t(OUTCOME_KEYS[o]),
                   })),
                 ]}
               />
               <SelectField
                 name="reason"
-                label="If they refused: the reason they gave"
+                label={t("reply.record.reason")}
                 errors={errors("reply")?.fieldErrors.reason}
                 options={[
                   { value: "", label: "—" },
-                  ...REFUSAL_REASONS.map((r) => ({ value: r, label: REFUSALS[r].label })),
+                  ...REFUSAL_REASONS.map((r) => ({ value: r, label: t(REFUSAL_KEYS[r].label) })),
                 ]}
               />
               {d.places.length > 1 ? (
                 <CheckboxGroup
-                  legend="If they removed some of it: which places they name"
-                  hint="Leave them all unticked if they did not say which."
+                  legend={t("reply.record.places")}
+                  hint={t("reply.record.placesHint")}
                   name="placeIds"
                   options={d.places.map((p) => ({ value: p.exposureId, label: p.url }))}
                 />
@@ -683,19 +725,19 @@ export default function RequestPage() {
               <TextField
                 id="reply-received-on"
                 name="receivedOn"
-                label="Received on"
+                label={t("reply.record.receivedOn")}
                 type="date"
                 defaultValue={d.today}
                 errors={errors("reply")?.fieldErrors.receivedOn}
               />
               <TextArea
                 name="text"
-                label="Their reply (optional)"
-                hint="Paste a reply that came by post, phone or a web form. Emails to your mailbox are attached automatically."
+                label={t("reply.record.text")}
+                hint={t("reply.record.textHint")}
                 rows={5}
               />
               <button type="submit" className="button" disabled={busy("reply")}>
-                {busy("reply") ? "Saving…" : "Save the answer"}
+                {busy("reply") ? t("request.saving") : t("reply.record.submit")}
               </button>
             </Form>
           </section>
@@ -703,17 +745,17 @@ export default function RequestPage() {
 
         {d.can.write && d.can.extension ? (
           <section aria-labelledby="extension" className="card medium">
-            <h3 id="extension">They extended the deadline</h3>
+            <h3 id="extension">{t("request.extension.title")}</h3>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="extension" />
               <TextField
                 name="newDueOn"
-                label="New due date"
+                label={t("request.extension.label")}
                 type="date"
                 errors={errors("extension")?.fieldErrors.newDueOn}
               />
               <button type="submit" className="button button-secondary">
-                Save the new date
+                {t("request.extension.submit")}
               </button>
             </Form>
           </section>
@@ -721,20 +763,20 @@ export default function RequestPage() {
 
         {d.can.write && d.receivedEditable ? (
           <section aria-labelledby="received" className="card medium">
-            <h3 id="received">When they received it</h3>
+            <h3 id="received">{t("request.received.title")}</h3>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="received" />
               <TextField
                 id="received-on-correction"
                 name="receivedOn"
-                label="Date they received it"
+                label={t("letter.dates.received")}
                 type="date"
                 defaultValue={d.receivedOn ?? d.sentOn ?? d.today}
-                hint="If you learn the delivery date later (tracking, a signed receipt), enter it here: the deadline is counted again from that day."
+                hint={t("request.received.hint")}
                 errors={errors("received")?.fieldErrors.receivedOn}
               />
               <button type="submit" className="button button-secondary" disabled={busy("received")}>
-                Save the date received
+                {t("request.received.submit")}
               </button>
             </Form>
           </section>
@@ -743,7 +785,7 @@ export default function RequestPage() {
 
       {d.can.write && (d.can.followUp || d.can.escalate) ? (
         <section aria-labelledby="next" className="card stack">
-          <h2 id="next">Next step</h2>
+          <h2 id="next">{t("request.next.title")}</h2>
           {d.next ? <p>Suggested: {kindALetter(d.next)}.</p> : null}
           <FormErrors errors={errors("follow-up")?.formErrors ?? errors("complaint")?.formErrors} />
           <div className="row">
@@ -751,31 +793,31 @@ export default function RequestPage() {
               <Form method="post">
                 <input type="hidden" name="intent" value="follow-up" />
                 <button type="submit" className="button" disabled={busy("follow-up")}>
-                  {busy("follow-up") ? "Writing…" : "Write the follow-up"}
+                  {busy("follow-up") ? t("request.writing") : t("request.next.followUp")}
                 </button>
               </Form>
             ) : null}
           </div>
           {d.can.escalate && complaint ? (
             <Form method="post" className="stack medium" noValidate aria-labelledby="complaint-heading">
-              <h3 id="complaint-heading">Complain to the authority</h3>
+              <h3 id="complaint-heading">{t("request.complaint.title")}</h3>
               <input type="hidden" name="intent" value="complaint" />
               {complaint.unavailable ? (
                 <p>{complaint.unavailable}</p>
               ) : (
                 <SelectField
                   name="authorityId"
-                  label="Authority"
+                  label={t("request.complaint.authority")}
                   key={complaint.authority?.id ?? "none"}
                   hint={
                     complaint.defaultAuthorityId
-                      ? "The authority where you live is chosen first. You may complain to another one."
-                      : "Choose the authority where you live (in Germany: the one of your Land)."
+                      ? t("request.complaint.hintDefault")
+                      : t("request.complaint.hintChoose")
                   }
                   errors={errors("complaint")?.fieldErrors.authorityId}
                   defaultValue={complaint.authority?.id ?? ""}
                   options={[
-                    ...(complaint.authority ? [] : [{ value: "", label: "Choose the authority" }]),
+                    ...(complaint.authority ? [] : [{ value: "", label: t("request.complaint.choose") }]),
                     ...complaint.authorities.map((a) => ({ value: a.id, label: a.label })),
                   ]}
                 />
@@ -784,8 +826,8 @@ export default function RequestPage() {
                 <SelectField
                   key={complaint.authority.id}
                   name="lang"
-                  label="Language of the complaint"
-                  hint="The languages this authority takes complaints in."
+                  label={t("request.complaint.lang")}
+                  hint={t("request.complaint.langHint")}
                   errors={errors("complaint")?.fieldErrors.lang}
                   defaultValue={complaint.authority.defaultLang}
                   options={complaint.authority.langs.map((l) => ({ value: l, label: langName(l) }))}
@@ -794,27 +836,25 @@ export default function RequestPage() {
               {complaint.authority?.note ? <p className="muted">{complaint.authority.note}</p> : null}
               {complaint.moreOnRequest ? (
                 <p className="muted">
-                  <Link to="?all=1">Show church and broadcasting data-protection authorities too</Link>
+                  <Link to="?all=1">{t("request.complaint.more")}</Link>
                 </p>
               ) : null}
               {complaint.unavailable ? null : (
                 <div>
                   <button type="submit" className="button button-secondary" disabled={busy("complaint")}>
-                    {busy("complaint") ? "Writing…" : "Write the complaint to the authority"}
+                    {busy("complaint") ? t("request.writing") : t("request.complaint.submit")}
                   </button>
                 </div>
               )}
             </Form>
           ) : null}
-          <p className="muted">
-            Both are drafts filled from this request's dates and replies: you read them before they go.
-          </p>
+          <p className="muted">{t("request.next.drafts")}</p>
         </section>
       ) : null}
 
       {d.places.length ? (
         <section aria-labelledby="checks" className="stack">
-          <h2 id="checks">Are the pages still there?</h2>
+          <h2 id="checks">{t("request.checks.title")}</h2>
           <ul className="list">
             {d.places.map((p) => (
               <li key={p.exposureId} className="list-item">
@@ -823,19 +863,22 @@ export default function RequestPage() {
                   <span className={`badge badge-${p.status}`}>{STATUS_LABELS[p.status]}</span>
                   <span>
                     {p.lastCheck
-                      ? `${OUTCOME_TEXT[p.lastCheck.outcome]} (checked ${p.lastCheck.on})`
-                      : "Not checked yet"}
+                      ? t("request.checks.last", {
+                          outcome: t(CHECK_OUTCOME_KEYS[p.lastCheck.outcome]),
+                          day: p.lastCheck.on,
+                        })
+                      : t("request.checks.never")}
                   </span>
                   {p.gone ? (
                     <span>
                       {p.gone.by === "recheck"
-                        ? `Checked gone on ${p.gone.on} by a re-check`
-                        : `Confirmed gone by hand on ${p.gone.on}`}
+                        ? t("request.checks.goneByRecheck", { day: p.gone.on ?? "" })
+                        : t("request.checks.goneByHand", { day: p.gone.on ?? "" })}
                     </span>
                   ) : null}
-                  {p.nextCheckOn ? <span>Next re-check on {p.nextCheckOn}</span> : null}
+                  {p.nextCheckOn ? <span>{t("request.checks.next", { day: p.nextCheckOn })}</span> : null}
                   <Link to={`/cases/${d.caseId}/exposures/${p.exposureId}#checks`}>
-                    {d.can.write ? "Check it again" : "See the checks"}
+                    {d.can.write ? t("request.checks.again") : t("request.checks.see")}
                     <span className="visually-hidden">: {p.url}</span>
                   </Link>
                 </div>
@@ -846,21 +889,26 @@ export default function RequestPage() {
       ) : null}
 
       <section aria-labelledby="timeline" className="stack">
-        <h2 id="timeline">History</h2>
+        <h2 id="timeline">{t("request.history.title")}</h2>
         <ol className="timeline">
-          {d.timeline.map((t, i) => (
-            <li key={`${t.at}-${i}`}>
-              <time dateTime={t.at}>{t.at.slice(0, 10)}</time> {t.text}
-              {t.note ? <p className="muted">{t.note}</p> : null}
+          {d.timeline.map((item, i) => (
+            <li key={`${item.at}-${i}`}>
+              <time dateTime={item.at}>{item.at.slice(0, 10)}</time> {say(item.say)}
+              {item.note ? <p className="muted">{item.note}</p> : null}
             </li>
           ))}
         </ol>
         {d.can.write ? (
           <Form method="post" className="medium" noValidate>
             <input type="hidden" name="intent" value="note" />
-            <TextArea name="note" label="Add a note" rows={2} errors={errors("note")?.fieldErrors.note} />
+            <TextArea
+              name="note"
+              label={t("request.note.label")}
+              rows={2}
+              errors={errors("note")?.fieldErrors.note}
+            />
             <button type="submit" className="button button-secondary">
-              Add the note
+              {t("request.note.submit")}
             </button>
           </Form>
         ) : null}
@@ -868,23 +916,20 @@ export default function RequestPage() {
 
       {d.can.write && d.can.abandon ? (
         <section aria-labelledby="abandon" className="card medium">
-          <h2 id="abandon">Stop reminding me about this</h2>
-          <p className="muted">
-            The request stays as it is, with its history. Retract stops reminding you and does not count it as
-            overdue. You can take it up again at any time.
-          </p>
+          <h2 id="abandon">{t("request.abandon.title")}</h2>
+          <p className="muted">{t("request.abandon.text")}</p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="abandon" />
             <FormErrors errors={errors("abandon")?.formErrors} />
             <TextArea
               id="abandon-note"
               name="note"
-              label="Why (optional, only for you and your team)"
+              label={t("request.abandon.note")}
               rows={2}
               errors={errors("abandon")?.fieldErrors.note}
             />
             <button type="submit" className="button button-secondary" disabled={busy("abandon")}>
-              {busy("abandon") ? "Saving…" : "Stop reminding me"}
+              {busy("abandon") ? t("request.saving") : t("request.abandon.submit")}
             </button>
           </Form>
         </section>
@@ -896,7 +941,7 @@ export default function RequestPage() {
             <Form method="post">
               <input type="hidden" name="intent" value="authority" />
               <button type="submit" className="button button-secondary">
-                The authority has decided
+                {t("request.authorityDecided")}
               </button>
             </Form>
           ) : null}
@@ -904,7 +949,7 @@ export default function RequestPage() {
             <Form method="post">
               <input type="hidden" name="intent" value="close" />
               <button type="submit" className="button button-secondary">
-                Close this request
+                {t("request.close")}
               </button>
             </Form>
           ) : null}
@@ -918,6 +963,7 @@ type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 /** The letter itself: its text (edited while a draft), the checks it must pass, the PDF, and sending it. */
 function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (intent: string) => boolean }) {
+  const { t, rich } = useT();
   const { caseId, letter, places, evidence, problems, today } = d;
   const canWrite = d.can.write;
   const nav = useNavigation();
@@ -925,82 +971,82 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
     nav.state !== "idle" && nav.formMethod === "POST" && isLetterIntent(`${nav.formData?.get("intent")}`);
   // letters.status is the request's state; once the request has moved on (an answer, a follow-up) the letter
   // itself stays "sent".
-  const state = ["draft", "queued", "failed"].includes(letter.status) ? letter.status : "sent";
+  const state = (["draft", "queued", "failed"] as const).find((s) => s === letter.status) ?? "sent";
   // A date the recipient announced instead is said in the request's facts.
   const due = d.announced ? null : letter.dueOn;
   const sendLabel =
     letter.channel === "email"
-      ? `Send by email to ${letter.address}`
+      ? t("letter.sendEmail", { address: letter.address })
       : letter.channel === "pdf"
-        ? "Mark as posted"
-        : "Mark as submitted in their form";
+        ? t("letter.markPosted")
+        : t("letter.markSubmitted");
+  const mono = (chunks: ReactNode[]) => <span className="mono">{chunks}</span>;
+  const link = (chunks: ReactNode[]) => (
+    <a href={letter.address} rel="noreferrer noopener" target="_blank">
+      {chunks}
+    </a>
+  );
   return (
     <section aria-labelledby="letter" className="stack">
       <div className="spread">
-        <h2 id="letter">{letter.frozen ? "The letter as sent" : "Check and edit the letter"}</h2>
-        <span className={`badge badge-letter-${state}`}>{LETTER_STATUS_LABELS[state]}</span>
+        <h2 id="letter">{letter.frozen ? t("letter.titleSent") : t("letter.titleEdit")}</h2>
+        <span className={`badge badge-letter-${state}`}>{t(LETTER_STATUS_KEYS[state])}</span>
       </div>
 
-      <aside className="notice notice-warn letter-advice" aria-label="Not legal advice">
+      <aside className="notice notice-warn letter-advice" aria-label={t("request.notLegalAdvice.label")}>
         <p>{NOT_LEGAL_ADVICE}</p>
       </aside>
       {letter.passedOn ? (
-        <aside className="notice passed-on-notice" aria-label="Who may see this letter">
+        <aside className="notice passed-on-notice" aria-label={t("letter.whoMaySee")}>
           <p>{letter.passedOn}</p>
         </aside>
       ) : null}
 
       {state === "failed" && !d.bouncedOn ? (
         <div className="notice notice-error" role="alert">
-          <p>
-            This letter was not delivered. The mail server said:{" "}
-            <span className="mono">{letter.outbox?.lastError}</span>. Check the address and your email
-            settings, then write it again.
-          </p>
+          <p>{rich("letter.failed", { error: letter.outbox?.lastError ?? "", mono })}</p>
         </div>
       ) : null}
       {state === "queued" ? (
         <div className="notice notice-ok" role="status">
           <p>
-            Queued for sending
             {letter.outbox && letter.outbox.attempts > 0
-              ? ` — tried ${letter.outbox.attempts} ${letter.outbox.attempts === 1 ? "time" : "times"}, next try ${letter.outbox.nextAttemptAt.slice(0, 16).replace("T", " ")} UTC (${letter.outbox.lastError ?? ""})`
-              : ""}
-            . Reload to see when it has gone.
+              ? t("letter.queuedRetry", {
+                  attempts: letter.outbox.attempts,
+                  next: letter.outbox.nextAttemptAt.slice(0, 16).replace("T", " "),
+                  error: letter.outbox.lastError ?? "",
+                })
+              : t("letter.queued")}
           </p>
         </div>
       ) : null}
       {state === "sent" ? (
         <div className="notice notice-ok" role="status">
           <p>
-            Sent {letter.sentOn ?? letter.sentAt?.slice(0, 10)}
-            {letter.receivedOn && letter.receivedOn !== letter.sentOn
-              ? `, received ${letter.receivedOn}`
-              : ""}
-            . It is kept exactly as sent and can no longer be changed.
-            {due ? ` Answer due by ${due}` : ""}
-            {due && letter.dueRule ? ` (${letter.dueRule}).` : due ? "." : ""}
+            {t("letter.sent", {
+              sent: letter.sentOn ?? letter.sentAt?.slice(0, 10) ?? "",
+              hasReceived: letter.receivedOn && letter.receivedOn !== letter.sentOn ? "yes" : "no",
+              received: letter.receivedOn ?? "",
+              due: due ? "yes" : "none",
+              dueOn: due ?? "",
+              hasRule: letter.dueRule ? "yes" : "no",
+              // The deadline rule's explanation comes from app/deadlines (translated there).
+              rule: letter.dueRule ?? "",
+            })}
           </p>
         </div>
       ) : null}
 
       <dl className="facts">
-        <dt>Goes to</dt>
+        <dt>{t("letter.goesTo")}</dt>
         <dd>
-          {letter.channel === "email" ? `Email: ${letter.address}` : null}
-          {letter.channel === "webform" ? (
-            <>
-              Their web form:{" "}
-              <a href={letter.address} rel="noreferrer noopener" target="_blank">
-                {letter.address}
-              </a>
-            </>
-          ) : null}
+          {letter.channel === "email" ? t("letter.toEmail", { address: letter.address }) : null}
+          {letter.channel === "webform" ? rich("letter.toWebform", { address: letter.address, link }) : null}
           {letter.channel === "pdf" ? (
-            <span className="pre-line">{letter.address || "Post (address on the PDF)"}</span>
+            <span className="pre-line">{letter.address || t("letter.toPost")}</span>
           ) : null}
         </dd>
-        <dt>Places</dt>
+        <dt>{t("letter.places")}</dt>
         <dd>
           <ul>
             {places.map((p) => (
@@ -1010,20 +1056,25 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
             ))}
           </ul>
         </dd>
-        <dt>Language</dt>
+        <dt>{t("letter.language")}</dt>
         <dd>
-          {langOwnName(letter.templateLang)}, template version {letter.templateVersion}
-          {letter.edited ? " — edited by you" : ""}
+          {t("letter.languageValue", {
+            language: langOwnName(letter.templateLang),
+            version: letter.templateVersion,
+            edited: letter.edited ? "yes" : "no",
+          })}
         </dd>
       </dl>
 
       {letter.changes.length ? (
         <details>
-          <summary>What you changed in the template's text ({letter.changes.length} lines)</summary>
+          <summary>{t("letter.changes.summary", { count: letter.changes.length })}</summary>
           <ul className="letter-changes">
             {letter.changes.map((c, i) => (
               <li key={i} className={c.kind === "added" ? "letter-added" : "letter-removed"}>
-                <span className="visually-hidden">{c.kind === "added" ? "Added: " : "Removed: "}</span>
+                <span className="visually-hidden">
+                  {c.kind === "added" ? t("letter.changes.added") : t("letter.changes.removed")}
+                </span>
                 <span aria-hidden="true">{c.kind === "added" ? "+ " : "− "}</span>
                 {c.text}
               </li>
@@ -1033,20 +1084,23 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
       ) : null}
 
       {problems.markers.length ? (
-        <p>The PDF can be downloaded once the text below has no gaps left to fill in.</p>
+        <p>{t("letter.pdfWaits")}</p>
       ) : (
         <p>
           <a href={`/cases/${caseId}/letters/${letter.id}/pdf`} className="button button-secondary" download>
-            Download PDF
+            {t("letter.downloadPdf")}
           </a>
         </p>
       )}
 
       {letter.frozen && letter.channel === "webform" ? null : letter.frozen || !canWrite ? (
         <div className="stack">
-          <h3 id="text">Text</h3>
+          <h3 id="text">{t("letter.text")}</h3>
           <p>
-            <strong>Subject:</strong> {letter.subject}
+            {rich("letter.subjectLine", {
+              subject: letter.subject,
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           <pre className="letter-text">{letter.body}</pre>
         </div>
@@ -1055,29 +1109,24 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
           <FormErrors errors={data && "formErrors" in data ? data.formErrors : undefined} />
           {data && "saved" in data ? (
             <p className="notice notice-ok" role="status">
-              Draft saved.
+              {t("letter.saved")}
             </p>
           ) : null}
           {problems.missing.length || problems.markers.length ? (
             <div className="notice notice-warn">
-              <p>Before this letter can be sent:</p>
+              <p>{t("letter.beforeSend")}</p>
               <ul>
                 {problems.missing.map((m) => (
-                  <li key={m}>
-                    A detail is empty: <span className="mono">{m}</span> (write the letter again with it
-                    filled in)
-                  </li>
+                  <li key={m}>{rich("letter.missing", { name: m, mono })}</li>
                 ))}
                 {problems.markers.map((m) => (
-                  <li key={m}>
-                    Replace <span className="mono">{m}</span> in the text
-                  </li>
+                  <li key={m}>{rich("letter.marker", { marker: m, mono })}</li>
                 ))}
               </ul>
             </div>
           ) : null}
           <div className="field">
-            <label htmlFor="letter-subject">Subject</label>
+            <label htmlFor="letter-subject">{t("letter.subject")}</label>
             <input
               id="letter-subject"
               name="subject"
@@ -1085,11 +1134,11 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
               aria-describedby="letter-subject-hint"
             />
             <p className="hint" id="letter-subject-hint">
-              Keep the reference {letter.reference} in it, so replies can be matched to this letter.
+              {t("letter.subjectHint", { reference: letter.reference })}
             </p>
           </div>
           <div className="field">
-            <label htmlFor="letter-body">Letter text</label>
+            <label htmlFor="letter-body">{t("letter.body")}</label>
             <textarea
               id="letter-body"
               name="body"
@@ -1101,15 +1150,15 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
           {letter.channel === "webform" ? (
             <div className="stack">
               <p>
-                Paste the subject and the text into their form, then mark the letter as submitted.{" "}
-                <CopyButton target="letter-subject" label="Copy the subject" />{" "}
-                <CopyButton target="letter-body" label="Copy the text" />
+                {t("letter.webformHelp")}{" "}
+                <CopyButton target="letter-subject" label={t("letter.copySubject")} />{" "}
+                <CopyButton target="letter-body" label={t("letter.copyText")} />
               </p>
             </div>
           ) : null}
           {evidence.length ? (
             <fieldset className="field">
-              <legend>Attachments</legend>
+              <legend>{t("letter.attachments")}</legend>
               <div className="checks">
                 {evidence.map((f) => (
                   <label key={f.id} className="check">
@@ -1128,12 +1177,9 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
           <input type="hidden" name="paper" value={letter.paper} />
           {letter.channel === "email" ? (
             <details>
-              <summary>Sent it from your own email instead?</summary>
+              <summary>{t("letter.ownEmail.summary")}</summary>
               <div className="stack">
-                <p>
-                  Record the day you sent it and the day they received it (for an email, usually the same
-                  day). The deadline counts from the day they received it.
-                </p>
+                <p>{t("letter.ownEmail.help")}</p>
                 <SentDateFields channel="email" today={today} data={data} />
                 <p>
                   <button
@@ -1143,7 +1189,7 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
                     className="button button-secondary"
                     disabled={sending}
                   >
-                    Record as sent from my own email
+                    {t("letter.ownEmail.submit")}
                   </button>
                 </p>
               </div>
@@ -1159,32 +1205,27 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
               className="button button-secondary"
               disabled={sending}
             >
-              Save draft
+              {t("letter.saveDraft")}
             </button>
             <button type="submit" name="intent" value="send" className="button" disabled={sending}>
-              {busy("send") ? "Sending…" : sendLabel}
+              {busy("send") ? t("letter.sending") : sendLabel}
             </button>
           </div>
         </Form>
       )}
       {letter.frozen && letter.channel === "webform" ? (
         <div className="stack">
-          <h3 id="paste">Text for their form</h3>
-          <p>
-            Open their form:{" "}
-            <a href={letter.address} rel="noreferrer noopener" target="_blank">
-              {letter.address}
-            </a>
-          </p>
+          <h3 id="paste">{t("letter.paste.title")}</h3>
+          <p>{rich("letter.paste.open", { address: letter.address, link })}</p>
           <div className="field">
-            <label htmlFor="paste-subject">Subject</label>
+            <label htmlFor="paste-subject">{t("letter.subject")}</label>
             <textarea id="paste-subject" readOnly rows={2} defaultValue={letter.subject} />
-            <CopyButton target="paste-subject" label="Copy the subject" />
+            <CopyButton target="paste-subject" label={t("letter.copySubject")} />
           </div>
           <div className="field">
-            <label htmlFor="paste-body">Text</label>
+            <label htmlFor="paste-body">{t("letter.text")}</label>
             <textarea id="paste-body" readOnly rows={16} defaultValue={letter.body} />
-            <CopyButton target="paste-body" label="Copy the text" />
+            <CopyButton target="paste-body" label={t("letter.copyText")} />
           </div>
         </div>
       ) : null}
@@ -1202,16 +1243,22 @@ function SentDateFields({
   today: string;
   data?: Answer;
 }) {
+  const { t } = useT();
   const failed = data && "formErrors" in data ? data : undefined;
   const errors = failed?.fieldErrors;
   const given = (name: string) => {
     const v = failed?.values[name];
     return typeof v === "string" ? v : today;
   };
-  const sent = channel === "pdf" ? "Date posted" : channel === "webform" ? "Date submitted" : "Date sent";
+  const sent =
+    channel === "pdf"
+      ? t("letter.dates.posted")
+      : channel === "webform"
+        ? t("letter.dates.submitted")
+        : t("letter.dates.sent");
   return (
     <fieldset className="field">
-      <legend>{channel === "pdf" ? "When you posted it" : "When you sent it"}</legend>
+      <legend>{channel === "pdf" ? t("letter.dates.legendPosted") : t("letter.dates.legendSent")}</legend>
       <TextField
         name="sentOn"
         type="date"
@@ -1222,21 +1269,17 @@ function SentDateFields({
       <TextField
         name="receivedOn"
         type="date"
-        label="Date they received it"
+        label={t("letter.dates.received")}
         defaultValue={given("receivedOn")}
         errors={errors?.receivedOn}
-        hint={
-          channel === "pdf"
-            ? "The deadline counts from this day. Use the delivery date from the tracking or the signed receipt if you have one."
-            : "The deadline counts from this day."
-        }
+        hint={channel === "pdf" ? t("letter.dates.hintPost") : t("letter.dates.hint")}
       />
     </fieldset>
   );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Request ${data.letter.reference} · Retract` : "Request · Retract" },
+  { title: data?.pageTitle ?? "Request · Retract" },
 ];
 
 export function ErrorBoundary() {

@@ -1,6 +1,7 @@
 // The letter forms' zod schemas, read by the actions (server only; what the pages show is in ./forms): writing
 // a letter's details, editing its text, the workspace's SMTP settings and a signed letter of authority.
 import { z } from "zod";
+import type { MessageKey } from "~/i18n/translate";
 import { KIND_IDS } from "~/requests/kinds";
 import { CONTACT_ADDRESS_CHOICES } from "./forms";
 import { STATE_CODES } from "./state-laws";
@@ -118,10 +119,15 @@ export const LetterTextSchema = z.object({
   subject: z
     .string()
     .transform((v) => v.replace(/[\r\n]+/g, " ").trim())
-    .pipe(z.string().min(1, "The subject line cannot be empty.").max(500)),
+    .pipe(
+      z
+        .string()
+        .min(1, "errors.letter.subjectEmpty" satisfies MessageKey)
+        .max(500),
+    ),
   body: z
     .string()
-    .min(1, "The letter cannot be empty.")
+    .min(1, "errors.letter.bodyEmpty" satisfies MessageKey)
     .max(100_000)
     .transform((v) => v.replace(/\r\n/g, "\n")),
   attachmentIds: z.array(z.string().min(1).max(40)).max(20).default([]),

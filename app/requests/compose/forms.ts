@@ -13,9 +13,6 @@ export const CONTACT_ADDRESS_CHOICES = ["none", "typed", "home"] as const;
 /** The letter-details form's fields that carry several values. */
 export const LETTER_DETAIL_ARRAYS = ["exposureIds", "attachmentIds"] as const;
 
-// In ./labels (no zod) for the case page's list; kept exported here.
-export { LETTER_STATUS_LABELS } from "~/requests/labels";
-
 /** The line shown beside every generated letter (docs/legal.md: never inside the letter). */
 export const NOT_LEGAL_ADVICE =
   "Retract fills in letters from published rules; this is not legal advice. If you are unsure, ask a lawyer or a support organisation.";

@@ -5,6 +5,7 @@
 // so replies come back in those), each with an example a test classifies. Classes are checked in the order of
 // CLASS_ORDER: "send us your passport so we can delete it" is an ID demand, not a removal, and "we cannot
 // remove it, please use our form" is a wrong channel, not a plain refusal.
+import type { MessageKey } from "~/i18n/translate";
 import type { Lang } from "~/requests/compose/variables";
 import { REFUSAL_REASONS, type RefusalReason, type RequestEvent } from "~/requests/tracking/lifecycle";
 
@@ -589,3 +590,17 @@ export const LOOKS_LIKE: Record<ReplyClass, string> = {
   acknowledgement: "This looks like: they confirm they received it.",
   unknown: "Retract could not tell what this reply says.",
 };
+
+/** LOOKS_LIKE as message keys, for the request page. */
+export const LOOKS_LIKE_KEYS = {
+  bounce: "replyClass.bounce",
+  id_requested: "replyClass.id_requested",
+  wrong_channel: "replyClass.wrong_channel",
+  not_controller: "replyClass.not_controller",
+  refusal: "replyClass.refusal",
+  partly_done: "replyClass.partly_done",
+  done: "replyClass.done",
+  more_info: "replyClass.more_info",
+  acknowledgement: "replyClass.acknowledgement",
+  unknown: "replyClass.unknown",
+} as const satisfies Record<ReplyClass, MessageKey>;

@@ -1,22 +1,25 @@
 // The request page's "This looks like…" form: the person confirms or changes what a reply says (read by the
 // route's loader and action; server only, so zod stays out of the browser).
 import { z } from "zod";
+import type { MessageKey } from "~/i18n/translate";
 import { REFUSAL_REASONS, REPLY_OUTCOMES, type RequestEvent } from "~/requests/tracking/lifecycle";
 import { eventFor, type ReplyClass } from "./classify";
 
 /** What the person can answer: receipt only, one of the outcomes, or (an email letter) "it did not arrive". */
+const key = (k: MessageKey) => k;
+
 export const CONFIRM_CHOICES = ["none", ...REPLY_OUTCOMES, "bounce"] as const;
 export type ConfirmChoice = (typeof CONFIRM_CHOICES)[number];
 
 export const ConfirmReplySchema = z
   .object({
     messageId: z.string().min(1).max(40),
-    outcome: z.enum(CONFIRM_CHOICES, "Choose what they answered."),
+    outcome: z.enum(CONFIRM_CHOICES, key("errors.reply.outcome")),
     reason: z.union([z.literal(""), z.enum(REFUSAL_REASONS)]).default(""),
   })
   .superRefine((v, ctx) => {
     if (v.outcome === "refused" && !v.reason)
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "Choose the reason they gave." });
+      ctx.addIssue({ code: "custom", path: ["reason"], message: key("errors.reply.reason") });
   });
 
 /** The choice a confirmed form stands for, as a lifecycle event. */

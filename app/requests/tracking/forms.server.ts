@@ -2,16 +2,19 @@
 // the browser bundle).
 import { z } from "zod";
 import { calendarDateIn, isIsoDate } from "~/deadlines/dates";
+import type { MessageKey } from "~/i18n/translate";
 import { LANGS } from "~/requests/compose/variables";
 import { REQUEST_INTENTS } from "./intents";
 import { REFUSAL_REASONS, REPLY_OUTCOMES } from "./lifecycle";
 
-const isoDate = z.iso.date("Enter the date as YYYY-MM-DD.");
+// Messages are keys (app/i18n/locales), translated by the action with translateFailure (docs/i18n.md).
+const key = (k: MessageKey) => k;
+const isoDate = z.iso.date(key("errors.date.format"));
 
 /** A reply: what they answered (or "no outcome yet"), optionally its text pasted, and when it came. */
 export const ReplySchema = z
   .object({
-    outcome: z.union([z.literal("none"), z.enum(REPLY_OUTCOMES)], "Choose what they answered."),
+    outcome: z.union([z.literal("none"), z.enum(REPLY_OUTCOMES)], key("errors.reply.outcome")),
     reason: z.union([z.literal(""), z.enum(REFUSAL_REASONS)]).default(""),
     receivedOn: isoDate,
     text: z.string().trim().max(50_000).default(""),
@@ -20,14 +23,14 @@ export const ReplySchema = z
   })
   .superRefine((v, ctx) => {
     if (v.outcome === "refused" && !v.reason)
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "Choose the reason they gave." });
+      ctx.addIssue({ code: "custom", path: ["reason"], message: key("errors.reply.reason") });
   });
 
 /** "Stop reminding me about this", with an optional note. */
 export const AbandonSchema = z.object({ note: z.string().trim().max(5000).default("") });
 
 export const ExtensionSchema = z.object({ newDueOn: isoDate });
-export const NoteSchema = z.object({ note: z.string().trim().min(1, "Write the note.").max(5000) });
+export const NoteSchema = z.object({ note: z.string().trim().min(1, key("errors.note.empty")).max(5000) });
 export const AssignSchema = z.object({
   messageId: z.string().min(1).max(40),
   reference: z
@@ -66,11 +69,11 @@ export function sentDatesSchema(now = new Date()) {
     .object({
       // isIsoDate: a real calendar date in the years the deadline engine counts (from 1970).
       sentOn: z
-        .string("Enter the date it was sent as YYYY-MM-DD.")
-        .refine(isIsoDate, "Enter the date it was sent as YYYY-MM-DD."),
+        .string(key("errors.sentDates.sentFormat"))
+        .refine(isIsoDate, key("errors.sentDates.sentFormat")),
       receivedOn: z
-        .string("Enter the date they received it as YYYY-MM-DD.")
-        .refine(isIsoDate, "Enter the date they received it as YYYY-MM-DD."),
+        .string(key("errors.sentDates.receivedFormat"))
+        .refine(isIsoDate, key("errors.sentDates.receivedFormat")),
     })
     .superRefine((v, ctx) => {
       // Zod runs this even when a field failed its own check: compare only real dates.
@@ -79,19 +82,19 @@ export function sentDatesSchema(now = new Date()) {
         ctx.addIssue({
           code: "custom",
           path: ["sentOn"],
-          message: "The date it was sent cannot be in the future.",
+          message: key("errors.sentDates.sentFuture"),
         });
       if (v.receivedOn > latest)
         ctx.addIssue({
           code: "custom",
           path: ["receivedOn"],
-          message: "The date they received it cannot be in the future.",
+          message: key("errors.sentDates.receivedFuture"),
         });
       if (v.receivedOn < v.sentOn)
         ctx.addIssue({
           code: "custom",
           path: ["receivedOn"],
-          message: "They cannot have received it before it was sent: check both dates.",
+          message: key("errors.sentDates.receivedBeforeSent"),
         });
     });
 }
@@ -100,8 +103,8 @@ export type SentDates = z.output<ReturnType<typeof sentDatesSchema>>;
 /** The request page's correction of the day a letter the user sent themselves was received. */
 export const ReceivedOnSchema = z.object({
   receivedOn: z
-    .string("Enter the date they received it as YYYY-MM-DD.")
-    .refine(isIsoDate, "Enter the date they received it as YYYY-MM-DD."),
+    .string(key("errors.sentDates.receivedFormat"))
+    .refine(isIsoDate, key("errors.sentDates.receivedFormat")),
 });
 
 export const MailboxIntentSchema = z.enum(["save", "fetch"]);
@@ -115,9 +118,6 @@ export const ComplaintQuerySchema = z.object({
 });
 
 export const ComplaintSchema = z.object({
-  authorityId: z
-    .string("Choose the authority to complain to.")
-    .min(1, "Choose the authority to complain to.")
-    .max(200),
-  lang: z.enum(LANGS, "Choose the language of the complaint.").optional(),
+  authorityId: z.string(key("errors.complaint.authority")).min(1, key("errors.complaint.authority")).max(200),
+  lang: z.enum(LANGS, key("errors.complaint.lang")).optional(),
 });

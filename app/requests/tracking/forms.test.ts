@@ -1,10 +1,15 @@
 // The dates of a letter the user sent themselves: real dates, received not before sent, neither in the future.
 import { describe, expect, it } from "vitest";
+import { isMessageKey } from "~/i18n/errors";
+import { englishMessages } from "~/i18n/translate";
 import { sentDatesSchema } from "./forms.server";
+
+// The schema's messages are keys (docs/i18n.md): read in English here.
+const english = (m: string) => (isMessageKey(m) ? englishMessages[m] : m);
 
 const issues = (now: Date, sentOn: string, receivedOn: string) => {
   const r = sentDatesSchema(now).safeParse({ sentOn, receivedOn });
-  return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${english(i.message)}`);
 };
 
 describe("sentDatesSchema", () => {

@@ -4,6 +4,7 @@
 // "Overdue" is derived, not stored: a request is overdue when it is still waiting for an answer and its due date
 // (the announced extension's, when there is one) is before today. Storing it would need a job to flip states at
 // midnight and would lose the state the request was actually in (sent or acknowledged).
+import type { MessageKey } from "~/i18n/translate";
 import type { Kind } from "~/requests/compose/variables";
 
 export const REQUEST_STATES = [
@@ -376,6 +377,33 @@ export function requestStateLabel(state: string, placesCheckedGone: boolean): st
   return STATE_LABELS[state as RequestState] ?? "unknown state";
 }
 
+/** The pages' words for the states, as message keys (STATE_LABELS keeps the English for mail, the API and letters). */
+export const STATE_KEYS = {
+  draft: "requestState.draft",
+  queued: "requestState.queued",
+  failed: "requestState.failed",
+  sent: "requestState.sent",
+  acknowledged: "requestState.acknowledged",
+  extended: "requestState.extended",
+  more_info_requested: "requestState.more_info_requested",
+  follow_up_sent: "requestState.follow_up_sent",
+  removed: "requestState.removed",
+  partly_removed: "requestState.partly_removed",
+  refused: "requestState.refused",
+  no_longer_there: "requestState.no_longer_there",
+  escalated: "requestState.escalated",
+  authority_decided: "requestState.authority_decided",
+  closed: "requestState.closed",
+  abandoned: "requestState.abandoned",
+} as const satisfies Record<RequestState, MessageKey>;
+
+/** requestStateLabel as a message key. */
+export function requestStateKey(state: string, placesCheckedGone: boolean): MessageKey {
+  if ((state === "removed" || state === "no_longer_there") && placesCheckedGone)
+    return "requestState.removedChecked";
+  return STATE_KEYS[state as RequestState] ?? "requestState.unknown";
+}
+
 /** The reply outcomes that say the content is gone: its places move to "they say it is removed". */
 export const SAID_DONE_OUTCOMES: readonly ReplyOutcome[] = ["removed", "partly_removed", "no_longer_there"];
 
@@ -386,3 +414,38 @@ export const OUTCOME_LABELS: Record<ReplyOutcome, string> = {
   more_info_requested: "They asked for more information",
   no_longer_there: "They say it is no longer there",
 };
+
+export const OUTCOME_KEYS = {
+  removed: "replyOutcome.removed",
+  partly_removed: "replyOutcome.partly_removed",
+  refused: "replyOutcome.refused",
+  more_info_requested: "replyOutcome.more_info_requested",
+  no_longer_there: "replyOutcome.no_longer_there",
+} as const satisfies Record<ReplyOutcome, MessageKey>;
+
+/** The refusals' label and advice as message keys (REFUSALS keeps the English the letters quote). */
+export const REFUSAL_KEYS = {
+  suspected_fraud: { label: "refusal.suspected_fraud.label", advice: "refusal.suspected_fraud.advice" },
+  insuf_verification: {
+    label: "refusal.insuf_verification.label",
+    advice: "refusal.insuf_verification.advice",
+  },
+  no_match: { label: "refusal.no_match.label", advice: "refusal.no_match.advice" },
+  claim_not_covered: { label: "refusal.claim_not_covered.label", advice: "refusal.claim_not_covered.advice" },
+  outside_jurisdiction: {
+    label: "refusal.outside_jurisdiction.label",
+    advice: "refusal.outside_jurisdiction.advice",
+  },
+  too_many_requests: { label: "refusal.too_many_requests.label", advice: "refusal.too_many_requests.advice" },
+  id_document_demanded: {
+    label: "refusal.id_document_demanded.label",
+    advice: "refusal.id_document_demanded.advice",
+  },
+  wrong_channel: { label: "refusal.wrong_channel.label", advice: "refusal.wrong_channel.advice" },
+  freedom_of_expression: {
+    label: "refusal.freedom_of_expression.label",
+    advice: "refusal.freedom_of_expression.advice",
+  },
+  not_our_data: { label: "refusal.not_our_data.label", advice: "refusal.not_our_data.advice" },
+  other: { label: "refusal.other.label", advice: "refusal.other.advice" },
+} as const satisfies Record<RefusalReason, { label: MessageKey; advice: MessageKey }>;
