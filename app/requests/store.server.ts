@@ -12,7 +12,6 @@ import { type Exposure, listExposures } from "~/exposures/exposures.server";
 import { recipientNames } from "~/exposures/recipient.server";
 import { setExposureStatus } from "~/exposures/status.server";
 import { isMessageKey } from "~/i18n/errors";
-import { englishMessages } from "~/i18n/translate";
 import { getRecipient } from "~/recipients/directory.server";
 import { markFamilyRequested } from "~/requests/broker-family.server";
 import { composeVariables, deadlineFor, recipientFor } from "~/requests/compose/compose.server";
@@ -33,6 +32,7 @@ import {
   workspaceTemplateVersion,
 } from "~/requests/render/workspace-templates.server";
 import { applyEventIn } from "~/requests/requests.server";
+import { inEnglish, type Said } from "~/requests/said";
 import { enqueueLetter } from "~/requests/send/queue.server";
 import { hasSmtpSettings, smtpSettingsFor } from "~/requests/send/smtp-settings.server";
 import { type SentDates, sentDatesSchema } from "~/requests/tracking/forms.server";
@@ -78,16 +78,19 @@ type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 /** Input the user can correct (400 with the message). */
 export class LetterInputError extends UserError {
-  constructor(message: string, field?: string) {
-    super(message, { field });
+  readonly said: Said | undefined;
+  constructor(message: string | Said, field?: string) {
+    super(inEnglish(message), { field });
     this.name = "LetterInputError";
+    this.said = typeof message === "string" ? undefined : message;
   }
 }
 
 /** A frozen letter is what was sent; nothing about it changes (409). */
 export class LetterFrozenError extends UserError {
+  readonly said: Said = { key: "errors.letter.frozen" };
   constructor() {
-    super("This letter has been sent and can no longer be changed.", { status: 409 });
+    super(inEnglish({ key: "errors.letter.frozen" }), { status: 409 });
     this.name = "LetterFrozenError";
   }
 }
@@ -686,11 +689,9 @@ export function sendLetter(scope: Scope, caseId: string, id: string, now = new D
   if (recorded) checkSentDates(recorded, now);
   const letter = decryptLetter(row);
   const template = templateOf(row);
-  if (!template) throw new LetterInputError("The template of this letter is no longer available.");
+  if (!template) throw new LetterInputError({ key: "errors.letter.templateGone" });
   if (letter.variables.representative && !latestMandateForCase(scope.workspaceId, caseId))
-    throw new LetterInputError(
-      "This letter is written by a representative, but no signed letter of authority is on file for this person. Upload the signed copy on the person's page (Letter of authority), then write the letter again.",
-    );
+    throw new LetterInputError({ key: "errors.letter.noMandate" });
   assertSendable({
     template: template.meta,
     variables: LetterVariables.parse(letter.variables),
@@ -699,8 +700,7 @@ export function sendLetter(scope: Scope, caseId: string, id: string, now = new D
   });
   const db = getDb();
   if (row.channel === "email" && !recorded) {
-    if (!hasSmtpSettings(scope.workspaceId))
-      throw new LetterInputError("Set up your email account first (Settings → Email), then send.");
+    if (!hasSmtpSettings(scope.workspaceId)) throw new LetterInputError({ key: "errors.letter.noSmtp" });
     db.transaction((tx) => {
       const res = tx
         .update(letters)
@@ -768,10 +768,7 @@ export function correctReceivedOn(
   const row = findRow(scope, caseId, id);
   const sentOn = row.sentOn;
   if (!sentOn || !receivedOnCorrectable(row))
-    throw new LetterInputError(
-      "The date received can be changed only for a letter you sent yourself, before any answer is recorded.",
-      "receivedOn",
-    );
+    throw new LetterInputError({ key: "errors.letter.receivedNotEditable" }, "receivedOn");
   checkSentDates({ sentOn, receivedOn }, now);
   const dates = dueDatesOnSend(row, sentOn, receivedOn);
   getDb()
@@ -790,8 +787,6 @@ export function correctReceivedOn(
   return dates;
 }
 
-const englishOf = (message: string) => (isMessageKey(message) ? englishMessages[message] : message);
-
 /** The same checks as the forms' (dates real, received not before sent, neither in the future), for every caller. */
 function checkSentDates(d: SentDates, now: Date) {
   const parsed = sentDatesSchema(now).safeParse(d);
@@ -799,7 +794,8 @@ function checkSentDates(d: SentDates, now: Date) {
     const issue = parsed.error.issues[0]!;
     // The schema's messages are keys: the error carries the English (the API's words); the request page
     // translates its own parse of the same schema.
-    throw new LetterInputError(englishOf(issue.message), String(issue.path[0] ?? "sentOn"));
+    const said = isMessageKey(issue.message) ? { key: issue.message } : issue.message;
+    throw new LetterInputError(said, String(issue.path[0] ?? "sentOn"));
   }
 }
 

@@ -46,6 +46,7 @@ import {
   timeline,
   unsentNextLetters,
 } from "~/requests/requests.server";
+import { type Said, saidIn } from "~/requests/said";
 import { LetterNotSendableError } from "~/requests/sendable";
 import {
   canCorrectReceivedOn,
@@ -327,7 +328,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         } catch (e) {
           if (!(e instanceof NextLetterError)) throw e;
           // Show the languages of the authority chosen, so the person can pick one it takes.
-          return formFailure(e.message, {
+          return formFailure(saidIn(tr, e), {
             extra: {
               ...extra,
               complaint: complaintOptions(scope, letterId, { authorityId: parsed.data.authorityId }),
@@ -354,11 +355,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (e) {
     // A date the letter cannot take: under its field (the date received when it names none).
     if (e instanceof LetterInputError)
-      return formFailure(new UserError(e.message, { field: e.field ?? "receivedOn" }), { extra });
+      return formFailure(new UserError(saidIn(tr, e), { field: e.field ?? "receivedOn" }), { extra });
     // A step the request's state does not allow. lifecycle.ts is shared with the browser, so this is no UserError.
     if (e instanceof IllegalTransitionError) return formFailure(illegalStep(tr, e), { status: 409, extra });
-    return formFailureOrThrow(e, { extra }); // NextLetterError: 409
+    return formFailureOrThrow(inWords(tr, e), { extra }); // NextLetterError: 409
   }
+}
+
+/** A domain error with a message key, in the page's language (same field and status); anything else as it is. */
+function inWords(tr: Translator, e: unknown): unknown {
+  if (!(e instanceof UserError) || !("said" in e) || !e.said) return e;
+  return new UserError(saidIn(tr, e as UserError & { said: Said }), { field: e.field, status: e.status });
 }
 
 /** A refused step in the page's language (the lifecycle's own sentence when it is not the usual one). */
@@ -412,12 +419,14 @@ function letterAction(
       });
     }
     // Shown above the letter and, when it names one, under its field too.
-    if (e instanceof LetterInputError)
+    if (e instanceof LetterInputError) {
+      const message = saidIn(tr, e);
       return formFailure(
-        { fieldErrors: e.field ? { [e.field]: [e.message] } : {}, formErrors: [e.message] },
+        { fieldErrors: e.field ? { [e.field]: [message] } : {}, formErrors: [message] },
         { extra: letterForm },
       );
-    return formFailureOrThrow(e, { extra: letterForm }); // LetterFrozenError: 409
+    }
+    return formFailureOrThrow(inWords(tr, e), { extra: letterForm }); // LetterFrozenError: 409
   }
 }
 
@@ -803,7 +812,7 @@ export default function RequestPage() {
               <h3 id="complaint-heading">{t("request.complaint.title")}</h3>
               <input type="hidden" name="intent" value="complaint" />
               {complaint.unavailable ? (
-                <p>{complaint.unavailable}</p>
+                <p>{t(complaint.unavailable)}</p>
               ) : (
                 <SelectField
                   name="authorityId"

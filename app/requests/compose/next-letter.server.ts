@@ -8,6 +8,7 @@ import { cases, letterExposures, letters, requestEvents } from "#db/schema";
 import { getDb } from "~/db.server";
 import { addDays } from "~/deadlines/dates";
 import { listEvidence } from "~/evidence/evidence.server";
+import type { MessageKey } from "~/i18n/translate";
 import { getRecipient } from "~/recipients/directory.server";
 import {
   type ComplaintAuthority,
@@ -25,6 +26,7 @@ import { langName } from "~/requests/languages";
 import { formatLongDate } from "~/requests/render/format";
 import { getTemplate, listTemplates, renderTemplate } from "~/requests/render/templates.server";
 import { getRequest, timeline } from "~/requests/requests.server";
+import { inEnglish, type Said } from "~/requests/said";
 import { decryptLetter, sealLetterText, todayUtc, writeLetter } from "~/requests/store.server";
 import { effectiveDue, REFUSALS, type RefusalReason, transition } from "~/requests/tracking/lifecycle";
 import { getSubjectResidence } from "~/subjects/subjects.server";
@@ -34,8 +36,10 @@ import { LetterDetailsSchema } from "./forms.server";
 
 /** The next letter cannot be written now (the request is not there yet, no authority fits): 409 with the message. */
 export class NextLetterError extends UserError {
-  constructor(message: string) {
-    super(message, { status: 409 });
+  readonly said: Said | undefined;
+  constructor(message: string | Said) {
+    super(inEnglish(message), { status: 409 });
+    this.said = typeof message === "string" ? undefined : message;
   }
 }
 
@@ -99,11 +103,9 @@ export type ComplaintOptions = {
   /** Whether church and broadcasting DPOs exist for the person's country and are not listed yet. */
   moreOnRequest: boolean;
   /** Why no complaint can be written from this request, in words; null when one can. */
-  unavailable: string | null;
+  /** Why no complaint can be written here, as a message key (the page says it in its language). */
+  unavailable: MessageKey | null;
 };
-
-const NO_COMPLAINT =
-  "No authority takes complaints under this letter's rules: report it to the platform or send a DSA notice instead.";
 
 /** What the request page offers for a complaint: the authorities, the default one and its languages. */
 export function complaintOptions(
@@ -130,10 +132,10 @@ export function complaintOptions(
   return {
     moreOnRequest: c.residence === "DE" && c.regime === "gdpr" && !all,
     unavailable: !fits
-      ? NO_COMPLAINT
+      ? "errors.nextLetter.noComplaint"
       : list.length
         ? null
-        : "No authority for this law and the person's country is in the directory yet, so the complaint cannot be written here.",
+        : "errors.nextLetter.noAuthorityYet",
     authorities: list.map((a) => ({
       id: a.id,
       name: a.name,
@@ -290,12 +292,10 @@ export function writeNextLetter(
   const v = first.variables;
   // What the first letter asked for, as the complaint tells the authority; a kind Retract does not know (or
   // one that exercised no right) is said so, never read as an erasure request.
-  if (!isKind(first.kind))
-    throw new NextLetterError(
-      "This request's letter is of a kind Retract no longer writes, so no next letter can be written from it.",
-    );
+  if (!isKind(first.kind)) throw new NextLetterError({ key: "errors.nextLetter.kindGone" });
   const right = rightExercised(first.kind, regime);
-  if (kind === "regulator-complaint" && !right) throw new NextLetterError(NO_COMPLAINT);
+  if (kind === "regulator-complaint" && !right)
+    throw new NextLetterError({ key: "errors.nextLetter.noComplaint" });
   // A complaint goes to a real authority record, in a language it takes; a follow-up keeps the first letter's.
   let authorityRecord: ComplaintAuthority | null = null;
   let lang = first.templateLang as Lang;
@@ -310,26 +310,28 @@ export function writeNextLetter(
       ? findComplaintAuthority(scope.workspaceId, context, choice.authorityId)
       : defaultComplaintAuthority(complaintAuthorities(scope.workspaceId, context), context);
     if (choice.authorityId && !authorityRecord)
-      throw new NextLetterError(
-        "That authority does not take complaints about this request: choose one from the list.",
-      );
+      throw new NextLetterError({ key: "errors.nextLetter.authorityNotForThis" });
     if (authorityRecord) {
       const { langs } = complaintLangs(authorityRecord);
       if (choice.lang && !langs.includes(choice.lang))
-        throw new NextLetterError(
-          `This authority takes complaints in ${langs.map(langName).join(", ")}: choose one of these languages.`,
-        );
+        throw new NextLetterError({
+          key: "errors.nextLetter.authorityLangs",
+          values: { langs: langs.map(langName).join(", ") },
+        });
       lang = choice.lang ?? defaultComplaintLang(langs, personalLangs(c));
     } else if (choice.lang) lang = choice.lang;
   }
   const template = getTemplate(kind, lang);
-  if (!template) throw new NextLetterError("This letter is not available in the first letter's language.");
+  if (!template) throw new NextLetterError({ key: "errors.nextLetter.noTemplateInLang" });
   if (!template.meta.regimes.includes(regime))
-    throw new NextLetterError(
-      kind === "regulator-complaint" ? NO_COMPLAINT : "A follow-up does not fit this letter's rules.",
-    );
+    throw new NextLetterError({
+      key:
+        kind === "regulator-complaint"
+          ? "errors.nextLetter.noComplaint"
+          : "errors.nextLetter.followUpDoesNotFit",
+    });
   if (kind === "regulator-complaint" && !authorityRecord)
-    throw new NextLetterError("Choose the authority to complain to.");
+    throw new NextLetterError({ key: "errors.complaint.authority" });
   const authority =
     authorityRecord?.name ??
     (lang === "ko" ? KOREAN_AUTHORITY[regime] : undefined) ??
@@ -377,9 +379,7 @@ export function writeNextLetter(
   // The first letter may lack something the next one needs (an old draft, a since-changed person): say what.
   if (!parsedDetails.success) {
     const fields = [...new Set(parsedDetails.error.issues.map((i) => i.path.join(".")))].join(", ");
-    throw new NextLetterError(
-      `The next letter cannot be written from this request yet: some details are missing or not valid (${fields}). Write it from the case's letter form instead.`,
-    );
+    throw new NextLetterError({ key: "errors.nextLetter.detailsMissing", values: { fields } });
   }
   const details = parsedDetails.data;
   const newId = writeLetter(scope, req.caseId, details, now);
