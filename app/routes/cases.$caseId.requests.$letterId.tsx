@@ -528,6 +528,11 @@ export default function RequestPage() {
   const letterData = data && !("formErrors" in data && data.intent) ? data : undefined;
   const refusal = d.refusalReason ? REFUSAL_KEYS[d.refusalReason] : null;
   const complaint = errors("complaint")?.complaint || d.complaint;
+  // A complaint's language named in the page's language (English keeps the directory's English names).
+  const languageName = (code: string) =>
+    locale === "en"
+      ? langName(code)
+      : (new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? code);
   const letter = d.letter;
   // A history item's words: values that are keys are translated first, days written out in the page's language.
   const say = (s: TimelineSay) =>
@@ -839,7 +844,7 @@ export default function RequestPage() {
                   hint={t("request.complaint.langHint")}
                   errors={errors("complaint")?.fieldErrors.lang}
                   defaultValue={complaint.authority.defaultLang}
-                  options={complaint.authority.langs.map((l) => ({ value: l, label: langName(l) }))}
+                  options={complaint.authority.langs.map((l) => ({ value: l, label: languageName(l) }))}
                 />
               ) : null}
               {complaint.authority?.note ? <p className="muted">{complaint.authority.note}</p> : null}
