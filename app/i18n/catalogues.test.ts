@@ -85,6 +85,13 @@ const TRANSLATED_FILES = [
   "app/dashboard/scorecard-view.tsx",
   "app/requests/tracking/reminders-list.tsx",
   "app/routes/scorecards.tsx",
+  "app/routes/login.tsx",
+  "app/routes/login_.two-factor.tsx",
+  "app/routes/signup.tsx",
+  "app/routes/forgot-password.tsx",
+  "app/routes/reset-password.tsx",
+  "app/routes/two-factor.tsx",
+  "app/ui/forms.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */
