@@ -84,6 +84,13 @@ const TRANSLATED_FILES = [
   "app/dashboard/progress-chart.tsx",
   "app/dashboard/scorecard-view.tsx",
   "app/requests/tracking/reminders-list.tsx",
+  "app/routes/cases.new.tsx",
+  "app/routes/cases.$caseId._index.tsx",
+  "app/routes/cases.$caseId.exposures.$exposureId.tsx",
+  "app/exposures/exposure-fields.tsx",
+  "app/exposures/shared-fields.tsx",
+  "app/exposures/recipient-match.tsx",
+  "app/subjects/subject-fields.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */

@@ -3,6 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireScope } from "~/auth/session.server";
 import { EXPOSED_LABELS } from "~/exposures/categories";
+import { useT } from "~/i18n/i18n-context";
 import { getIntake } from "~/subjects/intake.server";
 import { CONSENT_ANSWERS, HARM_ANSWERS, OTHERS_READ, SAFE_CHANNELS } from "~/subjects/intake-schema";
 import { listSubjectNames } from "~/subjects/subjects.server";
@@ -54,6 +55,7 @@ type IntakeData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["i
 
 function Intake({ subjectId, name, intake }: { subjectId: string; name: string; intake: IntakeData }) {
   const [params] = useSearchParams();
+  const { t } = useT();
   const d = { ...intake, subjectId, name };
   const a = d.answers;
   return (
@@ -127,7 +129,7 @@ function Intake({ subjectId, name, intake }: { subjectId: string; name: string; 
           <dt>Someone else reads their mail</dt>
           <dd>{OTHERS_READ[a.othersRead]}</dd>
           <dt>What leaked</dt>
-          <dd>{a.leaked.length ? a.leaked.map((k) => EXPOSED_LABELS[k]).join(", ") : "—"}</dd>
+          <dd>{a.leaked.length ? a.leaked.map((k) => t(EXPOSED_LABELS[k])).join(", ") : "—"}</dd>
           <dt>More about the leak</dt>
           <dd>{a.leakedNotes || "—"}</dd>
           <dt>Calls for harm</dt>
