@@ -91,6 +91,7 @@ const TRANSLATED_FILES = [
   "app/exposures/shared-fields.tsx",
   "app/exposures/recipient-match.tsx",
   "app/subjects/subject-fields.tsx",
+  "app/calendar/calendar-feed-section.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */
