@@ -92,6 +92,14 @@ const TRANSLATED_FILES = [
   "app/routes/reset-password.tsx",
   "app/routes/two-factor.tsx",
   "app/ui/forms.tsx",
+  "app/routes/cases.new.tsx",
+  "app/routes/cases.$caseId._index.tsx",
+  "app/routes/cases.$caseId.exposures.$exposureId.tsx",
+  "app/exposures/exposure-fields.tsx",
+  "app/exposures/shared-fields.tsx",
+  "app/exposures/recipient-match.tsx",
+  "app/subjects/subject-fields.tsx",
+  "app/calendar/calendar-feed-section.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */

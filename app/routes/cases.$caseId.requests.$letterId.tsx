@@ -16,6 +16,7 @@ import { calendarDateIn } from "~/deadlines/engine";
 import { STATUS_LABELS } from "~/exposures/categories";
 import { placeStories } from "~/exposures/checked-gone.server";
 import { listExposuresByIds } from "~/exposures/exposures.server";
+import { useT } from "~/i18n/i18n-context";
 import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
 import { listChecks } from "~/rechecks/rechecks.server";
 import { coveredFronts } from "~/requests/broker-family.server";
@@ -485,6 +486,7 @@ function CopyButton({ target, label }: { target: string; label: string }) {
 
 export default function RequestPage() {
   const d = useLoaderData<typeof loader>();
+  const { t } = useT();
   const data = useActionData<typeof action>();
   const nav = useNavigation();
   const busy = (intent: string) => nav.state === "submitting" && nav.formData?.get("intent") === intent;
@@ -820,7 +822,7 @@ export default function RequestPage() {
               <li key={p.exposureId} className="list-item">
                 <span className="mono">{p.url}</span>
                 <div className="meta-row">
-                  <span className={`badge badge-${p.status}`}>{STATUS_LABELS[p.status]}</span>
+                  <span className={`badge badge-${p.status}`}>{t(STATUS_LABELS[p.status])}</span>
                   <span>
                     {p.lastCheck
                       ? `${OUTCOME_TEXT[p.lastCheck.outcome]} (checked ${p.lastCheck.on})`

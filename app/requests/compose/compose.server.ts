@@ -6,6 +6,7 @@ import { getDb } from "~/db.server";
 import { computeDeadline, isSupportedCountry, type RuleId } from "~/deadlines/engine";
 import { EXPOSED_LABELS, type ExposedKind } from "~/exposures/categories";
 import type { Exposure } from "~/exposures/exposures.server";
+import { createTranslator, englishMessages } from "~/i18n/translate";
 import { getRecipient, matchUrl, type RecipientDetail } from "~/recipients/directory.server";
 import { entityFor, postalFor } from "~/recipients/entities.server";
 import type { ChannelPurpose, Channel as DirectoryChannel } from "~/recipients/model.server";
@@ -192,7 +193,7 @@ export function recipientGroups(
       };
       byKey.set(key, g);
     }
-    g.exposures.push({ id: e.id, url: e.url, exposed: e.exposed.map((k) => EXPOSED_LABELS[k]) });
+    g.exposures.push({ id: e.id, url: e.url, exposed: e.exposed.map((k) => english.t(EXPOSED_LABELS[k])) });
     if (e.exposed.includes("photos")) g.photos = true;
   }
   for (const g of byKey.values()) {
@@ -374,6 +375,9 @@ export function deadlineFor(
 }
 const deadlineMemo = new Map<string, Deadline>();
 
+// The exposed kinds' words here stay English whatever the page language: the letter has its own language.
+const english = createTranslator("en", englishMessages);
+
 const CATEGORY: Partial<Record<ExposedKind, ExposureCategory>> = {
   home_address: "home-address",
   phone: "phone",
@@ -389,7 +393,7 @@ function labelsFor(kinds: ExposedKind[], lang: Lang): string[] {
     const cat = CATEGORY[k];
     if (cat) return [exposureLabel(cat, lang)];
     if (k === "other") return [];
-    return [EXPOSED_LABELS[k].toLowerCase()];
+    return [english.t(EXPOSED_LABELS[k]).toLowerCase()];
   });
 }
 
