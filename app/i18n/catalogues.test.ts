@@ -100,6 +100,7 @@ const TRANSLATED_FILES = [
   "app/exposures/recipient-match.tsx",
   "app/subjects/subject-fields.tsx",
   "app/calendar/calendar-feed-section.tsx",
+  "app/routes/deadlines.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */
