@@ -85,6 +85,7 @@ const TRANSLATED_FILES = [
   "app/dashboard/scorecard-view.tsx",
   "app/requests/tracking/reminders-list.tsx",
   "app/routes/scorecards.tsx",
+  "app/routes/cases.$caseId.letters.new.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */
