@@ -101,6 +101,9 @@ test("a French account writes a letter on a form in French", async ({ page }) =>
 
   await erasure.check();
   await page.getByLabel("Langue de la lettre").selectOption("fr");
+  await page
+    .getByLabel("Envoi")
+    .selectOption({ label: "Imprimer et envoyer par la poste (PDF) à Telegram UK Holdings Ltd." });
   await page.getByLabel("Adresse e-mail pour la réponse").fill("camille@example.test");
   await page
     .getByLabel("Pourquoi cela vous met en danger")
