@@ -101,6 +101,7 @@ const TRANSLATED_FILES = [
   "app/subjects/subject-fields.tsx",
   "app/calendar/calendar-feed-section.tsx",
   "app/routes/deadlines.tsx",
+  "app/routes/cases.$caseId.letters.new.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */

@@ -16,7 +16,7 @@ import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
 import { markFamilySaidRemoved } from "~/requests/broker-family.server";
-import { kindLabel } from "~/requests/kinds";
+import { kindLabelInEnglish } from "~/requests/kinds";
 import { formatLongDate } from "~/requests/render/format";
 import {
   IllegalTransitionError,
@@ -333,7 +333,7 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
       at: l.createdAt,
       kind: "created",
       letterId: l.id,
-      text: `Letter ${l.reference} written: ${kindLabel(l.kind)}`,
+      text: `Letter ${l.reference} written: ${kindLabelInEnglish(l.kind)}`,
     });
     if (l.smtpAt)
       items.push({
