@@ -3,6 +3,7 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import { rateLimits } from "#db/schema";
 import { getDb } from "~/db.server";
+import type { Translator } from "~/i18n/translate";
 import { blindIndex } from "~/security/crypto.server";
 
 // Keys are keyed hashes, so the table holds no addresses, emails or ids in plain text and cannot be reversed by
@@ -209,13 +210,10 @@ export function clearAccountLimits(account: string, userId: string) {
   });
 }
 
-/** The calm message for a refused try. */
-export function tooManyAttemptsMessage(a: Extract<Attempt, { ok: false }>) {
+/** The calm message for a refused try, in the reader's language (`t` from getTranslator). */
+export function tooManyAttemptsMessage(t: Translator["t"], a: Extract<Attempt, { ok: false }>) {
   const minutes = Math.max(1, Math.ceil(a.retryAfter / 60));
-  const wait = `please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again`;
-  return a.reason === "account"
-    ? `Too many attempts were made on this account. For your safety, ${wait}, or use “Forgot your password?” to get back in now.`
-    : `Too many attempts. For your safety, ${wait}.`;
+  return t(a.reason === "account" ? "errors.auth.tooManyOnAccount" : "errors.auth.tooMany", { minutes });
 }
 
 /** A general per-IP limiter for public endpoints (directory API, password reset requests). */

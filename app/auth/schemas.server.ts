@@ -1,27 +1,24 @@
 // Form schemas for accounts, read by the actions (server only, so zod stays out of the browser bundle).
+// Their messages are message keys, translated at the edge by the action (translateFailure, docs/i18n.md).
 import { z } from "zod";
+import type { MessageKey } from "~/i18n/translate";
+
+const k = (key: MessageKey) => key;
 
 export const EmailSchema = z
   .string()
   .trim()
-  .min(1, "Enter your email address.")
-  .max(254, "This email address is too long.")
-  .pipe(z.email("Enter an email address like name@example.com."));
+  .min(1, k("errors.auth.emailMissing"))
+  .max(254, k("errors.auth.emailTooLong"))
+  .pipe(z.email(k("errors.auth.emailInvalid")));
 
 export const NewPasswordSchema = z
   .string()
-  .min(
-    12,
-    "Use at least 12 characters. A few unrelated words make a strong password that is easy to remember.",
-  )
-  .max(200, "Use at most 200 characters.");
+  .min(12, k("errors.auth.passwordShort"))
+  .max(200, k("errors.auth.tooLong"));
 
 export const SignupSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "Enter your name, or what you would like to be called.")
-    .max(200, "Use at most 200 characters."),
+  name: z.string().trim().min(1, k("errors.auth.nameMissing")).max(200, k("errors.auth.tooLong")),
   email: EmailSchema,
   password: NewPasswordSchema,
 });
@@ -30,13 +27,13 @@ export const SignupSchema = z.object({
 export const SignupRequestSchema = SignupSchema.pick({ name: true, email: true });
 
 export const SignupFinishSchema = z.object({
-  token: z.string().min(20, "This link is not complete.").max(2000, "This link is not valid."),
+  token: z.string().min(20, k("errors.auth.linkIncomplete")).max(2000, k("errors.auth.linkInvalid")),
   password: NewPasswordSchema,
 });
 
 export const LoginSchema = z.object({
   email: EmailSchema,
-  password: z.string().min(1, "Enter your password.").max(200, "Use at most 200 characters."),
+  password: z.string().min(1, k("errors.auth.passwordMissing")).max(200, k("errors.auth.tooLong")),
   redirectTo: z.string().optional(),
 });
 
@@ -44,11 +41,11 @@ export const ForgotSchema = z.object({ email: EmailSchema });
 
 export const ResetSchema = z
   .object({
-    token: z.string().min(20, "This reset link is not complete.").max(200),
+    token: z.string().min(20, k("errors.auth.resetLinkIncomplete")).max(200),
     password: NewPasswordSchema,
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, {
     path: ["confirm"],
-    message: "The two passwords are not the same.",
+    message: k("errors.auth.passwordsDiffer"),
   });

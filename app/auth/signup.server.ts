@@ -8,6 +8,8 @@
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { getEnv } from "~/env.server";
+import en from "~/i18n/locales/en.json";
+import type { MessageKey } from "~/i18n/translate";
 import { sendSystemMail } from "~/mail/mailer.server";
 import { DecryptionError, decryptJson, encryptJson } from "~/security/crypto.server";
 import { createIpLimiter } from "./rate-limit.server";
@@ -81,9 +83,18 @@ export async function requestSignup(input: { name: string; email: string }) {
   });
 }
 
-export class SignupLinkError extends Error {}
+/** A sign-up link that cannot be used; `key` says why, in words the page translates. */
+export class SignupLinkError extends Error {
+  readonly key: MessageKey;
 
-const INVALID = "This link is not valid or has expired. Start again from the sign-up page.";
+  constructor(key: MessageKey) {
+    super(en[key]);
+    this.key = key;
+    this.name = "SignupLinkError";
+  }
+}
+
+const INVALID: MessageKey = "errors.auth.signupLinkInvalid";
 
 /** What a sign-up link holds, or a SignupLinkError for a changed, foreign or expired link. */
 export function readSignupLink(token: string) {
@@ -107,10 +118,7 @@ export async function finishSignup(token: string, password: string) {
     audit({ action: "user.signup", actorUserId: id, workspaceId, targetType: "user", targetId: id });
     return { id, workspaceId };
   } catch (e) {
-    if (e instanceof EmailTakenError)
-      throw new SignupLinkError(
-        "This link was already used: the account exists. Log in, or reset your password if you forgot it.",
-      );
+    if (e instanceof EmailTakenError) throw new SignupLinkError("errors.auth.signupLinkUsed");
     throw e;
   }
 }

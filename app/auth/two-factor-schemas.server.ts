@@ -1,12 +1,16 @@
-// Form schemas for two-factor set-up and the code step of logging in.
+// Form schemas for two-factor set-up and the code step of logging in. Messages are message keys, translated at
+// the edge (translateFailure, docs/i18n.md).
 import { z } from "zod";
+import type { MessageKey } from "~/i18n/translate";
+
+const k = (key: MessageKey) => key;
 
 export const CodeSchema = z.object({
   code: z
-    .string("Enter the code.")
+    .string(k("errors.auth.codeMissing"))
     .trim()
-    .min(6, "Enter the 6-digit code from your authenticator app, or a recovery code.")
-    .max(20, "Enter the 6-digit code from your authenticator app, or a recovery code."),
+    .min(6, k("errors.auth.codeShape"))
+    .max(20, k("errors.auth.codeShape")),
 });
 
 export const ConfirmSchema = CodeSchema.extend({ intent: z.literal("confirm") });

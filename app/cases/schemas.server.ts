@@ -1,5 +1,6 @@
 // The case forms' schemas, read by the actions (server only, so zod stays out of the browser bundle).
 import { z } from "zod";
+import type { MessageKey } from "~/i18n/translate";
 
 export const CaseTitleSchema = z
   .string()
@@ -7,7 +8,9 @@ export const CaseTitleSchema = z
   .min(1, "Give the case a short title, for example “Telegram channel post, June”.")
   .max(200, "The title can have at most 200 characters.");
 
+const chooseSubject: MessageKey = "cases.new.errors.chooseSubject";
+
 export const NewCaseSchema = z.object({
-  subjectId: z.string().min(1, "Choose who this case is about.").max(40).default("new"),
+  subjectId: z.string().min(1, chooseSubject).max(40).default("new"),
   title: CaseTitleSchema,
 });

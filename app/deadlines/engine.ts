@@ -15,22 +15,21 @@
 // - Korea: Seollal is corrected for a known date-holidays error (./holidays), and election days that are
 //   holidays by law are added (./holidays-kr). Other one-off holidays the government declares later
 //   (임시공휴일) cannot be known in advance: the rule text says so rather than calling such a day a working day.
+import { createTranslator, englishMessages, type MessageKey } from "~/i18n/translate";
 import {
   addDays,
   addMonthsClamped,
   daysInMonth,
-  formatDayMonth,
-  formatLong,
   type IsoDate,
   isIsoDate,
-  monthName,
   weekday,
   weekdayName,
 } from "./dates";
+import { type CalendarRef, type DayOff, explain, type Sentence } from "./explanation";
 import {
   countryName,
   type HolidayCalendarSpec,
-  holidayOn,
+  holidayNameOn,
   isSupportedCountry,
   isSupportedSubdivision,
   listSubdivisions,
@@ -49,6 +48,7 @@ import {
 
 export type { IsoDate } from "./dates";
 export { calendarDateIn } from "./dates";
+export type { Sentence } from "./explanation";
 export { isSupportedCountry } from "./holidays";
 export type { PlatformVariant, RuleId } from "./rules";
 export { RULE_IDS, RULES } from "./rules";
@@ -92,6 +92,9 @@ export type Deadline = {
   skipped: SkippedDay[];
 };
 
+/** A deadline and its rule in words as sentences to translate (`explain` in ./explanation writes them). */
+export type Explained = { deadline: Deadline; explanation: Sentence[] };
+
 export type DeadlineInputField =
   | "rule"
   | "received"
@@ -126,6 +129,11 @@ const HOME_COUNTRY: Record<RuleId, string | null> = {
 };
 
 export function computeDeadline(input: DeadlineInput): Deadline {
+  return explainDeadline(input).deadline;
+}
+
+/** The deadline with its explanation as sentences, for a page that shows the rule in the reader's language. */
+export function explainDeadline(input: DeadlineInput): Explained {
   const rule = input.rule;
   if (!(RULE_IDS as readonly string[]).includes(rule)) {
     throw new DeadlineInputError(
@@ -178,96 +186,97 @@ function monthRule(
   received: IsoDate,
   country: string | null,
   subdivision: string | null,
-): Deadline {
+): Explained {
   const calendars =
     rule === "uk-gdpr-month" ? [ukCalendar(subdivision!)] : [recipientCalendar(country!, subdivision)];
-  const skipped: SkippedDay[] = [];
+  const skipped: Skip[] = [];
 
   const nominal = addMonthsClamped(received, 1);
   const due = rollForward(nominal, calendars, "due", skipped);
   const nominalExtended = addMonthsClamped(received, 3);
   const extendedDue = rollForward(nominalExtended, calendars, "extendedDue", skipped);
 
-  const where = calendars[0]!.kind.replace(/^(public|bank) holiday in /, "");
-  const holidayWord = rule === "uk-gdpr-month" ? "bank holiday" : "public holiday";
-  const law = rule === "uk-gdpr-month" ? "UK GDPR" : "GDPR";
-  const text = [
-    `${law}: one month from receipt. Received ${formatLong(received)}; ${monthSentence(received, nominal, 1)}`,
+  const law = rule === "uk-gdpr-month" ? "uk" : "eu";
+  const text: (Sentence | null)[] = [
+    monthSentence(law, received, nominal),
     movedSentence(
       nominal,
       due,
       skipped,
       "due",
-      `a Saturday, Sunday or ${holidayWord} in ${where}`,
-      "working day",
+      {
+        key: rule === "uk-gdpr-month" ? "deadlines.ukGdpr.notMoved" : "deadlines.gdpr.notMoved",
+        values: { place: { place: calendars[0]!.ref }, due: { day: due } },
+      },
+      "deadlines.month.moved",
     ),
-    `The recipient may extend this to three months from receipt, ${extendedSentence(nominalExtended, extendedDue, skipped)}, but only if it tells you within the first month, with its reasons.`,
+    extendedSentence(nominalExtended, extendedDue, skipped),
   ];
   return result(rule, received, country, subdivision, due, extendedDue, null, text, skipped);
 }
 
-function ccpa(received: IsoDate, country: string | null): Deadline {
+function ccpa(received: IsoDate, country: string | null): Explained {
   const calendars = usCalendars("CA", "California");
-  const skipped: SkippedDay[] = [];
+  const skipped: Skip[] = [];
   const acknowledgeBy = addBusinessDays(received, 10, calendars, "acknowledgeBy", skipped);
   const due = addDays(received, 45);
   const extendedDue = addDays(received, 90);
-  const text = [
-    `California (CCPA): the business must confirm it received your request within 10 business days (Monday to Friday, not counting US federal or California state holidays), so by ${formatLong(acknowledgeBy)}.`,
+  const text: (Sentence | null)[] = [
+    { key: "deadlines.ccpa.acknowledge", values: { acknowledgeBy: { day: acknowledgeBy } } },
     notCountedSentence(skipped, "acknowledgeBy"),
-    `It must answer within 45 calendar days after receipt, not counting the day of receipt (received ${formatLong(received)}): ${formatLong(due)}. Weekends and holidays count as days and do not move this date.`,
-    `With notice and a reason it may take 45 more days, 90 in all: ${formatLong(extendedDue)}.`,
+    { key: "deadlines.ccpa.answer", values: { received: { day: received }, due: { day: due } } },
+    { key: "deadlines.ccpa.extension", values: { extendedDue: { day: extendedDue } } },
   ];
   return result("ccpa-45", received, country, null, due, extendedDue, acknowledgeBy, text, skipped);
 }
 
-function usState(received: IsoDate, country: string | null): Deadline {
+function usState(received: IsoDate, country: string | null): Explained {
   const due = addDays(received, 45);
   const extendedDue = addDays(received, 90);
-  const text = [
-    `US state privacy law (Virginia, Colorado, Connecticut and similar): 45 calendar days after receipt, not counting the day of receipt (received ${formatLong(received)}): ${formatLong(due)}. Weekends and holidays count as days and do not move this date.`,
-    `With notice it may take 45 more days, 90 in all: ${formatLong(extendedDue)}.`,
+  const text: (Sentence | null)[] = [
+    { key: "deadlines.usState.answer", values: { received: { day: received }, due: { day: due } } },
+    { key: "deadlines.usState.extension", values: { extendedDue: { day: extendedDue } } },
   ];
   return result("us-state-45", received, country, null, due, extendedDue, null, text, []);
 }
 
-function krPipa(received: IsoDate, country: string | null): Deadline {
-  const calendars: HolidayCalendarSpec[] = [{ country: "KR", kind: "Korean public holiday" }];
-  const skipped: SkippedDay[] = [];
+function krPipa(received: IsoDate, country: string | null): Explained {
+  const calendars: Calendar[] = [{ country: "KR", kind: "Korean public holiday", ref: { type: "kr" } }];
+  const skipped: Skip[] = [];
   const nominal = addDays(received, 10);
   const due = rollForward(nominal, calendars, "due", skipped);
-  const text = [
-    `Korea (PIPA Art 36): 10 days after receipt, not counting the day of receipt. Received ${formatLong(received)}, so the tenth day is ${formatLong(nominal)}.`,
+  const text: (Sentence | null)[] = [
+    { key: "deadlines.pipa.start", values: { received: { day: received }, nominal: { day: nominal } } },
     movedSentence(
       nominal,
       due,
       skipped,
       "due",
-      "a Saturday, Sunday or Korean public holiday known today (substitute holidays and election days included)",
-      "day that is none of these",
+      { key: "deadlines.pipa.notMoved", values: { due: { day: due } } },
+      "deadlines.pipa.moved",
     ),
-    "If the government declares a one-off public holiday on the last day, the deadline moves to the next day that is not a holiday.",
-    "There is no extension; a refusal must give its reasons and say how to object.",
+    { key: "deadlines.pipa.oneOffHoliday" },
+    { key: "deadlines.pipa.noExtension" },
   ];
   return result("kr-pipa-10", received, country, null, due, null, null, text, skipped);
 }
 
-function krIcna(received: IsoDate, country: string | null): Deadline {
+function krIcna(received: IsoDate, country: string | null): Explained {
   const due = addDays(received, 30);
-  const text = [
-    `Korea (Network Act Art 44-2): the provider must act without delay, and a temporary block lasts at most 30 days, so follow up 30 days after receipt (received ${formatLong(received)}): ${formatLong(due)}.`,
+  const text: (Sentence | null)[] = [
+    { key: "deadlines.icna.followUp", values: { received: { day: received }, due: { day: due } } },
   ];
   return result("kr-icna-30", received, country, null, due, null, null, text, []);
 }
 
-function njDaniels(received: IsoDate, country: string | null): Deadline {
+function njDaniels(received: IsoDate, country: string | null): Explained {
   const calendars = usCalendars("NJ", "New Jersey");
-  const skipped: SkippedDay[] = [];
+  const skipped: Skip[] = [];
   const due = addBusinessDays(received, 10, calendars, "due", skipped);
-  const text = [
-    `New Jersey Daniel's Law: 10 business days after receipt (Monday to Friday, not counting US federal or New Jersey state holidays). Received ${formatLong(received)}, so due by ${formatLong(due)}.`,
+  const text: (Sentence | null)[] = [
+    { key: "deadlines.nj.due", values: { received: { day: received }, due: { day: due } } },
     notCountedSentence(skipped, "due"),
-    "There is no extension.",
+    { key: "deadlines.noExtension" },
   ];
   return result("nj-daniels-10", received, country, null, due, null, null, text, skipped);
 }
@@ -276,7 +285,7 @@ function followUp(
   rule: "dmca" | "dsa-notice" | "platform-sla",
   input: DeadlineInput,
   country: string | null,
-): Deadline {
+): Explained {
   const sentOn = input.sentOn ?? input.received;
   if (!isIsoDate(sentOn)) {
     throw new DeadlineInputError("sentOn", "The date sent must be a real calendar date, YYYY-MM-DD.");
@@ -292,49 +301,64 @@ function followUp(
     );
   }
   const due = addDays(sentOn, days);
-  const after = `follow up ${plural(days, "day")} after sending (sent ${formatLong(sentOn)}): ${formatLong(due)}.`;
-  const text =
+  const values = { days, sentOn: { day: sentOn }, due: { day: due } };
+  const text: Sentence[] =
     rule === "dmca"
-      ? [
-          `DMCA: the law sets no time (the provider must act "expeditiously"), so ${after}`,
-          "If the uploader sends a counter-notice, the provider may put the material back 10 to 14 business days after it.",
-        ]
+      ? [{ key: "deadlines.dmca.followUp", values }, { key: "deadlines.dmca.counterNotice" }]
       : rule === "dsa-notice"
-        ? [`EU Digital Services Act: the platform must act "without undue delay", so ${after}`]
+        ? [{ key: "deadlines.dsa.followUp", values }]
         : variant === "youtube-privacy"
-          ? [`YouTube privacy complaint: the uploader gets 48 hours to act, so ${after}`]
-          : [`The platform states no time, so ${after}`];
+          ? [{ key: "deadlines.youtubePrivacy.followUp", values }]
+          : [{ key: "deadlines.platform.followUp", values }];
   return result(rule, input.received, country, null, due, null, null, text, []);
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Day counting
 
-function holidayReason(calendars: readonly HolidayCalendarSpec[], date: IsoDate): string | null {
+/** A holiday calendar with how the explanation names it. */
+type Calendar = HolidayCalendarSpec & { ref: CalendarRef };
+
+/** A skipped day with its reason as data, for the explanation (`because`) and in English (`reason`). */
+type Skip = SkippedDay & DayOff;
+
+function holidayOff(
+  calendars: readonly Calendar[],
+  date: IsoDate,
+): (Skip["because"] & { reason: string }) | null {
   for (const calendar of calendars) {
-    const name = holidayOn(calendar, date);
-    if (name) return `${name}, ${calendar.kind}`;
+    const name = holidayNameOn(calendar, date);
+    if (name)
+      return { type: "holiday", name, calendar: calendar.ref, reason: `${name.en}, ${calendar.kind}` };
   }
   return null;
 }
 
 /** Why `date` is not a working day, or null when it is one. */
-function nonWorkingReason(calendars: readonly HolidayCalendarSpec[], date: IsoDate): string | null {
+function nonWorkingReason(
+  calendars: readonly Calendar[],
+  date: IsoDate,
+): (Skip["because"] & { reason: string }) | null {
   const day = weekday(date);
-  if (day === 0 || day === 6) return weekdayName(date);
-  return holidayReason(calendars, date);
+  if (day === 0 || day === 6) return { type: "weekend", reason: weekdayName(date) };
+  return holidayOff(calendars, date);
+}
+
+function skip(date: IsoDate, off: Skip["because"] & { reason: string }, deadline: DeadlineField): Skip {
+  const { reason, ...because } = off;
+  return { date, reason, deadline, because };
 }
 
 /** The first working day on or after `date`, recording each day passed over. */
 function rollForward(
   date: IsoDate,
-  calendars: readonly HolidayCalendarSpec[],
+  calendars: readonly Calendar[],
   deadline: DeadlineField,
-  skipped: SkippedDay[],
+  skipped: Skip[],
 ): IsoDate {
   let day = date;
-  for (let reason = nonWorkingReason(calendars, day); reason; reason = nonWorkingReason(calendars, day)) {
-    skipped.push({ date: day, reason, deadline });
+  for (let off = nonWorkingReason(calendars, day); off; off = nonWorkingReason(calendars, day)) {
+    skipped.push(skip(day, off, deadline));
     day = addDays(day, 1);
   }
   return day;
@@ -344,9 +368,9 @@ function rollForward(
 function addBusinessDays(
   start: IsoDate,
   count: number,
-  calendars: readonly HolidayCalendarSpec[],
+  calendars: readonly Calendar[],
   deadline: DeadlineField,
-  skipped: SkippedDay[],
+  skipped: Skip[],
 ): IsoDate {
   let day = start;
   let counted = 0;
@@ -354,9 +378,9 @@ function addBusinessDays(
     day = addDays(day, 1);
     const dow = weekday(day);
     if (dow === 0 || dow === 6) continue;
-    const reason = holidayReason(calendars, day);
-    if (reason) {
-      skipped.push({ date: day, reason, deadline });
+    const off = holidayOff(calendars, day);
+    if (off) {
+      skipped.push(skip(day, off, deadline));
       continue;
     }
     counted++;
@@ -367,24 +391,38 @@ function addBusinessDays(
 // ---------------------------------------------------------------------------------------------------------
 // Calendars and input
 
-function recipientCalendar(country: string, subdivision: string | null): HolidayCalendarSpec {
+function recipientCalendar(country: string, subdivision: string | null): Calendar {
   const name = countryName(country);
-  if (!subdivision) return { country, kind: `public holiday in ${name}` };
+  if (!subdivision) {
+    const ref: CalendarRef = { type: "public", country, countryName: name, subdivisionName: null };
+    return { country, kind: `public holiday in ${name}`, ref };
+  }
   const sub = listSubdivisions(country)[subdivision] ?? subdivision;
-  return { country, subdivision, kind: `public holiday in ${sub}, ${name}` };
+  const ref: CalendarRef = { type: "public", country, countryName: name, subdivisionName: sub };
+  return { country, subdivision, kind: `public holiday in ${sub}, ${name}`, ref };
 }
 
-function ukCalendar(nation: string): HolidayCalendarSpec {
+function ukCalendar(nation: string): Calendar {
   const label = UK_NATIONS.find((n) => n.code === nation)?.label ?? nation;
   // England and Wales share one set of bank holidays; say so for the default.
   const where = nation === "ENG" || nation === "WLS" ? "England and Wales" : label;
-  return { country: "GB", subdivision: nation, kind: `bank holiday in ${where}` };
+  return {
+    country: "GB",
+    subdivision: nation,
+    kind: `bank holiday in ${where}`,
+    ref: { type: "uk", nation },
+  };
 }
 
-function usCalendars(state: string, stateName: string): HolidayCalendarSpec[] {
+function usCalendars(state: "CA" | "NJ", stateName: string): Calendar[] {
   return [
-    { country: "US", kind: "US federal holiday" },
-    { country: "US", subdivision: state, kind: `${stateName} state holiday` },
+    { country: "US", kind: "US federal holiday", ref: { type: "us-federal" } },
+    {
+      country: "US",
+      subdivision: state,
+      kind: `${stateName} state holiday`,
+      ref: { type: "us-state", state },
+    },
   ];
 }
 
@@ -435,6 +473,9 @@ function resolvePlace(
 // ---------------------------------------------------------------------------------------------------------
 // Wording
 
+/** The English catalogue: `ruleText` is the explanation written with it (the API answers in English). */
+const english = createTranslator("en", englishMessages);
+
 function result(
   rule: RuleId,
   received: IsoDate,
@@ -443,53 +484,79 @@ function result(
   due: IsoDate,
   extendedDue: IsoDate | null,
   acknowledgeBy: IsoDate | null,
-  sentences: readonly string[],
-  skipped: SkippedDay[],
-): Deadline {
-  const ruleText = sentences.filter(Boolean).join(" ");
-  return { rule, received, country, subdivision, due, extendedDue, acknowledgeBy, ruleText, skipped };
+  sentences: readonly (Sentence | null)[],
+  skipped: readonly Skip[],
+): Explained {
+  const explanation = sentences.filter((s): s is Sentence => s !== null);
+  const days = skipped.map(({ date, reason, deadline }) => ({ date, reason, deadline }));
+  // Written on first read (an enumerable getter, so JSON, spreads and test matchers see a plain string): a bulk
+  // run asks for thousands of dates and never reads the words.
+  let text: string | undefined;
+  const deadline: Deadline = {
+    rule,
+    received,
+    country,
+    subdivision,
+    due,
+    extendedDue,
+    acknowledgeBy,
+    get ruleText() {
+      text ??= explain(english, explanation);
+      return text;
+    },
+    skipped: days,
+  };
+  return { deadline, explanation };
 }
 
-/** "the same day one month later is …" or, when clamped, why the month's last day counts. */
-function monthSentence(received: IsoDate, nominal: IsoDate, months: number): string {
+/** "Received …; the same day-number one month later is …" or, when clamped, why the month's last day counts. */
+function monthSentence(law: "eu" | "uk", received: IsoDate, nominal: IsoDate): Sentence {
   const day = Number(received.slice(8, 10));
   const year = Number(nominal.slice(0, 4));
   const month = Number(nominal.slice(5, 7));
   if (day > daysInMonth(year, month)) {
-    return `${monthName(month)} ${year} has no day ${day}, so the period ends on that month's last day, ${formatLong(nominal)}.`;
+    return {
+      key: "deadlines.month.startShortMonth",
+      values: {
+        law,
+        received: { day: received },
+        month: { month: nominal },
+        dayNumber: day,
+        nominal: { day: nominal },
+      },
+    };
   }
-  return `the same day-number ${months === 1 ? "one month" : plural(months, "month")} later is ${formatLong(nominal)}.`;
-}
-
-function describeDays(skipped: readonly SkippedDay[]): string {
-  return skipped.map((s) => `${formatDayMonth(s.date)} (${s.reason})`).join(", ");
+  return {
+    key: "deadlines.month.start",
+    values: { law, received: { day: received }, nominal: { day: nominal } },
+  };
 }
 
 function movedSentence(
   nominal: IsoDate,
   due: IsoDate,
-  skipped: readonly SkippedDay[],
+  skipped: readonly Skip[],
   deadline: DeadlineField,
-  notAllowed: string,
-  next: string,
-): string {
-  if (nominal === due) return `That is not ${notAllowed}, so the answer is due by ${formatLong(due)}.`;
+  notMoved: Sentence,
+  moved: MessageKey,
+): Sentence {
+  if (nominal === due) return notMoved;
   const days = skipped.filter((s) => s.deadline === deadline);
-  return `That day cannot be the last day: ${describeDays(days)} ${days.length === 1 ? "is not a working day" : "are not working days"}, so the deadline moves to the next ${next}: ${formatLong(due)}.`;
+  return { key: moved, values: { days: { daysOff: days }, count: days.length, due: { day: due } } };
 }
 
-function extendedSentence(nominal: IsoDate, extended: IsoDate, skipped: readonly SkippedDay[]): string {
-  if (nominal === extended) return formatLong(extended);
+function extendedSentence(nominal: IsoDate, extended: IsoDate, skipped: readonly Skip[]): Sentence {
+  if (nominal === extended)
+    return { key: "deadlines.month.extension", values: { extendedDue: { day: extended } } };
   const days = skipped.filter((s) => s.deadline === "extendedDue");
-  return `${formatLong(extended)} (moved from ${formatDayMonth(nominal)} past ${describeDays(days)})`;
+  return {
+    key: "deadlines.month.extensionMoved",
+    values: { extendedDue: { day: extended }, nominal: { dayMonth: nominal }, days: { daysOff: days } },
+  };
 }
 
-function notCountedSentence(skipped: readonly SkippedDay[], deadline: DeadlineField): string {
+function notCountedSentence(skipped: readonly Skip[], deadline: DeadlineField): Sentence | null {
   const days = skipped.filter((s) => s.deadline === deadline);
-  if (days.length === 0) return "";
-  return `Holidays not counted as business days: ${describeDays(days)}.`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  if (days.length === 0) return null;
+  return { key: "deadlines.notCounted", values: { days: { daysOff: days } } };
 }

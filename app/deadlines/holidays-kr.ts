@@ -15,28 +15,55 @@
 // National Election Commission publishes it, with its basis.
 import type { IsoDate } from "./dates";
 
-export type KoreanElectionDay = { date: IsoDate; name: string; basis: string };
+/** `name` in English, `nameKo` as the National Election Commission names the election (선거일: its election day). */
+export type KoreanElectionDay = { date: IsoDate; name: string; nameKo: string; basis: string };
 
 const TERM_EXPIRY =
   "Public Official Election Act Art 34(1); Regulations on Holidays of Government Offices Art 2 item 9";
 
 export const KOREAN_ELECTION_DAYS: readonly KoreanElectionDay[] = [
-  { date: "2022-03-09", name: "Election day (20th presidential election)", basis: TERM_EXPIRY },
-  { date: "2022-06-01", name: "Election day (8th local elections)", basis: TERM_EXPIRY },
-  { date: "2024-04-10", name: "Election day (22nd National Assembly election)", basis: TERM_EXPIRY },
+  {
+    date: "2022-03-09",
+    name: "Election day (20th presidential election)",
+    nameKo: "제20대 대통령선거일",
+    basis: TERM_EXPIRY,
+  },
+  {
+    date: "2022-06-01",
+    name: "Election day (8th local elections)",
+    nameKo: "제8회 전국동시지방선거일",
+    basis: TERM_EXPIRY,
+  },
+  {
+    date: "2024-04-10",
+    name: "Election day (22nd National Assembly election)",
+    nameKo: "제22대 국회의원선거일",
+    basis: TERM_EXPIRY,
+  },
   {
     date: "2025-06-03",
     name: "Election day (21st presidential election)",
+    nameKo: "제21대 대통령선거일",
     basis:
       "Public Official Election Act Art 35 (election after a vacancy); designated a holiday under the Regulations on Holidays of Government Offices Art 2 item 11",
   },
-  { date: "2026-06-03", name: "Election day (9th local elections)", basis: TERM_EXPIRY },
-  { date: "2028-04-12", name: "Election day (23rd National Assembly election)", basis: TERM_EXPIRY },
+  {
+    date: "2026-06-03",
+    name: "Election day (9th local elections)",
+    nameKo: "제9회 전국동시지방선거일",
+    basis: TERM_EXPIRY,
+  },
+  {
+    date: "2028-04-12",
+    name: "Election day (23rd National Assembly election)",
+    nameKo: "제23대 국회의원선거일",
+    basis: TERM_EXPIRY,
+  },
 ];
 
-const BY_DATE = new Map(KOREAN_ELECTION_DAYS.map((d) => [d.date, d.name]));
+const BY_DATE = new Map(KOREAN_ELECTION_DAYS.map((d) => [d.date, d]));
 
 /** The election day on `date` that is a Korean public holiday by law, or null. */
-export function koreanElectionDay(date: IsoDate): string | null {
+export function koreanElectionDay(date: IsoDate): KoreanElectionDay | null {
   return BY_DATE.get(date) ?? null;
 }

@@ -12,6 +12,19 @@ import { addDays, type IsoDate } from "./dates";
 import { koreanElectionDay } from "./holidays-kr";
 import { type Holidays, holidaysClass } from "./holidays-lib.server";
 
+/** The page languages a holiday name is kept in (app/i18n/languages.ts; no import, this file stays i18n-free). */
+const NAME_LANGUAGES = ["de", "fr", "nl", "ko"] as const;
+
+/**
+ * A holiday's name: `en` exactly as date-holidays writes it in English (with its own "(substitute day)"), and the
+ * base name in another page language only where the library's data has that language for this holiday (no
+ * fallback to a third language: the library's own fallback can give a Dutch name on a Korean page).
+ * `substitute` marks a substitute day, whose translated name the explanation completes.
+ */
+export type HolidayName = { en: string; substitute: boolean } & Partial<
+  Record<(typeof NAME_LANGUAGES)[number], string>
+>;
+
 export type HolidayCalendarSpec = {
   /** ISO 3166-1 alpha-2, upper case. */
   country: string;
@@ -21,7 +34,7 @@ export type HolidayCalendarSpec = {
   kind: string;
 };
 
-type CalendarCache = { holidays: Holidays; days: Map<IsoDate, string>; years: Set<number> };
+type CalendarCache = { holidays: Holidays; days: Map<IsoDate, HolidayName>; years: Set<number> };
 
 const calendars = new Map<string, CalendarCache>();
 let registry: Holidays | undefined;
@@ -72,11 +85,19 @@ export function isSupportedSubdivision(country: string, subdivision: string): bo
  * unknown subdivision, and returns nothing for an unknown country).
  */
 export function holidayOn(spec: HolidayCalendarSpec, date: IsoDate): string | null {
+  return holidayNameOn(spec, date)?.en ?? null;
+}
+
+/** The public holiday on `date` with its name in each page language the library has, or null. */
+export function holidayNameOn(spec: HolidayCalendarSpec, date: IsoDate): HolidayName | null {
   const cache = getCalendar(spec);
   const year = Number(date.slice(0, 4));
   // A holiday that spans several days may start in the previous year (or be listed under the next).
   for (const y of [year - 1, year, year + 1]) loadYear(cache, spec, y);
-  return cache.days.get(date) ?? (spec.country === "KR" ? koreanElectionDay(date) : null);
+  const found = cache.days.get(date);
+  if (found) return found;
+  const election = spec.country === "KR" ? koreanElectionDay(date) : null;
+  return election ? { en: election.name, ko: election.nameKo, substitute: false } : null;
 }
 
 function getCalendar(spec: HolidayCalendarSpec): CalendarCache {
@@ -108,11 +129,28 @@ function loadYear(cache: CalendarCache, spec: HolidayCalendarSpec, year: number)
     // Duration in whole days; the 0.1 absorbs a daylight-saving hour and fractional eves (Turkey lists 3.75 days).
     const span = Math.max(1, Math.floor((h.end.getTime() - h.start.getTime()) / MS_PER_DAY + 0.1));
     first = correctKnownLibraryErrors(spec, h.rule, first);
+    const name = namesOf(cache.holidays, h.rule, h.name, h.substitute === true);
     for (let i = 0; i < span; i++) {
       const day = addDays(first, i);
-      if (!cache.days.has(day)) cache.days.set(day, h.name);
+      if (!cache.days.has(day)) cache.days.set(day, name);
     }
   }
+}
+
+/**
+ * The holiday's own names per language, read from the library's rule data (`holidays[rule].name`, the object
+ * its getHolidays translates from). Anything unexpected there leaves only the English name.
+ */
+function namesOf(lib: Holidays, rule: string, english: string, substitute: boolean): HolidayName {
+  const name: HolidayName = { en: english, substitute };
+  const own = (lib as unknown as { holidays?: Record<string, { name?: unknown }> }).holidays?.[rule]?.name;
+  if (own && typeof own === "object") {
+    for (const lang of NAME_LANGUAGES) {
+      const value = (own as Record<string, unknown>)[lang];
+      if (typeof value === "string" && value.trim()) name[lang] = value;
+    }
+  }
+  return name;
 }
 
 /**

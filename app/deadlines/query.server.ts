@@ -3,7 +3,8 @@
 // error per parameter.
 import { z } from "zod";
 import { isIsoDate } from "./dates";
-import { computeDeadline, type Deadline, type DeadlineInput, DeadlineInputError } from "./engine";
+import { type Deadline, type DeadlineInput, DeadlineInputError, explainDeadline } from "./engine";
+import type { Sentence } from "./explanation";
 import { listCountries } from "./holidays";
 import { MAX_FOLLOW_UP_DAYS, PLATFORM_VARIANTS, RULE_IDS, UK_NATIONS } from "./rules";
 
@@ -58,7 +59,7 @@ export const deadlineQuerySchema = z.object({
 export type DeadlineQuery = z.infer<typeof deadlineQuerySchema>;
 
 export type DeadlineAnswer =
-  | { ok: true; query: DeadlineQuery; deadline: Deadline }
+  | { ok: true; query: DeadlineQuery; deadline: Deadline; explanation: Sentence[] }
   | { ok: false; errors: Partial<Record<DeadlineQueryField, string>> };
 
 const FIELDS: readonly DeadlineQueryField[] = [
@@ -103,7 +104,7 @@ export function answerDeadlineQuery(params: URLSearchParams): DeadlineAnswer {
     variant: query.variant ?? null,
   };
   try {
-    return { ok: true, query, deadline: computeDeadline(input) };
+    return { ok: true, query, ...explainDeadline(input) };
   } catch (error) {
     if (!(error instanceof DeadlineInputError)) throw error;
     const field: DeadlineQueryField =

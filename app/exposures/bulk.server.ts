@@ -1,6 +1,8 @@
 // Bulk add: a pasted list (one URL a line) or a CSV file (a header row with a "url" column), each line
 // reported by number as saved, duplicate or invalid.
 import { parse } from "csv-parse/sync";
+import { LOCALES } from "~/i18n/languages";
+import { messagesFor } from "~/i18n/locale.server";
 import { EXPOSED_KINDS, EXPOSED_LABELS, type ExposedKind } from "./categories";
 import type { ExposureFields } from "./exposures.server";
 
@@ -17,10 +19,12 @@ export function entriesFromPaste(text: string, shared: Omit<ExposureFields, "url
     .map((l) => ({ ...l, fields: shared }));
 }
 
+// A CSV's "exposed" column may name a kind by its id or by its words in any page language ("home address",
+// "Wohnadresse", "집 주소").
 const LABEL_TO_KIND = new Map<string, ExposedKind>(
   EXPOSED_KINDS.flatMap((k) => [
-    [k, k],
-    [EXPOSED_LABELS[k].toLowerCase(), k],
+    [k, k] as const,
+    ...LOCALES.map((locale) => [messagesFor(locale)[EXPOSED_LABELS[k]].toLowerCase(), k] as const),
   ]),
 );
 

@@ -1,4 +1,8 @@
-// What can be exposed, in the words shown to people, and how severe an exposure is.
+// What can be exposed, how severe an exposure is and where it stands, each with the message key of its words
+// (app/i18n/locales): pages show them with t() in the page language; server code that needs fixed words (a CSV
+// import, the letter composer) takes the English catalogue's.
+import type { MessageKey } from "~/i18n/translate";
+
 export const EXPOSED_KINDS = [
   "home_address",
   "phone",
@@ -13,28 +17,28 @@ export const EXPOSED_KINDS = [
 ] as const;
 export type ExposedKind = (typeof EXPOSED_KINDS)[number];
 
-export const EXPOSED_LABELS: Record<ExposedKind, string> = {
-  home_address: "Home address",
-  phone: "Phone number",
-  email: "Email address",
-  photos: "Photos",
-  family: "Family members",
-  workplace: "Workplace or unit",
-  id_numbers: "ID numbers",
-  coordinates: "Map coordinates",
-  social_accounts: "Social media accounts",
-  other: "Something else",
-};
+export const EXPOSED_LABELS = {
+  home_address: "exposure.kind.home_address",
+  phone: "exposure.kind.phone",
+  email: "exposure.kind.email",
+  photos: "exposure.kind.photos",
+  family: "exposure.kind.family",
+  workplace: "exposure.kind.workplace",
+  id_numbers: "exposure.kind.id_numbers",
+  coordinates: "exposure.kind.coordinates",
+  social_accounts: "exposure.kind.social_accounts",
+  other: "exposure.kind.other",
+} as const satisfies Record<ExposedKind, MessageKey>;
 
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  low: "Low",
-  medium: "Medium",
-  high: "High",
-  critical: "Critical",
-};
+export const SEVERITY_LABELS = {
+  low: "exposure.severity.low",
+  medium: "exposure.severity.medium",
+  high: "exposure.severity.high",
+  critical: "exposure.severity.critical",
+} as const satisfies Record<Severity, MessageKey>;
 
 // "removed" is shown only when it was checked: a re-check found it gone, or the person confirmed it. What the
 // recipient says is "said_removed" until then.
@@ -48,14 +52,14 @@ export const EXPOSURE_STATUSES = [
 ] as const;
 export type ExposureStatus = (typeof EXPOSURE_STATUSES)[number];
 
-export const STATUS_LABELS: Record<ExposureStatus, string> = {
-  active: "Still up",
-  requested: "Removal requested",
-  said_removed: "They say it is removed (not yet checked)",
-  removed: "Removed (checked)",
-  reappeared: "Back up again",
-  unreachable: "Cannot be reached",
-};
+export const STATUS_LABELS = {
+  active: "exposure.status.active",
+  requested: "exposure.status.requested",
+  said_removed: "exposure.status.said_removed",
+  removed: "exposure.status.removed",
+  reappeared: "exposure.status.reappeared",
+  unreachable: "exposure.status.unreachable",
+} as const satisfies Record<ExposureStatus, MessageKey>;
 
 // Where a person can be found physically, or their family: the details that put someone in danger.
 const LOCATING: ReadonlySet<ExposedKind> = new Set(["home_address", "coordinates", "family"]);

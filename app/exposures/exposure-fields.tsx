@@ -1,4 +1,5 @@
 // The exposure form's fields, shared by the case page (add) and the exposure page (edit).
+import { useT } from "~/i18n/i18n-context";
 import { CheckboxGroup, SelectField, TextArea, TextField } from "~/ui/forms";
 import type { FieldErrors } from "~/utils/forms";
 import {
@@ -35,37 +36,38 @@ export function ExposureFieldset({
   /** Who answers for the URL as last saved or submitted (the page without JavaScript shows this). */
   match?: FormMatch | null;
 }) {
+  const { t } = useT();
   return (
     <>
       <UrlRecipientLookup initial={match}>
         <TextField
           name="url"
-          label="Web address (URL)"
+          label={t("exposure.field.url")}
           type="text"
           inputMode="url"
-          hint="Copy it from the browser's address bar, e.g. https://t.me/channel/123. Retract names who is responsible for it."
+          hint={t("exposure.field.urlHint")}
           defaultValue={defaults.url}
           errors={errors.url}
           autoComplete="off"
         />
       </UrlRecipientLookup>
       <CheckboxGroup
-        legend="What is exposed there?"
+        legend={t("exposure.field.exposed")}
         name="exposed"
-        options={EXPOSED_KINDS.map((k) => ({ value: k, label: EXPOSED_LABELS[k] }))}
+        options={EXPOSED_KINDS.map((k) => ({ value: k, label: t(EXPOSED_LABELS[k]) }))}
         defaultValues={defaults.exposed}
         errors={errors.exposed}
       />
       <div className="field">
         <label className="check">
-          <input type="checkbox" name="callsForHarm" defaultChecked={defaults.callsForHarm} /> The post calls
-          for harm, threatens, or asks people to find or visit the person
+          <input type="checkbox" name="callsForHarm" defaultChecked={defaults.callsForHarm} />{" "}
+          {t("exposure.field.callsForHarm")}
         </label>
       </div>
       <TextField
         name="foundOn"
         type="date"
-        label="Date found"
+        label={t("exposure.field.foundOn")}
         defaultValue={defaults.foundOn ?? today}
         errors={errors.foundOn}
       />
@@ -73,27 +75,27 @@ export function ExposureFieldset({
         <>
           <SelectField
             name="status"
-            label="Is it still up?"
+            label={t("exposure.field.status")}
             defaultValue={defaults.status ?? "active"}
             errors={errors.status}
-            options={EXPOSURE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+            options={EXPOSURE_STATUSES.map((s) => ({ value: s, label: t(STATUS_LABELS[s]) }))}
           />
           <SelectField
             name="severityOverride"
-            label="Severity"
-            hint="Worked out from what is exposed. Choose another level if you judge it differently."
+            label={t("exposure.field.severity")}
+            hint={t("exposure.field.severityHint")}
             defaultValue={defaults.severityOverride ?? ""}
             errors={errors.severityOverride}
             options={[
-              { value: "", label: "Work it out for me" },
-              ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] })),
+              { value: "", label: t("exposure.field.severityAuto") },
+              ...SEVERITIES.map((s) => ({ value: s, label: t(SEVERITY_LABELS[s]) })),
             ]}
           />
         </>
       ) : null}
       <TextArea
         name="notes"
-        label="Notes (optional)"
+        label={t("exposure.field.notes")}
         defaultValue={defaults.notes}
         errors={errors.notes}
         rows={2}

@@ -2,78 +2,118 @@
 // JavaScript), replaced by a live look-up while the URL is typed (debounced, announced to screen readers).
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { CHANNEL_KIND_LABELS, KIND_LABELS, PURPOSE_LABELS } from "~/recipients/labels";
+import { useT } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
+import { CHANNEL_KIND_MESSAGES, KIND_MESSAGES, PURPOSE_MESSAGES } from "~/recipients/labels";
+import type { Quality } from "~/recipients/model.server";
 import { type MatchLike, type RecipientView, recipientView } from "./recipient-view";
 
 export type FormMatch = { domain: string; recipient: RecipientView | null };
 
 type ApiAnswer = { recipient: MatchLike | null; domain: string } | { error: string };
 
-const QUALITY_LABELS: Record<string, string> = {
-  verified: "Verified",
-  tested: "Tested",
-  scraped: "Collected automatically",
-};
+const QUALITY_LABELS = {
+  verified: "exposure.recipient.quality.verified",
+  tested: "exposure.recipient.quality.tested",
+  scraped: "exposure.recipient.quality.scraped",
+} as const satisfies Record<Quality, MessageKey>;
 
 /** Where "add a recipient" goes for an unknown domain: the directory's form, pre-filled with the domain. */
 export const addRecipientHref = (domain: string) =>
   `/directory?add=${encodeURIComponent(domain)}#add-heading`;
 
+/** `heading`: the words before the recipient's name (default "Responsible:"), already in the page language. */
 export function RecipientSummary({ match, heading }: { match: FormMatch; heading?: string }) {
+  const { t, rich } = useT();
   const r = match.recipient;
   if (!r) {
     return (
       <div className="recipient-match">
         <p>
-          No recipient is known for <strong>{match.domain}</strong> yet.{" "}
-          <Link to={addRecipientHref(match.domain)}>Add a recipient for {match.domain}</Link> so letters can
-          be addressed.
+          {rich("exposure.recipient.unknown", {
+            domain: match.domain,
+            strong: (chunks) => <strong key="domain">{chunks}</strong>,
+            link: (chunks) => (
+              <Link key="add" to={addRecipientHref(match.domain)}>
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </div>
     );
   }
+  const kind = t(KIND_MESSAGES[r.kind]);
+  const countries = r.countries
+    .map((c) => (c === "ALL" ? t("exposure.recipient.allCountries") : c))
+    .join(", ");
+  const parentLink = r.parent
+    ? (chunks: React.ReactNode[]) => (
+        <Link key="parent" to={`/directory/${encodeURIComponent(r.parent?.id ?? "")}`}>
+          {chunks}
+        </Link>
+      )
+    : undefined;
+  const strong = (chunks: React.ReactNode[]) => <strong key="purpose">{chunks}</strong>;
+  const quality = r.quality ? t(QUALITY_LABELS[r.quality]) : null;
   return (
     <div className="recipient-match">
       <p>
-        {heading ?? "Responsible:"}{" "}
+        {heading ?? t("exposure.recipient.responsible")}{" "}
         <Link to={`/directory/${encodeURIComponent(r.id)}`}>
           <strong>{r.name}</strong>
         </Link>{" "}
         <span className="muted">
-          ({KIND_LABELS[r.kind]}
-          {r.countries.length ? `, ${r.countries.join(", ").replace("ALL", "all countries")}` : ""})
+          {countries
+            ? t("exposure.recipient.kindIn", { kind, countries })
+            : t("exposure.recipient.kind", { kind })}
         </span>
       </p>
       {r.parent ? (
         <p>
-          {r.kind === "data_broker" ? "The data is held by " : "Run by "}
-          <Link to={`/directory/${encodeURIComponent(r.parent.id)}`}>{r.parent.name}</Link>
-          {r.kind === "data_broker" ? ": an opt-out there covers this site too." : "."}
+          {rich(r.kind === "data_broker" ? "exposure.recipient.heldBy" : "exposure.recipient.runBy", {
+            name: r.parent.name,
+            link: parentLink,
+          })}
         </p>
       ) : null}
       {r.channel ? (
         <p>
-          Use: <strong>{PURPOSE_LABELS[r.channel.purpose]}</strong> — {CHANNEL_KIND_LABELS[r.channel.kind]}
-          {r.channelOf ? ` of ${r.channelOf}` : ""}: <ChannelAddress channel={r.channel} />
+          {rich(r.channelOf ? "exposure.recipient.useOf" : "exposure.recipient.use", {
+            purpose: t(PURPOSE_MESSAGES[r.channel.purpose]),
+            channel: t(CHANNEL_KIND_MESSAGES[r.channel.kind]),
+            ...(r.channelOf ? { owner: r.channelOf } : {}),
+            address: <ChannelAddress key="address" channel={r.channel} />,
+            strong,
+          })}
         </p>
       ) : (
-        <p>No channel is known: write to the site's host, and ask search engines to delist.</p>
+        <p>{t("exposure.recipient.noChannel")}</p>
       )}
       {r.otherChannels.length ? (
         <details>
-          <summary>Other channels ({r.otherChannels.length})</summary>
+          <summary>{t("exposure.recipient.otherChannels", { count: r.otherChannels.length })}</summary>
           <ul>
             {r.otherChannels.map((c) => (
               <li key={`${c.kind}-${c.purpose}-${c.address}`}>
-                {PURPOSE_LABELS[c.purpose]} — {CHANNEL_KIND_LABELS[c.kind]}: <ChannelAddress channel={c} />
+                {rich("exposure.recipient.otherChannel", {
+                  purpose: t(PURPOSE_MESSAGES[c.purpose]),
+                  channel: t(CHANNEL_KIND_MESSAGES[c.kind]),
+                  address: <ChannelAddress key="address" channel={c} />,
+                })}
               </li>
             ))}
           </ul>
         </details>
       ) : null}
       <p className="muted">
-        {r.quality ? `Directory record: ${QUALITY_LABELS[r.quality] ?? r.quality}` : "Directory record"}
-        {r.verifiedOn ? `, checked ${r.verifiedOn}` : ""}.
+        {quality
+          ? r.verifiedOn
+            ? t("exposure.recipient.recordQualityChecked", { quality, on: r.verifiedOn })
+            : t("exposure.recipient.recordQuality", { quality })
+          : r.verifiedOn
+            ? t("exposure.recipient.recordChecked", { on: r.verifiedOn })
+            : t("exposure.recipient.record")}
       </p>
     </div>
   );
@@ -105,6 +145,7 @@ export function UrlRecipientLookup({
   initial?: FormMatch | null;
   children: React.ReactNode;
 }) {
+  const { t } = useT();
   const fetcher = useFetcher<ApiAnswer>();
   const [typed, setTyped] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -128,8 +169,8 @@ export function UrlRecipientLookup({
     shown = null;
     const data = fetcher.data;
     if (!lookable(typed)) message = null;
-    else if (fetcher.state !== "idle") message = "Looking up who is responsible…";
-    else if (data && "error" in data) message = "This does not look like a web address yet.";
+    else if (fetcher.state !== "idle") message = t("exposure.recipient.lookingUp");
+    else if (data && "error" in data) message = t("exposure.recipient.notAnAddress");
     else if (data)
       shown = { domain: data.domain, recipient: data.recipient ? recipientView(data.recipient) : null };
   }
@@ -137,7 +178,12 @@ export function UrlRecipientLookup({
   return (
     <div onInput={onInput}>
       {children}
-      <div role="status" aria-live="polite" aria-label="Who is responsible" className="recipient-live">
+      <div
+        role="status"
+        aria-live="polite"
+        aria-label={t("exposure.recipient.live")}
+        className="recipient-live"
+      >
         {shown ? <RecipientSummary match={shown} /> : message ? <p className="muted">{message}</p> : null}
       </div>
     </div>

@@ -85,6 +85,23 @@ const TRANSLATED_FILES = [
   "app/dashboard/scorecard-view.tsx",
   "app/requests/tracking/reminders-list.tsx",
   "app/routes/scorecards.tsx",
+  "app/routes/login.tsx",
+  "app/routes/login_.two-factor.tsx",
+  "app/routes/signup.tsx",
+  "app/routes/forgot-password.tsx",
+  "app/routes/reset-password.tsx",
+  "app/routes/two-factor.tsx",
+  "app/ui/forms.tsx",
+  "app/routes/cases.new.tsx",
+  "app/routes/cases.$caseId._index.tsx",
+  "app/routes/cases.$caseId.exposures.$exposureId.tsx",
+  "app/exposures/exposure-fields.tsx",
+  "app/exposures/shared-fields.tsx",
+  "app/exposures/recipient-match.tsx",
+  "app/subjects/subject-fields.tsx",
+  "app/calendar/calendar-feed-section.tsx",
+  "app/routes/deadlines.tsx",
+  "app/routes/cases.$caseId.letters.new.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */

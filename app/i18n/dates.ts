@@ -2,12 +2,19 @@
 // in UTC so the server and the browser print the same words whatever their own time zone is.
 import type { Locale } from "./languages";
 
-/** "short": 4 Dec · "long": 4 December 2026 (in the page's language). */
-export type DayStyle = "short" | "long";
+/**
+ * "short": 4 Dec · "long": 4 December 2026 · "weekday": Friday, 4 December 2026 · "dayMonth": 4 December ·
+ * "monthYear": December 2026 · "weekdayName": Friday (in the page's language).
+ */
+export type DayStyle = "short" | "long" | "weekday" | "dayMonth" | "monthYear" | "weekdayName";
 
 const OPTIONS: Record<DayStyle, Intl.DateTimeFormatOptions> = {
   short: { day: "numeric", month: "short", timeZone: "UTC" },
   long: { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" },
+  weekday: { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" },
+  dayMonth: { day: "numeric", month: "long", timeZone: "UTC" },
+  monthYear: { month: "long", year: "numeric", timeZone: "UTC" },
+  weekdayName: { weekday: "long", timeZone: "UTC" },
 };
 
 // British English writes the day first, as the rest of Retract's English does.

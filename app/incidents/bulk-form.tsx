@@ -1,6 +1,7 @@
 // The "write letters for every empty cell" form. The bulk page shows it; the incident matrix page can show it
 // in its section id="bulk" (it posts to /incidents/:id/bulk, so it works without JavaScript anywhere).
 import { Form, useNavigation } from "@remix-run/react";
+import { useT } from "~/i18n/i18n-context";
 import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import type { FieldErrors } from "~/utils/forms";
 import { BULK_KINDS, BULK_LETTER_LABELS, type PlanView } from "./bulk-forms";
@@ -84,6 +85,7 @@ export function BulkStartForm({
   const nav = useNavigation();
   const action = `/incidents/${incidentId}/bulk`;
   const busy = nav.state !== "idle" && nav.formAction === action;
+  const { t } = useT();
   const e = errors?.fieldErrors ?? {};
   const v = (name: string, fallback = "") => values?.[name] ?? fallback;
   return (
@@ -103,7 +105,7 @@ export function BulkStartForm({
         label="Which letter"
         options={(["suggested", ...BULK_KINDS] as const).map((k) => ({
           value: k,
-          label: BULK_LETTER_LABELS[k],
+          label: t(BULK_LETTER_LABELS[k]),
         }))}
         defaultValue={v("letter", "suggested")}
         errors={e.letter}

@@ -490,7 +490,10 @@ function prepare(sqlite: Database.Database) {
     ),
     itemState: sqlite.prepare("SELECT state FROM bulk_job_items WHERE job_id = ? AND seq = ?"),
     reference: sqlite.prepare("SELECT 1 FROM letters WHERE reference = ?"),
-    lettered: sqlite.prepare("SELECT 1 FROM letters WHERE case_id = ? AND recipient_id = ? LIMIT 1"),
+    // `+recipient_id` keeps SQLite on the case's index (a case has tens of letters). Without planner
+    // statistics it otherwise picks letters_recipient_idx and reads every letter to that recipient, a list
+    // the run itself grows by one per person (decision 129).
+    lettered: sqlite.prepare("SELECT 1 FROM letters WHERE case_id = ? AND +recipient_id = ? LIMIT 1"),
     exposureVersion: sqlite.prepare(
       "SELECT updated_at FROM exposures WHERE id = ? AND case_id = ? AND workspace_id = ?",
     ),

@@ -6,6 +6,9 @@
 // others and "ALL" where it offers its service. A law is offered only where it reaches both the person (where
 // they live) and the recipient (its seat, or its offering a service where the person lives): a recipient that
 // lists Ireland or "ALL" does not bring the GDPR or the DSA to a Californian or a Korean.
+import { inEnglish } from "~/i18n/english";
+import type { Locale } from "~/i18n/languages";
+import type { MessageKey, Translator } from "~/i18n/translate";
 import { STATE_LAWS } from "~/requests/compose/state-laws";
 import type { Kind } from "~/requests/kinds";
 import type { RecipientKind } from "./model.server";
@@ -54,10 +57,21 @@ export type RegimeId =
   | "platform-rules"
   | "broker-optout";
 
+/**
+ * Why a law applies, as a message: `country` is an ISO code (written as the country's name in the page's
+ * language), the others are proper names (a US state law, its citation, the body that enforces it).
+ */
+export type ReasonMessage = {
+  key: MessageKey;
+  values?: { country?: string; state?: string; law?: string; citation?: string; authority?: string };
+};
+
 export type RegimeSuggestion = {
   regime: RegimeId;
   name: string;
+  /** The reason in English (the API, the directory page); `reasonMessage` in the page's language. */
   reason: string;
+  reasonMessage: ReasonMessage;
   /** Empty where the law is named only to say why no letter under it is offered (a US state without one). */
   letterKinds: Kind[];
 };
@@ -74,8 +88,26 @@ const INTERMEDIARIES: readonly RecipientKind[] = ["platform", "host", "search_en
 const inEea = (c: string) => EEA_COUNTRIES.includes(c);
 
 // Reasons are shown to the person: a country in words ("Belgium"), never its code.
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-const countryInWords = (code: string) => regionNames.of(code) ?? code;
+const regionNames = new Map<string, Intl.DisplayNames>();
+function countryInWords(locale: string, code: string): string {
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: "region" });
+    regionNames.set(locale, names);
+  }
+  return names.of(code) ?? code;
+}
+
+/** A reason in the words of `t`'s language (the country named in that language). */
+export function reasonInWords(t: Translator["t"], locale: Locale, m: ReasonMessage): string {
+  const values = m.values ?? {};
+  return t(m.key, values.country ? { ...values, country: countryInWords(locale, values.country) } : values);
+}
+
+const reasonOf = (key: MessageKey, values?: ReasonMessage["values"]): ReasonMessage =>
+  values ? { key, values } : { key };
+/** A suggestion's reason: the message, and its English words. */
+const because = (m: ReasonMessage) => ({ reason: reasonInWords(inEnglish, "en", m), reasonMessage: m });
 const inEu = (c: string) => (EU_COUNTRIES as readonly string[]).includes(c);
 
 export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
@@ -100,31 +132,31 @@ export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
   // to a person living in the EEA.
   const gdprReason =
     seat && inEea(seat)
-      ? `The recipient is established in ${countryInWords(seat)}, so the GDPR applies to its processing (Art 3(1)); a complaint goes to a data-protection authority in the EEA.`
+      ? reasonOf("regimes.reason.gdpr.seat", { country: seat })
       : home && inEea(home) && serves(inEea)
-        ? `You live in ${countryInWords(home)} and the recipient offers its service there, so the GDPR applies (Art 3(2)).`
+        ? reasonOf("regimes.reason.gdpr.serves", { country: home })
         : home && inEea(home) && unknown
-          ? `You live in ${countryInWords(home)}; the GDPR applies if the recipient offers its service in the EEA (Art 3(2)).`
+          ? reasonOf("regimes.reason.gdpr.unknown", { country: home })
           : null;
   if (gdprReason)
     out.push({
       regime: "gdpr",
       name: "GDPR",
-      reason: gdprReason,
+      ...because(gdprReason),
       letterKinds: [...erasure, "regulator-complaint"],
     });
 
   const ukReason =
     seat === "GB"
-      ? "The recipient is established in the UK, so the UK GDPR applies; complaints go to the ICO."
+      ? reasonOf("regimes.reason.ukGdpr.seat")
       : home === "GB" && (serves((c) => c === "GB") || unknown)
-        ? "You live in the UK and the recipient offers its service there: the UK GDPR applies, complaints go to the ICO."
+        ? reasonOf("regimes.reason.ukGdpr.serves")
         : null;
   if (ukReason)
     out.push({
       regime: "uk-gdpr",
       name: "UK GDPR",
-      reason: ukReason,
+      ...because(ukReason),
       letterKinds: [...erasure, "regulator-complaint"],
     });
 
@@ -134,10 +166,9 @@ export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
       out.push({
         regime: "ccpa",
         name: "CCPA / CPRA",
-        reason:
-          kind === "data_broker"
-            ? "You live in California: the CCPA gives a right to deletion, and the Delete Act covers data brokers (DROP)."
-            : "You live in California: the CCPA gives a right to deletion (Cal. Civ. Code 1798.105).",
+        ...because(
+          reasonOf(kind === "data_broker" ? "regimes.reason.ccpa.broker" : "regimes.reason.ccpa.plain"),
+        ),
         letterKinds: kind === "data_broker" ? ["ccpa-deletion", "broker-optout"] : ["ccpa-deletion"],
       });
     } else {
@@ -147,15 +178,22 @@ export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
           ? {
               regime: "us-state",
               name: law.name,
-              reason: `You live in ${law.state}: the ${law.name} gives a right to delete personal data (${law.citation}); the ${law.authority} enforces it.`,
+              ...because(
+                reasonOf("regimes.reason.usState.law", {
+                  state: law.state,
+                  law: law.name,
+                  citation: law.citation,
+                  authority: law.authority,
+                }),
+              ),
               letterKinds: ["us-state-deletion"],
             }
           : {
               regime: "us-state",
               name: "US state privacy laws",
-              reason: region
-                ? "Your state has no general privacy law with a right to delete that Retract writes letters for, so no state-law letter is offered; the service's own rules and opt-outs still apply."
-                : "Add the US state where the person lives: whether a state privacy law gives a right to delete depends on it.",
+              ...because(
+                reasonOf(region ? "regimes.reason.usState.noLaw" : "regimes.reason.usState.noState"),
+              ),
               letterKinds: [],
             },
       );
@@ -168,18 +206,14 @@ export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
     out.push({
       regime: "kr-pipa",
       name: "Korea PIPA",
-      reason:
-        home === "KR"
-          ? "You live in Korea: PIPA Art 36 gives a right to erasure, answered within 10 days (KISA 118 / PIPC if not)."
-          : "The recipient is in Korea: PIPA Art 36 gives a right to erasure, answered within 10 days.",
+      ...because(reasonOf(home === "KR" ? "regimes.reason.krPipa.resident" : "regimes.reason.krPipa.seat")),
       letterKinds: ["kr-pipa-deletion"],
     });
     if (INTERMEDIARIES.includes(kind)) {
       out.push({
         regime: "kr-icna",
         name: "Korea Network Act (ICNA)",
-        reason:
-          "A service carrying posts must delete or temporarily block a post that infringes privacy on request, without delay (ICNA Art 44-2); KCSC reviews refusals.",
+        ...because(reasonOf("regimes.reason.krIcna")),
         letterKinds: ["kr-icna-deletion"],
       });
     }
@@ -189,9 +223,7 @@ export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
     out.push({
       regime: "dmca",
       name: "DMCA (your own photos)",
-      reason: real.includes("US")
-        ? "You took the photos, so you hold the copyright; a US provider must act on a DMCA 512(c) notice to keep its safe harbour."
-        : "You took the photos, so you hold the copyright; a provider serving the US can act on a DMCA notice (it may be forwarded to the uploader).",
+      ...because(reasonOf(real.includes("US") ? "regimes.reason.dmca.us" : "regimes.reason.dmca.serves")),
       letterKinds: ["dmca-takedown"],
     });
   }
@@ -201,8 +233,7 @@ export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
     out.push({
       regime: "dsa",
       name: "EU Digital Services Act",
-      reason:
-        "A hosting service offered in the EU must act on a substantiated notice of illegal content (DSA Art 16) and give reasons (Art 17); the Digital Services Coordinator where you live hears complaints (Art 53).",
+      ...because(reasonOf("regimes.reason.dsa")),
       letterKinds: ["dsa-notice"],
     });
   }
@@ -210,8 +241,7 @@ export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
     out.push({
       regime: "platform-rules",
       name: "The service's own rules",
-      reason:
-        "Its rules forbid publishing someone's private information; a report through its own channel is usually fastest.",
+      ...because(reasonOf("regimes.reason.platform")),
       letterKinds: ["platform-report"],
     });
   }
@@ -219,8 +249,7 @@ export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
     out.push({
       regime: "broker-optout",
       name: "Opt-out",
-      reason:
-        "People-search sites offer an opt-out; a front site's listing goes away when its parent broker removes it.",
+      ...because(reasonOf("regimes.reason.broker")),
       letterKinds: ["broker-optout"],
     });
   }

@@ -2,6 +2,7 @@
 // `bulk`, each sent request has a checkbox and one form below changes the chosen ones (works without JavaScript:
 // the checkboxes belong to that form through their `form` attribute).
 import { Form, Link } from "@remix-run/react";
+import { useT } from "~/i18n/i18n-context";
 import { kindLabel } from "./kinds";
 import { LETTER_STATUS_LABELS } from "./labels";
 import type { BulkRequestResult } from "./tracking/bulk-status.server";
@@ -54,6 +55,7 @@ export function CaseLetters({
   canWrite: boolean;
   bulk?: BulkView;
 }) {
+  const { t } = useT();
   const selectable = canWrite && bulk ? letters.filter((l) => l.selectable) : [];
   return (
     <section aria-labelledby="letters" className="stack">
@@ -78,7 +80,7 @@ export function CaseLetters({
                 </label>
               ) : null}
               <Link to={`/cases/${caseId}/requests/${l.id}`}>
-                {kindLabel(l.kind)} to {l.recipientName}
+                {t(kindLabel(l.kind))} to {l.recipientName}
               </Link>{" "}
               <span className="mono">{l.reference}</span>
               <div className="meta-row">

@@ -16,6 +16,7 @@ import {
   kindALetter,
   kindInfo,
   kindLabel,
+  kindLabelInEnglish,
   kindRule,
   NEXT_KINDS,
   rightExercised,
@@ -37,10 +38,11 @@ describe("the kinds registry", () => {
     const ids: readonly string[] = [...KIND_IDS, ...RULE_IDS].filter(
       (id) => id !== "follow-up" && id !== "mandate",
     );
-    const labels = KIND_IDS.map((k) => KINDS[k].label);
+    const labels = KIND_IDS.map((k) => kindLabelInEnglish(k));
     expect(new Set(labels).size).toBe(labels.length);
     for (const k of KIND_IDS) {
-      const { label, aLetter } = KINDS[k];
+      const { aLetter } = KINDS[k];
+      const label = kindLabelInEnglish(k);
       expect(label.trim(), k).not.toBe("");
       expect(aLetter, k).toMatch(/^an? \S/);
       for (const id of ids) {
@@ -141,7 +143,8 @@ describe("the kinds registry", () => {
 
   it("shows a kind it does not know as a plain word, never as the stored value", () => {
     expect(kindLabel("gdpr-erasure")).toBe(KINDS["gdpr-erasure"].label);
-    expect(kindLabel("old-kind")).toBe("Letter");
+    expect(kindLabelInEnglish("gdpr-erasure")).toBe("Erasure request and objection (GDPR Art 17 and 21)");
+    expect(kindLabelInEnglish("old-kind")).toBe("Letter");
     expect(kindALetter("regulator-complaint")).toBe("a complaint");
     expect(kindALetter("old-kind")).toBe("a letter");
   });

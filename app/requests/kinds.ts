@@ -4,6 +4,8 @@
 // so adding a kind is one entry here, one template folder and its checks. Pure module (no zod, no server code):
 // pages import it for the labels.
 import type { RuleId } from "~/deadlines/rules";
+import { inEnglish } from "~/i18n/english";
+import type { MessageKey } from "~/i18n/translate";
 import type { Lang, Regime, Right } from "~/requests/compose/variables";
 
 /** Every kind's id, in the order lists offer them. `KINDS` must have exactly these keys (checked by `satisfies`). */
@@ -34,8 +36,11 @@ export type KindChannel = "email" | "pdf" | "webform";
 export type ChannelUse = "rights" | "report" | "dsa" | "copyright";
 
 export type KindInfo = {
-  /** The kind in plain words, as every page names it; reads well before "to <recipient>" (the case's list). */
-  label: string;
+  /**
+   * The kind in plain words, as every page names it (a message key: `t(label)` in the page's language); reads
+   * well before "to <recipient>" (the case's list).
+   */
+  label: MessageKey;
   /** How a sentence names one such letter ("a follow-up"). */
   aLetter: string;
   /** The legal regimes its templates may be written under. */
@@ -75,7 +80,7 @@ const EU_LANGS = ["en", "de", "fr", "nl"] as const;
 
 export const KINDS = {
   "gdpr-erasure": {
-    label: "Erasure request and objection (GDPR Art 17 and 21)",
+    label: "kinds.gdpr-erasure.label",
     aLetter: "an erasure request",
     regimes: ["gdpr", "uk-gdpr"],
     ...GDPR_RULES,
@@ -91,7 +96,7 @@ export const KINDS = {
     sendersDate: false,
   },
   "gdpr-access": {
-    label: "Access request (GDPR Art 15)",
+    label: "kinds.gdpr-access.label",
     aLetter: "an access request",
     regimes: ["gdpr", "uk-gdpr"],
     ...GDPR_RULES,
@@ -107,7 +112,7 @@ export const KINDS = {
     sendersDate: false,
   },
   "search-delisting": {
-    label: "Search-engine delisting request",
+    label: "kinds.search-delisting.label",
     aLetter: "a delisting request",
     regimes: ["gdpr", "uk-gdpr"],
     ...GDPR_RULES,
@@ -123,7 +128,7 @@ export const KINDS = {
     sendersDate: false,
   },
   "ccpa-deletion": {
-    label: "Deletion request (California, CCPA)",
+    label: "kinds.ccpa-deletion.label",
     aLetter: "a deletion request",
     regimes: ["ccpa"],
     rule: "ccpa-45",
@@ -139,7 +144,7 @@ export const KINDS = {
     sendersDate: false,
   },
   "us-state-deletion": {
-    label: "Deletion request (US state privacy law)",
+    label: "kinds.us-state-deletion.label",
     aLetter: "a deletion request",
     regimes: ["us-state"],
     rule: "us-state-45",
@@ -156,7 +161,7 @@ export const KINDS = {
     sendersDate: false,
   },
   "kr-pipa-deletion": {
-    label: "Erasure request (Korea, Personal Information Protection Act)",
+    label: "kinds.kr-pipa-deletion.label",
     aLetter: "an erasure request",
     regimes: ["kr-pipa"],
     rule: "kr-pipa-10",
@@ -172,7 +177,7 @@ export const KINDS = {
     sendersDate: false,
   },
   "kr-icna-deletion": {
-    label: "Takedown request for a post (Korea, Network Act)",
+    label: "kinds.kr-icna-deletion.label",
     aLetter: "a takedown request",
     regimes: ["kr-icna"],
     rule: "kr-icna-30",
@@ -188,7 +193,7 @@ export const KINDS = {
     sendersDate: true,
   },
   "dmca-takedown": {
-    label: "Copyright takedown notice (DMCA, for photos you own)",
+    label: "kinds.dmca-takedown.label",
     aLetter: "a copyright notice",
     regimes: ["dmca"],
     rule: "dmca",
@@ -205,7 +210,7 @@ export const KINDS = {
     sendersDate: true,
   },
   "dsa-notice": {
-    label: "Notice of illegal content (EU Digital Services Act)",
+    label: "kinds.dsa-notice.label",
     aLetter: "a notice of illegal content",
     regimes: ["dsa"],
     rule: "dsa-notice",
@@ -221,7 +226,7 @@ export const KINDS = {
     sendersDate: true,
   },
   "platform-report": {
-    label: "Platform report",
+    label: "kinds.platform-report.label",
     aLetter: "a report",
     regimes: ["platform"],
     rule: "platform-sla",
@@ -237,7 +242,7 @@ export const KINDS = {
     sendersDate: true,
   },
   "broker-optout": {
-    label: "Data-broker opt-out",
+    label: "kinds.broker-optout.label",
     aLetter: "an opt-out request",
     regimes: ["ccpa", "us-state", "gdpr", "uk-gdpr", "none"],
     rule: "platform-sla",
@@ -260,7 +265,7 @@ export const KINDS = {
     sendersDate: true,
   },
   "follow-up": {
-    label: "Follow-up (reminder with a final date)",
+    label: "kinds.follow-up.label",
     aLetter: "a follow-up",
     regimes: ["gdpr", "uk-gdpr", "ccpa", "us-state", "kr-pipa", "kr-icna", "dmca", "dsa", "platform"],
     rule: null,
@@ -276,7 +281,7 @@ export const KINDS = {
     sendersDate: true,
   },
   "regulator-complaint": {
-    label: "Regulator complaint",
+    label: "kinds.regulator-complaint.label",
     aLetter: "a complaint",
     regimes: ["gdpr", "uk-gdpr", "ccpa", "us-state", "kr-pipa", "kr-icna", "dsa"],
     rule: null,
@@ -292,7 +297,7 @@ export const KINDS = {
     sendersDate: false,
   },
   mandate: {
-    label: "Letter of authority",
+    label: "kinds.mandate.label",
     aLetter: "a letter of authority",
     regimes: ["gdpr", "uk-gdpr", "ccpa", "us-state", "kr-pipa", "kr-icna", "dmca", "dsa", "platform", "none"],
     rule: null,
@@ -352,11 +357,17 @@ export function kindInfo(kind: string): KindInfo {
 }
 
 /**
- * The kind in plain words for a page. A value Retract does not know is shown as "Letter" rather than as the
- * stored id (pages never show ids); code that acts on a kind uses kindInfo, which refuses it.
+ * The kind in plain words for a page, as a message key (`t(kindLabel(kind))`). A value Retract does not know is
+ * shown as "Letter" rather than as the stored id (pages never show ids); code that acts on a kind uses kindInfo,
+ * which refuses it.
  */
-export function kindLabel(kind: string): string {
-  return isKind(kind) ? KINDS[kind].label : "Letter";
+export function kindLabel(kind: string): MessageKey {
+  return isKind(kind) ? KINDS[kind].label : "kinds.unknown.label";
+}
+
+/** The kind in plain English words, where no page language applies (the audit log, the evidence timeline). */
+export function kindLabelInEnglish(kind: string): string {
+  return inEnglish(kindLabel(kind));
 }
 
 /** How a sentence names one letter of `kind` ("a follow-up"); "a letter" for a value Retract does not know. */

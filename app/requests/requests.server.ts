@@ -18,7 +18,7 @@ import type { MessageKey } from "~/i18n/translate";
 import { CHECK_OUTCOME_KEYS } from "~/rechecks/outcome";
 import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
 import { markFamilySaidRemoved } from "~/requests/broker-family.server";
-import { kindLabel } from "~/requests/kinds";
+import { kindLabel, kindLabelInEnglish } from "~/requests/kinds";
 import { formatLongDate } from "~/requests/render/format";
 import {
   IllegalTransitionError,
@@ -357,9 +357,12 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
       at: l.createdAt,
       kind: "created",
       letterId: l.id,
-      text: `Letter ${l.reference} written: ${kindLabel(l.kind)}`,
-      // The kind's label is still English (app/requests/kinds.ts moves to keys on its own).
-      say: { key: "timeline.created", values: { reference: l.reference, kind: kindLabel(l.kind) } },
+      text: `Letter ${l.reference} written: ${kindLabelInEnglish(l.kind)}`,
+      say: {
+        key: "timeline.created",
+        values: { reference: l.reference },
+        labels: { kind: kindLabel(l.kind) },
+      },
     });
     if (l.smtpAt)
       items.push({

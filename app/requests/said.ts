@@ -1,14 +1,13 @@
 // Domain errors with their words as a message key: the error's message is the English (what the API and the logs
 // read), and `said` lets a translated page say the same in its own language (docs/i18n.md, UserError).
-import { createTranslator, englishMessages, type MessageKey, type Translator } from "~/i18n/translate";
+import { inEnglish } from "~/i18n/english";
+import type { MessageKey, Translator } from "~/i18n/translate";
 
 export type Said = { key: MessageKey; values?: Record<string, string> };
 
-const english = createTranslator("en", englishMessages);
-
 /** The English words of a message (a plain string is already English). */
-export function inEnglish(message: Said | string): string {
-  return typeof message === "string" ? message : english.t(message.key, message.values);
+export function englishOf(message: Said | string): string {
+  return typeof message === "string" ? message : inEnglish(message.key, message.values);
 }
 
 /** An error's words in the page's language: its key when it has one, else its message as it is. */

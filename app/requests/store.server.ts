@@ -32,7 +32,7 @@ import {
   workspaceTemplateVersion,
 } from "~/requests/render/workspace-templates.server";
 import { applyEventIn } from "~/requests/requests.server";
-import { inEnglish, type Said } from "~/requests/said";
+import { englishOf, type Said } from "~/requests/said";
 import { enqueueLetter } from "~/requests/send/queue.server";
 import { hasSmtpSettings, smtpSettingsFor } from "~/requests/send/smtp-settings.server";
 import { type SentDates, sentDatesSchema } from "~/requests/tracking/forms.server";
@@ -80,7 +80,7 @@ type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 export class LetterInputError extends UserError {
   readonly said: Said | undefined;
   constructor(message: string | Said, field?: string) {
-    super(inEnglish(message), { field });
+    super(englishOf(message), { field });
     this.name = "LetterInputError";
     this.said = typeof message === "string" ? undefined : message;
   }
@@ -90,7 +90,7 @@ export class LetterInputError extends UserError {
 export class LetterFrozenError extends UserError {
   readonly said: Said = { key: "errors.letter.frozen" };
   constructor() {
-    super(inEnglish({ key: "errors.letter.frozen" }), { status: 409 });
+    super(englishOf({ key: "errors.letter.frozen" }), { status: 409 });
     this.name = "LetterFrozenError";
   }
 }

@@ -27,6 +27,8 @@ import {
 import { CalendarFeedSection } from "~/calendar/calendar-feed-section";
 import { calendarFeedState } from "~/calendar/feeds.server";
 import { eraseWorkspaceData } from "~/export/erase.server";
+import { translateFailure } from "~/i18n/errors";
+import { getTranslator } from "~/i18n/locale.server";
 import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
 import {
   type FailureCause,
@@ -80,12 +82,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (intent === "password") {
     const parsed = parseForm(form, ChangePasswordSchema);
-    if (!parsed.ok) return fail(intent, parsed);
+    // Its new password's messages are keys (app/auth/schemas.ts); the page's own are English still.
+    const translator = await getTranslator(request);
+    if (!parsed.ok) return fail(intent, translateFailure(translator, parsed));
     // Someone holding a stolen session must not be able to guess the password at leisure.
     const limitKey = `password-change:${session.userId}`;
     const ip = context.clientIp ?? "unknown";
     const attempt = takePasswordAttempt(ip, limitKey);
-    if (!attempt.ok) return fail(intent, tooManyAttemptsMessage(attempt), 429);
+    if (!attempt.ok) return fail(intent, tooManyAttemptsMessage(translator.t, attempt), 429);
     if (!(await changePassword(session, parsed.data.current, parsed.data.password)))
       return fail(intent, new UserError("Your current password is not right.", { field: "current" }));
     passwordAttemptSucceeded(ip, limitKey);

@@ -29,6 +29,11 @@ import {
 } from "~/exposures/exposures.server";
 import { matchExposure, recipientNames } from "~/exposures/recipient.server";
 import { RecipientSummary } from "~/exposures/recipient-match";
+import { formatDay } from "~/i18n/dates";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { metaTranslator } from "~/i18n/meta";
 import { CaseLetters } from "~/requests/case-letters";
 import { LETTER_STATUS_LABELS } from "~/requests/labels";
 import { countLetters, listLetters } from "~/requests/store.server";
@@ -98,7 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       items: g.items.map((e) => ({
         id: e.id,
         url: e.url,
-        exposed: e.exposed.map((k) => EXPOSED_LABELS[k]),
+        exposed: e.exposed,
         callsForHarm: e.callsForHarm,
         severity: e.severity,
         status: e.status,
@@ -134,15 +139,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { caseId } = parseParams(params, CaseParamsSchema);
   getCase(scope, caseId); // 404 unless the case is in this workspace
   const form = await request.formData();
+  const translator = await getTranslator(request);
   const intent = CaseIntentSchema.safeParse({ intent: form.get("intent") });
   // Every failure names its form and the match (none but a duplicate has one), so the page's type keeps them.
   if (!intent.success)
-    return formFailure("Unknown action.", { extra: { match: null, intent: "add-exposure" } });
+    return formFailure(translator.t("errors.unknownAction"), {
+      extra: { match: null, intent: "add-exposure" },
+    });
   if (intent.data.intent === "bulk-requests") {
     requirePermission(scope, "case:write"); // viewers: 403 before their form is read
     const failed = { match: null, intent: "bulk-requests" } as const;
     const parsed = parseForm(form, BulkRequestsSchema, ["letterIds"]);
-    if (!parsed.ok) return formFailure(parsed, { extra: failed });
+    if (!parsed.ok) return formFailure(translateFailure(translator, parsed), { extra: failed });
     try {
       const bulk = bulkMoveRequests(scope, caseId, parsed.data.letterIds, parsed.data.action);
       return { intent: "bulk-requests" as const, bulk };
@@ -156,7 +164,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/cases/${caseId}`);
   }
   const parsed = parseForm(form, ExposureFieldsSchema, ["exposed"]);
-  if (!parsed.ok) return formFailure(parsed, { extra: { match: null, intent: "add-exposure" } });
+  if (!parsed.ok)
+    return formFailure(translateFailure(translator, parsed), {
+      extra: { match: null, intent: "add-exposure" },
+    });
   try {
     const id = createExposure(scope, caseId, parsed.data);
     return redirect(`/cases/${caseId}?added=${id}#add`);
@@ -203,23 +214,38 @@ export default function CasePage() {
   const nav = useNavigation();
   const adding = nav.state === "submitting" && nav.formData?.get("intent") === "add-exposure";
   const v = addData?.values ?? {};
+  const { t, rich, locale } = useT();
   return (
     <div className="stack">
       <div className="spread">
         <div>
           <p className="muted">
-            Case about <Link to={`/subjects/${kase.subjectId}`}>{subjectName}</Link>
+            {rich("cases.page.about", {
+              name: subjectName,
+              link: (chunks) => (
+                <Link key="subject" to={`/subjects/${kase.subjectId}`}>
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
           <h1>{kase.title}</h1>
         </div>
-        <span className={`badge badge-${kase.status}`}>{kase.status === "open" ? "Open" : "Closed"}</span>
+        <span className={`badge badge-${kase.status}`}>
+          {t(kase.status === "open" ? "dashboard.case.open" : "dashboard.case.closed")}
+        </span>
       </div>
       <p>
-        {counts.total} {counts.total === 1 ? "place" : "places"} recorded · {counts.up} still up ·{" "}
-        {counts.said ? <>{counts.said} they say are removed (not yet checked) · </> : null}
-        {counts.removed} checked gone
+        {counts.said
+          ? t("cases.page.countsSaid", {
+              total: counts.total,
+              up: counts.up,
+              said: counts.said,
+              removed: counts.removed,
+            })
+          : t("cases.page.counts", { total: counts.total, up: counts.up, removed: counts.removed })}
       </p>
-      {progress ? <ProgressChart data={progress} title="Progress in this case" /> : null}
+      {progress ? <ProgressChart data={progress} title={t("cases.page.progressTitle")} /> : null}
 
       <CaseLetters
         caseId={kase.id}
@@ -237,30 +263,28 @@ export default function CasePage() {
         }}
       />
       <p>
-        <Link to={`/cases/${kase.id}/timeline`}>Requests, deadlines and timeline</Link>
+        <Link to={`/cases/${kase.id}/timeline`}>{t("cases.page.timelineLink")}</Link>
       </p>
 
       <section aria-labelledby="exposures" className="stack">
         <div className="spread">
-          <h2 id="exposures">Where the details appear</h2>
+          <h2 id="exposures">{t("cases.page.exposuresTitle")}</h2>
           {canWrite ? (
             <Link to={`/cases/${kase.id}/exposures/bulk`} className="button button-secondary">
-              Add many at once
+              {t("cases.page.addMany")}
             </Link>
           ) : null}
         </div>
         {groups.length === 0 ? (
           <div className="empty">
-            <p>
-              Nothing recorded yet. Add the first web address below — or paste a whole list with “Add many at
-              once”.
-            </p>
+            <p>{t("cases.page.empty")}</p>
           </div>
         ) : (
           groups.map((g) => (
             <section key={g.name} className="card" aria-label={g.name}>
               <h3>
-                {g.name} <span className="muted">({g.items.length})</span>
+                {g.name}{" "}
+                <span className="muted">{t("cases.page.groupCount", { count: g.items.length })}</span>
               </h3>
               <ul className="list">
                 {g.items.map((e) => (
@@ -269,13 +293,19 @@ export default function CasePage() {
                       {e.url}
                     </Link>
                     <div className="meta-row">
-                      <span className={`badge badge-${e.status}`}>{STATUS_LABELS[e.status]}</span>
+                      <span className={`badge badge-${e.status}`}>{t(STATUS_LABELS[e.status])}</span>
                       <span className={`badge badge-${e.severity}`}>
-                        Severity: {SEVERITY_LABELS[e.severity]}
+                        {t("cases.page.severity", { severity: t(SEVERITY_LABELS[e.severity]) })}
                       </span>
-                      {e.callsForHarm ? <span className="badge badge-critical">Calls for harm</span> : null}
-                      <span>{e.exposed.length ? e.exposed.join(", ") : "Nothing marked yet"}</span>
-                      <span>Found {e.foundOn}</span>
+                      {e.callsForHarm ? (
+                        <span className="badge badge-critical">{t("exposure.callsForHarm")}</span>
+                      ) : null}
+                      <span>
+                        {e.exposed.length
+                          ? e.exposed.map((k) => t(EXPOSED_LABELS[k])).join(", ")
+                          : t("exposure.nothingMarked")}
+                      </span>
+                      <span>{t("cases.page.found", { on: formatDay(locale, e.foundOn, "long") })}</span>
                     </div>
                   </li>
                 ))}
@@ -287,13 +317,20 @@ export default function CasePage() {
 
       {canWrite ? (
         <section aria-labelledby="add" className="card medium">
-          <h2 id="add">Add a place where the details appear</h2>
+          <h2 id="add">{t("cases.page.addTitle")}</h2>
           {added && !addData ? (
             <div className="notice notice-ok" role="status">
               <p>
-                Saved <span className="mono">{added.url}</span>.
+                {rich("cases.page.saved", {
+                  url: added.url,
+                  mono: (chunks) => (
+                    <span key="url" className="mono">
+                      {chunks}
+                    </span>
+                  ),
+                })}
               </p>
-              <RecipientSummary match={added} heading="Responsible for it:" />
+              <RecipientSummary match={added} heading={t("exposure.recipient.responsibleForIt")} />
             </div>
           ) : null}
           <Form method="post" noValidate key={added?.url ?? "new"}>
@@ -310,7 +347,7 @@ export default function CasePage() {
               }}
             />
             <button type="submit" className="button" disabled={adding}>
-              {adding ? "Saving…" : "Save this place"}
+              {t(adding ? "common.saving" : "cases.page.savePlace")}
             </button>
           </Form>
         </section>
@@ -322,7 +359,7 @@ export default function CasePage() {
         <Form method="post">
           <input type="hidden" name="intent" value={kase.status === "open" ? "close" : "reopen"} />
           <button type="submit" className="button button-secondary">
-            {kase.status === "open" ? "Close this case" : "Reopen this case"}
+            {t(kase.status === "open" ? "cases.page.close" : "cases.page.reopen")}
           </button>
         </Form>
       ) : null}
@@ -331,7 +368,9 @@ export default function CasePage() {
 }
 
 // Titles stay generic: browser history keeps them, and it may be seen by someone else.
-export const meta: MetaFunction = () => [{ title: "Case · Retract" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: metaTranslator(matches).t("cases.page.metaTitle") },
+];
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -20,9 +20,14 @@ import {
 import { matchExposure, refreshExposureRecipient, residenceForCase } from "~/exposures/recipient.server";
 import { RecipientSummary } from "~/exposures/recipient-match";
 import { checkedGoneSchema, ExposureIntentSchema, StripEvidenceSchema } from "~/exposures/schemas.server";
+import { formatDay } from "~/i18n/dates";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { metaTranslator } from "~/i18n/meta";
+import type { Translator } from "~/i18n/translate";
 import { RecheckSection } from "~/rechecks/recheck-section";
 import { listChecks, recheckExposure } from "~/rechecks/rechecks.server";
-import { formatLongDate } from "~/requests/render/format";
 import { regionName } from "~/subjects/regions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextField } from "~/ui/forms";
@@ -41,13 +46,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   if (match) refreshExposureRecipient(scope, exposure, match.recipient?.id ?? null);
   const story = placeStories(scope, [exposureId]).get(exposureId);
-  const long = (day: string | null | undefined) => (day ? formatLongDate(day, "en") : null);
   return {
-    // How it was checked gone and when, the recipient's word, and the next re-check (dates in words).
+    // How it was checked gone and when, the recipient's word, and the next re-check (days, written in the page
+    // language by the page).
     story: {
-      gone: story?.gone ? { on: long(story.gone.on), by: story.gone.by } : null,
-      saidRemovedOn: story?.status === "said_removed" ? long(story.saidRemoved?.on) : null,
-      nextCheckOn: long(story?.nextCheckOn),
+      gone: story?.gone ? { on: story.gone.on, by: story.gone.by } : null,
+      saidRemovedOn: story?.status === "said_removed" ? (story.saidRemoved?.on ?? null) : null,
+      nextCheckOn: story?.nextCheckOn ?? null,
     },
     caseId,
     match,
@@ -68,30 +73,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   const { caseId, exposureId } = parseIds(params, "caseId", "exposureId");
   getExposure(scope, caseId, exposureId); // 404 unless it is in this workspace and case
+  const translator = await getTranslator(request);
+  const { t } = translator;
   const maxBytes = getEnv().RETRACT_MAX_UPLOAD_MB * 1024 * 1024;
   let form: FormData;
   try {
     form = await readFormWithFiles(request, maxBytes);
   } catch (e) {
     if (e instanceof UploadTooLargeError) {
-      return formFailure(
-        `This file is larger than ${getEnv().RETRACT_MAX_UPLOAD_MB} MB, the limit on this server.`,
-        {
-          status: 413,
-          extra: { intent: "upload" as const },
-        },
-      );
+      return formFailure(t("exposure.errors.tooLarge", { mb: getEnv().RETRACT_MAX_UPLOAD_MB }), {
+        status: 413,
+        extra: { intent: "upload" as const },
+      });
     }
     throw e;
   }
   const intent = ExposureIntentSchema.safeParse(form.get("intent"));
-  if (!intent.success) return formFailure("Unknown action.");
+  if (!intent.success) return formFailure(t("errors.unknownAction"));
   const here = `/cases/${caseId}/exposures/${exposureId}`;
   switch (intent.data) {
     case "update": {
       const parsed = parseForm(form, ExposureFieldsSchema, ["exposed"]);
       const extra = { intent: "update" as const };
-      if (!parsed.ok) return formFailure(parsed, { extra });
+      if (!parsed.ok) return formFailure(translateFailure(translator, parsed), { extra });
       try {
         updateExposure(scope, caseId, exposureId, parsed.data);
       } catch (e) {
@@ -105,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "upload": {
       const file = await fileBytes(form.get("file"));
       const extra = { intent: "upload" as const };
-      if (!file) return formFailure(new UserError("Choose a file to upload.", { field: "file" }), { extra });
+      if (!file) return formFailure(new UserError(t("exposure.errors.noFile"), { field: "file" }), { extra });
       try {
         await addEvidence(scope, exposureId, file);
       } catch (e) {
@@ -117,7 +121,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       requirePermission(scope, "case:write"); // viewers: 403 before their form is read
       const extra = { intent: "gone" as const };
       const parsed = parseForm(form, checkedGoneSchema());
-      if (!parsed.ok) return formFailure(parsed, { extra });
+      if (!parsed.ok) return formFailure(translateFailure(translator, parsed), { extra });
       try {
         const file = await fileBytes(form.get("file"));
         await confirmGone(scope, caseId, exposureId, { checkedOn: parsed.data.checkedOn, file });
@@ -134,7 +138,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "strip": {
       const parsed = parseForm(form, StripEvidenceSchema);
       const extra = { intent: "strip" as const };
-      if (!parsed.ok) return formFailure(parsed, { extra });
+      if (!parsed.ok) return formFailure(translateFailure(translator, parsed), { extra });
       try {
         await stripMetadata(scope, exposureId, parsed.data.evidenceId);
       } catch (e) {
@@ -145,10 +149,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function formatBytes(n: number) {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+function formatBytes({ t }: Translator, n: number) {
+  if (n < 1024) return t("exposure.evidence.bytes", { count: n });
+  if (n < 1024 * 1024) return t("exposure.evidence.kilobytes", { size: n / 1024 });
+  return t("exposure.evidence.megabytes", { size: n / 1024 / 1024 });
 }
 
 export default function ExposurePage() {
@@ -170,52 +174,57 @@ export default function ExposurePage() {
   const nav = useNavigation();
   const busy = (intent: string) => nav.state === "submitting" && nav.formData?.get("intent") === intent;
   const base = `/cases/${caseId}/exposures/${e.id}`;
+  const translator = useT();
+  const { t, rich, locale } = translator;
+  const day = (on: string) => formatDay(locale, on, "long");
+  const uploadHint = t("exposure.evidence.fileHint", { mb: maxUploadMb });
   return (
     <div className="stack">
       <p>
-        <Link to={`/cases/${caseId}`}>← Back to the case</Link>
+        <Link to={`/cases/${caseId}`}>{t("exposure.page.back")}</Link>
       </p>
-      <h1>Exposure</h1>
+      <h1>{t("exposure.page.title")}</h1>
       <div className="card">
         <dl className="facts">
-          <dt>Web address</dt>
+          <dt>{t("exposure.page.url")}</dt>
           <dd className="mono">{e.url}</dd>
-          <dt>Status</dt>
+          <dt>{t("exposure.page.status")}</dt>
           <dd>
-            <span className={`badge badge-${e.status}`}>{STATUS_LABELS[e.status]}</span>
+            <span className={`badge badge-${e.status}`}>{t(STATUS_LABELS[e.status])}</span>
             {story.gone ? (
               <p>
-                {story.gone.by === "recheck"
-                  ? `Checked gone on ${story.gone.on} by a re-check.`
-                  : `You confirmed it was gone on ${story.gone.on}.`}
+                {t(story.gone.by === "recheck" ? "exposure.page.goneByRecheck" : "exposure.page.goneByYou", {
+                  on: day(story.gone.on),
+                })}
               </p>
             ) : null}
             {story.saidRemovedOn ? (
-              <p>
-                The recipient said on {story.saidRemovedOn} that it is removed. Retract has not checked it
-                yet.
-              </p>
+              <p>{t("exposure.page.saidRemoved", { on: day(story.saidRemovedOn) })}</p>
             ) : null}
-            {story.nextCheckOn ? <p>Next re-check on {story.nextCheckOn}.</p> : null}
+            {story.nextCheckOn ? <p>{t("exposure.page.nextCheck", { on: day(story.nextCheckOn) })}</p> : null}
           </dd>
-          <dt>Severity</dt>
+          <dt>{t("exposure.field.severity")}</dt>
           <dd>
-            <span className={`badge badge-${e.severity}`}>{SEVERITY_LABELS[e.severity]}</span>{" "}
+            <span className={`badge badge-${e.severity}`}>{t(SEVERITY_LABELS[e.severity])}</span>{" "}
             {e.severityOverridden ? (
-              <span className="muted">(set by hand; worked out: {SEVERITY_LABELS[e.computedSeverity]})</span>
+              <span className="muted">
+                {t("exposure.page.severitySetByHand", { computed: t(SEVERITY_LABELS[e.computedSeverity]) })}
+              </span>
             ) : null}
           </dd>
-          <dt>Exposed</dt>
+          <dt>{t("exposure.page.exposed")}</dt>
           <dd>
-            {e.exposed.length ? e.exposed.map((k) => EXPOSED_LABELS[k]).join(", ") : "Nothing marked yet"}
+            {e.exposed.length
+              ? e.exposed.map((k) => t(EXPOSED_LABELS[k])).join(", ")
+              : t("exposure.nothingMarked")}
           </dd>
-          <dt>Calls for harm</dt>
-          <dd>{e.callsForHarm ? "Yes" : "No"}</dd>
-          <dt>Found</dt>
-          <dd>{e.foundOn}</dd>
+          <dt>{t("exposure.callsForHarm")}</dt>
+          <dd>{t(e.callsForHarm ? "common.yes" : "common.no")}</dd>
+          <dt>{t("exposure.page.found")}</dt>
+          <dd>{day(e.foundOn)}</dd>
           {e.notes ? (
             <>
-              <dt>Notes</dt>
+              <dt>{t("exposure.page.notes")}</dt>
               <dd>{e.notes}</dd>
             </>
           ) : null}
@@ -223,15 +232,11 @@ export default function ExposurePage() {
       </div>
 
       <section aria-labelledby="recipient" className="card stack">
-        <h2 id="recipient">Who to write to</h2>
-        {match ? (
-          <RecipientSummary match={match} />
-        ) : (
-          <p>This address is not on a domain the directory can look up (an IP or onion address).</p>
-        )}
+        <h2 id="recipient">{t("exposure.page.whoToWrite")}</h2>
+        {match ? <RecipientSummary match={match} /> : <p>{t("exposure.page.noDomain")}</p>}
         {match?.recipient ? (
           <>
-            <h3>Rules a letter can use</h3>
+            <h3>{t("exposure.page.rules")}</h3>
             {match.regimes.length ? (
               <ul>
                 {match.regimes.map((g) => (
@@ -241,13 +246,15 @@ export default function ExposurePage() {
                 ))}
               </ul>
             ) : (
-              <p>A regulator takes complaints: no removal letter is addressed to it.</p>
+              <p>{t("exposure.page.regulator")}</p>
             )}
             <p className="muted">
               {residence
-                ? `Based on where the recipient is, where the person lives (${residence})`
-                : "Based on where the recipient is (add the person's country to see more)"}
-              {e.exposed.includes("photos") ? " and the photos exposed" : ""}. Suggestions, not legal advice.
+                ? t("exposure.page.basisResidence", {
+                    residence,
+                    photos: e.exposed.includes("photos") ? "yes" : "no",
+                  })
+                : t("exposure.page.basis", { photos: e.exposed.includes("photos") ? "yes" : "no" })}
             </p>
           </>
         ) : null}
@@ -257,26 +264,23 @@ export default function ExposurePage() {
 
       {canWrite && e.status !== "removed" ? (
         <section aria-labelledby="gone" className="card medium">
-          <h2 id="gone">I checked: it is gone</h2>
-          <p className="muted">
-            Looked at the page yourself and the details are no longer there? Record the day you checked. A
-            screenshot of the empty page or the error is good evidence, but it is optional.
-          </p>
+          <h2 id="gone">{t("exposure.gone.title")}</h2>
+          <p className="muted">{t("exposure.gone.intro")}</p>
           <Form method="post" encType="multipart/form-data" noValidate>
             <input type="hidden" name="intent" value="gone" />
             {data?.intent === "gone" ? <FormErrors errors={data.formErrors} /> : null}
             <TextField
               id="gone-checked-on"
               name="checkedOn"
-              label="The day you checked"
+              label={t("exposure.gone.checkedOn")}
               type="date"
               defaultValue={today}
               errors={data?.intent === "gone" ? data.fieldErrors.checkedOn : undefined}
             />
             <div className="field">
-              <label htmlFor="gone-file">Evidence (optional)</label>
+              <label htmlFor="gone-file">{t("exposure.gone.file")}</label>
               <p className="hint" id="gone-file-hint">
-                Screenshot (PNG, JPEG, WebP), PDF, saved web page or MP4 video, up to {maxUploadMb} MB.
+                {uploadHint}
               </p>
               {data?.intent === "gone" && data.fieldErrors.file ? (
                 <p className="error" id="gone-file-error">
@@ -296,21 +300,18 @@ export default function ExposurePage() {
               />
             </div>
             <button type="submit" className="button" disabled={busy("gone")}>
-              {busy("gone") ? "Saving…" : "Record that it is gone"}
+              {t(busy("gone") ? "common.saving" : "exposure.gone.submit")}
             </button>
           </Form>
         </section>
       ) : null}
 
       <section aria-labelledby="evidence" className="stack">
-        <h2 id="evidence">Evidence</h2>
-        <p className="muted">
-          Screenshots, PDFs or saved pages that show what was posted. Files are encrypted on this server. The
-          SHA-256 fingerprint proves later that a file was not changed.
-        </p>
+        <h2 id="evidence">{t("exposure.evidence.title")}</h2>
+        <p className="muted">{t("exposure.evidence.intro")}</p>
         {evidence.length === 0 ? (
           <div className="empty">
-            <p>No evidence yet. A screenshot with the address bar visible is the most useful.</p>
+            <p>{t("exposure.evidence.empty")}</p>
           </div>
         ) : (
           <ul className="list">
@@ -319,41 +320,54 @@ export default function ExposurePage() {
                 <div className="spread">
                   <strong>{f.filename}</strong>
                   <a href={`${base}/evidence/${f.id}`} download>
-                    Download <span className="visually-hidden">{f.filename}</span>
+                    {rich("exposure.evidence.download", {
+                      filename: f.filename,
+                      hidden: (chunks) => (
+                        <span key="name" className="visually-hidden">
+                          {chunks}
+                        </span>
+                      ),
+                    })}
                   </a>
                 </div>
                 <div className="meta-row">
                   <span>{f.mime}</span>
-                  <span>{formatBytes(f.size)}</span>
-                  {f.derivedFrom ? <span>Copy without metadata</span> : null}
+                  <span>{formatBytes(translator, f.size)}</span>
+                  {f.derivedFrom ? <span>{t("exposure.evidence.cleanCopy")}</span> : null}
                 </div>
                 <p>
-                  SHA-256: <code>{f.sha256}</code>
+                  {rich("exposure.evidence.sha256", {
+                    hash: f.sha256,
+                    code: (chunks) => <code key="hash">{chunks}</code>,
+                  })}
                 </p>
                 {f.hasGps ? (
                   <div className="notice notice-warn" role="note">
                     <p>
-                      <strong>This file contains a GPS position</strong>
-                      {f.metadata.gps
-                        ? ` (${f.metadata.gps.latitude.toFixed(5)}, ${f.metadata.gps.longitude.toFixed(5)})`
-                        : ""}
-                      {f.metadata.camera ? ` and the camera model (${f.metadata.camera})` : ""}. Anyone you
-                      send it to can see where it was taken. Send a copy without metadata instead.
+                      {rich("exposure.evidence.gps", {
+                        where: f.metadata.gps
+                          ? `${f.metadata.gps.latitude.toFixed(5)}, ${f.metadata.gps.longitude.toFixed(5)}`
+                          : "none",
+                        camera: f.metadata.camera || "none",
+                        strong: (chunks) => <strong key="gps">{chunks}</strong>,
+                      })}
                     </p>
                     {canWrite && f.strippable ? (
                       <Form method="post">
                         <input type="hidden" name="intent" value="strip" />
                         <input type="hidden" name="evidenceId" value={f.id} />
                         <button type="submit" className="button button-secondary" disabled={busy("strip")}>
-                          {busy("strip") ? "Making a clean copy…" : "Make a copy without metadata"}
+                          {t(busy("strip") ? "exposure.evidence.stripping" : "exposure.evidence.strip")}
                         </button>
                       </Form>
                     ) : null}
                   </div>
                 ) : f.metadata.camera || f.metadata.takenAt ? (
                   <p className="muted">
-                    Contains camera details{f.metadata.camera ? ` (${f.metadata.camera})` : ""}
-                    {f.metadata.takenAt ? `, taken ${f.metadata.takenAt.slice(0, 10)}` : ""}.
+                    {t("exposure.evidence.camera", {
+                      camera: f.metadata.camera || "none",
+                      takenOn: f.metadata.takenAt ? day(f.metadata.takenAt.slice(0, 10)) : "none",
+                    })}
                   </p>
                 ) : null}
               </li>
@@ -366,9 +380,9 @@ export default function ExposurePage() {
             <input type="hidden" name="intent" value="upload" />
             {data?.intent === "upload" ? <FormErrors errors={data.formErrors} /> : null}
             <div className="field">
-              <label htmlFor="f-file">Add a file</label>
+              <label htmlFor="f-file">{t("exposure.evidence.add")}</label>
               <p className="hint" id="f-file-hint">
-                Screenshot (PNG, JPEG, WebP), PDF, saved web page or MP4 video, up to {maxUploadMb} MB.
+                {uploadHint}
               </p>
               {data?.intent === "upload" && data.fieldErrors.file ? (
                 <p className="error" id="f-file-error">
@@ -388,11 +402,11 @@ export default function ExposurePage() {
               />
             </div>
             <button type="submit" className="button" disabled={busy("upload")}>
-              {busy("upload") ? "Uploading and encrypting…" : "Upload"}
+              {t(busy("upload") ? "exposure.evidence.uploading" : "exposure.evidence.upload")}
             </button>
             {busy("upload") ? (
               <p role="status" className="muted">
-                Uploading. Large files can take a little while.
+                {t("exposure.evidence.uploadingNote")}
               </p>
             ) : null}
           </Form>
@@ -401,7 +415,7 @@ export default function ExposurePage() {
 
       {canWrite ? (
         <section aria-labelledby="edit" className="card medium">
-          <h2 id="edit">Change the details</h2>
+          <h2 id="edit">{t("exposure.edit.title")}</h2>
           <Form method="post" noValidate>
             {data?.intent === "update" ? <FormErrors errors={data.formErrors} /> : null}
             <input type="hidden" name="intent" value="update" />
@@ -420,7 +434,7 @@ export default function ExposurePage() {
               }}
             />
             <button type="submit" className="button" disabled={busy("update")}>
-              {busy("update") ? "Saving…" : "Save changes"}
+              {t(busy("update") ? "common.saving" : "exposure.edit.submit")}
             </button>
           </Form>
         </section>
@@ -430,7 +444,7 @@ export default function ExposurePage() {
         <Form method="post">
           <input type="hidden" name="intent" value="delete" />
           <button type="submit" className="button button-danger">
-            Delete this exposure and its evidence
+            {t("exposure.edit.delete")}
           </button>
         </Form>
       ) : null}
@@ -438,7 +452,9 @@ export default function ExposurePage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Exposure · Retract" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: metaTranslator(matches).t("exposure.page.metaTitle") },
+];
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -5,6 +5,10 @@ import { requireScope } from "~/auth/session.server";
 import { getUserProfile } from "~/auth/users.server";
 import { getCase } from "~/cases/cases.server";
 import { listExposures } from "~/exposures/exposures.server";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { reasonInWords } from "~/recipients/regimes";
 import {
   authoritiesFor,
   defaultAuthority,
@@ -12,10 +16,11 @@ import {
   detailsFromSubject,
   recipientGroups,
 } from "~/requests/compose/compose.server";
-import { LETTER_DETAIL_ARRAYS, NOT_LEGAL_ADVICE } from "~/requests/compose/forms";
+import { destinationInWords } from "~/requests/compose/destinations";
+import { LETTER_DETAIL_ARRAYS, LETTER_OPTION_TITLES, NOT_LEGAL_ADVICE_KEY } from "~/requests/compose/forms";
 import { LetterDetailsSchema } from "~/requests/compose/forms.server";
 import { latestMandate } from "~/requests/compose/mandates.server";
-import { HOME_ADDRESS_WARNING, passedOnNotice } from "~/requests/compose/sender-safety";
+import { HOME_ADDRESS_WARNING, passedOnNoticeKey } from "~/requests/compose/sender-safety";
 import { recipientShowsContent } from "~/requests/compose/sender-safety.server";
 import { STATE_LAW_OPTIONS, stateLawOf } from "~/requests/compose/state-laws";
 import { OWN_NAMES } from "~/requests/languages";
@@ -35,6 +40,7 @@ const LANG_NAMES: Record<string, string> = OWN_NAMES;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
+  const { t, locale } = await getTranslator(request);
   const { caseId } = parseIds(params, "caseId");
   const kase = getCase(scope, caseId);
   const subject = getSubject(scope, kase.subjectId);
@@ -56,7 +62,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       count: g.exposures.length,
       options: g.options.length,
     })),
-    group: group ?? null,
+    // What the person reads of the letters and destinations, in the page's language (the letter keeps its own).
+    group: group
+      ? {
+          ...group,
+          options: group.options.map((o) => ({
+            ...o,
+            title:
+              o.kind in LETTER_OPTION_TITLES
+                ? t(LETTER_OPTION_TITLES[o.kind as keyof typeof LETTER_OPTION_TITLES])
+                : o.title,
+            reason: reasonInWords(t, locale, o.reasonMessage),
+          })),
+          destinations: group.destinations.map((d) => ({ ...d, label: destinationInWords(t, d.words) })),
+        }
+      : null,
     evidence: group
       ? evidenceChoices(
           scope,
@@ -84,12 +104,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stateLaws: STATE_LAW_OPTIONS,
     authorities: authoritiesFor(residence),
     ownTemplates: listWorkspaceTemplates(scope)
-      .filter((t) => group?.options.some((o) => o.kind === t.kind))
-      .map((t) => ({
-        value: t.id,
-        label: `Your template: ${t.title} (${LANG_NAMES[t.lang] ?? t.lang}, version ${t.version})`,
+      .filter((own) => group?.options.some((o) => o.kind === own.kind))
+      .map((own) => ({
+        value: own.id,
+        label: t("letterNew.wording.own", {
+          title: own.title,
+          lang: LANG_NAMES[own.lang] ?? own.lang,
+          version: own.version,
+        }),
       })),
     langNames: LANG_NAMES,
+    title: t("letterNew.pageTitle"),
   };
 }
 
@@ -99,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { caseId } = parseIds(params, "caseId");
   const form = await request.formData();
   const parsed = parseForm(form, LetterDetailsSchema, LETTER_DETAIL_ARRAYS);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(await getTranslator(request), parsed));
   try {
     const id = writeLetter(scope, caseId, parsed.data);
     return redirect(`/cases/${caseId}/requests/${id}`);
@@ -127,6 +152,7 @@ export default function NewLetter() {
     canManageTemplates,
   } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  const { t, rich } = useT();
   const nav = useNavigation();
   const busy = nav.state !== "idle" && nav.formMethod === "POST";
   const v = (name: string) =>
@@ -136,13 +162,11 @@ export default function NewLetter() {
   if (groups.length === 0) {
     return (
       <div className="stack narrow">
-        <h1>Write a letter</h1>
+        <h1>{t("letterNew.title")}</h1>
         <div className="empty">
-          <p>
-            Record at least one place where the details appear first; letters are written for those places.
-          </p>
+          <p>{t("letterNew.noPlaces")}</p>
         </div>
-        <Link to={`/cases/${caseId}`}>Back to the case</Link>
+        <Link to={`/cases/${caseId}`}>{t("letterNew.backToCase")}</Link>
       </div>
     );
   }
@@ -150,19 +174,17 @@ export default function NewLetter() {
   if (!group) {
     return (
       <div className="stack narrow">
-        <h1>Write a letter</h1>
-        <p>One letter goes to one recipient. Who do you want to write to?</p>
+        <h1>{t("letterNew.title")}</h1>
+        <p>{t("letterNew.chooseRecipient")}</p>
         <ul className="list">
           {groups.map((g) => (
             <li key={g.key} className="list-item">
-              <Link to={`?to=${encodeURIComponent(g.key)}`}>Write to {g.name}</Link>{" "}
-              <span className="muted">
-                ({g.count} {g.count === 1 ? "place" : "places"})
-              </span>
+              <Link to={`?to=${encodeURIComponent(g.key)}`}>{t("letterNew.writeTo", { name: g.name })}</Link>{" "}
+              <span className="muted">{t("letterNew.placeCount", { count: g.count })}</span>
             </li>
           ))}
         </ul>
-        <Link to={`/cases/${caseId}`}>Back to the case</Link>
+        <Link to={`/cases/${caseId}`}>{t("letterNew.backToCase")}</Link>
       </div>
     );
   }
@@ -171,31 +193,25 @@ export default function NewLetter() {
   return (
     <div className="stack medium">
       <p>
-        <Link to={`/cases/${caseId}`}>Back to the case</Link>
+        <Link to={`/cases/${caseId}`}>{t("letterNew.backToCase")}</Link>
       </p>
-      <h1>Write to {group.name}</h1>
-      <p className="notice notice-warn letter-advice">{NOT_LEGAL_ADVICE}</p>
+      <h1>{t("letterNew.writeTo", { name: group.name })}</h1>
+      <p className="notice notice-warn letter-advice">{t(NOT_LEGAL_ADVICE_KEY)}</p>
       <p className="muted">
-        Emailed letters go from your own mailbox (<Link to="/settings/email">email settings</Link>)
-        {canManageTemplates ? (
-          <>
-            ; your own wording lives in <Link to="/settings/templates">letter templates</Link>
-          </>
-        ) : null}
-        .
+        {rich(canManageTemplates ? "letterNew.mailboxTemplates" : "letterNew.mailbox", {
+          email: (chunks) => <Link to="/settings/email">{chunks}</Link>,
+          templates: (chunks) => <Link to="/settings/templates">{chunks}</Link>,
+        })}
       </p>
       {group.options.length === 0 ? (
         <div className="notice notice-warn">
-          <p>
-            Retract has no letter for this recipient yet (it is not in the directory, or no law it knows of
-            applies). You can add it to the directory, or report the content through the site itself.
-          </p>
+          <p>{t("letterNew.noLetter")}</p>
         </div>
       ) : (
         <Form method="post" noValidate className="stack">
           <FormErrors errors={data?.formErrors} />
           <fieldset className="field" aria-describedby={e.exposureIds ? "f-exposureIds-error" : undefined}>
-            <legend>Places this letter covers</legend>
+            <legend>{t("letterNew.places.legend")}</legend>
             {e.exposureIds ? (
               <p className="error" id="f-exposureIds-error">
                 {e.exposureIds.join(" ")}
@@ -213,11 +229,11 @@ export default function NewLetter() {
           </fieldset>
 
           <fieldset className="field">
-            <legend>Kind of letter</legend>
+            <legend>{t("letterNew.kind.legend")}</legend>
             {e.option ? <p className="error">{e.option.join(" ")}</p> : null}
             <div className="checks">
               {group.options.map((o, i) => {
-                const passedOn = passedOnNotice(o.kind);
+                const passedOn = passedOnNoticeKey(o.kind);
                 const noticeId = `passed-on-${o.value.replace("/", "-")}`;
                 return (
                   <div key={o.value} className="stack">
@@ -234,7 +250,7 @@ export default function NewLetter() {
                     </label>
                     {passedOn ? (
                       <p className="notice passed-on-notice" id={noticeId}>
-                        {passedOn}
+                        {t(passedOn)}
                       </p>
                     ) : null}
                   </div>
@@ -245,8 +261,8 @@ export default function NewLetter() {
 
           <SelectField
             name="lang"
-            label="Language of the letter"
-            hint="A kind of letter not yet written in this language is written in English."
+            label={t("letterNew.lang.label")}
+            hint={t("letterNew.lang.hint")}
             options={langs.map((l) => ({ value: l, label: langNames[l] ?? l }))}
             defaultValue={langs.includes(v("lang")) ? v("lang") : "en"}
             errors={e.lang}
@@ -254,16 +270,16 @@ export default function NewLetter() {
           {ownTemplates.length ? (
             <SelectField
               name="workspaceTemplateId"
-              label="Wording"
-              hint="Your own templates must be of the kind chosen above."
-              options={[{ value: "", label: "Retract's wording" }, ...ownTemplates]}
+              label={t("letterNew.wording.label")}
+              hint={t("letterNew.wording.hint")}
+              options={[{ value: "", label: t("letterNew.wording.retract") }, ...ownTemplates]}
               defaultValue={v("workspaceTemplateId")}
               errors={e.workspaceTemplateId}
             />
           ) : null}
           <SelectField
             name="destination"
-            label="Send it"
+            label={t("letterNew.destination.label")}
             options={group.destinations.map((d) => ({ value: d.value, label: d.label }))}
             defaultValue={v("destination") || undefined}
             errors={e.destination}
@@ -271,25 +287,25 @@ export default function NewLetter() {
           <TextField
             name="otherEmail"
             type="email"
-            label="Or email it to another address (optional)"
-            hint="For example a privacy address from their website that the directory does not list yet."
+            label={t("letterNew.otherEmail.label")}
+            hint={t("letterNew.otherEmail.hint")}
             defaultValue={v("otherEmail")}
             errors={e.otherEmail}
           />
 
           <fieldset className="field stack">
-            <legend>Who is asking</legend>
+            <legend>{t("letterNew.requester.legend")}</legend>
             <TextField
               name="requesterName"
-              label="Name"
+              label={t("letterNew.requesterName.label")}
               defaultValue={v("requesterName")}
               errors={e.requesterName}
             />
             <TextField
               name="requesterEmail"
               type="email"
-              label="Email address for the answer"
-              hint="They may use it to find the data; it also goes in the letter."
+              label={t("letterNew.requesterEmail.label")}
+              hint={t("letterNew.requesterEmail.hint")}
               defaultValue={v("requesterEmail")}
               errors={e.requesterEmail}
             />
@@ -297,10 +313,9 @@ export default function NewLetter() {
               className="field"
               aria-describedby={e.contactAddress ? "f-contactAddress-error" : "f-contactAddress-hint"}
             >
-              <legend>Postal address in the letter</legend>
+              <legend>{t("letterNew.address.legend")}</legend>
               <p className="hint" id="f-contactAddress-hint">
-                Your email address is enough for them to find the data and answer. An address goes in only if
-                you choose one here.
+                {t("letterNew.address.hint")}
               </p>
               {e.contactAddress ? (
                 <p className="error" id="f-contactAddress-error">
@@ -315,7 +330,7 @@ export default function NewLetter() {
                     value="none"
                     defaultChecked={!["typed", "home"].includes(v("contactAddress"))}
                   />{" "}
-                  No postal address, email only
+                  {t("letterNew.address.none")}
                 </label>
                 <label className="check">
                   <input
@@ -324,8 +339,7 @@ export default function NewLetter() {
                     value="typed"
                     defaultChecked={v("contactAddress") === "typed"}
                   />{" "}
-                  A safe address I type below: a representative's, a PO box, or the organisation's when a
-                  caseworker acts
+                  {t("letterNew.address.typed")}
                 </label>
                 {homeAddress ? (
                   <label className="check">
@@ -336,19 +350,19 @@ export default function NewLetter() {
                       aria-describedby={showsContent ? "home-address-warning" : undefined}
                       defaultChecked={v("contactAddress") === "home"}
                     />{" "}
-                    The home address on file ({homeAddress.split("\n")[0]})
+                    {t("letterNew.address.home", { firstLine: homeAddress.split("\n")[0] ?? "" })}
                   </label>
                 ) : null}
                 {homeAddress && showsContent ? (
                   <p className="notice notice-warn" id="home-address-warning">
-                    {HOME_ADDRESS_WARNING}
+                    {t(HOME_ADDRESS_WARNING)}
                   </p>
                 ) : null}
               </div>
               <TextArea
                 name="requesterAddress"
-                label="Safe address to use"
-                hint="Used only when you choose to type an address above."
+                label={t("letterNew.requesterAddress.label")}
+                hint={t("letterNew.requesterAddress.hint")}
                 rows={2}
                 defaultValue={v("requesterAddress")}
                 errors={e.requesterAddress}
@@ -357,57 +371,60 @@ export default function NewLetter() {
             <TextField
               name="requesterPhone"
               type="tel"
-              label="Phone number (optional)"
-              hint="Left empty, no phone number goes in the letter. A copyright (DMCA) notice asks for one but does not require it."
+              label={t("letterNew.phone.label")}
+              hint={t("letterNew.phone.hint")}
               defaultValue={v("requesterPhone")}
               errors={e.requesterPhone}
             />
             <TextField
               name="requesterCountry"
-              label="Country you live in"
+              label={t("letterNew.country.label")}
               defaultValue={v("requesterCountry")}
               errors={e.requesterCountry}
             />
           </fieldset>
 
           <details className="field">
-            <summary>I am writing for this person (representative)</summary>
+            <summary>{t("letterNew.rep.summary")}</summary>
             <div className="stack">
               <label className="check">
-                <input type="checkbox" name="represented" defaultChecked={v("represented") === "on"} /> Write
-                as their representative
+                <input type="checkbox" name="represented" defaultChecked={v("represented") === "on"} />{" "}
+                {t("letterNew.rep.check")}
               </label>
-              <TextField name="repName" label="Your name" defaultValue={v("repName")} errors={e.repName} />
+              <TextField
+                name="repName"
+                label={t("letterNew.rep.name")}
+                defaultValue={v("repName")}
+                errors={e.repName}
+              />
               <TextField
                 name="repOrganisation"
-                label="Organisation (optional)"
+                label={t("letterNew.rep.organisation")}
                 defaultValue={v("repOrganisation")}
               />
               <TextField
                 name="repEmail"
                 type="email"
-                label="Your email"
+                label={t("letterNew.rep.email")}
                 defaultValue={v("repEmail")}
                 errors={e.repEmail}
               />
-              <TextField name="repPhone" label="Your phone (optional)" defaultValue={v("repPhone")} />
+              <TextField name="repPhone" label={t("letterNew.rep.phone")} defaultValue={v("repPhone")} />
               <TextArea
                 name="repAddress"
-                label="Your address (optional)"
+                label={t("letterNew.rep.address")}
                 rows={2}
                 defaultValue={v("repAddress")}
               />
               <p className="hint">
-                {hasMandate
-                  ? "The signed letter of authority on file is attached, and its date stated."
-                  : "No signed letter of authority is on file for this person yet: the letter cannot be sent until it is uploaded."}{" "}
-                <Link to={`/subjects/${subjectId}`}>Letter of authority</Link>
+                {t(hasMandate ? "letterNew.rep.mandateOnFile" : "letterNew.rep.noMandate")}{" "}
+                <Link to={`/subjects/${subjectId}`}>{t("letterNew.rep.mandateLink")}</Link>
               </p>
               <TextField
                 name="repMandateDate"
                 type="date"
-                label="Date they signed the letter of authority"
-                hint="Taken from the signed copy on file when there is one."
+                label={t("letterNew.rep.mandateDate.label")}
+                hint={t("letterNew.rep.mandateDate.hint")}
                 defaultValue={v("repMandateDate")}
                 errors={e.repMandateDate}
               />
@@ -417,56 +434,56 @@ export default function NewLetter() {
           {group.options.some((o) => o.regime === "us-state") ? (
             <SelectField
               name="stateLaw"
-              label="State you live in (for a US state privacy law)"
-              hint="The letter cites this state's law. Needed for a US state deletion request."
-              options={[{ value: "", label: "Not a US state letter" }, ...stateLaws]}
+              label={t("letterNew.stateLaw.label")}
+              hint={t("letterNew.stateLaw.hint")}
+              options={[{ value: "", label: t("letterNew.stateLaw.none") }, ...stateLaws]}
               defaultValue={v("stateLaw")}
               errors={e.stateLaw}
             />
           ) : null}
           <TextArea
             name="particularSituation"
-            label="Why this puts you at risk"
-            hint="In your own words: what happened since the details were published. GDPR objections and Korean requests need it."
+            label={t("letterNew.situation.label")}
+            hint={t("letterNew.situation.hint")}
             rows={4}
             defaultValue={v("particularSituation")}
             errors={e.particularSituation}
           />
           <TextArea
             name="illegalityExplanation"
-            label="Why the content is illegal (for a DSA notice)"
+            label={t("letterNew.illegality.label")}
             rows={3}
             defaultValue={v("illegalityExplanation")}
             errors={e.illegalityExplanation}
           />
           <TextArea
             name="searchTerms"
-            label="Names searched (for search-engine delisting), one a line"
+            label={t("letterNew.searchTerms.label")}
             rows={2}
             defaultValue={v("searchTerms")}
           />
           <TextArea
             name="delistingReason"
-            label="Why the results are inadequate or excessive (for delisting)"
+            label={t("letterNew.delistingReason.label")}
             rows={2}
             defaultValue={v("delistingReason")}
           />
           <TextArea
             name="identifiers"
-            label="Handles or addresses that help them find the data (optional), one a line"
+            label={t("letterNew.identifiers.label")}
             rows={2}
             defaultValue={v("identifiers")}
           />
           <TextField
             name="authorityName"
-            label="Authority you would complain to"
-            hint="Named in the letter as the next step if they do not answer."
+            label={t("letterNew.authority.label")}
+            hint={t("letterNew.authority.hint")}
             defaultValue={v("authorityName")}
             errors={e.authorityName}
           />
           {authorities.length ? (
             <details>
-              <summary>Authorities in your country</summary>
+              <summary>{t("letterNew.authorities.summary")}</summary>
               <ul>
                 {authorities.map((a) => (
                   <li key={a}>{a}</li>
@@ -474,19 +491,15 @@ export default function NewLetter() {
               </ul>
             </details>
           ) : null}
-          <TextField
-            name="workTitle"
-            label="Your photo's title (for a DMCA notice)"
-            defaultValue={v("workTitle")}
-          />
+          <TextField name="workTitle" label={t("letterNew.workTitle.label")} defaultValue={v("workTitle")} />
           <TextField
             name="workDescription"
-            label="Describe your photo (for a DMCA notice)"
+            label={t("letterNew.workDescription.label")}
             defaultValue={v("workDescription")}
           />
           {evidence.length ? (
             <fieldset className="field">
-              <legend>Attach evidence (optional)</legend>
+              <legend>{t("letterNew.evidence.legend")}</legend>
               <div className="checks">
                 {evidence.map((f) => (
                   <label key={f.id} className="check">
@@ -498,15 +511,15 @@ export default function NewLetter() {
           ) : null}
           <SelectField
             name="paper"
-            label="Paper size for the PDF"
+            label={t("letterNew.paper.label")}
             options={[
-              { value: "A4", label: "A4" },
-              { value: "LETTER", label: "US Letter" },
+              { value: "A4", label: t("letterNew.paper.a4") },
+              { value: "LETTER", label: t("letterNew.paper.letter") },
             ]}
             defaultValue={v("paper") || "A4"}
           />
           <button type="submit" className="button" disabled={busy}>
-            {busy ? "Writing…" : "Write the letter"}
+            {t(busy ? "letterNew.submitting" : "letterNew.submit")}
           </button>
         </Form>
       )}
@@ -514,7 +527,9 @@ export default function NewLetter() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Write a letter · Retract" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Write a letter · Retract" },
+];
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -24,7 +24,7 @@ import type { Translator } from "~/i18n/translate";
 import { CHECK_OUTCOME_KEYS } from "~/rechecks/outcome";
 import { listChecks } from "~/rechecks/rechecks.server";
 import { coveredFronts } from "~/requests/broker-family.server";
-import { NOT_LEGAL_ADVICE } from "~/requests/compose/forms";
+import { NOT_LEGAL_ADVICE_KEY } from "~/requests/compose/forms";
 import { LetterTextSchema } from "~/requests/compose/forms.server";
 import { complaintOptions, NextLetterError, writeNextLetter } from "~/requests/compose/next-letter.server";
 import { passedOnNotice } from "~/requests/compose/sender-safety";
@@ -874,7 +874,7 @@ export default function RequestPage() {
               <li key={p.exposureId} className="list-item">
                 <span className="mono">{p.url}</span>
                 <div className="meta-row">
-                  <span className={`badge badge-${p.status}`}>{STATUS_LABELS[p.status]}</span>
+                  <span className={`badge badge-${p.status}`}>{t(STATUS_LABELS[p.status])}</span>
                   <span>
                     {p.lastCheck
                       ? t("request.checks.last", {
@@ -1008,7 +1008,7 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
       </div>
 
       <aside className="notice notice-warn letter-advice" aria-label={t("request.notLegalAdvice.label")}>
-        <p>{NOT_LEGAL_ADVICE}</p>
+        <p>{t(NOT_LEGAL_ADVICE_KEY)}</p>
       </aside>
       {letter.passedOn ? (
         <aside className="notice passed-on-notice" aria-label={t("letter.whoMaySee")}>

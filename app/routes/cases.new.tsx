@@ -8,6 +8,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireScope } from "~/auth/session.server";
 import { createCase } from "~/cases/cases.server";
 import { NewCaseSchema } from "~/cases/schemas.server";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { metaTranslator } from "~/i18n/meta";
 import { SubjectFieldsSchema } from "~/subjects/schemas.server";
 import { SubjectFieldset } from "~/subjects/subject-fields";
 import { createSubject, listSubjectNames, subjectExists } from "~/subjects/subjects.server";
@@ -33,12 +37,12 @@ export async function action({ request }: ActionFunctionArgs) {
     form.get("subjectId") === "new" || !form.get("subjectId") ? parseForm(form, SubjectFieldsSchema) : null;
   if (!choice.ok || (person && !person.ok)) {
     return formFailure(
-      {
+      translateFailure(await getTranslator(request), {
         fieldErrors: {
           ...(choice.ok ? {} : choice.fieldErrors),
           ...(person && !person.ok ? person.fieldErrors : {}),
         },
-      },
+      }),
       { values: formValues(form) },
     );
   }
@@ -46,7 +50,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (person?.ok) {
     subjectId = createSubject(scope, person.data);
   } else if (!subjectExists(scope, subjectId)) {
-    return formFailure({ fieldErrors: { subjectId: ["Choose a person from the list."] } });
+    const { t } = await getTranslator(request);
+    return formFailure({ fieldErrors: { subjectId: [t("cases.new.errors.unknownSubject")] } });
   }
   const caseId = createCase(scope, { subjectId, title: choice.data.title });
   return redirect(`/cases/${caseId}`);
@@ -57,33 +62,36 @@ export default function NewCase() {
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const v = textValues(data?.values);
+  const { t, rich } = useT();
   return (
     <div className="stack medium">
-      <h1>Open a new case</h1>
+      <h1>{t("cases.new.title")}</h1>
+      <p>{t("cases.new.intro")}</p>
       <p>
-        A case is one leak about one person. You can open it for yourself or for someone you are helping. Only
-        you can see what you enter here.
-      </p>
-      <p>
-        Taking on a new client? The <Link to="/clients/new">intake form</Link> asks everything for first
-        contact.
+        {rich("cases.new.intake", {
+          link: (chunks) => (
+            <Link key="intake" to="/clients/new">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
       <Form method="post" className="card" noValidate>
         <TextField
           name="title"
-          label="Case title"
-          hint="A few words to recognise it, for example “Telegram channel post, June”."
+          label={t("cases.new.caseTitle")}
+          hint={t("cases.new.caseTitleHint")}
           defaultValue={v.title}
           errors={data?.fieldErrors.title}
         />
         {subjects.length > 0 ? (
           <SelectField
             name="subjectId"
-            label="Who is this case about?"
+            label={t("cases.new.subject")}
             defaultValue={v.subjectId ?? "new"}
             errors={data?.fieldErrors.subjectId}
             options={[
-              { value: "new", label: "Someone new (fill in the details below)" },
+              { value: "new", label: t("cases.new.subjectNew") },
               ...subjects.map((s) => ({ value: s.id, label: s.name })),
             ]}
           />
@@ -91,21 +99,18 @@ export default function NewCase() {
           <input type="hidden" name="subjectId" value="new" />
         )}
         <fieldset className="field">
-          <legend>
-            {subjects.length > 0 ? "About someone new" : "About the person whose details leaked"}
-          </legend>
-          <p className="hint">
-            These details are encrypted. They are used to fill in letters and to check whether the details are
-            still online. Only the name is needed now.
-          </p>
+          <legend>{t(subjects.length > 0 ? "cases.new.aboutNew" : "cases.new.aboutPerson")}</legend>
+          <p className="hint">{t("cases.new.aboutHint")}</p>
           <SubjectFieldset countries={countries} defaults={v} errors={data?.fieldErrors} />
         </fieldset>
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Opening the case…" : "Open case"}
+          {t(busy ? "cases.new.opening" : "cases.new.submit")}
         </button>
       </Form>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Open a new case · Retract" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: metaTranslator(matches).t("cases.new.metaTitle") },
+];

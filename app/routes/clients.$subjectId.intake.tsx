@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { EXPOSED_LABELS } from "~/exposures/categories";
+import { useT } from "~/i18n/i18n-context";
 import { getIntake } from "~/subjects/intake.server";
 import { CONSENT_ANSWERS, HARM_ANSWERS, OTHERS_READ, SAFE_CHANNELS } from "~/subjects/intake-choices";
 import { listSubjectNames } from "~/subjects/subjects.server";
@@ -51,6 +52,7 @@ type IntakeData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["i
 
 function Intake({ subjectId, name, intake }: { subjectId: string; name: string; intake: IntakeData }) {
   const [params] = useSearchParams();
+  const { t } = useT();
   const d = { ...intake, subjectId, name };
   const a = d.answers;
   return (
@@ -124,7 +126,7 @@ function Intake({ subjectId, name, intake }: { subjectId: string; name: string; 
           <dt>Someone else reads their mail</dt>
           <dd>{OTHERS_READ[a.othersRead]}</dd>
           <dt>What leaked</dt>
-          <dd>{a.leaked.length ? a.leaked.map((k) => EXPOSED_LABELS[k]).join(", ") : "—"}</dd>
+          <dd>{a.leaked.length ? a.leaked.map((k) => t(EXPOSED_LABELS[k])).join(", ") : "—"}</dd>
           <dt>More about the leak</dt>
           <dd>{a.leakedNotes || "—"}</dd>
           <dt>Calls for harm</dt>

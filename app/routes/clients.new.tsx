@@ -7,6 +7,7 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { EXPOSED_KINDS, EXPOSED_LABELS } from "~/exposures/categories";
+import { useT } from "~/i18n/i18n-context";
 import { createIntake, intakeAssignees } from "~/subjects/intake.server";
 import { CONSENT_ANSWERS, HARM_ANSWERS, OTHERS_READ, SAFE_CHANNELS } from "~/subjects/intake-choices";
 import { IntakeSchema } from "~/subjects/intake-schema.server";
@@ -90,6 +91,7 @@ function RadioGroup({
 
 export default function NewClient() {
   const { countries, canAssign, assignees } = useLoaderData<typeof loader>();
+  const { t } = useT();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const v: Partial<FormValues> = data?.values ?? {};
@@ -175,7 +177,7 @@ export default function NewClient() {
           <CheckboxGroup
             legend="What was shared about them? (optional)"
             name="leaked"
-            options={EXPOSED_KINDS.map((k) => ({ value: k, label: EXPOSED_LABELS[k] }))}
+            options={EXPOSED_KINDS.map((k) => ({ value: k, label: t(EXPOSED_LABELS[k]) }))}
             defaultValues={Array.isArray(v.leaked) ? v.leaked : []}
             errors={e.leaked}
           />

@@ -1,13 +1,16 @@
 // "When must they answer?": a public GET form over the deadline engine; works with JavaScript off.
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
-import { formatLong } from "~/deadlines/dates";
+import { explain, formatDeadlineDay } from "~/deadlines/explanation";
 import {
   answerDeadlineQuery,
   type DeadlineQueryField,
   deadlineCountryOptions,
 } from "~/deadlines/query.server";
 import { DEFAULT_FOLLOW_UP_DAYS, RULE_LIST, RULES, type RuleId, UK_NATIONS } from "~/deadlines/rules";
+import { useT } from "~/i18n/i18n-context";
+import type { Locale } from "~/i18n/languages";
+import { getTranslator } from "~/i18n/locale.server";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
 
 type Values = Partial<Record<DeadlineQueryField, string>>;
@@ -22,6 +25,7 @@ type Result = {
 };
 
 type PageData = {
+  title: string;
   countries: { value: string; label: string }[];
   values: Values;
   errors: Partial<Record<DeadlineQueryField, string>>;
@@ -30,18 +34,22 @@ type PageData = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
-  const countries = deadlineCountryOptions();
+  const translator = await getTranslator(request);
+  const countries = countriesIn(translator.locale, deadlineCountryOptions());
   const values: Values = {};
   for (const field of ["regime", "received", "country", "nation", "followUpDays", "variant"] as const) {
     const value = params.get(field);
     if (value) values[field] = value;
   }
-  const page: PageData = { countries, values, errors: {}, result: null };
+  const title = translator.t("deadlines.page.pageTitle");
+  const page: PageData = { title, countries, values, errors: {}, result: null };
   if (!params.has("regime") && !params.has("received")) return page;
 
   const answer = answerDeadlineQuery(params);
   if (!answer.ok) return data({ ...page, errors: answer.errors }, { status: 400 });
-  const { rule, due, extendedDue, acknowledgeBy, ruleText, skipped } = answer.deadline;
+  const { rule, due, extendedDue, acknowledgeBy, skipped } = answer.deadline;
+  // The rule in words in the page's language (the API keeps the engine's English `ruleText`).
+  const ruleText = explain(translator, answer.explanation);
   return {
     ...page,
     result: {
@@ -55,9 +63,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** Country names in the page's language (Intl), sorted for it; English keeps the holiday library's names. */
+function countriesIn(locale: Locale, options: { value: string; label: string }[]) {
+  if (locale === "en") return options;
+  const names = new Intl.DisplayNames(locale, { type: "region", fallback: "none" });
+  return options
+    .map(({ value, label }) => ({ value, label: names.of(value) ?? label }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
+}
+
 export default function Deadlines() {
   const { countries, values, errors, result } = useLoaderData<typeof loader>() as PageData;
   const location = useLocation();
+  const { t } = useT();
   const err = (field: DeadlineQueryField) => (errors[field] ? [errors[field]] : undefined);
   // Errors on parameters the form has no field for (e.g. a hand-made URL) are shown above the form.
   const stray = Object.entries(errors)
@@ -66,21 +84,18 @@ export default function Deadlines() {
 
   return (
     <div className="stack medium">
-      <h1>When must they answer?</h1>
-      <p>
-        Pick the kind of request you sent, the day they received it and where they are. You get the date by
-        which the law says they must answer, and the rule in words. No account needed.
-      </p>
+      <h1>{t("deadlines.page.title")}</h1>
+      <p>{t("deadlines.page.intro")}</p>
 
       {/* A new key per query resets the fields' default values after each search. */}
       <Form method="get" className="card stack" key={location.search} noValidate>
         <FormErrors errors={stray} />
         <SelectField
           name="regime"
-          label="Kind of request"
+          label={t("deadlines.form.regime")}
           options={[
-            { value: "", label: "Choose the kind of request" },
-            ...RULE_LIST.map((rule) => ({ value: rule.id, label: rule.label })),
+            { value: "", label: t("deadlines.form.regimeChoose") },
+            ...RULE_LIST.map((rule) => ({ value: rule.id, label: t(`deadlines.rule.${rule.id}`) })),
           ]}
           defaultValue={values.regime ?? ""}
           errors={err("regime")}
@@ -88,32 +103,35 @@ export default function Deadlines() {
         <TextField
           name="received"
           type="date"
-          label="Date they received it"
-          hint="For email, the day you sent it. For post, the day it was delivered."
+          label={t("deadlines.form.received")}
+          hint={t("deadlines.form.receivedHint")}
           defaultValue={values.received}
           errors={err("received")}
         />
         <SelectField
           name="country"
-          label="Recipient's country"
-          hint="Needed for EU GDPR requests, whose deadline skips that country's public holidays. The other kinds use their own law's calendar."
-          options={[{ value: "", label: "Choose a country" }, ...countries]}
+          label={t("deadlines.form.country")}
+          hint={t("deadlines.form.countryHint")}
+          options={[{ value: "", label: t("deadlines.form.countryChoose") }, ...countries]}
           defaultValue={values.country ?? ""}
           errors={err("country")}
         />
         <SelectField
           name="nation"
-          label="UK nation"
-          hint="For UK requests only: bank holidays differ in Scotland and Northern Ireland."
-          options={UK_NATIONS.map((n) => ({ value: n.code, label: n.label }))}
+          label={t("deadlines.form.nation")}
+          hint={t("deadlines.form.nationHint")}
+          options={UK_NATIONS.map((n) => ({
+            value: n.code,
+            label: t("deadlines.form.nationOption", { nation: n.code }),
+          }))}
           defaultValue={values.nation ?? "ENG"}
           errors={err("nation")}
         />
         <TextField
           name="followUpDays"
           type="number"
-          label="Follow up after how many days? (optional)"
-          hint={`For DMCA, DSA and platform reports, where the law sets no time. Leave empty for ${DEFAULT_FOLLOW_UP_DAYS} days.`}
+          label={t("deadlines.form.followUpDays")}
+          hint={t("deadlines.form.followUpDaysHint", { days: DEFAULT_FOLLOW_UP_DAYS })}
           defaultValue={values.followUpDays}
           errors={err("followUpDays")}
         />
@@ -132,12 +150,12 @@ export default function Deadlines() {
               aria-invalid={errors.variant ? true : undefined}
               aria-describedby={errors.variant ? "f-variant-error" : undefined}
             />{" "}
-            It is a YouTube privacy complaint (the uploader gets 48 hours; follow up after 3 days)
+            {t("deadlines.form.youtubePrivacy")}
           </label>
         </div>
         <div>
           <button type="submit" className="button">
-            Work out the date
+            {t("deadlines.form.submit")}
           </button>
         </div>
       </Form>
@@ -148,42 +166,48 @@ export default function Deadlines() {
 }
 
 function DateText({ date }: { date: string }) {
-  return <time dateTime={date}>{formatLong(date)}</time>;
+  const { locale } = useT();
+  return <time dateTime={date}>{formatDeadlineDay(locale, date)}</time>;
 }
 
 function Answer({ result }: { result: Result }) {
+  const { t, rich } = useT();
   const rule = RULES[result.rule];
   const followUp = rule.countsFrom === "sent";
   return (
     <section className="card stack" aria-labelledby="deadline-result" aria-live="polite">
       <h2 id="deadline-result">
-        {followUp ? "Follow up on" : "They must answer by"} <DateText date={result.due} />
+        {rich(followUp ? "deadlines.answer.headingFollowUp" : "deadlines.answer.headingDue", {
+          date: <DateText key="date" date={result.due} />,
+        })}
       </h2>
       <dl className="facts">
-        <dt>Kind of request</dt>
-        <dd>{rule.label}</dd>
+        <dt>{t("deadlines.answer.kind")}</dt>
+        <dd>{t(`deadlines.rule.${rule.id}`)}</dd>
         {result.acknowledgeBy ? (
           <>
-            <dt>Confirm they received it by</dt>
+            <dt>{t("deadlines.answer.acknowledgeBy")}</dt>
             <dd>
               <DateText date={result.acknowledgeBy} />
             </dd>
           </>
         ) : null}
-        <dt>{followUp ? "Follow up on" : "Answer due by"}</dt>
+        <dt>{t(followUp ? "deadlines.answer.followUpOn" : "deadlines.answer.dueBy")}</dt>
         <dd>
           <DateText date={result.due} />
         </dd>
-        <dt>If they extend</dt>
-        <dd>{result.extendedDue ? <DateText date={result.extendedDue} /> : "No extension is allowed."}</dd>
+        <dt>{t("deadlines.answer.ifExtended")}</dt>
+        <dd>
+          {result.extendedDue ? <DateText date={result.extendedDue} /> : t("deadlines.answer.noExtension")}
+        </dd>
       </dl>
-      <h3>The rule in words</h3>
+      <h3>{t("deadlines.answer.ruleInWords")}</h3>
       <p>{result.ruleText}</p>
-      <p className="muted">
-        Source: {rule.source}. This is not legal advice: check the date against the law that applies to you.
-      </p>
+      <p className="muted">{t("deadlines.answer.source", { source: t(`deadlines.source.${rule.id}`) })}</p>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "When must they answer? · Retract" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: (data as PageData | undefined)?.title ?? "When must they answer? · Retract" },
+];

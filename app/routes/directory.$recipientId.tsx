@@ -13,6 +13,8 @@ import { audit } from "~/audit/audit.server";
 import { getCurrentSession, requireScope } from "~/auth/session.server";
 import { ScorecardFacts } from "~/dashboard/scorecard-view";
 import { instanceScorecard, scorecardsFor } from "~/dashboard/scorecards.server";
+import { useT } from "~/i18n/i18n-context";
+import type { Translator } from "~/i18n/translate";
 import {
   type CorrectionFields,
   correctRecipient,
@@ -151,11 +153,11 @@ const FIELD_LABELS: Record<string, string> = {
   parentId: "Parent",
 };
 
-function show(value: unknown, key?: string): string {
+function show(value: unknown, key: string | undefined, t: Translator["t"]): string {
   if (value === null || value === undefined || value === "") return "—";
   // Kinds in words: the letters a record takes, and what kind of recipient it is.
   if (key === "letterKinds" && Array.isArray(value))
-    return value.map((k) => kindLabel(String(k))).join(", ") || "—";
+    return value.map((k) => t(kindLabel(String(k)))).join(", ") || "—";
   if (key === "kind") return KIND_LABELS[value as keyof typeof KIND_LABELS] ?? String(value);
   if (Array.isArray(value)) {
     if (value.length && typeof value[0] === "object") return formatChannelLines(value as Channel[]);
@@ -173,6 +175,7 @@ export default function RecipientPage() {
     scorecard,
     instanceScorecard,
   } = useLoaderData<typeof loader>();
+  const { t } = useT();
   const r = loaded;
   const failed = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -235,8 +238,8 @@ export default function RecipientPage() {
               {Object.entries(r.correction.fields).map(([key, value]) => (
                 <tr key={key}>
                   <th scope="row">{FIELD_LABELS[key] ?? key}</th>
-                  <td className="pre-line">{show((r as unknown as Record<string, unknown>)[key], key)}</td>
-                  <td className="pre-line">{show(value, key)}</td>
+                  <td className="pre-line">{show((r as unknown as Record<string, unknown>)[key], key, t)}</td>
+                  <td className="pre-line">{show(value, key, t)}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { EXPOSED_LABELS } from "~/exposures/categories";
+import { useT } from "~/i18n/i18n-context";
 import {
   getIncident,
   getIncidentUrl,
@@ -56,6 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function IncidentUrl() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useT();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const id = data.incident.id;
@@ -76,7 +78,9 @@ export default function IncidentUrl() {
         <dd>{data.url.recipientName ?? "Not in the directory"}</dd>
         <dt>What is exposed</dt>
         <dd>
-          {data.url.exposed.length ? data.url.exposed.map((k) => EXPOSED_LABELS[k]).join(", ") : "Not said"}
+          {data.url.exposed.length
+            ? data.url.exposed.map((k) => t(EXPOSED_LABELS[k])).join(", ")
+            : "Not said"}
         </dd>
         <dt>Found on</dt>
         <dd>{data.url.foundOn}</dd>

@@ -9,6 +9,8 @@ import { audit } from "~/audit/audit.server";
 import { SignupSchema } from "~/auth/schemas.server";
 import { createSession, getCurrentSession } from "~/auth/session.server";
 import { createUser, EmailTakenError, emailIndex } from "~/auth/users.server";
+import { translateFailure } from "~/i18n/errors";
+import { getTranslator } from "~/i18n/locale.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
@@ -56,7 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // A new account, created for the invited address only.
   const parsed = parseForm(form, SignupSchema);
-  if (!parsed.ok) return formFailure(parsed);
+  // The sign-up schema's messages are keys (app/auth/schemas.ts), translated here.
+  if (!parsed.ok) return formFailure(translateFailure(await getTranslator(request), parsed));
   if (emailIndex(parsed.data.email) !== inv.emailHmac)
     return formFailure(
       new UserError("Use the email address this invitation was sent to.", { field: "email" }),

@@ -17,6 +17,10 @@ import { moveReturnToIntoCookie, readReturnTo } from "~/auth/return-to.server";
 import { getCurrentSession, safeRedirect } from "~/auth/session.server";
 import { isTwoFactorEnabled, startChallenge } from "~/auth/two-factor.server";
 import { emailIndex, verifyLogin } from "~/auth/users.server";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 import { FormErrors, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
 import { formFailure } from "~/utils/forms.server";
@@ -28,8 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const translator = await getTranslator(request);
+  const { t } = translator;
   const parsed = parseForm(await request.formData(), LoginSchema);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
   const { email, password, redirectTo } = parsed.data;
   const ip = context.clientIp ?? "unknown";
   const account = emailIndex(email);
@@ -37,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The try is counted before the (slow) password check, so tries sent at once cannot slip past the limit.
   const attempt = takePasswordAttempt(ip, account);
   if (!attempt.ok) {
-    return formFailure(tooManyAttemptsMessage(attempt), {
+    return formFailure(tooManyAttemptsMessage(t, attempt), {
       status: 429,
       headers: { "Retry-After": String(attempt.retryAfter) },
       values,
@@ -46,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const userId = await verifyLogin(email, password);
   if (!userId) {
     audit({ action: "user.login_failed" });
-    return formFailure("The email address or password is not right.", { values });
+    return formFailure(t("errors.auth.wrongLogin"), { values });
   }
   passwordAttemptSucceeded(ip, account);
   // With two-factor on, the password only opens the code step (not a session).
@@ -64,12 +70,13 @@ export default function Login() {
   const page = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
+  const { t, rich } = useT();
   return (
     <div className="stack narrow">
-      <h1>Log in</h1>
+      <h1>{t("auth.login.heading")}</h1>
       {params.get("reset") ? (
         <p className="notice notice-ok" role="status">
-          Your password was changed and every device was logged out. Log in with the new password.
+          {t("auth.login.resetDone")}
         </p>
       ) : null}
       <Form method="post" className="card" noValidate>
@@ -82,7 +89,7 @@ export default function Login() {
         <TextField
           name="email"
           type="email"
-          label="Email address"
+          label={t("auth.field.email")}
           autoComplete="username"
           defaultValue={textValue(data?.values, "email")}
           errors={data?.fieldErrors.email}
@@ -90,22 +97,28 @@ export default function Login() {
         <TextField
           name="password"
           type="password"
-          label="Password"
+          label={t("auth.field.password")}
           autoComplete="current-password"
           errors={data?.fieldErrors.password}
         />
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Logging in…" : "Log in"}
+          {busy ? t("auth.login.submitting") : t("auth.login.submit")}
         </button>
       </Form>
       <p>
-        <Link to="/forgot-password">Forgot your password?</Link>
+        <Link to="/forgot-password">{t("auth.login.forgot")}</Link>
       </p>
       <p>
-        New here? <Link to="/signup">Create an account</Link>
+        {rich("auth.login.newHere", {
+          link: (chunks) => (
+            <Link key="signup" to="/signup">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Log in · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.login.heading");

@@ -17,6 +17,10 @@ import {
   verifySecondFactor,
 } from "~/auth/two-factor.server";
 import { CodeSchema } from "~/auth/two-factor-schemas.server";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 import { FormErrors, TextField } from "~/ui/forms";
 import { formFailure, parseForm, UserError } from "~/utils/forms.server";
 
@@ -29,14 +33,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const challenge = await readChallenge(request);
   if (!challenge) throw redirect("/login");
+  const translator = await getTranslator(request);
+  const { t } = translator;
   const parsed = parseForm(await request.formData(), CodeSchema);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
   const ip = context.clientIp ?? "unknown";
   // Counted before the code is checked: per account (whatever the challenge or address), per address, and
   // on this challenge (five tries).
   const attempt = takeCodeAttempt(ip, challenge.userId);
   if (!attempt.ok)
-    return formFailure(tooManyAttemptsMessage(attempt), {
+    return formFailure(tooManyAttemptsMessage(t, attempt), {
       status: 429,
       headers: { "Retry-After": String(attempt.retryAfter) },
     });
@@ -50,9 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       targetId: challenge.userId,
     });
     if (challengeTriesLeft(challenge.tokenHash) === 0) throw redirect("/login");
-    return formFailure(
-      new UserError("This code is not right, or was already used. Try the newest code.", { field: "code" }),
-    );
+    return formFailure(new UserError(t("errors.auth.loginCodeWrong"), { field: "code" }));
   }
   codeAttemptSucceeded(ip, challenge.userId);
   audit({
@@ -68,28 +72,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function TwoFactorLogin() {
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { t } = useT();
   return (
     <div className="stack narrow">
-      <h1>Enter your code</h1>
-      <p>Open your authenticator app and enter the 6-digit code it shows for Retract.</p>
+      <h1>{t("auth.twoFactorLogin.title")}</h1>
+      <p>{t("auth.twoFactorLogin.intro")}</p>
       <Form method="post" className="card" noValidate>
         <FormErrors errors={data?.formErrors} />
         <TextField
           name="code"
-          label="Code"
+          label={t("auth.field.code")}
           autoComplete="one-time-code"
-          hint="Lost your phone? Enter one of your recovery codes instead."
+          hint={t("auth.twoFactorLogin.hint")}
           errors={data?.fieldErrors.code}
         />
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Checking…" : "Continue"}
+          {busy ? t("auth.checking") : t("auth.continue")}
         </button>
       </Form>
       <p>
-        <Link to="/login">Start again</Link>
+        <Link to="/login">{t("auth.startAgain")}</Link>
       </p>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Enter your code · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.twoFactorLogin.title");

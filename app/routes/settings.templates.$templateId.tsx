@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { requireScope } from "~/auth/session.server";
+import { useT } from "~/i18n/i18n-context";
 import { kindLabel } from "~/requests/kinds";
 import { langOwnName } from "~/requests/languages";
 import { EditTemplateSchema } from "~/requests/render/template-forms.server";
@@ -91,6 +92,7 @@ function PreviewPanel({ preview }: { preview: Preview }) {
 
 export default function EditTemplate() {
   const { template, preview } = useLoaderData<typeof loader>();
+  const { t } = useT();
   const data = useActionData<typeof action>();
   const live = useFetcher<typeof action>();
   const nav = useNavigation();
@@ -108,7 +110,7 @@ export default function EditTemplate() {
       </p>
       <h1>{template.title}</h1>
       <p className="muted">
-        {kindLabel(template.kind)} · {langOwnName(template.lang)} · version {template.version}
+        {t(kindLabel(template.kind))} · {langOwnName(template.lang)} · version {template.version}
       </p>
       {data && "saved" in data ? (
         <p className="notice notice-ok" role="status">

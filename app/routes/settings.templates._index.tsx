@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
+import { useT } from "~/i18n/i18n-context";
 import { kindLabel } from "~/requests/kinds";
 import { langOwnName } from "~/requests/languages";
 import { CopyTemplateSchema } from "~/requests/render/template-forms.server";
@@ -43,6 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Templates() {
   const { own, builtIn } = useLoaderData<typeof loader>();
+  const i18n = useT();
   const data = useActionData<typeof action>();
   return (
     <div className="stack medium">
@@ -57,7 +59,7 @@ export default function Templates() {
             <li key={t.id}>
               <Link to={`/settings/templates/${t.id}`}>{t.title}</Link>{" "}
               <span className="muted">
-                ({kindLabel(t.kind)}, {langOwnName(t.lang)}, version {t.version})
+                ({i18n.t(kindLabel(t.kind))}, {langOwnName(t.lang)}, version {t.version})
               </span>
             </li>
           ))}

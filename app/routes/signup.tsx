@@ -16,6 +16,10 @@ import {
   SIGNUP_LINK_HOURS,
   SignupLinkError,
 } from "~/auth/signup.server";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 import { canSendSystemMail } from "~/mail/mailer.server";
 import { FormErrors, NewPasswordField, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
@@ -32,16 +36,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const { name, email } = readSignupLink(token);
     return { step: "finish" as const, token, name, email, error: null };
   } catch (e) {
-    if (e instanceof SignupLinkError) return { step: "invalid" as const, error: e.message };
+    if (e instanceof SignupLinkError)
+      return { step: "invalid" as const, error: (await getTranslator(request)).t(e.key) };
     throw e;
   }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const translator = await getTranslator(request);
+  const { t } = translator;
   const form = await request.formData();
   if (form.has("token")) {
     const parsed = parseForm(form, SignupFinishSchema);
-    if (!parsed.ok) return formFailure(parsed);
+    if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
     try {
       const { id, workspaceId } = await finishSignup(parsed.data.token, parsed.data.password);
       const cookie = await createSession({
@@ -51,21 +58,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       });
       return redirect("/", { headers: { "Set-Cookie": cookie } });
     } catch (e) {
-      if (e instanceof SignupLinkError) return formFailure(e.message);
+      if (e instanceof SignupLinkError) return formFailure(t(e.key));
       throw e;
     }
   }
   const parsed = parseForm(form, SignupRequestSchema);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
   // The same for every address, so it tells nothing about accounts (decision 065).
-  if (!canSendSystemMail())
-    return formFailure(
-      "This server cannot send email, so new accounts cannot be made here yet. Ask the person who runs it to set up email (SMTP).",
-      { status: 503 },
-    );
+  if (!canSendSystemMail()) return formFailure(t("errors.auth.noSystemMail"), { status: 503 });
   const limit = await allowSignup(context.clientIp ?? "unknown", parsed.data.email);
   if (!limit.ok)
-    return formFailure("Too many sign-ups. Please wait a while and try again.", {
+    return formFailure(t("errors.auth.signupLimit"), {
       status: 429,
       headers: { "Retry-After": String(limit.retryAfter) },
     });
@@ -73,7 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await requestSignup(parsed.data);
   } catch (e) {
     console.error("[signup] the sign-up email could not be sent:", (e as Error).message);
-    return formFailure("The email could not be sent just now. Please try again later.", { status: 503 });
+    return formFailure(t("errors.auth.mailFailed"), { status: 503 });
   }
   return data({ ok: true as const, hours: SIGNUP_LINK_HOURS });
 }
@@ -83,15 +86,27 @@ export default function Signup() {
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const failed = data && !data.ok ? data : undefined;
+  const { t, rich } = useT();
   if (page.step === "invalid") {
     return (
       <div className="stack narrow">
-        <h1>Create your account</h1>
+        <h1>{t("auth.signup.title")}</h1>
         <p className="notice notice-error" role="alert">
           {page.error}
         </p>
         <p>
-          <Link to="/signup">Start again</Link> or <Link to="/login">log in</Link>.
+          {rich("auth.signup.startAgainOrLogIn", {
+            again: (chunks) => (
+              <Link key="again" to="/signup">
+                {chunks}
+              </Link>
+            ),
+            login: (chunks) => (
+              <Link key="login" to="/login">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </div>
     );
@@ -99,9 +114,12 @@ export default function Signup() {
   if (page.step === "finish") {
     return (
       <div className="stack narrow">
-        <h1>Choose your password</h1>
+        <h1>{t("auth.signup.finish.title")}</h1>
         <p>
-          This finishes the account for <strong>{page.email}</strong>.
+          {rich("auth.signup.finish.for", {
+            email: page.email,
+            strong: (chunks) => <strong key="email">{chunks}</strong>,
+          })}
         </p>
         <Form method="post" className="card" noValidate>
           <FormErrors errors={failed?.formErrors} />
@@ -109,7 +127,7 @@ export default function Signup() {
           <input type="hidden" name="username" value={page.email} autoComplete="username" />
           <NewPasswordField errors={failed?.fieldErrors.password} />
           <button type="submit" className="button" disabled={busy}>
-            {busy ? "Creating your account…" : "Create account"}
+            {busy ? t("auth.signup.finish.submitting") : t("auth.signup.finish.submit")}
           </button>
         </Form>
       </div>
@@ -118,29 +136,25 @@ export default function Signup() {
   if (data?.ok) {
     return (
       <div className="stack narrow">
-        <h1>Check your email</h1>
+        <h1>{t("auth.checkEmail.title")}</h1>
         <p className="notice notice-ok" role="status">
-          We have sent a message to the address you entered. Open the link in it within {data.hours} hours to
-          finish creating your account. If the address already has an account, the message says so.
+          {t("auth.signup.sent", { hours: data.hours })}
         </p>
         <p>
-          <Link to="/login">Back to log in</Link>
+          <Link to="/login">{t("auth.backToLogin")}</Link>
         </p>
       </div>
     );
   }
   return (
     <div className="stack narrow">
-      <h1>Create your account</h1>
-      <p>
-        Retract keeps a private record of where your details appear and helps you ask for them to be taken
-        down. Everything you enter is encrypted on this server.
-      </p>
+      <h1>{t("auth.signup.title")}</h1>
+      <p>{t("auth.signup.intro")}</p>
       <Form method="post" className="card" noValidate>
         <FormErrors errors={failed?.formErrors} />
         <TextField
           name="name"
-          label="Your name"
+          label={t("auth.signup.name")}
           autoComplete="name"
           defaultValue={textValue(failed?.values, "name")}
           errors={failed?.fieldErrors.name}
@@ -148,21 +162,27 @@ export default function Signup() {
         <TextField
           name="email"
           type="email"
-          label="Email address"
+          label={t("auth.field.email")}
           autoComplete="email"
-          hint="We send a link to this address to finish your account. It is used to log in and to reset your password. Nobody else sees it."
+          hint={t("auth.signup.emailHint")}
           defaultValue={textValue(failed?.values, "email")}
           errors={failed?.fieldErrors.email}
         />
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Sending…" : "Continue"}
+          {busy ? t("auth.sending") : t("auth.signup.submit")}
         </button>
       </Form>
       <p>
-        Already have an account? <Link to="/login">Log in</Link>
+        {rich("auth.signup.haveAccount", {
+          link: (chunks) => (
+            <Link key="login" to="/login">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Create your account · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.signup.title");

@@ -16,6 +16,10 @@ import {
 } from "~/auth/two-factor.server";
 import { ConfirmSchema, DisableSchema, TwoFactorIntentSchema } from "~/auth/two-factor-schemas.server";
 import { getUserProfile } from "~/auth/users.server";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 import { FormErrors, TextField } from "~/ui/forms";
 import { formFailure, parseForm, UserError } from "~/utils/forms.server";
 
@@ -38,54 +42,51 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireUser(request);
+  const translator = await getTranslator(request);
+  const { t } = translator;
   const form = await request.formData();
   const intent = parseForm(form, TwoFactorIntentSchema);
   if (!intent.ok) return formFailure(intent);
   if (intent.data.intent === "confirm") {
     const parsed = parseForm(form, ConfirmSchema);
-    if (!parsed.ok) return formFailure(parsed);
+    if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
     const codes = await confirmSetup(session.userId, parsed.data.code, session.workspaceId);
-    if (!codes)
-      return formFailure(
-        new UserError("This code is not right. Enter the newest code from the app.", { field: "code" }),
-      );
+    if (!codes) return formFailure(new UserError(t("errors.auth.setupCodeWrong"), { field: "code" }));
     return { ok: true as const, recoveryCodes: codes };
   }
   const parsed = parseForm(form, DisableSchema);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
   // Someone holding a stolen session must not guess codes to turn two-factor off: the same per-account code
   // limit as the log-in step, counted before the code is checked.
   const ip = context.clientIp ?? "unknown";
   const attempt = takeCodeAttempt(ip, session.userId);
   if (!attempt.ok)
-    return formFailure(tooManyAttemptsMessage(attempt), {
+    return formFailure(tooManyAttemptsMessage(t, attempt), {
       status: 429,
       headers: { "Retry-After": String(attempt.retryAfter) },
     });
   if (!(await disableTwoFactor(session.userId, parsed.data.code, session.workspaceId)))
-    return formFailure(new UserError("This code is not right, or was already used.", { field: "code" }));
+    return formFailure(new UserError(t("errors.auth.codeWrongOrUsed"), { field: "code" }));
   codeAttemptSucceeded(ip, session.userId);
   return redirect("/two-factor?disabled=1");
 }
 
 function RecoveryCodes({ codes }: { codes: string[] }) {
+  const { t } = useT();
   return (
     <div className="stack">
-      <h1>Two-factor authentication is on</h1>
+      <h1>{t("auth.twoFactor.codes.title")}</h1>
       <div className="notice notice-warn" role="status">
-        <p>
-          Save these recovery codes somewhere safe, such as a password manager. Each works once, if you lose
-          your phone. They will not be shown again.
-        </p>
+        <p>{t("auth.twoFactor.codes.save")}</p>
       </div>
-      <ul className="list mono recovery-codes" aria-label="Recovery codes">
+      <ul className="list mono recovery-codes" aria-label={t("auth.twoFactor.codes.label")}>
         {codes.map((c) => (
           <li key={c}>{c}</li>
         ))}
       </ul>
       <p>
         <Link to="/" className="button">
-          I have saved them
+          {t("auth.twoFactor.codes.saved")}
         </Link>
       </p>
     </div>
@@ -97,27 +98,25 @@ export default function TwoFactor() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
+  const { t, rich } = useT();
   if (result?.ok) return <RecoveryCodes codes={result.recoveryCodes} />;
   const errors = result && !result.ok ? result : undefined;
   if (data.enabled) {
     return (
       <div className="stack medium">
-        <h1>Two-factor authentication</h1>
-        <p className="notice notice-ok">
-          On. You enter a code from your authenticator app after your password. {data.remaining} of 10
-          recovery codes left.
-        </p>
+        <h1>{t("auth.twoFactor.title")}</h1>
+        <p className="notice notice-ok">{t("auth.twoFactor.on", { remaining: data.remaining })}</p>
         <Form method="post" className="card" noValidate>
-          <h2>Turn it off</h2>
+          <h2>{t("auth.twoFactor.off.title")}</h2>
           <input type="hidden" name="intent" value="disable" />
           <TextField
             name="code"
-            label="Current code or a recovery code"
+            label={t("auth.twoFactor.off.code")}
             autoComplete="one-time-code"
             errors={errors?.fieldErrors.code}
           />
           <button type="submit" className="button button-danger" disabled={busy}>
-            Turn off two-factor
+            {t("auth.twoFactor.off.submit")}
           </button>
         </Form>
       </div>
@@ -125,44 +124,48 @@ export default function TwoFactor() {
   }
   return (
     <div className="stack medium">
-      <h1>Set up two-factor authentication</h1>
+      <h1>{t("auth.twoFactor.setup.title")}</h1>
       {params.get("required") ? (
         <p className="notice notice-warn" role="status">
-          Your organisation asks every member to use two-factor authentication. Set it up to continue.
+          {t("auth.twoFactor.setup.required")}
         </p>
       ) : null}
       {params.get("disabled") ? (
         <p className="notice notice-ok" role="status">
-          Two-factor authentication is off.
+          {t("auth.twoFactor.setup.disabled")}
         </p>
       ) : null}
-      <p>
-        After your password, Retract will ask for a 6-digit code from an authenticator app on your phone (for
-        example Aegis, FreeOTP or your password manager). Someone who learns your password still cannot get
-        in.
-      </p>
+      <p>{t("auth.twoFactor.setup.intro")}</p>
       <div className="card stack">
-        <h2>1. Scan this code with the app</h2>
-        <img
-          className="qr-code"
-          src={data.qrDataUri}
-          alt="QR code to add Retract to your authenticator app"
-        />
+        <h2>{t("auth.twoFactor.setup.scan")}</h2>
+        <img className="qr-code" src={data.qrDataUri} alt={t("auth.twoFactor.setup.qrAlt")} />
         <p>
-          Or type this key into the app: <code className="mono secret-key">{data.secret}</code>
+          {rich("auth.twoFactor.setup.key", {
+            secret: data.secret,
+            key: (chunks) => (
+              <code key="secret" className="mono secret-key">
+                {chunks}
+              </code>
+            ),
+          })}
         </p>
       </div>
       <Form method="post" className="card" noValidate>
-        <h2>2. Enter the code the app shows</h2>
+        <h2>{t("auth.twoFactor.setup.enter")}</h2>
         <FormErrors errors={errors?.formErrors} />
         <input type="hidden" name="intent" value="confirm" />
-        <TextField name="code" label="Code" autoComplete="one-time-code" errors={errors?.fieldErrors.code} />
+        <TextField
+          name="code"
+          label={t("auth.field.code")}
+          autoComplete="one-time-code"
+          errors={errors?.fieldErrors.code}
+        />
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Checking…" : "Turn on two-factor"}
+          {busy ? t("auth.checking") : t("auth.twoFactor.setup.submit")}
         </button>
       </Form>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Two-factor authentication · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.twoFactor.title");

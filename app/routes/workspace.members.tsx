@@ -7,6 +7,8 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { INVITATION_LIMITS } from "~/auth/rate-limit.server";
 import { requireScope } from "~/auth/session.server";
+import { translateFailure } from "~/i18n/errors";
+import { getTranslator } from "~/i18n/locale.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
@@ -61,7 +63,11 @@ export async function action({ request }: ActionFunctionArgs) {
     switch (intent.data.intent) {
       case "invite": {
         const parsed = parseForm(form, InviteSchema);
-        if (!parsed.ok) return formFailure(parsed, { extra: { intent: "invite" as const } });
+        // EmailSchema's messages are keys (app/auth/schemas.ts), translated here.
+        if (!parsed.ok)
+          return formFailure(translateFailure(await getTranslator(request), parsed), {
+            extra: { intent: "invite" as const },
+          });
         const inv = await createInvitation(scope, parsed.data);
         return { ok: true as const, invited: { link: inv.link, delivered: inv.delivered } };
       }

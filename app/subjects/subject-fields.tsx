@@ -1,4 +1,5 @@
 // The person's details, shared by the new-case form and the edit page.
+import { useT } from "~/i18n/i18n-context";
 import { SelectField, TextArea, TextField } from "~/ui/forms";
 import type { FieldErrors } from "~/utils/forms";
 import { REGION_OPTIONS } from "./regions";
@@ -20,22 +21,23 @@ export function RegionField({
   country,
   region,
   errors,
-  label = "State or region (optional)",
+  label,
 }: {
   country?: string;
   region?: string;
   errors?: string[];
   label?: string;
 }) {
+  const { t } = useT();
   const value = region ? (region.includes("-") ? region : country ? `${country}-${region}` : "") : "";
   return (
     <SelectField
       name="region"
-      label={label}
-      hint="For the United States, Germany and the United Kingdom: the state, Land or nation. It decides which state law and which authority apply (for example Virginia's privacy law)."
+      label={label ?? t("subjects.field.region")}
+      hint={t("subjects.field.regionHint")}
       defaultValue={value}
       errors={errors}
-      options={[{ value: "", label: "Not given" }, ...REGION_OPTIONS]}
+      options={[{ value: "", label: t("subjects.field.regionNone") }, ...REGION_OPTIONS]}
     />
   );
 }
@@ -49,70 +51,71 @@ export function SubjectFieldset({
   defaults?: SubjectDefaults;
   errors?: FieldErrors;
 }) {
+  const { t } = useT();
   return (
     <>
       <TextField
         name="name"
-        label="Full name"
+        label={t("subjects.field.name")}
         defaultValue={defaults.name}
         errors={errors.name}
         autoComplete="off"
       />
       <TextArea
         name="aliases"
-        label="Other names (optional)"
-        hint="Nicknames, former names, spellings. One per line."
+        label={t("subjects.field.aliases")}
+        hint={t("subjects.field.aliasesHint")}
         defaultValue={defaults.aliases}
         errors={errors.aliases}
         rows={2}
       />
       <TextArea
         name="emails"
-        label="Email addresses (optional)"
-        hint="One per line."
+        label={t("subjects.field.emails")}
+        hint={t("subjects.field.onePerLine")}
         defaultValue={defaults.emails}
         errors={errors.emails}
         rows={2}
       />
       <TextArea
         name="phones"
-        label="Phone numbers (optional)"
-        hint="One per line."
+        label={t("subjects.field.phones")}
+        hint={t("subjects.field.onePerLine")}
         defaultValue={defaults.phones}
         errors={errors.phones}
         rows={2}
       />
       <TextArea
         name="addresses"
-        label="Postal addresses (optional)"
-        hint="Leave an empty line between two addresses. Used to check whether an address is still online. A letter carries one only if you choose it there."
+        label={t("subjects.field.addresses")}
+        hint={t("subjects.field.addressesHint")}
         defaultValue={defaults.addresses}
         errors={errors.addresses}
         rows={3}
       />
       <TextArea
         name="usernames"
-        label="Usernames and handles (optional)"
-        hint="One per line, e.g. @name."
+        label={t("subjects.field.usernames")}
+        hint={t("subjects.field.usernamesHint")}
         defaultValue={defaults.usernames}
         errors={errors.usernames}
         rows={2}
       />
       <SelectField
         name="country"
-        label="Country where the person lives"
-        hint="Decides which privacy laws protect them."
+        label={t("subjects.field.country")}
+        hint={t("subjects.field.countryHint")}
         defaultValue={defaults.country ?? ""}
         errors={errors.country}
         options={[
-          { value: "", label: "Choose a country" },
+          { value: "", label: t("subjects.field.countryNone") },
           ...countries.map((c) => ({ value: c.code, label: c.name })),
         ]}
       />
       <RegionField country={defaults.country} region={defaults.region} errors={errors.region} />
       <TextArea
         name="notes"
-        label="Notes (optional)"
+        label={t("exposure.field.notes")}
         defaultValue={defaults.notes}
         errors={errors.notes}
         rows={3}

@@ -1,5 +1,6 @@
 // Accessible form fields: every input has a label, a hint and its error tied to it with aria-describedby.
 import type { InputHTMLAttributes, ReactNode } from "react";
+import { useT } from "~/i18n/i18n-context";
 
 type Base = {
   name: string;
@@ -67,14 +68,15 @@ export function TextField({
 }
 
 /** The new password of sign-up, an invitation, a reset and the account page: one field, one rule in words. */
-export function NewPasswordField({ label = "Password", errors }: { label?: string; errors?: string[] }) {
+export function NewPasswordField({ label, errors }: { label?: string; errors?: string[] }) {
+  const { t } = useT();
   return (
     <TextField
       name="password"
       type="password"
-      label={label}
+      label={label ?? t("auth.field.password")}
       autoComplete="new-password"
-      hint="At least 12 characters."
+      hint={t("forms.newPassword.hint")}
       errors={errors}
     />
   );

@@ -246,7 +246,8 @@ describe("I checked: it is gone", () => {
     const page = (await call(exposureLoader, get(path, a.cookie), params)) as Awaited<
       ReturnType<typeof exposureLoader>
     >;
-    expect(page.story.gone).toEqual({ on: "28 November 2026", by: "person" });
+    // The loader sends the day; the page writes it in its language (4 December 2026, 2026년 12월 4일).
+    expect(page.story.gone).toEqual({ on: "2026-11-28", by: "person" });
 
     const again = await call(
       exposureAction,

@@ -6,10 +6,11 @@ import { getDb } from "~/db.server";
 import { computeDeadline, isSupportedCountry, type RuleId } from "~/deadlines/engine";
 import { EXPOSED_LABELS, type ExposedKind } from "~/exposures/categories";
 import type { Exposure } from "~/exposures/exposures.server";
+import { inEnglish } from "~/i18n/english";
 import { getRecipient, matchUrl, type RecipientDetail } from "~/recipients/directory.server";
 import { entityFor, postalFor } from "~/recipients/entities.server";
 import type { ChannelPurpose, Channel as DirectoryChannel } from "~/recipients/model.server";
-import { EEA_COUNTRIES, type RegimeId, suggestRegimes } from "~/recipients/regimes";
+import { EEA_COUNTRIES, type ReasonMessage, type RegimeId, suggestRegimes } from "~/recipients/regimes";
 import { type ChannelUse, KINDS, type Kind } from "~/requests/kinds";
 import { type ExposureCategory, exposureLabel, ruleInWords } from "~/requests/render/format";
 import { deadlineRuleFor, type TemplateMeta } from "~/requests/render/template-meta";
@@ -17,6 +18,7 @@ import { loadTemplates } from "~/requests/render/templates.server";
 import type { Subject } from "~/subjects/subjects.server";
 import { countryName } from "~/utils/countries.server";
 import { complaintAuthorities, defaultComplaintAuthority, inEea } from "./authorities.server";
+import { type DestinationWords, destinationInWords } from "./destinations";
 import type { LetterDetails } from "./forms";
 import { STATE_LAWS } from "./state-laws";
 import type { Lang, LetterVariablesInput, Platform, Regime } from "./variables";
@@ -40,15 +42,24 @@ export type LetterOption = {
   value: string;
   kind: Kind;
   regime: Regime;
+  /** The English template's title (the page shows LETTER_OPTION_TITLES in its language). */
   title: string;
+  /** Why it applies, in English; `reasonMessage` for the page's language. */
   reason: string;
+  reasonMessage: ReasonMessage;
   langs: Lang[];
   channels: ("email" | "pdf" | "webform")[];
   /** Where this kind of letter can go, the best first (a GDPR letter to the privacy channel, not abuse). */
   destinations: Destination[];
 };
 
-export type Destination = { value: string; label: string; channel: "email" | "pdf" | "webform" };
+/** `label`: the destination in English; `words` say it in a page's language (destinationInWords). */
+export type Destination = {
+  value: string;
+  label: string;
+  channel: "email" | "pdf" | "webform";
+  words: DestinationWords;
+};
 
 export type RecipientGroup = {
   key: string;
@@ -109,14 +120,6 @@ const forRights = (kind: Kind | null) => !kind || KINDS[kind].channelUse === "ri
  * ordered by purpose (for a data-protection right, an abuse address only where it has no privacy channel;
  * a copyright address only for DMCA), then the post to the entity the regime names.
  */
-const PURPOSE_WORDS: Record<ChannelPurpose, string> = {
-  privacy: "privacy requests",
-  abuse: "abuse reports",
-  copyright: "copyright notices",
-  dsa: "notices of illegal content",
-  general: "general contact",
-};
-
 function destinationsFor(
   r: RecipientDetail | null,
   workspaceId: string,
@@ -149,20 +152,25 @@ function destinationsFor(
     if (seen.has(`${c.kind}|${c.address}`)) continue;
     seen.add(`${c.kind}|${c.address}`);
     // The channel in words: its own label where the directory has one, else what it is for.
-    const what = c.label || PURPOSE_WORDS[c.purpose];
-    if (c.kind === "email")
-      out.push({ value: `email|${c.address}`, label: `Email to ${c.address} — ${what}`, channel: "email" });
-    else
-      out.push({
-        value: `webform|${c.address}`,
-        label: `Their web form: ${c.address} — ${what}`,
-        channel: "webform",
-      });
+    const words: DestinationWords = {
+      via: c.kind === "email" ? "email" : "webform",
+      address: c.address,
+      label: c.label || null,
+      purpose: c.purpose,
+    };
+    out.push({
+      value: `${words.via}|${c.address}`,
+      label: destinationInWords(inEnglish, words),
+      channel: words.via,
+      words,
+    });
   }
+  const post: DestinationWords = { via: "pdf", address: postal ? postal.split("\n")[0]! : null };
   out.push({
     value: `pdf|${postal}`,
-    label: postal ? `Print and post (PDF) to ${postal.split("\n")[0]}` : "Print and post (PDF)",
+    label: destinationInWords(inEnglish, post),
     channel: "pdf",
+    words: post,
   });
   return out;
 }
@@ -192,7 +200,7 @@ export function recipientGroups(
       };
       byKey.set(key, g);
     }
-    g.exposures.push({ id: e.id, url: e.url, exposed: e.exposed.map((k) => EXPOSED_LABELS[k]) });
+    g.exposures.push({ id: e.id, url: e.url, exposed: e.exposed.map((k) => inEnglish(EXPOSED_LABELS[k])) });
     if (e.exposed.includes("photos")) g.photos = true;
   }
   for (const g of byKey.values()) {
@@ -230,6 +238,7 @@ export function recipientGroups(
           regime,
           title: metas[0]!.title,
           reason: s.reason,
+          reasonMessage: s.reasonMessage,
           langs: metas.map((m) => m.lang),
           channels,
           destinations: destinationsFor(r, workspaceId, k, regime).filter((x) =>
@@ -374,6 +383,9 @@ export function deadlineFor(
 }
 const deadlineMemo = new Map<string, Deadline>();
 
+// The exposed kinds' words here stay English whatever the page language (inEnglish): the letter has its own
+// language.
+
 const CATEGORY: Partial<Record<ExposedKind, ExposureCategory>> = {
   home_address: "home-address",
   phone: "phone",
@@ -389,7 +401,7 @@ function labelsFor(kinds: ExposedKind[], lang: Lang): string[] {
     const cat = CATEGORY[k];
     if (cat) return [exposureLabel(cat, lang)];
     if (k === "other") return [];
-    return [EXPOSED_LABELS[k].toLowerCase()];
+    return [inEnglish(EXPOSED_LABELS[k]).toLowerCase()];
   });
 }
 

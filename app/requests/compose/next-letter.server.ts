@@ -26,7 +26,7 @@ import { langName } from "~/requests/languages";
 import { formatLongDate } from "~/requests/render/format";
 import { getTemplate, listTemplates, renderTemplate } from "~/requests/render/templates.server";
 import { getRequest, timeline } from "~/requests/requests.server";
-import { inEnglish, type Said } from "~/requests/said";
+import { englishOf, type Said } from "~/requests/said";
 import { decryptLetter, sealLetterText, todayUtc, writeLetter } from "~/requests/store.server";
 import { effectiveDue, REFUSALS, type RefusalReason, transition } from "~/requests/tracking/lifecycle";
 import { getSubjectResidence } from "~/subjects/subjects.server";
@@ -38,7 +38,7 @@ import { LetterDetailsSchema } from "./forms.server";
 export class NextLetterError extends UserError {
   readonly said: Said | undefined;
   constructor(message: string | Said) {
-    super(inEnglish(message), { status: 409 });
+    super(englishOf(message), { status: 409 });
     this.said = typeof message === "string" ? undefined : message;
   }
 }

@@ -1,6 +1,8 @@
 // Keeping the sender safe (docs/legal.md §2 "Truth and safety"): which letters the recipient may pass on to the
 // person who posted the content, what the sender is told before writing and sending them, and when a letter
 // goes to whoever shows the content. Pure module: the letter form and the draft page both read it.
+import { inEnglish } from "~/i18n/english";
+import type { MessageKey } from "~/i18n/translate";
 import type { Kind } from "./variables";
 
 /**
@@ -8,22 +10,25 @@ import type { Kind } from "./variables";
  * DSA: the uploader's statement of reasons, Art 17; platform reports: the platform's own process), with what
  * the sender is told before writing and before sending.
  */
-export const PASSED_ON_NOTICES: Partial<Record<Kind, string>> = {
-  "dmca-takedown":
-    "A copyright (DMCA) notice is usually forwarded to the person who uploaded the material, and it may be published, for example in the Lumen database, with the complainant's name. Put in only contact details you are comfortable with them seeing: an email address is enough. A representative, such as a lawyer or a support organisation, can send it in their own name instead (see \u201cI am writing for this person\u201d).",
-  "dsa-notice":
-    "The site usually tells the person who posted the content what it decided and why, and it may pass on who sent the notice. Put in only contact details you are comfortable with them seeing: an email address is enough.",
-  "platform-report":
-    "The platform may pass your report on to the person who posted the content, or tell them who reported it. Put in only contact details you are comfortable with them seeing: an email address is enough.",
+export const PASSED_ON_NOTICES: Partial<Record<Kind, MessageKey>> = {
+  "dmca-takedown": "senderSafety.passedOn.dmca-takedown",
+  "dsa-notice": "senderSafety.passedOn.dsa-notice",
+  "platform-report": "senderSafety.passedOn.platform-report",
 };
 
-export function passedOnNotice(kind: string): string | null {
+/** The notice for a letter of `kind` as a message key (`t(key)` in the page's language), or null. */
+export function passedOnNoticeKey(kind: string): MessageKey | null {
   return PASSED_ON_NOTICES[kind as Kind] ?? null;
 }
 
+/** The same notice in English, for pages not translated yet. */
+export function passedOnNotice(kind: string): string | null {
+  const key = passedOnNoticeKey(kind);
+  return key ? inEnglish(key) : null;
+}
+
 /** Shown beside the "home address" choice when the letter goes to whoever shows the content. */
-export const HOME_ADDRESS_WARNING =
-  "This letter goes to the site that shows the content, and it may reach the person who posted it. Choose your home address only if you are sure; a PO box or a representative's address keeps it out.";
+export const HOME_ADDRESS_WARNING = "senderSafety.homeAddressWarning" satisfies MessageKey;
 
 /**
  * Whether the recipient is the one showing the exposed content: a platform, host, search engine or data broker
