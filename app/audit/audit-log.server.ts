@@ -6,7 +6,8 @@ import { stringify } from "csv-stringify";
 import { and, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { auditEvents, users } from "#db/schema";
 import { getDb } from "~/db.server";
-import { isKind, kindLabelInEnglish } from "~/requests/kinds";
+import { inEnglish } from "~/i18n/english";
+import { isKind, kindLabel } from "~/requests/kinds";
 import { langName } from "~/requests/languages";
 import { listMembers } from "~/workspaces/members.server";
 import { requirePermission, type Scope } from "~/workspaces/scope.server";
@@ -112,7 +113,7 @@ export type AuditRow = {
 
 /** One pair of an event's detail; a letter's kind and language in words, not as their ids. */
 function describePair(k: string, v: unknown): string {
-  if (k === "kind" && isKind(v)) return `letter: ${kindLabelInEnglish(v)}`;
+  if (k === "kind" && isKind(v)) return `letter: ${inEnglish(kindLabel(v))}`;
   if (k === "lang" && typeof v === "string") return `language: ${langName(v)}`;
   return `${k}: ${String(v)}`;
 }

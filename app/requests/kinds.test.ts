@@ -2,6 +2,7 @@
 // kind it does not know.
 import { describe, expect, it } from "vitest";
 import { RULE_IDS } from "~/deadlines/rules";
+import { inEnglish } from "~/i18n/english";
 import { letterKinds } from "~/recipients/model.server";
 import { RIGHTS } from "~/requests/compose/variables";
 import { checklistFor } from "~/requests/render/checklist";
@@ -16,7 +17,6 @@ import {
   kindALetter,
   kindInfo,
   kindLabel,
-  kindLabelInEnglish,
   kindRule,
   NEXT_KINDS,
   rightExercised,
@@ -26,6 +26,9 @@ import {
 } from "./kinds";
 
 const templates = listTemplates().filter((m) => m.id === m.kind);
+
+/** The kind in English words, where no page language applies (the audit log, the evidence timeline). */
+const inEnglishLabel = (kind: string) => inEnglish(kindLabel(kind));
 
 describe("the kinds registry", () => {
   it("has one entry per kind id, in the same order", () => {
@@ -38,11 +41,11 @@ describe("the kinds registry", () => {
     const ids: readonly string[] = [...KIND_IDS, ...RULE_IDS].filter(
       (id) => id !== "follow-up" && id !== "mandate",
     );
-    const labels = KIND_IDS.map((k) => kindLabelInEnglish(k));
+    const labels = KIND_IDS.map((k) => inEnglishLabel(k));
     expect(new Set(labels).size).toBe(labels.length);
     for (const k of KIND_IDS) {
       const { aLetter } = KINDS[k];
-      const label = kindLabelInEnglish(k);
+      const label = inEnglishLabel(k);
       expect(label.trim(), k).not.toBe("");
       expect(aLetter, k).toMatch(/^an? \S/);
       for (const id of ids) {
@@ -143,8 +146,8 @@ describe("the kinds registry", () => {
 
   it("shows a kind it does not know as a plain word, never as the stored value", () => {
     expect(kindLabel("gdpr-erasure")).toBe(KINDS["gdpr-erasure"].label);
-    expect(kindLabelInEnglish("gdpr-erasure")).toBe("Erasure request and objection (GDPR Art 17 and 21)");
-    expect(kindLabelInEnglish("old-kind")).toBe("Letter");
+    expect(inEnglishLabel("gdpr-erasure")).toBe("Erasure request and objection (GDPR Art 17 and 21)");
+    expect(inEnglishLabel("old-kind")).toBe("Letter");
     expect(kindALetter("regulator-complaint")).toBe("a complaint");
     expect(kindALetter("old-kind")).toBe("a letter");
   });

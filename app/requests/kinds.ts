@@ -4,7 +4,6 @@
 // so adding a kind is one entry here, one template folder and its checks. Pure module (no zod, no server code):
 // pages import it for the labels.
 import type { RuleId } from "~/deadlines/rules";
-import { inEnglish } from "~/i18n/english";
 import type { MessageKey } from "~/i18n/translate";
 import type { Lang, Regime, Right } from "~/requests/compose/variables";
 
@@ -363,11 +362,6 @@ export function kindInfo(kind: string): KindInfo {
  */
 export function kindLabel(kind: string): MessageKey {
   return isKind(kind) ? KINDS[kind].label : "kinds.unknown.label";
-}
-
-/** The kind in plain English words, where no page language applies (the audit log, the evidence timeline). */
-export function kindLabelInEnglish(kind: string): string {
-  return inEnglish(kindLabel(kind));
 }
 
 /** How a sentence names one letter of `kind` ("a follow-up"); "a letter" for a value Retract does not know. */

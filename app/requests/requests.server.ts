@@ -14,11 +14,12 @@ import {
 } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
+import { inEnglish } from "~/i18n/english";
 import type { MessageKey } from "~/i18n/translate";
 import { CHECK_OUTCOME_KEYS } from "~/rechecks/outcome";
 import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
 import { markFamilySaidRemoved } from "~/requests/broker-family.server";
-import { kindLabel, kindLabelInEnglish } from "~/requests/kinds";
+import { kindLabel } from "~/requests/kinds";
 import { formatLongDate } from "~/requests/render/format";
 import {
   IllegalTransitionError,
@@ -357,7 +358,7 @@ function sealedTimeline(scope: Scope, caseId: string, letterId?: string): Sealed
       at: l.createdAt,
       kind: "created",
       letterId: l.id,
-      text: `Letter ${l.reference} written: ${kindLabelInEnglish(l.kind)}`,
+      text: `Letter ${l.reference} written: ${inEnglish(kindLabel(l.kind))}`,
       say: {
         key: "timeline.created",
         values: { reference: l.reference },
