@@ -220,7 +220,8 @@ export const exposures = sqliteTable(
   (t) => [
     uniqueIndex("exposures_case_url_idx").on(t.caseId, t.urlHmac),
     index("exposures_incident_url_idx").on(t.incidentUrlId),
-    index("exposures_workspace_idx").on(t.workspaceId),
+    // A workspace's places, or those in one state (the dashboard's "said removed, not checked yet").
+    index("exposures_workspace_status_idx").on(t.workspaceId, t.status),
     // Per-case counts by status (case list) and a case's exposures: without it SQLite scans the workspace.
     index("exposures_workspace_case_status_idx").on(t.workspaceId, t.caseId, t.status),
   ],
@@ -514,7 +515,10 @@ export const letters = sqliteTable(
   },
   (t) => [
     index("letters_case_idx").on(t.caseId, t.createdAt),
-    index("letters_workspace_idx").on(t.workspaceId, t.status),
+    // The dashboard's lists by state: unsent drafts oldest first, "asked for more information" newest first;
+    // the ordering column in the index reads only the rows shown, not every letter in that state (decision 130).
+    index("letters_workspace_status_created_idx").on(t.workspaceId, t.status, t.createdAt, t.id),
+    index("letters_workspace_status_updated_idx").on(t.workspaceId, t.status, t.updatedAt),
     // Reminders (dashboard, digest) and upcoming deadlines: waiting requests by the date due now, answered
     // from the index alone, without reading the letters' long encrypted rows.
     index("letters_effective_due_idx").on(t.workspaceId, t.status, t.effectiveDueOn, t.id),

@@ -24,7 +24,7 @@ export function needsYou(scope: Scope, limit = 10): NeedsYou[] {
     reference: letters.reference,
     recipientId: letters.recipientId,
   };
-  // letters_workspace_idx (workspace, status) gives these directly.
+  // letters_workspace_status_updated_idx (workspace, status, updated) gives the newest few directly.
   const moreInfo = db
     .select(columns)
     .from(letters)
@@ -33,7 +33,7 @@ export function needsYou(scope: Scope, limit = 10): NeedsYou[] {
     .limit(limit)
     .all()
     .map((r) => ({ ...r, reason: "more_info" as const }));
-  // Places said removed (exposures_workspace_case_status_idx), then the sent requests about them.
+  // Places said removed (exposures_workspace_status_idx), then the sent requests about them.
   const toCheck = db
     .selectDistinct(columns)
     .from(exposures)
