@@ -14,7 +14,7 @@ import { getDb } from "~/db.server";
 import { listEvidence } from "~/evidence/evidence.server";
 import { createExposuresBulk, getExposure, listExposures } from "~/exposures/exposures.server";
 import { RECHECK_SOON_QUEUE, runSoonCheck } from "~/rechecks/soon.server";
-import { getRequest } from "~/requests/requests.server";
+import { getRequest, timelinePage } from "~/requests/requests.server";
 import { remindersFor } from "~/requests/tracking/reminders.server";
 import { action as caseAction, loader as caseLoader } from "~/routes/cases.$caseId._index";
 import {
@@ -207,7 +207,7 @@ describe("they say it is done", () => {
 
 describe("I checked: it is gone", () => {
   it("records the day given and the evidence; refuses a future day and a second confirmation", async () => {
-    const { a, caseId, exposureIds } = await requestedPlaces(1);
+    const { a, caseId, letter, exposureIds } = await requestedPlaces(1);
     const id = exposureIds[0]!;
     const path = `/cases/${caseId}/exposures/${id}`;
     const params = { caseId, exposureId: id };
@@ -255,6 +255,37 @@ describe("I checked: it is gone", () => {
       params,
     );
     expect(status(again)).toBe(409);
+
+    // The request's story shows the person's check; a place of the same case that no letter names, checked
+    // gone too, is not part of any request's story.
+    createExposuresBulk(a.scope, caseId, [
+      {
+        line: 1,
+        input: `${base}/t${n}/not-requested`,
+        fields: {
+          exposed: ["phone"],
+          callsForHarm: false,
+          foundOn: "2026-11-01",
+          severityOverride: null,
+          status: "active",
+          notes: "",
+        },
+      },
+    ]);
+    const other = listExposures(a.scope, caseId).find((e) => e.url.endsWith("/not-requested"))!.id;
+    expect(
+      status(
+        await call(
+          exposureAction,
+          post(`/cases/${caseId}/exposures/${other}`, { intent: "gone", checkedOn: "2026-11-29" }, a.cookie),
+          { caseId, exposureId: other },
+        ),
+      ),
+    ).toBe(302);
+    const confirmed = timelinePage(a.scope, caseId).items.filter((i) => i.kind === "confirmed");
+    expect(confirmed.map((i) => [i.letterId, i.text])).toEqual([
+      [letter.id, "A place was checked by hand and is gone (checked on 28 November 2026)"],
+    ]);
   });
 });
 
