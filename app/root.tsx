@@ -20,7 +20,7 @@ import { I18nProvider, useT } from "~/i18n/i18n-context";
 import { LanguageSwitcher } from "~/i18n/language-switcher";
 import { LANGUAGES } from "~/i18n/languages";
 import { getLocale, messagesFor } from "~/i18n/locale.server";
-import { englishMessages } from "~/i18n/translate";
+import { shellEnglish } from "~/i18n/translate";
 import styles from "~/styles/app.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { useNonce } from "~/ui/nonce";
@@ -79,7 +79,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nProvider locale={locale} messages={data?.messages ?? englishMessages}>
+        <I18nProvider locale={locale} messages={data?.messages ?? shellEnglish}>
           <Shell data={data}>{children}</Shell>
         </I18nProvider>
         <ScrollRestoration nonce={nonce} />

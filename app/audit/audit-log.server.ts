@@ -6,7 +6,7 @@ import { stringify } from "csv-stringify";
 import { and, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { auditEvents, users } from "#db/schema";
 import { getDb } from "~/db.server";
-import { inEnglish } from "~/i18n/english";
+import { inEnglish } from "~/i18n/english.server";
 import { isKind, kindLabel } from "~/requests/kinds";
 import { langName } from "~/requests/languages";
 import { listMembers } from "~/workspaces/members.server";

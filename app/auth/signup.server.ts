@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { getEnv } from "~/env.server";
-import en from "~/i18n/locales/en.json";
+import { englishMessages as en } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/translate";
 import { sendSystemMail } from "~/mail/mailer.server";
 import { DecryptionError, decryptJson, encryptJson } from "~/security/crypto.server";

@@ -15,7 +15,8 @@
 // - Korea: Seollal is corrected for a known date-holidays error (./holidays), and election days that are
 //   holidays by law are added (./holidays-kr). Other one-off holidays the government declares later
 //   (임시공휴일) cannot be known in advance: the rule text says so rather than calling such a day a working day.
-import { createTranslator, englishMessages, type MessageKey } from "~/i18n/translate";
+import { englishMessages } from "~/i18n/locale.server";
+import { createTranslator, type MessageKey, type Translator } from "~/i18n/translate";
 import {
   addDays,
   addMonthsClamped,
@@ -474,7 +475,9 @@ function resolvePlace(
 // Wording
 
 /** The English catalogue: `ruleText` is the explanation written with it (the API answers in English). */
-const english = createTranslator("en", englishMessages);
+// Made on first use: the English catalogue is the server's (decision 136).
+let englishTranslator: Translator | undefined;
+const english = () => (englishTranslator ??= createTranslator("en", englishMessages));
 
 function result(
   rule: RuleId,
@@ -501,7 +504,7 @@ function result(
     extendedDue,
     acknowledgeBy,
     get ruleText() {
-      text ??= explain(english, explanation);
+      text ??= explain(english(), explanation);
       return text;
     },
     skipped: days,

@@ -144,3 +144,28 @@ describe("translated files", () => {
     expect(found).toEqual([]);
   });
 });
+
+// The browser bundles only the shell's English (decision 136): it must hold every word the layout and the error
+// pages say, so an error page without loader data still speaks, and nothing else, so the bundle stays small.
+describe("the shell's catalogue", () => {
+  const SHELL_FILES = [
+    "app/root.tsx",
+    "app/ui/error-boundary.tsx",
+    "app/ui/quick-exit.tsx",
+    "app/i18n/language-switcher.tsx",
+    "app/i18n/meta.ts",
+  ];
+  const root = join(__dirname, "..", "..");
+  const used = new Set(
+    SHELL_FILES.flatMap((f) =>
+      [...readFileSync(join(root, f), "utf8").matchAll(/\b(?:t|rich)\("([\w.]+)"/g)].map((m) => m[1]!),
+    ),
+  );
+  const shell = (locale: string) =>
+    Object.keys(JSON.parse(readFileSync(join(__dirname, "locales", "shell", `${locale}.json`), "utf8")));
+
+  it("holds exactly the keys the layout and the error pages use, in every language", () => {
+    expect(used.size).toBeGreaterThan(20);
+    for (const locale of LOCALES) expect(shell(locale).sort()).toEqual([...used].sort());
+  });
+});

@@ -2,11 +2,11 @@
 // parse's messages into the reader's language just before answering. Messages that are not keys (the English
 // sentences of schemas not yet converted) pass through unchanged, so schemas can move over one at a time.
 import type { FieldErrors } from "~/utils/forms";
-import en from "./locales/en.json";
+import { englishMessages } from "./locale.server";
 import type { MessageKey, Translator } from "./translate";
 
 export function isMessageKey(message: string): message is MessageKey {
-  return Object.hasOwn(en, message);
+  return Object.hasOwn(englishMessages, message);
 }
 
 export function translateFailure<F extends { fieldErrors: FieldErrors; formErrors?: string[] }>(

@@ -2,7 +2,7 @@
 // them, and any component calls useT(). Without the root's data (its loader failed) the pages fall back to English.
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import type { Locale } from "./languages";
-import { createTranslator, englishMessages, type Messages, type Translator } from "./translate";
+import { createTranslator, type Messages, shellEnglish, type Translator } from "./translate";
 
 const I18nContext = createContext<Translator | null>(null);
 
@@ -12,14 +12,14 @@ export function I18nProvider({
   children,
 }: {
   locale: Locale;
-  messages: Messages;
+  messages: Partial<Messages>;
   children: ReactNode;
 }) {
   const translator = useMemo(() => createTranslator(locale, messages), [locale, messages]);
   return <I18nContext.Provider value={translator}>{children}</I18nContext.Provider>;
 }
 
-const english = createTranslator("en", englishMessages);
+const english = createTranslator("en", shellEnglish);
 
 export function useT(): Translator {
   return useContext(I18nContext) ?? english;

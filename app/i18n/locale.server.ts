@@ -11,9 +11,24 @@ import en from "./locales/en.json";
 import fr from "./locales/fr.json";
 import ko from "./locales/ko.json";
 import nl from "./locales/nl.json";
+import shellDe from "./locales/shell/de.json";
+import shellEn from "./locales/shell/en.json";
+import shellFr from "./locales/shell/fr.json";
+import shellKo from "./locales/shell/ko.json";
+import shellNl from "./locales/shell/nl.json";
 import { createTranslator, type Messages, type Translator } from "./translate";
 
-const CATALOGUES: Record<Locale, Messages> = { en, de, fr, nl, ko };
+// The shell's and the pages' files of each language, as one catalogue (decision 136).
+const CATALOGUES: Record<Locale, Messages> = {
+  en: { ...shellEn, ...en },
+  de: { ...shellDe, ...de },
+  fr: { ...shellFr, ...fr },
+  nl: { ...shellNl, ...nl },
+  ko: { ...shellKo, ...ko },
+};
+
+/** The whole English catalogue: what the server falls back to, and the words of `inEnglish`. */
+export const englishMessages: Messages = CATALOGUES.en;
 
 export function messagesFor(locale: Locale): Messages {
   return CATALOGUES[locale];
@@ -83,7 +98,7 @@ async function resolveLocale(request: Request): Promise<Locale> {
 /** The translator for a loader or action: `const { t } = await getTranslator(request)`. */
 export async function getTranslator(request: Request): Promise<Translator> {
   const locale = await getLocale(request);
-  return createTranslator(locale, messagesFor(locale));
+  return createTranslator(locale, messagesFor(locale), { english: englishMessages });
 }
 
 /**

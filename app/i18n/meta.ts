@@ -4,13 +4,7 @@
 // title with values. Without the root's data (an error page) the title is English.
 import type { MetaArgs } from "@remix-run/react";
 import { isLocale } from "./languages";
-import {
-  createTranslator,
-  englishMessages,
-  type MessageKey,
-  type Messages,
-  type Translator,
-} from "./translate";
+import { createTranslator, type MessageKey, type Messages, shellEnglish, type Translator } from "./translate";
 
 export function metaTranslator(matches: MetaArgs["matches"]): Translator {
   const root = matches.find((m) => m.id === "root")?.data as
@@ -18,7 +12,7 @@ export function metaTranslator(matches: MetaArgs["matches"]): Translator {
     | undefined;
   return root && isLocale(root.locale) && root.messages
     ? createTranslator(root.locale, root.messages)
-    : createTranslator("en", englishMessages);
+    : createTranslator("en", shellEnglish);
 }
 
 export function pageTitle(matches: MetaArgs["matches"], key: MessageKey) {

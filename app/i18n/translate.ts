@@ -1,12 +1,16 @@
 // Messages: ICU MessageFormat strings (plurals, dates and numbers through Intl) in one catalogue per language,
-// formatted by intl-messageformat (decision 121). Shared by the server and the browser.
+// formatted by intl-messageformat (decision 121). Shared by the server and the browser. Each language's
+// catalogue is two files: `locales/shell/<lang>.json` (the layout and the error pages: the only words the
+// browser bundles, for an error page that has no loader data) and `locales/<lang>.json` (everything else, sent
+// by the root loader in the page's language: decision 136).
 import { IntlMessageFormat, type PrimitiveType } from "intl-messageformat";
 import type { ReactNode } from "react";
 import type { Locale } from "./languages";
-import en from "./locales/en.json";
+import type pagesInEnglish from "./locales/en.json";
+import shellInEnglish from "./locales/shell/en.json";
 
 /** Every message key: the English catalogue is the source, so a key it lacks is a compile error. */
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof pagesInEnglish | keyof typeof shellInEnglish;
 
 export type Messages = Record<MessageKey, string>;
 
@@ -36,15 +40,16 @@ export type Translator = {
 export function createTranslator(
   locale: Locale,
   messages: Partial<Record<string, string>>,
-  options: { fallback?: boolean } = {},
+  options: { fallback?: boolean; english?: Partial<Record<string, string>> } = {},
 ): Translator {
   const fallback = options.fallback ?? process.env.NODE_ENV === "production";
+  const english: Partial<Record<string, string>> = options.english ?? shellInEnglish;
   const formats = new Map<string, IntlMessageFormat>();
   const format = (key: string) => {
     let f = formats.get(key);
     if (!f) {
       const own = messages[key];
-      const source = own ?? (fallback ? (en as Record<string, string>)[key] : undefined);
+      const source = own ?? (fallback ? english[key] : undefined);
       if (source === undefined) throw new MissingMessageError(key, locale);
       f = new IntlMessageFormat(source, own === undefined ? "en" : locale);
       formats.set(key, f);
@@ -58,5 +63,5 @@ export function createTranslator(
   };
 }
 
-/** The English catalogue: the browser's fallback when the root loader's data is missing (an error page). */
-export const englishMessages: Messages = en;
+/** The layout's and error pages' English: the browser's words when the root loader's data is missing. */
+export const shellEnglish: Partial<Messages> = shellInEnglish;

@@ -6,7 +6,7 @@
 // others and "ALL" where it offers its service. A law is offered only where it reaches both the person (where
 // they live) and the recipient (its seat, or its offering a service where the person lives): a recipient that
 // lists Ireland or "ALL" does not bring the GDPR or the DSA to a Californian or a Korean.
-import { inEnglish } from "~/i18n/english";
+import { inEnglish } from "~/i18n/english.server";
 import type { Locale } from "~/i18n/languages";
 import type { MessageKey, Translator } from "~/i18n/translate";
 import { STATE_LAWS } from "~/requests/compose/state-laws";

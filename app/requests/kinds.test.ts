@@ -2,7 +2,7 @@
 // kind it does not know.
 import { describe, expect, it } from "vitest";
 import { RULE_IDS } from "~/deadlines/rules";
-import { inEnglish } from "~/i18n/english";
+import { inEnglish } from "~/i18n/english.server";
 import { letterKinds } from "~/recipients/model.server";
 import { RIGHTS } from "~/requests/compose/variables";
 import { checklistFor } from "~/requests/render/checklist";

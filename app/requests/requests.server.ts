@@ -14,7 +14,7 @@ import {
 } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
-import { inEnglish } from "~/i18n/english";
+import { inEnglish } from "~/i18n/english.server";
 import type { MessageKey } from "~/i18n/translate";
 import { CHECK_OUTCOME_KEYS } from "~/rechecks/outcome";
 import { OUTCOME_TEXT } from "~/rechecks/recheck-section";

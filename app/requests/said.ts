@@ -1,6 +1,6 @@
 // Domain errors with their words as a message key: the error's message is the English (what the API and the logs
 // read), and `said` lets a translated page say the same in its own language (docs/i18n.md, UserError).
-import { inEnglish } from "~/i18n/english";
+import { inEnglish } from "~/i18n/english.server";
 import type { MessageKey, Translator } from "~/i18n/translate";
 
 export type Said = { key: MessageKey; values?: Record<string, string> };

@@ -6,7 +6,7 @@ import { getDb } from "~/db.server";
 import { computeDeadline, isSupportedCountry, type RuleId } from "~/deadlines/engine";
 import { EXPOSED_LABELS, type ExposedKind } from "~/exposures/categories";
 import type { Exposure } from "~/exposures/exposures.server";
-import { inEnglish } from "~/i18n/english";
+import { inEnglish } from "~/i18n/english.server";
 import { getRecipient, matchUrl, type RecipientDetail } from "~/recipients/directory.server";
 import { entityFor, postalFor } from "~/recipients/entities.server";
 import type { ChannelPurpose, Channel as DirectoryChannel } from "~/recipients/model.server";

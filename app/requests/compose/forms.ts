@@ -1,7 +1,6 @@
 // What the letter pages show of their forms: the choices, the list fields and the line beside every letter.
 // No zod here: the forms' schemas are in ./forms.server, for the actions.
 
-import { inEnglish } from "~/i18n/english";
 import type { MessageKey } from "~/i18n/translate";
 import type { WritableKind } from "~/requests/kinds";
 
@@ -19,9 +18,6 @@ export const LETTER_DETAIL_ARRAYS = ["exposureIds", "attachmentIds"] as const;
 
 /** The line shown beside every generated letter (docs/legal.md: never inside the letter): `t(NOT_LEGAL_ADVICE_KEY)`. */
 export const NOT_LEGAL_ADVICE_KEY = "letters.notLegalAdvice" satisfies MessageKey;
-
-/** The same line in English, for pages not translated yet. */
-export const NOT_LEGAL_ADVICE = inEnglish(NOT_LEGAL_ADVICE_KEY);
 
 /**
  * What the letter form calls each kind of letter it offers: the title of its English built-in template, in the

@@ -1,13 +1,13 @@
 // The letter form names each kind of letter by its English built-in template's title, in the page's language:
 // the English catalogue must say exactly what the template says, and every writable kind must have one.
 import { describe, expect, it } from "vitest";
-import { inEnglish } from "~/i18n/english";
+import { inEnglish } from "~/i18n/english.server";
 import { messagesFor } from "~/i18n/locale.server";
 import { createTranslator } from "~/i18n/translate";
 import { WRITABLE_KINDS } from "~/requests/kinds";
 import { loadTemplates } from "~/requests/render/templates.server";
 import { destinationInWords } from "./destinations";
-import { LETTER_OPTION_TITLES, NOT_LEGAL_ADVICE } from "./forms";
+import { LETTER_OPTION_TITLES, NOT_LEGAL_ADVICE_KEY } from "./forms";
 import { passedOnNotice, passedOnNoticeKey } from "./sender-safety";
 
 describe("the letter form's words", () => {
@@ -21,7 +21,7 @@ describe("the letter form's words", () => {
   });
 
   it("keeps the English words for pages not translated yet", () => {
-    expect(NOT_LEGAL_ADVICE).toMatch(
+    expect(inEnglish(NOT_LEGAL_ADVICE_KEY)).toMatch(
       /^Retract fills in letters from published rules; this is not legal advice\./,
     );
     expect(passedOnNotice("dsa-notice")).toMatch(/^The site usually tells the person who posted the content/);

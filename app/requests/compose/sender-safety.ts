@@ -1,7 +1,7 @@
 // Keeping the sender safe (docs/legal.md §2 "Truth and safety"): which letters the recipient may pass on to the
 // person who posted the content, what the sender is told before writing and sending them, and when a letter
 // goes to whoever shows the content. Pure module: the letter form and the draft page both read it.
-import { inEnglish } from "~/i18n/english";
+import { inEnglish } from "~/i18n/english.server";
 import type { MessageKey } from "~/i18n/translate";
 import type { Kind } from "./variables";
 

@@ -1,7 +1,7 @@
 // The dates of a letter the user sent themselves: real dates, received not before sent, neither in the future.
 import { describe, expect, it } from "vitest";
 import { isMessageKey } from "~/i18n/errors";
-import { englishMessages } from "~/i18n/translate";
+import { englishMessages } from "~/i18n/locale.server";
 import { sentDatesSchema } from "./forms.server";
 
 // The schema's messages are keys (docs/i18n.md): read in English here.

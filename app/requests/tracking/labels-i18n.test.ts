@@ -1,7 +1,7 @@
 // The vocabularies' message keys say in English exactly what their English maps say (the maps stay for mail,
 // the API and the letters; the pages show the keys through t()).
 import { describe, expect, it } from "vitest";
-import { englishMessages } from "~/i18n/translate";
+import { englishMessages } from "~/i18n/locale.server";
 import { CHECK_OUTCOME_KEYS } from "~/rechecks/outcome";
 import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
 import { LETTER_STATUS_KEYS, LETTER_STATUS_LABELS } from "~/requests/labels";
