@@ -10,12 +10,21 @@ export function metaTranslator(matches: MetaArgs["matches"]): Translator {
   const root = matches.find((m) => m.id === "root")?.data as
     | { locale?: unknown; messages?: Messages }
     | undefined;
-  return root && isLocale(root.locale) && root.messages
-    ? createTranslator(root.locale, root.messages)
-    : createTranslator("en", shellEnglish);
+  if (root && isLocale(root.locale) && root.messages) return createTranslator(root.locale, root.messages);
+  // No root data (an error page): the browser has only the shell's words (decision 136), so a page's own
+  // title falls back to the product's name rather than failing the error page.
+  const shell = createTranslator("en", shellEnglish);
+  const known = (key: MessageKey) => Object.hasOwn(shellEnglish, key);
+  return {
+    locale: "en",
+    t: (key, values) => (known(key) ? shell.t(key, values) : "Retract"),
+    rich: (key, values) => (known(key) ? shell.rich(key, values) : "Retract"),
+  };
 }
 
 export function pageTitle(matches: MetaArgs["matches"], key: MessageKey) {
+  const root = matches.find((m) => m.id === "root")?.data;
+  if (!root) return [{ title: "Retract" }];
   const { t } = metaTranslator(matches);
   return [{ title: t("shell.pageTitle", { page: t(key) }) }];
 }

@@ -16,6 +16,9 @@ vi.mock("@remix-run/react", () => ({
 }));
 
 const { default: Deadlines, loader, meta } = await import("./deadlines");
+// The root layout provides the page's catalogue; here, English (the browser bundles only the shell's words).
+const { I18nProvider } = await import("~/i18n/i18n-context");
+const { messagesFor } = await import("~/i18n/locale.server");
 
 async function load(query: string) {
   const request = new Request(`http://localhost/deadlines${query ? `?${query}` : ""}`);
@@ -34,7 +37,12 @@ async function render(query: string) {
   const { status, data } = await load(query);
   page.data = data;
   page.search = query;
-  return { status, data, html: renderToStaticMarkup(createElement(Deadlines)) };
+  const tree = createElement(I18nProvider, {
+    locale: "en",
+    messages: messagesFor("en"),
+    children: createElement(Deadlines),
+  });
+  return { status, data, html: renderToStaticMarkup(tree) };
 }
 
 beforeEach(() => {
