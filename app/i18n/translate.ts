@@ -4,7 +4,7 @@
 // browser bundles, for an error page that has no loader data) and `locales/<lang>.json` (everything else, sent
 // by the root loader in the page's language: decision 136).
 import { IntlMessageFormat, type PrimitiveType } from "intl-messageformat";
-import type { ReactNode } from "react";
+import { Children, type ReactNode } from "react";
 import type { Locale } from "./languages";
 import type pagesInEnglish from "./locales/en.json";
 import shellInEnglish from "./locales/shell/en.json";
@@ -59,7 +59,12 @@ export function createTranslator(
   return {
     locale,
     t: (key, values) => String(format(key).format(values)),
-    rich: (key, values) => format(key).format<ReactNode>(values as never) as ReactNode,
+    // A message with tags formats to an array of text and elements; Children.toArray gives each its key, as
+    // React asks of any rendered array.
+    rich: (key, values) => {
+      const out = format(key).format<ReactNode>(values as never);
+      return Array.isArray(out) ? Children.toArray(out) : (out as ReactNode);
+    },
   };
 }
 
