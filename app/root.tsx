@@ -16,11 +16,12 @@ import {
 import type { ReactNode } from "react";
 import { getCurrentSession } from "~/auth/session.server";
 import { getEnv } from "~/env.server";
+import { catalogueSrc } from "~/i18n/catalogue-asset.server";
 import { I18nProvider, useT } from "~/i18n/i18n-context";
 import { LanguageSwitcher } from "~/i18n/language-switcher";
 import { LANGUAGES } from "~/i18n/languages";
-import { getLocale, messagesFor } from "~/i18n/locale.server";
-import { shellEnglish } from "~/i18n/translate";
+import { getLocale } from "~/i18n/locale.server";
+import { useCatalogue } from "~/i18n/use-catalogue";
 import styles from "~/styles/app.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { useNonce } from "~/ui/nonce";
@@ -33,7 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   return {
     locale,
-    messages: messagesFor(locale),
+    // The words come as a file the browser keeps (decision 152), not in every page's data.
+    catalogueSrc: catalogueSrc(locale),
     signedIn: Boolean(session),
     workspaces: session ? workspaceSwitcher(session) : null,
     quickExitUrl: getEnv().RETRACT_QUICK_EXIT_URL,
@@ -67,7 +69,7 @@ function Progress() {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale = data?.locale ?? "en";
+  const { locale, messages } = useCatalogue(data);
   return (
     <html lang={locale} dir={LANGUAGES[locale].dir}>
       <head>
@@ -79,9 +81,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nProvider locale={locale} messages={data?.messages ?? shellEnglish}>
+        <I18nProvider locale={locale} messages={messages}>
           <Shell data={data}>{children}</Shell>
         </I18nProvider>
+        {/* Before the app's scripts, which need the words to hydrate; the browser keeps the file. */}
+        {data ? <script src={data.catalogueSrc} /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

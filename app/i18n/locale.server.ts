@@ -6,6 +6,7 @@ import { getCurrentSession } from "~/auth/session.server";
 import { getUserLocale, setUserLocale } from "~/auth/users.server";
 import { getEnv } from "~/env.server";
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "./languages";
+import { registerCatalogue } from "./loaded-catalogues";
 import de from "./locales/de.json";
 import en from "./locales/en.json";
 import fr from "./locales/fr.json";
@@ -26,6 +27,9 @@ const CATALOGUES: Record<Locale, Messages> = {
   nl: { ...shellNl, ...nl },
   ko: { ...shellKo, ...ko },
 };
+
+// The layout renders on the server from these (decision 152); the browser gets its language's as a file.
+for (const locale of LOCALES) registerCatalogue(locale, CATALOGUES[locale]);
 
 /** The whole English catalogue: what the server falls back to, and the words of `inEnglish`. */
 export const englishMessages: Messages = CATALOGUES.en;

@@ -1,8 +1,8 @@
 // Messages: ICU MessageFormat strings (plurals, dates and numbers through Intl) in one catalogue per language,
 // formatted by intl-messageformat (decision 121). Shared by the server and the browser. Each language's
 // catalogue is two files: `locales/shell/<lang>.json` (the layout and the error pages: the only words the
-// browser bundles, for an error page that has no loader data) and `locales/<lang>.json` (everything else, sent
-// by the root loader in the page's language: decision 136).
+// browser bundles, for an error page that has no loader data) and `locales/<lang>.json` (everything else; the
+// browser gets its language's as a cacheable file: decisions 136 and 152).
 import { IntlMessageFormat, type PrimitiveType } from "intl-messageformat";
 import { Children, type ReactNode } from "react";
 import type { Locale } from "./languages";
@@ -32,6 +32,25 @@ export type Translator = {
   rich: (key: MessageKey, values?: RichValues) => ReactNode;
 };
 
+// Parsed messages, kept with the catalogue object they came from: the catalogues are loaded once, so each
+// message is parsed once per process (or page), not on every request's translator.
+const parsedFrom = new WeakMap<object, Map<string, IntlMessageFormat>>();
+
+function compiled(catalogue: object, locale: string, key: string, source: string) {
+  let parsed = parsedFrom.get(catalogue);
+  if (!parsed) {
+    parsed = new Map();
+    parsedFrom.set(catalogue, parsed);
+  }
+  const id = `${locale}\u0000${key}`;
+  let f = parsed.get(id);
+  if (!f) {
+    f = new IntlMessageFormat(source, locale);
+    parsed.set(id, f);
+  }
+  return f;
+}
+
 /**
  * A translator over one catalogue. A key the catalogue lacks throws (tests and development fail loudly); in
  * production it falls back to English, which the catalogue test keeps complete, and throws only if English
@@ -44,17 +63,12 @@ export function createTranslator(
 ): Translator {
   const fallback = options.fallback ?? process.env.NODE_ENV === "production";
   const english: Partial<Record<string, string>> = options.english ?? shellInEnglish;
-  const formats = new Map<string, IntlMessageFormat>();
   const format = (key: string) => {
-    let f = formats.get(key);
-    if (!f) {
-      const own = messages[key];
-      const source = own ?? (fallback ? english[key] : undefined);
-      if (source === undefined) throw new MissingMessageError(key, locale);
-      f = new IntlMessageFormat(source, own === undefined ? "en" : locale);
-      formats.set(key, f);
-    }
-    return f;
+    const own = messages[key];
+    if (own !== undefined) return compiled(messages, locale, key, own);
+    const source = fallback ? english[key] : undefined;
+    if (source === undefined) throw new MissingMessageError(key, locale);
+    return compiled(english, "en", key, source);
   };
   return {
     locale,

@@ -12,10 +12,22 @@ test("Korean chosen in the account: the shell speaks Korean, on this device and 
   await createAccount(page, { name: "Ji-woo Kim", email, password });
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 
+  // The page's HTML carries no catalogue: the words come as a file the browser keeps (decision 152).
+  const html = await (await page.request.get("/")).text();
+  const src = /<script src="(\/i18n\/en\.[0-9a-f]{16}\.js)"/.exec(html)?.[1];
+  expect(src).toBeTruthy();
+  expect(html).not.toContain("shell.nav.cases");
+  const file = await page.request.get(src!);
+  expect(file.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(await file.text()).toContain('"shell.nav.cases":"Cases"');
+
+  // With JavaScript the switch is a navigation inside the page: the Korean file is fetched, no reload.
+  await page.evaluate(() => Object.assign(window, { samePage: true }));
   await page.getByLabel("Language of the pages").selectOption("ko");
   await page.getByRole("button", { name: "Change language" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "ko");
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  expect(await page.evaluate(() => "samePage" in window)).toBe(true);
   const nav = page.getByRole("navigation", { name: "주 메뉴" });
   await expect(nav.getByRole("link", { name: "사건" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "어디에 요청할까요" })).toBeVisible();
