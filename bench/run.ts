@@ -178,7 +178,7 @@ try {
       "bulk.exposuresAddLines": bulk.lines,
       "bulk.lettersMs": letters ? letters.snapshotMs + letters.runMs : bulk.lettersMs,
       "bulk.lettersNote": letters
-        ? `${letters.items.toLocaleString("en")} cells (${letters.people} × ${letters.recipients}): ${letters.queued} queued, ${letters.generated} web form/PDF, ${letters.skipped} skipped, ${letters.failed} failed; a page logging a read: p95 ${letters.page.idleP95Ms} → ${letters.page.busyP95Ms} ms while it runs (× ${letters.page.ratio})`
+        ? `${(letters.people * letters.recipients).toLocaleString("en")} cells (${letters.people} × ${letters.recipients}), ${letters.items.toLocaleString("en")} with a letter on offer (the job's items): ${letters.queued} queued, ${letters.generated} web form/PDF, ${letters.skipped} skipped, ${letters.failed} failed; a page logging a read: p95 ${letters.page.idleP95Ms} → ${letters.page.busyP95Ms} ms while it runs (× ${letters.page.ratio})`
         : bulk.lettersNote,
       "bulk.lettersPageP95Ratio": letters?.page.ratio ?? null,
       "diff.lines": diff.lines,
