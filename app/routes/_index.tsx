@@ -20,7 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
   const perPage = 50;
   const { items, total } = listCases(session, { limit: perPage, offset: (page - 1) * perPage });
-  const reminders = reminderSummary(session, new Date(), REMINDERS_SHOWN);
+  // The first page is the overview; later pages are only the list, for finding a case (decision 153).
+  const overview = page === 1;
+  const reminders = overview
+    ? reminderSummary(session, new Date(), REMINDERS_SHOWN)
+    : { items: [], total: 0, more: false };
   return {
     signedIn: true as const,
     // Only what the list shows: everything here is serialised into the page a second time for hydration.
@@ -42,11 +46,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Counting stops at a thousand (reading 90,000 index entries on every view cost more than the page).
     remindersMore: reminders.more,
     // Letters written three or more days ago and never sent are reminders too (the oldest few).
-    unsent: unsentLetters(session, new Date(), REMINDERS_SHOWN),
+    unsent: overview ? unsentLetters(session, new Date(), REMINDERS_SHOWN) : [],
     // Requests waiting for the person: more information asked, a place said removed to check (decision 114).
-    needsYou: needsYou(session, REMINDERS_SHOWN),
+    needsYou: overview ? needsYou(session, REMINDERS_SHOWN) : [],
     // Places found, requested, said removed, checked gone and back up over time (decision 112).
-    progress: total > 0 ? progressFor(session) : null,
+    progress: overview && total > 0 ? progressFor(session) : null,
   };
 }
 
@@ -72,7 +76,7 @@ function Welcome() {
 export default function Index() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { t } = useT();
+  const { t, rich } = useT();
   if (!data.signedIn) return <Welcome />;
   return (
     <div className="stack">
@@ -87,7 +91,11 @@ export default function Index() {
           {t("dashboard.newCase")}
         </Link>
       </div>
-      <RemindersList reminders={data.reminders} unsent={data.unsent} needsYou={data.needsYou} />
+      {data.page === 1 ? (
+        <RemindersList reminders={data.reminders} unsent={data.unsent} needsYou={data.needsYou} />
+      ) : (
+        <p>{rich("dashboard.overviewElsewhere", { link: (chunks) => <Link to="/">{chunks}</Link> })}</p>
+      )}
       {data.progress ? (
         <>
           <ProgressChart data={data.progress} title={t("dashboard.progressTitle")} />

@@ -121,6 +121,35 @@ describe("dashboard case list", () => {
   });
 });
 
+describe("the dashboard's pages (decision 153)", () => {
+  it("shows the overview on the first page only; later pages are the list alone", async () => {
+    const a = await newAccount();
+    const first = sentLetter(a.scope, { dueOn: "2020-01-01" });
+    for (let i = 0; i < 50; i++) sentLetter(a.scope, { dueOn: "2020-02-01" });
+    type Page = Home & {
+      page: number;
+      pages: number;
+      progress: unknown;
+      unsent: unknown[];
+      needsYou: unknown[];
+    };
+    const one = (await call(home.loader, get("/", a.cookie))) as Page;
+    expect(one).toMatchObject({ page: 1, pages: 2 });
+    expect(one.cases).toHaveLength(50);
+    expect(one.reminders.length).toBeGreaterThan(0);
+    expect(one.reminders[0]).toMatchObject({ reference: first.reference });
+    expect(one.progress).not.toBeNull();
+
+    const two = (await call(home.loader, get("/?page=2", a.cookie))) as Page;
+    expect(two).toMatchObject({ page: 2, pages: 2, reminders: [], remindersTotal: 0, progress: null });
+    expect(two.unsent).toEqual([]);
+    expect(two.needsYou).toEqual([]);
+    expect(two.cases).toHaveLength(1);
+    const ids = new Set([...one.cases, ...two.cases].map((c) => c.id));
+    expect(ids.size).toBe(51);
+  });
+});
+
 describe("the date due now (letters.effective_due_on, kept by the database)", () => {
   it("follows the latest announced extension by event time, in the reminders and the API's summary", async () => {
     const a = await newAccount();
