@@ -105,6 +105,7 @@ const TRANSLATED_FILES = [
   // the victim story's remaining pages (issue 20: letters list, re-checks, request page, mail settings, …)
   "app/requests/case-letters.tsx",
   "app/rechecks/recheck-section.tsx",
+  "app/routes/cases.$caseId.requests.$letterId.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */
