@@ -106,6 +106,9 @@ const TRANSLATED_FILES = [
   "app/requests/case-letters.tsx",
   "app/rechecks/recheck-section.tsx",
   "app/routes/cases.$caseId.requests.$letterId.tsx",
+  "app/routes/settings.email.tsx",
+  "app/routes/settings.mailbox.tsx",
+  "app/routes/inbox.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */
