@@ -109,6 +109,8 @@ const TRANSLATED_FILES = [
   "app/routes/settings.email.tsx",
   "app/routes/settings.mailbox.tsx",
   "app/routes/inbox.tsx",
+  "app/routes/cases.$caseId.timeline.tsx",
+  "app/workspaces/switcher.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */

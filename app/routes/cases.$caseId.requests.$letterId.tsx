@@ -59,6 +59,7 @@ import {
   sendLetter,
   templateOf,
 } from "~/requests/store.server";
+import { sayTimeline } from "~/requests/timeline-say";
 import {
   AbandonSchema,
   ComplaintQuerySchema,
@@ -545,14 +546,7 @@ export default function RequestPage() {
       : (new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? code);
   const letter = d.letter;
   // A history item's words: values that are keys are translated first, days written out in the page's language.
-  const say = (s: TimelineSay) =>
-    t(s.key, {
-      ...s.values,
-      ...Object.fromEntries(Object.entries(s.labels ?? {}).map(([k, key]) => [k, t(key)])),
-      ...Object.fromEntries(
-        Object.entries(s.days ?? {}).map(([k, day]) => [k, day && formatDay(locale, day)]),
-      ),
-    });
+  const say = (s: TimelineSay) => sayTimeline({ t }, locale, s);
   return (
     <div className="stack">
       <p>
