@@ -1045,15 +1045,15 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
       {state === "sent" ? (
         <div className="notice notice-ok" role="status">
           <p>
-            {t("letter.sent", {
+            {rich("letter.sent", {
               sent: day(letter.sentOn ?? letter.sentAt?.slice(0, 10) ?? ""),
               hasReceived: letter.receivedOn && letter.receivedOn !== letter.sentOn ? "yes" : "no",
               received: letter.receivedOn ? day(letter.receivedOn) : "",
               due: due ? "yes" : "none",
               dueOn: due ? day(due) : "",
               hasRule: letter.dueRule ? "yes" : "no",
-              // The deadline rule's explanation comes from app/deadlines (translated there).
-              rule: letter.dueRule ?? "",
+              // The deadline rule in the letter's words (it is the letter's variable), marked with its language.
+              rule: <span lang={letter.templateLang}>{letter.dueRule ?? ""}</span>,
             })}
           </p>
         </div>
@@ -1125,8 +1125,8 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
           <h3 id="text">{t("letter.text")}</h3>
           <p>
             {rich("letter.subjectLine", {
-              subject: letter.subject,
-              strong: (chunks) => <strong lang={letter.templateLang}>{chunks}</strong>,
+              subject: <span lang={letter.templateLang}>{letter.subject}</span>,
+              strong: (chunks) => <strong>{chunks}</strong>,
             })}
           </p>
           <pre className="letter-text" lang={letter.templateLang}>
