@@ -102,6 +102,15 @@ const TRANSLATED_FILES = [
   "app/calendar/calendar-feed-section.tsx",
   "app/routes/deadlines.tsx",
   "app/routes/cases.$caseId.letters.new.tsx",
+  // the victim story's remaining pages (issue 20: letters list, re-checks, request page, mail settings, …)
+  "app/requests/case-letters.tsx",
+  "app/rechecks/recheck-section.tsx",
+  "app/routes/cases.$caseId.requests.$letterId.tsx",
+  "app/routes/settings.email.tsx",
+  "app/routes/settings.mailbox.tsx",
+  "app/routes/inbox.tsx",
+  "app/routes/cases.$caseId.timeline.tsx",
+  "app/workspaces/switcher.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */

@@ -5,6 +5,7 @@
 // operator sets RETRACT_MAIL_PLAIN_LOOPBACK=true: a local relay that has no certificate.
 import { isIP } from "node:net";
 import { getEnv } from "~/env.server";
+import type { MessageKey } from "~/i18n/translate";
 
 /** `localhost`, 127.0.0.0/8 and ::1 (also as an IPv4-mapped IPv6 address). Names other than localhost are not. */
 export function isLoopbackHost(host: string): boolean {
@@ -42,14 +43,9 @@ export function imapSecurity(host: string, secure: boolean) {
   return plainTextAllowed(host) ? { secure: false } : { secure: false, doSTARTTLS: true };
 }
 
-/** A sentence for the settings pages about how the connection is protected. */
-export function describeMailConnection(kind: MailConnection): string {
-  switch (kind) {
-    case "tls":
-      return "Encrypted: the connection uses TLS from the start.";
-    case "starttls":
-      return "Encrypted: the connection must switch to TLS (STARTTLS) before the password is sent. If the server does not offer it, nothing is sent.";
-    case "plain-loopback":
-      return "Not encrypted: this server runs on the same machine, and whoever runs Retract allowed plain connections to it.";
-  }
-}
+/** The settings pages' sentence about how the connection is protected, as a message key. */
+export const MAIL_CONNECTION_KEYS = {
+  tls: "mailConnection.tls",
+  starttls: "mailConnection.starttls",
+  "plain-loopback": "mailConnection.plainLoopback",
+} as const satisfies Record<MailConnection, MessageKey>;

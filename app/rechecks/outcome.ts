@@ -11,7 +11,16 @@ import type { MessageKey } from "~/i18n/translate";
 
 export type CheckOutcome = "up" | "removed" | "reappeared" | "unreachable" | "inconclusive";
 
-/** A re-check's outcome in words, as message keys (OUTCOME_TEXT in recheck-section.tsx keeps the English). */
+/** A re-check's outcome in English, for what leaves Retract (the request timeline's sealed text, the API). */
+export const OUTCOME_TEXT: Record<CheckOutcome, string> = {
+  up: "Still online",
+  removed: "Removed",
+  reappeared: "Back online",
+  unreachable: "Could not be reached",
+  inconclusive: "Could not tell",
+};
+
+/** A re-check's outcome in words, as message keys for the pages (OUTCOME_TEXT keeps the English). */
 export const CHECK_OUTCOME_KEYS = {
   up: "recheck.outcome.up",
   removed: "recheck.outcome.removed",

@@ -1,6 +1,10 @@
 // The exposure page's "Is it still there?" section: the "Check now" button and the past checks.
 import { Form } from "@remix-run/react";
-import type { CheckOutcome } from "./outcome";
+import { formatDay } from "~/i18n/dates";
+import { useT } from "~/i18n/i18n-context";
+import type { MessageKey, Translator } from "~/i18n/translate";
+import type { IdentifierKind } from "./identifiers";
+import { CHECK_OUTCOME_KEYS, type CheckOutcome } from "./outcome";
 
 export type CheckView = {
   id: string;
@@ -14,31 +18,32 @@ export type CheckView = {
   error: string | null;
 };
 
-export const OUTCOME_TEXT: Record<CheckOutcome, string> = {
-  up: "Still online",
-  removed: "Removed",
-  reappeared: "Back online",
-  unreachable: "Could not be reached",
-  inconclusive: "Could not tell",
+const ERROR_KEYS: Record<string, MessageKey> = {
+  onion: "recheck.error.onion",
+  blocked_address: "recheck.error.blocked_address",
+  dns: "recheck.error.dns",
+  timeout: "recheck.error.timeout",
+  network: "recheck.error.network",
+  too_many_redirects: "recheck.error.too_many_redirects",
+  bad_url: "recheck.error.bad_url",
+  truncated: "recheck.error.truncated",
 };
 
-const ERROR_TEXT: Record<string, string> = {
-  onion: "Onion addresses are never fetched by the server.",
-  blocked_address: "The address points into a private network, so the server refused to fetch it.",
-  dns: "The site's name does not resolve any more.",
-  timeout: "The site did not answer in time.",
-  network: "The connection failed.",
-  too_many_redirects: "The page redirects more than three times.",
-  bad_url: "This address cannot be fetched.",
-  truncated: "The page was larger than the size limit; only its beginning was searched.",
-};
+/** What the check found, in words (the kinds are ids: never shown as they are). */
+const FOUND_KEYS = {
+  name: "recheck.found.name",
+  email: "recheck.found.email",
+  phone: "recheck.found.phone",
+  username: "recheck.found.username",
+  address: "recheck.found.address",
+} as const satisfies Record<IdentifierKind, MessageKey>;
 
-function explain(c: CheckView) {
+function explain({ t }: Translator, c: CheckView) {
   if (c.outcome === "inconclusive" && c.statusCode && c.statusCode >= 200 && c.statusCode < 300)
-    return "The page loads but none of the person's details were found in it. It may need JavaScript or a login to show them: look at it yourself.";
-  if (c.outcome === "inconclusive")
-    return `The site answered ${c.statusCode}: it may block automatic checks.`;
-  return c.error ? (ERROR_TEXT[c.error] ?? null) : null;
+    return t("recheck.explain.nothingFound");
+  if (c.outcome === "inconclusive") return t("recheck.explain.blocked", { status: String(c.statusCode) });
+  const key = c.error ? ERROR_KEYS[c.error] : undefined;
+  return key ? t(key) : null;
 }
 
 export function RecheckSection({
@@ -50,56 +55,75 @@ export function RecheckSection({
   canWrite: boolean;
   busy: boolean;
 }) {
+  const translator = useT();
+  const { t, rich, locale } = translator;
+  const found = (kinds: string[]) =>
+    kinds.map((k) => (k in FOUND_KEYS ? t(FOUND_KEYS[k as IdentifierKind]) : null)).filter(Boolean);
   return (
     <section aria-labelledby="checks" className="card stack">
-      <h2 id="checks">Is it still there?</h2>
-      <p className="muted">
-        Retract fetches the page from this server (never from your browser) and looks for the person's name,
-        email addresses, phone numbers, usernames and address. Pages are also checked automatically every day.
-      </p>
+      <h2 id="checks">{t("recheck.title")}</h2>
+      <p className="muted">{t("recheck.intro")}</p>
       {canWrite ? (
         <Form method="post">
           <input type="hidden" name="intent" value="recheck" />
           <button type="submit" className="button button-secondary" disabled={busy}>
-            {busy ? "Checking…" : "Check now"}
+            {busy ? t("recheck.busy") : t("recheck.submit")}
           </button>
           {busy ? (
             <p role="status" className="muted">
-              Fetching the page. This can take up to fifteen seconds.
+              {t("recheck.fetching")}
             </p>
           ) : null}
         </Form>
       ) : null}
       {checks.length === 0 ? (
-        <p className="empty">Not checked yet.</p>
+        <p className="empty">{t("recheck.none")}</p>
       ) : (
-        <ul className="list" aria-label="Past checks">
-          {checks.map((c) => (
-            <li key={c.id} className="list-item stack">
-              <div className="spread">
-                <strong>
-                  <span className={`badge badge-check-${c.outcome}`}>{OUTCOME_TEXT[c.outcome]}</span>
-                </strong>
-                <time dateTime={c.checkedAt}>{c.checkedAt.slice(0, 16).replace("T", " ")} UTC</time>
-              </div>
-              <div className="meta-row">
-                <span>{c.trigger === "manual" ? "Checked by hand" : "Scheduled check"}</span>
-                {c.statusCode !== null ? <span>HTTP {c.statusCode}</span> : null}
-                {c.foundKinds.length ? <span>Found: {c.foundKinds.join(", ")}</span> : null}
-              </div>
-              {explain(c) ? <p>{explain(c)}</p> : null}
-              {c.finalUrl ? (
-                <p>
-                  Redirected to <span className="mono">{c.finalUrl}</span>
-                </p>
-              ) : null}
-              {c.sha256 ? (
-                <p className="muted">
-                  SHA-256 of what was fetched: <code>{c.sha256}</code>
-                </p>
-              ) : null}
-            </li>
-          ))}
+        <ul className="list" aria-label={t("recheck.past")}>
+          {checks.map((c) => {
+            const words = explain(translator, c);
+            const kinds = found(c.foundKinds);
+            return (
+              <li key={c.id} className="list-item stack">
+                <div className="spread">
+                  <strong>
+                    <span className={`badge badge-check-${c.outcome}`}>
+                      {t(CHECK_OUTCOME_KEYS[c.outcome])}
+                    </span>
+                  </strong>
+                  <time dateTime={c.checkedAt}>
+                    {t("recheck.checkedAt", {
+                      day: formatDay(locale, c.checkedAt, "long"),
+                      time: c.checkedAt.slice(11, 16),
+                    })}
+                  </time>
+                </div>
+                <div className="meta-row">
+                  <span>
+                    {c.trigger === "manual" ? t("recheck.trigger.manual") : t("recheck.trigger.scheduled")}
+                  </span>
+                  {c.statusCode !== null ? (
+                    <span>{t("recheck.http", { status: String(c.statusCode) })}</span>
+                  ) : null}
+                  {kinds.length ? <span>{t("recheck.foundKinds", { kinds: kinds.join(", ") })}</span> : null}
+                </div>
+                {words ? <p>{words}</p> : null}
+                {c.finalUrl ? (
+                  <p>
+                    {rich("recheck.redirected", {
+                      url: c.finalUrl,
+                      mono: (chunks) => <span className="mono">{chunks}</span>,
+                    })}
+                  </p>
+                ) : null}
+                {c.sha256 ? (
+                  <p className="muted">
+                    {rich("recheck.sha256", { sha: c.sha256, code: (chunks) => <code>{chunks}</code> })}
+                  </p>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -2,10 +2,13 @@
 // `bulk`, each sent request has a checkbox and one form below changes the chosen ones (works without JavaScript:
 // the checkboxes belong to that form through their `form` attribute).
 import { Form, Link } from "@remix-run/react";
+import { formatDay } from "~/i18n/dates";
 import { useT } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
 import { kindLabel } from "./kinds";
-import { LETTER_STATUS_LABELS } from "./labels";
+import { LETTER_STATUS_KEYS } from "./labels";
 import type { BulkRequestResult } from "./tracking/bulk-status.server";
+import { STATE_KEYS } from "./tracking/lifecycle";
 
 export type CaseLetter = {
   id: string;
@@ -19,7 +22,7 @@ export type CaseLetter = {
   dueOn: string | null;
   problem: string | null;
   attempts: number;
-  /** The request's state in words, when the page worked it out (else the letter's status). */
+  /** The request's state in words (the page's language), when the page worked it out (else the letter's status). */
   stateLabel?: string;
   /** Whether the bulk form may change it (sent, not closed). */
   selectable?: boolean;
@@ -31,11 +34,17 @@ export type BulkView = {
   busy: boolean;
 };
 
-const BULK_ACTION_LABELS = {
-  abandon: "Stop reminding me (set them aside)",
-  close: "Close them",
-  said_done: "They say it is done",
-} as const;
+const BULK_ACTION_KEYS = {
+  abandon: "caseLetters.bulk.abandon",
+  close: "caseLetters.bulk.close",
+  said_done: "caseLetters.bulk.saidDone",
+} as const satisfies Record<string, MessageKey>;
+
+const CHANNEL_KEYS: Record<string, MessageKey> = {
+  email: "caseLetters.channel.email",
+  pdf: "caseLetters.channel.pdf",
+  webform: "caseLetters.channel.webform",
+};
 
 export function CaseLetters({
   caseId,
@@ -55,20 +64,21 @@ export function CaseLetters({
   canWrite: boolean;
   bulk?: BulkView;
 }) {
-  const { t } = useT();
+  const { t, locale } = useT();
+  const day = (d: string) => formatDay(locale, d, "long");
   const selectable = canWrite && bulk ? letters.filter((l) => l.selectable) : [];
   return (
     <section aria-labelledby="letters" className="stack">
       <div className="spread">
-        <h2 id="letters">Letters</h2>
+        <h2 id="letters">{t("caseLetters.title")}</h2>
         {canWrite ? (
           <Link to={`/cases/${caseId}/letters/new`} className="button">
-            Write a letter
+            {t("caseLetters.write")}
           </Link>
         ) : null}
       </div>
       {letters.length === 0 ? (
-        <p className="muted">No letters yet.</p>
+        <p className="muted">{t("caseLetters.none")}</p>
       ) : (
         <ul className="list">
           {letters.map((l) => (
@@ -76,29 +86,37 @@ export function CaseLetters({
               {bulk && l.selectable ? (
                 <label className="check">
                   <input type="checkbox" name="letterIds" value={l.id} form="bulk-requests" />{" "}
-                  <span className="visually-hidden">Choose request {l.reference}</span>
+                  <span className="visually-hidden">
+                    {t("caseLetters.choose", { reference: l.reference })}
+                  </span>
                 </label>
               ) : null}
               <Link to={`/cases/${caseId}/requests/${l.id}`}>
-                {t(kindLabel(l.kind))} to {l.recipientName}
+                {t("caseLetters.to", { kind: t(kindLabel(l.kind)), recipient: l.recipientName })}
               </Link>{" "}
               <span className="mono">{l.reference}</span>
               <div className="meta-row">
                 <span className={`badge badge-letter-${l.status}`}>
-                  {l.stateLabel ?? LETTER_STATUS_LABELS[l.status] ?? l.status}
+                  {l.stateLabel ??
+                    t(
+                      LETTER_STATUS_KEYS[l.status as keyof typeof LETTER_STATUS_KEYS] ??
+                        "requestState.unknown",
+                    )}
                 </span>
-                <span>
-                  {l.channel === "email" ? "Email" : l.channel === "pdf" ? "Post (PDF)" : "Web form"}
-                </span>
-                {l.sentAt ? <span>Sent {l.sentOn ?? l.sentAt.slice(0, 10)}</span> : null}
-                {l.dueOn ? <span>Answer due {l.dueOn}</span> : null}
+                {CHANNEL_KEYS[l.channel] ? <span>{t(CHANNEL_KEYS[l.channel]!)}</span> : null}
+                {l.sentAt ? (
+                  <span>{t("caseLetters.sent", { day: day(l.sentOn ?? l.sentAt.slice(0, 10)) })}</span>
+                ) : null}
+                {l.dueOn ? <span>{t("caseLetters.due", { day: day(l.dueOn) })}</span> : null}
                 {l.status === "failed" ? (
-                  <span className="error">Not delivered: {l.problem ?? "the mail server refused it"}</span>
+                  <span className="error">
+                    {l.problem
+                      ? t("caseLetters.failed", { problem: l.problem })
+                      : t("caseLetters.failedRefused")}
+                  </span>
                 ) : null}
                 {l.status === "queued" && l.attempts > 0 ? (
-                  <span>
-                    Retrying ({l.attempts} {l.attempts === 1 ? "try" : "tries"}: {l.problem})
-                  </span>
+                  <span>{t("caseLetters.retrying", { attempts: l.attempts, problem: l.problem ?? "" })}</span>
                 ) : null}
               </div>
             </li>
@@ -108,13 +126,16 @@ export function CaseLetters({
       {bulk?.result ? (
         <div className="notice notice-ok" role="status">
           {bulk.result.moved.length ? (
-            <p>Changed: {bulk.result.moved.join(", ")}.</p>
+            <p>{t("caseLetters.bulk.changed", { references: bulk.result.moved.join(", ") })}</p>
           ) : (
-            <p>No request was changed.</p>
+            <p>{t("caseLetters.bulk.noneChanged")}</p>
           )}
           {bulk.result.refused.map((r) => (
             <p key={r.reference}>
-              {r.reference} was not changed: this change does not apply to a request that is “{r.state}”.
+              {t("caseLetters.bulk.refused", {
+                reference: r.reference,
+                state: t(STATE_KEYS[r.state as keyof typeof STATE_KEYS] ?? "requestState.unknown"),
+              })}
             </p>
           ))}
         </div>
@@ -130,30 +151,30 @@ export function CaseLetters({
             </div>
           ) : null}
           <div className="field">
-            <label htmlFor="bulk-action">Change the requests you ticked</label>
+            <label htmlFor="bulk-action">{t("caseLetters.bulk.label")}</label>
             <select id="bulk-action" name="action" defaultValue="abandon">
-              {Object.entries(BULK_ACTION_LABELS).map(([value, label]) => (
+              {Object.entries(BULK_ACTION_KEYS).map(([value, key]) => (
                 <option key={value} value={value}>
-                  {label}
+                  {t(key)}
                 </option>
               ))}
             </select>
           </div>
           <div>
             <button type="submit" className="button button-secondary" disabled={bulk.busy}>
-              {bulk.busy ? "Changing…" : "Apply to the ticked requests"}
+              {bulk.busy ? t("caseLetters.bulk.busy") : t("caseLetters.bulk.submit")}
             </button>
           </div>
         </Form>
       ) : null}
       {total > letters.length ? (
         <p>
-          Showing the newest {letters.length} of {total} letters.{" "}
-          <Link to={`/cases/${caseId}?letters=all#letters`}>Show all {total} letters</Link>
+          {t("caseLetters.showing", { shown: letters.length, total })}{" "}
+          <Link to={`/cases/${caseId}?letters=all#letters`}>{t("caseLetters.showAll", { total })}</Link>
         </p>
       ) : collapsible ? (
         <p>
-          <Link to={`/cases/${caseId}#letters`}>Show only the newest letters</Link>
+          <Link to={`/cases/${caseId}#letters`}>{t("caseLetters.showNewest")}</Link>
         </p>
       ) : null}
     </section>

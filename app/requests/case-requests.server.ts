@@ -1,7 +1,7 @@
 // The requests of a case with their tracking state (status, due date, overdue), for the case timeline page.
 import { calendarDateIn } from "~/deadlines/engine";
 import { listLetters } from "~/requests/store.server";
-import { effectiveDue, isOverdue, requestStateLabel } from "~/requests/tracking/lifecycle";
+import { effectiveDue, isOverdue, requestStateKey } from "~/requests/tracking/lifecycle";
 import { requestsCheckedGone } from "~/requests/tracking/said-done.server";
 import type { Scope } from "~/workspaces/scope.server";
 
@@ -26,8 +26,8 @@ export function caseRequests(
       kind: l.kind,
       recipientName: l.recipientName,
       status: r.status,
-      // "They say it is done" until every place is checked gone.
-      stateLabel: requestStateLabel(r.status, checkedGone.has(l.id)),
+      // "They say it is done" until every place is checked gone (a message key: the page says it in words).
+      stateKey: requestStateKey(r.status, checkedGone.has(l.id)),
       due: effectiveDue(r),
       overdue: isOverdue(r, today),
     };

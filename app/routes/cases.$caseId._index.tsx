@@ -35,10 +35,11 @@ import { useT } from "~/i18n/i18n-context";
 import { getTranslator } from "~/i18n/locale.server";
 import { metaTranslator } from "~/i18n/meta";
 import { CaseLetters } from "~/requests/case-letters";
-import { LETTER_STATUS_LABELS } from "~/requests/labels";
+import { LETTER_STATUS_KEYS } from "~/requests/labels";
+import { saidIn } from "~/requests/said";
 import { countLetters, listLetters } from "~/requests/store.server";
-import { bulkMoveRequests } from "~/requests/tracking/bulk-status.server";
-import { canTake, requestStateLabel } from "~/requests/tracking/lifecycle";
+import { BulkRequestError, bulkMoveRequests } from "~/requests/tracking/bulk-status.server";
+import { canTake, requestStateKey } from "~/requests/tracking/lifecycle";
 import { requestsCheckedGone } from "~/requests/tracking/said-done.server";
 import { listSubjectNames } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -85,6 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         severityRank(b.items[0]!.severity) - severityRank(a.items[0]!.severity) ||
         a.name.localeCompare(b.name),
     );
+  const { t, locale } = await getTranslator(request);
   const allLetters = url.searchParams.get("letters") === "all";
   const shownLetters = listLetters(scope, caseId, allLetters ? {} : { limit: LETTERS_SHOWN });
   const checkedGone = requestsCheckedGone(
@@ -123,7 +125,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sentAt: l.sentAt?.toISOString() ?? null,
       // The letter's own words while it is being sent; afterwards the request's ("they say it is done"…).
       stateLabel:
-        LETTER_STATUS_LABELS[l.status] ?? sentence(requestStateLabel(l.status, checkedGone.has(l.id))),
+        l.status in LETTER_STATUS_KEYS
+          ? t(LETTER_STATUS_KEYS[l.status as keyof typeof LETTER_STATUS_KEYS])
+          : sentence(t(requestStateKey(l.status, checkedGone.has(l.id))), locale),
       selectable: canTake(l.status, "abandon") || canTake(l.status, "close"),
     })),
     lettersTotal: countLetters(scope, caseId),
@@ -155,6 +159,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const bulk = bulkMoveRequests(scope, caseId, parsed.data.letterIds, parsed.data.action);
       return { intent: "bulk-requests" as const, bulk };
     } catch (e) {
+      if (e instanceof BulkRequestError)
+        return formFailure(new UserError(saidIn(translator, e), { field: e.field, status: e.status }), {
+          extra: failed,
+        });
       if (e instanceof UserError) return formFailure(e, { extra: failed });
       throw e;
     }
@@ -188,8 +196,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** A label as the start of a line ("they say it is done" → "They say it is done"). */
-function sentence(label: string) {
-  return label.charAt(0).toUpperCase() + label.slice(1);
+function sentence(label: string, locale: string) {
+  return label.charAt(0).toLocaleUpperCase(locale) + label.slice(1);
 }
 
 export default function CasePage() {

@@ -28,6 +28,7 @@ import { metaTranslator } from "~/i18n/meta";
 import type { Translator } from "~/i18n/translate";
 import { RecheckSection } from "~/rechecks/recheck-section";
 import { listChecks, recheckExposure } from "~/rechecks/rechecks.server";
+import { reasonInWords } from "~/recipients/regimes";
 import { regionName } from "~/subjects/regions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextField } from "~/ui/forms";
@@ -241,7 +242,7 @@ export default function ExposurePage() {
               <ul>
                 {match.regimes.map((g) => (
                   <li key={g.regime}>
-                    <strong>{g.name}</strong>: {g.reason}
+                    <strong>{g.name}</strong>: {reasonInWords(t, locale, g.reasonMessage)}
                   </li>
                 ))}
               </ul>

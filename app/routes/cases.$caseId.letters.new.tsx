@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireScope } from "~/auth/session.server";
 import { getUserProfile } from "~/auth/users.server";
 import { getCase } from "~/cases/cases.server";
+import { EXPOSED_LABELS } from "~/exposures/categories";
 import { listExposures } from "~/exposures/exposures.server";
 import { translateFailure } from "~/i18n/errors";
 import { useT } from "~/i18n/i18n-context";
@@ -75,6 +76,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             reason: reasonInWords(t, locale, o.reasonMessage),
           })),
           destinations: group.destinations.map((d) => ({ ...d, label: destinationInWords(t, d.words) })),
+          exposures: group.exposures.map((x) => ({
+            ...x,
+            exposed: x.exposed.map((k) => t(EXPOSED_LABELS[k])),
+          })),
         }
       : null,
     evidence: group

@@ -27,8 +27,7 @@ import { coveredFronts } from "~/requests/broker-family.server";
 import { NOT_LEGAL_ADVICE_KEY } from "~/requests/compose/forms";
 import { LetterTextSchema } from "~/requests/compose/forms.server";
 import { complaintOptions, NextLetterError, writeNextLetter } from "~/requests/compose/next-letter.server";
-import { passedOnNotice } from "~/requests/compose/sender-safety";
-import { kindALetter } from "~/requests/kinds";
+import { passedOnNoticeKey } from "~/requests/compose/sender-safety";
 import { LETTER_STATUS_KEYS } from "~/requests/labels";
 import { langName, langOwnName } from "~/requests/languages";
 import { changes } from "~/requests/render/diff";
@@ -60,6 +59,7 @@ import {
   sendLetter,
   templateOf,
 } from "~/requests/store.server";
+import { sayTimeline } from "~/requests/timeline-say";
 import {
   AbandonSchema,
   ComplaintQuerySchema,
@@ -160,7 +160,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       dueOn: letter.dueOn,
       dueRule: letter.variables.dueRule ?? null,
       // Said before sending: the recipient may pass this kind of letter on to whoever posted the content.
-      passedOn: letter.frozen ? null : passedOnNotice(letter.kind),
+      passedOn: letter.frozen ? null : passedOnNoticeKey(letter.kind),
       outbox: letter.outbox
         ? {
             state: letter.outbox.state,
@@ -249,6 +249,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeline: timeline(scope, caseId, letterId).map((t) => ({ ...t, at: t.at.toISOString() })),
     today,
   };
+}
+
+/** A next letter's kind as the select id its sentences take ("Suggested: a follow-up."). */
+function nextKind(kind: string): string {
+  return kind === "follow-up"
+    ? "followUp"
+    : kind === "regulator-complaint"
+      ? "complaint"
+      : kind === "dsa-notice"
+        ? "dsaNotice"
+        : "other";
 }
 
 /** The letter's own form names no intent in its failures. */
@@ -443,13 +454,13 @@ function SuggestionForm({
   errors: Extract<Answer, { formErrors: string[] }> | undefined;
   busy: (intent: string) => boolean;
 }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const s = d.suggestion;
   if (!s) return null;
   const outcomes = REPLY_OUTCOMES.filter((o) => o !== d.status || o === s.preset.outcome);
   return (
     <section aria-labelledby="suggestion" className="card medium">
-      <h3 id="suggestion">{t("reply.suggestion.title", { day: s.receivedAt })}</h3>
+      <h3 id="suggestion">{t("reply.suggestion.title", { day: formatDay(locale, s.receivedAt) })}</h3>
       <p>
         <strong>{t(s.looksLike)}</strong>
       </p>
@@ -535,14 +546,7 @@ export default function RequestPage() {
       : (new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? code);
   const letter = d.letter;
   // A history item's words: values that are keys are translated first, days written out in the page's language.
-  const say = (s: TimelineSay) =>
-    t(s.key, {
-      ...s.values,
-      ...Object.fromEntries(Object.entries(s.labels ?? {}).map(([k, key]) => [k, t(key)])),
-      ...Object.fromEntries(
-        Object.entries(s.days ?? {}).map(([k, day]) => [k, day && formatDay(locale, day)]),
-      ),
-    });
+  const say = (s: TimelineSay) => sayTimeline({ t }, locale, s);
   return (
     <div className="stack">
       <p>
@@ -567,7 +571,7 @@ export default function RequestPage() {
           {letter.title ? (
             <>
               <dt>{t("request.about.asks")}</dt>
-              <dd>{letter.title}</dd>
+              <dd lang={letter.templateLang}>{letter.title}</dd>
             </>
           ) : null}
           <dt>{t("request.about.status")}</dt>
@@ -580,17 +584,17 @@ export default function RequestPage() {
           {d.sentOn ? (
             <>
               <dt>{t("request.about.sent")}</dt>
-              <dd>{d.sentOn}</dd>
+              <dd>{formatDay(locale, d.sentOn)}</dd>
               <dt>{t("request.about.received")}</dt>
-              <dd>{d.receivedOn ?? d.sentOn}</dd>
+              <dd>{formatDay(locale, d.receivedOn ?? d.sentOn)}</dd>
             </>
           ) : null}
           <dt>{t("request.about.due")}</dt>
           <dd>
             {d.due
               ? d.announced
-                ? t("request.about.dueExtended", { due: d.due })
-                : d.due
+                ? t("request.about.dueExtended", { due: formatDay(locale, d.due) })
+                : formatDay(locale, d.due)
               : t("request.about.noDue")}
           </dd>
         </dl>
@@ -610,9 +614,12 @@ export default function RequestPage() {
       {d.unsent.map((l) => (
         <div key={l.id} className="notice notice-warn" role="note">
           <p>
-            You wrote {kindALetter(l.kind)} ({l.reference}) on {l.writtenOn} and have not sent it yet. This
-            request moves on when it is sent.{" "}
-            <Link to={`/cases/${d.caseId}/requests/${l.id}`}>Open it to send it</Link>
+            {rich("request.unsent.notice", {
+              kind: nextKind(l.kind),
+              reference: l.reference,
+              day: formatDay(locale, l.writtenOn),
+              link: (chunks) => <Link to={`/cases/${d.caseId}/requests/${l.id}`}>{chunks}</Link>,
+            })}
           </p>
         </div>
       ))}
@@ -625,7 +632,7 @@ export default function RequestPage() {
         <div className="notice notice-error" role="alert">
           <p>
             {rich("request.bounced.notice", {
-              day: d.bouncedOn,
+              day: formatDay(locale, d.bouncedOn),
               strong: (chunks) => <strong>{chunks}</strong>,
             })}
           </p>
@@ -683,7 +690,7 @@ export default function RequestPage() {
             {d.replies.map((r) => (
               <li key={r.id} className="list-item stack">
                 <div className="meta-row">
-                  <span>{r.receivedAt}</span>
+                  <span>{formatDay(locale, r.receivedAt)}</span>
                   <span>
                     {r.source === "imap"
                       ? r.from
@@ -800,7 +807,7 @@ export default function RequestPage() {
       {d.can.write && (d.can.followUp || d.can.escalate) ? (
         <section aria-labelledby="next" className="card stack">
           <h2 id="next">{t("request.next.title")}</h2>
-          {d.next ? <p>Suggested: {kindALetter(d.next)}.</p> : null}
+          {d.next ? <p>{t("request.next.suggested", { kind: nextKind(d.next) })}</p> : null}
           <FormErrors errors={errors("follow-up")?.formErrors ?? errors("complaint")?.formErrors} />
           <div className="row">
             {d.can.followUp ? (
@@ -879,7 +886,7 @@ export default function RequestPage() {
                     {p.lastCheck
                       ? t("request.checks.last", {
                           outcome: t(CHECK_OUTCOME_KEYS[p.lastCheck.outcome]),
-                          day: p.lastCheck.on,
+                          day: formatDay(locale, p.lastCheck.on),
                         })
                       : t("request.checks.never")}
                   </span>
@@ -907,7 +914,7 @@ export default function RequestPage() {
         <ol className="timeline">
           {d.timeline.map((item, i) => (
             <li key={`${item.at}-${i}`}>
-              <time dateTime={item.at}>{item.at.slice(0, 10)}</time> {say(item.say)}
+              <time dateTime={item.at}>{formatDay(locale, item.at)}</time> {say(item.say)}
               {item.note ? <p className="muted">{item.note}</p> : null}
             </li>
           ))}
@@ -977,8 +984,9 @@ type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 /** The letter itself: its text (edited while a draft), the checks it must pass, the PDF, and sending it. */
 function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (intent: string) => boolean }) {
-  const { t, rich } = useT();
+  const { t, rich, locale } = useT();
   const { caseId, letter, places, evidence, problems, today } = d;
+  const day = (s: string) => formatDay(locale, s);
   const canWrite = d.can.write;
   const nav = useNavigation();
   const sending =
@@ -1012,7 +1020,7 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
       </aside>
       {letter.passedOn ? (
         <aside className="notice passed-on-notice" aria-label={t("letter.whoMaySee")}>
-          <p>{letter.passedOn}</p>
+          <p>{t(letter.passedOn)}</p>
         </aside>
       ) : null}
 
@@ -1037,15 +1045,15 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
       {state === "sent" ? (
         <div className="notice notice-ok" role="status">
           <p>
-            {t("letter.sent", {
-              sent: letter.sentOn ?? letter.sentAt?.slice(0, 10) ?? "",
+            {rich("letter.sent", {
+              sent: day(letter.sentOn ?? letter.sentAt?.slice(0, 10) ?? ""),
               hasReceived: letter.receivedOn && letter.receivedOn !== letter.sentOn ? "yes" : "no",
-              received: letter.receivedOn ?? "",
+              received: letter.receivedOn ? day(letter.receivedOn) : "",
               due: due ? "yes" : "none",
-              dueOn: due ?? "",
+              dueOn: due ? day(due) : "",
               hasRule: letter.dueRule ? "yes" : "no",
-              // The deadline rule's explanation comes from app/deadlines (translated there).
-              rule: letter.dueRule ?? "",
+              // The deadline rule in the letter's words (it is the letter's variable), marked with its language.
+              rule: <span lang={letter.templateLang}>{letter.dueRule ?? ""}</span>,
             })}
           </p>
         </div>
@@ -1073,7 +1081,12 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
         <dt>{t("letter.language")}</dt>
         <dd>
           {t("letter.languageValue", {
-            language: langOwnName(letter.templateLang),
+            // The letter's language named in the page's language (English keeps the language's own name).
+            language:
+              locale === "en"
+                ? langOwnName(letter.templateLang)
+                : (new Intl.DisplayNames([locale], { type: "language" }).of(letter.templateLang) ??
+                  letter.templateLang),
             version: letter.templateVersion,
             edited: letter.edited ? "yes" : "no",
           })}
@@ -1090,7 +1103,7 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
                   {c.kind === "added" ? t("letter.changes.added") : t("letter.changes.removed")}
                 </span>
                 <span aria-hidden="true">{c.kind === "added" ? "+ " : "− "}</span>
-                {c.text}
+                <span lang={letter.templateLang}>{c.text}</span>
               </li>
             ))}
           </ul>
@@ -1112,11 +1125,13 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
           <h3 id="text">{t("letter.text")}</h3>
           <p>
             {rich("letter.subjectLine", {
-              subject: letter.subject,
+              subject: <span lang={letter.templateLang}>{letter.subject}</span>,
               strong: (chunks) => <strong>{chunks}</strong>,
             })}
           </p>
-          <pre className="letter-text">{letter.body}</pre>
+          <pre className="letter-text" lang={letter.templateLang}>
+            {letter.body}
+          </pre>
         </div>
       ) : (
         <Form method="post" className="stack" noValidate>
@@ -1144,6 +1159,7 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
             <input
               id="letter-subject"
               name="subject"
+              lang={letter.templateLang}
               defaultValue={letter.subject}
               aria-describedby="letter-subject-hint"
             />
@@ -1157,6 +1173,7 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
               id="letter-body"
               name="body"
               rows={28}
+              lang={letter.templateLang}
               defaultValue={letter.body}
               className="letter-editor"
             />
@@ -1233,12 +1250,24 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
           <p>{rich("letter.paste.open", { address: letter.address, link })}</p>
           <div className="field">
             <label htmlFor="paste-subject">{t("letter.subject")}</label>
-            <textarea id="paste-subject" readOnly rows={2} defaultValue={letter.subject} />
+            <textarea
+              id="paste-subject"
+              readOnly
+              rows={2}
+              lang={letter.templateLang}
+              defaultValue={letter.subject}
+            />
             <CopyButton target="paste-subject" label={t("letter.copySubject")} />
           </div>
           <div className="field">
             <label htmlFor="paste-body">{t("letter.text")}</label>
-            <textarea id="paste-body" readOnly rows={16} defaultValue={letter.body} />
+            <textarea
+              id="paste-body"
+              readOnly
+              rows={16}
+              lang={letter.templateLang}
+              defaultValue={letter.body}
+            />
             <CopyButton target="paste-body" label={t("letter.copyText")} />
           </div>
         </div>

@@ -2,9 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { getCase } from "~/cases/cases.server";
+import { formatDay } from "~/i18n/dates";
+import { useT } from "~/i18n/i18n-context";
+import { pageTitle } from "~/i18n/meta";
 import { caseRequests } from "~/requests/case-requests.server";
 import { timelinePage } from "~/requests/requests.server";
 import { countLetters } from "~/requests/store.server";
+import { sayTimeline } from "~/requests/timeline-say";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { parseIds } from "~/utils/forms.server";
 
@@ -37,35 +41,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CaseTimeline() {
   const d = useLoaderData<typeof loader>();
+  const { t, locale } = useT();
   return (
     <div className="stack">
       <p>
-        <Link to={`/cases/${d.caseId}`}>← Back to the case</Link>
+        <Link to={`/cases/${d.caseId}`}>{t("timelinePage.back")}</Link>
       </p>
-      <h1>Requests and timeline</h1>
+      <h1>{t("timelinePage.title")}</h1>
       <section aria-labelledby="requests" className="stack">
-        <h2 id="requests">Requests</h2>
+        <h2 id="requests">{t("timelinePage.requests")}</h2>
         {d.requestsTotal > d.requests.length ? (
           <p>
-            Showing the newest {d.requests.length} of {d.requestsTotal.toLocaleString("en")} requests.{" "}
+            {t("timelinePage.requestsShowing", { shown: d.requests.length, total: d.requestsTotal })}{" "}
             <Link to={`/cases/${d.caseId}/timeline?letters=all${d.allEvents ? "&events=all" : ""}#requests`}>
-              Show all {d.requestsTotal.toLocaleString("en")} requests
+              {t("timelinePage.requestsAll", { total: d.requestsTotal })}
             </Link>
           </p>
         ) : null}
         {d.requests.length === 0 ? (
-          <p className="empty">No letters yet.</p>
+          <p className="empty">{t("caseLetters.none")}</p>
         ) : (
           <ul className="list">
             {d.requests.map((r) => (
               <li key={r.id} className="list-item spread">
                 <Link to={`/cases/${d.caseId}/requests/${r.id}`}>
-                  {r.reference} to {r.recipientName}
+                  {t("timelinePage.requestTo", { reference: r.reference, recipient: r.recipientName })}
                 </Link>
                 <span className="meta-row">
-                  <span className={`badge badge-request-${r.status}`}>{r.stateLabel}</span>
-                  {r.overdue ? <span className="badge badge-request-overdue">overdue</span> : null}
-                  {r.due ? <span>due {r.due}</span> : null}
+                  <span className={`badge badge-request-${r.status}`}>{t(r.stateKey)}</span>
+                  {r.overdue ? (
+                    <span className="badge badge-request-overdue">{t("request.about.overdue")}</span>
+                  ) : null}
+                  {r.due ? <span>{t("timelinePage.due", { day: formatDay(locale, r.due) })}</span> : null}
                 </span>
               </li>
             ))}
@@ -73,32 +80,30 @@ export default function CaseTimeline() {
         )}
       </section>
       <section aria-labelledby="timeline" className="stack">
-        <h2 id="timeline">Timeline</h2>
+        <h2 id="timeline">{t("timelinePage.timeline")}</h2>
         {d.timelineTotal > d.timeline.length ? (
           <p>
-            Showing the newest {d.timeline.length} of {d.timelineTotal.toLocaleString("en")} events, newest
-            first.{" "}
+            {t("timelinePage.eventsShowing", { shown: d.timeline.length, total: d.timelineTotal })}{" "}
             <Link
               to={`/cases/${d.caseId}/timeline?events=all${d.allRequests ? "&letters=all" : ""}#timeline`}
             >
-              Show older events
+              {t("timelinePage.older")}
             </Link>
           </p>
         ) : d.timeline.length > 0 ? (
-          <p className="muted">
-            {d.timelineTotal === 1 ? "1 event" : `All ${d.timelineTotal.toLocaleString("en")} events`}, newest
-            first.
-          </p>
+          <p className="muted">{t("timelinePage.eventsAll", { total: d.timelineTotal })}</p>
         ) : null}
         {d.timeline.length === 0 ? (
-          <p className="empty">Nothing has happened yet.</p>
+          <p className="empty">{t("timelinePage.empty")}</p>
         ) : (
           <ol className="timeline">
-            {d.timeline.map((t, i) => (
-              <li key={`${t.at}-${i}`}>
-                <time dateTime={t.at}>{t.at.slice(0, 10)}</time>{" "}
-                <Link to={`/cases/${d.caseId}/requests/${t.letterId}`}>{t.text}</Link>
-                {t.note ? <p className="muted">{t.note}</p> : null}
+            {d.timeline.map((item, i) => (
+              <li key={`${item.at}-${i}`}>
+                <time dateTime={item.at}>{formatDay(locale, item.at)}</time>{" "}
+                <Link to={`/cases/${d.caseId}/requests/${item.letterId}`}>
+                  {sayTimeline({ t }, locale, item.say)}
+                </Link>
+                {item.note ? <p className="muted">{item.note}</p> : null}
               </li>
             ))}
           </ol>
@@ -108,12 +113,12 @@ export default function CaseTimeline() {
             <Link
               to={`/cases/${d.caseId}/timeline?events=all${d.allRequests ? "&letters=all" : ""}#timeline`}
             >
-              Show older events
+              {t("timelinePage.older")}
             </Link>
           </p>
         ) : d.allEvents && d.timelineTotal > EVENTS_SHOWN ? (
           <p>
-            <Link to={`/cases/${d.caseId}/timeline#timeline`}>Show only the newest events</Link>
+            <Link to={`/cases/${d.caseId}/timeline#timeline`}>{t("timelinePage.newestOnly")}</Link>
           </p>
         ) : null}
       </section>
@@ -121,7 +126,7 @@ export default function CaseTimeline() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Case timeline · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "timelinePage.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

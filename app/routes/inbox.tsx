@@ -6,7 +6,13 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
-import { assignReplyByReference, inbox } from "~/requests/replies/replies.server";
+import { formatDay } from "~/i18n/dates";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
+import { assignReplyByReference, inbox, ReferenceNotFoundError } from "~/requests/replies/replies.server";
+import { saidIn } from "~/requests/said";
 import { AssignSchema } from "~/requests/tracking/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextField } from "~/ui/forms";
@@ -28,15 +34,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
+  const translator = await getTranslator(request);
   const form = await request.formData();
   // Which message's form failed, so its errors show under that message only.
   const messageId = String(form.get("messageId") ?? "");
   const parsed = parseForm(form, AssignSchema);
-  if (!parsed.ok) return formFailure(parsed, { extra: { messageId } });
+  if (!parsed.ok) return formFailure(translateFailure(translator, parsed), { extra: { messageId } });
   try {
     const letter = assignReplyByReference(scope, parsed.data.messageId, parsed.data.reference);
     return redirect(`/cases/${letter.caseId}/requests/${letter.letterId}`);
   } catch (e) {
+    if (e instanceof ReferenceNotFoundError)
+      return formFailure(new UserError(saidIn(translator, e), { field: e.field }), { extra: { messageId } });
     if (e instanceof UserError) return formFailure(e, { extra: { messageId } });
     throw e;
   }
@@ -45,24 +54,22 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Inbox() {
   const { messages, canWrite } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  const { t, locale } = useT();
   return (
     <div className="stack">
-      <h1>Inbox</h1>
-      <p>
-        Mail from your mailbox that Retract could not attach to a request. Attach it by the letter's
-        reference.
-      </p>
+      <h1>{t("inbox.title")}</h1>
+      <p>{t("inbox.intro")}</p>
       {messages.length === 0 ? (
-        <p className="empty">Nothing waiting.</p>
+        <p className="empty">{t("inbox.none")}</p>
       ) : (
         <ul className="list">
           {messages.map((m) => (
             <li key={m.id} className="list-item stack">
               <div className="meta-row">
-                <span>{m.receivedAt}</span>
+                <span>{formatDay(locale, m.receivedAt)}</span>
                 <span>{m.from}</span>
               </div>
-              <strong>{m.subject || "(no subject)"}</strong>
+              <strong>{m.subject || t("inbox.noSubject")}</strong>
               <pre className="letter-text">{m.text}</pre>
               {canWrite ? (
                 <Form method="post" className="row" noValidate>
@@ -71,12 +78,12 @@ export default function Inbox() {
                   <TextField
                     id={`ref-${m.id}`}
                     name="reference"
-                    label="Letter reference"
-                    hint="For example RX-7KQ2-M9"
+                    label={t("inbox.reference")}
+                    hint={t("inbox.referenceHint")}
                     errors={data?.messageId === m.id ? data.fieldErrors.reference : undefined}
                   />
                   <button type="submit" className="button button-secondary">
-                    Attach
+                    {t("inbox.attach")}
                   </button>
                 </Form>
               ) : null}
@@ -88,7 +95,7 @@ export default function Inbox() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Inbox · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "inbox.title");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,7 +1,12 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
-import { describeMailConnection, mailConnectionKind } from "~/mail/transport-security.server";
+import { formatDay } from "~/i18n/dates";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
+import { MAIL_CONNECTION_KEYS, mailConnectionKind } from "~/mail/transport-security.server";
 import { imapSettingsFor, pollMailbox, saveImapSettings } from "~/requests/replies/replies.server";
 import { MailboxIntentSchema, MailboxSchema } from "~/requests/tracking/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -13,6 +18,7 @@ import { requirePermission } from "~/workspaces/scope.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "workspace:manage");
+  const { t } = await getTranslator(request);
   const s = imapSettingsFor(scope.workspaceId);
   return {
     settings: s
@@ -26,26 +32,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
           lastError: s.lastError,
         }
       : null,
-    connection: s ? describeMailConnection(mailConnectionKind(s.host, s.secure)) : null,
+    // How the connection is protected, in the page's language.
+    connection: s ? t(MAIL_CONNECTION_KEYS[mailConnectionKind(s.host, s.secure)]) : null,
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "workspace:manage");
+  const translator = await getTranslator(request);
+  const { t } = translator;
   const form = await request.formData();
   const intent = MailboxIntentSchema.safeParse(form.get("intent"));
-  if (!intent.success) return formFailure("Unknown action.");
+  if (!intent.success) return formFailure(t("errors.unknownAction"));
   if (intent.data === "fetch") {
+    if (!imapSettingsFor(scope.workspaceId)) return formFailure(t("errors.mailbox.notSetUp"));
     const r = await pollMailbox(scope.workspaceId);
-    if (r.error) return formFailure(r.error);
+    // The mail server's own words (or the connection's failure) inside a sentence in the page's language.
+    if (r.error) return formFailure(t("errors.mailbox.readFailed", { error: r.error }));
     return data({ fetched: r });
   }
   const parsed = parseForm(form, MailboxSchema);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
   const d = parsed.data;
   if (!d.password && !imapSettingsFor(scope.workspaceId))
-    return formFailure(new UserError("Enter the password.", { field: "password" }));
+    return formFailure(new UserError(t("errors.mailbox.password"), { field: "password" }));
   saveImapSettings(scope, {
     host: d.host,
     port: d.port,
@@ -58,6 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MailboxSettings() {
+  const { t, rich, locale } = useT();
   const { settings, connection } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const failed = answer && "formErrors" in answer ? answer : undefined;
@@ -68,26 +80,29 @@ export default function MailboxSettings() {
     textValue(failed?.values, k) ?? (settings as Record<string, string | null> | null)?.[k] ?? undefined;
   return (
     <div className="stack medium">
-      <h1>Mailbox for replies</h1>
+      <h1>{t("settings.mailbox.title")}</h1>
       <p>
-        Retract reads the mailbox your letters' replies arrive in (over IMAP, read-only: nothing is moved or
-        marked there) and attaches each reply to its request. Mail it cannot place waits in the{" "}
-        <Link to="/inbox">inbox</Link>. The password is stored encrypted.
+        {rich("settings.mailbox.intro", {
+          link: (chunks) => <Link to="/inbox">{chunks}</Link>,
+        })}
       </p>
       {connection ? (
         <p className="notice" data-testid="imap-connection">
-          <strong>Connection:</strong> {connection}
+          {rich("settings.connection", { connection, strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       ) : null}
       {answer && "saved" in answer ? (
         <p className="notice notice-ok" role="status">
-          Saved.
+          {t("settings.mailbox.saved")}
         </p>
       ) : null}
       {fetched ? (
         <p className="notice notice-ok" role="status">
-          {fetched.fetched} new message(s): {fetched.matched} attached to a request, {fetched.unmatched} in
-          the inbox.
+          {t("settings.mailbox.fetched", {
+            fetched: fetched.fetched,
+            matched: fetched.matched,
+            unmatched: fetched.unmatched,
+          })}
         </p>
       ) : null}
       <FormErrors errors={failed?.formErrors} />
@@ -95,55 +110,51 @@ export default function MailboxSettings() {
         <input type="hidden" name="intent" value="save" />
         <TextField
           name="host"
-          label="IMAP server"
-          hint="For example imap.example.com"
+          label={t("settings.mailbox.host")}
+          hint={t("settings.mailbox.hostHint")}
           defaultValue={v("host")}
           errors={failed?.fieldErrors.host}
         />
         <TextField
           name="port"
-          label="Port"
+          label={t("settings.port")}
           inputMode="text"
           defaultValue={v("port") ?? "993"}
           errors={failed?.fieldErrors.port}
         />
         <SelectField
           name="security"
-          label="Connection"
+          label={t("settings.mailbox.security")}
           defaultValue={v("security") ?? "tls"}
           errors={failed?.fieldErrors.security}
           options={[
-            { value: "tls", label: "TLS from the start (usually port 993)" },
-            { value: "starttls", label: "STARTTLS, required (usually port 143)" },
+            { value: "tls", label: t("settings.mailbox.tls") },
+            { value: "starttls", label: t("settings.mailbox.starttls") },
           ]}
         />
         <TextField
           name="user"
-          label="User name"
+          label={t("settings.user")}
           autoComplete="off"
           defaultValue={v("user")}
           errors={failed?.fieldErrors.user}
         />
         <TextField
           name="password"
-          label="Password"
+          label={t("settings.password")}
           type="password"
           autoComplete="new-password"
-          hint={
-            settings
-              ? "Leave empty to keep the saved password."
-              : "An app password, if your provider offers them."
-          }
+          hint={settings ? t("settings.mailbox.passwordKept") : t("settings.mailbox.passwordHint")}
           errors={failed?.fieldErrors.password}
         />
         <TextField
           name="mailbox"
-          label="Folder"
+          label={t("settings.mailbox.folder")}
           defaultValue={v("mailbox") ?? "INBOX"}
           errors={failed?.fieldErrors.mailbox}
         />
         <button type="submit" className="button" disabled={busy("save")}>
-          {busy("save") ? "Saving…" : "Save"}
+          {busy("save") ? t("common.saving") : t("settings.mailbox.save")}
         </button>
       </Form>
       {settings ? (
@@ -151,12 +162,15 @@ export default function MailboxSettings() {
           <input type="hidden" name="intent" value="fetch" />
           <p className="muted">
             {settings.lastPolledAt
-              ? `Last read ${settings.lastPolledAt.slice(0, 16).replace("T", " ")} UTC.`
-              : "Not read yet."}{" "}
-            {settings.lastError ? `Last problem: ${settings.lastError}` : ""}
+              ? t("settings.mailbox.lastRead", {
+                  day: formatDay(locale, settings.lastPolledAt),
+                  time: settings.lastPolledAt.slice(11, 16),
+                })
+              : t("settings.mailbox.notReadYet")}{" "}
+            {settings.lastError ? t("settings.mailbox.lastProblem", { error: settings.lastError }) : ""}
           </p>
           <button type="submit" className="button button-secondary" disabled={busy("fetch")}>
-            {busy("fetch") ? "Reading the mailbox…" : "Read the mailbox now"}
+            {busy("fetch") ? t("settings.mailbox.reading") : t("settings.mailbox.read")}
           </button>
         </Form>
       ) : null}
@@ -164,7 +178,7 @@ export default function MailboxSettings() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Mailbox · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "settings.mailbox.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -109,7 +109,7 @@ test("a reply asking for an ID is shown as such, pre-selected, and confirmed wit
     dovecot.deliver((await dsn.build()).toString("utf8"));
     await page.goto("/settings/mailbox");
     await page.getByRole("button", { name: "Read the mailbox now" }).click();
-    await expect(page.getByRole("status")).toContainText("2 new message(s): 2 attached to a request");
+    await expect(page.getByRole("status")).toContainText("2 new messages: 2 attached to a request");
 
     // The first request: still "sent" (not "acknowledged"), and the page says what the reply looks like.
     await page.goto(asked.url);

@@ -9,6 +9,16 @@ function daysAgo(n: number) {
   return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The same day as the pages write it ("4 December 2026": formatDay, British English). */
+function shown(iso: string) {
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${iso}T00:00:00Z`));
+}
+
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
@@ -61,19 +71,23 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel("Date they received it").fill(daysAgo(45));
       await page.getByRole("button", { name: "Mark as posted" }).click();
       await expect(page.getByRole("heading", { name: "The letter as sent" })).toBeVisible();
-      await expect(page.getByRole("status")).toContainText(`Sent ${daysAgo(48)}, received ${daysAgo(45)}`);
+      await expect(page.getByRole("status")).toContainText(
+        `Sent ${shown(daysAgo(48))}, received ${shown(daysAgo(45))}`,
+      );
 
       // The case page says the day it was posted, not the day it was recorded.
       const letterUrl = page.url();
       await page.getByRole("link", { name: "Back to the case" }).click();
       const letters = page.getByRole("region", { name: "Letters", exact: true });
       await expect(letters.getByRole("listitem").filter({ hasText: reference })).toContainText(
-        `Sent ${daysAgo(48)}`,
+        `Sent ${shown(daysAgo(48))}`,
       );
       // The same page tells the request's story: overdue, with the dates it counts from.
       await page.goto(letterUrl);
       await expect(page.getByRole("heading", { name: `Request ${reference}` })).toBeVisible();
-      await expect(page.getByRole("region", { name: "What this request is" })).toContainText(daysAgo(45));
+      await expect(page.getByRole("region", { name: "What this request is" })).toContainText(
+        shown(daysAgo(45)),
+      );
       await expect(page.locator(".badge-request-overdue")).toHaveText("overdue");
       await expect(page.getByText("The deadline has passed without an answer.")).toBeVisible();
       if (javaScriptEnabled) await expectAccessible(page);

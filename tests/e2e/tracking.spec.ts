@@ -88,7 +88,7 @@ test("send → reply arrives → status changes → overdue → follow-up writte
     );
     await page.goto("/settings/mailbox");
     await page.getByRole("button", { name: "Read the mailbox now" }).click();
-    await expect(page.getByRole("status")).toContainText("1 new message(s): 1 attached to a request");
+    await expect(page.getByRole("status")).toContainText("1 new message: 1 attached to a request");
 
     // The request shows the reply and its new status.
     await page.goto(caseUrl);

@@ -65,7 +65,7 @@ export type RecipientGroup = {
   key: string;
   recipientId: string | null;
   name: string;
-  exposures: { id: string; url: string; exposed: string[] }[];
+  exposures: { id: string; url: string; exposed: ExposedKind[] }[];
   options: LetterOption[];
   destinations: Destination[];
 };
@@ -200,7 +200,8 @@ export function recipientGroups(
       };
       byKey.set(key, g);
     }
-    g.exposures.push({ id: e.id, url: e.url, exposed: e.exposed.map((k) => inEnglish(EXPOSED_LABELS[k])) });
+    // The kinds' ids: the page says them in its language.
+    g.exposures.push({ id: e.id, url: e.url, exposed: e.exposed });
     if (e.exposed.includes("photos")) g.photos = true;
   }
   for (const g of byKey.values()) {

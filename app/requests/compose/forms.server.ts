@@ -135,28 +135,34 @@ export const LetterTextSchema = z.object({
 });
 export type LetterText = z.output<typeof LetterTextSchema>;
 
+// The SMTP settings' messages are keys (app/i18n/locales), translated by the action with translateFailure.
+const smtpKey = (k: MessageKey) => k;
 export const SmtpSettingsSchema = z.object({
   host: z
     .string()
     .trim()
-    .min(1, "Enter the mail server, like smtp.example.com.")
-    .max(255)
-    .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, "Enter a host name like smtp.example.com."),
-  port: z.coerce.number("Enter a port number.").int().min(1).max(65535),
+    .min(1, smtpKey("errors.smtp.hostMissing"))
+    .max(255, smtpKey("errors.smtp.hostShape"))
+    .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, smtpKey("errors.smtp.hostShape")),
+  port: z.coerce
+    .number(smtpKey("errors.smtp.port"))
+    .int(smtpKey("errors.smtp.port"))
+    .min(1, smtpKey("errors.smtp.port"))
+    .max(65535, smtpKey("errors.smtp.port")),
   secure: z
     .string()
     .optional()
     .transform((v) => v === "on" || v === "true"),
-  user: z.string().trim().max(320).default(""),
+  user: z.string().trim().max(320, smtpKey("errors.smtp.tooLong")).default(""),
   // Blank keeps the stored password.
-  password: z.string().max(1000).default(""),
-  from: z.string().trim().min(3, "Enter the From address, like Your Name <you@example.com>.").max(400),
+  password: z.string().max(1000, smtpKey("errors.smtp.tooLong")).default(""),
+  from: z.string().trim().min(3, smtpKey("errors.smtp.from")).max(400, smtpKey("errors.smtp.tooLong")),
   replyTo: z
     .string()
     .trim()
-    .max(320)
+    .max(320, smtpKey("errors.smtp.tooLong"))
     .default("")
-    .pipe(z.union([z.literal(""), z.email("Enter an email address for replies.")])),
+    .pipe(z.union([z.literal(""), z.email(smtpKey("errors.smtp.replyTo"))])),
 });
 export type SmtpSettingsInput = z.output<typeof SmtpSettingsSchema>;
 
@@ -165,4 +171,6 @@ export const MandateUploadSchema = z.object({
   signedOn: z.iso.date("Enter the date they signed it, as YYYY-MM-DD."),
 });
 
-export const SmtpIntentSchema = z.object({ intent: z.enum(["save", "test"], "Unknown action.") });
+export const SmtpIntentSchema = z.object({
+  intent: z.enum(["save", "test"], smtpKey("errors.unknownAction")),
+});

@@ -10,11 +10,13 @@ import { inboundMessages, letters, outbox, workspaceImap } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
+import { inEnglish } from "~/i18n/english.server";
 import { enqueue } from "~/jobs/queue.server";
 import type { JobHandler } from "~/jobs/runner.server";
 import { wakeJobs } from "~/jobs/wake.server";
 import { imapSecurity } from "~/mail/transport-security.server";
 import { applyEvent, getRequest } from "~/requests/requests.server";
+import type { Said } from "~/requests/said";
 import { IllegalTransitionError, type RequestEvent } from "~/requests/tracking/lifecycle";
 import { blindIndex } from "~/security/crypto.server";
 import { sealFor } from "~/security/encrypted-type.server";
@@ -472,6 +474,14 @@ export function assignReply(scope: Scope, messageId: string, letterId: string) {
   );
 }
 
+/** The inbox's reference names no letter of this workspace: English as its message, its words as a key. */
+export class ReferenceNotFoundError extends UserError {
+  readonly said: Said = { key: "errors.inbox.noSuchReference" };
+  constructor() {
+    super(inEnglish("errors.inbox.noSuchReference"), { field: "reference" });
+  }
+}
+
 /**
  * Attaches an unmatched message to the workspace's letter with this reference (the inbox's "attach" form).
  * Says which letter, so the page can open it; a reference no letter of the workspace has is the user's to fix.
@@ -482,7 +492,7 @@ export function assignReplyByReference(scope: Scope, messageId: string, referenc
     .from(letters)
     .where(and(eq(letters.workspaceId, scope.workspaceId), eq(letters.reference, reference)))
     .get();
-  if (!letter) throw new UserError("No letter of this workspace has this reference.", { field: "reference" });
+  if (!letter) throw new ReferenceNotFoundError();
   assignReply(scope, messageId, letter.id);
   return { letterId: letter.id, caseId: letter.caseId };
 }

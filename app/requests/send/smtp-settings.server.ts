@@ -13,6 +13,7 @@ import type { SmtpSettingsInput } from "~/requests/compose/forms";
 import { sealFor } from "~/security/encrypted-type.server";
 import { UserError } from "~/utils/forms.server";
 import { requirePermission, type Scope } from "~/workspaces/scope.server";
+import { englishOf, type Said } from "../said";
 
 const seal = {
   user: sealFor("workspace_smtp", "user_enc"),
@@ -157,13 +158,20 @@ export function addressOf(from: string): string {
 }
 
 /** The test message could not be sent: the settings page shows why (400). */
-export class SmtpTestError extends UserError {}
+/** Why the test message did not go: English as its message (logs, the API), its words as a key (`said`). */
+export class SmtpTestError extends UserError {
+  readonly said: Said;
+  constructor(said: Said) {
+    super(englishOf(said));
+    this.said = said;
+  }
+}
 
 /** Sends a short test message to the workspace's own address (Reply-To, else From). */
 export async function sendTestMessage(scope: Scope) {
   requirePermission(scope, "workspace:manage");
   const s = smtpSettingsFor(scope.workspaceId);
-  if (!s) throw new SmtpTestError("Save your settings first.");
+  if (!s) throw new SmtpTestError({ key: "errors.smtp.saveFirst" });
   const to = s.replyTo || addressOf(s.from);
   const t = transportFor(s);
   try {
@@ -181,7 +189,11 @@ export async function sendTestMessage(scope: Scope) {
       workspaceId: scope.workspaceId,
       detail: { ok: false },
     });
-    throw new SmtpTestError(`The mail server did not accept the test message: ${describeSmtpError(e)}`);
+    throw new SmtpTestError(
+      noStartTls(e)
+        ? { key: "errors.smtp.testNoStartTls" }
+        : { key: "errors.smtp.testRefused", values: { error: describeSmtpError(e) } },
+    );
   } finally {
     t.close();
   }
@@ -194,11 +206,17 @@ export async function sendTestMessage(scope: Scope) {
   return { to };
 }
 
+/** The server offers no encrypted connection (STARTTLS), so nothing was sent. */
+function noStartTls(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return err.code === "ETLS" || /STARTTLS/i.test(err.message ?? "");
+}
+
 /** A short, personal-data-free description of an SMTP or network error (codes, not addresses). */
 export function describeSmtpError(e: unknown): string {
   const err = e as { responseCode?: number; response?: string; code?: string; message?: string };
   const scrub = (s: string) => s.replace(/[^\s<>@]+@[^\s<>@]+/g, "<address>").slice(0, 200);
-  if (err.code === "ETLS" || /STARTTLS/i.test(err.message ?? ""))
+  if (noStartTls(e))
     return "the server does not offer an encrypted connection (STARTTLS), so nothing was sent";
   if (err.responseCode) return scrub(`${err.responseCode} ${err.response ?? ""}`.trim());
   if (err.code) return `${err.code}${err.message ? `: ${scrub(err.message)}` : ""}`;

@@ -6,9 +6,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import { letters } from "#db/schema";
 import { getDb } from "~/db.server";
 import { applyEvent } from "~/requests/requests.server";
+import { englishOf, type Said } from "~/requests/said";
 import { UserError } from "~/utils/forms.server";
 import { inScope, requirePermission, type Scope } from "~/workspaces/scope.server";
-import { IllegalTransitionError, type RequestEvent, type RequestState, STATE_LABELS } from "./lifecycle";
+import { IllegalTransitionError, isRequestState, type RequestEvent, type RequestState } from "./lifecycle";
 
 export const BULK_REQUEST_ACTIONS = ["abandon", "close", "said_done"] as const;
 export type BulkRequestAction = (typeof BULK_REQUEST_ACTIONS)[number];
@@ -22,9 +23,18 @@ const EVENTS: Record<BulkRequestAction, RequestEvent> = {
 
 export type BulkRequestResult = {
   moved: string[];
-  /** The references the lifecycle refused, with the state each is in (in words). */
-  refused: { reference: string; state: string }[];
+  /** The references the lifecycle refused, with the state each is in (its id: the page says it in words). */
+  refused: { reference: string; state: RequestState | "unknown" }[];
 };
+
+/** A choice the bulk form cannot take: English as its message, its words as a key for the page (`said`). */
+export class BulkRequestError extends UserError {
+  readonly said: Said;
+  constructor(said: Said, options: { field?: string; status?: 404 } = {}) {
+    super(englishOf(said), options);
+    this.said = said;
+  }
+}
 
 /** Moves the chosen requests of this case (ids of other cases or workspaces are not found: a 404). */
 export function bulkMoveRequests(
@@ -36,16 +46,14 @@ export function bulkMoveRequests(
 ): BulkRequestResult {
   requirePermission(scope, "case:write");
   const ids = [...new Set(letterIds)];
-  if (!ids.length) throw new UserError("Choose at least one request.", { field: "letterIds" });
+  if (!ids.length) throw new BulkRequestError({ key: "errors.bulkRequests.none" }, { field: "letterIds" });
   const rows = getDb()
     .select({ id: letters.id, reference: letters.reference })
     .from(letters)
     .where(inScope(letters, scope, and(eq(letters.caseId, caseId), inArray(letters.id, ids))))
     .all();
   if (rows.length !== ids.length)
-    throw new UserError("Some of the chosen requests are not part of this case: reload the page.", {
-      status: 404,
-    });
+    throw new BulkRequestError({ key: "errors.bulkRequests.notInCase" }, { status: 404 });
   const byRef = [...rows].sort((a, b) => a.reference.localeCompare(b.reference));
   const result: BulkRequestResult = { moved: [], refused: [] };
   for (const r of byRef) {
@@ -56,7 +64,7 @@ export function bulkMoveRequests(
       if (!(e instanceof IllegalTransitionError)) throw e;
       result.refused.push({
         reference: r.reference,
-        state: STATE_LABELS[e.from as RequestState] ?? "in another state",
+        state: isRequestState(e.from) ? e.from : "unknown",
       });
     }
   }

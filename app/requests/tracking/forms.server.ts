@@ -37,20 +37,20 @@ export const AssignSchema = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^RX-[0-9A-Z]{4}-[0-9A-Z]{2}$/, "Enter a letter reference like RX-7KQ2-M9."),
+    .regex(/^RX-[0-9A-Z]{4}-[0-9A-Z]{2}$/, key("errors.inbox.reference")),
 });
 
 export const MailboxSchema = z.object({
-  host: z.string().trim().min(1, "Enter the IMAP server's name.").max(253),
+  host: z.string().trim().min(1, key("errors.mailbox.host")).max(253, key("errors.mailbox.host")),
   port: z.coerce
-    .number()
-    .int()
-    .min(1, "Enter a port between 1 and 65535.")
-    .max(65535, "Enter a port between 1 and 65535."),
-  security: z.enum(["tls", "starttls"], "Choose how to connect."),
-  user: z.string().trim().min(1, "Enter the user name (usually the email address).").max(320),
-  password: z.string().max(500).default(""),
-  mailbox: z.string().trim().max(200).default("INBOX"),
+    .number(key("errors.mailbox.port"))
+    .int(key("errors.mailbox.port"))
+    .min(1, key("errors.mailbox.port"))
+    .max(65535, key("errors.mailbox.port")),
+  security: z.enum(["tls", "starttls"], key("errors.mailbox.security")),
+  user: z.string().trim().min(1, key("errors.mailbox.user")).max(320, key("errors.smtp.tooLong")),
+  password: z.string().max(500, key("errors.smtp.tooLong")).default(""),
+  mailbox: z.string().trim().max(200, key("errors.smtp.tooLong")).default("INBOX"),
 });
 
 /**

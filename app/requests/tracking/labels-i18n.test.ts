@@ -2,8 +2,7 @@
 // the API and the letters; the pages show the keys through t()).
 import { describe, expect, it } from "vitest";
 import { englishMessages } from "~/i18n/locale.server";
-import { CHECK_OUTCOME_KEYS } from "~/rechecks/outcome";
-import { OUTCOME_TEXT } from "~/rechecks/recheck-section";
+import { CHECK_OUTCOME_KEYS, OUTCOME_TEXT } from "~/rechecks/outcome";
 import { LETTER_STATUS_KEYS, LETTER_STATUS_LABELS } from "~/requests/labels";
 import { LOOKS_LIKE, LOOKS_LIKE_KEYS } from "~/requests/replies/classify";
 import {
