@@ -102,6 +102,10 @@ const TRANSLATED_FILES = [
   "app/calendar/calendar-feed-section.tsx",
   "app/routes/deadlines.tsx",
   "app/routes/cases.$caseId.letters.new.tsx",
+  // account, settings, members, audit log, API tokens, templates, calendar feeds, new workspace, invitations
+  "app/routes/account.tsx",
+  "app/routes/settings._index.tsx",
+  "app/routes/settings.tokens.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */
