@@ -106,6 +106,12 @@ const TRANSLATED_FILES = [
   "app/routes/account.tsx",
   "app/routes/settings._index.tsx",
   "app/routes/settings.tokens.tsx",
+  "app/routes/settings.templates._index.tsx",
+  "app/routes/settings.templates.$templateId.tsx",
+  "app/routes/calendar-feeds.tsx",
+  "app/routes/workspaces.new.tsx",
+  "app/routes/workspace.members.tsx",
+  "app/routes/invitations.$token.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */

@@ -4,7 +4,7 @@ import { inEnglish } from "~/i18n/english.server";
 import type { MessageKey, Translator } from "~/i18n/translate";
 import { UserError } from "~/utils/forms.server";
 
-export type Said = { key: MessageKey; values?: Record<string, string> };
+export type Said = { key: MessageKey; values?: Record<string, string | number> };
 
 /** The English words of a message (a plain string is already English). */
 export function englishOf(message: Said | string): string {
