@@ -112,6 +112,7 @@ const TRANSLATED_FILES = [
   "app/routes/workspaces.new.tsx",
   "app/routes/workspace.members.tsx",
   "app/routes/invitations.$token.tsx",
+  "app/routes/workspace.audit.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */
