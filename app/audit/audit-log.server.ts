@@ -145,6 +145,12 @@ function describeDetailIn({ t, locale }: Translator, d: Record<string, unknown> 
     else if (k === "from" && "to" in d && typeof v === "string" && !/^\d{4}-/.test(v))
       parts.push(t("audit.detail.roleChange", { from: role(v), to: role(d.to) }));
     else if (k === "to" && "from" in d && typeof d.from === "string" && !/^\d{4}-/.test(d.from)) continue;
+    else if (k === "access" && (v === "read" || v === "write"))
+      parts.push(
+        t("audit.detail.access", { access: t(v === "write" ? "tokens.access.write" : "tokens.access.read") }),
+      );
+    else if (k === "expires" && typeof v === "boolean")
+      parts.push(t(v ? "audit.detail.expiring" : "audit.detail.notExpiring"));
     else if (k === "events" && typeof v === "number") parts.push(t("audit.detail.events", { count: v }));
     else if (k === "memberNamesShown" && typeof v === "number")
       parts.push(t("audit.detail.names", { count: v }));
