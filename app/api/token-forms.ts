@@ -1,12 +1,13 @@
-// The API-token page's choices (plain values for its component; the form's zod schemas, derived from these, are
-// in ./token-forms.server).
+// The API-token page's choices (plain values for its component, each with the message key of its words; the form's
+// zod schemas, derived from these, are in ./token-forms.server).
+import type { MessageKey } from "~/i18n/translate";
 
 export const EXPIRY_OPTIONS = [
-  { value: "30", label: "In 30 days" },
-  { value: "90", label: "In 90 days" },
-  { value: "365", label: "In a year" },
-  { value: "never", label: "Never (until you revoke it)" },
-] as const;
+  { value: "30", label: "tokens.expiry.30" },
+  { value: "90", label: "tokens.expiry.90" },
+  { value: "365", label: "tokens.expiry.365" },
+  { value: "never", label: "tokens.expiry.never" },
+] as const satisfies readonly { value: string; label: MessageKey }[];
 
 export const EXPIRY_VALUES = EXPIRY_OPTIONS.map((o) => o.value) as [
   (typeof EXPIRY_OPTIONS)[number]["value"],

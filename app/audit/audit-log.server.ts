@@ -7,12 +7,14 @@ import { and, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { auditEvents, users } from "#db/schema";
 import { getDb } from "~/db.server";
 import { inEnglish } from "~/i18n/english.server";
+import type { Translator } from "~/i18n/translate";
 import { isKind, kindLabel } from "~/requests/kinds";
 import { langName } from "~/requests/languages";
 import { listMembers } from "~/workspaces/members.server";
+import { roleKeys } from "~/workspaces/roles";
 import { requirePermission, type Scope } from "~/workspaces/scope.server";
 import { audit } from "./audit.server";
-import { type AuditFilters, actionLabel, TARGET_LABELS } from "./log-filters";
+import { ACTION_KEYS, type AuditFilters, targetKey } from "./log-filters";
 
 export const PAGE_SIZE = 50;
 /** The most events one CSV holds; a bigger selection exports the newest ones and says so in the file name. */
@@ -82,7 +84,7 @@ function page(scope: Scope, f: AuditFilters, before: number | undefined, size: n
  * Names of everyone who appears as an actor: current members from the member list, former members from their
  * account (decrypted here; the caller logs the view). Never a client's name.
  */
-function actorNames(scope: Scope, ids: Iterable<string>) {
+function actorNames(scope: Scope, ids: Iterable<string>, t: Translator["t"] = inEnglish) {
   const names = new Map(listMembers(scope).map((m) => [m.userId, { name: m.name, email: m.email }]));
   const missing = [...new Set(ids)].filter((id) => !names.has(id));
   if (missing.length) {
@@ -92,7 +94,7 @@ function actorNames(scope: Scope, ids: Iterable<string>) {
       .where(inArray(users.id, missing))
       .all())
       names.set(u.id, {
-        name: `${u.nameEnc.open(u.id)} (former member)`,
+        name: t("audit.formerMember", { name: u.nameEnc.open(u.id) }),
         email: u.emailEnc.open(u.id),
       });
   }
@@ -126,25 +128,70 @@ const describeDetail = (d: Record<string, unknown> | null) =>
         .join(", ")
     : "";
 
+/**
+ * The detail in the page's language: a letter's kind, a language, roles and the counts of an audit view in
+ * words; other pairs (ids, field names, counts) as they are.
+ */
+function describeDetailIn({ t, locale }: Translator, d: Record<string, unknown> | null) {
+  if (!d) return "";
+  const role = (v: unknown) => t(roleKeys(String(v)).name);
+  const languages = new Intl.DisplayNames([locale], { type: "language" });
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(d)) {
+    if (k === "kind" && isKind(v)) parts.push(t("audit.detail.letter", { kind: t(kindLabel(v)) }));
+    else if (k === "lang" && typeof v === "string")
+      parts.push(t("audit.detail.language", { language: languages.of(v) ?? v }));
+    else if (k === "role") parts.push(t("audit.detail.role", { role: role(v) }));
+    else if (k === "from" && "to" in d && typeof v === "string" && !/^\d{4}-/.test(v))
+      parts.push(t("audit.detail.roleChange", { from: role(v), to: role(d.to) }));
+    else if (k === "to" && "from" in d && typeof d.from === "string" && !/^\d{4}-/.test(d.from)) continue;
+    else if (k === "access" && (v === "read" || v === "write"))
+      parts.push(
+        t("audit.detail.access", { access: t(v === "write" ? "tokens.access.write" : "tokens.access.read") }),
+      );
+    else if (k === "expires" && typeof v === "boolean")
+      parts.push(t(v ? "audit.detail.expiring" : "audit.detail.notExpiring"));
+    else if (k === "events" && typeof v === "number") parts.push(t("audit.detail.events", { count: v }));
+    else if (k === "memberNamesShown" && typeof v === "number")
+      parts.push(t("audit.detail.names", { count: v }));
+    else parts.push(`${k}: ${String(v)}`);
+  }
+  return parts.join(", ");
+}
+
+/** An event as a row: in English for the CSV (no translator), or in the page's language. */
 function toRow(
   e: ReturnType<typeof page>[number],
   names: Map<string, { name: string; email: string }>,
+  translator?: Translator,
 ): AuditRow {
+  const t = translator?.t ?? inEnglish;
+  const key = ACTION_KEYS[e.action as keyof typeof ACTION_KEYS];
   return {
     id: e.id,
     at: e.at.toISOString(),
-    actor: e.actorUserId ? (names.get(e.actorUserId) ?? { name: "Deleted account", email: "" }) : null,
+    actor: e.actorUserId
+      ? (names.get(e.actorUserId) ?? { name: t("audit.deletedAccount"), email: "" })
+      : null,
     action: e.action,
-    actionLabel: actionLabel(e.action),
-    target: e.targetType ? (TARGET_LABELS[e.targetType] ?? e.targetType) : "",
+    actionLabel: key ? t(key) : e.action,
+    // The CSV keeps a type it has no words for as its code; the page says "Other".
+    target: e.targetType
+      ? translator || targetKey(e.targetType) !== "audit.target.other"
+        ? t(targetKey(e.targetType))
+        : e.targetType
+      : "",
     targetType: e.targetType,
     targetId: e.targetId,
-    detail: describeDetail(e.detail),
+    detail: translator ? describeDetailIn(translator, e.detail) : describeDetail(e.detail),
   };
 }
 
-/** One page of events, newest first; `next` is the cursor for older events (undefined on the last page). */
-export function listAuditEvents(scope: Scope, f: AuditFilters) {
+/**
+ * One page of events, newest first, in the page's language; `next` is the cursor for older events (undefined on
+ * the last page).
+ */
+export function listAuditEvents(scope: Scope, f: AuditFilters, translator: Translator) {
   requirePermission(scope, "audit:read");
   const rows = page(scope, f, f.before, PAGE_SIZE + 1);
   const more = rows.length > PAGE_SIZE;
@@ -152,6 +199,7 @@ export function listAuditEvents(scope: Scope, f: AuditFilters) {
   const names = actorNames(
     scope,
     shown.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])),
+    translator.t,
   );
   audit({
     action: "audit.view",
@@ -161,7 +209,7 @@ export function listAuditEvents(scope: Scope, f: AuditFilters) {
     targetId: scope.workspaceId,
     detail: { ...filterDetail(f), events: shown.length, memberNamesShown: names.size },
   });
-  return { events: shown.map((e) => toRow(e, names)), next: more ? shown.at(-1)!.id : undefined };
+  return { events: shown.map((e) => toRow(e, names, translator)), next: more ? shown.at(-1)!.id : undefined };
 }
 
 function filterDetail(f: AuditFilters) {

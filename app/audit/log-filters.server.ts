@@ -1,26 +1,27 @@
 // The audit log's filter schema, read from the query string by the page's loader and the CSV export (server
 // only; the labels and options the page shows are in ./log-filters).
 import { z } from "zod";
-import { ACTION_LABELS } from "./log-filters";
+import type { MessageKey } from "~/i18n/translate";
+import { ACTION_KEYS } from "./log-filters";
+
+// Messages are message keys, translated by the page's loader.
+const chooseFromList: MessageKey = "errors.audit.chooseFromList";
 
 const optionalId = z
   .string()
   .trim()
-  .max(64, "Choose from the list.")
-  .regex(/^[\w-]*$/, "Choose from the list.")
+  .max(64, chooseFromList)
+  .regex(/^[\w-]*$/, chooseFromList)
   .optional()
   .transform((v) => v || undefined);
-const optionalDate = (label: string) =>
+const optionalDate = (format: MessageKey, invalid: MessageKey) =>
   z
     .string()
     .trim()
-    .regex(/^(\d{4}-\d{2}-\d{2})?$/, `${label}: enter a date like 2026-11-23.`)
+    .regex(/^(\d{4}-\d{2}-\d{2})?$/, format)
     .optional()
     .transform((v) => v || undefined)
-    .refine(
-      (v) => v === undefined || !Number.isNaN(Date.parse(`${v}T00:00:00Z`)),
-      `${label}: not a real date.`,
-    );
+    .refine((v) => v === undefined || !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), invalid);
 
 /** The audit log's filters, read from the query string (the form is a GET form). */
 export const AuditFilterSchema = z
@@ -32,10 +33,10 @@ export const AuditFilterSchema = z
       .max(64)
       .optional()
       .transform((v) => v || undefined)
-      .refine((v) => v === undefined || v in ACTION_LABELS, "Choose an action from the list."),
+      .refine((v) => v === undefined || v in ACTION_KEYS, "errors.audit.chooseAction" satisfies MessageKey),
     subject: optionalId,
-    from: optionalDate("From"),
-    to: optionalDate("Until"),
+    from: optionalDate("errors.audit.fromFormat", "errors.audit.fromInvalid"),
+    to: optionalDate("errors.audit.toFormat", "errors.audit.toInvalid"),
     before: z
       .string()
       .regex(/^\d{0,15}$/)
@@ -44,6 +45,6 @@ export const AuditFilterSchema = z
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
     path: ["to"],
-    message: "Until: choose a date on or after the From date.",
+    message: "errors.audit.toBeforeFrom" satisfies MessageKey,
   });
 export type AuditFilters = z.output<typeof AuditFilterSchema>;

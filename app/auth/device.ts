@@ -21,10 +21,18 @@ const SYSTEMS: [RegExp, string][] = [
   [/\bLinux\b|\bX11\b/, "Linux"],
 ];
 
+/** The browser's and the system's names (products, the same in every language), as far as they are known. */
+export function deviceParts(userAgent: string | null | undefined): { browser?: string; system?: string } {
+  if (!userAgent) return {};
+  return {
+    browser: BROWSERS.find(([re]) => re.test(userAgent))?.[1],
+    system: SYSTEMS.find(([re]) => re.test(userAgent))?.[1],
+  };
+}
+
+/** The device in English words (the account page writes deviceParts in the page's language). */
 export function describeDevice(userAgent: string | null | undefined): string {
-  if (!userAgent) return "Unknown device";
-  const browser = BROWSERS.find(([re]) => re.test(userAgent))?.[1];
-  const system = SYSTEMS.find(([re]) => re.test(userAgent))?.[1];
+  const { browser, system } = deviceParts(userAgent);
   if (browser && system) return `${browser} on ${system}`;
   return browser ?? (system ? `A browser on ${system}` : "Unknown device");
 }

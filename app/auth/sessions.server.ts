@@ -4,9 +4,10 @@ import { and, desc, eq, gt, ne } from "drizzle-orm";
 import { sessions, users } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
+import { englishOf, type Said } from "~/requests/said";
 import { DecryptionError } from "~/security/crypto.server";
 import { UserError } from "~/utils/forms.server";
-import { describeDevice } from "./device";
+import { describeDevice, deviceParts } from "./device";
 import { verifyPassword } from "./password.server";
 import type { CurrentSession } from "./session.server";
 import { setPassword } from "./users.server";
@@ -14,7 +15,10 @@ import { setPassword } from "./users.server";
 export type SessionItem = {
   /** The stored hash of the session id (the cookie's value itself is never stored or shown). */
   id: string;
+  /** In English; `browser` and `system` are its parts, for a page that writes it in its own language. */
   device: string;
+  browser?: string;
+  system?: string;
   createdAt: Date;
   lastUsedAt: Date;
   current: boolean;
@@ -43,6 +47,7 @@ export function listSessions(session: CurrentSession): SessionItem[] {
       return {
         id: r.idHash,
         device: describeDevice(ua),
+        ...deviceParts(ua),
         createdAt: r.createdAt,
         lastUsedAt: r.lastUsedAt,
         current: r.idHash === session.sessionIdHash,
@@ -52,12 +57,18 @@ export function listSessions(session: CurrentSession): SessionItem[] {
 }
 
 /** A session the member cannot log out this way (the page shows the message, 400). */
-export class SessionError extends UserError {}
+export class SessionError extends UserError {
+  readonly said: Said;
+  constructor(said: Said) {
+    super(englishOf(said));
+    this.name = "SessionError";
+    this.said = said;
+  }
+}
 
 /** Logs out one of the member's other sessions. Returns false when there is no such session of theirs. */
 export function revokeSession(session: CurrentSession, idHash: string) {
-  if (idHash === session.sessionIdHash)
-    throw new SessionError("This is the device you are using now: use “Log out” instead.");
+  if (idHash === session.sessionIdHash) throw new SessionError({ key: "errors.account.thisDevice" });
   const res = getDb()
     .delete(sessions)
     .where(and(eq(sessions.userId, session.userId), eq(sessions.idHash, idHash)))

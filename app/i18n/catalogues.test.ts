@@ -111,6 +111,17 @@ const TRANSLATED_FILES = [
   "app/routes/inbox.tsx",
   "app/routes/cases.$caseId.timeline.tsx",
   "app/workspaces/switcher.tsx",
+  // account, settings, members, audit log, API tokens, templates, calendar feeds, new workspace, invitations
+  "app/routes/account.tsx",
+  "app/routes/settings._index.tsx",
+  "app/routes/settings.tokens.tsx",
+  "app/routes/settings.templates._index.tsx",
+  "app/routes/settings.templates.$templateId.tsx",
+  "app/routes/calendar-feeds.tsx",
+  "app/routes/workspaces.new.tsx",
+  "app/routes/workspace.members.tsx",
+  "app/routes/invitations.$token.tsx",
+  "app/routes/workspace.audit.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */

@@ -2,8 +2,9 @@
 // read), and `said` lets a translated page say the same in its own language (docs/i18n.md, UserError).
 import { inEnglish } from "~/i18n/english.server";
 import type { MessageKey, Translator } from "~/i18n/translate";
+import { UserError } from "~/utils/forms.server";
 
-export type Said = { key: MessageKey; values?: Record<string, string> };
+export type Said = { key: MessageKey; values?: Record<string, string | number> };
 
 /** The English words of a message (a plain string is already English). */
 export function englishOf(message: Said | string): string {
@@ -13,4 +14,9 @@ export function englishOf(message: Said | string): string {
 /** An error's words in the page's language: its key when it has one, else its message as it is. */
 export function saidIn({ t }: Translator, e: Error & { said?: Said }): string {
   return e.said ? t(e.said.key, e.said.values) : e.message;
+}
+
+/** A UserError in the page's language, with its field and status, for formFailure. */
+export function userErrorIn(translator: Translator, e: UserError & { said?: Said }): UserError {
+  return new UserError(saidIn(translator, e), { field: e.field, status: e.status });
 }

@@ -7,6 +7,10 @@ import { CalendarFeedSection } from "~/calendar/calendar-feed-section";
 import { calendarFeedState, createCalendarFeed, revokeCalendarFeed } from "~/calendar/feeds.server";
 import { CalendarFeedFormSchema, CalendarFeedQuerySchema } from "~/calendar/forms.server";
 import { getEnv } from "~/env.server";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
 import { formFailure, parseForm, parseParams } from "~/utils/forms.server";
@@ -21,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   const parsed = parseForm(await request.formData(), CalendarFeedFormSchema);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(await getTranslator(request), parsed));
   const caseId = parsed.data.caseId ?? null;
   if (parsed.data.intent === "create") {
     const { token } = createCalendarFeed(scope, caseId);
@@ -43,29 +47,26 @@ export default function CalendarFeeds() {
   const loaded = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const caseId = data?.ok ? data.caseId : loaded.caseId;
+  const { t } = useT();
   return (
     <div className="stack medium">
       <p>
         {caseId ? (
-          <Link to={`/cases/${caseId}`}>← Back to the case</Link>
+          <Link to={`/cases/${caseId}`}>{t("calendarFeeds.backToCase")}</Link>
         ) : (
-          <Link to="/account">← Your account</Link>
+          <Link to="/account">{t("calendarFeeds.backToAccount")}</Link>
         )}
       </p>
-      <h1>Calendar link</h1>
+      <h1>{t("calendarFeeds.title")}</h1>
       {data && !data.ok ? <FormErrors errors={data.formErrors} /> : null}
       {data?.ok && data.created ? (
         <section className="card stack" aria-labelledby="link-heading">
-          <h2 id="link-heading">Your new calendar link</h2>
-          <p className="notice notice-warn">
-            Copy it now: it is shown only this once. Retract keeps only a fingerprint of it and cannot show it
-            again. Anyone who has the link can see the dates and letter references in it, so keep it private.
-          </p>
+          <h2 id="link-heading">{t("calendarFeeds.new.title")}</h2>
+          <p className="notice notice-warn">{t("calendarFeeds.new.copyNow")}</p>
           <div className="field">
-            <label htmlFor="calendar-link">Calendar link</label>
+            <label htmlFor="calendar-link">{t("calendarFeeds.new.label")}</label>
             <p className="hint" id="calendar-link-hint">
-              In your calendar app, choose to add or subscribe to a calendar from a web address, and paste
-              this link. Select it and copy it first (Ctrl+C or ⌘C).
+              {t("calendarFeeds.new.hint")}
             </p>
             <input
               id="calendar-link"
@@ -76,17 +77,12 @@ export default function CalendarFeeds() {
               onFocus={(e) => e.currentTarget.select()}
             />
           </div>
-          <p className="hint">
-            Calendar apps keep what they read on their own servers. That is why the calendar holds no names,
-            addresses, web addresses or recipients.
-          </p>
+          <p className="hint">{t("calendarFeeds.new.privacy")}</p>
         </section>
       ) : null}
       {data?.ok && data.revoked !== null ? (
         <p className="notice notice-ok" role="status">
-          {data.revoked
-            ? "The calendar link is turned off. Calendar apps that use it get nothing more."
-            : "There was no calendar link to turn off."}
+          {data.revoked ? t("calendarFeeds.revoked") : t("calendarFeeds.nothingToRevoke")}
         </p>
       ) : null}
       <CalendarFeedSection feed={loaded.feed} caseId={caseId ?? undefined} />
@@ -94,7 +90,7 @@ export default function CalendarFeeds() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Calendar link · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "calendarFeeds.title");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

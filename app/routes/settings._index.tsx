@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
+import { useT } from "~/i18n/i18n-context";
+import { pageTitle } from "~/i18n/meta";
 import { can } from "~/workspaces/scope.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -10,59 +12,60 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Settings() {
   const { manage } = useLoaderData<typeof loader>();
+  const { t } = useT();
   return (
     <div className="stack medium">
-      <h1>Settings</h1>
+      <h1>{t("settings.title")}</h1>
       <ul className="list">
         <li className="list-item">
           <h2 className="h3">
-            <Link to="/account">Your account</Link>
+            <Link to="/account">{t("settings.account.title")}</Link>
           </h2>
-          <p className="muted">Where you are logged in, your password, export and deletion.</p>
+          <p className="muted">{t("settings.account.text")}</p>
         </li>
         <li className="list-item">
           <h2 className="h3">
-            <Link to="/two-factor">Two-step log-in</Link>
+            <Link to="/two-factor">{t("settings.twoFactor.title")}</Link>
           </h2>
-          <p className="muted">Ask for a code from an app on your phone when you log in.</p>
+          <p className="muted">{t("settings.twoFactor.text")}</p>
         </li>
         <li className="list-item">
           <h2 className="h3">
-            <Link to="/settings/tokens">API tokens</Link>
+            <Link to="/settings/tokens">{t("settings.tokens.title")}</Link>
           </h2>
-          <p className="muted">Let your own tools read and write this workspace's cases through the API.</p>
+          <p className="muted">{t("settings.tokens.text")}</p>
         </li>
         {manage ? (
           <>
             <li className="list-item">
               <h2 className="h3">
-                <Link to="/settings/email">Sending email</Link>
+                <Link to="/settings/email">{t("settings.index.emailLink")}</Link>
               </h2>
-              <p className="muted">The mailbox your letters are sent from.</p>
+              <p className="muted">{t("settings.email.text")}</p>
             </li>
             <li className="list-item">
               <h2 className="h3">
-                <Link to="/settings/mailbox">Reading replies</Link>
+                <Link to="/settings/mailbox">{t("settings.index.mailboxLink")}</Link>
               </h2>
-              <p className="muted">The mailbox Retract checks for answers to your letters.</p>
+              <p className="muted">{t("settings.mailbox.text")}</p>
             </li>
             <li className="list-item">
               <h2 className="h3">
-                <Link to="/inbox">Replies to sort</Link>
+                <Link to="/inbox">{t("settings.inbox.title")}</Link>
               </h2>
-              <p className="muted">Mail that could not be matched to a letter by itself.</p>
+              <p className="muted">{t("settings.inbox.text")}</p>
             </li>
             <li className="list-item">
               <h2 className="h3">
-                <Link to="/settings/templates">Letter templates</Link>
+                <Link to="/settings/templates">{t("settings.templates.title")}</Link>
               </h2>
-              <p className="muted">Your own wording, copied from the built-in letters.</p>
+              <p className="muted">{t("settings.templates.text")}</p>
             </li>
             <li className="list-item">
               <h2 className="h3">
-                <Link to="/workspace/members">Members</Link>
+                <Link to="/workspace/members">{t("settings.members.title")}</Link>
               </h2>
-              <p className="muted">For organisations: who can see and do what.</p>
+              <p className="muted">{t("settings.members.text")}</p>
             </li>
           </>
         ) : null}
@@ -71,4 +74,4 @@ export default function Settings() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Settings · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "settings.title");

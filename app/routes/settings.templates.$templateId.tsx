@@ -2,7 +2,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { requireScope } from "~/auth/session.server";
+import { formatDay } from "~/i18n/dates";
+import { translateFailure } from "~/i18n/errors";
 import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 import { kindLabel } from "~/requests/kinds";
 import { langOwnName } from "~/requests/languages";
 import { EditTemplateSchema } from "~/requests/render/template-forms.server";
@@ -13,6 +17,7 @@ import {
   saveTemplateVersion,
   WorkspaceTemplateError,
 } from "~/requests/render/workspace-templates.server";
+import { saidIn } from "~/requests/said";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors } from "~/ui/forms";
 import { formFailure, parseForm, parseIds } from "~/utils/forms.server";
@@ -44,8 +49,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "templates:manage");
   const { templateId } = parseIds(params, "templateId");
+  const translator = await getTranslator(request);
   const parsed = parseForm(await request.formData(), EditTemplateSchema);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
   const t = getWorkspaceTemplate(scope, templateId);
   if (parsed.data.intent === "preview") {
     const preview = previewTemplate(t.latest.meta as unknown as Record<string, unknown>, parsed.data.body);
@@ -56,33 +62,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { saved: version };
   } catch (e) {
     if (e instanceof WorkspaceTemplateError)
-      return formFailure(`Not saved: ${e.message}`, { status: e.status, extra: { body: parsed.data.body } });
+      return formFailure(translator.t("errors.templates.notSaved", { reason: saidIn(translator, e) }), {
+        status: e.status,
+        extra: { body: parsed.data.body },
+      });
     throw e;
   }
 }
 
-function PreviewPanel({ preview }: { preview: Preview }) {
+/** The preview of a letter: its subject and body in the letter's language, marked so. */
+function PreviewPanel({ preview, lang }: { preview: Preview; lang: string }) {
+  const { t, rich } = useT();
   if (!preview.ok)
     return (
       <div className="notice notice-error">
-        <p>The template cannot be rendered: {preview.error}</p>
+        <p>
+          {t("templates.preview.cannotRender", {
+            reason: preview.said ? t(preview.said.key, preview.said.values) : preview.error,
+          })}
+        </p>
       </div>
     );
   return (
     <div className="stack">
       <p>
-        <strong>Subject:</strong> {preview.subject}
+        {rich("templates.preview.subject", {
+          subject: <span lang={lang}>{preview.subject}</span>,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
-      <pre className="letter-text">{preview.body}</pre>
-      <p>
-        Legal checklist: {preview.passed} of {preview.total} items present.
-      </p>
+      <pre className="letter-text" lang={lang}>
+        {preview.body}
+      </pre>
+      <p>{t("templates.preview.checklist", { passed: preview.passed, total: preview.total })}</p>
       <ul>
         {preview.checks
           .filter((c) => c.status === "fail")
           .map((c) => (
             <li key={c.label} className="error">
-              Missing: {c.label}
+              {t("templates.preview.missing", { item: c.label })}
             </li>
           ))}
       </ul>
@@ -92,7 +110,7 @@ function PreviewPanel({ preview }: { preview: Preview }) {
 
 export default function EditTemplate() {
   const { template, preview } = useLoaderData<typeof loader>();
-  const { t } = useT();
+  const { t, locale } = useT();
   const data = useActionData<typeof action>();
   const live = useFetcher<typeof action>();
   const nav = useNavigation();
@@ -106,22 +124,26 @@ export default function EditTemplate() {
   return (
     <div className="stack">
       <p>
-        <Link to="/settings/templates">All templates</Link>
+        <Link to="/settings/templates">{t("templates.edit.back")}</Link>
       </p>
       <h1>{template.title}</h1>
       <p className="muted">
-        {t(kindLabel(template.kind))} · {langOwnName(template.lang)} · version {template.version}
+        {t("templates.edit.facts", {
+          kind: t(kindLabel(template.kind)),
+          language: langOwnName(template.lang),
+          version: template.version,
+        })}
       </p>
       {data && "saved" in data ? (
         <p className="notice notice-ok" role="status">
-          Saved as version {data.saved}.
+          {t("templates.edit.saved", { version: data.saved })}
         </p>
       ) : null}
       <div className="template-editor">
         <Form method="post" className="stack">
           <FormErrors errors={data && "formErrors" in data ? data.formErrors : undefined} />
           <div className="field">
-            <label htmlFor="template-body">Template text (Liquid)</label>
+            <label htmlFor="template-body">{t("templates.edit.body")}</label>
             <textarea
               id="template-body"
               name="body"
@@ -141,16 +163,16 @@ export default function EditTemplate() {
           <div className="row">
             {hydrated ? null : (
               <button type="submit" name="intent" value="preview" className="button button-secondary">
-                Preview
+                {t("templates.edit.preview")}
               </button>
             )}
             <button type="submit" name="intent" value="save" className="button" disabled={busy}>
-              Save as version {template.version + 1}
+              {t("templates.edit.save", { version: template.version + 1 })}
             </button>
           </div>
           <details>
-            <summary>Variables you can use</summary>
-            <p>Required:</p>
+            <summary>{t("templates.edit.variables")}</summary>
+            <p>{t("templates.edit.required")}</p>
             <ul>
               {template.variables.map((v) => (
                 <li key={v} className="mono">
@@ -158,7 +180,7 @@ export default function EditTemplate() {
                 </li>
               ))}
             </ul>
-            <p>Optional:</p>
+            <p>{t("templates.edit.optional")}</p>
             <ul>
               {template.optional.map((v) => (
                 <li key={v} className="mono">
@@ -169,16 +191,19 @@ export default function EditTemplate() {
           </details>
         </Form>
         <section aria-labelledby="preview" className="stack" aria-live="polite">
-          <h2 id="preview">Preview with example details</h2>
-          <PreviewPanel preview={shown} />
+          <h2 id="preview">{t("templates.edit.previewTitle")}</h2>
+          <PreviewPanel preview={shown} lang={template.lang} />
         </section>
       </div>
       <section aria-labelledby="versions">
-        <h2 id="versions">Versions</h2>
+        <h2 id="versions">{t("templates.edit.versions")}</h2>
         <ul>
           {template.versions.map((v) => (
             <li key={v.version}>
-              Version {v.version}, {v.createdAt.slice(0, 10)}
+              {t("templates.edit.version", {
+                version: v.version,
+                day: formatDay(locale, v.createdAt.slice(0, 10), "long"),
+              })}
             </li>
           ))}
         </ul>
@@ -187,7 +212,7 @@ export default function EditTemplate() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Edit template · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "templates.edit.metaTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -19,6 +19,11 @@ import {
   revokeAccessToken,
 } from "~/api/tokens.server";
 import { requireScope } from "~/auth/session.server";
+import { formatDay } from "~/i18n/dates";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
 import { formFailure, parseForm, UserError } from "~/utils/forms.server";
@@ -38,7 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       createdAt: t.createdAt.toISOString(),
       lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
       expiresAt: t.expiresAt?.toISOString() ?? null,
-      state: t.revokedAt ? "revoked" : t.expiresAt && t.expiresAt.getTime() <= now ? "expired" : "active",
+      state: (t.revokedAt
+        ? "revoked"
+        : t.expiresAt && t.expiresAt.getTime() <= now
+          ? "expired"
+          : "active") as keyof typeof STATE_KEYS,
     })),
     // Owners and admins also see the other members' active tokens, and may revoke them.
     memberTokens: can(scope, "members:manage")
@@ -59,14 +68,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   const form = await request.formData();
   const intent = form.get("intent");
+  const translator = await getTranslator(request);
+  const { t } = translator;
   if (intent === "create") {
     const extra = { intent: "create" as const };
     const parsed = parseForm(form, CreateTokenSchema);
-    if (!parsed.ok) return formFailure(parsed, { extra });
+    if (!parsed.ok) return formFailure(translateFailure(translator, parsed), { extra });
     const { name, access, expires } = parsed.data;
     if (!allowedAccess(scope).includes(access))
       return formFailure(
-        new UserError("Your role can only read, so your tokens can only read.", {
+        new UserError(t("tokens.make.readOnlyRole"), {
           field: "access",
           status: 403,
         }),
@@ -86,16 +97,20 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "revoke") {
     const parsed = parseForm(form, RevokeTokenSchema);
     if (!parsed.ok || !revokeAccessToken(scope, parsed.data.tokenId))
-      return formFailure("That token does not exist or was already revoked.", {
+      return formFailure(t("errors.tokens.gone"), {
         status: 404,
         extra: { intent: "revoke" as const },
       });
     return data({ intent, revoked: parsed.data.tokenId });
   }
-  return formFailure("Unknown action.", { extra: { intent: "create" as const } });
+  return formFailure(t("errors.unknownAction"), { extra: { intent: "create" as const } });
 }
 
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
+const STATE_KEYS = {
+  active: "tokens.state.active",
+  expired: "tokens.state.expired",
+  revoked: "tokens.state.revoked",
+} as const;
 
 /** What a token may do and its dates, as the items of a token's meta row. */
 function TokenFacts({
@@ -103,12 +118,16 @@ function TokenFacts({
 }: {
   token: { access: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null };
 }) {
+  const { t: say, locale } = useT();
+  const day = (iso: string) => formatDay(locale, iso.slice(0, 10), "long");
   return (
     <>
-      <span>{t.access === "write" ? "read and write" : "read only"}</span>
-      <span>created {day(t.createdAt)}</span>
-      <span>{t.lastUsedAt ? `last used ${day(t.lastUsedAt)}` : "never used"}</span>
-      <span>{t.expiresAt ? `expires ${day(t.expiresAt)}` : "does not expire"}</span>
+      <span>{say(t.access === "write" ? "tokens.access.write" : "tokens.access.read")}</span>
+      <span>{say("tokens.created", { day: day(t.createdAt) })}</span>
+      <span>
+        {t.lastUsedAt ? say("tokens.lastUsed", { day: day(t.lastUsedAt) }) : say("tokens.neverUsed")}
+      </span>
+      <span>{t.expiresAt ? say("tokens.expires", { day: day(t.expiresAt) }) : say("tokens.noExpiry")}</span>
     </>
   );
 }
@@ -119,18 +138,19 @@ export default function Tokens() {
   const failed = answer && "formErrors" in answer ? answer : undefined;
   const created = answer && "created" in answer ? answer.created : undefined;
   const nav = useNavigation();
+  const { t, rich } = useT();
   const [params] = useSearchParams();
   const creating = nav.state === "submitting" && nav.formData?.get("intent") === "create";
   const revoke = params.get("revoke");
-  const mine = tokens.find((t) => t.id === revoke && t.state === "active");
-  const theirs = memberTokens?.find((t) => t.id === revoke);
+  const mine = tokens.find((x) => x.id === revoke && x.state === "active");
+  const theirs = memberTokens?.find((x) => x.id === revoke);
   const confirm = mine
-    ? { id: mine.id, heading: `Revoke “${mine.name}”?`, note: "" }
+    ? { id: mine.id, heading: t("tokens.confirm.mine", { name: mine.name }), note: null }
     : theirs
       ? {
           id: theirs.id,
-          heading: `Revoke ${theirs.member}'s token “${theirs.name}”?`,
-          note: " Retract does not tell them: let them know why, so they can make a new one if they need it.",
+          heading: t("tokens.confirm.theirs", { member: theirs.member, name: theirs.name }),
+          note: t("tokens.confirm.theirsNote"),
         }
       : undefined;
   const createErrors = failed?.intent === "create" ? failed : undefined;
@@ -138,28 +158,33 @@ export default function Tokens() {
   return (
     <div className="stack medium">
       <p>
-        <Link to="/settings">← Settings</Link>
+        <Link to="/settings">{t("tokens.back")}</Link>
       </p>
-      <h1>API tokens</h1>
+      <h1>{t("tokens.title")}</h1>
       <p>
-        A token lets your own tools use Retract's API as you, in this workspace, with your role. Send it as{" "}
-        <code className="mono">Authorization: Bearer TOKEN</code>. The API is described at{" "}
-        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
+        {rich("tokens.intro", {
+          // A header's exact text, the same in every language.
+          code: (chunks) => (
+            <code className="mono" lang="en">
+              {chunks}
+            </code>
+          ),
+          link: (chunks) => <a href="/api/v1/openapi.json">{chunks}</a>,
+        })}
       </p>
 
       {created ? (
         <section className="card stack tokens-created" aria-labelledby="created-heading">
-          <h2 id="created-heading">Your new token “{created.name}”</h2>
-          <p className="notice notice-warn">
-            Copy it now: it is shown only this once. Retract keeps only a fingerprint of it and cannot show it
-            again.
-          </p>
+          <h2 id="created-heading">{t("tokens.new.title", { name: created.name })}</h2>
+          <p className="notice notice-warn">{t("tokens.new.copyNow")}</p>
           <div className="field">
             <label htmlFor="new-token">
-              Token ({created.access === "write" ? "read and write" : "read only"})
+              {t("tokens.new.label", {
+                access: t(created.access === "write" ? "tokens.access.write" : "tokens.access.read"),
+              })}
             </label>
             <p className="hint" id="new-token-hint">
-              Select it and copy it (Ctrl+C or ⌘C), then keep it somewhere safe, like a password manager.
+              {t("tokens.new.copyHint")}
             </p>
             <input
               id="new-token"
@@ -174,7 +199,7 @@ export default function Tokens() {
       ) : null}
       {answer && "revoked" in answer ? (
         <p className="notice notice-ok" role="status">
-          The token was revoked. Programs using it now get “401 Unauthorized”.
+          {t("tokens.revokedNotice")}
         </p>
       ) : null}
       {failed?.intent === "revoke" ? <FormErrors errors={failed.formErrors} /> : null}
@@ -182,37 +207,42 @@ export default function Tokens() {
       {confirm ? (
         <section className="card stack" aria-labelledby="confirm-heading">
           <h2 id="confirm-heading">{confirm.heading}</h2>
-          <p>Programs using this token stop working at once. This cannot be undone.{confirm.note}</p>
+          <p>
+            {t("tokens.confirm.text")}
+            {confirm.note ? ` ${confirm.note}` : null}
+          </p>
           <Form method="post" action="/settings/tokens" className="row">
             <input type="hidden" name="intent" value="revoke" />
             <input type="hidden" name="tokenId" value={confirm.id} />
             <button type="submit" className="button button-danger">
-              Revoke the token
+              {t("tokens.confirm.submit")}
             </button>
             <Link to="/settings/tokens" className="button button-secondary">
-              Keep it
+              {t("tokens.confirm.keep")}
             </Link>
           </Form>
         </section>
       ) : null}
 
       <section className="stack" aria-labelledby="list-heading">
-        <h2 id="list-heading">Your tokens</h2>
+        <h2 id="list-heading">{t("tokens.mine.title")}</h2>
         {tokens.length === 0 ? (
-          <p className="empty">You have no tokens in this workspace yet.</p>
+          <p className="empty">{t("tokens.mine.empty")}</p>
         ) : (
           <ul className="list">
-            {tokens.map((t) => (
-              <li key={t.id} className="list-item spread">
+            {tokens.map((token) => (
+              <li key={token.id} className="list-item spread">
                 <div>
-                  <h3 className="h3">{t.name}</h3>
+                  <h3 className="h3">{token.name}</h3>
                   <p className="meta-row muted">
-                    <span className={`badge badge-token-${t.state}`}>{t.state}</span> <TokenFacts token={t} />
+                    <span className={`badge badge-token-${token.state}`}>{t(STATE_KEYS[token.state])}</span>{" "}
+                    <TokenFacts token={token} />
                   </p>
                 </div>
-                {t.state === "active" ? (
-                  <Link to={`?revoke=${t.id}`} className="button button-secondary">
-                    Revoke<span className="visually-hidden"> {t.name}</span>
+                {token.state === "active" ? (
+                  <Link to={`?revoke=${token.id}`} className="button button-secondary">
+                    {t("tokens.revoke")}
+                    <span className="visually-hidden"> {token.name}</span>
                   </Link>
                 ) : null}
               </li>
@@ -223,30 +253,27 @@ export default function Tokens() {
 
       {memberTokens ? (
         <section className="stack" aria-labelledby="members-heading">
-          <h2 id="members-heading">Other members' tokens</h2>
-          <p className="muted">
-            As an owner or admin you can revoke a member's token, for example one that was shared by mistake.
-            The tokens themselves are never shown: Retract keeps only a fingerprint.
-          </p>
+          <h2 id="members-heading">{t("tokens.members.title")}</h2>
+          <p className="muted">{t("tokens.members.intro")}</p>
           {memberTokens.length === 0 ? (
-            <p className="empty">No other member has an active token in this workspace.</p>
+            <p className="empty">{t("tokens.members.empty")}</p>
           ) : (
             <ul className="list">
-              {memberTokens.map((t) => (
-                <li key={t.id} className="list-item spread">
+              {memberTokens.map((token) => (
+                <li key={token.id} className="list-item spread">
                   <div>
                     <h3 className="h3">
-                      {t.name} <span className="muted">· {t.member}</span>
+                      {token.name} <span className="muted">· {token.member}</span>
                     </h3>
                     <p className="meta-row muted">
-                      <TokenFacts token={t} />
+                      <TokenFacts token={token} />
                     </p>
                   </div>
-                  <Link to={`?revoke=${t.id}`} className="button button-secondary">
-                    Revoke
+                  <Link to={`?revoke=${token.id}`} className="button button-secondary">
+                    {t("tokens.revoke")}
                     <span className="visually-hidden">
                       {" "}
-                      {t.name} of {t.member}
+                      {t("tokens.revokeTheirsWhich", { name: token.name, member: token.member })}
                     </span>
                   </Link>
                 </li>
@@ -257,39 +284,37 @@ export default function Tokens() {
       ) : null}
 
       <section className="card stack" aria-labelledby="new-heading">
-        <h2 id="new-heading">Make a token</h2>
+        <h2 id="new-heading">{t("tokens.make.title")}</h2>
         <Form method="post" action="/settings/tokens" noValidate className="stack">
           <input type="hidden" name="intent" value="create" />
           <FormErrors errors={createErrors?.formErrors} />
           <TextField
             name="name"
-            label="Name"
-            hint="What uses it, so you know which to revoke later."
+            label={t("tokens.make.name")}
+            hint={t("tokens.make.nameHint")}
             defaultValue={v("name")}
             errors={createErrors?.fieldErrors.name}
           />
           <SelectField
             name="access"
-            label="What it may do"
+            label={t("tokens.make.access")}
             options={access.map((a) => ({
               value: a,
-              label: a === "write" ? "Read and write" : "Read only",
+              label: t(a === "write" ? "tokens.access.writeOption" : "tokens.access.readOption"),
             }))}
-            hint={
-              access.includes("write") ? undefined : "Your role can only read, so your tokens can only read."
-            }
+            hint={access.includes("write") ? undefined : t("tokens.make.readOnlyRole")}
             defaultValue={v("access") || "read"}
             errors={createErrors?.fieldErrors.access}
           />
           <SelectField
             name="expires"
-            label="Stops working"
-            options={[...EXPIRY_OPTIONS]}
+            label={t("tokens.make.expires")}
+            options={EXPIRY_OPTIONS.map((o) => ({ value: o.value, label: t(o.label) }))}
             defaultValue={v("expires") || "90"}
             errors={createErrors?.fieldErrors.expires}
           />
           <button type="submit" className="button" disabled={creating}>
-            {creating ? "Making the token…" : "Make the token"}
+            {creating ? t("tokens.make.submitting") : t("tokens.make.submit")}
           </button>
         </Form>
       </section>
@@ -299,4 +324,4 @@ export default function Tokens() {
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-export const meta: MetaFunction = () => [{ title: "API tokens · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tokens.title");

@@ -1,9 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { listAuditEvents } from "~/audit/audit-log.server";
-import { ACTION_OPTIONS, type AuditFilters, filterQuery } from "~/audit/log-filters";
+import { ACTION_KEYS, type AuditFilters, filterQuery } from "~/audit/log-filters";
 import { AuditFilterSchema } from "~/audit/log-filters.server";
 import { requireScope } from "~/auth/session.server";
+import { isMessageKey } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 import { listSubjectNames, subjectExists } from "~/subjects/subjects.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
@@ -17,6 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Owners and admins only; caseworkers and viewers get 403 like the members page (the page itself is no row
   // of another workspace, so there is no id to hide).
   requirePermission(scope, "audit:read");
+  const translator = await getTranslator(request);
+  const { t } = translator;
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = AuditFilterSchema.safeParse(query);
   const members = listMembers(scope).map((m) => ({ value: m.userId, label: `${m.name} (${m.email})` }));
@@ -24,18 +30,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const subjects = listSubjectNames(scope)
     .map((s) => ({ value: s.id, label: s.name }))
     .sort((a, b) => a.label.localeCompare(b.label));
-  const options = { members, subjects };
+  // The actions by their words in the page's language (the codes never show).
+  const actions = Object.entries(ACTION_KEYS)
+    .map(([value, key]) => ({ value, label: t(key) }))
+    .sort((a, b) => a.label.localeCompare(b.label, translator.locale));
+  const options = { members, subjects, actions };
+  const say = (m: string) => (isMessageKey(m) ? t(m) : m);
   // Issues by filter; one about no single filter (a range that ends before it starts) goes to the whole form.
   let issues: FieldErrors = parsed.success
     ? {}
     : (Object.fromEntries(
-        parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), [i.message]]),
+        parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), [say(i.message)]]),
       ) as FieldErrors);
   const filters = (parsed.success ? parsed.data : {}) as AuditFilters;
   if (filters.member && !members.some((m) => m.value === filters.member))
-    issues = { ...issues, member: ["Choose a member from the list."] };
+    issues = { ...issues, member: [t("errors.audit.chooseMember")] };
   if (filters.subject && !subjectExists(scope, filters.subject))
-    issues = { ...issues, subject: ["Choose a client from the list."] };
+    issues = { ...issues, subject: [t("errors.audit.chooseClient")] };
   if (Object.keys(issues).length) {
     const { form = [], ...byField } = issues;
     return formFailure(
@@ -43,17 +54,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { extra: { ...options, filters: query, events: [], next: undefined, query: "" } },
     );
   }
-  const { events, next } = listAuditEvents(scope, filters);
+  const { events, next } = listAuditEvents(scope, filters, translator);
   return { ...options, filters: query, events, next, query: filterQuery(filters) };
 }
 
+/** The moment as YYYY-MM-DD HH:MM (UTC): the same in every language, and sortable by eye. */
 function when(iso: string) {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
 export default function AuditLog() {
   const page = useLoaderData<typeof loader>();
-  const { members, subjects, filters, events, next, query } = page;
+  const { members, subjects, actions, filters, events, next, query } = page;
+  const { t } = useT();
   const failed = "formErrors" in page ? page : undefined;
   const fieldErrors = failed?.fieldErrors ?? {};
   const busy = useNavigation().state === "loading";
@@ -61,48 +74,57 @@ export default function AuditLog() {
   const older = next ? `${query ? `${query}&` : "?"}before=${next}` : undefined;
   return (
     <div className="stack">
-      <h1>Audit log</h1>
-      <p>
-        Everything members did in this organisation, newest first: who opened which client's details, changed
-        a case or sent a letter. Times are in UTC. Looking at this page is logged too.
-      </p>
+      <h1>{t("audit.title")}</h1>
+      <p>{t("audit.intro")}</p>
       <Form method="get" className="card stack audit-filters" aria-labelledby="audit-filter-heading">
         <h2 id="audit-filter-heading" className="h3">
-          Filter the events
+          {t("audit.filter.title")}
         </h2>
         <FormErrors errors={failed?.formErrors} />
         <div className="audit-filter-fields">
           <SelectField
             name="member"
-            label="Member"
-            options={[{ value: "", label: "Any member" }, ...members]}
+            label={t("audit.filter.member")}
+            options={[{ value: "", label: t("audit.filter.anyMember") }, ...members]}
             defaultValue={f.member ?? ""}
             errors={fieldErrors.member}
           />
           <SelectField
             name="action"
-            label="What happened"
-            options={[{ value: "", label: "Anything" }, ...ACTION_OPTIONS]}
+            label={t("audit.filter.action")}
+            options={[{ value: "", label: t("audit.filter.anything") }, ...actions]}
             defaultValue={f.action ?? ""}
             errors={fieldErrors.action}
           />
           <SelectField
             name="subject"
-            label="About client"
-            hint="Includes their cases, leaked pages, evidence, letters and replies."
-            options={[{ value: "", label: "Any client" }, ...subjects]}
+            label={t("audit.filter.subject")}
+            hint={t("audit.filter.subjectHint")}
+            options={[{ value: "", label: t("audit.filter.anyClient") }, ...subjects]}
             defaultValue={f.subject ?? ""}
             errors={fieldErrors.subject}
           />
-          <TextField name="from" type="date" label="From" defaultValue={f.from} errors={fieldErrors.from} />
-          <TextField name="to" type="date" label="Until" defaultValue={f.to} errors={fieldErrors.to} />
+          <TextField
+            name="from"
+            type="date"
+            label={t("audit.filter.from")}
+            defaultValue={f.from}
+            errors={fieldErrors.from}
+          />
+          <TextField
+            name="to"
+            type="date"
+            label={t("audit.filter.to")}
+            defaultValue={f.to}
+            errors={fieldErrors.to}
+          />
         </div>
         <div className="row">
           <button type="submit" className="button" disabled={busy}>
-            {busy ? "Looking…" : "Show events"}
+            {busy ? t("audit.filter.submitting") : t("audit.filter.submit")}
           </button>
           <Link to="/workspace/audit" className="button button-secondary">
-            Clear filters
+            {t("audit.filter.clear")}
           </Link>
         </div>
       </Form>
@@ -110,23 +132,23 @@ export default function AuditLog() {
       {failed ? null : (
         <p>
           <a href={`/workspace/audit/export${query}`} className="button button-secondary" download>
-            Download these events (CSV)
+            {t("audit.download")}
           </a>
         </p>
       )}
 
       {events.length === 0 ? (
-        <p className="empty">No events match these filters.</p>
+        <p className="empty">{t("audit.empty")}</p>
       ) : (
         <table className="audit-table">
-          <caption className="visually-hidden">Audit events, newest first</caption>
+          <caption className="visually-hidden">{t("audit.table.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Member</th>
-              <th scope="col">What happened</th>
-              <th scope="col">About</th>
-              <th scope="col">Detail</th>
+              <th scope="col">{t("audit.table.when")}</th>
+              <th scope="col">{t("audit.table.member")}</th>
+              <th scope="col">{t("audit.table.action")}</th>
+              <th scope="col">{t("audit.table.about")}</th>
+              <th scope="col">{t("audit.table.detail")}</th>
             </tr>
           </thead>
           <tbody>
@@ -141,7 +163,7 @@ export default function AuditLog() {
                       <span className="muted">{e.actor.email}</span>
                     </>
                   ) : (
-                    <span className="muted">System</span>
+                    <span className="muted">{t("audit.system")}</span>
                   )}
                 </td>
                 <td>{e.actionLabel}</td>
@@ -161,15 +183,15 @@ export default function AuditLog() {
           </tbody>
         </table>
       )}
-      <nav className="row" aria-label="Pages of the audit log">
-        {f.before ? <Link to={`/workspace/audit${query}`}>Newest events</Link> : null}
-        {older ? <Link to={`/workspace/audit${older}`}>Older events</Link> : null}
+      <nav className="row" aria-label={t("audit.pages")}>
+        {f.before ? <Link to={`/workspace/audit${query}`}>{t("audit.newest")}</Link> : null}
+        {older ? <Link to={`/workspace/audit${older}`}>{t("audit.older")}</Link> : null}
       </nav>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Audit log · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.title");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -7,20 +7,26 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { INVITATION_LIMITS } from "~/auth/rate-limit.server";
 import { requireScope } from "~/auth/session.server";
+import { formatDay } from "~/i18n/dates";
 import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
 import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
+import type { Translator } from "~/i18n/translate";
+import { userErrorIn } from "~/requests/said";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
-import { formFailure, formFailureOrThrow, parseForm } from "~/utils/forms.server";
+import { formFailure, parseForm } from "~/utils/forms.server";
 import {
   createInvitation,
+  InvitationError,
   InvitationLimitError,
   listOpenInvitations,
   revokeInvitation,
 } from "~/workspaces/invitations.server";
-import { changeRole, listMembers, removeMember } from "~/workspaces/members.server";
-import { ROLE_LABELS } from "~/workspaces/roles";
+import { changeRole, listMembers, MemberError, removeMember } from "~/workspaces/members.server";
+import { ROLE_KEYS, roleKeys } from "~/workspaces/roles";
 import {
   ChangeRoleSchema,
   InviteSchema,
@@ -57,15 +63,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "members:manage");
   const form = await request.formData();
+  const translator = await getTranslator(request);
   const intent = parseForm(form, MembersIntentSchema);
-  if (!intent.ok) return formFailure(intent);
+  if (!intent.ok) return formFailure(translator.t("errors.unknownAction"));
   try {
     switch (intent.data.intent) {
       case "invite": {
         const parsed = parseForm(form, InviteSchema);
-        // EmailSchema's messages are keys (app/auth/schemas.ts), translated here.
         if (!parsed.ok)
-          return formFailure(translateFailure(await getTranslator(request), parsed), {
+          return formFailure(translateFailure(translator, parsed), {
             extra: { intent: "invite" as const },
           });
         const inv = await createInvitation(scope, parsed.data);
@@ -73,63 +79,64 @@ export async function action({ request }: ActionFunctionArgs) {
       }
       case "role": {
         const parsed = parseForm(form, ChangeRoleSchema);
-        if (!parsed.ok) return formFailure(parsed);
+        if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
         changeRole(scope, parsed.data.userId, parsed.data.role);
         break;
       }
       case "remove": {
         const parsed = parseForm(form, RemoveMemberSchema);
-        if (!parsed.ok) return formFailure(parsed);
+        if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
         removeMember(scope, parsed.data.userId);
         if (parsed.data.userId === scope.userId) return redirect("/");
         break;
       }
       case "revoke": {
         const parsed = parseForm(form, RevokeInvitationSchema);
-        if (!parsed.ok) return formFailure(parsed);
+        if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
         revokeInvitation(scope, parsed.data.invitationId);
         break;
       }
       case "require-2fa": {
         const parsed = parseForm(form, RequireTwoFactorSchema);
-        if (!parsed.ok) return formFailure(parsed);
+        if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
         setRequireTwoFactor(scope, parsed.data.required);
         break;
       }
     }
   } catch (e) {
     if (e instanceof InvitationLimitError)
-      return formFailure(e, {
+      return formFailure(userErrorIn(translator, e), {
         headers: { "Retry-After": String(e.retryAfter) },
         extra: { intent: "invite" as const },
       });
     // MemberError, InvitationError: said above the members and in the invitation form.
-    return formFailureOrThrow(e);
+    if (e instanceof MemberError || e instanceof InvitationError)
+      return formFailure(userErrorIn(translator, e));
+    throw e;
   }
   return redirect("/workspace/members?saved=1");
 }
 
-const roleOptions = (withOwner: boolean) =>
-  Object.entries(ROLE_LABELS)
+const roleOptions = ({ t }: Translator, withOwner: boolean) =>
+  Object.entries(ROLE_KEYS)
     .filter(([value]) => withOwner || value !== "owner")
-    .map(([value, label]) => ({ value, label }));
+    .map(([value, keys]) => ({ value, label: t(keys.label) }));
 
 export default function Members() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
+  const translator = useT();
+  const { t, rich, locale } = translator;
   if (data.personal) {
     return (
       <div className="stack medium">
-        <h1>Members</h1>
-        <p>
-          This is your personal workspace: only you can see it. To work with others, create an organisation
-          and invite them there.
-        </p>
+        <h1>{t("members.title")}</h1>
+        <p>{t("members.personal")}</p>
         <p>
           <Link to="/workspaces/new" className="button">
-            Create an organisation
+            {t("workspaces.new.title")}
           </Link>
         </p>
       </div>
@@ -140,37 +147,32 @@ export default function Members() {
   const failedIntent = failed && "intent" in failed ? failed.intent : undefined;
   return (
     <div className="stack">
-      <h1>Members of {data.name}</h1>
+      <h1>{t("members.titleOf", { name: data.name })}</h1>
       {data.canSeeAudit ? (
-        <p>
-          <Link to="/workspace/audit">See the audit log</Link> of who did what in this organisation.
-        </p>
+        <p>{rich("members.auditLink", { link: (chunks) => <Link to="/workspace/audit">{chunks}</Link> })}</p>
       ) : null}
       {params.get("created") ? (
         <p className="notice notice-ok" role="status">
-          Your organisation is ready. Invite the people you work with.
+          {t("members.created")}
         </p>
       ) : null}
       {params.get("saved") ? (
         <p className="notice notice-ok" role="status">
-          Saved.
+          {t("members.saved")}
         </p>
       ) : null}
       {failed && failedIntent !== "invite" ? <FormErrors errors={failed.formErrors} /> : null}
-      <ul className="list" aria-label="Members">
+      <ul className="list" aria-label={t("members.listLabel")}>
         {data.members.map((m) => {
           const locked = m.role === "owner" && !data.canManageOwners;
           return (
             <li key={m.userId} className="list-item member">
               <div className="spread">
                 <div>
-                  <h2 className="h3">
-                    {m.name}
-                    {m.userId === data.me ? " (you)" : ""}
-                  </h2>
+                  <h2 className="h3">{m.userId === data.me ? t("members.you", { name: m.name }) : m.name}</h2>
                   <p className="muted">{m.email}</p>
                 </div>
-                <span className="badge">{m.role}</span>
+                <span className="badge">{t(roleKeys(m.role).name)}</span>
               </div>
               {locked ? null : (
                 <div className="row">
@@ -180,19 +182,19 @@ export default function Members() {
                     <SelectField
                       id={`role-${m.userId}`}
                       name="role"
-                      label={`Role of ${m.name}`}
-                      options={roleOptions(data.canManageOwners)}
+                      label={t("members.roleOf", { name: m.name })}
+                      options={roleOptions(translator, data.canManageOwners)}
                       defaultValue={m.role}
                     />
                     <button type="submit" className="button button-secondary" disabled={busy}>
-                      Change role
+                      {t("members.changeRole")}
                     </button>
                   </Form>
                   <Form method="post">
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="userId" value={m.userId} />
                     <button type="submit" className="button button-danger" disabled={busy}>
-                      Remove {m.name}
+                      {t("members.remove", { name: m.name })}
                     </button>
                   </Form>
                 </div>
@@ -203,14 +205,12 @@ export default function Members() {
       </ul>
 
       <section className="card stack" aria-labelledby="invite-heading">
-        <h2 id="invite-heading">Invite someone</h2>
+        <h2 id="invite-heading">{t("members.invite.title")}</h2>
         {result?.ok ? (
           <div className="notice notice-ok" role="status">
             <p>
-              {result.invited.delivered
-                ? "The invitation was emailed."
-                : "Email is not set up on this server, so the invitation was not emailed."}{" "}
-              You can also send them this link yourself; it works once, for 7 days:
+              {result.invited.delivered ? t("members.invite.emailed") : t("members.invite.notEmailed")}{" "}
+              {t("members.invite.link")}
             </p>
             <p>
               <code className="mono invite-link">{result.invited.link}</code>
@@ -225,40 +225,46 @@ export default function Members() {
           <TextField
             name="email"
             type="email"
-            label="Their email address"
+            label={t("members.invite.email")}
             autoComplete="off"
             defaultValue={textValue(failed?.values, "email")}
             errors={failed?.fieldErrors.email}
           />
           <SelectField
             name="role"
-            label="Role"
-            options={roleOptions(data.canManageOwners)}
+            label={t("members.invite.role")}
+            options={roleOptions(translator, data.canManageOwners)}
             defaultValue="caseworker"
             errors={failed?.fieldErrors.role}
           />
           <p className="hint">
-            Each member can send up to {data.inviteLimits.perMember} invitations an hour, and the organisation
-            up to {data.inviteLimits.perWorkspace} a day.
+            {t("members.invite.limits", {
+              perMember: data.inviteLimits.perMember,
+              perWorkspace: data.inviteLimits.perWorkspace,
+            })}
           </p>
           <button type="submit" className="button" disabled={busy}>
-            {busy ? "Inviting…" : "Send invitation"}
+            {busy ? t("members.invite.submitting") : t("members.invite.submit")}
           </button>
         </Form>
         {data.invitations.length ? (
           <>
-            <h3>Waiting to be accepted</h3>
-            <ul className="list" aria-label="Open invitations">
+            <h3>{t("members.open.title")}</h3>
+            <ul className="list" aria-label={t("members.open.listLabel")}>
               {data.invitations.map((i) => (
                 <li key={i.id} className="list-item spread">
                   <span>
-                    {i.email} · {i.role} · until {new Date(i.expiresAt).toLocaleDateString("en-GB")}
+                    {t("members.open.item", {
+                      email: i.email,
+                      role: t(roleKeys(i.role).name),
+                      day: formatDay(locale, i.expiresAt.slice(0, 10), "long"),
+                    })}
                   </span>
                   <Form method="post">
                     <input type="hidden" name="intent" value="revoke" />
                     <input type="hidden" name="invitationId" value={i.id} />
                     <button type="submit" className="button button-secondary">
-                      Withdraw invitation for {i.email}
+                      {t("members.open.withdraw", { email: i.email })}
                     </button>
                   </Form>
                 </li>
@@ -269,17 +275,13 @@ export default function Members() {
       </section>
 
       <section className="card stack" aria-labelledby="security-heading">
-        <h2 id="security-heading">Security</h2>
-        <p>
-          {data.requireTwoFactor
-            ? "Every member must use two-factor authentication. Members without it are asked to set it up before they can open anything here."
-            : "Members may use two-factor authentication, but it is not required."}
-        </p>
+        <h2 id="security-heading">{t("members.security.title")}</h2>
+        <p>{data.requireTwoFactor ? t("members.security.required") : t("members.security.optional")}</p>
         <Form method="post">
           <input type="hidden" name="intent" value="require-2fa" />
           <input type="hidden" name="required" value={data.requireTwoFactor ? "false" : "true"} />
           <button type="submit" className="button button-secondary" disabled={busy}>
-            {data.requireTwoFactor ? "Stop requiring two-factor" : "Require two-factor for every member"}
+            {data.requireTwoFactor ? t("members.security.stop") : t("members.security.require")}
           </button>
         </Form>
       </section>
@@ -287,7 +289,7 @@ export default function Members() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Members · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "members.title");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -6,6 +6,10 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 import { FormErrors, TextField } from "~/ui/forms";
 import { textValue } from "~/utils/form-values";
 import { formFailure, parseForm } from "~/utils/forms.server";
@@ -20,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireScope(request);
   const parsed = parseForm(await request.formData(), OrganisationSchema);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(await getTranslator(request), parsed));
   const { id } = createOrganisation(session.userId, parsed.data.name);
   switchWorkspace(session, id);
   return redirect("/workspace/members?created=1");
@@ -29,28 +33,26 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewOrganisation() {
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { t } = useT();
   return (
     <div className="stack narrow">
-      <h1>Create an organisation</h1>
-      <p>
-        An organisation is a shared workspace: invite caseworkers, assign each client to a caseworker, and let
-        supervisors see everything. Your personal workspace stays private to you.
-      </p>
+      <h1>{t("workspaces.new.title")}</h1>
+      <p>{t("workspaces.new.intro")}</p>
       <Form method="post" className="card" noValidate>
         <FormErrors errors={data?.formErrors} />
         <TextField
           name="name"
-          label="Organisation name"
-          hint="Members see this name. For example “Legal Aid Centre North”."
+          label={t("workspaces.new.name")}
+          hint={t("workspaces.new.nameHint")}
           defaultValue={textValue(data?.values, "name")}
           errors={data?.fieldErrors.name}
         />
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Creating…" : "Create organisation"}
+          {busy ? t("workspaces.new.submitting") : t("workspaces.new.submit")}
         </button>
       </Form>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "New organisation · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspaces.new.metaTitle");

@@ -9,6 +9,7 @@ import { emailIndex, normaliseEmail } from "~/auth/users.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { sendSystemMail } from "~/mail/mailer.server";
+import { englishOf, type Said } from "~/requests/said";
 import { sealFor } from "~/security/encrypted-type.server";
 import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
@@ -19,7 +20,15 @@ import { getWorkspace } from "./workspaces.server";
 export const INVITATION_DAYS = 7;
 
 /** An invitation that cannot be sent or taken up: the page shows why (400). */
-export class InvitationError extends UserError {}
+export class InvitationError extends UserError {
+  /** Its words as a message key: `message` is the English, `said` for the pages. */
+  readonly said: Said;
+  constructor(said: Said, options: { status?: 429 } = {}) {
+    super(englishOf(said), options);
+    this.name = "InvitationError";
+    this.said = said;
+  }
+}
 
 /** Too many invitations from this member (per hour) or this workspace (per day): answered with 429. */
 export class InvitationLimitError extends InvitationError {
@@ -27,14 +36,15 @@ export class InvitationLimitError extends InvitationError {
     readonly limit: "member" | "workspace",
     readonly retryAfter: number,
   ) {
-    const wait =
+    const values =
       retryAfter >= 3600
-        ? `${Math.ceil(retryAfter / 3600)} hours`
-        : `${Math.max(1, Math.ceil(retryAfter / 60))} minutes`;
+        ? { unit: "hours", count: Math.ceil(retryAfter / 3600) }
+        : { unit: "minutes", count: Math.max(1, Math.ceil(retryAfter / 60)) };
     super(
-      limit === "member"
-        ? `You have sent the most invitations allowed in one hour. You can send more in about ${wait}.`
-        : `This organisation has sent the most invitations allowed in one day. More can be sent in about ${wait}.`,
+      {
+        key: limit === "member" ? "errors.invitations.limitMember" : "errors.invitations.limitWorkspace",
+        values,
+      },
       { status: 429 },
     );
   }
@@ -46,10 +56,9 @@ const sealEmail = sealFor("invitations", "email_enc");
 export async function createInvitation(scope: Scope, input: { email: string; role: Role }) {
   requirePermission(scope, "members:manage");
   if (input.role === "owner" && !can(scope, "owners:manage"))
-    throw new InvitationError("Only an owner can invite another owner.");
+    throw new InvitationError({ key: "errors.invitations.onlyOwnerInvitesOwner" });
   const ws = getWorkspace(scope.workspaceId);
-  if (ws?.kind !== "organisation")
-    throw new InvitationError("People can be invited to an organisation, not to a personal workspace.");
+  if (ws?.kind !== "organisation") throw new InvitationError({ key: "errors.invitations.personal" });
   const email = normaliseEmail(input.email);
   const emailHmac = emailIndex(email);
   const db = getDb();
@@ -59,7 +68,7 @@ export async function createInvitation(scope: Scope, input: { email: string; rol
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .where(and(eq(users.emailHmac, emailHmac), eq(memberships.workspaceId, scope.workspaceId)))
     .get();
-  if (already) throw new InvitationError("This person is already a member.");
+  if (already) throw new InvitationError({ key: "errors.invitations.alreadyMember" });
   const allowance = await takeInvitation(scope.workspaceId, scope.userId);
   if (!allowance.ok) {
     audit({
@@ -154,20 +163,18 @@ export function findInvitation(token: string) {
 /** Joins the user to the organisation; refuses another email address, and a second use of the link. */
 export function acceptInvitation(token: string, userId: string) {
   const inv = findInvitation(token);
-  if (!inv) throw new InvitationError("This invitation has expired or was already used.");
+  if (!inv) throw new InvitationError({ key: "errors.invitations.used" });
   const db = getDb();
   const user = db.select({ emailHmac: users.emailHmac }).from(users).where(eq(users.id, userId)).get();
   if (!user || user.emailHmac !== inv.emailHmac)
-    throw new InvitationError(
-      "This invitation was sent to another email address. Log in with the address it was sent to.",
-    );
+    throw new InvitationError({ key: "errors.invitations.otherEmail" });
   db.transaction((tx) => {
     const used = tx
       .update(invitations)
       .set({ acceptedAt: new Date(), acceptedBy: userId })
       .where(and(eq(invitations.id, inv.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
       .run();
-    if (used.changes !== 1) throw new InvitationError("This invitation has expired or was already used.");
+    if (used.changes !== 1) throw new InvitationError({ key: "errors.invitations.used" });
     tx.insert(memberships)
       .values({ workspaceId: inv.workspaceId, userId, role: inv.role })
       .onConflictDoNothing()

@@ -4,11 +4,20 @@ import { and, eq, sql } from "drizzle-orm";
 import { memberships, sessions, subjects, users } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
+import { englishOf, type Said } from "~/requests/said";
 import { UserError } from "~/utils/forms.server";
 import { can, inScope, notFound, type Role, requirePermission, type Scope } from "./scope.server";
 
 /** A change of members the rules forbid (the last owner, a viewer given clients): the page shows why, 400. */
-export class MemberError extends UserError {}
+export class MemberError extends UserError {
+  /** Its words as a message key: `message` is the English (the API's and the logs'), `said` for the pages. */
+  readonly said: Said;
+  constructor(said: Said, options: { field?: string } = {}) {
+    super(englishOf(said), options);
+    this.name = "MemberError";
+    this.said = said;
+  }
+}
 
 export type Member = { userId: string; name: string; email: string; role: Role; joinedAt: Date };
 
@@ -60,9 +69,9 @@ export function changeRole(scope: Scope, userId: string, role: Role) {
   const current = roleOf(scope.workspaceId, userId);
   if (current === role) return;
   if ((current === "owner" || role === "owner") && !can(scope, "owners:manage"))
-    throw new MemberError("Only an owner can make someone an owner or change an owner's role.");
+    throw new MemberError({ key: "errors.members.onlyOwnerMakesOwner" });
   if (current === "owner" && ownerCount(scope.workspaceId) <= 1)
-    throw new MemberError("An organisation needs at least one owner. Make someone else an owner first.");
+    throw new MemberError({ key: "errors.members.lastOwner" });
   getDb()
     .update(memberships)
     .set({ role })
@@ -82,9 +91,9 @@ export function removeMember(scope: Scope, userId: string) {
   requirePermission(scope, "members:manage");
   const current = roleOf(scope.workspaceId, userId);
   if (current === "owner" && !can(scope, "owners:manage"))
-    throw new MemberError("Only an owner can remove an owner.");
+    throw new MemberError({ key: "errors.members.onlyOwnerRemovesOwner" });
   if (current === "owner" && ownerCount(scope.workspaceId) <= 1)
-    throw new MemberError("An organisation needs at least one owner. Make someone else an owner first.");
+    throw new MemberError({ key: "errors.members.lastOwner" });
   const db = getDb();
   db.transaction((tx) => {
     tx.delete(memberships)
@@ -132,7 +141,7 @@ export function assignSubject(scope: Scope, subjectId: string, assignee: string 
   if (assignee) {
     const role = roleOf(scope.workspaceId, assignee);
     if (!can({ role }, "case:write"))
-      throw new MemberError("A viewer cannot be given clients.", { field: "assignee" });
+      throw new MemberError({ key: "errors.members.viewerNoClients" }, { field: "assignee" });
   }
   const res = getDb()
     .update(subjects)

@@ -2,16 +2,20 @@
 // role labels the pages show are in ./roles).
 import { z } from "zod";
 import { EmailSchema } from "~/auth/schemas.server";
+import type { MessageKey } from "~/i18n/translate";
 import { ROLES } from "./roles";
 
-export const RoleSchema = z.enum(ROLES, "Choose a role.");
+// Messages are message keys, translated by the actions (docs/i18n.md, "Form errors").
+export const RoleSchema = z.enum(ROLES, "errors.members.chooseRole" satisfies MessageKey);
+
+const nameMissing: MessageKey = "errors.workspaces.nameMissing";
 
 export const OrganisationSchema = z.object({
   name: z
-    .string("Enter the organisation's name.")
+    .string(nameMissing)
     .trim()
-    .min(2, "Enter the organisation's name.")
-    .max(100, "Use at most 100 characters."),
+    .min(2, nameMissing)
+    .max(100, "errors.workspaces.nameTooLong" satisfies MessageKey),
 });
 
 export const InviteSchema = z.object({

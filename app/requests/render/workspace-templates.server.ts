@@ -8,6 +8,7 @@ import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import type { Lang } from "~/requests/compose/variables";
 import { LetterVariables } from "~/requests/compose/variables.server";
+import { englishOf, type Said } from "~/requests/said";
 import { findUnfilled } from "~/requests/sendable";
 import { sealFor } from "~/security/encrypted-type.server";
 import { UserError } from "~/utils/forms.server";
@@ -27,7 +28,15 @@ import {
 const sealBody = sealFor("workspace_template_versions", "body_enc");
 
 /** A template the user wrote or chose that cannot be used; the message says why. */
-export class WorkspaceTemplateError extends UserError {}
+export class WorkspaceTemplateError extends UserError {
+  /** Its words as a message key, when it has one (the template engine's own messages are English only). */
+  readonly said: Said | undefined;
+  constructor(message: string | Said) {
+    super(englishOf(message));
+    this.name = "WorkspaceTemplateError";
+    this.said = typeof message === "string" ? undefined : message;
+  }
+}
 
 /** Front matter + body as one template text, the way the built-in files are written. */
 function templateText(meta: Record<string, unknown>, body: string): string {
@@ -46,7 +55,7 @@ export function parseWorkspaceTemplate(
 export function copyBuiltInTemplate(scope: Scope, templateId: string, lang: Lang): string {
   requirePermission(scope, "templates:manage");
   const builtIn = getTemplate(templateId, lang);
-  if (!builtIn) throw new WorkspaceTemplateError("There is no such built-in template.");
+  if (!builtIn) throw new WorkspaceTemplateError({ key: "errors.templates.noSuchBuiltIn" });
   const id = newId();
   const versionId = newId();
   const now = new Date();
@@ -174,7 +183,7 @@ export function saveTemplateVersion(scope: Scope, id: string, body: string): num
   const version = current.latest.version + 1;
   const meta = { ...current.latest.meta, version };
   const preview = previewTemplate(meta as unknown as Record<string, unknown>, body);
-  if (!preview.ok) throw new WorkspaceTemplateError(preview.error);
+  if (!preview.ok) throw new WorkspaceTemplateError(preview.said ?? preview.error);
   const versionId = newId();
   getDb().transaction((tx) => {
     tx.insert(workspaceTemplateVersions)
@@ -213,18 +222,24 @@ export type Preview =
       passed: number;
       total: number;
     }
-  | { ok: false; error: string };
+  | { ok: false; error: string; said?: Said };
+
+/** A preview that failed for a reason with a message key: the English words, and the key for the page. */
+const failed = (said: Said): Preview => ({ ok: false, error: englishOf(said), said });
 
 /** Renders an edited body with the kind's example variables and runs its docs/legal.md checklist. */
 export function previewTemplate(meta: Record<string, unknown>, body: string): Preview {
   try {
     const template = parseWorkspaceTemplate(meta, body, "your template");
     const example = examplesFor(template.meta.kind, template.meta.lang, template.meta.regimes)[0];
-    if (!example) return { ok: false, error: "There are no example details for this kind of letter." };
+    if (!example) return failed({ key: "templates.preview.noExample" });
     const rendered = renderTemplate(template, example.variables);
     const markers = findUnfilled(rendered.body);
     if (markers.length)
-      return { ok: false, error: `Something is left unfilled: ${markers.slice(0, 3).join(" ")}` };
+      return failed({
+        key: "templates.preview.unfilled",
+        values: { markers: markers.slice(0, 3).join(" ") },
+      });
     const result = runChecklist({
       kind: template.meta.kind,
       lang: template.meta.lang,
