@@ -3,16 +3,20 @@
 import { z } from "zod";
 import { EXPOSED_KINDS } from "~/exposures/categories";
 import { isoDate } from "~/exposures/schemas.server";
+import type { MessageKey } from "~/i18n/translate";
 import { MATRIX_STATES, MAX_ROSTER_BYTES, MAX_ROSTER_ROWS } from "./limits";
+
+/** Messages are keys (decision 123): the route translates a failure with translateFailure. */
+const key = (k: MessageKey) => k;
 
 export const IncidentCreateSchema = z.object({
   intent: z.literal("create").default("create"),
   title: z
     .string()
     .trim()
-    .min(1, "Give the incident a short title.")
-    .max(200, "The title can have at most 200 characters."),
-  description: z.string().trim().max(5000, "The description can have at most 5,000 characters.").default(""),
+    .min(1, key("incidents.errors.titleMissing"))
+    .max(200, key("incidents.errors.titleTooLong")),
+  description: z.string().trim().max(5000, key("incidents.errors.descriptionTooLong")).default(""),
 });
 
 /** One roster row, after the header has been mapped to these four fields. */
@@ -92,12 +96,12 @@ const one = (max: number) =>
 export const MatrixFilterSchema = z.object({
   unit: one(100),
   recipient: one(100),
-  state: one(40).pipe(z.union([z.literal(""), z.enum(MATRIX_STATES, "Choose a state from the list.")])),
+  state: one(40).pipe(z.union([z.literal(""), z.enum(MATRIX_STATES, key("incidents.errors.chooseState"))])),
   q: one(200),
   page: one(10).pipe(
     z
       .string()
-      .regex(/^\d*$/, "The page must be a number.")
+      .regex(/^\d*$/, key("incidents.errors.pageNumber"))
       .transform((v) => Math.max(1, Math.min(100_000, Number(v) || 1))),
   ),
 });
