@@ -122,6 +122,19 @@ const TRANSLATED_FILES = [
   "app/routes/workspace.members.tsx",
   "app/routes/invitations.$token.tsx",
   "app/routes/workspace.audit.tsx",
+  // the employer security team's incident pages and bulk work
+  "app/incidents/ui.tsx",
+  "app/incidents/bulk-form.tsx",
+  "app/routes/incidents._index.tsx",
+  "app/routes/incidents.$incidentId._index.tsx",
+  "app/routes/incidents.$incidentId.progress.tsx",
+  "app/routes/incidents.$incidentId.matrix.tsx",
+  "app/routes/incidents.$incidentId.urls.tsx",
+  "app/routes/incidents.$incidentId.urls_.$urlId.tsx",
+  "app/routes/incidents.$incidentId.roster.tsx",
+  "app/routes/incidents.$incidentId_.bulk.tsx",
+  "app/routes/incidents.$incidentId_.jobs.$jobId.tsx",
+  "app/routes/cases.$caseId.exposures.bulk.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */

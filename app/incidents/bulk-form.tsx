@@ -2,13 +2,14 @@
 // in its section id="bulk" (it posts to /incidents/:id/bulk, so it works without JavaScript anywhere).
 import { Form, useNavigation } from "@remix-run/react";
 import { useT } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
 import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import type { FieldErrors } from "~/utils/forms";
 import { BULK_KINDS, BULK_LETTER_LABELS, type PlanView } from "./bulk-forms";
-import { reasonText } from "./bulk-reasons";
+import { reasonMessage } from "./bulk-reasons";
 
-const LANG_LABELS: Record<string, string> = {
-  auto: "Each person's language where a letter exists in it, else English",
+/** The letter languages by their own names (as the language switcher names them), and "auto" in words. */
+const LETTER_LANGUAGES: Record<string, string> = {
   en: "English",
   de: "Deutsch",
   fr: "Français",
@@ -17,22 +18,18 @@ const LANG_LABELS: Record<string, string> = {
 };
 
 const SENDER_LABELS = {
-  self: "Each person, in their own name",
-  representative: "Me, as each person's representative",
-} as const;
-
-const n = (x: number) => x.toLocaleString("en");
+  self: "incidents.bulk.sender.self",
+  representative: "incidents.bulk.sender.representative",
+} as const satisfies Record<string, MessageKey>;
 
 /** What each choice of sender would write and leave out, as counted on the server before anything runs. */
 function PlanCounts({ plans }: { plans: Record<keyof typeof SENDER_LABELS, PlanView> }) {
+  const { t, rich } = useT();
   return (
     <div className="stack">
-      <h3 id="bulk-plan-heading">What each choice would write</h3>
-      <p className="hint">
-        Counted with the choices below as they are now. Change them and press “Count again” to see the new
-        numbers before you start.
-      </p>
-      <ul className="list" aria-label="Letters each choice would write">
+      <h3 id="bulk-plan-heading">{t("incidents.bulk.plan.heading")}</h3>
+      <p className="hint">{t("incidents.bulk.plan.hint")}</p>
+      <ul className="list" aria-label={t("incidents.bulk.plan.label")}>
         {(["self", "representative"] as const).map((choice) => {
           const p = plans[choice];
           const written = p.email + p.documents;
@@ -40,17 +37,25 @@ function PlanCounts({ plans }: { plans: Record<keyof typeof SENDER_LABELS, PlanV
           return (
             <li key={choice} className="list-item stack">
               <p>
-                <strong>{SENDER_LABELS[choice]}:</strong> {n(written)} {written === 1 ? "letter" : "letters"}{" "}
-                written ({n(p.email)} by email, {n(p.documents)} web-form or PDF), {n(left)}{" "}
-                {left === 1 ? "cell" : "cells"} left without a letter.
+                {rich("incidents.bulk.plan.line", {
+                  sender: t(SENDER_LABELS[choice]),
+                  written,
+                  email: p.email,
+                  documents: p.documents,
+                  left,
+                  b: (chunks) => <strong>{chunks}</strong>,
+                })}
               </p>
               {p.notOffered.length ? (
                 <ul>
-                  {p.notOffered.map((r) => (
-                    <li key={r.reason}>
-                      {reasonText(r.reason)} ({n(r.count)})
-                    </li>
-                  ))}
+                  {p.notOffered.map((r) => {
+                    const m = reasonMessage(r.reason);
+                    return (
+                      <li key={r.reason}>
+                        {t("incidents.bulk.plan.reason", { reason: t(m.key, m.values), count: r.count })}
+                      </li>
+                    );
+                  })}
                 </ul>
               ) : null}
             </li>
@@ -91,18 +96,11 @@ export function BulkStartForm({
   return (
     <Form method="post" action={action} className="stack" noValidate>
       <FormErrors errors={errors?.formErrors} />
-      {emptyCells === undefined ? null : (
-        <p>
-          {emptyCells.toLocaleString("en")} {emptyCells === 1 ? "cell has" : "cells have"} no letter yet.
-        </p>
-      )}
-      <p className="hint">
-        Retract writes one letter for each empty cell, checks it like a letter you write by hand, and queues
-        the emails; web-form and PDF letters are left ready for you.
-      </p>
+      {emptyCells === undefined ? null : <p>{t("incidents.bulk.form.emptyCells", { count: emptyCells })}</p>}
+      <p className="hint">{t("incidents.bulk.form.intro")}</p>
       <SelectField
         name="letter"
-        label="Which letter"
+        label={t("incidents.bulk.form.letter")}
         options={(["suggested", ...BULK_KINDS] as const).map((k) => ({
           value: k,
           label: t(BULK_LETTER_LABELS[k]),
@@ -112,68 +110,66 @@ export function BulkStartForm({
       />
       <SelectField
         name="lang"
-        label="Language"
-        options={Object.entries(LANG_LABELS).map(([value, label]) => ({ value, label }))}
+        label={t("incidents.bulk.form.lang")}
+        options={[
+          { value: "auto", label: t("incidents.bulk.lang.auto") },
+          ...Object.entries(LETTER_LANGUAGES).map(([value, label]) => ({ value, label })),
+        ]}
         defaultValue={v("lang", "auto")}
         errors={e.lang}
       />
       <SelectField
         name="channel"
-        label="How the letters go out"
-        hint={
-          hasEmail === false ? "Set up your email account (Settings → Email) to send by email." : undefined
-        }
+        label={t("incidents.bulk.form.channel")}
+        hint={hasEmail === false ? t("incidents.bulk.form.channelHint") : undefined}
         options={[
-          {
-            value: "email",
-            label: "By email where the recipient has an address; else a web-form or PDF letter",
-          },
-          { value: "documents", label: "No email: prepare web-form and PDF letters for me" },
+          { value: "email", label: t("incidents.bulk.form.channelEmail") },
+          { value: "documents", label: t("incidents.bulk.form.channelDocuments") },
         ]}
         defaultValue={v("channel", hasEmail === false ? "documents" : "email")}
         errors={e.channel}
       />
       <SelectField
         name="sender"
-        label="Who the letters are from"
-        hint="As their representative, each person needs a signed letter of authority on file; people without one get no letter."
+        label={t("incidents.bulk.form.sender")}
+        hint={t("incidents.bulk.form.senderHint")}
         options={(["self", "representative"] as const).map((value) => ({
           value,
-          label: SENDER_LABELS[value],
+          label: t(SENDER_LABELS[value]),
         }))}
         defaultValue={v("sender", defaultSender)}
         errors={e.sender}
       />
       <TextArea
         name="repAddress"
-        label="Your organisation's postal address (optional)"
-        hint="Put in your representative letters only if you enter it here. The letters never carry a person's home address or phone number; left empty, they carry your email only."
+        label={t("incidents.bulk.form.repAddress")}
+        hint={t("incidents.bulk.form.repAddressHint")}
         rows={2}
         defaultValue={v("repAddress")}
         errors={e.repAddress}
       />
       <TextArea
         name="particularSituation"
-        label="The people's particular situation (for GDPR objections)"
-        hint="One text for everyone, e.g. why the leak puts them at risk. No names."
+        label={t("incidents.bulk.form.particularSituation")}
+        hint={t("incidents.bulk.form.particularSituationHint")}
         defaultValue={v("particularSituation")}
         errors={e.particularSituation}
       />
       <TextArea
         name="illegalityExplanation"
-        label="Why the content is illegal (for DSA notices)"
+        label={t("incidents.bulk.form.illegality")}
         defaultValue={v("illegalityExplanation")}
         errors={e.illegalityExplanation}
       />
       <TextArea
         name="delistingReason"
-        label="Why search results should go (for delisting requests)"
+        label={t("incidents.bulk.form.delisting")}
         defaultValue={v("delistingReason")}
         errors={e.delistingReason}
       />
       <TextField
         name="authorityName"
-        label="Data protection authority to name where Retract cannot tell"
+        label={t("incidents.bulk.form.authority")}
         defaultValue={v("authorityName")}
         errors={e.authorityName}
       />
@@ -186,7 +182,7 @@ export function BulkStartForm({
           className="button"
           disabled={busy || emptyCells === 0}
         >
-          {busy ? "Starting…" : "Write and queue the letters"}
+          {busy ? t("incidents.bulk.form.starting") : t("incidents.bulk.form.start")}
         </button>{" "}
         <button
           type="submit"
@@ -195,7 +191,7 @@ export function BulkStartForm({
           className="button button-secondary"
           disabled={busy}
         >
-          {plans ? "Count again" : "Count the letters first"}
+          {plans ? t("incidents.bulk.form.countAgain") : t("incidents.bulk.form.countFirst")}
         </button>
       </div>
     </Form>

@@ -1,25 +1,40 @@
 // The bulk-letters start form's zod schema, read by the action (server only; the labels the form shows are in
 // ./bulk-forms). The options are stored with the job, so a resumed run writes the same letters.
+// Messages are keys (decision 123), translated by the action with translateFailure.
 import { z } from "zod";
+import type { MessageKey } from "~/i18n/translate";
 import { LANGS } from "~/requests/compose/variables";
 import { BULK_KINDS } from "~/requests/kinds";
 
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default("");
+const TOO_LONG = {
+  300: "incidents.bulk.errors.max300",
+  1000: "incidents.bulk.errors.max1000",
+  2000: "incidents.bulk.errors.max2000",
+  5000: "incidents.bulk.errors.max5000",
+} as const satisfies Record<number, MessageKey>;
+
+const text = (max: keyof typeof TOO_LONG) => z.string().trim().max(max, TOO_LONG[max]).default("");
 
 export const BulkStartSchema = z.object({
   /** preview: count what each choice would write, without starting. */
   intent: z.enum(["start", "preview"]).default("start"),
-  letter: z.enum(["suggested", ...BULK_KINDS], "Choose which letter to write.").default("suggested"),
-  lang: z.enum(["auto", ...LANGS], "Choose a language.").default("auto"),
+  letter: z
+    .enum(["suggested", ...BULK_KINDS], "incidents.bulk.errors.letter" satisfies MessageKey)
+    .default("suggested"),
+  lang: z.enum(["auto", ...LANGS], "incidents.bulk.errors.lang" satisfies MessageKey).default("auto"),
   /** email: by email where the recipient has an address, else a web form or PDF letter ready for you. */
-  channel: z.enum(["email", "documents"], "Choose how the letters go out.").default("email"),
+  channel: z
+    .enum(["email", "documents"], "incidents.bulk.errors.channel" satisfies MessageKey)
+    .default("email"),
   /** representative: you write on each person's behalf (needs their signed letter of authority). */
-  sender: z.enum(["representative", "self"], "Choose who the letters are from.").default("self"),
+  sender: z
+    .enum(["representative", "self"], "incidents.bulk.errors.sender" satisfies MessageKey)
+    .default("self"),
   /**
    * The organisation's postal address for a representative's letters, only if the operator enters it; a bulk
    * letter never carries a person's home address or phone (decision 057). Optional: older jobs have none.
    */
-  repAddress: z.string().trim().max(1000, "At most 1000 characters.").optional(),
+  repAddress: z.string().trim().max(1000, TOO_LONG[1000]).optional(),
   particularSituation: text(5000),
   illegalityExplanation: text(5000),
   delistingReason: text(2000),

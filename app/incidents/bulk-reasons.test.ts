@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { missingCode, REASONS, reasonText } from "./bulk-reasons";
+import { inEnglish } from "~/i18n/english.server";
+import { messagesFor } from "~/i18n/locale.server";
+import { createTranslator } from "~/i18n/translate";
+import { MISSING_KEYS, missingCode, REASONS, reasonMessage, reasonText } from "./bulk-reasons";
 
 describe("bulk reason codes", () => {
   it.each([
@@ -17,6 +20,26 @@ describe("bulk reason codes", () => {
     ["no-such-code", REASONS.error],
   ])("%s reads as plain language", (code, text) => {
     expect(reasonText(code)).toBe(text);
+  });
+
+  it.each([
+    ...Object.keys(REASONS),
+    ...Object.keys(MISSING_KEYS).map((k) => `missing:${k}`),
+    "missing:requester.email",
+    "missing:authority",
+    "missing:somethingNew",
+    "invalid:x",
+    "checklist:y",
+    "no-such-code",
+  ])("%s: the English catalogue says what reasonText says", (code) => {
+    const m = reasonMessage(code);
+    expect(inEnglish(m.key, m.values)).toBe(reasonText(code));
+  });
+
+  it("says a reason in the page's language", () => {
+    const { t } = createTranslator("ko", messagesFor("ko"));
+    const m = reasonMessage("missing:authority");
+    expect(t(m.key, m.values)).toBe("필요한 정보가 빠졌습니다: 문제를 넘길 개인정보 보호 기관.");
   });
 
   it("names the first missing variable without list positions", () => {

@@ -16,6 +16,8 @@ import { getUserProfile } from "~/auth/users.server";
 import { getDb } from "~/db.server";
 import type { ExposedKind } from "~/exposures/categories";
 import type { Exposure } from "~/exposures/exposures.server";
+import { inEnglish } from "~/i18n/english.server";
+import type { MessageKey, Translator } from "~/i18n/translate";
 import { enqueue } from "~/jobs/queue.server";
 import type { JobHandler } from "~/jobs/runner.server";
 import { wakeJobs } from "~/jobs/wake.server";
@@ -48,7 +50,7 @@ import { randomBytes } from "~/utils/random.server";
 import { can, notFound, type Role, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { getWorkspace } from "~/workspaces/workspaces.server";
 import type { BulkOptions } from "./bulk-forms";
-import { missingCode, type ReasonCode, reasonText } from "./bulk-reasons";
+import { missingCode, type ReasonCode, reasonMessage, reasonText } from "./bulk-reasons";
 import {
   detailsShapeKey,
   type LetterOutcome,
@@ -61,13 +63,40 @@ import { incidentCells } from "./matrix.server";
 export type BulkJobState = "queued" | "running" | "done" | "cancelled" | "failed";
 type ItemState = "pending" | "queued" | "generated" | "skipped" | "failed";
 
-/** A job the user can correct before it starts (400 with the message). */
+/**
+ * A job the user can correct before it starts (400 with the message). It carries a message key and, when no
+ * letter can be written, the first reasons, so the page says it in its language (`translated`); its own message
+ * is the English words.
+ */
 export class BulkStartError extends Error {
   readonly jobId?: string;
-  constructor(message: string, jobId?: string) {
-    super(message);
+  constructor(
+    readonly key: MessageKey,
+    options: { jobId?: string; reasons?: { reason: string; count: number }[] } = {},
+  ) {
+    const reasons = options.reasons ?? [];
+    super(
+      [
+        inEnglish(key),
+        ...reasons.map((r) => `${reasonText(r.reason)} (${r.count.toLocaleString("en")})`),
+      ].join(" "),
+    );
     this.name = "BulkStartError";
-    this.jobId = jobId;
+    this.jobId = options.jobId;
+    this.reasons = reasons;
+  }
+
+  readonly reasons: { reason: string; count: number }[];
+
+  /** The message in the reader's words. */
+  translated({ t }: Translator) {
+    return [
+      t(this.key),
+      ...this.reasons.map((r) => {
+        const m = reasonMessage(r.reason);
+        return t("incidents.bulk.plan.reason", { reason: t(m.key, m.values), count: r.count });
+      }),
+    ].join(" ");
   }
 }
 
@@ -198,9 +227,7 @@ export function startBulkLetters(scope: Scope, incidentId: string, options: Bulk
   const sqlite = db.$client;
   const id = newId();
   if (options.channel === "email" && !hasSmtpSettings(scope.workspaceId))
-    throw new BulkStartError(
-      "Set up your email account first (Settings → Email), or choose to prepare the letters without email.",
-    );
+    throw new BulkStartError("incidents.bulk.errors.needsEmail");
   // Planned outside the write lock (it composes every cell); a cell lettered meanwhile is left out below.
   const [{ plan, offered }] = planCells(scope, incidentId, [options]) as [ReturnType<typeof planCells>[0]];
   const count = sqlite
@@ -217,16 +244,11 @@ export function startBulkLetters(scope: Scope, incidentId: string, options: Bulk
         )
         .get();
       const all = emptyCells(scope, incidentId);
-      if (active) throw new BulkStartError("Letters for this incident are already being written.", active.id);
-      if (!all.length)
-        throw new BulkStartError("Every cell already has a letter: there is nothing left to write.");
+      if (active) throw new BulkStartError("incidents.bulk.errors.running", { jobId: active.id });
+      if (!all.length) throw new BulkStartError("incidents.bulk.errors.nothingLeft");
       const cells = all.filter((c) => offered.has(cellKey(c)));
       if (!cells.length) {
-        const why = plan.notOffered
-          .slice(0, 3)
-          .map((r) => `${reasonText(r.reason)} (${r.count.toLocaleString("en")})`)
-          .join(" ");
-        throw new BulkStartError(`No letter can be written with these choices. ${why}`);
+        throw new BulkStartError("incidents.bulk.errors.noLetter", { reasons: plan.notOffered.slice(0, 3) });
       }
       db.insert(bulkJobs)
         .values({

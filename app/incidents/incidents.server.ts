@@ -20,6 +20,8 @@ import { deleteExposure, rowFor, urlIndex } from "~/exposures/exposures.server";
 import { recipientMatcher, recipientNames } from "~/exposures/recipient.server";
 import { recordExposuresFound } from "~/exposures/status.server";
 import { normaliseUrl } from "~/exposures/url";
+import { inEnglish } from "~/i18n/english.server";
+import type { MessageKey, Translator } from "~/i18n/translate";
 import { blindIndex } from "~/security/crypto.server";
 import { sealFor } from "~/security/encrypted-type.server";
 import { createSubject, listSubjectNames, SubjectFieldsSchema } from "~/subjects/subjects.server";
@@ -42,8 +44,23 @@ export const sealIncident = {
 export const unitIndex = (unit: string) => blindIndex("incident-unit", unit.trim().toLowerCase());
 const emailIndex = (email: string) => blindIndex("subject-email", emailKey(email));
 
-/** Too much at once, or nothing to act on: the page shows the message with a 400. */
-export class IncidentInputError extends UserError {}
+/**
+ * Too much at once, or nothing to act on: the page shows the message with a 400. It carries a message key and
+ * its values, which the page says in its language (`translated`); its own message is the English words.
+ */
+export class IncidentInputError extends UserError {
+  constructor(
+    readonly key: MessageKey,
+    readonly values: Record<string, number | string> = {},
+  ) {
+    super(inEnglish(key, values));
+  }
+
+  /** The same error in the reader's words, for formFailure. */
+  translated({ t }: Translator) {
+    return new UserError(t(this.key, this.values), { field: this.field, status: this.status });
+  }
+}
 
 /** At most this many exposures (URL × person links) in one import, so one request stays a few seconds. */
 export const MAX_LINKS_PER_IMPORT = 100_000;
@@ -453,14 +470,15 @@ export function importUrls(
   requirePermission(scope, "case:write");
   requireIncident(scope, incidentId);
   const people = targetPeople(scope, incidentId, subjectIds);
-  if (!people.length) throw new IncidentInputError("None of the people chosen is on this incident's roster.");
+  if (!people.length) throw new IncidentInputError("incidents.urls.errors.nobodyOnRoster");
   const lines = urls
     .map((input, i) => ({ line: i + 1, input: input.trim() }))
     .filter((l) => l.input && !l.input.startsWith("#"));
   if (lines.length * people.length > MAX_LINKS_PER_IMPORT) {
-    throw new IncidentInputError(
-      `That would link ${(lines.length * people.length).toLocaleString("en")} pages to people; at most ${MAX_LINKS_PER_IMPORT.toLocaleString("en")} at a time. Paste fewer addresses at once.`,
-    );
+    throw new IncidentInputError("incidents.urls.errors.tooManyLinks", {
+      links: lines.length * people.length,
+      max: MAX_LINKS_PER_IMPORT,
+    });
   }
   const db = getDb();
   const recipientOf = recipientMatcher(scope.workspaceId);

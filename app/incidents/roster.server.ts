@@ -1,7 +1,9 @@
 // Reads a roster (CSV file, or a paste from a spreadsheet) into checked rows: the header names the columns in
 // any common spelling, each row is validated with zod and reported by its row number in the file, and the same
 // work email twice (in the file, or already on the incident's roster) is reported rather than imported twice.
+// Problems are message keys with their values (row and line numbers, counts): the page says them in its language.
 import { parse } from "csv-parse/sync";
+import type { MessageKey } from "~/i18n/translate";
 import { FIELD_LABELS, MAX_ROSTER_BYTES, MAX_ROSTER_ROWS } from "./limits";
 import { type RosterRow, RosterRowSchema } from "./schemas.server";
 
@@ -9,7 +11,14 @@ export { FIELD_LABELS };
 
 export type RosterField = keyof RosterRow;
 
-export type RosterRowError = { field: RosterField | "row"; message: string };
+/** A sentence to show: a message key and its values. */
+export type RosterMessage = { key: MessageKey; values?: Record<string, string | number> };
+
+export type RosterRowError = {
+  field: RosterField | "row";
+  message: MessageKey;
+  values?: RosterMessage["values"];
+};
 
 export type RosterPreviewRow = {
   /** The row's number in the file, the header being row 1 (as a spreadsheet numbers it). */
@@ -22,11 +31,11 @@ export type RosterPreviewRow = {
 };
 
 export type RosterParse =
-  | { ok: false; error: string }
+  | { ok: false; error: RosterMessage }
   | { ok: true; rows: RosterPreviewRow[]; counts: Record<RosterPreviewRow["status"], number> };
 
 // Header spellings seen in HR exports, compared after lower-casing and folding spaces, dashes, dots and
-// underscores into one space.
+// underscores into one space; with the names the page's hint gives in German, French, Dutch and Korean.
 const HEADERS: Record<RosterField, readonly string[]> = {
   name: [
     "name",
@@ -37,6 +46,13 @@ const HEADERS: Record<RosterField, readonly string[]> = {
     "staff name",
     "person",
     "display name",
+    "vollständiger name",
+    "nom",
+    "nom complet",
+    "naam",
+    "volledige naam",
+    "이름",
+    "성명",
   ],
   email: [
     "work email",
@@ -51,6 +67,15 @@ const HEADERS: Record<RosterField, readonly string[]> = {
     "company email",
     "corporate email",
     "mail",
+    "dienstliche e mail",
+    "e mail adresse",
+    "e mail professionnel",
+    "adresse e mail",
+    "courriel",
+    "werkmail",
+    "e mail adres",
+    "업무 이메일",
+    "이메일",
   ],
   unit: [
     "unit",
@@ -63,8 +88,25 @@ const HEADERS: Record<RosterField, readonly string[]> = {
     "organisational unit",
     "organizational unit",
     "business unit",
+    "abteilung",
+    "unité",
+    "équipe",
+    "service",
+    "afdeling",
+    "부서",
+    "팀",
   ],
-  country: ["country", "country code", "nation", "work country", "location country"],
+  country: [
+    "country",
+    "country code",
+    "nation",
+    "work country",
+    "location country",
+    "land",
+    "pays",
+    "국가",
+    "나라",
+  ],
 };
 
 export const normaliseHeader = (h: string) =>
@@ -95,9 +137,12 @@ export const emailKey = (email: string) => email.trim().toLowerCase();
  */
 export function parseRoster(text: string, onRoster: (email: string) => boolean = () => false): RosterParse {
   if (Buffer.byteLength(text, "utf8") > MAX_ROSTER_BYTES) {
-    return { ok: false, error: "The roster is larger than 2 MB. Split it into smaller files." };
+    return {
+      ok: false,
+      error: { key: "incidents.roster.errors.tooLarge", values: { mb: MAX_ROSTER_BYTES / 1024 / 1024 } },
+    };
   }
-  if (!text.trim()) return { ok: false, error: "The roster is empty: choose a CSV file or paste the rows." };
+  if (!text.trim()) return { ok: false, error: { key: "incidents.roster.errors.empty" } };
   let records: string[][];
   try {
     records = parse(text, {
@@ -112,7 +157,9 @@ export function parseRoster(text: string, onRoster: (email: string) => boolean =
     const line = (e as { lines?: number }).lines;
     return {
       ok: false,
-      error: `The roster could not be read${line ? ` (near line ${line})` : ""}: check its quotation marks.`,
+      error: line
+        ? { key: "incidents.roster.errors.unreadableNear", values: { line } }
+        : { key: "incidents.roster.errors.unreadable" },
     };
   }
   const header = (records[0] ?? []).map(normaliseHeader);
@@ -123,9 +170,10 @@ export function parseRoster(text: string, onRoster: (email: string) => boolean =
   if (missing.length) {
     return {
       ok: false,
-      error: `The first row must name the columns: name, work email, unit, country (unit and country may be left out). No column for ${missing
-        .map((f) => FIELD_LABELS[f].toLowerCase())
-        .join(" or ")} was found.`,
+      error: {
+        key: "incidents.roster.errors.noColumns",
+        values: { missing: missing.length === 1 ? missing[0]! : "both" },
+      },
     };
   }
   // Row numbers follow the file, blank lines included, so they match what a spreadsheet shows.
@@ -133,11 +181,14 @@ export function parseRoster(text: string, onRoster: (email: string) => boolean =
     .slice(1)
     .map((cells, i) => ({ cells, row: i + 2 }))
     .filter((r) => r.cells.some((c) => c !== ""));
-  if (body.length === 0) return { ok: false, error: "The roster has a header row but no people." };
+  if (body.length === 0) return { ok: false, error: { key: "incidents.roster.errors.noPeople" } };
   if (body.length > MAX_ROSTER_ROWS) {
     return {
       ok: false,
-      error: `The roster has ${body.length.toLocaleString("en")} rows; at most ${MAX_ROSTER_ROWS.toLocaleString("en")} can be imported at a time. Split it into smaller files.`,
+      error: {
+        key: "incidents.roster.errors.tooManyRows",
+        values: { rows: body.length, max: MAX_ROSTER_ROWS },
+      },
     };
   }
   const seen = new Map<string, number>();
@@ -153,7 +204,8 @@ export function parseRoster(text: string, onRoster: (email: string) => boolean =
         raw,
         errors: parsed.error.issues.map((i) => ({
           field: (i.path[0] as RosterField | undefined) ?? "row",
-          message: i.message,
+          // The schema's messages are keys (./schemas.server).
+          message: i.message as MessageKey,
         })),
       };
     }
@@ -166,7 +218,7 @@ export function parseRoster(text: string, onRoster: (email: string) => boolean =
         data: parsed.data,
         raw,
         errors: [
-          { field: "email", message: `The same work email is already on row ${earlier} of this file.` },
+          { field: "email", message: "incidents.roster.errors.duplicateInFile", values: { row: earlier } },
         ],
       };
     }
@@ -177,9 +229,7 @@ export function parseRoster(text: string, onRoster: (email: string) => boolean =
         status: "already_on_roster",
         data: parsed.data,
         raw,
-        errors: [
-          { field: "email", message: "Someone with this work email is already on this incident's roster." },
-        ],
+        errors: [{ field: "email", message: "incidents.roster.errors.alreadyOnRoster" }],
       };
     }
     return { row, status: "new", data: parsed.data, raw, errors: [] };

@@ -1,16 +1,24 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { requireScope } from "~/auth/session.server";
 import { getCase } from "~/cases/cases.server";
 import { entriesFromCsv, entriesFromPaste, MAX_BULK_LINES } from "~/exposures/bulk.server";
 import { createExposuresBulk } from "~/exposures/exposures.server";
 import { BulkExposuresSchema } from "~/exposures/schemas.server";
 import { SharedExposureFields } from "~/exposures/shared-fields";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextArea } from "~/ui/forms";
 import { formFailure, parseForm, parseIds, UserError } from "~/utils/forms.server";
 import { fileBytes, readFormWithFiles, UploadTooLargeError } from "~/utils/multipart.server";
 import { requirePermission } from "~/workspaces/scope.server";
+
+/** The largest CSV file the form takes. */
+const MAX_CSV_MB = 5;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
@@ -25,17 +33,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(scope, "case:write");
   const { caseId } = parseIds(params, "caseId");
   getCase(scope, caseId);
+  const translator = await getTranslator(request);
+  const { t } = translator;
   let form: FormData;
   try {
-    form = await readFormWithFiles(request, 5 * 1024 * 1024);
+    form = await readFormWithFiles(request, MAX_CSV_MB * 1024 * 1024);
   } catch (e) {
     if (e instanceof UploadTooLargeError) {
-      return formFailure("The CSV file is larger than 5 MB. Split it into smaller files.", { status: 413 });
+      return formFailure(t("exposure.bulk.errors.tooLarge", { mb: MAX_CSV_MB }), { status: 413 });
     }
     throw e;
   }
   const parsed = parseForm(form, BulkExposuresSchema, ["exposed"]);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
   const { urls, ...rest } = parsed.data;
   const shared = { ...rest, status: "active" as const, severityOverride: null };
   const csv = await fileBytes(form.get("csv"));
@@ -43,22 +53,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pasted = entriesFromPaste(urls, shared);
   const entries = [...pasted, ...fromCsv.entries];
   if (entries.length === 0 && fromCsv.errors.length === 0) {
-    return formFailure(
-      new UserError("Paste at least one web address, or choose a CSV file.", { field: "urls" }),
-    );
+    return formFailure(new UserError(t("exposure.bulk.errors.nothing"), { field: "urls" }));
   }
   if (entries.length > MAX_BULK_LINES) {
-    return formFailure(`At most ${MAX_BULK_LINES.toLocaleString("en")} addresses at a time. Split the list.`);
+    return formFailure(t("exposure.bulk.errors.tooMany", { max: MAX_BULK_LINES }));
   }
   const results = createExposuresBulk(scope, caseId, entries);
-  const source = (line: number, fromPaste: boolean) => (fromPaste ? `Line ${line}` : `CSV line ${line}`);
+  const source = (line: number, fromPaste: boolean) =>
+    t(fromPaste ? "exposure.bulk.line" : "exposure.bulk.csvLine", { line });
   const pastedCount = pasted.length;
   return data({
     done: true as const,
     saved: results.filter((r) => r.status === "saved").length,
     lines: [
       ...results.map((r, i) => ({ ...r, where: source(r.line, i < pastedCount) })),
-      ...fromCsv.errors.map((e) => ({ ...e, status: "invalid" as const, where: `CSV line ${e.line}` })),
+      ...fromCsv.errors.map((e) => ({ ...e, status: "invalid" as const, where: source(e.line, false) })),
     ].filter((r) => r.status !== "saved"),
   });
 }
@@ -69,40 +78,44 @@ export default function BulkAdd() {
   const busy = useNavigation().state === "submitting";
   const result = answer && "done" in answer ? answer : null;
   const failure = answer && "formErrors" in answer ? answer : null;
+  const { t, rich } = useT();
+  const mono = (chunks: ReactNode[]) => <span className="mono">{chunks}</span>;
+  // The CSV's column names are English words, the same in every language.
+  const code = (chunks: ReactNode[]) => <code lang="en">{chunks}</code>;
   return (
     <div className="stack medium">
       <p>
-        <Link to={`/cases/${caseId}`}>← Back to the case</Link>
+        <Link to={`/cases/${caseId}`}>{t("exposure.page.back")}</Link>
       </p>
-      <h1>Add many places at once</h1>
+      <h1>{t("exposure.bulk.heading")}</h1>
       {result ? (
         <section aria-labelledby="result" className="stack" role="status">
-          <h2 id="result">
-            {result.saved} {result.saved === 1 ? "address" : "addresses"} saved
-          </h2>
+          <h2 id="result">{t("exposure.bulk.saved", { count: result.saved })}</h2>
           {result.lines.length ? (
             <div className="notice notice-warn">
-              <p>{result.lines.length} could not be saved:</p>
+              <p>{t("exposure.bulk.notSaved", { count: result.lines.length })}</p>
               <ul>
                 {result.lines.map((l) => (
                   <li key={`${l.where}`}>
-                    {l.where}:{" "}
-                    {l.status === "duplicate" ? (
-                      <>
-                        <span className="mono">{l.url}</span> is already in this case.
-                      </>
-                    ) : l.status === "invalid" ? (
-                      <>
-                        {l.input ? <span className="mono">{l.input}</span> : null} — {l.error}
-                      </>
-                    ) : null}
+                    {l.status === "duplicate"
+                      ? rich("exposure.bulk.duplicate", { where: l.where, url: l.url, mono })
+                      : l.status === "invalid"
+                        ? l.input
+                          ? rich("exposure.bulk.invalid", {
+                              where: l.where,
+                              input: l.input,
+                              error: l.error,
+                              mono,
+                            })
+                          : t("exposure.bulk.invalidNoInput", { where: l.where, error: l.error })
+                        : null}
                   </li>
                 ))}
               </ul>
             </div>
           ) : null}
           <p>
-            <Link to={`/cases/${caseId}`}>See them in the case</Link>
+            <Link to={`/cases/${caseId}`}>{t("exposure.bulk.seeThem")}</Link>
           </p>
         </section>
       ) : null}
@@ -110,34 +123,32 @@ export default function BulkAdd() {
         <FormErrors errors={failure?.formErrors} />
         <TextArea
           name="urls"
-          label="Web addresses, one per line"
-          hint="Lines that are not web addresses are listed afterwards with their line number; the rest are saved."
+          label={t("exposure.bulk.urls")}
+          hint={t("exposure.bulk.urlsHint")}
           rows={8}
           errors={failure?.fieldErrors.urls}
         />
         <div className="field">
-          <label htmlFor="f-csv">Or a CSV file (optional)</label>
+          <label htmlFor="f-csv">{t("exposure.bulk.csv")}</label>
           <p className="hint" id="f-csv-hint">
-            The first row names the columns: <code>url</code> (needed), and if you like <code>found_on</code>{" "}
-            (YYYY-MM-DD), <code>exposed</code> (e.g. <code>home_address;phone</code>),{" "}
-            <code>calls_for_harm</code> (yes/no), <code>notes</code>.
+            {rich("exposure.bulk.csvHint", { code })}
           </p>
           <input id="f-csv" name="csv" type="file" accept=".csv,text/csv" aria-describedby="f-csv-hint" />
         </div>
         <SharedExposureFields
           today={today}
-          hint="Applies to every pasted address; you can change each one later."
+          hint={t("exposure.bulk.sharedHint")}
           errors={failure?.fieldErrors}
         />
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Saving the list…" : "Save all"}
+          {busy ? t("exposure.bulk.saving") : t("exposure.bulk.save")}
         </button>
       </Form>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Add many places · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "exposure.bulk.metaTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
+import { useT } from "~/i18n/i18n-context";
+import { pageTitle } from "~/i18n/meta";
 import { getIncident, incidentCounts } from "~/incidents/incidents.server";
 import { cellTotals } from "~/incidents/matrix.server";
 import { IncidentParams } from "~/incidents/schemas.server";
@@ -26,54 +28,51 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function IncidentOverview() {
   const { incident, counts, cells, canWrite } = useLoaderData<typeof loader>();
   const id = incident.id;
+  const { t } = useT();
   return (
     <div className="stack">
       <p>
-        <Link to="/incidents">← All incidents</Link>
+        <Link to="/incidents">{t("incidents.backToAll")}</Link>
       </p>
       <h1>{incident.title}</h1>
       <IncidentNav id={id} />
       {incident.description ? <p>{incident.description}</p> : null}
       <dl className="facts">
-        <dt>People on the roster</dt>
+        <dt>{t("incidents.overview.people")}</dt>
         <dd>{counts.people}</dd>
-        <dt>Leaked web addresses</dt>
+        <dt>{t("incidents.overview.urls")}</dt>
         <dd>{counts.urls}</dd>
-        <dt>Person × recipient pairs</dt>
-        <dd>
-          {cells.cells} (across {cells.recipients} {cells.recipients === 1 ? "recipient" : "recipients"})
-        </dd>
+        <dt>{t("incidents.overview.pairs")}</dt>
+        <dd>{t("incidents.overview.pairsValue", { cells: cells.cells, recipients: cells.recipients })}</dd>
       </dl>
       {cells.cells ? (
         <section aria-labelledby="states" className="stack">
-          <h2 id="states">Requests by state</h2>
+          <h2 id="states">{t("incidents.overview.states")}</h2>
           <ul className="list" aria-labelledby="states">
             {Object.entries(cells.totals).map(([state, n]) => (
               <li key={state} className="list-item">
                 <StateBadge state={state} /> {n}{" "}
-                <Link to={`/incidents/${id}/matrix?state=${state}`}>Show them</Link>
+                <Link to={`/incidents/${id}/matrix?state=${state}`}>{t("incidents.overview.showThem")}</Link>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
       <section aria-labelledby="next" className="stack">
-        <h2 id="next">Next steps</h2>
+        <h2 id="next">{t("incidents.overview.next")}</h2>
         <ol>
           <li>
             <Link to={`/incidents/${id}/roster`}>
-              {canWrite ? "Import the list of people (roster)" : "See the roster"}
+              {canWrite ? t("incidents.overview.importRoster") : t("incidents.overview.seeRoster")}
             </Link>
           </li>
           <li>
             <Link to={`/incidents/${id}/urls`}>
-              {canWrite ? "Add the leaked web addresses and who each exposes" : "See the web addresses"}
+              {canWrite ? t("incidents.overview.addUrls") : t("incidents.overview.seeUrls")}
             </Link>
           </li>
           <li>
-            <Link to={`/incidents/${id}/matrix`}>
-              See every person × recipient and the state of each request
-            </Link>
+            <Link to={`/incidents/${id}/matrix`}>{t("incidents.overview.seeMatrix")}</Link>
           </li>
         </ol>
       </section>
@@ -81,7 +80,7 @@ export default function IncidentOverview() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Incident · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "incidents.overview.metaTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,6 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
+import { isMessageKey } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 import { BulkStartForm } from "~/incidents/bulk-form";
 import { getIncident, listUnits } from "~/incidents/incidents.server";
 import { MATRIX_STATES } from "~/incidents/limits";
@@ -20,7 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   for (const [k, v] of url.searchParams) query[k] = [...(query[k] ?? []), v];
   const parsed = MatrixFilterSchema.safeParse(query);
   if (!parsed.success) {
-    throw new Response(parsed.error.issues[0]?.message ?? "These filters could not be read.", {
+    const { t } = await getTranslator(request);
+    const message = parsed.error.issues[0]?.message;
+    throw new Response(message && isMessageKey(message) ? t(message) : t("incidents.errors.filters"), {
       status: 400,
     });
   }
@@ -49,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function IncidentMatrix() {
   const { incident, filter, units, view, canWrite } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "loading";
+  const { t, locale } = useT();
   const id = incident.id;
   const pageLink = (page: number) => {
     const q = new URLSearchParams();
@@ -63,28 +70,29 @@ export default function IncidentMatrix() {
     return `?${q.toString()}`;
   };
   const emptyCells = view.totals.none ?? 0;
+  const filtered = Boolean(filter.unit || filter.recipient || filter.state || filter.q);
   return (
     <div className="stack">
       <p>
-        <Link to="/incidents">← All incidents</Link>
+        <Link to="/incidents">{t("incidents.backToAll")}</Link>
       </p>
-      <h1>People × recipients of {incident.title}</h1>
+      <h1>{t("incidents.matrix.heading", { title: incident.title })}</h1>
       <IncidentNav id={id} />
       {/* Keyed by the filters: after "Clear filters" (a client-side navigation) the fields show the new values. */}
       <Form
         key={`${filter.q}|${filter.unit}|${filter.recipient}|${filter.state}`}
         method="get"
         className="card matrix-filters"
-        aria-label="Filter the table"
+        aria-label={t("incidents.matrix.filters")}
       >
         <div className="field">
-          <label htmlFor="f-q">Name contains</label>
+          <label htmlFor="f-q">{t("incidents.matrix.nameContains")}</label>
           <input id="f-q" name="q" type="search" defaultValue={filter.q} />
         </div>
         <div className="field">
-          <label htmlFor="f-unit">Unit</label>
+          <label htmlFor="f-unit">{t("incidents.matrix.unit")}</label>
           <select id="f-unit" name="unit" defaultValue={filter.unit}>
-            <option value="">Any unit</option>
+            <option value="">{t("incidents.matrix.anyUnit")}</option>
             {units.map((u) => (
               <option key={u.key} value={u.key}>
                 {u.label}
@@ -93,9 +101,9 @@ export default function IncidentMatrix() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-recipient">Recipient</label>
+          <label htmlFor="f-recipient">{t("incidents.matrix.recipient")}</label>
           <select id="f-recipient" name="recipient" defaultValue={filter.recipient}>
-            <option value="">Any recipient</option>
+            <option value="">{t("incidents.matrix.anyRecipient")}</option>
             {view.allRecipients.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}
@@ -104,32 +112,33 @@ export default function IncidentMatrix() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-state">State</label>
+          <label htmlFor="f-state">{t("incidents.matrix.state")}</label>
           <select id="f-state" name="state" defaultValue={filter.state}>
-            <option value="">Any state</option>
+            <option value="">{t("incidents.matrix.anyState")}</option>
             {MATRIX_STATES.map((s) => (
               <option key={s} value={s}>
-                {stateLabel(s)}
+                {stateLabel(t, s, locale)}
               </option>
             ))}
           </select>
         </div>
         <div className="row">
           <button type="submit" className="button" disabled={busy}>
-            Filter
+            {t("incidents.matrix.filter")}
           </button>
-          <Link to={`/incidents/${id}/matrix`}>Clear filters</Link>
+          <Link to={`/incidents/${id}/matrix`}>{t("incidents.matrix.clear")}</Link>
         </div>
       </Form>
       <section aria-labelledby="totals" className="stack">
-        <h2 id="totals">Totals</h2>
+        <h2 id="totals">{t("incidents.matrix.totals")}</h2>
         <p>
-          {view.peopleCount} {view.peopleCount === 1 ? "person" : "people"}, {view.cellCount} person ×
-          recipient {view.cellCount === 1 ? "pair" : "pairs"}
-          {filter.unit || filter.recipient || filter.state || filter.q ? " (filtered)" : ""}.
+          {t(filtered ? "incidents.matrix.totalsLineFiltered" : "incidents.matrix.totalsLine", {
+            people: view.peopleCount,
+            pairs: view.cellCount,
+          })}
         </p>
         {view.cellCount ? (
-          <ul className="totals" aria-label="Pairs by request state">
+          <ul className="totals" aria-label={t("incidents.matrix.byState")}>
             {Object.entries(view.totals).map(([state, n]) => (
               <li key={state}>
                 <StateBadge state={state} /> <span>{n}</span>
@@ -140,21 +149,20 @@ export default function IncidentMatrix() {
       </section>
       {/* ── BULK: the bulk-letters helper puts its "Generate and queue letters for every empty cell" form here. */}
       <section id="bulk" aria-labelledby="bulk-heading" className="stack">
-        <h2 id="bulk-heading">Letters for every empty cell</h2>
+        <h2 id="bulk-heading">{t("incidents.bulk.heading")}</h2>
         <p>
-          {emptyCells} {emptyCells === 1 ? "pair has" : "pairs have"} no request yet
-          {canWrite ? "." : ". Only members who can change cases can write letters."}
+          {t(canWrite ? "incidents.matrix.emptyCells" : "incidents.matrix.emptyCellsViewer", {
+            count: emptyCells,
+          })}
         </p>
         {canWrite && emptyCells > 0 ? <BulkStartForm incidentId={incident.id} /> : null}
         <p>
-          <Link to={`/incidents/${incident.id}/bulk`}>Runs so far, with their summaries</Link>
+          <Link to={`/incidents/${incident.id}/bulk`}>{t("incidents.matrix.runs")}</Link>
         </p>
       </section>
       {view.rows.length === 0 ? (
         <p className="empty">
-          {view.peopleCount === 0 && !(filter.unit || filter.recipient || filter.state || filter.q)
-            ? "Nobody on the roster yet, or no web address linked to anyone."
-            : "Nobody matches these filters."}
+          {view.peopleCount === 0 && !filtered ? t("incidents.matrix.nobody") : t("incidents.matrix.noMatch")}
         </p>
       ) : (
         <section
@@ -165,12 +173,11 @@ export default function IncidentMatrix() {
         >
           <table className="data-table matrix">
             <caption id="matrix-caption">
-              Request state for each person (rows) and recipient (columns), page {view.page} of {view.pages}.
-              “—” means the person is not exposed at that recipient.
+              {t("incidents.matrix.caption", { page: view.page, pages: view.pages })}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Person</th>
+                <th scope="col">{t("incidents.matrix.person")}</th>
                 {view.recipients.map((r) => (
                   <th key={r.id} scope="col">
                     {r.name}
@@ -190,7 +197,7 @@ export default function IncidentMatrix() {
                       return (
                         <td key={r.id}>
                           <span aria-hidden="true">—</span>
-                          <span className="visually-hidden">Not exposed here</span>
+                          <span className="visually-hidden">{t("incidents.matrix.notExposed")}</span>
                         </td>
                       );
                     return (
@@ -212,19 +219,19 @@ export default function IncidentMatrix() {
         </section>
       )}
       {view.pages > 1 ? (
-        <nav aria-label="Pages of people" className="row">
-          {view.page > 1 ? <Link to={pageLink(view.page - 1)}>← Previous</Link> : null}
-          <span>
-            Page {view.page} of {view.pages}
-          </span>
-          {view.page < view.pages ? <Link to={pageLink(view.page + 1)}>Next →</Link> : null}
+        <nav aria-label={t("incidents.matrix.pagesLabel")} className="row">
+          {view.page > 1 ? <Link to={pageLink(view.page - 1)}>{t("incidents.pages.previous")}</Link> : null}
+          <span>{t("incidents.pages.position", { page: view.page, pages: view.pages })}</span>
+          {view.page < view.pages ? (
+            <Link to={pageLink(view.page + 1)}>{t("incidents.pages.next")}</Link>
+          ) : null}
         </nav>
       ) : null}
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Incident matrix · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "incidents.matrix.metaTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -5,6 +5,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { incidentNumbers, incidentProgress, type UnitNumbers } from "~/dashboard/incident-progress.server";
 import { ProgressChart } from "~/dashboard/progress-chart";
+import { useT } from "~/i18n/i18n-context";
+import { pageTitle } from "~/i18n/meta";
+import type { MessageKey } from "~/i18n/translate";
 import { getIncident } from "~/incidents/incidents.server";
 import { IncidentParams, ProgressQuerySchema } from "~/incidents/schemas.server";
 import { IncidentNav } from "~/incidents/ui";
@@ -27,37 +30,45 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const COLUMNS: [Exclude<keyof UnitNumbers, "key" | "label">, string][] = [
-  ["people", "People"],
-  ["places", "Places found"],
-  ["active", "Still up"],
-  ["requested", "Removal requested"],
-  ["saidRemoved", "They say it is removed"],
-  ["removed", "Removed (checked)"],
-  ["reappeared", "Back up again"],
-  ["requestsSent", "Requests sent"],
-  ["answered", "Answered"],
-  ["refused", "Refused"],
-  ["ignored", "No answer by the due date"],
+const COLUMNS: [Exclude<keyof UnitNumbers, "key" | "label">, MessageKey][] = [
+  ["people", "incidents.progress.col.people"],
+  ["places", "incidents.progress.col.places"],
+  ["active", "incidents.progress.col.active"],
+  ["requested", "incidents.progress.col.requested"],
+  ["saidRemoved", "incidents.progress.col.saidRemoved"],
+  ["removed", "incidents.progress.col.removed"],
+  ["reappeared", "incidents.progress.col.reappeared"],
+  ["requestsSent", "incidents.progress.col.requestsSent"],
+  ["answered", "incidents.progress.col.answered"],
+  ["refused", "incidents.progress.col.refused"],
+  ["ignored", "incidents.progress.col.ignored"],
 ];
 
 export default function IncidentProgress() {
   const { incident, numbers, unit, progress } = useLoaderData<typeof loader>();
   const id = incident.id;
   const units = numbers.units.filter((u) => u.key !== null);
+  const { t } = useT();
+  // The rows without a unit and the total carry the server's English names; the page says them in its language.
+  const rowLabel = (u: UnitNumbers) =>
+    u === numbers.total
+      ? t("incidents.progress.total")
+      : u.key === null
+        ? t("incidents.progress.noUnit")
+        : u.label;
   return (
     <div className="stack">
       <p>
-        <Link to="/incidents">← All incidents</Link>
+        <Link to="/incidents">{t("incidents.backToAll")}</Link>
       </p>
       <h1>{incident.title}</h1>
       <IncidentNav id={id} />
-      <h2>Progress and numbers</h2>
+      <h2>{t("incidents.progress.heading")}</h2>
       {units.length ? (
         <Form method="get" className="row">
-          <label htmlFor="unit-choice">Show the chart for</label>
+          <label htmlFor="unit-choice">{t("incidents.progress.chartFor")}</label>
           <select id="unit-choice" name="unit" defaultValue={unit?.key ?? ""}>
-            <option value="">Everyone on the roster</option>
+            <option value="">{t("incidents.progress.everyone")}</option>
             {units.map((u) => (
               <option key={u.key} value={u.key ?? ""}>
                 {u.label}
@@ -65,13 +76,17 @@ export default function IncidentProgress() {
             ))}
           </select>
           <button type="submit" className="button button-secondary">
-            Show
+            {t("incidents.progress.show")}
           </button>
         </Form>
       ) : null}
       <ProgressChart
         data={progress}
-        title={unit ? `Progress in the unit ${unit.label}` : "Progress for everyone on the roster"}
+        title={
+          unit
+            ? t("incidents.progress.chartUnit", { unit: unit.label })
+            : t("incidents.progress.chartEveryone")
+        }
       />
       <section
         className="table-scroll"
@@ -80,13 +95,13 @@ export default function IncidentProgress() {
         tabIndex={0}
       >
         <table className="data-table scorecard-table">
-          <caption id="units-caption">Numbers per unit, today</caption>
+          <caption id="units-caption">{t("incidents.progress.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Unit</th>
+              <th scope="col">{t("incidents.progress.unit")}</th>
               {COLUMNS.map(([k, label]) => (
                 <th scope="col" key={k}>
-                  {label}
+                  {t(label)}
                 </th>
               ))}
             </tr>
@@ -94,7 +109,7 @@ export default function IncidentProgress() {
           <tbody>
             {[...numbers.units, numbers.total].map((u) => (
               <tr key={u === numbers.total ? "total" : (u.key ?? "none")}>
-                <th scope="row">{u.label}</th>
+                <th scope="row">{rowLabel(u)}</th>
                 {COLUMNS.map(([k]) => (
                   <td key={k}>{u[k]}</td>
                 ))}
@@ -105,15 +120,15 @@ export default function IncidentProgress() {
       </section>
       <p>
         <a href={`/incidents/${id}/progress.csv`} download>
-          Download these numbers as a spreadsheet (CSV)
+          {t("incidents.progress.download")}
         </a>
       </p>
-      <p className="muted">The file holds the counts per unit only: no names, no web addresses.</p>
+      <p className="muted">{t("incidents.progress.fileNote")}</p>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Incident progress · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "incidents.progress.metaTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

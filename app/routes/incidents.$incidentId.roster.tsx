@@ -7,6 +7,11 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
+import type { MessageKey, Translator } from "~/i18n/translate";
 import { getIncident, importRoster, listRoster, rosterEmailCheck } from "~/incidents/incidents.server";
 import { FIELD_LABELS, MAX_ROSTER_BYTES, MAX_ROSTER_ROWS, PAGE_SIZE } from "~/incidents/limits";
 import { parseRoster, type RosterPreviewRow } from "~/incidents/roster.server";
@@ -40,77 +45,106 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** A preview row with its problems already in the page's words (column name and sentence). */
+type PreviewRow = Omit<RosterPreviewRow, "errors"> & {
+  errors: { field: RosterPreviewRow["errors"][number]["field"]; label: string; message: string }[];
+};
+
 type Preview = {
   preview: true;
   csv: string;
-  rows: RosterPreviewRow[];
+  rows: PreviewRow[];
   counts: Record<RosterPreviewRow["status"], number>;
 };
 
 const fail = (message: string, status?: FailureStatus) => formFailure(message, { status });
+
+const inWords = ({ t }: Translator, rows: RosterPreviewRow[]): PreviewRow[] =>
+  rows.map((r) => ({
+    ...r,
+    errors: r.errors.map((e) => ({
+      field: e.field,
+      label: t(FIELD_LABELS[e.field]),
+      message: t(e.message, e.values),
+    })),
+  }));
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
   const { incidentId } = parseParams(params, IncidentParams);
   getIncident(scope, incidentId);
+  const translator = await getTranslator(request);
+  const { t } = translator;
   let form: FormData;
   try {
     form = await readFormWithFiles(request, MAX_ROSTER_BYTES);
   } catch (e) {
     if (e instanceof UploadTooLargeError)
-      return fail("The roster is larger than 2 MB. Split it into smaller files.", 413);
+      return fail(t("incidents.roster.errors.tooLarge", { mb: MAX_ROSTER_BYTES / 1024 / 1024 }), 413);
     throw e;
   }
   const parsed = parseForm(form, RosterSubmitSchema);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
   // A chosen file wins over the paste box; on confirm the text comes back from the preview's hidden field.
   const file = parsed.data.intent === "preview" ? await fileBytes(form.get("file")) : null;
   const csv = file ? file.bytes.toString("utf8") : parsed.data.csv;
   const result = parseRoster(csv, rosterEmailCheck(scope, incidentId));
-  if (!result.ok) return fail(result.error);
+  if (!result.ok) return fail(t(result.error.key, result.error.values));
   if (parsed.data.intent === "preview") {
-    return data({ preview: true, csv, rows: result.rows, counts: result.counts } satisfies Preview);
+    return data({
+      preview: true,
+      csv,
+      rows: inWords(translator, result.rows),
+      counts: result.counts,
+    } satisfies Preview);
   }
   const rows = result.rows.flatMap((r) => (r.status === "new" && r.data ? [r.data] : []));
-  if (!rows.length)
-    return fail("No row of this roster can be added: every row has a problem or is already on it.");
+  if (!rows.length) return fail(t("incidents.roster.errors.nothingToAdd"));
   const imported = importRoster(scope, incidentId, rows);
   return redirect(
     `/incidents/${incidentId}/roster?imported=${imported.created.length}&skipped=${result.rows.length - imported.created.length}`,
   );
 }
 
-const STATUS_TEXT: Record<RosterPreviewRow["status"], string> = {
-  new: "Will be added (a person and a case for this incident)",
-  invalid: "Not added",
-  duplicate_in_file: "Not added (repeated)",
-  already_on_roster: "Not added (already on the roster)",
+const STATUS_TEXT: Record<RosterPreviewRow["status"], MessageKey> = {
+  new: "incidents.roster.status.new",
+  invalid: "incidents.roster.status.invalid",
+  duplicate_in_file: "incidents.roster.status.duplicate_in_file",
+  already_on_roster: "incidents.roster.status.already_on_roster",
 };
 
 function PreviewTable({ data }: { data: Preview }) {
   const busy = useNavigation().state === "submitting";
+  const { t } = useT();
   const { counts } = data;
   const problems = counts.invalid + counts.duplicate_in_file + counts.already_on_roster;
   return (
     <section aria-labelledby="preview" className="stack">
-      <h2 id="preview">Check the roster before saving</h2>
+      <h2 id="preview">{t("incidents.roster.check")}</h2>
       <p role="status">
-        {counts.new} {counts.new === 1 ? "person" : "people"} will be added.{" "}
-        {problems
-          ? `${problems} ${problems === 1 ? "row has" : "rows have"} a problem and will be left out.`
-          : ""}{" "}
-        Nothing is saved until you confirm.
+        {[
+          t("incidents.roster.willAdd", { count: counts.new }),
+          problems ? t("incidents.roster.problems", { count: problems }) : "",
+          t("incidents.roster.nothingSaved"),
+        ]
+          .filter(Boolean)
+          .join(" ")}
       </p>
       {problems ? (
         <div className="notice notice-warn">
-          <h3>Rows with a problem</h3>
-          <ul aria-label="Rows with a problem">
+          <h3>{t("incidents.roster.rowsWithProblem")}</h3>
+          <ul aria-label={t("incidents.roster.rowsWithProblem")}>
             {data.rows
               .filter((r) => r.errors.length)
               .map((r) => (
                 <li key={r.row}>
-                  Row {r.row}: {r.errors.map((e) => `${FIELD_LABELS[e.field]} — ${e.message}`).join(" ")}
+                  {t("incidents.roster.rowProblem", {
+                    row: r.row,
+                    problems: r.errors
+                      .map((e) => t("incidents.roster.fieldProblem", { field: e.label, message: e.message }))
+                      .join(" "),
+                  })}
                 </li>
               ))}
           </ul>
@@ -123,15 +157,15 @@ function PreviewTable({ data }: { data: Preview }) {
         tabIndex={0}
       >
         <table className="data-table">
-          <caption id="preview-caption">Every row of the roster and what will happen to it</caption>
+          <caption id="preview-caption">{t("incidents.roster.previewCaption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Name</th>
-              <th scope="col">Work email</th>
-              <th scope="col">Unit</th>
-              <th scope="col">Country</th>
-              <th scope="col">Result</th>
+              <th scope="col">{t(FIELD_LABELS.row)}</th>
+              <th scope="col">{t(FIELD_LABELS.name)}</th>
+              <th scope="col">{t(FIELD_LABELS.email)}</th>
+              <th scope="col">{t(FIELD_LABELS.unit)}</th>
+              <th scope="col">{t(FIELD_LABELS.country)}</th>
+              <th scope="col">{t("incidents.roster.result")}</th>
             </tr>
           </thead>
           <tbody>
@@ -148,12 +182,16 @@ function PreviewTable({ data }: { data: Preview }) {
                       r.status === "new" ? "badge badge-request-removed" : "badge badge-request-failed"
                     }
                   >
-                    {STATUS_TEXT[r.status]}
+                    {t(STATUS_TEXT[r.status])}
                   </span>
                   {r.errors.length ? (
                     <span className="hint">
                       {" "}
-                      {r.errors.map((e) => `${FIELD_LABELS[e.field]}: ${e.message}`).join(" ")}
+                      {r.errors
+                        .map((e) =>
+                          t("incidents.roster.fieldProblemShort", { field: e.label, message: e.message }),
+                        )
+                        .join(" ")}
                     </span>
                   ) : null}
                 </td>
@@ -167,14 +205,14 @@ function PreviewTable({ data }: { data: Preview }) {
           <input type="hidden" name="intent" value="confirm" />
           <input type="hidden" name="csv" value={data.csv} />
           <button type="submit" className="button" disabled={busy}>
-            {busy ? "Saving…" : `Confirm and add ${counts.new} ${counts.new === 1 ? "person" : "people"}`}
+            {busy ? t("common.saving") : t("incidents.roster.confirm", { count: counts.new })}
           </button>
           <Link to="." className="button button-secondary">
-            Start again
+            {t("incidents.roster.startAgain")}
           </Link>
         </Form>
       ) : (
-        <p>No row can be added. Correct the file and preview it again.</p>
+        <p>{t("incidents.roster.noneAddable")}</p>
       )}
     </section>
   );
@@ -187,65 +225,66 @@ export default function Roster() {
   const preview = result && "preview" in result ? result : null;
   const failure = result && "formErrors" in result ? result : null;
   const id = data.incident.id;
+  const { t, rich } = useT();
   return (
     <div className="stack">
       <p>
-        <Link to="/incidents">← All incidents</Link>
+        <Link to="/incidents">{t("incidents.backToAll")}</Link>
       </p>
-      <h1>Roster of {data.incident.title}</h1>
+      <h1>{t("incidents.roster.heading", { title: data.incident.title })}</h1>
       <IncidentNav id={id} />
       {data.imported ? (
         <p className="notice notice-ok" role="status">
-          {data.imported} {data.imported === 1 ? "person was" : "people were"} added to the roster, each with
-          a case for this incident.
-          {data.skipped ? ` ${data.skipped} ${data.skipped === 1 ? "row was" : "rows were"} left out.` : ""}
+          {t("incidents.roster.imported", { count: data.imported })}
+          {data.skipped ? ` ${t("incidents.roster.skipped", { count: data.skipped })}` : ""}
         </p>
       ) : null}
       {preview ? <PreviewTable data={preview} /> : null}
       {data.canWrite && !preview ? (
         <section aria-labelledby="import" className="card stack medium">
-          <h2 id="import">Import people</h2>
+          <h2 id="import">{t("incidents.roster.import")}</h2>
           <p className="hint">
-            A CSV file whose first row names the columns: <strong>name</strong>, <strong>work email</strong>,{" "}
-            <strong>unit</strong> and <strong>country</strong> (a two-letter code such as DE; unit and country
-            may be left out). Other spellings such as “Full name”, “E-mail” or “Team” work too; commas,
-            semicolons or tabs. At most {MAX_ROSTER_ROWS.toLocaleString("en")} rows and{" "}
-            {Math.round(MAX_ROSTER_BYTES / 1024 / 1024)} MB at a time. You will see every row before anything
-            is saved.
+            {rich("incidents.roster.hint", {
+              rows: MAX_ROSTER_ROWS,
+              mb: Math.round(MAX_ROSTER_BYTES / 1024 / 1024),
+              b: (chunks) => <strong>{chunks}</strong>,
+              // The English column names, which every roster may use, marked as English.
+              en: (chunks) => <span lang="en">{chunks}</span>,
+            })}
           </p>
           <Form method="post" encType="multipart/form-data" className="stack" noValidate>
             <input type="hidden" name="intent" value="preview" />
             <FormErrors errors={failure?.formErrors} />
             <div className="field">
-              <label htmlFor="f-file">CSV file</label>
+              <label htmlFor="f-file">{t("incidents.roster.file")}</label>
               <input id="f-file" name="file" type="file" accept=".csv,text/csv,text/plain" />
             </div>
             <TextArea
               name="csv"
-              label="Or paste the rows (with the header row)"
+              label={t("incidents.roster.paste")}
               rows={6}
               errors={failure?.fieldErrors.csv}
             />
             <button type="submit" className="button" disabled={busy}>
-              {busy ? "Reading the roster…" : "Preview"}
+              {busy ? t("incidents.roster.reading") : t("incidents.roster.preview")}
             </button>
           </Form>
         </section>
       ) : null}
       <section aria-labelledby="people" className="stack">
-        <h2 id="people">People on the roster ({data.total})</h2>
+        <h2 id="people">{t("incidents.roster.people", { count: data.total })}</h2>
         {data.total === 0 ? (
-          <p className="empty">Nobody yet.</p>
+          <p className="empty">{t("incidents.roster.nobody")}</p>
         ) : (
           <>
             <table className="data-table">
               <caption className="visually-hidden">
-                People on the roster, page {data.page} of {data.pages}
+                {t("incidents.roster.caption", { page: data.page, pages: data.pages })}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Unit</th>
+                  <th scope="col">{t(FIELD_LABELS.name)}</th>
+                  <th scope="col">{t(FIELD_LABELS.unit)}</th>
                 </tr>
               </thead>
               <tbody>
@@ -260,12 +299,14 @@ export default function Roster() {
               </tbody>
             </table>
             {data.pages > 1 ? (
-              <nav aria-label="Pages of the roster" className="row">
-                {data.page > 1 ? <Link to={`?page=${data.page - 1}`}>← Previous</Link> : null}
-                <span>
-                  Page {data.page} of {data.pages}
-                </span>
-                {data.page < data.pages ? <Link to={`?page=${data.page + 1}`}>Next →</Link> : null}
+              <nav aria-label={t("incidents.roster.pagesLabel")} className="row">
+                {data.page > 1 ? (
+                  <Link to={`?page=${data.page - 1}`}>{t("incidents.pages.previous")}</Link>
+                ) : null}
+                <span>{t("incidents.pages.position", { page: data.page, pages: data.pages })}</span>
+                {data.page < data.pages ? (
+                  <Link to={`?page=${data.page + 1}`}>{t("incidents.pages.next")}</Link>
+                ) : null}
               </nav>
             ) : null}
           </>
@@ -275,7 +316,7 @@ export default function Roster() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Incident roster · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "incidents.roster.metaTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -2,8 +2,13 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { SharedExposureFields } from "~/exposures/shared-fields";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 import {
   getIncident,
+  IncidentInputError,
   importUrls,
   listIncidentUrls,
   listRoster,
@@ -44,12 +49,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(scope, "case:write");
   const { incidentId } = parseParams(params, IncidentParams);
   getIncident(scope, incidentId);
+  const translator = await getTranslator(request);
   const parsed = parseForm(await request.formData(), UrlImportSchema, ["people", "exposed"]);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
   const { urls, target, unit, people, ...fields } = parsed.data;
   const lines = urls.split(/\r?\n/);
   if (lines.filter((l) => l.trim()).length > MAX_INCIDENT_URLS) {
-    return formFailure(`At most ${MAX_INCIDENT_URLS} web addresses at a time. Paste the rest afterwards.`);
+    return formFailure(translator.t("incidents.urls.errors.tooMany", { max: MAX_INCIDENT_URLS }));
   }
   const who = target === "all" ? "all" : target === "unit" ? subjectsInUnit(scope, incidentId, unit) : people;
   try {
@@ -62,7 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       invalid: results.filter((r) => r.status === "invalid"),
     } satisfies Done);
   } catch (e) {
-    return formFailureOrThrow(e); // IncidentInputError: nobody chosen is on the roster, too many links
+    // IncidentInputError: nobody chosen is on the roster, too many links
+    return formFailureOrThrow(e instanceof IncidentInputError ? e.translated(translator) : e);
   }
 }
 
@@ -73,26 +80,30 @@ export default function IncidentUrls() {
   const done = result && "done" in result ? result : null;
   const failure = result && !("done" in result) ? result : null;
   const id = data.incident.id;
+  const { t, rich } = useT();
   return (
     <div className="stack">
       <p>
-        <Link to="/incidents">← All incidents</Link>
+        <Link to="/incidents">{t("incidents.backToAll")}</Link>
       </p>
-      <h1>Web addresses of {data.incident.title}</h1>
+      <h1>{t("incidents.urls.heading", { title: data.incident.title })}</h1>
       <IncidentNav id={id} />
       {done ? (
         <div className="notice notice-ok" role="status">
           <p>
-            {done.added} new {done.added === 1 ? "address" : "addresses"} saved
-            {done.existing ? `, ${done.existing} already on this incident` : ""}; {done.linked} new{" "}
-            {done.linked === 1 ? "link" : "links"} to people.
+            {t("incidents.urls.saved", { added: done.added, existing: done.existing, linked: done.linked })}
           </p>
           {done.invalid.length ? (
-            <ul aria-label="Lines not saved">
+            <ul aria-label={t("incidents.urls.notSaved")}>
               {done.invalid.map((l) =>
                 l.status === "invalid" ? (
                   <li key={l.line}>
-                    Line {l.line}: <span className="mono">{l.input}</span> — {l.error}
+                    {rich("incidents.urls.lineProblem", {
+                      line: l.line,
+                      input: l.input,
+                      error: l.error,
+                      mono: (chunks) => <span className="mono">{chunks}</span>,
+                    })}
                   </li>
                 ) : null,
               )}
@@ -101,9 +112,9 @@ export default function IncidentUrls() {
         </div>
       ) : null}
       <section aria-labelledby="list" className="stack">
-        <h2 id="list">Leaked web addresses ({data.urls.length})</h2>
+        <h2 id="list">{t("incidents.urls.list", { count: data.urls.length })}</h2>
         {data.urls.length === 0 ? (
-          <p className="empty">No web addresses yet.</p>
+          <p className="empty">{t("incidents.urls.none")}</p>
         ) : (
           <section
             className="table-scroll"
@@ -112,16 +123,14 @@ export default function IncidentUrls() {
             tabIndex={0}
           >
             <table className="data-table">
-              <caption id="urls-caption">
-                Each address, who answers for it, and how many people it exposes
-              </caption>
+              <caption id="urls-caption">{t("incidents.urls.caption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Web address</th>
-                  <th scope="col">Recipient</th>
-                  <th scope="col">People</th>
+                  <th scope="col">{t("incidents.urls.col.url")}</th>
+                  <th scope="col">{t("incidents.urls.col.recipient")}</th>
+                  <th scope="col">{t("incidents.urls.col.people")}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Links</span>
+                    <span className="visually-hidden">{t("incidents.urls.col.links")}</span>
                   </th>
                 </tr>
               </thead>
@@ -131,11 +140,13 @@ export default function IncidentUrls() {
                     <th scope="row" className="mono url-cell">
                       {u.url}
                     </th>
-                    <td>{u.recipientName ?? <span className="muted">Not in the directory</span>}</td>
+                    <td>
+                      {u.recipientName ?? <span className="muted">{t("incidents.urls.notInDirectory")}</span>}
+                    </td>
                     <td>{u.people}</td>
                     <td>
                       <Link to={`/incidents/${id}/urls/${u.id}`}>
-                        {data.canWrite ? "Change who it exposes" : "Who it exposes"}
+                        {data.canWrite ? t("incidents.urls.change") : t("incidents.urls.who")}
                         <span className="visually-hidden"> ({u.url})</span>
                       </Link>
                     </td>
@@ -148,11 +159,12 @@ export default function IncidentUrls() {
       </section>
       {data.canWrite ? (
         <section aria-labelledby="add" className="card stack medium">
-          <h2 id="add">Add web addresses</h2>
+          <h2 id="add">{t("incidents.urls.add")}</h2>
           {data.people.length === 0 ? (
             <p>
-              Import the <Link to={`/incidents/${id}/roster`}>roster</Link> first: each address is linked to
-              the people it exposes.
+              {rich("incidents.urls.rosterFirst", {
+                link: (chunks) => <Link to={`/incidents/${id}/roster`}>{chunks}</Link>,
+              })}
             </p>
           ) : (
             <Form method="post" className="stack" noValidate>
@@ -160,32 +172,32 @@ export default function IncidentUrls() {
               <FormErrors errors={failure?.formErrors} />
               <TextArea
                 name="urls"
-                label="Web addresses, one per line"
-                hint={`Each address is stored once for the incident, however many people it exposes. At most ${MAX_INCIDENT_URLS} at a time.`}
+                label={t("incidents.urls.field")}
+                hint={t("incidents.urls.fieldHint", { max: MAX_INCIDENT_URLS })}
                 rows={6}
                 errors={failure?.fieldErrors.urls}
               />
               <fieldset className="field">
-                <legend>Who do these addresses expose?</legend>
+                <legend>{t("incidents.urls.whoLegend")}</legend>
                 {failure?.fieldErrors.target ? (
                   <p className="error">{failure.fieldErrors.target.join(" ")}</p>
                 ) : null}
                 <label className="check">
-                  <input type="radio" name="target" value="all" defaultChecked /> Everyone on the roster (
-                  {data.people.length} {data.people.length === 1 ? "person" : "people"})
+                  <input type="radio" name="target" value="all" defaultChecked />{" "}
+                  {t("incidents.urls.targetAll", { count: data.people.length })}
                 </label>
                 {data.units.length ? (
                   <label className="check">
-                    <input type="radio" name="target" value="unit" /> Everyone in one unit (choose it below)
+                    <input type="radio" name="target" value="unit" /> {t("incidents.urls.targetUnit")}
                   </label>
                 ) : null}
                 <label className="check">
-                  <input type="radio" name="target" value="chosen" /> Only the people I tick below
+                  <input type="radio" name="target" value="chosen" /> {t("incidents.urls.targetChosen")}
                 </label>
               </fieldset>
               {data.units.length ? (
                 <div className="field">
-                  <label htmlFor="f-unit">Unit</label>
+                  <label htmlFor="f-unit">{t("incidents.urls.unit")}</label>
                   {failure?.fieldErrors.unit ? (
                     <p className="error" id="f-unit-error">
                       {failure.fieldErrors.unit.join(" ")}
@@ -197,7 +209,7 @@ export default function IncidentUrls() {
                     defaultValue=""
                     aria-describedby={failure?.fieldErrors.unit ? "f-unit-error" : undefined}
                   >
-                    <option value="">Choose a unit</option>
+                    <option value="">{t("incidents.urls.chooseUnit")}</option>
                     {data.units.map((u) => (
                       <option key={u.key} value={u.key}>
                         {u.label} ({u.people})
@@ -207,11 +219,11 @@ export default function IncidentUrls() {
                 </div>
               ) : null}
               <details open={Boolean(failure?.fieldErrors.people)}>
-                <summary>Choose people one by one</summary>
+                <summary>{t("incidents.urls.oneByOne")}</summary>
                 <CheckboxGroup
-                  legend="People these addresses expose"
+                  legend={t("incidents.urls.peopleLegend")}
                   name="people"
-                  hint="Used with “Only the people I tick below”. To pick everyone, choose “Everyone on the roster” above."
+                  hint={t("incidents.urls.peopleHint")}
                   options={data.people.map((p) => ({
                     value: p.id,
                     label: p.unit ? `${p.name} (${p.unit})` : p.name,
@@ -221,7 +233,7 @@ export default function IncidentUrls() {
               </details>
               <SharedExposureFields today={data.today} errors={failure?.fieldErrors} />
               <button type="submit" className="button" disabled={busy}>
-                {busy ? "Saving and linking…" : "Save and link"}
+                {busy ? t("incidents.urls.saving") : t("incidents.urls.save")}
               </button>
             </Form>
           )}
@@ -231,7 +243,7 @@ export default function IncidentUrls() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Incident web addresses · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "incidents.urls.metaTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

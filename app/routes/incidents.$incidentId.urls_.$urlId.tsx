@@ -2,7 +2,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { EXPOSED_LABELS } from "~/exposures/categories";
+import { formatDay } from "~/i18n/dates";
+import { translateFailure } from "~/i18n/errors";
 import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 import {
   getIncident,
   getIncidentUrl,
@@ -45,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   getIncident(scope, incidentId);
   getIncidentUrl(scope, incidentId, urlId);
   const parsed = parseForm(await request.formData(), UrlLinksSchema, ["people", "shown"]);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(await getTranslator(request), parsed));
   let { people, shown } = parsed.data;
   if (parsed.data.intent === "all") {
     people = listRoster(scope, incidentId).map((p) => p.subjectId);
@@ -57,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function IncidentUrl() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useT();
+  const { t, locale } = useT();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const id = data.incident.id;
@@ -67,30 +71,30 @@ export default function IncidentUrl() {
   return (
     <div className="stack">
       <p>
-        <Link to={`/incidents/${id}/urls`}>← All web addresses of this incident</Link>
+        <Link to={`/incidents/${id}/urls`}>{t("incidents.url.back")}</Link>
       </p>
-      <h1>Who this web address exposes</h1>
+      <h1>{t("incidents.url.heading")}</h1>
       <IncidentNav id={id} />
       <dl className="facts">
-        <dt>Web address</dt>
+        <dt>{t("incidents.urls.col.url")}</dt>
         <dd className="mono url-cell">{data.url.url}</dd>
-        <dt>Recipient</dt>
-        <dd>{data.url.recipientName ?? "Not in the directory"}</dd>
-        <dt>What is exposed</dt>
+        <dt>{t("incidents.urls.col.recipient")}</dt>
+        <dd>{data.url.recipientName ?? t("incidents.urls.notInDirectory")}</dd>
+        <dt>{t("incidents.url.exposed")}</dt>
         <dd>
           {data.url.exposed.length
             ? data.url.exposed.map((k) => t(EXPOSED_LABELS[k])).join(", ")
-            : "Not said"}
+            : t("incidents.url.notSaid")}
         </dd>
-        <dt>Found on</dt>
-        <dd>{data.url.foundOn}</dd>
-        <dt>People linked</dt>
+        <dt>{t("incidents.url.foundOn")}</dt>
+        <dd>{formatDay(locale, data.url.foundOn, "long")}</dd>
+        <dt>{t("incidents.url.linkedCount")}</dt>
         <dd>{linkedCount}</dd>
       </dl>
       {done ? (
         <p className="notice notice-ok" role="status">
-          {done.linked} linked, {done.unlinked} unlinked.
-          {done.kept ? ` ${done.kept} stayed linked because a letter already names this page for them.` : ""}
+          {t("incidents.url.done", { linked: done.linked, unlinked: done.unlinked })}
+          {done.kept ? ` ${t("incidents.url.kept", { kept: done.kept })}` : ""}
         </p>
       ) : null}
       <FormErrors errors={failure?.formErrors} />
@@ -99,7 +103,7 @@ export default function IncidentUrl() {
           <Form method="post" className="row">
             <input type="hidden" name="intent" value="all" />
             <button type="submit" className="button button-secondary" disabled={busy}>
-              Link everyone on the roster
+              {t("incidents.url.linkAll")}
             </button>
           </Form>
           <Form method="post" className="stack">
@@ -108,10 +112,8 @@ export default function IncidentUrl() {
               <input key={p.id} type="hidden" name="shown" value={p.id} />
             ))}
             <fieldset className="field">
-              <legend>People this address exposes</legend>
-              <p className="hint">
-                Untick someone to remove this address from their case (unless a letter already names it).
-              </p>
+              <legend>{t("incidents.url.peopleLegend")}</legend>
+              <p className="hint">{t("incidents.url.untickHint")}</p>
               <div className="checks">
                 {data.people.map((p) => (
                   <label key={`${p.id}-${p.linked}`} className="check">
@@ -122,12 +124,12 @@ export default function IncidentUrl() {
               </div>
             </fieldset>
             <button type="submit" className="button" disabled={busy}>
-              {busy ? "Saving…" : "Save who it exposes"}
+              {busy ? t("common.saving") : t("incidents.url.save")}
             </button>
           </Form>
         </>
       ) : (
-        <ul className="list" aria-label="People this address exposes">
+        <ul className="list" aria-label={t("incidents.url.peopleLegend")}>
           {data.people
             .filter((p) => p.linked)
             .map((p) => (
@@ -141,7 +143,7 @@ export default function IncidentUrl() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Incident web address · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "incidents.url.metaTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -2,6 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
+import { formatDay } from "~/i18n/dates";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
+import type { MessageKey } from "~/i18n/translate";
 import { BulkStartError, listBulkJobs, planBulkSenders, startBulkLetters } from "~/incidents/bulk.server";
 import { BulkStartForm } from "~/incidents/bulk-form";
 import { BulkStartSchema, defaultBulkOptions } from "~/incidents/bulk-forms.server";
@@ -12,12 +18,12 @@ import { textValues } from "~/utils/form-values";
 import { formFailure, parseForm, parseIds } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
-const STATE_LABELS: Record<string, string> = {
-  queued: "Waiting to start",
-  running: "Writing letters",
-  done: "Finished",
-  cancelled: "Cancelled",
-  failed: "Stopped",
+const STATE_LABELS: Record<string, MessageKey> = {
+  queued: "incidents.bulk.state.queued",
+  running: "incidents.bulk.state.running",
+  done: "incidents.bulk.state.done",
+  cancelled: "incidents.bulk.state.cancelled",
+  failed: "incidents.bulk.state.failed",
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -40,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     jobs: listBulkJobs(scope, incidentId).map((j) => ({
       id: j.id,
       state: j.state,
-      label: STATE_LABELS[j.state] ?? j.state,
+      label: STATE_LABELS[j.state] ?? "incidents.bulk.state.failed",
       done: j.done,
       total: j.total,
       createdAt: j.createdAt.toISOString(),
@@ -53,8 +59,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { incidentId } = parseIds(params, "incidentId");
   incidentCells(scope, incidentId); // 404 before 403: another workspace's incident does not exist here
   requirePermission(scope, "case:write");
+  const translator = await getTranslator(request);
   const parsed = parseForm(await request.formData(), BulkStartSchema);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
   const { intent, ...options } = parsed.data;
   if (intent === "preview") {
     const plan = planBulkSenders(scope, incidentId, options);
@@ -67,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (e) {
     if (e instanceof BulkStartError) {
       if (e.jobId) return redirect(`/incidents/${incidentId}/jobs/${e.jobId}`);
-      return formFailure(e.message);
+      return formFailure(e.translated(translator));
     }
     throw e;
   }
@@ -77,15 +84,16 @@ export default function BulkLetters() {
   const { incidentId, emptyCells, canStart, hasEmail, plans, defaultSender, jobs } =
     useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  const { t, locale } = useT();
   return (
     <div className="stack medium">
       <p>
-        <Link to={`/incidents/${incidentId}`}>Back to the incident</Link>
+        <Link to={`/incidents/${incidentId}`}>{t("incidents.bulk.back")}</Link>
       </p>
-      <h1>Letters for every empty cell</h1>
+      <h1>{t("incidents.bulk.heading")}</h1>
       {canStart ? (
         <section id="bulk" className="card stack" aria-labelledby="bulk-start-heading">
-          <h2 id="bulk-start-heading">Start</h2>
+          <h2 id="bulk-start-heading">{t("incidents.bulk.start")}</h2>
           <BulkStartForm
             incidentId={incidentId}
             emptyCells={emptyCells}
@@ -97,22 +105,25 @@ export default function BulkLetters() {
           />
         </section>
       ) : (
-        <p className="notice notice-warn">You can look at this incident but not write letters for it.</p>
+        <p className="notice notice-warn">{t("incidents.bulk.viewOnly")}</p>
       )}
       <section className="stack" aria-labelledby="bulk-runs-heading">
-        <h2 id="bulk-runs-heading">Runs</h2>
+        <h2 id="bulk-runs-heading">{t("incidents.bulk.runs")}</h2>
         {jobs.length === 0 ? (
-          <p className="empty">No letters have been written in bulk for this incident yet.</p>
+          <p className="empty">{t("incidents.bulk.noRuns")}</p>
         ) : (
           <ul className="list">
             {jobs.map((j) => (
               <li key={j.id} className="list-item">
                 <Link to={`/incidents/${incidentId}/jobs/${j.id}`}>
-                  {new Date(j.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC
+                  {t("incidents.bulk.runAt", {
+                    day: formatDay(locale, j.createdAt, "long"),
+                    time: j.createdAt.slice(11, 16),
+                  })}
                 </Link>{" "}
-                <span className={`badge badge-${j.state}`}>{j.label}</span>{" "}
+                <span className={`badge badge-${j.state}`}>{t(j.label)}</span>{" "}
                 <span className="muted">
-                  {j.done.toLocaleString("en")} of {j.total.toLocaleString("en")} letters
+                  {t("incidents.bulk.lettersDone", { done: j.done, total: j.total })}
                 </span>
               </li>
             ))}
@@ -123,7 +134,7 @@ export default function BulkLetters() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Letters in bulk · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "incidents.bulk.metaTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -3,17 +3,25 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { requireScope } from "~/auth/session.server";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
+import type { Translator } from "~/i18n/translate";
 import { bulkSummary, cancelBulkJob, getBulkJob } from "~/incidents/bulk.server";
 import { BulkCancelSchema } from "~/incidents/bulk-forms.server";
-import { reasonText } from "~/incidents/bulk-reasons";
+import { reasonMessage } from "~/incidents/bulk-reasons";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { formFailure, parseForm, parseIds } from "~/utils/forms.server";
 import { can } from "~/workspaces/scope.server";
 
-/** Summary rows: codes with the same plain-language text are counted together. */
-function grouped(rows: { reason: string; count: number }[]) {
+/** Summary rows in the page's words: codes with the same plain-language text are counted together. */
+function grouped({ t }: Translator, rows: { reason: string; count: number }[]) {
   const out = new Map<string, number>();
-  for (const r of rows) out.set(reasonText(r.reason), (out.get(reasonText(r.reason)) ?? 0) + r.count);
+  const text = (code: string) => {
+    const m = reasonMessage(code);
+    return t(m.key, m.values);
+  };
+  for (const r of rows) out.set(text(r.reason), (out.get(text(r.reason)) ?? 0) + r.count);
   return [...out].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count);
 }
 
@@ -23,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const job = getBulkJob(scope, incidentId, jobId);
   const active = job.state === "queued" || job.state === "running";
   const summary = active ? null : bulkSummary(scope, incidentId, jobId);
+  const translator = await getTranslator(request);
   return {
     incidentId,
     jobId,
@@ -35,8 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     summary: summary && {
       email: summary.email,
       generated: summary.generated,
-      skipped: grouped(summary.skipped),
-      failed: grouped(summary.failed),
+      skipped: grouped(translator, summary.skipped),
+      failed: grouped(translator, summary.failed),
       skippedTotal: summary.skipped.reduce((a, r) => a + r.count, 0),
       failedTotal: summary.failed.reduce((a, r) => a + r.count, 0),
     },
@@ -53,10 +62,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/incidents/${incidentId}/jobs/${jobId}`);
 }
 
-const fmt = (n: number) => n.toLocaleString("en");
-
 export default function BulkJob() {
   const d = useLoaderData<typeof loader>();
+  const { t, locale } = useT();
+  const fmt = (n: number) => n.toLocaleString(locale);
   const revalidator = useRevalidator();
   const nav = useNavigation();
   // With JavaScript: ask the server every second while the run is under way (without it, the meta refresh).
@@ -70,12 +79,12 @@ export default function BulkJob() {
   const percent = d.total ? Math.floor((d.done / d.total) * 100) : 100;
   // The live region speaks in steps of a tenth, not on every poll.
   const spoken = d.active
-    ? `${Math.floor(percent / 10) * 10} percent of the letters written.`
+    ? t("incidents.job.spokenProgress", { percent: Math.floor(percent / 10) * 10 })
     : d.state === "done"
-      ? "All letters written. The summary follows."
+      ? t("incidents.job.spokenDone")
       : d.state === "cancelled"
-        ? "The run was cancelled."
-        : "The run stopped.";
+        ? t("incidents.job.spokenCancelled")
+        : t("incidents.job.spokenStopped");
   return (
     <div className="stack medium">
       {d.active ? (
@@ -84,23 +93,23 @@ export default function BulkJob() {
         </noscript>
       ) : null}
       <p>
-        <Link to={`/incidents/${d.incidentId}`}>Back to the incident</Link>
+        <Link to={`/incidents/${d.incidentId}`}>{t("incidents.bulk.back")}</Link>
       </p>
-      <h1>Letters for every empty cell</h1>
+      <h1>{t("incidents.bulk.heading")}</h1>
       <div className="stack">
         <label htmlFor="bulk-progress">
-          {fmt(d.done)} of {fmt(d.total)} letters
+          {t("incidents.bulk.lettersDone", { done: d.done, total: d.total })}
         </label>
         <progress id="bulk-progress" max={d.total || 1} value={d.done}>
-          {percent} %
+          {fmt(percent)} %
         </progress>
         <p className="visually-hidden" aria-live="polite" aria-atomic="true">
           {spoken}
         </p>
         {d.active ? (
           <p className="muted">
-            {d.state === "queued" ? "Waiting to start…" : "Writing and checking letters…"} You can leave this
-            page: the run goes on, and survives a restart of the server.
+            {d.state === "queued" ? t("incidents.job.waiting") : t("incidents.job.writing")}{" "}
+            {t("incidents.job.canLeave")}
           </p>
         ) : null}
       </div>
@@ -108,35 +117,33 @@ export default function BulkJob() {
         <Form method="post">
           <input type="hidden" name="intent" value="cancel" />
           <button type="submit" className="button button-danger" disabled={nav.state !== "idle"}>
-            Cancel the run
+            {t("incidents.job.cancel")}
           </button>
         </Form>
       ) : null}
       {d.summary ? (
         <section className="stack" aria-labelledby="bulk-summary-heading">
-          <h2 id="bulk-summary-heading">Summary</h2>
+          <h2 id="bulk-summary-heading">{t("incidents.job.summary")}</h2>
           {d.state === "failed" ? (
-            <p className="notice notice-error">
-              The run stopped: the member who started it can no longer write letters in this workspace.
-            </p>
+            <p className="notice notice-error">{t("incidents.job.memberGone")}</p>
           ) : null}
           <dl className="facts">
-            <dt>Emails sent</dt>
+            <dt>{t("incidents.job.emailsSent")}</dt>
             <dd>{fmt(d.summary.email.sent)}</dd>
-            <dt>Emails still waiting to go out</dt>
+            <dt>{t("incidents.job.emailsWaiting")}</dt>
             <dd>{fmt(d.summary.email.waiting)}</dd>
-            <dt>Emails that could not be delivered</dt>
+            <dt>{t("incidents.job.emailsFailed")}</dt>
             <dd>{fmt(d.summary.email.failed)}</dd>
-            <dt>Web-form and PDF letters ready for you</dt>
+            <dt>{t("incidents.job.documents")}</dt>
             <dd>{fmt(d.summary.generated)}</dd>
-            <dt>Skipped</dt>
+            <dt>{t("incidents.job.skipped")}</dt>
             <dd>{fmt(d.summary.skippedTotal)}</dd>
-            <dt>Failed</dt>
+            <dt>{t("incidents.job.failed")}</dt>
             <dd>{fmt(d.summary.failedTotal)}</dd>
           </dl>
           {d.summary.skipped.length ? (
             <>
-              <h3>Skipped, and why</h3>
+              <h3>{t("incidents.job.skippedWhy")}</h3>
               <ul className="list">
                 {d.summary.skipped.map((r) => (
                   <li key={r.text} className="list-item">
@@ -148,7 +155,7 @@ export default function BulkJob() {
           ) : null}
           {d.summary.failed.length ? (
             <>
-              <h3>Failed, and why</h3>
+              <h3>{t("incidents.job.failedWhy")}</h3>
               <ul className="list">
                 {d.summary.failed.map((r) => (
                   <li key={r.text} className="list-item">
@@ -159,7 +166,7 @@ export default function BulkJob() {
             </>
           ) : null}
           <p>
-            <Link to={`/incidents/${d.incidentId}/matrix`}>See every letter in the incident's matrix</Link>
+            <Link to={`/incidents/${d.incidentId}/matrix`}>{t("incidents.job.seeMatrix")}</Link>
           </p>
         </section>
       ) : null}
@@ -167,7 +174,7 @@ export default function BulkJob() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Letters in bulk · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "incidents.bulk.metaTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -6,6 +6,11 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
+import { formatDay } from "~/i18n/dates";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 import { createIncident, listIncidents } from "~/incidents/incidents.server";
 import { IncidentCreateSchema } from "~/incidents/schemas.server";
 import { FormErrors, TextArea, TextField } from "~/ui/forms";
@@ -24,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
   const parsed = parseForm(await request.formData(), IncidentCreateSchema);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(await getTranslator(request), parsed));
   const id = createIncident(scope, parsed.data);
   return redirect(`/incidents/${id}`);
 }
@@ -33,28 +38,22 @@ export default function Incidents() {
   const { incidents, canWrite } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { t, locale } = useT();
   return (
     <div className="stack">
-      <h1>Incidents</h1>
-      <p className="muted">
-        One leak that names many people, such as a staff list posted online: import the list of people and the
-        leaked web addresses once, then follow every request in one table.
-      </p>
+      <h1>{t("incidents.list.heading")}</h1>
+      <p className="muted">{t("incidents.list.intro")}</p>
       {incidents.length === 0 ? (
-        <p className="empty">No incidents yet.</p>
+        <p className="empty">{t("incidents.list.empty")}</p>
       ) : (
-        <ul className="list" aria-label="Incidents">
+        <ul className="list" aria-label={t("incidents.list.label")}>
           {incidents.map((i) => (
             <li key={i.id} className="list-item">
               <Link to={`/incidents/${i.id}`}>{i.title}</Link>
               <p className="meta-row muted">
-                <span>
-                  {i.people} {i.people === 1 ? "person" : "people"}
-                </span>
-                <span>
-                  {i.urls} web {i.urls === 1 ? "address" : "addresses"}
-                </span>
-                <span>Opened {i.createdAt.slice(0, 10)}</span>
+                <span>{t("incidents.list.people", { count: i.people })}</span>
+                <span>{t("incidents.list.urls", { count: i.urls })}</span>
+                <span>{t("incidents.list.opened", { day: formatDay(locale, i.createdAt, "long") })}</span>
               </p>
             </li>
           ))}
@@ -62,24 +61,24 @@ export default function Incidents() {
       )}
       {canWrite ? (
         <section aria-labelledby="new-incident" className="card stack narrow">
-          <h2 id="new-incident">New incident</h2>
+          <h2 id="new-incident">{t("incidents.new.heading")}</h2>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="create" />
             <FormErrors errors={failure?.formErrors} />
             <TextField
               name="title"
-              label="Title"
-              hint="A short description only your team sees, e.g. “Staff list posted on a forum, November”."
+              label={t("incidents.new.title")}
+              hint={t("incidents.new.titleHint")}
               errors={failure?.fieldErrors.title}
             />
             <TextArea
               name="description"
-              label="What happened (optional)"
+              label={t("incidents.new.description")}
               rows={3}
               errors={failure?.fieldErrors.description}
             />
             <button type="submit" className="button" disabled={busy}>
-              {busy ? "Creating…" : "Create incident"}
+              {busy ? t("incidents.new.busy") : t("incidents.new.submit")}
             </button>
           </Form>
         </section>
@@ -88,4 +87,4 @@ export default function Incidents() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Incidents · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "incidents.list.heading");
