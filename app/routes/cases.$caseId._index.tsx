@@ -155,7 +155,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const bulk = bulkMoveRequests(scope, caseId, parsed.data.letterIds, parsed.data.action);
       return { intent: "bulk-requests" as const, bulk };
     } catch (e) {
-      if (e instanceof UserError) return formFailure(e, { extra: failed });
+      if (e instanceof UserError) return formFailure(e, { extra: failed, translator });
       throw e;
     }
   }

@@ -36,16 +36,19 @@ export function bulkMoveRequests(
 ): BulkRequestResult {
   requirePermission(scope, "case:write");
   const ids = [...new Set(letterIds)];
-  if (!ids.length) throw new UserError("Choose at least one request.", { field: "letterIds" });
+  if (!ids.length) throw new UserError({ key: "errors.case.chooseRequest" }, { field: "letterIds" });
   const rows = getDb()
     .select({ id: letters.id, reference: letters.reference })
     .from(letters)
     .where(inScope(letters, scope, and(eq(letters.caseId, caseId), inArray(letters.id, ids))))
     .all();
   if (rows.length !== ids.length)
-    throw new UserError("Some of the chosen requests are not part of this case: reload the page.", {
-      status: 404,
-    });
+    throw new UserError(
+      { key: "errors.case.requestsElsewhere" },
+      {
+        status: 404,
+      },
+    );
   const byRef = [...rows].sort((a, b) => a.reference.localeCompare(b.reference));
   const result: BulkRequestResult = { moved: [], refused: [] };
   for (const r of byRef) {
