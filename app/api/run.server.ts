@@ -2,6 +2,7 @@
 // with the endpoint's own schemas, then the handler; domain errors become the one JSON error shape.
 import type { z } from "zod";
 import { IllegalTransitionError } from "~/requests/tracking/lifecycle";
+import { englishOfMessage } from "~/utils/forms.server";
 import type { Endpoint } from "./endpoints.server";
 import { type ApiScope, apiAnswer, apiJson, requireApiScope } from "./tokens.server";
 
@@ -26,8 +27,9 @@ export class ApiError extends Error {
   }
 }
 
+/** A failed parse's issues; the schemas' messages are message keys (shared with the pages), the API's English. */
 export const issuesOf = (error: z.ZodError) =>
-  error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  error.issues.map((i) => ({ path: i.path.join("."), message: englishOfMessage(i.message) }));
 
 export function invalid(error: z.ZodError, what = "request"): never {
   const issues = issuesOf(error);

@@ -5,6 +5,8 @@ import { passwordResets, users } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
+import type { Locale } from "~/i18n/languages";
+import { translatorForUser } from "~/mail/mail-language.server";
 import { sendSystemMail } from "~/mail/mailer.server";
 import { clearAccountLimits } from "./rate-limit.server";
 import { revokeAllSessions } from "./session.server";
@@ -13,8 +15,11 @@ import { findUserIdByEmail, getUserProfile, setPassword } from "./users.server";
 const HOUR = 3_600_000;
 const hashToken = (t: string) => createHash("sha256").update(t).digest("base64url");
 
-/** Always behaves the same whether or not the account exists, so it reveals nothing. */
-export async function requestPasswordReset(email: string) {
+/**
+ * Always behaves the same whether or not the account exists, so it reveals nothing. The mail speaks the
+ * account's page language, else `locale` (the page the reset was asked from), else English (decision 149).
+ */
+export async function requestPasswordReset(email: string, locale?: Locale) {
   const userId = findUserIdByEmail(email);
   if (!userId) return;
   const token = randomBytes(32).toString("base64url");
@@ -30,17 +35,18 @@ export async function requestPasswordReset(email: string) {
   });
   const profile = getUserProfile(userId)!;
   const link = `${getEnv().baseUrl}/reset-password?token=${token}`;
+  const { t } = translatorForUser(userId, locale);
   await sendSystemMail({
     to: profile.email,
-    subject: "Reset your Retract password",
+    subject: t("mail.reset.subject"),
     text: [
-      `Hello ${profile.name},`,
+      t("mail.hello", { name: profile.name }),
       "",
-      "Someone asked to reset the password of your Retract account. If it was you, open this link within one hour:",
+      t("mail.reset.intro"),
       "",
       link,
       "",
-      "If it was not you, you can ignore this message: your password stays the same.",
+      t("mail.reset.ignore"),
     ].join("\n"),
   });
 }

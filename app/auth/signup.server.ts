@@ -8,8 +8,10 @@
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { getEnv } from "~/env.server";
+import type { Locale } from "~/i18n/languages";
 import { englishMessages as en } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/translate";
+import { mailTranslator, translatorForUser } from "~/mail/mail-language.server";
 import { sendSystemMail } from "~/mail/mailer.server";
 import { DecryptionError, decryptJson, encryptJson } from "~/security/crypto.server";
 import { createIpLimiter } from "./rate-limit.server";
@@ -45,40 +47,45 @@ function linkFor(email: string, name: string) {
 
 /**
  * Sends the sign-up mail. Both cases send exactly one message and answer nothing, so neither the page nor the
- * time it takes tells whether the address already has an account.
+ * time it takes tells whether the address already has an account. The mail speaks `input.locale` (the page
+ * language of whoever filled in the form), or for an address with an account that account's own language
+ * (decision 149).
  */
-export async function requestSignup(input: { name: string; email: string }) {
+export async function requestSignup(input: { name: string; email: string; locale?: Locale }) {
   const email = normaliseEmail(input.email);
   const name = input.name.trim();
   const base = getEnv().baseUrl;
-  if (findUserIdByEmail(email)) {
+  const existing = findUserIdByEmail(email);
+  if (existing) {
+    const { t } = translatorForUser(existing, input.locale);
     await sendSystemMail({
       to: email,
-      subject: "Your Retract account",
+      subject: t("mail.signup.exists.subject"),
       text: [
-        "Hello,",
+        t("mail.helloPlain"),
         "",
-        "Someone asked to create a Retract account with this email address, but this address already has one.",
+        t("mail.signup.exists.intro"),
         "",
-        `To log in: ${base}/login`,
-        `If you forgot your password: ${base}/forgot-password`,
+        t("mail.signup.exists.login", { link: `${base}/login` }),
+        t("mail.signup.exists.forgot", { link: `${base}/forgot-password` }),
         "",
-        "If it was not you, you can ignore this message: nothing has changed.",
+        t("mail.signup.exists.ignore"),
       ].join("\n"),
     });
     return;
   }
+  const { t } = mailTranslator(input.locale);
   await sendSystemMail({
     to: email,
-    subject: "Finish creating your Retract account",
+    subject: t("mail.signup.finish.subject"),
     text: [
-      `Hello ${name},`,
+      t("mail.hello", { name }),
       "",
-      `To finish creating your Retract account, open this link within ${SIGNUP_LINK_HOURS} hours and choose a password:`,
+      t("mail.signup.finish.intro", { hours: SIGNUP_LINK_HOURS }),
       "",
       linkFor(email, name),
       "",
-      "If it was not you, you can ignore this message: no account is created.",
+      t("mail.signup.finish.ignore"),
     ].join("\n"),
   });
 }

@@ -5,8 +5,8 @@ import type { MessageKey } from "~/i18n/translate";
 export const CaseTitleSchema = z
   .string()
   .trim()
-  .min(1, "Give the case a short title, for example “Telegram channel post, June”.")
-  .max(200, "The title can have at most 200 characters.");
+  .min(1, "errors.case.titleMissing" satisfies MessageKey)
+  .max(200, "errors.case.titleTooLong" satisfies MessageKey);
 
 const chooseSubject: MessageKey = "cases.new.errors.chooseSubject";
 

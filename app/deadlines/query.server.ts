@@ -1,7 +1,11 @@
 // Reads a deadline question from URL parameters (the public API and the GET form of /deadlines share it),
 // validates it with one zod schema and the engine's own checks, and answers with the deadline or with an
-// error per parameter.
+// error per parameter. The schema's messages are message keys: the page writes them in its language, the API in
+// English (`answerDeadlineQuery(params, translator)`; without a translator, English).
 import { z } from "zod";
+import { inEnglish } from "~/i18n/english.server";
+import { isMessageKey } from "~/i18n/errors";
+import type { MessageKey, Translator } from "~/i18n/translate";
 import { isIsoDate } from "./dates";
 import { type Deadline, type DeadlineInput, DeadlineInputError, explainDeadline } from "./engine";
 import type { Sentence } from "./explanation";
@@ -18,33 +22,43 @@ export type DeadlineQueryField =
   | "followUpDays"
   | "variant";
 
-const RECEIVED_MESSAGE = "Enter a real calendar date as YYYY-MM-DD, for example 2026-03-01.";
-const DAYS_MESSAGE = `Enter a whole number of days from 1 to ${MAX_FOLLOW_UP_DAYS}, or leave it empty.`;
+const RECEIVED_MESSAGE: MessageKey = "errors.deadline.received";
+const DAYS_MESSAGE: MessageKey = "errors.deadline.followUpDays";
+
+/** The values of the messages that have some. */
+const MESSAGE_VALUES: Partial<Record<MessageKey, Record<string, string | number>>> = {
+  "errors.deadline.regimeUnknown": { ids: RULE_IDS.join(", ") },
+  "errors.deadline.followUpDays": { max: MAX_FOLLOW_UP_DAYS },
+  "errors.deadline.variant": { variants: PLATFORM_VARIANTS.join(" or ") },
+};
 
 export const deadlineQuerySchema = z.object({
   regime: z.enum(RULE_IDS, {
     error: (issue) =>
       issue.input === undefined
-        ? "Choose the kind of request."
-        : `Unknown kind of request; use one of ${RULE_IDS.join(", ")}.`,
+        ? ("errors.deadline.regimeMissing" satisfies MessageKey)
+        : ("errors.deadline.regimeUnknown" satisfies MessageKey),
   }),
   received: z
     .string({
-      error: (issue) => (issue.input === undefined ? "Enter the date they received it." : RECEIVED_MESSAGE),
+      error: (issue) =>
+        issue.input === undefined
+          ? ("errors.deadline.receivedMissing" satisfies MessageKey)
+          : RECEIVED_MESSAGE,
     })
     .refine(isIsoDate, RECEIVED_MESSAGE),
   country: z
     .string()
-    .regex(/^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/, "Use a two-letter country code such as DE, GB or KR.")
+    .regex(/^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/, "errors.deadline.country" satisfies MessageKey)
     .optional(),
   subdivision: z
     .string()
-    .regex(/^[A-Za-z0-9]{1,3}$/, "Use a subdivision code such as SCT (Scotland) or BY (Bavaria).")
+    .regex(/^[A-Za-z0-9]{1,3}$/, "errors.deadline.subdivision" satisfies MessageKey)
     .optional(),
   /** The page's UK nation select; used only for UK requests. */
   nation: z
     .enum(UK_NATIONS.map((n) => n.code) as [string, ...string[]], {
-      error: "Choose England, Wales, Scotland or Northern Ireland.",
+      error: "errors.deadline.nation" satisfies MessageKey,
     })
     .optional(),
   followUpDays: z.coerce
@@ -53,7 +67,7 @@ export const deadlineQuerySchema = z.object({
     .min(1, DAYS_MESSAGE)
     .max(MAX_FOLLOW_UP_DAYS, DAYS_MESSAGE)
     .optional(),
-  variant: z.enum(PLATFORM_VARIANTS, { error: `Use ${PLATFORM_VARIANTS.join(" or ")}.` }).optional(),
+  variant: z.enum(PLATFORM_VARIANTS, { error: "errors.deadline.variant" satisfies MessageKey }).optional(),
 });
 
 export type DeadlineQuery = z.infer<typeof deadlineQuerySchema>;
@@ -82,13 +96,24 @@ function readParams(params: URLSearchParams): Record<string, string> {
   return values;
 }
 
-export function answerDeadlineQuery(params: URLSearchParams): DeadlineAnswer {
+/** The schema's message (a key) in the translator's words, or in English; a message that is no key as it is. */
+function words(message: string, translator?: Translator): string {
+  if (!isMessageKey(message)) return message;
+  const key = message;
+  return translator ? translator.t(key, MESSAGE_VALUES[key]) : inEnglish(key, MESSAGE_VALUES[key]);
+}
+
+/**
+ * The deadline for a question, or an error per parameter: the schema's words in `translator`'s language (the
+ * page's), in English without one (the API). The engine's own refusals (an unknown subdivision) are English.
+ */
+export function answerDeadlineQuery(params: URLSearchParams, translator?: Translator): DeadlineAnswer {
   const parsed = deadlineQuerySchema.safeParse(readParams(params));
   if (!parsed.success) {
     const errors: Partial<Record<DeadlineQueryField, string>> = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as DeadlineQueryField;
-      errors[field] ??= issue.message;
+      errors[field] ??= words(issue.message, translator);
     }
     return { ok: false, errors };
   }

@@ -131,13 +131,10 @@ export async function addEvidence(
   file: { filename: string; bytes: Buffer },
 ) {
   requirePermission(scope, "case:write");
-  if (file.bytes.length === 0) throw new EvidenceError("The file is empty.", { field: "file" });
+  if (file.bytes.length === 0) throw new EvidenceError({ key: "errors.evidence.empty" }, { field: "file" });
   const mime = await sniffType(file.bytes);
   if (!mime) {
-    throw new EvidenceError(
-      "This kind of file cannot be kept as evidence. Use a screenshot (PNG, JPEG, WebP), a PDF, a saved web page or a video (MP4).",
-      { field: "file" },
-    );
+    throw new EvidenceError({ key: "errors.evidence.kind" }, { field: "file" });
   }
   const id = await store(scope, exposureId, { ...file, mime });
   audit({
@@ -218,8 +215,7 @@ export function readEvidence(scope: Scope, exposureId: string, id: string) {
 export async function stripMetadata(scope: Scope, exposureId: string, id: string) {
   requirePermission(scope, "case:write");
   const row = findRow(scope, exposureId, id);
-  if (!STRIPPABLE.has(row.mime))
-    throw new EvidenceError("Only photos and screenshots can be cleaned of metadata.");
+  if (!STRIPPABLE.has(row.mime)) throw new EvidenceError({ key: "errors.evidence.notImage" });
   const original = readEncryptedFile(row.storageKey, fileCtx(id));
   // sharp drops EXIF, XMP and IPTC unless asked to keep them; rotate() bakes in the orientation first.
   // Loaded on first use: sharp (libvips) costs start-up time and memory on every server that never strips a photo.

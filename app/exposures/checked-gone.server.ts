@@ -29,8 +29,7 @@ export async function confirmGone(
     .where(inScope(exposures, scope, and(eq(exposures.id, exposureId), eq(exposures.caseId, caseId))))
     .get();
   if (!row) notFound("This exposure");
-  if (row.status === "removed")
-    throw new UserError("This place is already recorded as checked gone.", { status: 409 });
+  if (row.status === "removed") throw new UserError({ key: "errors.exposure.alreadyGone" }, { status: 409 });
   // The file first (it is written outside the database); then the state, which names it.
   const evidenceId = o.file ? await addEvidence(scope, exposureId, o.file) : null;
   const now = o.now ?? new Date();
@@ -43,7 +42,7 @@ export async function confirmGone(
       evidenceId,
     }),
   );
-  if (!moved.length) throw new UserError("This place changed meanwhile: reload the page.", { status: 409 });
+  if (!moved.length) throw new UserError({ key: "errors.exposure.changed" }, { status: 409 });
   audit({
     action: "exposure.update",
     actorUserId: scope.userId,

@@ -1,16 +1,18 @@
-// The exposure forms' schemas, read by the actions (server only, so zod stays out of the browser bundle).
+// The exposure forms' schemas, read by the actions (server only, so zod stays out of the browser bundle). Their
+// messages are message keys, translated at the edge (translateFailure; formFailure and the API write English).
 import { z } from "zod";
 import { calendarDateIn } from "~/deadlines/dates";
+import type { MessageKey } from "~/i18n/translate";
 import { EXPOSED_KINDS, EXPOSURE_STATUSES, SEVERITIES } from "./categories";
 import { normaliseUrl } from "./url";
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as YYYY-MM-DD.")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date.format" satisfies MessageKey)
   .refine(
     (d) =>
       !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    "This date does not exist.",
+    "errors.date.notReal" satisfies MessageKey,
   );
 
 export const UrlSchema = z.string().transform((v, ctx) => {
@@ -25,7 +27,7 @@ export const UrlSchema = z.string().transform((v, ctx) => {
 /** The exposure form, shared by the action and the page. */
 export const ExposureFieldsSchema = z.object({
   url: UrlSchema,
-  exposed: z.array(z.enum(EXPOSED_KINDS, "Choose what is exposed from the list.")).default([]),
+  exposed: z.array(z.enum(EXPOSED_KINDS, "errors.exposure.exposedUnknown" satisfies MessageKey)).default([]),
   callsForHarm: z
     .union([z.literal("on"), z.literal("true"), z.literal("")])
     .optional()
@@ -35,8 +37,11 @@ export const ExposureFieldsSchema = z.object({
     .union([z.enum(SEVERITIES), z.literal("")])
     .optional()
     .transform((v) => (v ? v : null)),
-  status: z.enum(EXPOSURE_STATUSES, "Choose a status from the list.").default("active"),
-  notes: z.string().max(5000, "Notes can have at most 5,000 characters.").default(""),
+  status: z.enum(EXPOSURE_STATUSES, "errors.exposure.statusUnknown" satisfies MessageKey).default("active"),
+  notes: z
+    .string()
+    .max(5000, "errors.exposure.notesTooLong" satisfies MessageKey)
+    .default(""),
 });
 export type ExposureFields = z.infer<typeof ExposureFieldsSchema>;
 
@@ -47,7 +52,7 @@ export type ExposureFields = z.infer<typeof ExposureFieldsSchema>;
 export function checkedGoneSchema(now = new Date()) {
   const latest = calendarDateIn(now, "Pacific/Kiritimati");
   return z.object({
-    checkedOn: isoDate.refine((d) => d <= latest, "The day you checked cannot be in the future."),
+    checkedOn: isoDate.refine((d) => d <= latest, "errors.exposure.checkedFuture" satisfies MessageKey),
   });
 }
 
@@ -60,5 +65,8 @@ export const BulkExposuresSchema = ExposureFieldsSchema.omit({
   status: true,
   severityOverride: true,
 }).extend({
-  urls: z.string().max(2_000_000, "The list is too long.").default(""),
+  urls: z
+    .string()
+    .max(2_000_000, "errors.exposure.listTooLong" satisfies MessageKey)
+    .default(""),
 });

@@ -10,6 +10,7 @@ import { getEnv } from "~/env.server";
 import type { ExposureStatus } from "~/exposures/categories";
 import { setExposureStatus } from "~/exposures/status.server";
 import type { JobHandler } from "~/jobs/runner.server";
+import { translatorForUser } from "~/mail/mail-language.server";
 import { sendSystemMail } from "~/mail/mailer.server";
 import { sealFor } from "~/security/encrypted-type.server";
 import { newId } from "~/utils/ids.server";
@@ -163,10 +164,12 @@ async function tellReappeared(row: typeof exposures.$inferSelect) {
   const user = getUserProfile(row.createdBy);
   if (!user) return;
   const link = `${getEnv().baseUrl}/cases/${row.caseId}/exposures/${row.id}`;
+  // A job: the recipient's own page language (decision 149).
+  const { t } = translatorForUser(row.createdBy);
   await sendSystemMail({
     to: user.email,
-    subject: "Retract: content that was removed is online again",
-    text: `A page that had been taken down is back online with the person's details.\n\nSee it in Retract: ${link}\n`,
+    subject: t("mail.reappeared.subject"),
+    text: `${t("mail.reappeared.body")}\n\n${t("mail.reappeared.link", { link })}\n`,
   }).catch(() => undefined);
 }
 

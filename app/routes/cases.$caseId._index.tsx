@@ -36,9 +36,8 @@ import { getTranslator } from "~/i18n/locale.server";
 import { metaTranslator } from "~/i18n/meta";
 import { CaseLetters } from "~/requests/case-letters";
 import { LETTER_STATUS_KEYS } from "~/requests/labels";
-import { saidIn } from "~/requests/said";
 import { countLetters, listLetters } from "~/requests/store.server";
-import { BulkRequestError, bulkMoveRequests } from "~/requests/tracking/bulk-status.server";
+import { bulkMoveRequests } from "~/requests/tracking/bulk-status.server";
 import { canTake, requestStateKey } from "~/requests/tracking/lifecycle";
 import { requestsCheckedGone } from "~/requests/tracking/said-done.server";
 import { listSubjectNames } from "~/subjects/subjects.server";
@@ -159,11 +158,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const bulk = bulkMoveRequests(scope, caseId, parsed.data.letterIds, parsed.data.action);
       return { intent: "bulk-requests" as const, bulk };
     } catch (e) {
-      if (e instanceof BulkRequestError)
-        return formFailure(new UserError(saidIn(translator, e), { field: e.field, status: e.status }), {
-          extra: failed,
-        });
-      if (e instanceof UserError) return formFailure(e, { extra: failed });
+      if (e instanceof UserError) return formFailure(e, { extra: failed, translator });
       throw e;
     }
   }

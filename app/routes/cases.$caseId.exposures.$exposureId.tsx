@@ -100,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       try {
         updateExposure(scope, caseId, exposureId, parsed.data);
       } catch (e) {
-        return formFailureOrThrow(e, { extra }); // DuplicateExposureError: under the address
+        return formFailureOrThrow(e, { extra, translator }); // DuplicateExposureError: under the address
       }
       return redirect(`${here}?saved=1`);
     }
@@ -114,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       try {
         await addEvidence(scope, exposureId, file);
       } catch (e) {
-        return formFailureOrThrow(e, { extra }); // EvidenceError: under the file field
+        return formFailureOrThrow(e, { extra, translator }); // EvidenceError: under the file field
       }
       return redirect(`${here}#evidence`);
     }
@@ -127,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const file = await fileBytes(form.get("file"));
         await confirmGone(scope, caseId, exposureId, { checkedOn: parsed.data.checkedOn, file });
       } catch (e) {
-        return formFailureOrThrow(e, { extra }); // EvidenceError: under the file field
+        return formFailureOrThrow(e, { extra, translator }); // EvidenceError: under the file field
       }
       return redirect(`${here}?gone=1#gone`);
     }
@@ -143,7 +143,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       try {
         await stripMetadata(scope, exposureId, parsed.data.evidenceId);
       } catch (e) {
-        return formFailureOrThrow(e, { extra }); // EvidenceError: a file that cannot be cleaned
+        return formFailureOrThrow(e, { extra, translator }); // EvidenceError: a file that cannot be cleaned
       }
       return redirect(`${here}#evidence`);
     }

@@ -135,7 +135,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/cases/${caseId}/requests/${id}`);
   } catch (e) {
     // LetterInputError: under its field, or on the whole form; what was typed stays in the form.
-    return formFailureOrThrow(e, { values: formValues(form, LETTER_DETAIL_ARRAYS) });
+    return formFailureOrThrow(e, {
+      values: formValues(form, LETTER_DETAIL_ARRAYS),
+      translator: await getTranslator(request),
+    });
   }
 }
 

@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page: PageData = { title, countries, values, errors: {}, result: null };
   if (!params.has("regime") && !params.has("received")) return page;
 
-  const answer = answerDeadlineQuery(params);
+  const answer = answerDeadlineQuery(params, translator);
   if (!answer.ok) return data({ ...page, errors: answer.errors }, { status: 400 });
   const { rule, due, extendedDue, acknowledgeBy, skipped } = answer.deadline;
   // The rule in words in the page's language (the API keeps the engine's English `ruleText`).

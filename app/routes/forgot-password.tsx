@@ -22,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: { "Retry-After": String(limit.retryAfter) },
     });
   }
-  await requestPasswordReset(parsed.data.email);
+  await requestPasswordReset(parsed.data.email, translator.locale);
   return data({ ok: true as const });
 }
 

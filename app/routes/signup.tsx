@@ -73,7 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: { "Retry-After": String(limit.retryAfter) },
     });
   try {
-    await requestSignup(parsed.data);
+    await requestSignup({ ...parsed.data, locale: translator.locale });
   } catch (e) {
     console.error("[signup] the sign-up email could not be sent:", (e as Error).message);
     return formFailure(t("errors.auth.mailFailed"), { status: 503 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { formFailure, formFailureOrThrow, parseForm, UserError } from "./forms.server";
+import { messagesFor } from "~/i18n/locale.server";
+import { createTranslator } from "~/i18n/translate";
+import { englishOfMessage, formFailure, formFailureOrThrow, parseForm, UserError } from "./forms.server";
 
 // `data()` keeps the body and the status on the value the route returns.
 const read = (r: ReturnType<typeof formFailure>) => ({ status: r.init?.status, body: r.data });
@@ -89,5 +91,36 @@ describe("formFailureOrThrow", () => {
     expect(() => formFailureOrThrow(fault)).toThrow(fault);
     const notFound = new Response("Not found", { status: 404 });
     expect(() => formFailureOrThrow(notFound)).toThrow(notFound);
+  });
+});
+
+describe("message keys in failures (docs/i18n.md)", () => {
+  const korean = createTranslator("ko", messagesFor("ko"));
+
+  it("a UserError given a key has English as its message and says it in the translator's language", () => {
+    const e = new UserError({ key: "errors.evidence.empty" }, { field: "file", status: 413 });
+    expect(e.message).toBe("The file is empty.");
+    expect(read(formFailure(e, { translator: korean }))).toEqual({
+      status: 413,
+      body: { ok: false, fieldErrors: { file: ["파일이 비어 있습니다."] }, formErrors: [], values: {} },
+    });
+    expect(read(formFailureOrThrow(e)).body.fieldErrors).toEqual({ file: ["The file is empty."] });
+  });
+
+  it("a key's values reach its words", () => {
+    const e = new UserError({ key: "exposure.errors.tooLarge", values: { mb: 25 } });
+    expect(e.message).toBe("This file is larger than 25 MB, the limit on this server.");
+  });
+
+  it("a parse failure's keys are English without a translator (a page not translated yet), never a key", () => {
+    const parsed = parseForm(new FormData(), z.object({ day: z.string("errors.date.format") }));
+    if (parsed.ok) throw new Error("expected a failure");
+    expect(read(formFailure(parsed)).body.fieldErrors).toEqual({ day: ["Enter the date as YYYY-MM-DD."] });
+    expect(read(formFailure(parsed, { translator: korean })).body.fieldErrors).toEqual({
+      day: ["날짜를 YYYY-MM-DD 형식으로 입력해 주십시오."],
+    });
+    expect(read(formFailure("errors.unknownAction")).body.formErrors).toEqual(["Unknown action."]);
+    expect(englishOfMessage("errors.date.format")).toBe("Enter the date as YYYY-MM-DD.");
+    expect(englishOfMessage("Not a key.")).toBe("Not a key.");
   });
 });

@@ -4,7 +4,29 @@
 // A .server module: it brings zod and the server runtime's `data`, which must not reach the browser bundle.
 import { data } from "@remix-run/node";
 import { type ZodType, z } from "zod";
+import pagesInEnglish from "~/i18n/locales/en.json";
+import shellInEnglish from "~/i18n/locales/shell/en.json";
+import { createTranslator, type MessageKey, type Translator } from "~/i18n/translate";
 import { type FieldErrors, type FormResult, type FormValues, formValues } from "./forms";
+
+/** Words as a message key and its values: what a domain error or a schema says, in no language yet. */
+export type Said = { key: MessageKey; values?: Record<string, string | number> };
+
+// The English catalogue read directly (not ~/i18n/english.server, whose imports reach the session and would
+// make a cycle with the domain modules that extend UserError).
+const englishCatalogue: Record<string, string> = { ...shellInEnglish, ...pagesInEnglish };
+let english: Translator | undefined;
+const inEnglishWords = () => {
+  english ??= createTranslator("en", englishCatalogue);
+  return english;
+};
+
+const isKey = (message: string): message is MessageKey => Object.hasOwn(englishCatalogue, message);
+
+/** A schema's message in English, for answers that stay English (the JSON API): a key's words, else as it is. */
+export function englishOfMessage(message: string): string {
+  return isKey(message) ? inEnglishWords().t(message) : message;
+}
 
 /** The one shape every page reads after a failed form: errors by field, errors of the whole form, the values. */
 export type FormFailure = {
@@ -22,17 +44,22 @@ export type FailureStatus = 400 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
 
 /**
  * Bad input found by domain code, in words the user can act on. `field` names the form field it belongs to
- * (none: the whole form); `status` is the HTTP status the page answers with (400 unless said).
+ * (none: the whole form); `status` is the HTTP status the page answers with (400 unless said). Given a message
+ * key (`new UserError({ key: "errors.evidence.empty" }, { field: "file" })`), `message` is its English (the API
+ * and the logs read it) and `said` keeps the key, so formFailure with a translator says it in the page's
+ * language (docs/i18n.md).
  */
 export class UserError extends Error {
   readonly field: string | undefined;
   readonly status: FailureStatus;
+  readonly said: Said | undefined;
 
-  constructor(message: string, options: { field?: string; status?: FailureStatus } = {}) {
-    super(message);
+  constructor(message: string | Said, options: { field?: string; status?: FailureStatus } = {}) {
+    super(typeof message === "string" ? message : inEnglishWords().t(message.key, message.values));
     this.name = "UserError";
     this.field = options.field;
     this.status = options.status ?? 400;
+    this.said = typeof message === "string" ? undefined : message;
   }
 }
 
@@ -45,7 +72,9 @@ export type FailureCause =
 /**
  * Turns a parse failure, a UserError or a message for the whole form into the page's failure data, with a 4xx
  * status (the UserError's own, else 400). `extra` carries what the page needs beside the errors (which of its
- * forms failed, a value to keep); `headers` e.g. a cookie to set.
+ * forms failed, a value to keep); `headers` e.g. a cookie to set. Every message that is a message key (a
+ * schema's, a UserError's `said`) is written out by `translator`, the page's language; without one in English,
+ * so a page not translated yet never shows a key.
  */
 export function formFailure<X extends Record<string, unknown> = Record<never, never>>(
   cause: FailureCause,
@@ -54,25 +83,31 @@ export function formFailure<X extends Record<string, unknown> = Record<never, ne
     headers?: HeadersInit;
     values?: FormValues;
     extra?: X;
+    translator?: Translator;
   } = {},
 ) {
+  const { t } = options.translator ?? inEnglishWords();
+  const words = (m: string) => (isKey(m) ? t(m) : m);
   let failure: FormFailure;
   let status: FailureStatus = options.status ?? 400;
   if (typeof cause === "string") {
-    failure = { ok: false, fieldErrors: {}, formErrors: [cause], values: {} };
+    failure = { ok: false, fieldErrors: {}, formErrors: [words(cause)], values: {} };
   } else if (cause instanceof UserError) {
+    const message = cause.said ? t(cause.said.key, cause.said.values) : cause.message;
     failure = {
       ok: false,
-      fieldErrors: cause.field ? { [cause.field]: [cause.message] } : {},
-      formErrors: cause.field ? [] : [cause.message],
+      fieldErrors: cause.field ? { [cause.field]: [message] } : {},
+      formErrors: cause.field ? [] : [message],
       values: {},
     };
     status = options.status ?? cause.status;
   } else {
     failure = {
       ok: false,
-      fieldErrors: cause.fieldErrors,
-      formErrors: cause.formErrors ?? [],
+      fieldErrors: Object.fromEntries(
+        Object.entries(cause.fieldErrors).map(([field, messages]) => [field, messages?.map(words)]),
+      ),
+      formErrors: (cause.formErrors ?? []).map(words),
       values: cause.values ?? {},
     };
   }

@@ -8,12 +8,13 @@ import { takeInvitation } from "~/auth/rate-limit.server";
 import { emailIndex, normaliseEmail } from "~/auth/users.server";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
+import type { Locale } from "~/i18n/languages";
+import { translatorForUser } from "~/mail/mail-language.server";
 import { sendSystemMail } from "~/mail/mailer.server";
 import { englishOf, type Said } from "~/requests/said";
 import { sealFor } from "~/security/encrypted-type.server";
 import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
-import { ROLE_LABELS } from "./roles";
 import { can, type Role, requirePermission, type Scope } from "./scope.server";
 import { getWorkspace } from "./workspaces.server";
 
@@ -53,7 +54,12 @@ export class InvitationLimitError extends InvitationError {
 const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 const sealEmail = sealFor("invitations", "email_enc");
 
-export async function createInvitation(scope: Scope, input: { email: string; role: Role }) {
+/**
+ * Invites an address. The mail is in the invited person's own page language when the address already has an
+ * account that chose one, else in the inviter's page language (`input.locale`, the page the invitation was
+ * sent from; without it the inviter's account setting): decision 149.
+ */
+export async function createInvitation(scope: Scope, input: { email: string; role: Role; locale?: Locale }) {
   requirePermission(scope, "members:manage");
   if (input.role === "owner" && !can(scope, "owners:manage"))
     throw new InvitationError({ key: "errors.invitations.onlyOwnerInvitesOwner" });
@@ -69,6 +75,7 @@ export async function createInvitation(scope: Scope, input: { email: string; rol
     .where(and(eq(users.emailHmac, emailHmac), eq(memberships.workspaceId, scope.workspaceId)))
     .get();
   if (already) throw new InvitationError({ key: "errors.invitations.alreadyMember" });
+  const invitee = db.select({ id: users.id }).from(users).where(eq(users.emailHmac, emailHmac)).get();
   const allowance = await takeInvitation(scope.workspaceId, scope.userId);
   if (!allowance.ok) {
     audit({
@@ -119,16 +126,17 @@ export async function createInvitation(scope: Scope, input: { email: string; rol
     detail: { role: input.role },
   });
   const link = `${getEnv().baseUrl}/invitations/${token}`;
+  const { t } = translatorForUser(invitee?.id, input.locale ?? translatorForUser(scope.userId).locale);
   const mail = await sendSystemMail({
     to: email,
-    subject: `You are invited to ${ws.name} on Retract`,
+    subject: t("mail.invite.subject", { workspace: ws.name }),
     text: [
-      `You have been invited to join ${ws.name} on Retract as ${ROLE_LABELS[input.role].split(" — ")[0]!.toLowerCase()}.`,
+      t("mail.invite.intro", { workspace: ws.name, role: input.role }),
       "",
-      "Open this link to accept (it works once, for 7 days):",
+      t("mail.invite.open", { days: INVITATION_DAYS }),
       link,
       "",
-      "If you did not expect this, you can ignore this message.",
+      t("mail.invite.ignore"),
     ].join("\n"),
   });
   return { id, link, delivered: mail.delivered };

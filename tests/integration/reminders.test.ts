@@ -81,7 +81,7 @@ describe("reminders", () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]!.subject).toBe("Retract: 1 letter not sent yet");
     expect(mine[0]!.text).toContain(
-      `${draft.reference} to Unknown site: You wrote this letter on 2027-03-01 and have not sent it yet.`,
+      `${draft.reference} to Unknown site: You wrote this letter on 1 March 2027 and have not sent it yet.`,
     );
     expect(mine[0]!.text).toContain(`/cases/${draft.caseId}/requests/${draft.letterId}`);
   });

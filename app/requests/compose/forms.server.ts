@@ -24,13 +24,13 @@ const lines = (max: number) =>
 /** "email|privacy@example.com", "webform|https://…", "pdf|<postal address or empty>". */
 export const DestinationSchema = z
   .string()
-  .min(1, "Choose where the letter goes.")
+  .min(1, "errors.letter.destination" satisfies MessageKey)
   .max(3000)
   .transform((v, ctx) => {
     const bar = v.indexOf("|");
     const channel = v.slice(0, bar);
     if (bar < 0 || !["email", "pdf", "webform"].includes(channel)) {
-      ctx.addIssue({ code: "custom", message: "Choose where the letter goes." });
+      ctx.addIssue({ code: "custom", message: "errors.letter.destination" satisfies MessageKey });
       return z.NEVER;
     }
     return { channel: channel as "email" | "pdf" | "webform", address: v.slice(bar + 1) };
@@ -39,16 +39,19 @@ export const DestinationSchema = z
 /** What the user tells Retract before the letter is filled in (prefilled from the case where known and safe). */
 export const LetterDetailsSchema = z
   .object({
-    exposureIds: z.array(z.string().min(1).max(40)).min(1, "Pick at least one place.").max(200),
+    exposureIds: z
+      .array(z.string().min(1).max(40))
+      .min(1, "errors.letter.places" satisfies MessageKey)
+      .max(200),
     option: z
       .string()
-      .regex(/^[a-z-]+\/[a-z-]+$/, "Choose a kind of letter.")
+      .regex(/^[a-z-]+\/[a-z-]+$/, "errors.letter.kind" satisfies MessageKey)
       .transform((v) => {
         const [kind, regime] = v.split("/") as [string, string];
         return { kind, regime };
       })
       .pipe(z.object({ kind: z.enum(KIND_IDS), regime: z.enum(REGIMES) })),
-    lang: z.enum(LANGS, "Choose a language."),
+    lang: z.enum(LANGS, "errors.letter.lang" satisfies MessageKey),
     /** A workspace's own template of the chosen kind; empty = Retract's built-in wording. */
     workspaceTemplateId: z.string().trim().max(40).default(""),
     destination: DestinationSchema,
@@ -57,16 +60,16 @@ export const LetterDetailsSchema = z
       .trim()
       .max(320)
       .default("")
-      .pipe(z.union([z.literal(""), z.email("Enter an email address like privacy@example.com.")])),
+      .pipe(z.union([z.literal(""), z.email("errors.letter.recipientEmail" satisfies MessageKey)])),
     requesterName: text(200),
     requesterEmail: z
       .string()
       .trim()
       .max(320)
       .default("")
-      .pipe(z.union([z.literal(""), z.email("Enter an email address like name@example.com.")])),
+      .pipe(z.union([z.literal(""), z.email("errors.auth.emailInvalid" satisfies MessageKey)])),
     contactAddress: z
-      .enum(CONTACT_ADDRESS_CHOICES, "Choose which address, if any, goes in the letter.")
+      .enum(CONTACT_ADDRESS_CHOICES, "errors.letter.contactAddress" satisfies MessageKey)
       .default("none"),
     /** The address the person typed (used only when `contactAddress` is "typed"). */
     requesterAddress: text(1000),
@@ -82,7 +85,9 @@ export const LetterDetailsSchema = z
     repEmail: text(320),
     repPhone: text(60),
     repAddress: text(1000),
-    repMandateDate: z.union([z.literal(""), z.iso.date("Enter the date as YYYY-MM-DD.")]).default(""),
+    repMandateDate: z
+      .union([z.literal(""), z.iso.date("errors.date.format" satisfies MessageKey)])
+      .default(""),
     particularSituation: text(5000),
     illegalityExplanation: text(5000),
     searchTerms: lines(10),
@@ -94,19 +99,29 @@ export const LetterDetailsSchema = z
     paper: z.enum(["A4", "LETTER"]).default("A4"),
     attachmentIds: z.array(z.string().min(1).max(40)).max(20).default([]),
     /** US state deletion (and a broker opt-out under a state law): the state whose law the letter cites. */
-    stateLaw: z.union([z.literal(""), z.enum(STATE_CODES, "Choose the state you live in.")]).default(""),
+    stateLaw: z
+      .union([z.literal(""), z.enum(STATE_CODES, "errors.letter.state" satisfies MessageKey)])
+      .default(""),
   })
   .superRefine((v, ctx) => {
     if (v.contactAddress === "typed" && !v.requesterAddress)
       ctx.addIssue({
         code: "custom",
         path: ["requesterAddress"],
-        message: "Type the address to put in the letter, or choose email only.",
+        message: "errors.letter.typedAddress" satisfies MessageKey,
       });
     if (v.option.kind === "us-state-deletion" && !v.stateLaw)
-      ctx.addIssue({ code: "custom", path: ["stateLaw"], message: "Choose the state whose law applies." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["stateLaw"],
+        message: "errors.letter.stateLaw" satisfies MessageKey,
+      });
     if (v.represented && v.repEmail && !z.email().safeParse(v.repEmail).success)
-      ctx.addIssue({ code: "custom", path: ["repEmail"], message: "Enter an email address." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["repEmail"],
+        message: "errors.letter.repEmail" satisfies MessageKey,
+      });
   })
   // An address typed and then "email only" chosen stays out of the letter: from here on `requesterAddress` is
   // exactly the address the letter may carry ("home" is read from the person's record by writeLetter).

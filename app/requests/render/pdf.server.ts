@@ -3,6 +3,8 @@
 // fetched from the network and Korean letters print correctly.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { englishMessages, messagesFor } from "~/i18n/locale.server";
+import { createTranslator, type Translator } from "~/i18n/translate";
 import type { Lang, LetterVariablesInput } from "~/requests/compose/variables";
 import { findUnfilled } from "~/requests/sendable";
 import { formatLongDate } from "./format";
@@ -28,13 +30,13 @@ export type PdfLetter = {
   address?: string | null;
 };
 
-const PAGE_LABEL: Record<Lang, (n: number, of: number) => string> = {
-  en: (n, of) => `Page ${n} of ${of}`,
-  de: (n, of) => `Seite ${n} von ${of}`,
-  fr: (n, of) => `Page ${n} sur ${of}`,
-  nl: (n, of) => `Pagina ${n} van ${of}`,
-  ko: (n, of) => `${of}쪽 중 ${n}쪽`,
-};
+/**
+ * The PDF's own words ("Page 2 of 3") in the letter's language, not the page's: the PDF leaves Retract with the
+ * letter (decision 150). Every letter language is a page language, so the catalogues have them.
+ */
+function pdfWords(lang: Lang): Translator {
+  return createTranslator(lang, messagesFor(lang), { english: englishMessages });
+}
 
 function senderLines(v: LetterVariablesInput): string[] {
   const r = v.representative;
@@ -125,6 +127,7 @@ export async function renderLetterPdf(letter: PdfLetter): Promise<Buffer> {
   doc.fontSize(10.5).text(letter.body, { width, lineGap: 2 });
 
   // Footer on every page: reference and page number.
+  const { t } = pdfWords(letter.lang);
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -133,7 +136,7 @@ export async function renderLetterPdf(letter: PdfLetter): Promise<Buffer> {
     doc
       .fontSize(8)
       .text(
-        `${letter.reference} · ${PAGE_LABEL[letter.lang](i - range.start + 1, range.count)}`,
+        `${letter.reference} · ${t("pdf.pageOf", { page: i - range.start + 1, pages: range.count })}`,
         doc.page.margins.left,
         doc.page.height - 40,
         { width, align: "center", lineBreak: false },

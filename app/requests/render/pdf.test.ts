@@ -1,4 +1,5 @@
-// Letters as PDF, read back with pdftotext (poppler-utils): an English and a Korean letter, both paper sizes.
+// Letters as PDF, read back with pdftotext (poppler-utils): English and Korean letters on both paper sizes, and
+// the page numbers in each letter language.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -61,5 +62,16 @@ describe("letter PDFs", () => {
     expect(text).toContain("2026년 11월 23일");
     for (const e of variables.exposures) expect(text.replace(/\s+/g, "")).toContain(e.url);
     expect(text).toMatch(/\d+쪽 중 1쪽/);
+  });
+
+  // The PDF's own words follow the letter's language (decision 150), whatever language the pages speak.
+  it.each([
+    ["de", /Seite 1 von \d+/, "Page 1 of"],
+    ["fr", /Page 1 sur \d+/, "Page 1 of"],
+    ["nl", /Pagina 1 van \d+/, "Page 1 of"],
+  ] as const)("a %s GDPR letter numbers its pages in its own language", async (lang, label, english) => {
+    const { text, variables } = await pdfOf("gdpr-erasure", lang, "A4");
+    expect(text).toMatch(new RegExp(`${variables.reference} · ${label.source}`));
+    expect(text).not.toContain(english);
   });
 });

@@ -6,7 +6,6 @@ import { and, eq, inArray } from "drizzle-orm";
 import { letters } from "#db/schema";
 import { getDb } from "~/db.server";
 import { applyEvent } from "~/requests/requests.server";
-import { englishOf, type Said } from "~/requests/said";
 import { UserError } from "~/utils/forms.server";
 import { inScope, requirePermission, type Scope } from "~/workspaces/scope.server";
 import { IllegalTransitionError, isRequestState, type RequestEvent, type RequestState } from "./lifecycle";
@@ -27,15 +26,6 @@ export type BulkRequestResult = {
   refused: { reference: string; state: RequestState | "unknown" }[];
 };
 
-/** A choice the bulk form cannot take: English as its message, its words as a key for the page (`said`). */
-export class BulkRequestError extends UserError {
-  readonly said: Said;
-  constructor(said: Said, options: { field?: string; status?: 404 } = {}) {
-    super(englishOf(said), options);
-    this.said = said;
-  }
-}
-
 /** Moves the chosen requests of this case (ids of other cases or workspaces are not found: a 404). */
 export function bulkMoveRequests(
   scope: Scope,
@@ -46,14 +36,19 @@ export function bulkMoveRequests(
 ): BulkRequestResult {
   requirePermission(scope, "case:write");
   const ids = [...new Set(letterIds)];
-  if (!ids.length) throw new BulkRequestError({ key: "errors.bulkRequests.none" }, { field: "letterIds" });
+  if (!ids.length) throw new UserError({ key: "errors.case.chooseRequest" }, { field: "letterIds" });
   const rows = getDb()
     .select({ id: letters.id, reference: letters.reference })
     .from(letters)
     .where(inScope(letters, scope, and(eq(letters.caseId, caseId), inArray(letters.id, ids))))
     .all();
   if (rows.length !== ids.length)
-    throw new BulkRequestError({ key: "errors.bulkRequests.notInCase" }, { status: 404 });
+    throw new UserError(
+      { key: "errors.case.requestsElsewhere" },
+      {
+        status: 404,
+      },
+    );
   const byRef = [...rows].sort((a, b) => a.reference.localeCompare(b.reference));
   const result: BulkRequestResult = { moved: [], refused: [] };
   for (const r of byRef) {

@@ -37,11 +37,6 @@ const NEEDS_YOU_TEXT = {
   check_removed: "reminders.needsYou.check_removed",
 } as const satisfies Record<NeedsYouView["reason"], MessageKey>;
 
-/** The reminder line for a letter written and never sent, in the reminder digest's English. */
-export function unsentText(u: { writtenOn: string }) {
-  return `You wrote this letter on ${u.writtenOn} and have not sent it yet.`;
-}
-
 export function RemindersList({
   reminders,
   unsent = [],

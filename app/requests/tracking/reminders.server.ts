@@ -9,11 +9,13 @@ import { getDb } from "~/db.server";
 import { calendarDateIn } from "~/deadlines/engine";
 import { getEnv } from "~/env.server";
 import { recipientNames } from "~/exposures/recipient.server";
+import { formatDay } from "~/i18n/dates";
+import type { Translator } from "~/i18n/translate";
 import type { JobHandler } from "~/jobs/runner.server";
+import { mailTranslator, translatorForUser } from "~/mail/mail-language.server";
 import { sendSystemMail } from "~/mail/mailer.server";
 import { inScope, type Role, type Scope, scopedQuery } from "~/workspaces/scope.server";
 import { AWAITING, effectiveDue, isOverdue } from "./lifecycle";
-import { unsentText } from "./reminders-list";
 
 export const DUE_SOON_DAYS = 3;
 /** A letter written and not sent becomes a reminder itself after this many days. */
@@ -221,33 +223,45 @@ const columnsOfUnsent = {
   createdAt: letters.createdAt,
 };
 
-export function digestText(items: Reminder[], baseUrl: string, unsent: UnsentReminder[] = []) {
+/** The digest's text in the translator's language: days written out (4 December 2026), counts as plurals. */
+export function digestText(
+  items: Reminder[],
+  baseUrl: string,
+  unsent: UnsentReminder[] = [],
+  { t, locale }: Translator = mailTranslator("en"),
+) {
   const overdue = items.filter((i) => i.overdue);
   const soon = items.filter((i) => !i.overdue);
-  const line = (i: Reminder) =>
-    `- ${i.reference} to ${i.recipientName}: due ${i.due}${i.overdue ? ` (${i.daysLate} day${i.daysLate === 1 ? "" : "s"} late)` : ""}\n  ${baseUrl}/cases/${i.caseId}/requests/${i.letterId}`;
+  const day = (d: string) => formatDay(locale, d, "long");
+  const link = (i: { caseId: string; letterId: string }) =>
+    `  ${baseUrl}/cases/${i.caseId}/requests/${i.letterId}`;
+  const line = (i: Reminder) => {
+    const values = { reference: i.reference, recipient: i.recipientName, due: day(i.due) };
+    const words = i.overdue
+      ? t("mail.digest.lineLate", { ...values, days: i.daysLate })
+      : t("mail.digest.line", values);
+    return `- ${words}\n${link(i)}`;
+  };
   return [
-    "Requests that need you today.",
+    t("mail.digest.intro"),
     "",
     ...(overdue.length
-      ? [
-          `Overdue (${overdue.length}): a follow-up or a complaint can go out in one click.`,
-          ...overdue.map(line),
-          "",
-        ]
+      ? [t("mail.digest.overdue", { count: overdue.length }), ...overdue.map(line), ""]
       : []),
-    ...(soon.length ? [`Due within ${DUE_SOON_DAYS} days (${soon.length}):`, ...soon.map(line), ""] : []),
+    ...(soon.length
+      ? [t("mail.digest.soon", { days: DUE_SOON_DAYS, count: soon.length }), ...soon.map(line), ""]
+      : []),
     ...(unsent.length
       ? [
-          `Letters not sent yet (${unsent.length}):`,
+          t("mail.digest.unsent", { count: unsent.length }),
           ...unsent.map(
             (u) =>
-              `- ${u.reference} to ${u.recipientName}: ${unsentText(u)}\n  ${baseUrl}/cases/${u.caseId}/requests/${u.letterId}`,
+              `- ${t("mail.digest.unsentLine", { reference: u.reference, recipient: u.recipientName, writtenOn: day(u.writtenOn) })}\n${link(u)}`,
           ),
           "",
         ]
       : []),
-    "You receive this because you are a member of a Retract workspace with open requests.",
+    t("mail.digest.why"),
   ].join("\n");
 }
 
@@ -274,14 +288,17 @@ export async function sendReminderDigests(now = new Date()) {
     const user = getUserProfile(userId);
     if (!user) continue;
     const overdue = items.filter((i) => i.overdue).length;
+    // A job: no request, so the recipient's own page language (decision 149).
+    const translator = translatorForUser(userId);
+    const { t } = translator;
     await sendSystemMail({
       to: user.email,
       subject: overdue
-        ? `Retract: ${overdue} overdue request${overdue === 1 ? "" : "s"}`
+        ? t("mail.digest.subject.overdue", { count: overdue })
         : items.length
-          ? `Retract: ${items.length} request${items.length === 1 ? "" : "s"} due soon`
-          : `Retract: ${unsent.length} letter${unsent.length === 1 ? "" : "s"} not sent yet`,
-      text: digestText(items, getEnv().baseUrl, unsent),
+          ? t("mail.digest.subject.soon", { count: items.length })
+          : t("mail.digest.subject.unsent", { count: unsent.length }),
+      text: digestText(items, getEnv().baseUrl, unsent, translator),
     });
     audit({
       action: "reminder.digest",
