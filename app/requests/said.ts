@@ -1,10 +1,10 @@
 // Domain errors with their words as a message key: the error's message is the English (what the API and the logs
 // read), and `said` lets a translated page say the same in its own language (docs/i18n.md, UserError).
 import { inEnglish } from "~/i18n/english.server";
-import type { MessageKey, Translator } from "~/i18n/translate";
-import { UserError } from "~/utils/forms.server";
+import type { Translator } from "~/i18n/translate";
+import { type Said, UserError } from "~/utils/forms.server";
 
-export type Said = { key: MessageKey; values?: Record<string, string | number> };
+export type { Said };
 
 /** The English words of a message (a plain string is already English). */
 export function englishOf(message: Said | string): string {
