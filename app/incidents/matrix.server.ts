@@ -127,7 +127,13 @@ export type MatrixView = {
  * One page of the matrix after the filters. Names are decrypted only for the page shown, unless a name search
  * needs them all; units filter by their keyed HMAC (never decrypted here).
  */
-export function matrixView(scope: Scope, incidentId: string, filter: MatrixFilter): MatrixView {
+export function matrixView(
+  scope: Scope,
+  incidentId: string,
+  filter: MatrixFilter,
+  /** What a recipient no longer in the directory is called, in the page's language. */
+  unknownRecipient = "Unknown recipient",
+): MatrixView {
   const db = getDb();
   let cells = incidentCells(scope, incidentId);
   const people = db
@@ -141,7 +147,7 @@ export function matrixView(scope: Scope, incidentId: string, filter: MatrixFilte
     .orderBy(asc(incidentPeople.addedAt), asc(incidentPeople.caseId))
     .all();
   const names = recipientNames(scope.workspaceId, [...new Set(cells.map((c) => c.recipientId))]);
-  const nameOf = (id: string) => names.get(id) ?? "Unknown recipient";
+  const nameOf = (id: string) => names.get(id) ?? unknownRecipient;
   const allRecipients = [...new Set(cells.map((c) => c.recipientId))]
     .map((id) => ({ id, name: nameOf(id) }))
     .sort((a, b) => a.name.localeCompare(b.name));

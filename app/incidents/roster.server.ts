@@ -4,10 +4,8 @@
 // Problems are message keys with their values (row and line numbers, counts): the page says them in its language.
 import { parse } from "csv-parse/sync";
 import type { MessageKey } from "~/i18n/translate";
-import { FIELD_LABELS, MAX_ROSTER_BYTES, MAX_ROSTER_ROWS } from "./limits";
+import { MAX_ROSTER_BYTES, MAX_ROSTER_ROWS } from "./limits";
 import { type RosterRow, RosterRowSchema } from "./schemas.server";
-
-export { FIELD_LABELS };
 
 export type RosterField = keyof RosterRow;
 

@@ -22,16 +22,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query: Record<string, string[]> = {};
   for (const [k, v] of url.searchParams) query[k] = [...(query[k] ?? []), v];
+  const { t } = await getTranslator(request);
   const parsed = MatrixFilterSchema.safeParse(query);
   if (!parsed.success) {
-    const { t } = await getTranslator(request);
     const message = parsed.error.issues[0]?.message;
     throw new Response(message && isMessageKey(message) ? t(message) : t("incidents.errors.filters"), {
       status: 400,
     });
   }
   const filter = parsed.data;
-  const view = matrixView(scope, incidentId, filter);
+  const view = matrixView(scope, incidentId, filter, t("incidents.matrix.unknownRecipient"));
   return {
     incident: { id: incident.id, title: incident.title },
     filter,
