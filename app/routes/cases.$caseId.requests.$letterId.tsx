@@ -117,6 +117,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       detail: { fields: "url,evidence,checks", page: "request" },
     })),
   );
+  const passedOnKey = passedOnNoticeKey(letter.kind);
   const problems = letter.frozen ? { missing: [], markers: [] } : letterProblems(letter);
   const today = calendarDateIn(new Date(), "UTC");
   const url = new URL(request.url);
@@ -160,7 +161,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       dueOn: letter.dueOn,
       dueRule: letter.variables.dueRule ?? null,
       // Said before sending: the recipient may pass this kind of letter on to whoever posted the content.
-      passedOn: letter.frozen ? null : passedOnNoticeKey(letter.kind),
+      passedOn: passedOnKey && !letter.frozen ? t(passedOnKey) : null,
       outbox: letter.outbox
         ? {
             state: letter.outbox.state,
@@ -1020,7 +1021,7 @@ function LetterSection({ d, data, busy }: { d: PageData; data?: Answer; busy: (i
       </aside>
       {letter.passedOn ? (
         <aside className="notice passed-on-notice" aria-label={t("letter.whoMaySee")}>
-          <p>{t(letter.passedOn)}</p>
+          <p>{letter.passedOn}</p>
         </aside>
       ) : null}
 
