@@ -31,10 +31,22 @@ export const ChangePasswordSchema = z
   });
 
 /** Erasure cannot be undone: the form asks for the word ERASE typed out, which works without JavaScript. */
-export const EraseSchema = z.object({
+export const EraseWorkspaceSchema = z.object({
   intent: z.literal("erase"),
   confirm: z
     .string(typeErase)
     .trim()
     .refine((v) => v.toUpperCase() === "ERASE", typeErase),
+});
+
+/**
+ * The same for the person page (app/routes/subjects.$subjectId.tsx), whose action does not translate yet: its
+ * message is the English words. When that page translates its failures, it uses EraseWorkspaceSchema's key too.
+ */
+export const EraseSchema = z.object({
+  intent: z.literal("erase"),
+  confirm: z
+    .string("Type ERASE to confirm.")
+    .trim()
+    .refine((v) => v.toUpperCase() === "ERASE", "Type ERASE to confirm."),
 });

@@ -7,7 +7,7 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import {
   ChangePasswordSchema,
-  EraseSchema,
+  EraseWorkspaceSchema,
   RevokeOthersSchema,
   RevokeSessionSchema,
 } from "~/account/schemas.server";
@@ -102,7 +102,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (intent === "erase") {
     requirePermission(session, "workspace:manage");
-    const parsed = parseForm(form, EraseSchema);
+    const parsed = parseForm(form, EraseWorkspaceSchema);
     if (!parsed.ok) return fail(intent, translateFailure(translator, parsed));
     eraseWorkspaceData(session);
     return redirect("/account?erased=1");
