@@ -149,6 +149,10 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     note: "Ending the session always lands on /login.",
   },
   "routes/exit": { loader: PUBLIC, action: [{ policy: PUBLIC, body: () => ({}) }] },
+  "routes/i18n.$file": {
+    loader: { policy: policy(404), ids: { file: "caseId" } },
+    note: "The pages' words, public for anyone (decision 152); a name that is no language's file is a 404 for all.",
+  },
   "routes/language": {
     action: [{ policy: PUBLIC, body: () => ({ locale: "en" }) }],
     note: "Anyone may choose the page language: kept in the account when signed in, in a cookie when not.",
