@@ -293,10 +293,9 @@ const KNOWN_GAPS = {
   // The request page's complaint choice: "Bavaria: Bayerisches Landesamt …" (the Land in English from
   // app/requests/compose/next-letter.server.ts LANDER; the authorities' names are their own, in German).
   complaintChoice: ['select[name="authorityId"] option'],
-  // The follow-up's own text (in the letter's language, here the page's) names "(the supervisory authority)" in
-  // English when no authority is known for the person's country: app/requests/compose/next-letter.server.ts's
-  // fallback, a bug in the letter itself (reported), not in the page.
-  followUpDraft: ['select[name="authorityId"] option', "textarea#letter-body"],
+  // The follow-up draft: the same complaint choice. Its own text is checked too: without a known authority a
+  // German, French or Dutch follow-up names none instead of English words (app/requests/compose/next-letter.server.ts).
+  followUpDraft: ['select[name="authorityId"] option'],
 } as const;
 
 /** A message as a literal part of a regular expression. */

@@ -79,6 +79,48 @@ describe("the next letter in one click", () => {
     expect(getRequest(owner.scope, first).status).toBe("follow_up_sent");
   });
 
+  it("names no authority in a French follow-up when none is known, rather than English words", () => {
+    const subjectId = createSubject(
+      owner.scope,
+      SubjectFieldsSchema.parse({ name: "Camille Exemple", country: "", emails: "camille@example.test" }),
+    );
+    const frCase = createCase(owner.scope, { subjectId, title: "Publication" });
+    const n = normaliseUrl("https://t.me/leakchannel/202");
+    if (!n.ok) throw new Error("url");
+    const place = createExposure(owner.scope, frCase, {
+      url: n.value,
+      exposed: ["home_address"],
+      callsForHarm: false,
+      foundOn: "2026-11-01",
+      severityOverride: null,
+      status: "active",
+      notes: "",
+    });
+    const first = writeLetter(
+      owner.scope,
+      frCase,
+      LetterDetailsSchema.parse({
+        exposureIds: [place],
+        option: "gdpr-erasure/gdpr",
+        lang: "fr",
+        destination: "pdf|",
+        requesterName: "Camille Exemple",
+        requesterEmail: "camille@example.test",
+        particularSituation: "Des inconnus sont venus chez moi depuis la publication de mon adresse.",
+        // Typed by the person in the first letter; the follow-up looks the authority up from the residence.
+        authorityName: "la CNIL",
+      }),
+      new Date("2026-10-01T10:00:00Z"),
+    );
+    sendLetter(owner.scope, frCase, first, new Date("2026-10-01T10:00:00Z"));
+    const id = writeNextLetter(owner.scope, first, "follow-up", new Date("2026-11-10T09:00:00Z"));
+    const draft = getLetter(owner.scope, frCase, id);
+    expect(draft.templateLang).toBe("fr");
+    expect(draft.body).not.toMatch(/supervisory|authority/i);
+    expect(draft.body).toContain("une réclamation auprès de l'autorité de contrôle en vertu de l'article 77");
+    expect(letterProblems(draft)).toEqual({ missing: [], markers: [] });
+  });
+
   it("after a refusal, writes the complaint to the authority with the refusal and the dates", () => {
     const first = firstLetter();
     moveRequest(owner.scope, first, { type: "reply", outcome: "refused", reason: "freedom_of_expression" });

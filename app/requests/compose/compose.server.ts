@@ -310,31 +310,41 @@ export function defaultAuthority(
   residence: string | null,
   /** The person's US state or German Land, or options (also accepted as a plain region string). */
   more: string | null | { region?: string | null; state?: string | null; workspaceId?: string | null } = {},
+  /**
+   * The letter's language. Names stay as the directory has them; the English article and the generic English
+   * descriptions ("the state Attorney General") are only for English letters: in another language the answer
+   * is "" and the template leaves the authority out rather than quoting English inside it.
+   */
+  lang: Lang = "en",
 ): string {
   const opts = typeof more === "string" || more === null ? { region: more } : more;
   const workspaceId = opts.workspaceId ?? "";
+  const english = lang === "en";
+  const the = (name: string) => (english ? `the ${name}` : name);
+  const generic = (words: string) => (english ? words : "");
   const named = (r: Regime, region?: string | null) => {
     const list = complaintAuthorities(workspaceId, { regime: r, residence, region });
     return defaultComplaintAuthority(list, { residence, region }) ?? null;
   };
   switch (regime) {
     case "uk-gdpr":
-      return `the ${named("uk-gdpr")?.name ?? "Information Commissioner's Office (ICO)"}`;
+      return the(named("uk-gdpr")?.name ?? "Information Commissioner's Office (ICO)");
     case "ccpa":
-      return `the ${named("ccpa")?.name ?? "California Privacy Protection Agency (CPPA)"}`;
+      return the(named("ccpa")?.name ?? "California Privacy Protection Agency (CPPA)");
     case "us-state": {
       const ag = named("us-state", opts.state ?? opts.region ?? null);
       // Neutral words: a representative may be the one writing.
-      return ag ? `the ${ag.name}` : "the state Attorney General";
+      return ag ? the(ag.name) : generic("the state Attorney General");
     }
     case "kr-pipa":
-      return "the Personal Information Protection Commission (PIPC) / KISA Privacy Center (118)";
+      return the("Personal Information Protection Commission (PIPC) / KISA Privacy Center (118)");
     case "kr-icna":
-      return "the Korea Communications Standards Commission (KCSC)";
+      return the("Korea Communications Standards Commission (KCSC)");
     case "dsa":
     case "platform": {
-      if (!inEea(residence)) return regime === "dsa" ? "the competent Digital Services Coordinator" : "";
-      return named("dsa")?.legalEntity ?? "the competent Digital Services Coordinator";
+      const coordinator = regime === "dsa" ? generic("the competent Digital Services Coordinator") : "";
+      if (!inEea(residence)) return coordinator;
+      return named("dsa")?.legalEntity ?? generic("the competent Digital Services Coordinator");
     }
     case "gdpr":
       return named("gdpr", opts.region)?.name ?? "";

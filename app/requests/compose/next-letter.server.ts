@@ -332,11 +332,13 @@ export function writeNextLetter(
     });
   if (kind === "regulator-complaint" && !authorityRecord)
     throw new NextLetterError({ key: "errors.complaint.authority" });
+  // Without a known authority an English letter says "the supervisory authority"; a letter in another
+  // language names none (its template then leaves the authority out) rather than quote English words.
   const authority =
     authorityRecord?.name ??
     (lang === "ko" ? KOREAN_AUTHORITY[regime] : undefined) ??
-    (defaultAuthority(regime, c.residence, { region: c.region, workspaceId: scope.workspaceId }) ||
-      "the supervisory authority");
+    (defaultAuthority(regime, c.residence, { region: c.region, workspaceId: scope.workspaceId }, lang) ||
+      (lang === "en" ? "the supervisory authority" : ""));
   const evidenceFiles =
     kind === "regulator-complaint"
       ? exposureIds.flatMap((id) =>
