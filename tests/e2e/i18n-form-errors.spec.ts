@@ -62,7 +62,9 @@ test("form errors on the place page and the letter form are in Korean", async ({
   await expect(page.getByRole("heading", { level: 1, name: "공개된 곳" })).toBeVisible();
 
   // A schema's message: the day checked cannot be in the future.
-  const gone = page.locator("section", { has: page.getByRole("heading", { name: "확인했습니다: 삭제되었습니다" }) });
+  const gone = page.locator("section", {
+    has: page.getByRole("heading", { name: "확인했습니다: 삭제되었습니다" }),
+  });
   await skipBrowserChecks(page);
   await gone.getByLabel("확인한 날짜").fill("2099-01-01");
   await gone.getByRole("button", { name: "삭제되었다고 기록" }).click();
