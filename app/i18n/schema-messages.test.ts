@@ -16,7 +16,7 @@ import {
 } from "~/exposures/schemas.server";
 import { normaliseUrl } from "~/exposures/url";
 import { LetterDetailsSchema } from "~/requests/compose/forms.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { formFailure, parseForm, UserError } from "~/utils/forms.server";
 import { translateFailure } from "./errors";
 import { englishMessages, messagesFor } from "./locale.server";
 import { createTranslator } from "./translate";
@@ -166,6 +166,21 @@ describe("schema messages as keys", () => {
       formFailure(e, { translator: korean }) as unknown as { data: { fieldErrors: { file: string[] } } }
     ).data;
     expect(body.fieldErrors.file[0]).toMatch(/^이 형식의 파일은 증거로 보관할 수 없습니다/);
+  });
+
+  it("requests and replies: domain errors with keys are English in e.message and Korean through formFailure", () => {
+    for (const key of [
+      "errors.request.notSetAside",
+      "errors.request.earlierStateGone",
+      "errors.reply.unknownReference",
+      "errors.exposure.alreadyGone",
+      "errors.case.requestsElsewhere",
+    ] as const) {
+      const e = new UserError({ key }, { status: 409 });
+      expect(e.message).toBe(englishMessages[key]);
+      const body = (formFailure(e, { translator: korean }) as unknown as { data: { formErrors: string[] } }).data;
+      expect(body.formErrors[0]).toMatch(hangul);
+    }
   });
 
   it("deadlines: the page in Korean, the API in English, with the values filled in", () => {

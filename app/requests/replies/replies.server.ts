@@ -482,7 +482,7 @@ export function assignReplyByReference(scope: Scope, messageId: string, referenc
     .from(letters)
     .where(and(eq(letters.workspaceId, scope.workspaceId), eq(letters.reference, reference)))
     .get();
-  if (!letter) throw new UserError("No letter of this workspace has this reference.", { field: "reference" });
+  if (!letter) throw new UserError({ key: "errors.reply.unknownReference" }, { field: "reference" });
   assignReply(scope, messageId, letter.id);
   return { letterId: letter.id, caseId: letter.caseId };
 }
