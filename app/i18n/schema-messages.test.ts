@@ -178,7 +178,8 @@ describe("schema messages as keys", () => {
     ] as const) {
       const e = new UserError({ key }, { status: 409 });
       expect(e.message).toBe(englishMessages[key]);
-      const body = (formFailure(e, { translator: korean }) as unknown as { data: { formErrors: string[] } }).data;
+      const body = (formFailure(e, { translator: korean }) as unknown as { data: { formErrors: string[] } })
+        .data;
       expect(body.formErrors[0]).toMatch(hangul);
     }
   });
