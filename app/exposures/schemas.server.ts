@@ -15,10 +15,25 @@ export const isoDate = z
     "errors.date.notReal" satisfies MessageKey,
   );
 
+/**
+ * normaliseUrl's refusals (English: its other callers, the incident and intake pages, show them as they are) as
+ * message keys for the forms that translate. A refusal not listed passes as its English.
+ */
+export const URL_ERROR_KEYS: Record<string, MessageKey> = {
+  "Enter a web address.": "errors.url.missing",
+  "A web address cannot contain spaces.": "errors.url.spaces",
+  "This web address is too long (over 4,000 characters).": "errors.url.tooLong",
+  "This Telegram link has no channel name.": "errors.url.telegramChannel",
+  "This does not look like a web address.": "errors.url.invalid",
+  "Only web addresses starting with http:// or https:// can be recorded.": "errors.url.protocol",
+  "This web address has no proper host name (like example.com).": "errors.url.host",
+  "This web address's domain is not a known internet domain.": "errors.url.domain",
+};
+
 export const UrlSchema = z.string().transform((v, ctx) => {
   const r = normaliseUrl(v);
   if (!r.ok) {
-    ctx.addIssue({ code: "custom", message: r.error });
+    ctx.addIssue({ code: "custom", message: URL_ERROR_KEYS[r.error] ?? r.error });
     return z.NEVER;
   }
   return r.value;

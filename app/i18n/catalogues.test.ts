@@ -135,6 +135,13 @@ const TRANSLATED_FILES = [
   "app/routes/incidents.$incidentId_.bulk.tsx",
   "app/routes/incidents.$incidentId_.jobs.$jobId.tsx",
   "app/routes/cases.$caseId.exposures.bulk.tsx",
+  // mails to users, PDFs' fixed texts, schema messages (server modules: no JSX, their words are catalogue keys)
+  "app/auth/password-reset.server.ts",
+  "app/auth/signup.server.ts",
+  "app/requests/render/pdf.server.ts",
+  "app/exposures/schemas.server.ts",
+  "app/cases/schemas.server.ts",
+  "app/cases/case-page.server.ts",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */

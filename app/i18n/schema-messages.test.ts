@@ -8,9 +8,15 @@ import { BulkRequestsSchema, CaseIntentSchema } from "~/cases/case-page.server";
 import { NewCaseSchema } from "~/cases/schemas.server";
 import { answerDeadlineQuery, describeQueryErrors } from "~/deadlines/query.server";
 import { EvidenceError } from "~/evidence/evidence.server";
-import { BulkExposuresSchema, checkedGoneSchema, ExposureFieldsSchema } from "~/exposures/schemas.server";
+import {
+  BulkExposuresSchema,
+  checkedGoneSchema,
+  ExposureFieldsSchema,
+  URL_ERROR_KEYS,
+} from "~/exposures/schemas.server";
+import { normaliseUrl } from "~/exposures/url";
 import { LetterDetailsSchema } from "~/requests/compose/forms.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { formFailure, parseForm, UserError } from "~/utils/forms.server";
 import { translateFailure } from "./errors";
 import { englishMessages, messagesFor } from "./locale.server";
 import { createTranslator } from "./translate";
@@ -74,6 +80,25 @@ describe("schema messages as keys", () => {
     expect(bulk.en).toEqual(
       expect.arrayContaining(["The list is too long.", "Enter the date as YYYY-MM-DD."]),
     );
+  });
+
+  it("exposures: every refusal of a web address has its key, and its English is normaliseUrl's own", () => {
+    const inputs = [
+      "",
+      "a b",
+      `https://example.com/${"x".repeat(4001)}`,
+      "tg://resolve?post=1",
+      "http://[",
+      "ftp://example.com/x",
+      "https://intranet/x",
+      "https://example.notatld/x",
+    ];
+    const refusals = inputs.map((i) => normaliseUrl(i)).map((r) => (r.ok ? null : r.error));
+    expect(new Set(refusals)).toEqual(new Set(Object.keys(URL_ERROR_KEYS)));
+    for (const [words, key] of Object.entries(URL_ERROR_KEYS)) expect(englishMessages[key]).toBe(words);
+    const bad = both(ExposureFieldsSchema, { url: "a b" });
+    expect(bad.ko).toEqual(["웹 주소에는 빈칸이 들어갈 수 없습니다."]);
+    expect(bad.en).toEqual(["A web address cannot contain spaces."]);
   });
 
   it("the API answers the same failure in English words", () => {
@@ -141,6 +166,22 @@ describe("schema messages as keys", () => {
       formFailure(e, { translator: korean }) as unknown as { data: { fieldErrors: { file: string[] } } }
     ).data;
     expect(body.fieldErrors.file[0]).toMatch(/^이 형식의 파일은 증거로 보관할 수 없습니다/);
+  });
+
+  it("requests and replies: domain errors with keys are English in e.message and Korean through formFailure", () => {
+    for (const key of [
+      "errors.request.notSetAside",
+      "errors.request.earlierStateGone",
+      "errors.inbox.noSuchReference",
+      "errors.exposure.alreadyGone",
+      "errors.case.requestsElsewhere",
+    ] as const) {
+      const e = new UserError({ key }, { status: 409 });
+      expect(e.message).toBe(englishMessages[key]);
+      const body = (formFailure(e, { translator: korean }) as unknown as { data: { formErrors: string[] } })
+        .data;
+      expect(body.formErrors[0]).toMatch(hangul);
+    }
   });
 
   it("deadlines: the page in Korean, the API in English, with the values filled in", () => {

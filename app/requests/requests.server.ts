@@ -217,7 +217,7 @@ export function abandonRequest(scope: Scope, letterId: string, note?: string) {
 export function resumeRequest(scope: Scope, letterId: string) {
   requirePermission(scope, "case:write");
   const r = getRequest(scope, letterId);
-  if (r.status !== "abandoned") throw new UserError("This request is not set aside.", { status: 409 });
+  if (r.status !== "abandoned") throw new UserError({ key: "errors.request.notSetAside" }, { status: 409 });
   const left = getDb()
     .select({ fromStatus: requestEvents.fromStatus })
     .from(requestEvents)
@@ -232,7 +232,7 @@ export function resumeRequest(scope: Scope, letterId: string) {
     .limit(1)
     .get();
   if (!left?.fromStatus || !isRequestState(left.fromStatus))
-    throw new UserError("The state this request was in before could not be found.", { status: 409 });
+    throw new UserError({ key: "errors.request.earlierStateGone" }, { status: 409 });
   return applyEvent(scope.workspaceId, letterId, { type: "resume", to: left.fromStatus }, scope.userId);
 }
 

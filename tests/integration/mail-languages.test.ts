@@ -167,15 +167,16 @@ describe("reminder digest", () => {
     expect(korean.text).toContain("오늘 확인이 필요한 요청입니다.");
     expect(korean.text).toContain(`${late.reference}: 기한 2026년 12월 7일(3일 지남)`);
     expect(korean.text).toContain(`/cases/${late.caseId}/requests/${late.letterId}`);
-    // The recipient's name is data, not Retract's words ("Unknown site" for a letter to a site: still English).
-    expectKorean(korean, "Unknown site", "Unknown recipient");
+    // A letter with no recipient record goes "to an unknown site", in the mail's language too.
+    expect(korean.text).toContain(`알 수 없는 사이트에 보낸 ${late.reference}`);
+    expectKorean(korean);
 
     const french = lastTo(fr.email);
     expect(french.subject).toBe("Retract : 1 demande en retard");
     expect(french.text).toContain("à rendre le 7 décembre 2026 (en retard de 3 jours)");
     expect(french.text).toContain("Lettres pas encore envoyées (1) :");
     expect(french.text).toContain(
-      `${draft.reference} à Unknown site : vous avez écrit cette lettre le 1 décembre 2026 et ne l’avez pas encore envoyée.`,
+      `${draft.reference} à Site inconnu : vous avez écrit cette lettre le 1 décembre 2026 et ne l’avez pas encore envoyée.`,
     );
     expect(french.text).not.toContain("You receive this");
   });

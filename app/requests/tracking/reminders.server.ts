@@ -18,6 +18,14 @@ import { inScope, type Role, type Scope, scopedQuery } from "~/workspaces/scope.
 import { AWAITING, effectiveDue, isOverdue } from "./lifecycle";
 
 export const DUE_SOON_DAYS = 3;
+
+type Unnamed = "site" | "recipient";
+
+/** Which stand-in a letter's recipient name is, if any (no recipient: a site; one not found: unknown). */
+function unnamedOf(recipientId: string | null, names: Map<string, string>): { unnamed?: Unnamed } {
+  if (!recipientId) return { unnamed: "site" };
+  return names.has(recipientId) ? {} : { unnamed: "recipient" };
+}
 /** A letter written and not sent becomes a reminder itself after this many days. */
 export const UNSENT_AFTER_DAYS = 3;
 
@@ -26,6 +34,8 @@ export type Reminder = {
   caseId: string;
   reference: string;
   recipientName: string;
+  /** Set when `recipientName` is a stand-in ("Unknown site"), so a mail can say it in its own language. */
+  unnamed?: Unnamed;
   status: string;
   due: string;
   overdue: boolean;
@@ -160,6 +170,7 @@ function reminders(scope: Scope, now: Date, limit?: number, countCap?: number) {
       caseId: r.caseId,
       reference: r.reference,
       recipientName: nameOf(r.recipientId),
+      ...unnamedOf(r.recipientId, names),
       status: r.status,
       due: effectiveDue(req)!,
       overdue,
@@ -174,6 +185,7 @@ export type UnsentReminder = {
   caseId: string;
   reference: string;
   recipientName: string;
+  unnamed?: Unnamed;
   /** The day the letter was written (UTC), YYYY-MM-DD. */
   writtenOn: string;
 };
@@ -211,6 +223,7 @@ export function unsentLetters(scope: Scope, now = new Date(), limit = 100): Unse
     caseId: r.caseId,
     reference: r.reference,
     recipientName: r.recipientId ? (names.get(r.recipientId) ?? "Unknown recipient") : "Unknown site",
+    ...unnamedOf(r.recipientId, names),
     writtenOn: calendarDateIn(r.createdAt, "UTC"),
   }));
 }
@@ -233,10 +246,16 @@ export function digestText(
   const overdue = items.filter((i) => i.overdue);
   const soon = items.filter((i) => !i.overdue);
   const day = (d: string) => formatDay(locale, d, "long");
+  const to = (i: { recipientName: string; unnamed?: Unnamed }) =>
+    i.unnamed === "site"
+      ? t("mail.digest.unknownSite")
+      : i.unnamed === "recipient"
+        ? t("mail.digest.unknownRecipient")
+        : i.recipientName;
   const link = (i: { caseId: string; letterId: string }) =>
     `  ${baseUrl}/cases/${i.caseId}/requests/${i.letterId}`;
   const line = (i: Reminder) => {
-    const values = { reference: i.reference, recipient: i.recipientName, due: day(i.due) };
+    const values = { reference: i.reference, recipient: to(i), due: day(i.due) };
     const words = i.overdue
       ? t("mail.digest.lineLate", { ...values, days: i.daysLate })
       : t("mail.digest.line", values);
@@ -256,7 +275,7 @@ export function digestText(
           t("mail.digest.unsent", { count: unsent.length }),
           ...unsent.map(
             (u) =>
-              `- ${t("mail.digest.unsentLine", { reference: u.reference, recipient: u.recipientName, writtenOn: day(u.writtenOn) })}\n${link(u)}`,
+              `- ${t("mail.digest.unsentLine", { reference: u.reference, recipient: to(u), writtenOn: day(u.writtenOn) })}\n${link(u)}`,
           ),
           "",
         ]
