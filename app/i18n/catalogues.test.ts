@@ -102,6 +102,10 @@ const TRANSLATED_FILES = [
   "app/calendar/calendar-feed-section.tsx",
   "app/routes/deadlines.tsx",
   "app/routes/cases.$caseId.letters.new.tsx",
+  // the recipient directory, the person pages, the finding-yourself checklist, the caseworker's client pages
+  "app/routes/directory._index.tsx",
+  "app/routes/directory.$recipientId.tsx",
+  "app/recipients/directory-parts.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */
