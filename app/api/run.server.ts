@@ -1,6 +1,8 @@
 // Runs one /api/v1 endpoint: the bearer token (401/403), then its path (404), query and JSON body (400) parsed
 // with the endpoint's own schemas, then the handler; domain errors become the one JSON error shape.
 import type { z } from "zod";
+import { inEnglish } from "~/i18n/english.server";
+import { isMessageKey } from "~/i18n/errors";
 import { IllegalTransitionError } from "~/requests/tracking/lifecycle";
 import type { Endpoint } from "./endpoints.server";
 import { type ApiScope, apiAnswer, apiJson, requireApiScope } from "./tokens.server";
@@ -26,8 +28,12 @@ export class ApiError extends Error {
   }
 }
 
+// Schemas shared with the pages give message keys (decision 123): the API answers with their English words.
 export const issuesOf = (error: z.ZodError) =>
-  error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  error.issues.map((i) => ({
+    path: i.path.join("."),
+    message: isMessageKey(i.message) ? inEnglish(i.message) : i.message,
+  }));
 
 export function invalid(error: z.ZodError, what = "request"): never {
   const issues = issuesOf(error);

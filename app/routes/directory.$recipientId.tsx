@@ -43,12 +43,7 @@ import {
   QUALITY_MESSAGES,
 } from "~/recipients/labels";
 import type { Channel } from "~/recipients/model.server";
-import {
-  REGIME_NAME_MESSAGES,
-  type RegimeSuggestion,
-  reasonInWords,
-  suggestRegimes,
-} from "~/recipients/regimes";
+import { REGIME_NAME_MESSAGES, reasonInWords, suggestRegimes } from "~/recipients/regimes";
 import { translateUserError } from "~/recipients/user-errors.server";
 import { kindLabel } from "~/requests/kinds";
 import { countryName } from "~/subjects/country-names";
@@ -70,10 +65,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     residence: regimeQuery.residence ? { country: regimeQuery.residence, region: regimeQuery.region } : null,
     ownPhotos: regimeQuery.ownPhotos === "1",
   });
+  // Names in words are written here, not in the browser (its Intl data may differ, and the page would not hydrate).
+  const { t, locale } = await getTranslator(request);
+  const extra = (recipient.extra ?? {}) as Record<string, unknown>;
+  const language = (key: string) =>
+    typeof extra[key] === "string" ? languageName(locale, String(extra[key])) : null;
+  const countries = (value: unknown) =>
+    Array.isArray(value)
+      ? value
+          .map((c) => (c === "ALL" ? t("directory.allCountries") : countryName(locale, String(c))))
+          .join(", ")
+      : "";
   return {
     recipient,
+    words: {
+      countries: countries(recipient.countries),
+      requestLanguage: language("request-language"),
+      complaintLanguage: language("complaint-language"),
+      // The correction table's countries, both sides.
+      originalCountries: countries(recipient.countries) || "—",
+      correctedCountries: countries(recipient.correction?.fields.countries) || "—",
+    },
     regimeQuery,
-    regimes,
+    // Each reason in the page's words (a country named in its language) and the regime's name as a key; a US
+    // state's own law keeps its name (a proper name, in English).
+    regimes: regimes.map((g) => ({
+      regime: g.regime,
+      name: g.name,
+      nameKey: g.regime === "us-state" && g.letterKinds.length ? null : REGIME_NAME_MESSAGES[g.regime],
+      reason: reasonInWords(t, locale, g.reasonMessage),
+    })),
     canWrite: session ? can(session, "case:write") : false,
     // How it answered this workspace's requests, and (where the operator shares them) every workspace's.
     scorecard: session ? (scorecardsFor(session, { recipientId })[0] ?? null) : null,
@@ -177,19 +198,13 @@ const FIELD_MESSAGES: Record<string, MessageKey> = {
 };
 
 function show(value: unknown, key: string | undefined, tr: Translator): string {
-  const { t, locale } = tr;
+  const { t } = tr;
   if (value === null || value === undefined || value === "") return "—";
   // Kinds in words: the letters a record takes, and what kind of recipient it is.
   if (key === "letterKinds" && Array.isArray(value))
     return value.map((k) => t(kindLabel(String(k)))).join(", ") || "—";
   if (key === "kind" && typeof value === "string" && value in KIND_MESSAGES)
     return t(KIND_MESSAGES[value as keyof typeof KIND_MESSAGES]);
-  if (key === "countries" && Array.isArray(value))
-    return (
-      value
-        .map((c) => (c === "ALL" ? t("directory.allCountries") : countryName(locale, String(c))))
-        .join(", ") || "—"
-    );
   if (Array.isArray(value)) {
     if (value.length && typeof value[0] === "object") return formatChannelLines(value as Channel[]);
     return value.join(", ") || "—";
@@ -215,6 +230,7 @@ function languageName(locale: string, code: string): string {
 export default function RecipientPage() {
   const {
     recipient: loaded,
+    words,
     regimes,
     regimeQuery,
     canWrite,
@@ -227,7 +243,6 @@ export default function RecipientPage() {
   const failed = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const effective = r.effective;
-  const extra = (r.extra ?? {}) as Record<string, unknown>;
   const day = (on: string) => formatDay(locale, on, "long");
   const quality = r.quality
     ? t(QUALITY_MESSAGES[r.quality as keyof typeof QUALITY_MESSAGES]).toLocaleLowerCase(locale)
@@ -245,7 +260,7 @@ export default function RecipientPage() {
       <div className="meta-row">
         <span>{t(KIND_MESSAGES[r.kind])}</span>
         {r.legalEntity && r.legalEntity !== r.name ? <span>{r.legalEntity}</span> : null}
-        {r.countries.length ? <span>{show(r.countries, "countries", tr)}</span> : null}
+        {r.countries.length ? <span>{words.countries}</span> : null}
         <span>
           {r.own
             ? r.verifiedOn
@@ -274,19 +289,11 @@ export default function RecipientPage() {
             {effective.notes}
           </p>
         ) : null}
-        {typeof extra["request-language"] === "string" ? (
-          <p>
-            {t("recipient.requestLanguage", {
-              language: languageName(locale, String(extra["request-language"])),
-            })}
-          </p>
+        {words.requestLanguage ? (
+          <p>{t("recipient.requestLanguage", { language: words.requestLanguage })}</p>
         ) : null}
-        {typeof extra["complaint-language"] === "string" ? (
-          <p>
-            {t("recipient.complaintLanguage", {
-              language: languageName(locale, String(extra["complaint-language"])),
-            })}
-          </p>
+        {words.complaintLanguage ? (
+          <p>{t("recipient.complaintLanguage", { language: words.complaintLanguage })}</p>
         ) : null}
       </section>
 
@@ -307,9 +314,13 @@ export default function RecipientPage() {
                 <tr key={key}>
                   <th scope="row">{FIELD_MESSAGES[key] ? t(FIELD_MESSAGES[key]) : key}</th>
                   <td className="pre-line">
-                    {show((r as unknown as Record<string, unknown>)[key], key, tr)}
+                    {key === "countries"
+                      ? words.originalCountries
+                      : show((r as unknown as Record<string, unknown>)[key], key, tr)}
                   </td>
-                  <td className="pre-line">{show(value, key, tr)}</td>
+                  <td className="pre-line">
+                    {key === "countries" ? words.correctedCountries : show(value, key, tr)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -397,7 +408,7 @@ export default function RecipientPage() {
             {t("recipient.regimes.show")}
           </button>
         </Form>
-        <Regimes regimes={regimes as RegimeSuggestion[]} />
+        <Regimes regimes={regimes} />
       </section>
 
       <section className="stack" aria-labelledby="sources-heading">
@@ -527,22 +538,22 @@ function Channels({ channels }: { channels: Channel[] }) {
   );
 }
 
-function Regimes({ regimes }: { regimes: RegimeSuggestion[] }) {
-  const { t, locale } = useT();
+function Regimes({
+  regimes,
+}: {
+  regimes: { regime: string; name: string; nameKey: MessageKey | null; reason: string }[];
+}) {
+  const { t } = useT();
   if (!regimes.length) return <p>{t("recipient.regimes.none")}</p>;
   return (
     <ul>
-      {regimes.map((g) => {
-        // A US state's own law keeps its name (a proper name, in English); every other regime is named in words.
-        const key = g.regime === "us-state" && g.letterKinds.length ? null : REGIME_NAME_MESSAGES[g.regime];
-        return (
-          <li key={g.regime}>
-            {key ? <strong>{t(key)}</strong> : <strong lang="en">{g.name}</strong>}
-            {t("recipient.regimes.separator")}
-            {reasonInWords(t, locale, g.reasonMessage)}
-          </li>
-        );
-      })}
+      {regimes.map((g) => (
+        <li key={g.regime}>
+          {g.nameKey ? <strong>{t(g.nameKey)}</strong> : <strong lang="en">{g.name}</strong>}
+          {t("recipient.regimes.separator")}
+          {g.reason}
+        </li>
+      ))}
     </ul>
   );
 }

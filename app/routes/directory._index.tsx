@@ -56,18 +56,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getCurrentSession(request);
   const query: SearchParams = parsed.success ? parsed.data : {};
   const result = searchRecipients(session, query);
+  // Country names are written here, not in the browser: its Intl data may name a country differently from the
+  // server's, and the page would not hydrate.
+  const { t, locale } = await getTranslator(request);
+  const countries = (codes: readonly string[]) =>
+    codes.map((c) => (c === "ALL" ? t("directory.allCountries") : countryName(locale, c))).join(", ");
   const addDomain = url.searchParams.get("add")?.slice(0, 300) ?? null;
   const page = {
     query,
     queryError: !parsed.success,
-    items: result.items,
+    items: result.items.map((r) => ({ ...r, countryNames: countries(r.countries) })),
     total: result.total,
     page: query.page ?? 1,
     pageSize: PAGE_SIZE,
     signedIn: Boolean(session),
     canWrite: session ? can(session, "case:write") : false,
     addDomain,
-    countries: countryOptions().map((c) => ({ code: c.code })),
+    countries: countryOptionsIn(locale, countryOptions()).map((c) => ({ value: c.code, label: c.name })),
   };
   return parsed.success ? page : data(page, { status: 400 });
 }
@@ -155,7 +160,7 @@ function pageLink(query: SearchParams, page: number) {
 export default function Directory() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, rich, locale } = useT();
+  const { t, rich } = useT();
   const busy = useNavigation().state === "submitting";
   const { query, items, total } = page;
   const lastPage = Math.max(1, Math.ceil(total / page.pageSize));
@@ -166,8 +171,6 @@ export default function Directory() {
   const recipientLink = (r: { id: string; name: string }) => (chunks: ReactNode[]) => (
     <Link to={`/directory/${encodeURIComponent(r.id)}`}>{chunks}</Link>
   );
-  const countries = (codes: readonly string[]) =>
-    codes.map((c) => (c === "ALL" ? t("directory.allCountries") : countryName(locale, c))).join(", ");
 
   return (
     <div className="stack">
@@ -255,10 +258,7 @@ export default function Directory() {
             name="country"
             label={t("directory.search.country")}
             defaultValue={query.country ?? ""}
-            options={[
-              { value: "", label: t("directory.search.anyCountry") },
-              ...countryOptionsIn(locale, page.countries).map((c) => ({ value: c.code, label: c.name })),
-            ]}
+            options={[{ value: "", label: t("directory.search.anyCountry") }, ...page.countries]}
           />
           <SelectField
             name="kind"
@@ -299,7 +299,7 @@ export default function Directory() {
                 </h3>
                 <div className="meta-row">
                   <span>{t(KIND_MESSAGES[r.kind])}</span>
-                  {r.countries.length ? <span>{countries(r.countries)}</span> : null}
+                  {r.countries.length ? <span>{r.countryNames}</span> : null}
                   {r.domains.length ? <Domains domains={r.domains.slice(0, 4)} /> : null}
                   <Quality quality={r.quality} verifiedOn={r.verifiedOn} own={r.own} />
                   {r.corrected ? (
