@@ -106,6 +106,8 @@ const TRANSLATED_FILES = [
   "app/routes/directory._index.tsx",
   "app/routes/directory.$recipientId.tsx",
   "app/recipients/directory-parts.tsx",
+  "app/routes/subjects.$subjectId.tsx",
+  "app/routes/subjects.$subjectId_.find.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */
