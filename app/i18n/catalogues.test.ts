@@ -108,6 +108,8 @@ const TRANSLATED_FILES = [
   "app/recipients/directory-parts.tsx",
   "app/routes/subjects.$subjectId.tsx",
   "app/routes/subjects.$subjectId_.find.tsx",
+  "app/routes/clients.new.tsx",
+  "app/routes/clients.$subjectId.intake.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */
