@@ -524,7 +524,10 @@ function Channels({ channels }: { channels: Channel[] }) {
           ) : c.kind === "email" ? (
             <a href={`mailto:${c.address}`}>{c.address}</a>
           ) : (
-            <span className="pre-line">{c.address}</span>
+            // An in-app channel's address is the directory's instructions, written in English.
+            <span className="pre-line" lang={c.kind === "inapp" ? "en" : undefined}>
+              {c.address}
+            </span>
           )}
           {c.label ? (
             <span className="muted" lang="en">

@@ -406,7 +406,10 @@ function ChannelList({
               {c.address}
             </a>
           ) : (
-            <span className="pre-line">{c.address}</span>
+            // An in-app channel's address is the directory's instructions, written in English.
+            <span className="pre-line" lang={c.kind === "inapp" ? "en" : undefined}>
+              {c.address}
+            </span>
           )}
           {c.label ? (
             <span className="muted" lang="en">
