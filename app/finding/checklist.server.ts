@@ -132,7 +132,7 @@ export function findingChecklist(scope: Scope, subjectId: string) {
 
 function siteOf(siteId: string) {
   const site = checklistSites().find((s) => s.id === siteId);
-  if (!site) throw new UserError("Choose a site from the list.", { field: "siteId" });
+  if (!site) throw new UserError("find.errors.site", { field: "siteId" });
   return site;
 }
 
@@ -148,10 +148,9 @@ export function recordFoundHere(
   requirePermission(scope, "case:write");
   requireSubject(scope, subjectId);
   const site = siteOf(input.siteId);
-  if (!input.caseId) throw new UserError("Choose the case for this place.", { field: "caseId" });
+  if (!input.caseId) throw new UserError("find.errors.noCase", { field: "caseId" });
   const kase = getCase(scope, input.caseId);
-  if (kase.subjectId !== subjectId)
-    throw new UserError("Choose one of this person's cases.", { field: "caseId" });
+  if (kase.subjectId !== subjectId) throw new UserError("find.errors.otherCase", { field: "caseId" });
   const address = input.url.trim() || site.web || (site.domain ? `https://${site.domain}/` : "");
   const url = normaliseUrl(address);
   if (!url.ok) throw new UserError(url.error, { field: "url" });

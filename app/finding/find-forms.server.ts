@@ -2,7 +2,7 @@
 // browser bundle).
 import { z } from "zod";
 
-const SiteId = z.string().min(1, "Choose a site from the list.").max(200);
+const SiteId = z.string().min(1, "find.errors.site").max(200, "find.errors.site");
 
 // One form holds the whole list: the case to file a place in, and on each site its buttons (named by what they
 // do, valued by the site) and an optional exact address, so every choice is one click without JavaScript.
@@ -13,12 +13,6 @@ export const FindActionSchema = z
     notFound: SiteId.optional(),
     again: SiteId.optional(),
   })
-  .refine(
-    (v) => [v.found, v.notFound, v.again].filter(Boolean).length === 1,
-    "Choose one site and one answer.",
-  );
+  .refine((v) => [v.found, v.notFound, v.again].filter(Boolean).length === 1, "find.errors.oneAnswer");
 
-export const FoundUrlSchema = z
-  .string()
-  .max(2000, "The address can have at most 2,000 characters.")
-  .default("");
+export const FoundUrlSchema = z.string().max(2000, "find.errors.urlTooLong").default("");

@@ -142,6 +142,14 @@ const TRANSLATED_FILES = [
   "app/exposures/schemas.server.ts",
   "app/cases/schemas.server.ts",
   "app/cases/case-page.server.ts",
+  // the recipient directory, the person pages, the finding-yourself checklist, the caseworker's client pages
+  "app/routes/directory._index.tsx",
+  "app/routes/directory.$recipientId.tsx",
+  "app/recipients/directory-parts.tsx",
+  "app/routes/subjects.$subjectId.tsx",
+  "app/routes/subjects.$subjectId_.find.tsx",
+  "app/routes/clients.new.tsx",
+  "app/routes/clients.$subjectId.intake.tsx",
 ];
 
 /** Attributes a person reads or hears: they must come from t() too. */

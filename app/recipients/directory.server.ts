@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import * as schema from "#db/schema";
 import { getDb } from "~/db.server";
-import { UserError } from "~/utils/forms.server";
+import type { MessageKey } from "~/i18n/translate";
 import { requirePermission, type Scope } from "~/workspaces/scope.server";
 import type { DirectoryDb } from "./db-type";
 import { searchTextFor } from "./import.server";
@@ -27,6 +27,7 @@ import {
   recipientKinds,
   type SourceRef,
 } from "./model.server";
+import { KeyedUserError } from "./user-errors.server";
 
 type Db = DirectoryDb;
 
@@ -505,9 +506,9 @@ export const workspaceRecipientSchema = z.object({
 export type WorkspaceRecipientInput = z.input<typeof workspaceRecipientSchema>;
 
 /** Bad input for a directory write, under the form field it belongs to. */
-export class DirectoryInputError extends UserError {
-  constructor(message: string, field: string) {
-    super(message, { field });
+export class DirectoryInputError extends KeyedUserError {
+  constructor(key: MessageKey, field: string, values?: Record<string, string>) {
+    super(key, { field, ...(values ? { values } : {}) });
   }
 }
 
@@ -516,7 +517,7 @@ function cleanDomains(domains: readonly string[]): string[] {
   for (const raw of domains) {
     if (!raw.trim()) continue;
     const key = normaliseDomainKey(raw);
-    if (!key) throw new DirectoryInputError(`"${raw}" is not a domain`, "domains");
+    if (!key) throw new DirectoryInputError("errors.directory.domain", "domains", { domain: raw });
     out.add(key);
   }
   return [...out];
@@ -534,7 +535,7 @@ export function createWorkspaceRecipient(
   const input = workspaceRecipientSchema.parse(args.input);
   const domains = cleanDomains(input.domains);
   if (input.parentId && !visibleRow(db, input.parentId, scope.workspaceId)) {
-    throw new DirectoryInputError("The parent recipient does not exist", "parentId");
+    throw new DirectoryInputError("errors.directory.parentMissing", "parentId");
   }
   const id = newRecipientId();
   const now = args.now ?? new Date();
@@ -601,13 +602,12 @@ export function correctRecipient(
   const domains = fields.domains ? cleanDomains(fields.domains) : undefined;
   if (fields.parentId) {
     if (!visibleRow(db, fields.parentId, scope.workspaceId)) {
-      throw new DirectoryInputError("The parent recipient does not exist", "parentId");
+      throw new DirectoryInputError("errors.directory.parentMissing", "parentId");
     }
     const chain = resolveParentChain(fields.parentId, (id) =>
       id === row.id ? fields.parentId : visibleRow(db, id, scope.workspaceId)?.parentId,
     );
-    if (chain.includes(row.id))
-      throw new DirectoryInputError("A recipient can't be its own parent", "parentId");
+    if (chain.includes(row.id)) throw new DirectoryInputError("errors.directory.parentSelf", "parentId");
   }
   const now = args.now ?? new Date();
 

@@ -221,6 +221,6 @@ describe("a workspace's corrections and own recipients", () => {
         { recipientId: "data-brokers:peopleConnect", fields: { parentId: "data-brokers:truthFinder" } },
         db,
       ),
-    ).toThrow(/own parent/);
+    ).toThrow("errors.directory.parentSelf");
   });
 });

@@ -1,13 +1,14 @@
 // The directory's form and query schemas, read by the loaders and actions (server only; the labels and the
 // channel lines the pages show are in ./forms).
 import { z } from "zod";
+import type { MessageKey } from "~/i18n/translate";
 import { type Channel, channelKinds, channelPurposes, channelSchema, recipientKinds } from "./model.server";
 
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max)
+    .max(max, "errors.directory.tooLong")
     .optional()
     .transform((v) => (v ? v : undefined));
 
@@ -17,7 +18,7 @@ export const searchParamsSchema = z.object({
   country: z
     .string()
     .trim()
-    .regex(/^[A-Za-z]{2}$/, "a two-letter country code")
+    .regex(/^[A-Za-z]{2}$/, "errors.directory.countryCode")
     .transform((v) => v.toUpperCase())
     .optional()
     .or(z.literal("").transform(() => undefined)),
@@ -56,7 +57,13 @@ export const listField = z
 const SCHEME = /^([a-z][a-z0-9+.-]*):(?!\s)/i;
 const EmailAddress = z.email();
 
-function refusedAddress(c: Channel): string | null {
+/** A channel line's error as a message: the page writes it in its language (`t(key, values)`). */
+export type ChannelLineError = {
+  key: MessageKey;
+  values: { line: number; kinds?: string; purposes?: string };
+};
+
+function refusedAddress(c: Channel): MessageKey | null {
   const scheme = SCHEME.exec(c.address)?.[1]?.toLowerCase();
   if (c.kind === "webform") {
     let url: URL | null = null;
@@ -65,21 +72,18 @@ function refusedAddress(c: Channel): string | null {
     } catch {}
     return url && (url.protocol === "https:" || url.protocol === "http:")
       ? null
-      : "a web form's address must start with https:// (or http://).";
+      : "errors.directory.channel.webform";
   }
   if (c.kind === "email")
-    return EmailAddress.safeParse(c.address).success
-      ? null
-      : "write the email address alone, like privacy@example.com.";
-  if (scheme && !["http", "https", "mailto"].includes(scheme))
-    return "only web addresses (https://) and email addresses can be links.";
+    return EmailAddress.safeParse(c.address).success ? null : "errors.directory.channel.email";
+  if (scheme && !["http", "https", "mailto"].includes(scheme)) return "errors.directory.channel.scheme";
   return null;
 }
 
 /** One channel per line: "kind, purpose, address[, label]", e.g. "email, abuse, abuse@example.org". */
-export function parseChannelLines(text: string): { channels: Channel[]; errors: string[] } {
+export function parseChannelLines(text: string): { channels: Channel[]; errors: ChannelLineError[] } {
   const channels: Channel[] = [];
-  const errors: string[] = [];
+  const errors: ChannelLineError[] = [];
   text
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -93,38 +97,45 @@ export function parseChannelLines(text: string): { channels: Channel[]; errors: 
         label: label.join(", ") || undefined,
       });
       const refused = parsed.success ? refusedAddress(parsed.data) : null;
-      if (refused) errors.push(`Line ${i + 1}: ${refused}`);
+      if (refused) errors.push({ key: refused, values: { line: i + 1 } });
       else if (parsed.success) channels.push(parsed.data);
       else
-        errors.push(
-          `Line ${i + 1}: write "kind, purpose, address" (kind: ${channelKinds.join("/")}; purpose: ${channelPurposes.join("/")}).`,
-        );
+        errors.push({
+          key: "errors.directory.channel.shape",
+          values: { line: i + 1, kinds: channelKinds.join("/"), purposes: channelPurposes.join("/") },
+        });
     });
   return { channels, errors };
 }
 
+const urlMissing: MessageKey = "errors.directory.urlMissing";
+const urlTooLong: MessageKey = "errors.directory.urlTooLong";
+const nameMissing: MessageKey = "errors.directory.nameMissing";
+const nameEmpty: MessageKey = "errors.directory.nameEmpty";
+const tooLong: MessageKey = "errors.directory.tooLong";
+
 export const matchFormSchema = z.object({
   intent: z.literal("match"),
-  url: z.string().trim().min(1, "Paste the address where the details appear").max(4096),
+  url: z.string().trim().min(1, urlMissing).max(4096, urlTooLong),
 });
 
 export const addRecipientFormSchema = z.object({
   intent: z.literal("add"),
-  name: z.string().trim().min(1, "Give the recipient a name").max(300),
-  kind: z.enum(recipientKinds),
+  name: z.string().trim().min(1, nameMissing).max(300, tooLong),
+  kind: z.enum(recipientKinds, "errors.directory.kind"),
   domains: listField,
   countries: listField,
-  channels: z.string().max(20_000).optional().default(""),
+  channels: z.string().max(20_000, tooLong).optional().default(""),
   notes: optionalText(4000),
 });
 
 export const correctFormSchema = z.object({
   intent: z.literal("correct"),
-  name: z.string().trim().min(1, "The name can't be empty").max(300),
+  name: z.string().trim().min(1, nameEmpty).max(300, tooLong),
   legalEntity: optionalText(300),
   domains: listField,
   countries: listField,
-  channels: z.string().max(20_000).optional().default(""),
+  channels: z.string().max(20_000, tooLong).optional().default(""),
   notes: optionalText(4000),
   note: optionalText(1000),
 });

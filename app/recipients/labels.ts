@@ -15,32 +15,26 @@ export const channelKinds = ["email", "webform", "inapp", "postal"] as const;
 
 export const channelPurposes = ["privacy", "abuse", "copyright", "dsa", "general"] as const;
 
-export const KIND_LABELS: Record<(typeof recipientKinds)[number], string> = {
-  platform: "Platform",
-  host: "Host",
-  data_broker: "Data broker",
-  search_engine: "Search engine",
-  company: "Company",
-  regulator: "Regulator",
-};
+/** The categories the directory's data uses (its own English words, the values of the search form). */
+export const directoryCategories = [
+  "social media",
+  "people search",
+  "addresses",
+  "ads",
+  "commerce",
+  "credit agency",
+  "entertainment",
+  "finance",
+  "health",
+  "insurance",
+  "public body",
+  "telecommunication",
+  "travel",
+  "utility",
+] as const;
 
-export const PURPOSE_LABELS: Record<(typeof channelPurposes)[number], string> = {
-  privacy: "Privacy",
-  abuse: "Abuse",
-  copyright: "Copyright",
-  dsa: "DSA notice",
-  general: "General",
-};
-
-export const CHANNEL_KIND_LABELS: Record<(typeof channelKinds)[number], string> = {
-  email: "Email",
-  webform: "Web form",
-  inapp: "In the app",
-  postal: "Post",
-};
-
-// The same words as message keys (app/i18n/locales), for pages that show them with t(). The directory's pages
-// still read the English maps above until they move to the catalogues; then those maps go.
+// Their words as message keys (app/i18n/locales): every page shows them with t(). No English map is kept: the
+// API answers with the ids, and no letter, mail or audit entry names them.
 export const KIND_MESSAGES = {
   platform: "recipients.kind.platform",
   host: "recipients.kind.host",
@@ -64,3 +58,26 @@ export const CHANNEL_KIND_MESSAGES = {
   inapp: "recipients.channel.inapp",
   postal: "recipients.channel.postal",
 } as const satisfies Record<(typeof channelKinds)[number], MessageKey>;
+
+export const CATEGORY_MESSAGES = {
+  "social media": "directory.category.socialMedia",
+  "people search": "directory.category.peopleSearch",
+  addresses: "directory.category.addresses",
+  ads: "directory.category.ads",
+  commerce: "directory.category.commerce",
+  "credit agency": "directory.category.creditAgency",
+  entertainment: "directory.category.entertainment",
+  finance: "directory.category.finance",
+  health: "directory.category.health",
+  insurance: "directory.category.insurance",
+  "public body": "directory.category.publicBody",
+  telecommunication: "directory.category.telecommunication",
+  travel: "directory.category.travel",
+  utility: "directory.category.utility",
+} as const satisfies Record<(typeof directoryCategories)[number], MessageKey>;
+
+export const QUALITY_MESSAGES = {
+  verified: "directory.quality.verified",
+  tested: "directory.quality.tested",
+  scraped: "directory.quality.scraped",
+} as const satisfies Record<"verified" | "tested" | "scraped", MessageKey>;

@@ -255,3 +255,20 @@ export function suggestRegimes(input: RegimeInput): RegimeSuggestion[] {
   }
   return out;
 }
+
+/**
+ * Each regime's name in the page's language. A US state's own law is the one name kept as the law calls itself
+ * (`RegimeSuggestion.name`, English); without a state law the page says "US state privacy laws" in words.
+ */
+export const REGIME_NAME_MESSAGES = {
+  gdpr: "regimes.name.gdpr",
+  "uk-gdpr": "regimes.name.ukGdpr",
+  ccpa: "regimes.name.ccpa",
+  "us-state": "regimes.name.usStateNone",
+  "kr-pipa": "regimes.name.krPipa",
+  "kr-icna": "regimes.name.krIcna",
+  dmca: "regimes.name.dmca",
+  dsa: "regimes.name.dsa",
+  "platform-rules": "regimes.name.platformRules",
+  "broker-optout": "regimes.name.brokerOptout",
+} as const satisfies Record<RegimeId, MessageKey>;

@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { EXPOSED_LABELS } from "~/exposures/categories";
+import { formatDay } from "~/i18n/dates";
 import { useT } from "~/i18n/i18n-context";
+import { pageTitle } from "~/i18n/meta";
 import { getIntake } from "~/subjects/intake.server";
 import { CONSENT_ANSWERS, HARM_ANSWERS, OTHERS_READ, SAFE_CHANNELS } from "~/subjects/intake-choices";
 import { listSubjectNames } from "~/subjects/subjects.server";
@@ -35,13 +37,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function IntakePage() {
   const { subjectId, name, intake } = useLoaderData<typeof loader>();
+  const { rich } = useT();
   if (!intake)
     return (
       <div className="stack medium">
         <h1>{name}</h1>
         <p className="empty">
-          No intake answers were recorded for this client. Their details are on{" "}
-          <Link to={`/subjects/${subjectId}`}>their page</Link>.
+          {rich("intake.page.none", {
+            link: (chunks) => <Link to={`/subjects/${subjectId}`}>{chunks}</Link>,
+          })}
         </p>
       </div>
     );
@@ -52,94 +56,93 @@ type IntakeData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["i
 
 function Intake({ subjectId, name, intake }: { subjectId: string; name: string; intake: IntakeData }) {
   const [params] = useSearchParams();
-  const { t } = useT();
+  const { t, rich, locale } = useT();
   const d = { ...intake, subjectId, name };
   const a = d.answers;
   return (
     <div className="stack medium">
       <h1>
-        {d.name} {d.urgent ? <span className="badge badge-critical">Urgent</span> : null}
+        {d.name} {d.urgent ? <span className="badge badge-critical">{t("intake.page.urgent")}</span> : null}
       </h1>
       {params.get("new") ? (
         <p className="notice notice-ok" role="status">
-          The client is saved, with a case for what happened.
+          {t("intake.page.saved")}
         </p>
       ) : null}
       {d.urgent ? (
         <section className="notice notice-error stack" aria-labelledby="safety-heading">
-          <h2 id="safety-heading">Their safety comes first</h2>
-          <p>The posts call for someone to hurt, find or threaten them. Before anything else:</p>
+          <h2 id="safety-heading">{t("intake.page.safetyHeading")}</h2>
+          <p>{t("intake.page.safetyIntro")}</p>
           <ul>
-            <li>If they are in danger now, they should call the local emergency number.</li>
-            <li>Talk with them about somewhere safe to stay and someone they can call.</li>
-            <li>
-              Keep the evidence: save the pages and screenshots before asking for removal, so the threat can
-              be reported to the police.
-            </li>
-            <li>Ask the platforms to remove the posts first: this case is marked urgent.</li>
+            <li>{t("intake.page.safety1")}</li>
+            <li>{t("intake.page.safety2")}</li>
+            <li>{t("intake.page.safety3")}</li>
+            <li>{t("intake.page.safety4")}</li>
           </ul>
         </section>
       ) : null}
 
       <section className="card stack" aria-labelledby="next-heading">
-        <h2 id="next-heading">What happens next</h2>
+        <h2 id="next-heading">{t("intake.page.nextHeading")}</h2>
         {d.consent === "yes" ? (
           <>
-            <p>
-              They want us to act for them. Give them the letter of authority to sign; when it comes back,
-              upload the signed copy on their page. Letters we send for them then include it.
-            </p>
+            <p>{t("intake.page.consentYes")}</p>
             <p className="row">
               {/* A PDF download, not a page: a full request, not client-side navigation. */}
               <a href={`/subjects/${d.subjectId}/mandate`} className="button" download>
-                Download the letter of authority
+                {t("intake.page.downloadMandate")}
               </a>
               <Link to={`/subjects/${d.subjectId}`} className="button button-secondary">
-                Upload the signed copy
+                {t("subject.mandate.upload")}
               </Link>
             </p>
           </>
         ) : d.consent === "not_yet" ? (
           <p>
-            They have not decided yet whether we should act for them. When they agree, prepare the letter of
-            authority from <Link to={`/subjects/${d.subjectId}`}>their page</Link>.
+            {rich("intake.page.consentNotYet", {
+              link: (chunks) => <Link to={`/subjects/${d.subjectId}`}>{chunks}</Link>,
+            })}
           </p>
         ) : (
-          <p>They want advice only: we do not contact anyone for them.</p>
+          <p>{t("intake.page.consentNo")}</p>
         )}
         {d.caseId ? (
           <p>
-            <Link to={`/cases/${d.caseId}`}>Open the case</Link> to add more leaked pages and prepare letters.
+            {rich("intake.page.openCase", {
+              link: (chunks) => <Link to={`/cases/${d.caseId}`}>{chunks}</Link>,
+            })}
           </p>
         ) : null}
       </section>
 
       <section className="card stack" aria-labelledby="answers-heading">
-        <h2 id="answers-heading">Intake answers ({d.createdOn})</h2>
+        <h2 id="answers-heading">
+          {t("intake.page.answersHeading", { date: formatDay(locale, d.createdOn, "long") })}
+        </h2>
         <dl className="facts">
-          <dt>Safe way to contact</dt>
-          <dd>{SAFE_CHANNELS[a.safeChannel]}</dd>
-          <dt>Details to use</dt>
+          <dt>{t("intake.page.safeChannel")}</dt>
+          <dd>{t(SAFE_CHANNELS[a.safeChannel])}</dd>
+          <dt>{t("intake.page.safeContact")}</dt>
           <dd>{a.safeContact || "—"}</dd>
-          <dt>Safe times</dt>
+          <dt>{t("intake.page.safeTimes")}</dt>
           <dd>{a.safeTimes || "—"}</dd>
-          <dt>Someone else reads their mail</dt>
-          <dd>{OTHERS_READ[a.othersRead]}</dd>
-          <dt>What leaked</dt>
+          <dt>{t("intake.page.othersRead")}</dt>
+          <dd>{t(OTHERS_READ[a.othersRead])}</dd>
+          <dt>{t("intake.new.leak")}</dt>
           <dd>{a.leaked.length ? a.leaked.map((k) => t(EXPOSED_LABELS[k])).join(", ") : "—"}</dd>
-          <dt>More about the leak</dt>
+          <dt>{t("intake.page.leakedNotes")}</dt>
           <dd>{a.leakedNotes || "—"}</dd>
-          <dt>Calls for harm</dt>
-          <dd>{HARM_ANSWERS[a.harm]}</dd>
-          <dt>Acting for them</dt>
-          <dd>{CONSENT_ANSWERS[d.consent]}</dd>
+          <dt>{t("intake.page.harm")}</dt>
+          <dd>{t(HARM_ANSWERS[a.harm])}</dd>
+          <dt>{t("intake.new.consentHeading")}</dt>
+          <dd>{t(CONSENT_ANSWERS[d.consent])}</dd>
         </dl>
       </section>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Client intake · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "intake.page.metaTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

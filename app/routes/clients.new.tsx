@@ -7,7 +7,14 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireScope } from "~/auth/session.server";
 import { EXPOSED_KINDS, EXPOSED_LABELS } from "~/exposures/categories";
+import { formatDay } from "~/i18n/dates";
+import { translateFailure } from "~/i18n/errors";
 import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
+import type { MessageKey } from "~/i18n/translate";
+import { translateUserError } from "~/recipients/user-errors.server";
+import { countryOptionsIn } from "~/subjects/country-names";
 import { createIntake, intakeAssignees } from "~/subjects/intake.server";
 import { CONSENT_ANSWERS, HARM_ANSWERS, OTHERS_READ, SAFE_CHANNELS } from "~/subjects/intake-choices";
 import { IntakeSchema } from "~/subjects/intake-schema.server";
@@ -21,12 +28,13 @@ import { can, requirePermission } from "~/workspaces/scope.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
+  const { t, locale } = await getTranslator(request);
   return {
-    countries: countryOptions(),
+    countries: countryOptionsIn(locale, countryOptions()),
     canAssign: can(scope, "subject:assign"),
     assignees: intakeAssignees(scope).map((m) => ({
       value: m.userId,
-      label: m.userId === scope.userId ? `${m.name} (you)` : m.name,
+      label: m.userId === scope.userId ? t("intake.assigneeYou", { name: m.name }) : m.name,
     })),
   };
 }
@@ -35,13 +43,31 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
   const form = await request.formData();
+  const translator = await getTranslator(request);
+  const { t, locale } = translator;
   const parsed = parseForm(form, IntakeSchema, ["leaked"]);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) {
+    // A web address that cannot be recorded comes back as "errors.intake.url:<line>" (a message with a value).
+    const urls = parsed.fieldErrors.urls?.map((m) => {
+      const line = /^errors\.intake\.url:(\d+)$/.exec(m)?.[1];
+      return line ? t("errors.intake.url", { line: Number(line) }) : m;
+    });
+    const fieldErrors = urls ? { ...parsed.fieldErrors, urls } : parsed.fieldErrors;
+    const formErrors = parsed.formErrors?.map((m) => {
+      const line = /^errors\.intake\.url:(\d+)$/.exec(m)?.[1];
+      return line ? t("errors.intake.url", { line: Number(line) }) : m;
+    });
+    return formFailure(translateFailure(translator, { ...parsed, fieldErrors, formErrors }));
+  }
   try {
-    const { subjectId } = createIntake(scope, parsed.data);
+    const today = new Date();
+    const title = t("intake.caseTitle", {
+      date: formatDay(locale, today.toISOString().slice(0, 10), "long"),
+    });
+    const { subjectId } = createIntake(scope, parsed.data, today, title);
     return redirect(`/clients/${subjectId}/intake?new=1`);
   } catch (e) {
-    if (e instanceof UserError) return formFailure(e);
+    if (e instanceof UserError) return formFailure(translateUserError(translator, e));
     throw e;
   }
 }
@@ -57,10 +83,11 @@ function RadioGroup({
   name: string;
   legend: string;
   hint?: string;
-  options: Record<string, string>;
+  options: Record<string, MessageKey>;
   defaultValue?: string;
   errors?: string[];
 }) {
+  const { t } = useT();
   const id = `f-${name}`;
   const describedBy = [hint ? `${id}-hint` : "", errors?.length ? `${id}-error` : ""]
     .filter(Boolean)
@@ -81,7 +108,8 @@ function RadioGroup({
       <div className="checks">
         {Object.entries(options).map(([value, label]) => (
           <label key={value} className="check">
-            <input type="radio" name={name} value={value} defaultChecked={defaultValue === value} /> {label}
+            <input type="radio" name={name} value={value} defaultChecked={defaultValue === value} />{" "}
+            {t(label)}
           </label>
         ))}
       </div>
@@ -99,38 +127,35 @@ export default function NewClient() {
   const e = data?.fieldErrors ?? {};
   return (
     <div className="stack medium">
-      <h1>New client</h1>
-      <p>
-        Fill this in together with the person at first contact. Take your time: only the name is needed to
-        start, and you can add the rest later. Everything here is encrypted.
-      </p>
+      <h1>{t("intake.new.heading")}</h1>
+      <p>{t("intake.new.intro")}</p>
       <Form method="post" className="stack" noValidate>
-        {data ? <FormErrors errors={["Some answers need another look. See the notes below."]} /> : null}
+        {data ? <FormErrors errors={[t("intake.new.errors"), ...(data.formErrors ?? [])]} /> : null}
         <section className="card stack" aria-labelledby="intake-person">
-          <h2 id="intake-person">About them</h2>
+          <h2 id="intake-person">{t("intake.new.person")}</h2>
           <TextField
             name="name"
-            label="Full name"
+            label={t("subjects.field.name")}
             defaultValue={s("name")}
             errors={e.name}
             autoComplete="off"
           />
           <TextArea
             name="aliases"
-            label="Other names (optional)"
-            hint="Nicknames, former names, other spellings. One per line."
+            label={t("subjects.field.aliases")}
+            hint={t("intake.new.aliasesHint")}
             defaultValue={s("aliases")}
             errors={e.aliases}
             rows={2}
           />
           <SelectField
             name="country"
-            label="Country where they live (optional)"
-            hint="This decides which privacy laws we can use for them."
+            label={t("intake.new.country")}
+            hint={t("intake.new.countryHint")}
             defaultValue={s("country") ?? ""}
             errors={e.country}
             options={[
-              { value: "", label: "Not known yet" },
+              { value: "", label: t("intake.new.countryNone") },
               ...countries.map((c) => ({ value: c.code, label: c.name })),
             ]}
           />
@@ -138,34 +163,34 @@ export default function NewClient() {
         </section>
 
         <section className="card stack" aria-labelledby="intake-contact">
-          <h2 id="intake-contact">Contacting them safely</h2>
+          <h2 id="intake-contact">{t("intake.new.contact")}</h2>
           <RadioGroup
             name="safeChannel"
-            legend="How can we contact them safely?"
+            legend={t("intake.new.safeChannel")}
             options={SAFE_CHANNELS}
             defaultValue={s("safeChannel")}
             errors={e.safeChannel}
           />
           <TextField
             name="safeContact"
-            label="Number, address or name to use (optional)"
-            hint="Only the one that is safe. For example a friend's number, or a new email address."
+            label={t("intake.new.safeContact")}
+            hint={t("intake.new.safeContactHint")}
             defaultValue={s("safeContact")}
             errors={e.safeContact}
             autoComplete="off"
           />
           <TextField
             name="safeTimes"
-            label="When is it safe to contact them? (optional)"
-            hint="For example “weekdays between 10 and 2”."
+            label={t("intake.new.safeTimes")}
+            hint={t("intake.new.safeTimesHint")}
             defaultValue={s("safeTimes")}
             errors={e.safeTimes}
             autoComplete="off"
           />
           <RadioGroup
             name="othersRead"
-            legend="Does someone else read their mail or messages?"
-            hint="If yes, we never send anything there that shows they are getting help."
+            legend={t("intake.new.othersRead")}
+            hint={t("intake.new.othersReadHint")}
             options={OTHERS_READ}
             defaultValue={s("othersRead")}
             errors={e.othersRead}
@@ -173,9 +198,9 @@ export default function NewClient() {
         </section>
 
         <section className="card stack" aria-labelledby="intake-leak">
-          <h2 id="intake-leak">What leaked</h2>
+          <h2 id="intake-leak">{t("intake.new.leak")}</h2>
           <CheckboxGroup
-            legend="What was shared about them? (optional)"
+            legend={t("intake.new.leaked")}
             name="leaked"
             options={EXPOSED_KINDS.map((k) => ({ value: k, label: t(EXPOSED_LABELS[k]) }))}
             defaultValues={Array.isArray(v.leaked) ? v.leaked : []}
@@ -183,23 +208,23 @@ export default function NewClient() {
           />
           <TextArea
             name="leakedNotes"
-            label="Anything else about what leaked (optional)"
+            label={t("intake.new.leakedNotes")}
             defaultValue={s("leakedNotes")}
             errors={e.leakedNotes}
             rows={3}
           />
           <TextArea
             name="urls"
-            label="Where it was posted (optional)"
-            hint="Web addresses of the posts or pages, one per line. You can add more later."
+            label={t("intake.new.urls")}
+            hint={t("intake.new.urlsHint")}
             defaultValue={s("urls")}
             errors={e.urls}
             rows={3}
           />
           <RadioGroup
             name="harm"
-            legend="Do the posts call for someone to hurt, find or threaten them?"
-            hint="If yes, we mark the case urgent and show what to do first. If they are in danger right now, they should call the local emergency number."
+            legend={t("intake.new.harm")}
+            hint={t("intake.new.harmHint")}
             options={HARM_ANSWERS}
             defaultValue={s("harm")}
             errors={e.harm}
@@ -207,10 +232,10 @@ export default function NewClient() {
         </section>
 
         <section className="card stack" aria-labelledby="intake-consent">
-          <h2 id="intake-consent">Acting for them</h2>
+          <h2 id="intake-consent">{t("intake.new.consentHeading")}</h2>
           <RadioGroup
             name="consent"
-            legend="Do they want us to contact websites and companies for them?"
+            legend={t("intake.new.consent")}
             options={CONSENT_ANSWERS}
             defaultValue={s("consent")}
             errors={e.consent}
@@ -218,22 +243,22 @@ export default function NewClient() {
           {canAssign ? (
             <SelectField
               name="assignee"
-              label="Who will work with them?"
-              hint="Caseworkers see only the clients given to them."
+              label={t("intake.new.assignee")}
+              hint={t("intake.new.assigneeHint")}
               defaultValue={s("assignee") ?? ""}
               errors={e.assignee}
-              options={[{ value: "", label: "Nobody yet (owners and admins can see them)" }, ...assignees]}
+              options={[{ value: "", label: t("intake.new.assigneeNobody") }, ...assignees]}
             />
           ) : (
-            <p className="hint">You will be their caseworker.</p>
+            <p className="hint">{t("intake.new.youAssigned")}</p>
           )}
         </section>
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Saving…" : "Save and continue"}
+          {busy ? t("common.saving") : t("intake.new.submit")}
         </button>
       </Form>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "New client · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "intake.new.heading");

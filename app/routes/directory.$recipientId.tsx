@@ -9,12 +9,17 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { audit } from "~/audit/audit.server";
 import { getCurrentSession, requireScope } from "~/auth/session.server";
 import { ScorecardFacts } from "~/dashboard/scorecard-view";
 import { instanceScorecard, scorecardsFor } from "~/dashboard/scorecards.server";
+import { formatDay } from "~/i18n/dates";
+import { translateFailure } from "~/i18n/errors";
 import { useT } from "~/i18n/i18n-context";
-import type { Translator } from "~/i18n/translate";
+import { getTranslator } from "~/i18n/locale.server";
+import { metaTranslator } from "~/i18n/meta";
+import type { MessageKey, Translator } from "~/i18n/translate";
 import {
   type CorrectionFields,
   correctRecipient,
@@ -22,7 +27,8 @@ import {
   type RecipientFields,
   removeCorrection,
 } from "~/recipients/directory.server";
-import { CHANNEL_KIND_LABELS, formatChannelLines, KIND_LABELS, PURPOSE_LABELS } from "~/recipients/forms";
+import { Domains, example } from "~/recipients/directory-parts";
+import { formatChannelLines } from "~/recipients/forms";
 import {
   correctFormSchema,
   parseChannelLines,
@@ -30,9 +36,17 @@ import {
   RegimeQuerySchema,
   removeCorrectionFormSchema,
 } from "~/recipients/forms.server";
+import {
+  CHANNEL_KIND_MESSAGES,
+  KIND_MESSAGES,
+  PURPOSE_MESSAGES,
+  QUALITY_MESSAGES,
+} from "~/recipients/labels";
 import type { Channel } from "~/recipients/model.server";
-import { type RegimeSuggestion, suggestRegimes } from "~/recipients/regimes";
+import { REGIME_NAME_MESSAGES, reasonInWords, suggestRegimes } from "~/recipients/regimes";
+import { translateUserError } from "~/recipients/user-errors.server";
 import { kindLabel } from "~/requests/kinds";
+import { countryName } from "~/subjects/country-names";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, TextArea, TextField } from "~/ui/forms";
 import { formValues } from "~/utils/forms";
@@ -51,10 +65,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     residence: regimeQuery.residence ? { country: regimeQuery.residence, region: regimeQuery.region } : null,
     ownPhotos: regimeQuery.ownPhotos === "1",
   });
+  // Names in words are written here, not in the browser (its Intl data may differ, and the page would not hydrate).
+  const { t, locale } = await getTranslator(request);
+  const extra = (recipient.extra ?? {}) as Record<string, unknown>;
+  const language = (key: string) =>
+    typeof extra[key] === "string" ? languageName(locale, String(extra[key])) : null;
+  const countries = (value: unknown) =>
+    Array.isArray(value)
+      ? value
+          .map((c) => (c === "ALL" ? t("directory.allCountries") : countryName(locale, String(c))))
+          .join(", ")
+      : "";
   return {
     recipient,
+    words: {
+      countries: countries(recipient.countries),
+      requestLanguage: language("request-language"),
+      complaintLanguage: language("complaint-language"),
+      // The correction table's countries, both sides.
+      originalCountries: countries(recipient.countries) || "—",
+      correctedCountries: countries(recipient.correction?.fields.countries) || "—",
+    },
     regimeQuery,
-    regimes,
+    // Each reason in the page's words (a country named in its language) and the regime's name as a key; a US
+    // state's own law keeps its name (a proper name, in English).
+    regimes: regimes.map((g) => ({
+      regime: g.regime,
+      name: g.name,
+      nameKey: g.regime === "us-state" && g.letterKinds.length ? null : REGIME_NAME_MESSAGES[g.regime],
+      reason: reasonInWords(t, locale, g.reasonMessage),
+    })),
     canWrite: session ? can(session, "case:write") : false,
     // How it answered this workspace's requests, and (where the operator shares them) every workspace's.
     scorecard: session ? (scorecardsFor(session, { recipientId })[0] ?? null) : null,
@@ -80,10 +120,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!recipient) throw new Response("This recipient is not in the directory.", { status: 404 });
   const form = await request.formData();
   const here = `/directory/${encodeURIComponent(recipientId)}`;
+  const translator = await getTranslator(request);
 
   if (form.get("intent") === "remove-correction") {
     const parsed = parseForm(form, removeCorrectionFormSchema);
-    if (!parsed.ok) return formFailure(parsed);
+    if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
     if (removeCorrection(scope, recipientId)) {
       audit({
         action: "recipient.correction_remove",
@@ -97,10 +138,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const parsed = parseForm(form, correctFormSchema);
-  if (!parsed.ok) return formFailure(parsed);
+  if (!parsed.ok) return formFailure(translateFailure(translator, parsed));
   const values = formValues(form);
   const channels = parseChannelLines(parsed.data.channels);
-  if (channels.errors.length) return formFailure({ fieldErrors: { channels: channels.errors } }, { values });
+  if (channels.errors.length) {
+    const errors = channels.errors.map((e) => translator.t(e.key, e.values));
+    return formFailure({ fieldErrors: { channels: errors } }, { values });
+  }
   const next: CorrectionFields = {
     name: parsed.data.name,
     legalEntity: parsed.data.legalEntity ?? null,
@@ -130,35 +174,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
   } catch (e) {
-    if (e instanceof UserError) return formFailure(e, { values });
-    if (isZodError(e)) return formFailure("Some fields are not valid.", { values });
+    if (e instanceof UserError) return formFailure(translateUserError(translator, e), { values });
+    if (isZodError(e)) return formFailure(translator.t("errors.directory.invalid"), { values });
     throw e;
   }
   return redirect(here);
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  name: "Name",
-  legalEntity: "Legal entity",
-  countries: "Countries",
-  domains: "Domains",
-  channels: "Channels",
-  notes: "Notes",
-  kind: "Kind",
-  address: "Address",
-  phone: "Phone",
-  web: "Website",
-  letterKinds: "Letters",
-  categories: "Categories",
-  parentId: "Parent",
+const FIELD_MESSAGES: Record<string, MessageKey> = {
+  name: "directory.field.name",
+  legalEntity: "recipient.field.legalEntity",
+  countries: "directory.field.countries",
+  domains: "directory.field.domains",
+  channels: "directory.field.channels",
+  notes: "directory.field.notes",
+  kind: "directory.field.kind",
+  address: "recipient.field.address",
+  phone: "recipient.field.phone",
+  web: "recipient.field.web",
+  letterKinds: "recipient.field.letterKinds",
+  categories: "recipient.field.categories",
+  parentId: "recipient.field.parent",
 };
 
-function show(value: unknown, key: string | undefined, t: Translator["t"]): string {
+function show(value: unknown, key: string | undefined, tr: Translator): string {
+  const { t } = tr;
   if (value === null || value === undefined || value === "") return "—";
   // Kinds in words: the letters a record takes, and what kind of recipient it is.
   if (key === "letterKinds" && Array.isArray(value))
     return value.map((k) => t(kindLabel(String(k)))).join(", ") || "—";
-  if (key === "kind") return KIND_LABELS[value as keyof typeof KIND_LABELS] ?? String(value);
+  if (key === "kind" && typeof value === "string" && value in KIND_MESSAGES)
+    return t(KIND_MESSAGES[value as keyof typeof KIND_MESSAGES]);
   if (Array.isArray(value)) {
     if (value.length && typeof value[0] === "object") return formatChannelLines(value as Channel[]);
     return value.join(", ") || "—";
@@ -166,80 +212,115 @@ function show(value: unknown, key: string | undefined, t: Translator["t"]): stri
   return String(value);
 }
 
+const languageNames = new Map<string, Intl.DisplayNames>();
+/** A language code of the directory's data ("de") in the page's language ("Deutsch", "독일어"). */
+function languageName(locale: string, code: string): string {
+  let names = languageNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
+    languageNames.set(locale, names);
+  }
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export default function RecipientPage() {
   const {
     recipient: loaded,
+    words,
     regimes,
     regimeQuery,
     canWrite,
     scorecard,
     instanceScorecard,
   } = useLoaderData<typeof loader>();
-  const { t } = useT();
+  const tr = useT();
+  const { t, rich, locale } = tr;
   const r = loaded;
   const failed = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const effective = r.effective;
-  const extra = (r.extra ?? {}) as Record<string, unknown>;
+  const day = (on: string) => formatDay(locale, on, "long");
+  const quality = r.quality
+    ? t(QUALITY_MESSAGES[r.quality as keyof typeof QUALITY_MESSAGES]).toLocaleLowerCase(locale)
+    : t("recipient.quality.none");
+  const link = (to: { id: string }) => (chunks: ReactNode[]) => (
+    <Link to={`/directory/${encodeURIComponent(to.id)}`}>{chunks}</Link>
+  );
 
   return (
     <div className="stack medium">
       <p>
-        <Link to="/directory">← Who to write to</Link>
+        <Link to="/directory">{t("recipient.back")}</Link>
       </p>
       <h1>{r.name}</h1>
       <div className="meta-row">
-        <span>{KIND_LABELS[r.kind]}</span>
+        <span>{t(KIND_MESSAGES[r.kind])}</span>
         {r.legalEntity && r.legalEntity !== r.name ? <span>{r.legalEntity}</span> : null}
-        {r.countries.length ? <span>{r.countries.join(", ").replace("ALL", "all countries")}</span> : null}
+        {r.countries.length ? <span>{words.countries}</span> : null}
         <span>
-          {r.own ? "Added by your workspace" : `Quality: ${r.quality ?? "not rated by the source"}`}
-          {r.verifiedOn ? `, checked ${r.verifiedOn}` : ""}
+          {r.own
+            ? r.verifiedOn
+              ? t("recipient.ownChecked", { date: day(r.verifiedOn) })
+              : t("recipient.own")
+            : r.verifiedOn
+              ? t("recipient.qualityChecked", { quality, date: day(r.verifiedOn) })
+              : t("recipient.quality", { quality })}
         </span>
-        {r.retired ? <span className="badge badge-high">No longer in its source</span> : null}
+        {r.retired ? <span className="badge badge-high">{t("recipient.retired")}</span> : null}
       </div>
       {r.parent ? (
-        <p className="notice">
-          The data behind this site is held by{" "}
-          <Link to={`/directory/${encodeURIComponent(r.parent.id)}`}>{r.parent.name}</Link>. An opt-out or
-          request there covers this site too.
-        </p>
+        <p className="notice">{rich("recipient.parent", { name: r.parent.name, link: link(r.parent) })}</p>
       ) : null}
 
       <section className="card stack" aria-labelledby="channels-heading">
-        <h2 id="channels-heading">How to reach them</h2>
+        <h2 id="channels-heading">{t("recipient.channels.heading")}</h2>
         <Channels channels={effective.channels} />
         {effective.address && !effective.channels.some((c) => c.kind === "postal") ? (
           <p className="pre-line">{effective.address}</p>
         ) : null}
-        {r.phone ? <p>Phone: {r.phone}</p> : null}
-        {effective.notes ? <p className="pre-line">{effective.notes}</p> : null}
-        {typeof extra["request-language"] === "string" ? (
-          <p>Write in: {String(extra["request-language"])}</p>
+        {r.phone ? <p>{t("recipient.phone", { phone: r.phone })}</p> : null}
+        {effective.notes ? (
+          // The directory's own notes, in the language its sources write them (English).
+          <p className="pre-line" lang={r.own ? undefined : "en"}>
+            {effective.notes}
+          </p>
         ) : null}
-        {typeof extra["complaint-language"] === "string" ? (
-          <p>Complaints in: {String(extra["complaint-language"])}</p>
+        {words.requestLanguage ? (
+          <p>{t("recipient.requestLanguage", { language: words.requestLanguage })}</p>
+        ) : null}
+        {words.complaintLanguage ? (
+          <p>{t("recipient.complaintLanguage", { language: words.complaintLanguage })}</p>
         ) : null}
       </section>
 
       {r.correction ? (
         <section className="card stack" aria-labelledby="correction-heading">
-          <h2 id="correction-heading">Your workspace's correction</h2>
+          <h2 id="correction-heading">{t("recipient.correction.heading")}</h2>
           {r.correction.note ? <p>{r.correction.note}</p> : null}
           <table>
             <thead>
               <tr>
-                <th scope="col">Field</th>
-                <th scope="col">In the directory</th>
-                <th scope="col">Your correction</th>
+                <th scope="col">{t("recipient.correction.field")}</th>
+                <th scope="col">{t("recipient.correction.original")}</th>
+                <th scope="col">{t("recipient.correction.yours")}</th>
               </tr>
             </thead>
             <tbody>
               {Object.entries(r.correction.fields).map(([key, value]) => (
                 <tr key={key}>
-                  <th scope="row">{FIELD_LABELS[key] ?? key}</th>
-                  <td className="pre-line">{show((r as unknown as Record<string, unknown>)[key], key, t)}</td>
-                  <td className="pre-line">{show(value, key, t)}</td>
+                  <th scope="row">{FIELD_MESSAGES[key] ? t(FIELD_MESSAGES[key]) : key}</th>
+                  <td className="pre-line">
+                    {key === "countries"
+                      ? words.originalCountries
+                      : show((r as unknown as Record<string, unknown>)[key], key, tr)}
+                  </td>
+                  <td className="pre-line">
+                    {key === "countries" ? words.correctedCountries : show(value, key, tr)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -248,7 +329,7 @@ export default function RecipientPage() {
             <Form method="post">
               <input type="hidden" name="intent" value="remove-correction" />
               <button type="submit" className="button button-secondary" disabled={busy}>
-                Withdraw the correction
+                {t("recipient.correction.withdraw")}
               </button>
             </Form>
           ) : null}
@@ -257,35 +338,39 @@ export default function RecipientPage() {
 
       {scorecard || instanceScorecard ? (
         <section className="card stack" aria-labelledby="scorecard-heading">
-          <h2 id="scorecard-heading">How they answered</h2>
+          <h2 id="scorecard-heading">{t("recipient.scorecard.heading")}</h2>
           {scorecard ? (
-            <ScorecardFacts card={scorecard} label="How they answered your workspace's requests" />
+            <ScorecardFacts card={scorecard} label={t("recipient.scorecard.yours")} />
           ) : (
-            <p>Your workspace has not sent them a request yet.</p>
+            <p>{t("recipient.scorecard.none")}</p>
           )}
           {instanceScorecard ? (
             <>
-              <h3>Across everyone using this server</h3>
+              <h3>{t("recipient.scorecard.instanceHeading")}</h3>
               <p className="muted">
-                Counts only, from {instanceScorecard.sent} requests of several workspaces; no workspace is
-                named.
+                {t("recipient.scorecard.instanceIntro", { count: instanceScorecard.sent })}
               </p>
-              <ScorecardFacts card={instanceScorecard} label="How they answered on this server" />
+              <ScorecardFacts card={instanceScorecard} label={t("recipient.scorecard.instance")} />
             </>
           ) : null}
         </section>
       ) : null}
 
       <section className="stack" aria-labelledby="domains-heading">
-        <h2 id="domains-heading">Domains</h2>
+        <h2 id="domains-heading">{t("directory.field.domains")}</h2>
         <p>
-          {effective.domains.length
-            ? effective.domains.join(", ").replace(/\.\*/g, ".* (every country domain)")
-            : "None recorded."}
+          {effective.domains.length ? (
+            <Domains
+              domains={effective.domains}
+              suffix={(d) => (d.endsWith(".*") ? ` ${t("recipient.everyCountryDomain")}` : null)}
+            />
+          ) : (
+            t("recipient.noDomains")
+          )}
         </p>
         {r.children.length ? (
           <>
-            <h3>Sites and services it answers for</h3>
+            <h3>{t("recipient.children")}</h3>
             <ul>
               {r.children.map((c) => (
                 <li key={c.id}>
@@ -298,14 +383,18 @@ export default function RecipientPage() {
       </section>
 
       <section className="card stack" aria-labelledby="regimes-heading">
-        <h2 id="regimes-heading">Which rules can a letter use?</h2>
+        <h2 id="regimes-heading">{t("recipient.regimes.heading")}</h2>
         <Form method="get" className="row">
           <TextField
             name="residence"
-            label="Where the person lives (country code)"
+            label={t("recipient.regimes.residence")}
             defaultValue={regimeQuery.residence ?? ""}
           />
-          <TextField name="region" label="US state (code)" defaultValue={regimeQuery.region ?? ""} />
+          <TextField
+            name="region"
+            label={t("recipient.regimes.region")}
+            defaultValue={regimeQuery.region ?? ""}
+          />
           <label className="check">
             <input
               type="checkbox"
@@ -313,17 +402,17 @@ export default function RecipientPage() {
               value="1"
               defaultChecked={regimeQuery.ownPhotos === "1"}
             />{" "}
-            Includes photos they took
+            {t("recipient.regimes.ownPhotos")}
           </label>
           <button type="submit" className="button button-secondary">
-            Show
+            {t("recipient.regimes.show")}
           </button>
         </Form>
-        <Regimes regimes={regimes as RegimeSuggestion[]} />
+        <Regimes regimes={regimes} />
       </section>
 
       <section className="stack" aria-labelledby="sources-heading">
-        <h2 id="sources-heading">Where this comes from</h2>
+        <h2 id="sources-heading">{t("recipient.sources.heading")}</h2>
         {r.sources.length ? (
           <ul>
             {r.sources.map((s) => (
@@ -331,86 +420,86 @@ export default function RecipientPage() {
                 <a href={s.url} rel="noreferrer noopener" target="_blank">
                   {s.url}
                 </a>
-                {s.date ? ` (as of ${s.date})` : ""}
+                {s.date ? ` ${t("recipient.sources.asOf", { date: day(s.date) })}` : ""}
               </li>
             ))}
           </ul>
         ) : (
-          <p>Added by your workspace.</p>
+          <p>{t("recipient.sources.own")}</p>
         )}
         <p className="muted">
           {r.source === "datenanfragen"
-            ? "From the datenanfragen.de company database (CC0)."
+            ? t("recipient.sources.datenanfragen")
             : r.source === "data-brokers"
-              ? "From brianreumere/data-brokers (BSD 2-Clause)."
+              ? t("recipient.sources.dataBrokers")
               : r.source === "curated"
-                ? "Curated for Retract from the provider's own pages."
+                ? t("recipient.sources.curated")
                 : null}{" "}
-          {r.importedAt ? `Imported ${new Date(r.importedAt).toISOString().slice(0, 10)}.` : ""}
+          {r.importedAt
+            ? t("recipient.sources.imported", {
+                date: day(new Date(r.importedAt).toISOString().slice(0, 10)),
+              })
+            : ""}
         </p>
       </section>
 
       {canWrite ? (
         <section className="card stack" aria-labelledby="correct-heading">
-          <h2 id="correct-heading">
-            {r.own ? "Edit this recipient" : "Correct this recipient for your workspace"}
-          </h2>
-          {r.own ? null : (
-            <p className="muted">
-              The directory stays as it is; your workspace sees your correction beside it.
-            </p>
-          )}
+          <h2 id="correct-heading">{t(r.own ? "recipient.edit.heading" : "recipient.correct.heading")}</h2>
+          {r.own ? null : <p className="muted">{t("recipient.correct.intro")}</p>}
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="correct" />
             <FormErrors errors={failed?.formErrors} />
             <TextField
               name="name"
-              label="Name"
+              label={t("directory.field.name")}
               defaultValue={String(failed?.values.name ?? effective.name)}
               errors={failed?.fieldErrors.name}
             />
             <TextField
               name="legalEntity"
-              label="Legal entity"
+              label={t("recipient.field.legalEntity")}
               defaultValue={String(failed?.values.legalEntity ?? effective.legalEntity ?? "")}
             />
             <TextField
               name="domains"
-              label="Domains"
-              hint="Separated by commas"
+              label={t("directory.field.domains")}
+              hint={t("recipient.correct.domainsHint")}
               defaultValue={String(failed?.values.domains ?? effective.domains.join(", "))}
               errors={failed?.fieldErrors.domains}
             />
             <TextField
               name="countries"
-              label="Countries"
-              hint="Two-letter codes, or ALL"
+              label={t("directory.field.countries")}
+              hint={rich("recipient.correct.countriesHint", { example })}
               defaultValue={String(failed?.values.countries ?? effective.countries.join(", "))}
               errors={failed?.fieldErrors.countries}
             />
             <TextArea
               name="channels"
-              label="Channels"
-              hint='One per line: kind, purpose, address[, label] — e.g. "email, abuse, abuse@example.com"'
+              label={t("directory.field.channels")}
+              hint={rich("recipient.correct.channelsHint", { example })}
+              lang="en"
               rows={6}
               defaultValue={String(failed?.values.channels ?? formatChannelLines(effective.channels))}
               errors={failed?.fieldErrors.channels}
             />
             <TextArea
               name="notes"
-              label="Notes"
+              label={t("directory.field.notes")}
               rows={3}
+              lang={r.own ? undefined : "en"}
               defaultValue={String(failed?.values.notes ?? effective.notes ?? "")}
             />
             {r.own ? null : (
               <TextField
                 name="note"
-                label="Why (shown with the correction)"
+                label={t("recipient.correct.note")}
                 defaultValue={String(failed?.values.note ?? r.correction?.note ?? "")}
               />
             )}
             <button type="submit" className="button" disabled={busy}>
-              Save
+              {t("recipient.correct.save")}
             </button>
           </Form>
         </section>
@@ -420,13 +509,14 @@ export default function RecipientPage() {
 }
 
 function Channels({ channels }: { channels: Channel[] }) {
-  if (!channels.length)
-    return <p>No channel is known. Write to the site's host, and ask search engines to delist.</p>;
+  const { t } = useT();
+  if (!channels.length) return <p>{t("recipient.channels.none")}</p>;
   return (
     <ul>
       {channels.map((c) => (
         <li key={`${c.kind}-${c.purpose}-${c.address}`}>
-          <strong>{PURPOSE_LABELS[c.purpose]}</strong> — {CHANNEL_KIND_LABELS[c.kind]}:{" "}
+          <strong>{t(PURPOSE_MESSAGES[c.purpose])}</strong>{" "}
+          {t("recipient.channels.kind", { kind: t(CHANNEL_KIND_MESSAGES[c.kind]) })}{" "}
           {c.kind === "webform" ? (
             <a href={c.address} rel="noreferrer noopener" target="_blank">
               {c.address}
@@ -434,36 +524,55 @@ function Channels({ channels }: { channels: Channel[] }) {
           ) : c.kind === "email" ? (
             <a href={`mailto:${c.address}`}>{c.address}</a>
           ) : (
-            <span className="pre-line">{c.address}</span>
+            // An in-app channel's address is the directory's instructions, written in English.
+            <span className="pre-line" lang={c.kind === "inapp" ? "en" : undefined}>
+              {c.address}
+            </span>
           )}
-          {c.label ? <span className="muted"> ({c.label})</span> : null}
+          {c.label ? (
+            <span className="muted" lang="en">
+              {" "}
+              ({c.label})
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>
   );
 }
 
-function Regimes({ regimes }: { regimes: RegimeSuggestion[] }) {
-  if (!regimes.length)
-    return <p>A regulator is where complaints go: no letter is addressed to it under these rules.</p>;
+function Regimes({
+  regimes,
+}: {
+  regimes: { regime: string; name: string; nameKey: MessageKey | null; reason: string }[];
+}) {
+  const { t } = useT();
+  if (!regimes.length) return <p>{t("recipient.regimes.none")}</p>;
   return (
     <ul>
       {regimes.map((g) => (
         <li key={g.regime}>
-          <strong>{g.name}</strong>: {g.reason}
+          {g.nameKey ? <strong>{t(g.nameKey)}</strong> : <strong lang="en">{g.name}</strong>}
+          {t("recipient.regimes.separator")}
+          {g.reason}
         </li>
       ))}
     </ul>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  {
-    title: d
-      ? `${(d.recipient as { name: string }).name} — Who to write to — Retract`
-      : "Recipient — Retract",
-  },
-];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
+  const { t } = metaTranslator(matches);
+  return [
+    {
+      title: t("shell.pageTitle", {
+        page: d
+          ? t("recipient.metaTitle", { name: (d.recipient as { name: string }).name })
+          : t("recipient.metaTitleNone"),
+      }),
+    },
+  ];
+};
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

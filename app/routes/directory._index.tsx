@@ -9,8 +9,14 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { audit } from "~/audit/audit.server";
 import { getCurrentSession, requireScope } from "~/auth/session.server";
+import { formatDay } from "~/i18n/dates";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 import { allowDirectoryRequest } from "~/recipients/api.server";
 import {
   createWorkspaceRecipient,
@@ -26,29 +32,23 @@ import {
   parseForm,
   readSearchParams,
 } from "~/recipients/directory-page.server";
+import { Domains, example } from "~/recipients/directory-parts";
 import type { SearchParams } from "~/recipients/forms";
-import { CHANNEL_KIND_LABELS, KIND_LABELS, PURPOSE_LABELS, recipientKinds } from "~/recipients/labels";
+import {
+  CATEGORY_MESSAGES,
+  CHANNEL_KIND_MESSAGES,
+  directoryCategories,
+  KIND_MESSAGES,
+  PURPOSE_MESSAGES,
+  QUALITY_MESSAGES,
+  recipientKinds,
+} from "~/recipients/labels";
+import { translateUserError } from "~/recipients/user-errors.server";
+import { countryName, countryOptionsIn } from "~/subjects/country-names";
 import { FormErrors, SelectField, TextArea, TextField } from "~/ui/forms";
 import { countryOptions } from "~/utils/countries.server";
 import { formFailure, UserError } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
-
-const CATEGORIES = [
-  "social media",
-  "people search",
-  "addresses",
-  "ads",
-  "commerce",
-  "credit agency",
-  "entertainment",
-  "finance",
-  "health",
-  "insurance",
-  "public body",
-  "telecommunication",
-  "travel",
-  "utility",
-];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -56,18 +56,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getCurrentSession(request);
   const query: SearchParams = parsed.success ? parsed.data : {};
   const result = searchRecipients(session, query);
+  // Country names are written here, not in the browser: its Intl data may name a country differently from the
+  // server's, and the page would not hydrate.
+  const { t, locale } = await getTranslator(request);
+  const countries = (codes: readonly string[]) =>
+    codes.map((c) => (c === "ALL" ? t("directory.allCountries") : countryName(locale, c))).join(", ");
   const addDomain = url.searchParams.get("add")?.slice(0, 300) ?? null;
   const page = {
     query,
-    queryError: parsed.success ? null : "Some search fields were not understood and were left out.",
-    items: result.items,
+    queryError: !parsed.success,
+    items: result.items.map((r) => ({ ...r, countryNames: countries(r.countries) })),
     total: result.total,
     page: query.page ?? 1,
     pageSize: PAGE_SIZE,
     signedIn: Boolean(session),
     canWrite: session ? can(session, "case:write") : false,
     addDomain,
-    countries: countryOptions().map((c) => ({ value: c.code, label: c.name })),
+    countries: countryOptionsIn(locale, countryOptions()).map((c) => ({ value: c.code, label: c.name })),
   };
   return parsed.success ? page : data(page, { status: 400 });
 }
@@ -75,13 +80,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
+  const translator = await getTranslator(request);
+  const { t } = translator;
   if (intent === "match") {
     const limit = await allowDirectoryRequest(context.clientIp ?? "unknown");
     if (!limit.ok) {
       return data(
         {
           intent: "match" as const,
-          error: "Too many look-ups from this address. Please wait a minute.",
+          error: t("directory.match.tooMany"),
           match: null,
         },
         { status: 429 },
@@ -92,7 +99,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data(
         {
           intent: "match" as const,
-          error: parsed.fieldErrors.url?.join(" ") ?? "Paste a web address.",
+          error:
+            translateFailure(translator, parsed).fieldErrors.url?.join(" ") ?? t("directory.match.empty"),
           match: null,
         },
         { status: 400 },
@@ -103,7 +111,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data(
         {
           intent: "match" as const,
-          error: "That is not a web address. Paste it as it appears, e.g. https://t.me/channel/12.",
+          error: t("directory.match.notUrl"),
           match: null,
         },
         { status: 400 },
@@ -116,11 +124,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     requirePermission(scope, "case:write");
     const extra = { intent: "add" as const };
     const parsed = parseForm(form, addRecipientFormSchema);
-    if (!parsed.ok) return formFailure(parsed, { extra });
+    if (!parsed.ok) return formFailure(translateFailure(translator, parsed), { extra });
     const values = formValues(form);
     const channels = parseChannelLines(parsed.data.channels);
     if (channels.errors.length) {
-      return formFailure({ fieldErrors: { channels: channels.errors } }, { extra, values });
+      const errors = channels.errors.map((e) => t(e.key, e.values));
+      return formFailure({ fieldErrors: { channels: errors } }, { extra, values });
     }
     try {
       const { id } = createWorkspaceRecipient(scope, {
@@ -135,7 +144,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       });
       return redirect(`/directory/${encodeURIComponent(id)}`);
     } catch (e) {
-      if (e instanceof UserError) return formFailure(e, { extra, values });
+      if (e instanceof UserError) return formFailure(translateUserError(translator, e), { extra, values });
       throw e;
     }
   }
@@ -151,35 +160,37 @@ function pageLink(query: SearchParams, page: number) {
 export default function Directory() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t, rich } = useT();
   const busy = useNavigation().state === "submitting";
   const { query, items, total } = page;
   const lastPage = Math.max(1, Math.ceil(total / page.pageSize));
   const match = actionData?.intent === "match" ? actionData.match : null;
   const addDomain = page.addDomain ?? (match && !match.recipient ? match.domain : null);
   const addErrors = actionData?.intent === "add" ? actionData : null;
+  const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
+  const recipientLink = (r: { id: string; name: string }) => (chunks: ReactNode[]) => (
+    <Link to={`/directory/${encodeURIComponent(r.id)}`}>{chunks}</Link>
+  );
 
   return (
     <div className="stack">
-      <h1>Who to write to</h1>
-      <p className="muted">
-        Privacy, abuse and copyright contacts of platforms, hosts, data brokers, search engines and companies,
-        and the authorities to complain to. Each entry says where it comes from and how fresh it is.
-      </p>
+      <h1>{t("directory.title")}</h1>
+      <p className="muted">{t("directory.intro")}</p>
 
       <section className="card stack" aria-labelledby="match-heading">
-        <h2 id="match-heading">Who is responsible for this address?</h2>
+        <h2 id="match-heading">{t("directory.match.heading")}</h2>
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="match" />
           <TextField
             name="url"
             type="url"
-            label="Address where the details appear"
-            hint="Paste it as it is, e.g. https://t.me/channel/12 — it is not saved or logged."
+            label={t("directory.match.label")}
+            hint={t("directory.match.hint")}
             inputMode="url"
             errors={actionData?.intent === "match" && actionData.error ? [actionData.error] : undefined}
           />
           <button type="submit" className="button" disabled={busy}>
-            Find the recipient
+            {t("directory.match.submit")}
           </button>
         </Form>
         {match ? (
@@ -187,11 +198,13 @@ export default function Directory() {
             {match.recipient ? (
               <>
                 <p>
-                  <strong>{match.domain}</strong> is answered by{" "}
-                  <Link to={`/directory/${encodeURIComponent(match.recipient.id)}`}>
-                    {match.recipient.name}
-                  </Link>{" "}
-                  ({KIND_LABELS[match.recipient.kind]}).
+                  {rich("directory.match.answeredBy", {
+                    domain: match.domain,
+                    name: match.recipient.name,
+                    kind: t(KIND_MESSAGES[match.recipient.kind]),
+                    strong,
+                    link: recipientLink(match.recipient),
+                  })}
                 </p>
                 {match.recipient.channels.length || !match.recipient.parent ? (
                   <ChannelList channels={match.recipient.channels} />
@@ -199,13 +212,12 @@ export default function Directory() {
                 {match.recipient.parent ? (
                   <>
                     <p>
-                      {match.recipient.kind === "data_broker" ? "The data is held by " : "Run by "}
-                      <Link to={`/directory/${encodeURIComponent(match.recipient.parent.id)}`}>
-                        {match.recipient.parent.name}
-                      </Link>
-                      {match.recipient.kind === "data_broker"
-                        ? ": an opt-out there covers this site too."
-                        : "."}
+                      {rich(
+                        match.recipient.kind === "data_broker"
+                          ? "directory.match.heldBy"
+                          : "directory.match.runBy",
+                        { name: match.recipient.parent.name, link: recipientLink(match.recipient.parent) },
+                      )}
                     </p>
                     {match.recipient.channels.length ? null : (
                       <ChannelList channels={match.recipient.parent.channels} />
@@ -215,15 +227,23 @@ export default function Directory() {
               </>
             ) : (
               <p>
-                No recipient is known for <strong>{match.domain}</strong> yet.{" "}
-                {page.canWrite ? (
-                  <a href="#add-heading">Add one for your workspace</a>
-                ) : (
-                  <Link to={`/login?redirectTo=${encodeURIComponent(`/directory?add=${match.domain}`)}`}>
-                    Log in to add one
-                  </Link>
-                )}
-                .
+                {page.canWrite
+                  ? rich("directory.match.unknownAdd", {
+                      domain: match.domain,
+                      strong,
+                      link: (chunks) => <a href="#add-heading">{chunks}</a>,
+                    })
+                  : rich("directory.match.unknownLogIn", {
+                      domain: match.domain,
+                      strong,
+                      link: (chunks) => (
+                        <Link
+                          to={`/login?redirectTo=${encodeURIComponent(`/directory?add=${match.domain}`)}`}
+                        >
+                          {chunks}
+                        </Link>
+                      ),
+                    })}
               </p>
             )}
           </div>
@@ -231,43 +251,44 @@ export default function Directory() {
       </section>
 
       <section className="stack" aria-labelledby="search-heading">
-        <h2 id="search-heading">Search the directory</h2>
+        <h2 id="search-heading">{t("directory.search.heading")}</h2>
         <Form method="get" className="card grid-2">
-          <TextField name="q" label="Name or domain" defaultValue={query.q ?? ""} />
+          <TextField name="q" label={t("directory.search.q")} defaultValue={query.q ?? ""} />
           <SelectField
             name="country"
-            label="Country"
+            label={t("directory.search.country")}
             defaultValue={query.country ?? ""}
-            options={[{ value: "", label: "Any country" }, ...page.countries]}
+            options={[{ value: "", label: t("directory.search.anyCountry") }, ...page.countries]}
           />
           <SelectField
             name="kind"
-            label="Kind"
+            label={t("directory.search.kind")}
             defaultValue={query.kind ?? ""}
             options={[
-              { value: "", label: "Any kind" },
-              ...recipientKinds.map((k) => ({ value: k, label: KIND_LABELS[k] })),
+              { value: "", label: t("directory.search.anyKind") },
+              ...recipientKinds.map((k) => ({ value: k, label: t(KIND_MESSAGES[k]) })),
             ]}
           />
           <SelectField
             name="category"
-            label="Category"
+            label={t("directory.search.category")}
             defaultValue={query.category ?? ""}
             options={[
-              { value: "", label: "Any category" },
-              ...CATEGORIES.map((c) => ({ value: c, label: c })),
+              { value: "", label: t("directory.search.anyCategory") },
+              ...directoryCategories.map((c) => ({ value: c, label: t(CATEGORY_MESSAGES[c]) })),
             ]}
           />
           <div className="row">
             <button type="submit" className="button">
-              Search
+              {t("directory.search.submit")}
             </button>
           </div>
         </Form>
-        {page.queryError ? <p className="notice notice-warn">{page.queryError}</p> : null}
+        {page.queryError ? <p className="notice notice-warn">{t("directory.search.queryError")}</p> : null}
         <p role="status">
-          {total === 1 ? "1 recipient" : `${total.toLocaleString("en")} recipients`}
-          {total > page.pageSize ? ` — page ${page.page} of ${lastPage}` : ""}
+          {total > page.pageSize
+            ? t("directory.search.countPaged", { count: total, page: page.page, pages: lastPage })
+            : t("directory.search.count", { count: total })}
         </p>
         {items.length ? (
           <ul className="list">
@@ -277,80 +298,81 @@ export default function Directory() {
                   <Link to={`/directory/${encodeURIComponent(r.id)}`}>{r.name}</Link>
                 </h3>
                 <div className="meta-row">
-                  <span>{KIND_LABELS[r.kind]}</span>
-                  {r.countries.length ? (
-                    <span>{r.countries.join(", ").replace("ALL", "all countries")}</span>
-                  ) : null}
-                  {r.domains.length ? <span>{r.domains.slice(0, 4).join(", ")}</span> : null}
+                  <span>{t(KIND_MESSAGES[r.kind])}</span>
+                  {r.countries.length ? <span>{r.countryNames}</span> : null}
+                  {r.domains.length ? <Domains domains={r.domains.slice(0, 4)} /> : null}
                   <Quality quality={r.quality} verifiedOn={r.verifiedOn} own={r.own} />
                   {r.corrected ? (
-                    <span className="badge badge-requested">Corrected by your workspace</span>
+                    <span className="badge badge-requested">{t("directory.corrected")}</span>
                   ) : null}
                 </div>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="empty">No recipient matches. Try fewer words, or another spelling.</p>
+          <p className="empty">{t("directory.empty")}</p>
         )}
         {lastPage > 1 ? (
-          <nav aria-label="Pages" className="row">
-            {page.page > 1 ? <Link to={pageLink(query, page.page - 1)}>Previous page</Link> : null}
-            {page.page < lastPage ? <Link to={pageLink(query, page.page + 1)}>Next page</Link> : null}
+          <nav aria-label={t("directory.pages")} className="row">
+            {page.page > 1 ? (
+              <Link to={pageLink(query, page.page - 1)}>{t("directory.previousPage")}</Link>
+            ) : null}
+            {page.page < lastPage ? (
+              <Link to={pageLink(query, page.page + 1)}>{t("directory.nextPage")}</Link>
+            ) : null}
           </nav>
         ) : null}
       </section>
 
       {page.canWrite ? (
         <section className="card stack" aria-labelledby="add-heading">
-          <h2 id="add-heading">Add a recipient for your workspace</h2>
-          <p className="muted">
-            Only your workspace sees it. It is used when one of your URLs is on one of its domains.
-          </p>
+          <h2 id="add-heading">{t("directory.add.heading")}</h2>
+          <p className="muted">{t("directory.add.intro")}</p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="add" />
             <FormErrors errors={addErrors?.formErrors} />
             <TextField
               name="name"
-              label="Name"
+              label={t("directory.field.name")}
               defaultValue={String(addErrors?.values?.name ?? "")}
               errors={addErrors?.fieldErrors?.name}
             />
             <SelectField
               name="kind"
-              label="Kind"
+              label={t("directory.field.kind")}
               defaultValue={String(addErrors?.values?.kind ?? "platform")}
-              options={recipientKinds.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+              options={recipientKinds.map((k) => ({ value: k, label: t(KIND_MESSAGES[k]) }))}
             />
             <TextField
               name="domains"
-              label="Domains"
-              hint="Separated by commas, e.g. example.com, example.net"
+              label={t("directory.field.domains")}
+              hint={rich("directory.add.domainsHint", { example: example })}
               defaultValue={String(addErrors?.values?.domains ?? addDomain ?? "")}
               errors={addErrors?.fieldErrors?.domains}
             />
             <TextField
               name="countries"
-              label="Countries"
-              hint="Two-letter codes, e.g. DE, US"
+              label={t("directory.field.countries")}
+              hint={rich("directory.add.countriesHint", { example: example })}
               defaultValue={String(addErrors?.values?.countries ?? "")}
               errors={addErrors?.fieldErrors?.countries}
             />
             <TextArea
               name="channels"
-              label="Channels"
-              hint='One per line: kind, purpose, address — e.g. "email, abuse, abuse@example.com" (kinds: email, webform, inapp, postal; purposes: privacy, abuse, copyright, dsa, general)'
+              label={t("directory.field.channels")}
+              hint={rich("directory.add.channelsHint", { example: example })}
+              lang="en"
               defaultValue={String(addErrors?.values?.channels ?? "")}
               errors={addErrors?.fieldErrors?.channels}
             />
             <TextArea
               name="notes"
-              label="Notes"
+              label={t("directory.field.notes")}
               defaultValue={String(addErrors?.values?.notes ?? "")}
               rows={3}
             />
             <button type="submit" className="button" disabled={busy}>
-              Add recipient
+              {t("directory.add.submit")}
             </button>
           </Form>
         </section>
@@ -363,26 +385,38 @@ function ChannelList({
   channels,
 }: {
   channels: {
-    kind: keyof typeof CHANNEL_KIND_LABELS;
-    purpose: keyof typeof PURPOSE_LABELS;
+    kind: keyof typeof CHANNEL_KIND_MESSAGES;
+    purpose: keyof typeof PURPOSE_MESSAGES;
     address: string;
     label?: string;
   }[];
 }) {
-  if (!channels.length) return <p>No channel is known: write to the site's host instead.</p>;
+  const { t } = useT();
+  if (!channels.length) return <p>{t("directory.noChannelMatch")}</p>;
   return (
     <ul>
       {channels.map((c) => (
         <li key={`${c.kind}-${c.purpose}-${c.address}`}>
-          {PURPOSE_LABELS[c.purpose]} — {CHANNEL_KIND_LABELS[c.kind]}:{" "}
+          {t("directory.channelUse", {
+            purpose: t(PURPOSE_MESSAGES[c.purpose]),
+            kind: t(CHANNEL_KIND_MESSAGES[c.kind]),
+          })}{" "}
           {c.kind === "webform" ? (
             <a href={c.address} rel="noreferrer noopener" target="_blank">
               {c.address}
             </a>
           ) : (
-            <span className="pre-line">{c.address}</span>
+            // An in-app channel's address is the directory's instructions, written in English.
+            <span className="pre-line" lang={c.kind === "inapp" ? "en" : undefined}>
+              {c.address}
+            </span>
           )}
-          {c.label ? <span className="muted"> ({c.label})</span> : null}
+          {c.label ? (
+            <span className="muted" lang="en">
+              {" "}
+              ({c.label})
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -394,20 +428,22 @@ function Quality({
   verifiedOn,
   own,
 }: {
-  quality: string | null;
+  quality: keyof typeof QUALITY_MESSAGES | null;
   verifiedOn: string | null;
   own: boolean;
 }) {
-  if (own) return <span className="badge badge-medium">Your workspace</span>;
-  const label = quality ? quality[0]!.toUpperCase() + quality.slice(1) : "Not rated";
+  const { t, locale } = useT();
+  if (own) return <span className="badge badge-medium">{t("directory.quality.own")}</span>;
+  const label = t(quality ? QUALITY_MESSAGES[quality] : "directory.quality.none");
   return (
     <span
       className={`badge ${quality === "verified" ? "badge-low" : quality === "tested" ? "badge-medium" : "badge-high"}`}
     >
-      {label}
-      {verifiedOn ? ` ${verifiedOn}` : ""}
+      {verifiedOn
+        ? t("directory.quality.checked", { quality: label, date: formatDay(locale, verifiedOn, "long") })
+        : label}
     </span>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Who to write to — Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "directory.title");

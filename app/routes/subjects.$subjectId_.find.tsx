@@ -12,23 +12,22 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireScope } from "~/auth/session.server";
 import { checkAgain, findingChecklist, recordFoundHere, recordNotFound } from "~/finding/checklist.server";
 import { FindActionSchema, FoundUrlSchema } from "~/finding/find-forms.server";
+import { formatDay } from "~/i18n/dates";
+import { translateFailure } from "~/i18n/errors";
+import { useT } from "~/i18n/i18n-context";
+import { getTranslator } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
+import { translateUserError } from "~/recipients/user-errors.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, SelectField } from "~/ui/forms";
 import { formFailure, formFailureOrThrow, parseForm, parseIds, UserError } from "~/utils/forms.server";
 import { can, requirePermission } from "~/workspaces/scope.server";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const longDate = (iso: string) => dateFormat.format(new Date(`${iso}T00:00:00Z`));
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   const { subjectId } = parseIds(params, "subjectId");
   const list = findingChecklist(scope, subjectId);
+  const { t, locale } = await getTranslator(request);
   const url = new URL(request.url);
   const foundSite = url.searchParams.get("found");
   const found = foundSite
@@ -43,8 +42,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: list.name,
     region: list.region,
     canWrite: can(scope, "case:write"),
-    cases: list.cases.map((c) => ({ id: c.id, label: c.open ? c.title : `${c.title} (closed)` })),
-    sites: list.sites.map((s) => ({ ...s, notFoundLabel: s.notFoundOn ? longDate(s.notFoundOn) : null })),
+    cases: list.cases.map((c) => ({
+      id: c.id,
+      label: c.open ? c.title : t("find.caseClosed", { title: c.title }),
+    })),
+    sites: list.sites.map((s) => ({
+      ...s,
+      notFoundLabel: s.notFoundOn ? formatDay(locale, s.notFoundOn, "long") : null,
+    })),
     found: found && list.cases.some((c) => c.id === found.caseId) ? found : null,
   };
 }
@@ -54,8 +59,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(scope, "case:write");
   const { subjectId } = parseIds(params, "subjectId");
   const form = await request.formData();
+  const translator = await getTranslator(request);
   const parsed = parseForm(form, FindActionSchema);
-  if (!parsed.ok) return formFailure(parsed, { extra: { siteId: "" } });
+  if (!parsed.ok) return formFailure(translateFailure(translator, parsed), { extra: { siteId: "" } });
   const { caseId, found, notFound, again } = parsed.data;
   const siteId = found ?? notFound ?? again ?? "";
   const extra = { siteId };
@@ -65,9 +71,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const pasted = FoundUrlSchema.safeParse(form.get(`url:${found}`) ?? "");
       if (!pasted.success)
         return formFailure(
-          new UserError(pasted.error.issues[0]?.message ?? "Enter the address of the page.", {
-            field: "url",
-          }),
+          translateUserError(
+            translator,
+            new UserError(pasted.error.issues[0]?.message ?? "find.errors.noUrl", { field: "url" }),
+          ),
           { extra },
         );
       const r = recordFoundHere(scope, subjectId, { siteId: found, caseId, url: pasted.data, today });
@@ -81,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     checkAgain(scope, subjectId, siteId);
     return redirect(`/subjects/${subjectId}/find#site-${encodeURIComponent(siteId)}`);
   } catch (e) {
-    return formFailureOrThrow(e, { extra });
+    return formFailureOrThrow(e instanceof UserError ? translateUserError(translator, e) : e, { extra });
   }
 }
 
@@ -89,6 +96,7 @@ export default function FindYourself() {
   const { subjectId, name, region, canWrite, cases, sites, found } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const { t, rich } = useT();
   const failedSite = data && "siteId" in data ? data.siteId : "";
   const caseErrors = data?.fieldErrors.caseId;
   const search = sites.filter((s) => s.group === "search");
@@ -104,37 +112,37 @@ export default function FindYourself() {
         {s.searchLink ? (
           <p>
             <a href={s.searchLink} target="_blank" rel="noreferrer noopener">
-              Look for {name} on {s.name} (opens in a new tab)
+              {t("find.searchLink", { name, site: s.name })}
             </a>
           </p>
         ) : s.homePage ? (
           <p>
             <a href={s.homePage} target="_blank" rel="noreferrer noopener">
-              Open {s.name} and search for {name} there (opens in a new tab)
+              {t("find.homeLink", { name, site: s.name })}
             </a>
           </p>
         ) : (
-          <p className="muted">We have no address for this site; search for it by its name.</p>
+          <p className="muted">{t("find.noAddress")}</p>
         )}
         {s.notFoundLabel ? (
           <p>
-            <span className="badge">Not found on {s.notFoundLabel}</span>
+            <span className="badge">{t("find.notFoundOn", { date: s.notFoundLabel })}</span>
           </p>
         ) : null}
         {siteErrors?.length ? <FormErrors errors={siteErrors} /> : null}
         {canWrite ? (
           <>
             <details open={Boolean(urlErrors?.length)}>
-              <summary>Add the exact page (optional)</summary>
+              <summary>{t("find.exactPage")}</summary>
               <div className="field">
-                <label htmlFor={urlId}>Address of the page about you on {s.name}</label>
+                <label htmlFor={urlId}>{t("find.pageAddress", { site: s.name })}</label>
                 {urlErrors?.length ? (
                   <p id={`${urlId}-error`} className="field-error">
                     {urlErrors.join(" ")}
                   </p>
                 ) : (
                   <p id={`${urlId}-hint`} className="hint">
-                    Without it, the place is recorded at the site's address and you can add the page later.
+                    {t("find.pageAddressHint")}
                   </p>
                 )}
                 <input
@@ -156,7 +164,7 @@ export default function FindYourself() {
                 disabled={busy || cases.length === 0}
                 aria-describedby={`${urlId}-name`}
               >
-                Found here
+                {t("find.found")}
               </button>
               {s.notFoundLabel ? (
                 <button
@@ -167,7 +175,7 @@ export default function FindYourself() {
                   disabled={busy}
                   aria-describedby={`${urlId}-name`}
                 >
-                  Check again
+                  {t("find.checkAgain")}
                 </button>
               ) : (
                 <button
@@ -178,7 +186,7 @@ export default function FindYourself() {
                   disabled={busy}
                   aria-describedby={`${urlId}-name`}
                 >
-                  Not found
+                  {t("find.notFound")}
                 </button>
               )}
             </div>
@@ -190,36 +198,21 @@ export default function FindYourself() {
   return (
     <div className="stack medium">
       <p>
-        <Link to={`/subjects/${subjectId}`}>Back to {name}</Link>
+        <Link to={`/subjects/${subjectId}`}>{t("find.back", { name })}</Link>
       </p>
-      <h1>Where else might {name} be?</h1>
+      <h1>{t("find.heading", { name })}</h1>
       <div className="card stack small">
-        <p>
-          Each link opens the site in your own browser, already searching for “{name}”
-          {region ? ` in ${region}` : ""}. Retract does not visit these sites for you. The site will see the
-          search, as it sees any search made in your browser.
-        </p>
-        <p>
-          When you find yourself, choose “Found here”: the site becomes a place in a case, and you can ask for
-          removal from there. When you find nothing, choose “Not found” and the date is kept.
-        </p>
-        <p>
-          Please do not send opt-outs to sites where you have not found yourself. A site that does not hold
-          your details learns them from the opt-out itself. That is why a removal request is offered only
-          after “Found here”.
-        </p>
+        <p>{region ? t("find.introRegion", { name, region }) : t("find.intro", { name })}</p>
+        <p>{t("find.howTo")}</p>
+        <p>{t("find.warning")}</p>
       </div>
       {found ? (
         <div id="found" className="notice notice-ok stack small" role="status">
+          <p>{found.siteName ? t("find.recorded", { site: found.siteName }) : t("find.recordedNoName")}</p>
           <p>
-            {found.siteName
-              ? `Recorded: ${found.siteName} is now a place in the case.`
-              : "Recorded: the site is now a place in the case."}
-          </p>
-          <p>
-            <Link to={`/cases/${found.caseId}/exposures/${found.exposureId}`}>Open the place</Link>
+            <Link to={`/cases/${found.caseId}/exposures/${found.exposureId}`}>{t("find.openPlace")}</Link>
             {" · "}
-            <Link to={`/cases/${found.caseId}/letters/new`}>Write a removal request</Link>
+            <Link to={`/cases/${found.caseId}/letters/new`}>{t("find.writeRequest")}</Link>
           </p>
         </div>
       ) : null}
@@ -229,33 +222,30 @@ export default function FindYourself() {
           cases.length ? (
             <SelectField
               name="caseId"
-              label="Case for places you find"
-              hint="The most recent open case is chosen for you."
+              label={t("find.case")}
+              hint={t("find.caseHint")}
               options={cases.map((c) => ({ value: c.id, label: c.label }))}
               defaultValue={defaultCase}
               errors={caseErrors}
             />
           ) : (
             <p className="notice">
-              To record a place you find, first <Link to="/cases/new">open a case</Link> for {name}.
+              {rich("find.noCase", { name, link: (chunks) => <Link to="/cases/new">{chunks}</Link> })}
             </p>
           )
         ) : null}
         {busy ? (
           <p role="status" className="muted">
-            Saving…
+            {t("common.saving")}
           </p>
         ) : null}
         <section className="stack small" aria-labelledby="search-heading">
-          <h2 id="search-heading">Search engines</h2>
+          <h2 id="search-heading">{t("find.searchEngines")}</h2>
           <ul className="list">{search.map(siteItem)}</ul>
         </section>
         <section className="stack small" aria-labelledby="people-heading">
-          <h2 id="people-heading">People-search sites</h2>
-          <p className="hint">
-            Most of these sites list people in the United States. Few publish a search address, so for most
-            you open the site and search for your name there.
-          </p>
+          <h2 id="people-heading">{t("find.peopleSites")}</h2>
+          <p className="hint">{t("find.peopleSitesHint")}</p>
           <ul className="list">{people.map(siteItem)}</ul>
         </section>
       </Form>
@@ -263,7 +253,7 @@ export default function FindYourself() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Where else might I be? · Retract" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "find.metaTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,30 +1,32 @@
-// The client intake form's choices, in the words the caseworker reads out: plain values for the pages, and the
-// one list the intake schema (./intake-schema.server) takes its enums from.
+// The client intake form's choices, as message keys of the words the caseworker reads out (app/i18n/locales,
+// `intake.choice.*`): the pages show them with t(), and the intake schema (./intake-schema.server) takes its
+// enums from these lists' keys.
+import type { MessageKey } from "~/i18n/translate";
 
 export const SAFE_CHANNELS = {
-  phone: "A phone call",
-  sms: "A text message",
-  messenger: "A messaging app (for example Signal)",
-  email: "Email",
-  post: "Letters by post",
-  in_person: "Only in person, at our office",
-  through_someone: "Through someone they trust",
-} as const;
+  phone: "intake.choice.safeChannel.phone",
+  sms: "intake.choice.safeChannel.sms",
+  messenger: "intake.choice.safeChannel.messenger",
+  email: "intake.choice.safeChannel.email",
+  post: "intake.choice.safeChannel.post",
+  in_person: "intake.choice.safeChannel.inPerson",
+  through_someone: "intake.choice.safeChannel.throughSomeone",
+} as const satisfies Record<string, MessageKey>;
 
 export const OTHERS_READ = {
-  no: "No, only they read it",
-  yes: "Yes, someone else may read their mail or messages",
-  unsure: "They are not sure",
-} as const;
+  no: "intake.choice.othersRead.no",
+  yes: "intake.choice.othersRead.yes",
+  unsure: "intake.choice.othersRead.unsure",
+} as const satisfies Record<string, MessageKey>;
 
 export const HARM_ANSWERS = {
-  no: "No",
-  yes: "Yes: the posts call for someone to hurt, find or threaten them",
-  unsure: "Not sure yet",
-} as const;
+  no: "intake.choice.harm.no",
+  yes: "intake.choice.harm.yes",
+  unsure: "intake.choice.harm.unsure",
+} as const satisfies Record<string, MessageKey>;
 
 export const CONSENT_ANSWERS = {
-  yes: "Yes, they want us to act for them (we will prepare a letter of authority for them to sign)",
-  not_yet: "Not yet: they want to think about it",
-  no: "No: they only want advice",
-} as const;
+  yes: "intake.choice.consent.yes",
+  not_yet: "intake.choice.consent.notYet",
+  no: "intake.choice.consent.no",
+} as const satisfies Record<string, MessageKey>;

@@ -3,47 +3,44 @@
 import { z } from "zod";
 import { EXPOSED_KINDS } from "~/exposures/categories";
 import { normaliseUrl } from "~/exposures/url";
+import type { MessageKey } from "~/i18n/translate";
 import { CONSENT_ANSWERS, HARM_ANSWERS, OTHERS_READ, SAFE_CHANNELS } from "./intake-choices";
 import { isRegionOf } from "./regions";
 import { lines, SubjectFieldsSchema } from "./schemas.server";
 
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label}: at most ${max.toLocaleString("en-GB")} characters.`)
-    .default("");
+const text = (max: number, message: MessageKey) => z.string().trim().max(max, message).default("");
 
-const choice = <T extends Record<string, string>>(options: T, message: string) =>
+const choice = <T extends Record<string, string>>(options: T, message: MessageKey) =>
   z.enum(Object.keys(options) as [keyof T & string, ...(keyof T & string)[]], message);
 
 export const IntakeSchema = z
   .object({
     // The same rules as the person's own form.
     name: SubjectFieldsSchema.shape.name,
-    aliases: lines(20, "Other names", 300),
+    aliases: lines(20, "aliases", 300),
     country: SubjectFieldsSchema.shape.country,
     region: SubjectFieldsSchema.shape.region,
-    safeChannel: choice(SAFE_CHANNELS, "Choose how we can safely contact them."),
-    safeContact: text(300, "Contact details"),
-    safeTimes: text(300, "Safe times"),
-    othersRead: choice(OTHERS_READ, "Choose whether someone else reads their mail or messages."),
-    leaked: z.array(z.enum(EXPOSED_KINDS, "Choose what leaked from the list.")).default([]),
-    leakedNotes: text(2000, "What leaked"),
-    urls: lines(20, "Web addresses", 300).transform((urls, ctx) => {
+    safeChannel: choice(SAFE_CHANNELS, "errors.intake.safeChannel"),
+    safeContact: text(300, "errors.intake.safeContactTooLong"),
+    safeTimes: text(300, "errors.intake.safeTimesTooLong"),
+    othersRead: choice(OTHERS_READ, "errors.intake.othersRead"),
+    leaked: z.array(z.enum(EXPOSED_KINDS, "errors.intake.leaked")).default([]),
+    leakedNotes: text(2000, "errors.intake.leakedNotesTooLong"),
+    urls: lines(20, "urls", 300).transform((urls, ctx) => {
       const out: string[] = [];
       for (const [i, u] of urls.entries()) {
         const r = normaliseUrl(u);
         if (!r.ok) {
-          ctx.addIssue({ code: "custom", message: `Web address on line ${i + 1}: ${r.error}` });
+          // The line number is in the message's place; the reason (normaliseUrl's, English) is not shown.
+          ctx.addIssue({ code: "custom", message: `errors.intake.url:${i + 1}` });
           return z.NEVER;
         }
         out.push(u);
       }
       return out;
     }),
-    harm: choice(HARM_ANSWERS, "Say whether the posts call for harm."),
-    consent: choice(CONSENT_ANSWERS, "Say whether they want us to act for them."),
+    harm: choice(HARM_ANSWERS, "errors.intake.harm"),
+    consent: choice(CONSENT_ANSWERS, "errors.intake.consent"),
     // Admins choose who works with the client (empty: nobody yet); caseworkers always take their own clients.
     assignee: z.string().trim().max(40).default(""),
   })
@@ -52,7 +49,7 @@ export const IntakeSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["region"],
-        message: "This state or region is not in the country chosen. Choose both again.",
+        message: "errors.subject.regionMismatch" satisfies MessageKey,
       });
   });
 export type IntakeInput = z.output<typeof IntakeSchema>;

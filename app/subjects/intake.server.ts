@@ -1,11 +1,13 @@
 // Client intake: one form at first contact creates the client (subject), a case for the leak, its first leaked
 // pages and the encrypted intake answers; admins may hand the client to a caseworker at once. Reads are logged.
+
 import { and, desc, eq } from "drizzle-orm";
 import { clientIntakes } from "#db/schema";
 import { audit } from "~/audit/audit.server";
 import { createCase } from "~/cases/cases.server";
 import { getDb } from "~/db.server";
 import { createExposuresBulk } from "~/exposures/exposures.server";
+import type { MessageKey } from "~/i18n/translate";
 import { sealFor } from "~/security/encrypted-type.server";
 import { UserError } from "~/utils/forms.server";
 import { newId } from "~/utils/ids.server";
@@ -16,7 +18,7 @@ import { createSubject } from "./subjects.server";
 
 /** Intake input the user can fix, under its field. */
 export class IntakeError extends UserError {
-  constructor(field: string, message: string) {
+  constructor(field: string, message: MessageKey) {
     super(message, { field });
   }
 }
@@ -28,12 +30,18 @@ export function intakeAssignees(scope: Scope) {
   return can(scope, "subject:assign") ? assignableMembers(scope) : [];
 }
 
-export function createIntake(scope: Scope, input: IntakeInput, today = new Date()) {
+/** `caseTitle` names the first case in the caseworker's language ("First contact, 4 December 2026"). */
+export function createIntake(
+  scope: Scope,
+  input: IntakeInput,
+  today = new Date(),
+  caseTitle = `First contact, ${today.toISOString().slice(0, 10)}`,
+) {
   requirePermission(scope, "case:write");
   if (input.assignee) {
     requirePermission(scope, "subject:assign");
     if (!assignableMembers(scope).some((m) => m.userId === input.assignee))
-      throw new IntakeError("assignee", "Choose a member from the list.");
+      throw new IntakeError("assignee", "errors.intake.assignee");
   }
   const subjectId = createSubject(scope, {
     name: input.name,
@@ -48,7 +56,7 @@ export function createIntake(scope: Scope, input: IntakeInput, today = new Date(
   });
   const caseId = createCase(scope, {
     subjectId,
-    title: `First contact, ${today.toISOString().slice(0, 10)}`,
+    title: caseTitle,
   });
   const urgent = input.harm === "yes";
   if (input.urls.length)

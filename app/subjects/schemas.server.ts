@@ -1,15 +1,21 @@
 // The subject form's schema, read by the actions (server only, so zod stays out of the browser bundle).
 import { z } from "zod";
+import type { MessageKey } from "~/i18n/translate";
 import { isRegionOf } from "./regions";
+
+/** The fields with one value per line; each has its own three messages (`errors.lines.<field>.…`). */
+export type LinesField = "aliases" | "emails" | "phones" | "usernames" | "urls";
+const linesMessage = (field: LinesField, what: "tooLong" | "lineTooLong" | "tooMany") =>
+  `errors.lines.${field}.${what}` as const satisfies MessageKey;
 
 /**
  * A text area with one value per line: blank lines dropped, each line at most 300 characters, at most `max`
  * lines; the raw text is capped at `max × charsPerLine` first.
  */
-export const lines = (max: number, label: string, charsPerLine = 200) =>
+export const lines = (max: 20 | 30, field: LinesField, charsPerLine = 200) =>
   z
     .string()
-    .max(max * charsPerLine, `${label}: too long.`)
+    .max(max * charsPerLine, linesMessage(field, "tooLong"))
     .default("")
     .transform((v) =>
       v
@@ -19,8 +25,8 @@ export const lines = (max: number, label: string, charsPerLine = 200) =>
     )
     .pipe(
       z
-        .array(z.string().max(300, `${label}: each line can have at most 300 characters.`))
-        .max(max, `${label}: at most ${max} lines.`),
+        .array(z.string().max(300, linesMessage(field, "lineTooLong")))
+        .max(max, linesMessage(field, "tooMany")),
     );
 
 /** One schema for the subject form, used by the action and to describe the fields to the page. */
@@ -29,25 +35,16 @@ export const SubjectFieldsSchema = z
     name: z
       .string()
       .trim()
-      .min(1, "Enter the person's name.")
-      .max(200, "The name can have at most 200 characters."),
-    aliases: lines(20, "Other names"),
-    emails: lines(20, "Email addresses").pipe(
-      z.array(z.email("One of the email addresses is not valid (one per line, like name@example.com).")),
-    ),
-    phones: lines(20, "Phone numbers").pipe(
-      z.array(
-        z
-          .string()
-          .regex(
-            /^[+()0-9 .\-/]{5,40}$/,
-            "One of the phone numbers is not valid (digits, spaces, + ( ) - only).",
-          ),
-      ),
+      .min(1, "errors.subject.nameMissing" satisfies MessageKey)
+      .max(200, "errors.subject.nameTooLong" satisfies MessageKey),
+    aliases: lines(20, "aliases"),
+    emails: lines(20, "emails").pipe(z.array(z.email("errors.subject.emailInvalid" satisfies MessageKey))),
+    phones: lines(20, "phones").pipe(
+      z.array(z.string().regex(/^[+()0-9 .\-/]{5,40}$/, "errors.subject.phoneInvalid" satisfies MessageKey)),
     ),
     addresses: z
       .string()
-      .max(4000, "Postal addresses: too long.")
+      .max(4000, "errors.subject.addressesTooLong" satisfies MessageKey)
       .default("")
       .transform((v) =>
         v
@@ -55,22 +52,25 @@ export const SubjectFieldsSchema = z
           .map((a) => a.trim())
           .filter(Boolean),
       ),
-    usernames: lines(30, "Usernames"),
+    usernames: lines(30, "usernames"),
     country: z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^([A-Z]{2})?$/, "Choose a country from the list.")
+      .regex(/^([A-Z]{2})?$/, "errors.subject.country" satisfies MessageKey)
       .default(""),
     /** The US state, German Land or UK nation (ISO 3166-2 without the country, "VA"); "" when not given. */
     region: z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^(?:[A-Z]{2}-)?[A-Z0-9]{0,3}$/, "Choose a state or region from the list.")
+      .regex(/^(?:[A-Z]{2}-)?[A-Z0-9]{0,3}$/, "errors.subject.regionChoose" satisfies MessageKey)
       .default("")
       .transform((v) => v.replace(/^[A-Z]{2}-/, "")),
-    notes: z.string().max(5000, "Notes can have at most 5,000 characters.").default(""),
+    notes: z
+      .string()
+      .max(5000, "errors.subject.notesTooLong" satisfies MessageKey)
+      .default(""),
   })
   // A state of another country than the one chosen is refused ("US-VA" names the country itself).
   .superRefine((v, ctx) => {
@@ -79,7 +79,7 @@ export const SubjectFieldsSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["region"],
-        message: "This state or region is not in the country chosen. Choose both again.",
+        message: "errors.subject.regionMismatch" satisfies MessageKey,
       });
   });
 export type SubjectFields = z.infer<typeof SubjectFieldsSchema>;

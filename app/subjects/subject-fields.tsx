@@ -37,7 +37,11 @@ export function RegionField({
       hint={t("subjects.field.regionHint")}
       defaultValue={value}
       errors={errors}
-      options={[{ value: "", label: t("subjects.field.regionNone") }, ...REGION_OPTIONS]}
+      // The regions' names are English (Intl has no names for states); each option says so.
+      options={[
+        { value: "", label: t("subjects.field.regionNone") },
+        ...REGION_OPTIONS.map((o) => ({ ...o, lang: "en" })),
+      ]}
     />
   );
 }

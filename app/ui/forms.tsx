@@ -82,7 +82,13 @@ export function NewPasswordField({ label, errors }: { label?: string; errors?: s
   );
 }
 
-export function TextArea({ defaultValue, rows = 4, ...p }: Base & { defaultValue?: string; rows?: number }) {
+/** `lang` names the language of the text inside when it is not the page's (a directory's data in English). */
+export function TextArea({
+  defaultValue,
+  rows = 4,
+  lang,
+  ...p
+}: Base & { defaultValue?: string; rows?: number; lang?: string }) {
   const id = p.id ?? `f-${p.name}`;
   return (
     <div className="field">
@@ -92,6 +98,7 @@ export function TextArea({ defaultValue, rows = 4, ...p }: Base & { defaultValue
         id={id}
         name={p.name}
         rows={rows}
+        lang={lang}
         defaultValue={defaultValue}
         aria-invalid={p.errors?.length ? true : undefined}
         aria-describedby={describedBy(id, p.hint, p.errors)}
@@ -104,7 +111,7 @@ export function SelectField({
   options,
   defaultValue,
   ...p
-}: Base & { options: { value: string; label: string }[]; defaultValue?: string }) {
+}: Base & { options: { value: string; label: string; lang?: string }[]; defaultValue?: string }) {
   const id = p.id ?? `f-${p.name}`;
   return (
     <div className="field">
@@ -118,7 +125,7 @@ export function SelectField({
         aria-describedby={describedBy(id, p.hint, p.errors)}
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={o.lang}>
             {o.label}
           </option>
         ))}

@@ -87,7 +87,7 @@ test.describe("without JavaScript", () => {
     await page.goto(`/subjects/${subjectId}/find`);
     const today = new Intl.DateTimeFormat("en-GB", {
       day: "numeric",
-      month: "short",
+      month: "long",
       year: "numeric",
       timeZone: "UTC",
     }).format(new Date());

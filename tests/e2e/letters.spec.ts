@@ -234,6 +234,8 @@ test("a letter of authority: generated as a PDF to sign, the signed copy uploade
   await section.getByLabel("Date they signed it").fill("2026-11-20");
   await section.getByRole("button", { name: "Upload the signed copy" }).click();
   await expect(page.getByRole("status")).toContainText("Saved.");
-  await expect(page.getByRole("region", { name: "Letter of authority" })).toContainText("Signed 2026-11-20");
+  await expect(page.getByRole("region", { name: "Letter of authority" })).toContainText(
+    "Signed 20 November 2026",
+  );
   await expectAccessible(page);
 });

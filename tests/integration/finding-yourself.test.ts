@@ -162,7 +162,7 @@ describe("where else might I be?", () => {
     expect(r.status).toBe(302);
     let page = await load(owner);
     const nuwber = () => page.sites.find((s) => s.id === "data-brokers:nuwber");
-    expect(nuwber()).toMatchObject({ notFoundOn: "2026-12-03", notFoundLabel: "3 Dec 2026" });
+    expect(nuwber()).toMatchObject({ notFoundOn: "2026-12-03", notFoundLabel: "3 December 2026" });
     expect(page.sites.filter((s) => s.notFoundOn).map((s) => s.id)).toEqual(["data-brokers:nuwber"]);
     const rows = getDb()
       .select()
