@@ -12,6 +12,7 @@ import { translateFailure } from "~/i18n/errors";
 import { useT } from "~/i18n/i18n-context";
 import { getTranslator } from "~/i18n/locale.server";
 import { metaTranslator } from "~/i18n/meta";
+import { countryOptionsIn } from "~/subjects/country-names";
 import { SubjectFieldsSchema } from "~/subjects/schemas.server";
 import { SubjectFieldset } from "~/subjects/subject-fields";
 import { createSubject, listSubjectNames, subjectExists } from "~/subjects/subjects.server";
@@ -25,7 +26,9 @@ import { requirePermission } from "~/workspaces/scope.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireScope(request);
   requirePermission(scope, "case:write");
-  return { subjects: listSubjectNames(scope), countries: countryOptions() };
+  // Country names in the page's language, written here so the browser's own Intl data cannot differ (decision 143).
+  const { locale } = await getTranslator(request);
+  return { subjects: listSubjectNames(scope), countries: countryOptionsIn(locale, countryOptions()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -279,8 +279,9 @@ for (const story of STORIES) {
  * elements that show it, so each check leaves out exactly those words. Remove an entry once its part lands.
  */
 const KNOWN_GAPS = {
-  // app/subjects/subject-fields.tsx: country and region names in English (the people/directory part).
-  personFields: ['select[name="country"] option', 'select[name="region"] option'],
+  // app/subjects/subject-fields.tsx: US state, German Land and UK nation names are English (Intl has none; the
+  // options are marked lang="en"); the countries are in the page language.
+  personFields: ['select[name="region"] option'],
   // db/seed-data/directory/curated.json: a recipient's in-app channel is an English instruction ("Report the
   // message, channel, group or bot in the Telegram app …"), shown by app/exposures/recipient-match.tsx.
   recipientMatch: [".recipient-match .pre-line"],
