@@ -221,6 +221,12 @@ describe("a workspace's corrections and own recipients", () => {
         { recipientId: "data-brokers:peopleConnect", fields: { parentId: "data-brokers:truthFinder" } },
         db,
       ),
-    ).toThrow("errors.directory.parentSelf");
+    ).toThrow(
+      // Its English words for the API and the logs; its key for the page (`said`).
+      expect.objectContaining({
+        message: "A recipient can't be its own parent",
+        said: { key: "errors.directory.parentSelf", values: undefined },
+      }),
+    );
   });
 });

@@ -1,23 +1,24 @@
 // A directory or finding error thrown as a message key (and its values) becomes the page's words at the edge,
-// like a schema's message (app/i18n/errors.ts); an error still written in English passes through.
+// like a schema's message (app/i18n/errors.ts); an error still written in English passes through. The error's
+// own message is the English words (the API and the logs read it), as for every UserError with a key.
 import { isMessageKey } from "~/i18n/errors";
-import type { Translator } from "~/i18n/translate";
+import type { MessageKey, Translator } from "~/i18n/translate";
+import { userErrorIn } from "~/requests/said";
 import { type FailureStatus, UserError } from "~/utils/forms.server";
 
-/** A UserError whose message is a key; `values` fill the message's placeholders. */
+/** A UserError given as a key; `values` fill the message's placeholders. */
 export class KeyedUserError extends UserError {
-  readonly values: Record<string, string | number> | undefined;
   constructor(
-    key: string,
+    key: MessageKey,
     options: { field?: string; values?: Record<string, string | number>; status?: FailureStatus } = {},
   ) {
-    super(key, options);
-    this.values = options.values;
+    super({ key, values: options.values }, { field: options.field, status: options.status });
   }
 }
 
-export function translateUserError({ t }: Translator, e: UserError): UserError {
-  if (!isMessageKey(e.message)) return e;
-  const values = e instanceof KeyedUserError ? e.values : undefined;
-  return new UserError(t(e.message, values), { field: e.field, status: e.status });
+export function translateUserError(translator: Translator, e: UserError): UserError {
+  if (e.said) return userErrorIn(translator, e);
+  if (isMessageKey(e.message))
+    return new UserError(translator.t(e.message), { field: e.field, status: e.status });
+  return e;
 }
